@@ -1,0 +1,81 @@
+public import ArgumentParser
+import Foundation
+import GRDB
+public import Kernel
+public import Logging
+
+/// Parses a command line, runs the command, and turns every failure into a message and an exit code.
+///
+/// Errors are printed once, to standard error, as a sentence that says what to do; nothing is printed as a stack
+/// trace. Plugin commands run only for organizations that enabled the plugin.
+public struct CommandRunner<Installed: PluginInstallation> {
+    let logger: Logger
+    let user: String
+
+    public init(logger: Logger, user: String) {
+        self.logger = logger
+        self.user = user
+    }
+
+    /// Runs `arguments` (without the executable's name) and returns the process exit code.
+    public func run(_ arguments: [String]) async -> Int32 {
+        do {
+            let registry = try PluginRegistry(installing: Installed.plugins)
+            let environment = CommandEnvironment(registry: registry, logger: logger, user: user)
+            let command = try IndabaCommand<Installed>.parseAsRoot(arguments)
+            switch command {
+            case let command as any KernelCommand:
+                let workspace = try environment.workspace(path: command.global.databasePath)
+                try await command.run(in: environment, workspace: workspace)
+            case let command as any PluginCommand:
+                try await runPluginCommand(command, environment: environment)
+            default:
+                var command = command
+                try command.run()
+            }
+            return 0
+        } catch {
+            return report(error)
+        }
+    }
+
+    private func runPluginCommand(_ command: any PluginCommand, environment: CommandEnvironment) async throws {
+        let options = command.pluginOptions
+        let path = options.db ?? ProcessInfo.processInfo.environment["INDABA_DB"] ?? "indaba.sqlite"
+        let workspace = try environment.workspace(path: path)
+        guard let plugin = workspace.plugins.first(where: { type(of: $0).commands.contains { $0 == type(of: command) } })
+        else { throw ValidationError("This command belongs to no installed plugin.") }
+        let pluginId = type(of: plugin).id
+        let (organization, enabled) = try await workspace.read { db in
+            let organization = try Lookup.organization(options.org, in: db)
+            let enabled = try Bool.fetchOne(
+                db, sql: "SELECT enabled FROM pluginEnablement WHERE organizationId = ? AND pluginId = ?",
+                arguments: [organization.id, pluginId.rawValue]) ?? false
+            return (organization, enabled)
+        }
+        guard enabled else { throw KernelError.pluginDisabled(pluginId, organization: organization.id!) }
+        try await command.run(
+            in: PluginCommandContext(workspace: workspace, organization: organization, plugin: plugin, json: options.json))
+    }
+
+    private func report(_ error: any Error) -> Int32 {
+        switch error {
+        case is KernelError, is ImportError, is StoreError, is SettingsError, is PluginRegistryError, is Veto:
+            write("Error: \(error)")
+            return 1
+        default:
+            let code = IndabaCommand<Installed>.exitCode(for: error)
+            let message = IndabaCommand<Installed>.fullMessage(for: error)
+            if code == .success {
+                FileHandle.standardOutput.write(Data((message + "\n").utf8))
+            } else if !message.isEmpty {
+                write(message)
+            }
+            return code.rawValue
+        }
+    }
+
+    private func write(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+}

@@ -1,0 +1,14 @@
+import ArgumentParser
+import Kernel
+
+struct InitCommand: KernelCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "Create the database (or bring it up to date) and apply every migration.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run(in environment: CommandEnvironment, workspace: Workspace) async throws {
+        let path = workspace.store.path ?? global.databasePath
+        Output.print("Database ready at \(path) (kernel and \(workspace.plugins.count) plugins migrated).")
+    }
+}

@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import GRDB
+import Kernel
+
+struct EnrolCommand: KernelCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "enrol", abstract: "Enrol a person in a series (running it again updates the channel).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The person: id or e-mail address.")
+    var person: String
+
+    @Argument(help: "The series: slug path or id.")
+    var series: String
+
+    @Option(name: .long, help: "How they heard of it: newsletter, partner-org, social-media, …")
+    var channel: String
+
+    @Option(name: .long, help: "When they enrolled, such as 2023-06-10T08:00:00Z (default: now).")
+    var at: String?
+
+    func run(in environment: CommandEnvironment, workspace: Workspace) async throws {
+        let command = self
+        let when = try at.map { try Times.instant($0, option: "--at") }
+        let enrolment = try await workspace.write(as: environment.actor) { transaction in
+            let person = try Lookup.person(command.person, in: transaction.db)
+            let series = try Lookup.series(command.series, in: transaction.db)
+            return try transaction.enrol(
+                person.id!, in: series.id!, at: when ?? transaction.now, channel: command.channel)
+        }
+        if global.json { return try Output.json(enrolment) }
+        Output.print("Person \(enrolment.personId) is enrolled in series \(enrolment.seriesId) (\(enrolment.channel)).")
+    }
+}
+
+struct AttendCommand: KernelCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "attend", abstract: "Record or correct a person's attendance of a live session.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The person: id or e-mail address.")
+    var person: String
+
+    @Argument(help: "The session: slug path or id.")
+    var session: String
+
+    @Option(name: .long, help: "present, absent or excused.")
+    var status: String = "present"
+
+    @Option(name: .long, help: "Whole minutes attended.")
+    var minutes: Int = 0
+
+    func validate() throws {
+        guard Attendance.Status(rawValue: status) != nil else {
+            throw ValidationError("--status must be one of present, absent, excused.")
+        }
+    }
+
+    func run(in environment: CommandEnvironment, workspace: Workspace) async throws {
+        let command = self
+        let record = try await workspace.write(as: environment.actor) { transaction in
+            let person = try Lookup.person(command.person, in: transaction.db)
+            let session = try Lookup.session(command.session, in: transaction.db)
+            return try transaction.recordAttendance(
+                of: person.id!, at: session.id!, status: Attendance.Status(rawValue: command.status)!,
+                minutes: command.minutes, source: .manual)
+        }
+        if global.json { return try Output.json(record) }
+        Output.print(
+            "Recorded person \(record.personId) as \(record.status.rawValue) at session \(record.sessionId) "
+                + "(\(record.minutes) minutes).")
+    }
+}
+
+struct SubmitCommand: KernelCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "submit", abstract: "Record a participant's submission for an offline exercise.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The person: id or e-mail address.")
+    var person: String
+
+    @Argument(help: "The offline-exercise session: slug path or id.")
+    var session: String
+
+    @Option(name: .long, help: "Where the work can be seen (http or https URL).")
+    var link: String?
+
+    @Option(name: .long, help: "A short note.")
+    var note: String?
+
+    @Option(name: .long, help: "When it was submitted, such as 2023-06-28T10:00:00Z (default: now).")
+    var at: String?
+
+    func run(in environment: CommandEnvironment, workspace: Workspace) async throws {
+        let command = self
+        let when = try at.map { try Times.instant($0, option: "--at") }
+        let submission = try await workspace.write(as: environment.actor) { transaction in
+            let person = try Lookup.person(command.person, in: transaction.db)
+            let session = try Lookup.session(command.session, in: transaction.db)
+            return try transaction.submitExercise(
+                of: person.id!, for: session.id!, at: when ?? transaction.now, link: command.link, note: command.note)
+        }
+        if global.json { return try Output.json(submission) }
+        Output.print("Recorded the submission of person \(submission.personId) for session \(submission.sessionId).")
+    }
+}

@@ -1,0 +1,214 @@
+import ArgumentParser
+import Foundation
+import GRDB
+import Kernel
+
+struct SessionCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "session", abstract: "List, show, add, reschedule and cancel sessions.",
+        subcommands: [List.self, Show.self, Add.self, Reschedule.self, Cancel.self])
+
+    struct List: KernelCommand {
+        static let configuration = CommandConfiguration(abstract: "List the sessions of a series, in order.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The series (slug path or id).")
+        var series: String
+
+        func run(in environment: CommandEnvironment, workspace: Workspace) async throws {
+            let reference = series
+            let sessions = try await workspace.read { db in
+                let series = try Lookup.series(reference, in: db)
+                return try Session.filter(Column("seriesId") == series.id).order(Column("position")).fetchAll(db)
+            }
+            if global.json { return try Output.json(sessions) }
+            var table = Table("ID", "#", "SLUG", "KIND", "WHEN (LOCAL TIME)", "STATUS", "REV")
+            for session in sessions {
+                table.add(
+                    "\(session.id!)", "\(session.position)", session.slug, session.kind.rawValue,
+                    SessionTimes.text(session), session.status.rawValue, "\(session.revision)")
+            }
+            Output.print(table.text)
+        }
+    }
+
+    struct Show: KernelCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one session.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The session (slug path such as asknet/webinars/inclusive-spaces/introduction, or an id).")
+        var session: String
+
+        func run(in environment: CommandEnvironment, workspace: Workspace) async throws {
+            let reference = session
+            let session = try await workspace.read { db in try Lookup.session(reference, in: db) }
+            if global.json { return try Output.json(session) }
+            var lines = [
+                session.title,
+                "  id \(session.id!) · \(session.kind.rawValue) · \(session.status.rawValue) · revision \(session.revision)",
+                "  When: \(SessionTimes.text(session))",
+            ]
+            if let url = session.joinURL { lines.append("  Join: \(url)") }
+            if !session.agenda.isEmpty { lines.append("  Agenda: " + session.agenda.joined(separator: " · ")) }
+            Output.print(lines.joined(separator: "\n"))
+        }
+    }
+
+    struct Add: KernelCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a session at the end of a series.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The series (slug path or id).")
+        var series: String
+
+        @Option(name: .long, help: "Slug, unique within the series.")
+        var slug: String
+
+        @Option(name: .long, help: "Title.")
+        var title: String
+
+        @Option(name: .long, help: "live, offlineExercise or feedback.")
+        var kind: String = "live"
+
+        @Option(name: .long, help: "Start, local time such as 2023-06-21T14:00 (or with an offset).")
+        var starts: String
+
+        @Option(name: .long, help: "End, in the same form.")
+        var ends: String
+
+        @Option(name: .long, help: "IANA zone the times are in (default: the series').")
+        var timeZone: String?
+
+        @Option(name: .long, help: "Where to join (live and feedback sessions).")
+        var joinUrl: String?
+
+        @Option(name: .long, help: "An agenda item; repeat for several, in order.")
+        var agenda: [String] = []
+
+        func validate() throws {
+            guard Slug.isValid(slug) else { throw ValidationError("--slug '\(slug)' is not valid; \(Slug.rule).") }
+            guard let kind = Session.Kind(rawValue: kind) else {
+                throw ValidationError("--kind must be one of live, offlineExercise, feedback.")
+            }
+            if let joinUrl, let problem = FieldRules.webURLProblem(joinUrl) { throw ValidationError("--join-url \(problem).") }
+            if kind == .offlineExercise, joinUrl != nil {
+                throw ValidationError("--join-url is for live sessions; an offline exercise has none.")
+            }
+            if let timeZone, let problem = FieldRules.timeZoneProblem(timeZone) {
+                throw ValidationError("--time-zone \(problem).")
+            }
+        }
+
+        func run(in environment: CommandEnvironment, workspace: Workspace) async throws {
+            let command = self
+            let session = try await workspace.write(as: environment.actor) { transaction in
+                let series = try Lookup.series(command.series, in: transaction.db)
+                if try Session.filter(Column("seriesId") == series.id && Column("slug") == command.slug)
+                    .fetchCount(transaction.db) > 0
+                {
+                    throw KernelError.duplicateSlug(entity: "session", slug: command.slug, parent: "series \(series.id!)")
+                }
+                let zoneName = command.timeZone ?? series.timeZone
+                let (start, end) = try Times.parse(command.starts, command.ends, zone: zoneName)
+                let position = try Int.fetchOne(
+                    transaction.db, sql: "SELECT coalesce(max(position), 0) + 1 FROM session WHERE seriesId = ?",
+                    arguments: [series.id]) ?? 1
+                return try transaction.save(
+                    Session(
+                        seriesId: series.id!, position: position, slug: command.slug, title: command.title,
+                        kind: Session.Kind(rawValue: command.kind)!, startsAt: start, endsAt: end, timeZone: zoneName,
+                        joinURL: command.joinUrl, agenda: command.agenda, createdAt: transaction.now,
+                        updatedAt: transaction.now))
+            }
+            if global.json { return try Output.json(session) }
+            Output.print("Added session \(session.id!) '\(session.slug)': \(SessionTimes.text(session)).")
+        }
+    }
+
+    struct Reschedule: KernelCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Move a session (a cancelled one is scheduled again); subscribers see the new time.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The session (slug path or id).")
+        var session: String
+
+        @Option(name: .long, help: "New start, local time such as 2023-06-21T16:00 (or with an offset).")
+        var starts: String
+
+        @Option(name: .long, help: "New end, in the same form.")
+        var ends: String
+
+        @Option(name: .long, help: "IANA zone the new times are in (default: the session's).")
+        var timeZone: String?
+
+        func validate() throws {
+            if let timeZone, let problem = FieldRules.timeZoneProblem(timeZone) {
+                throw ValidationError("--time-zone \(problem).")
+            }
+        }
+
+        func run(in environment: CommandEnvironment, workspace: Workspace) async throws {
+            let command = self
+            let session = try await workspace.write(as: environment.actor) { transaction in
+                let session = try Lookup.session(command.session, in: transaction.db)
+                let zone = command.timeZone ?? session.timeZone
+                let (start, end) = try Times.parse(command.starts, command.ends, zone: zone)
+                return try transaction.reschedule(session.id!, startsAt: start, endsAt: end, timeZone: zone)
+            }
+            if global.json { return try Output.json(session) }
+            Output.print(
+                "Session \(session.id!) now runs \(SessionTimes.text(session)) (revision \(session.revision)).")
+        }
+    }
+
+    struct Cancel: KernelCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Cancel a session; it stays in the series and feeds show it as cancelled.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The session (slug path or id).")
+        var session: String
+
+        func run(in environment: CommandEnvironment, workspace: Workspace) async throws {
+            let reference = session
+            let session = try await workspace.write(as: environment.actor) { transaction in
+                try transaction.cancel(try Lookup.session(reference, in: transaction.db).id!)
+            }
+            if global.json { return try Output.json(session) }
+            Output.print("Session \(session.id!) is cancelled (revision \(session.revision)).")
+        }
+    }
+}
+
+/// Reads `--starts`/`--ends` in a zone, with the same rules as definition files.
+enum Times {
+    static func parse(_ starts: String, _ ends: String, zone name: String) throws -> (Date, Date) {
+        guard let zone = TimeZone(identifier: name) else {
+            throw KernelError.invalidField(field: "--time-zone", reason: FieldRules.timeZoneProblem(name) ?? "is unknown")
+        }
+        let start = try read(starts, zone: zone, option: "--starts")
+        let end = try read(ends, zone: zone, option: "--ends")
+        guard end > start else { throw KernelError.invalidField(field: "--ends", reason: "must be after --starts") }
+        return (start, end)
+    }
+
+    static func instant(_ text: String, option: String) throws -> Date {
+        switch TimeFormats.instant(text) {
+        case let .success(date): return date
+        case let .failure(error): throw ValidationError("\(option) \(error.description).")
+        }
+    }
+
+    static func read(_ text: String, zone: TimeZone, option: String) throws -> Date {
+        switch TimeFormats.localTime(text, in: zone) {
+        case let .success(date): return date
+        case let .failure(error): throw KernelError.invalidField(field: option, reason: error.description)
+        }
+    }
+}

@@ -1,0 +1,36 @@
+public import ArgumentParser
+import Kernel
+
+/// The `indaba` root command: kernel commands, then one command group per installed plugin.
+public struct IndabaCommand<Installed: PluginInstallation>: AsyncParsableCommand {
+    public static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "indaba",
+            abstract: "Indaba: plan webinar series across a network, track who joins and who stays.",
+            discussion: "The database is ./indaba.sqlite unless --db or $INDABA_DB says otherwise.",
+            subcommands: [
+                InitCommand.self, ImportCommand.self, ExportCommand.self, BackupCommand.self, OrgCommand.self,
+                ProgrammeCommand.self, SeriesCommand.self, SessionCommand.self, PersonCommand.self, EnrolCommand.self,
+                AttendCommand.self, SubmitCommand.self, PluginAdminCommand.self,
+            ] + Installed.plugins.map { pluginGroup(for: $0) })
+    }
+
+    public init() {}
+
+    private static func pluginGroup(for plugin: any Plugin.Type) -> any ParsableCommand.Type {
+        open(plugin)
+    }
+
+    private static func open<P: Plugin>(_ plugin: P.Type) -> any ParsableCommand.Type {
+        PluginGroup<P>.self
+    }
+}
+
+/// `indaba <plugin id> …`: the commands one plugin contributes.
+struct PluginGroup<P: Plugin>: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: P.id.rawValue, abstract: "Commands of the \(P.id) plugin (\(P.version)).",
+            subcommands: P.commands)
+    }
+}

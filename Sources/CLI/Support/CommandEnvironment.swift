@@ -1,0 +1,38 @@
+public import ArgumentParser
+import Foundation
+public import Kernel
+public import Logging
+
+/// What every built-in command runs with: the installed plugins, a logger, and who is at the keyboard.
+public struct CommandEnvironment: Sendable {
+    public let registry: PluginRegistry
+    public let logger: Logger
+    /// The operating-system account running the command, for the audit log.
+    public let user: String
+
+    public init(registry: PluginRegistry, logger: Logger, user: String) {
+        self.registry = registry
+        self.logger = logger
+        self.user = user
+    }
+
+    /// Opens and migrates the database at `path`.
+    public func workspace(path: String) throws -> Workspace {
+        try Workspace.open(store: try Store.open(path: path), registry: registry, logger: logger)
+    }
+
+    /// Who the audit log says made a change.
+    public var actor: AuditActor { .commandLine(user: user) }
+}
+
+/// A built-in command: run with the environment instead of ArgumentParser's bare `run()`.
+protocol KernelCommand: AsyncParsableCommand {
+    var global: GlobalOptions { get }
+    func run(in environment: CommandEnvironment, workspace: Workspace) async throws
+}
+
+extension KernelCommand {
+    mutating func run() async throws {
+        throw ValidationError("This command runs only through the indaba executable.")
+    }
+}

@@ -1,0 +1,56 @@
+public import Foundation
+
+/// Checks shared by every entry point (CLI, import, API) so a value is accepted or refused the same way everywhere.
+///
+/// Each check returns `nil` when the value is fine, or a sentence saying what is wrong and what to do.
+/// Sentences never repeat personal data (an e-mail address is not echoed back).
+public enum FieldRules {
+    /// Checks an IANA time zone name such as `Africa/Harare`.
+    public static func timeZoneProblem(_ name: String) -> String? {
+        // Foundation also accepts abbreviations and "GMT+2"; a plan needs a named zone whose rules can change.
+        guard name.contains("/") || name == "UTC", TimeZone(identifier: name) != nil else {
+            return "'\(name)' is not an IANA time zone; use a name such as Africa/Harare or Africa/Lagos"
+        }
+        return nil
+    }
+
+    /// Checks an ISO 3166-1 alpha-2 country code such as `ZW`.
+    public static func countryProblem(_ code: String) -> String? {
+        let known = Set(Locale.Region.isoRegions.map(\.identifier))
+        guard code.count == 2, code == code.uppercased(), known.contains(code) else {
+            return "'\(code)' is not an ISO 3166-1 alpha-2 country code; use two capital letters such as ZW, NG or KE"
+        }
+        return nil
+    }
+
+    /// Checks an e-mail address loosely (one `@`, a dotted domain, no spaces); delivery is the real test.
+    public static func emailProblem(_ address: String) -> String? {
+        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
+        let valid =
+            parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".")
+            && !parts[1].hasSuffix(".") && !address.contains(where: \.isWhitespace) && address.count <= 254
+        return valid ? nil : "is not a valid e-mail address; write it as name@example.org"
+    }
+
+    /// Checks an absolute `http` or `https` URL.
+    public static func webURLProblem(_ text: String) -> String? {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+            let host = url.host, !host.isEmpty
+        else {
+            return "'\(text)' is not an absolute http(s) URL; write it as https://example.org/path"
+        }
+        return nil
+    }
+
+    /// Checks a required piece of text: not empty once trimmed, and at most `limit` characters.
+    public static func textProblem(_ text: String, limit: Int = 500) -> String? {
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return "must not be empty" }
+        if text.count > limit { return "is longer than \(limit) characters; shorten it" }
+        return nil
+    }
+
+    /// The key under which an e-mail address is unique: case-insensitive, surrounding spaces ignored.
+    public static func emailKey(_ address: String) -> String {
+        address.trimmingCharacters(in: .whitespaces).lowercased()
+    }
+}

@@ -1,0 +1,35 @@
+public import GRDB
+
+/// A typed database identifier: `Identifier<Session>` and `Identifier<Person>` never mix.
+///
+/// Every entity exposes its own alias (`Session.ID`, `Person.ID`), so signatures read as the domain does.
+public struct Identifier<Owner>: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    /// The row id in the entity's table.
+    public let rawValue: Int64
+
+    /// Wraps a row id.
+    public init(_ rawValue: Int64) {
+        self.rawValue = rawValue
+    }
+
+    public init(from decoder: any Decoder) throws {
+        rawValue = try decoder.singleValueContainer().decode(Int64.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+
+    public var description: String { String(rawValue) }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+extension Identifier: DatabaseValueConvertible {
+    public var databaseValue: DatabaseValue { rawValue.databaseValue }
+
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Self? {
+        Int64.fromDatabaseValue(dbValue).map(Self.init)
+    }
+}

@@ -1,0 +1,83 @@
+public import Foundation
+public import GRDB
+
+/// One session of a webinar series: a live meeting, an offline exercise, or a live feedback meeting.
+///
+/// `revision` starts at 1 and goes up whenever the time, the place (join URL) or the status changes, so calendar
+/// feeds can publish it as the iCalendar `SEQUENCE`.
+public struct Session: Codable, Sendable, Equatable {
+    public typealias ID = Identifier<Session>
+
+    /// What happens in a session; decides what "completed" means for a participant.
+    public enum Kind: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
+        /// A live meeting.
+        case live
+        /// Work participants do on their own between two live sessions (homework).
+        case offlineExercise
+        /// A live meeting where participants present and discuss their exercise.
+        case feedback
+
+        /// Whether people meet at a set time (and attendance is taken).
+        public var isLive: Bool { self != .offlineExercise }
+    }
+
+    /// Whether a session still takes place.
+    public enum Status: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
+        case scheduled, cancelled
+    }
+
+    public var id: ID?
+    public var seriesId: WebinarSeries.ID
+    /// Order within the series, from 1.
+    public var position: Int
+    /// Unique within the series.
+    public var slug: String
+    public var title: String
+    public var kind: Kind
+    public var startsAt: Date
+    public var endsAt: Date
+    /// IANA time zone the session was planned in.
+    public var timeZone: String
+    /// Where to join a live session.
+    public var joinURL: String?
+    /// The activities of the session, in order ("Word association", "Role play", "Q&A").
+    public var agenda: [String]
+    public var status: Status
+    public var revision: Int
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    /// Creates a session that is not stored yet.
+    public init(
+        id: ID? = nil, seriesId: WebinarSeries.ID, position: Int, slug: String, title: String, kind: Kind,
+        startsAt: Date, endsAt: Date, timeZone: String, joinURL: String? = nil, agenda: [String] = [],
+        status: Status = .scheduled, revision: Int = 1, createdAt: Date, updatedAt: Date
+    ) {
+        self.id = id
+        self.seriesId = seriesId
+        self.position = position
+        self.slug = slug
+        self.title = title
+        self.kind = kind
+        self.startsAt = startsAt
+        self.endsAt = endsAt
+        self.timeZone = timeZone
+        self.joinURL = joinURL
+        self.agenda = agenda
+        self.status = status
+        self.revision = revision
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+
+    /// The planned length in whole minutes.
+    public var plannedMinutes: Int { Int(endsAt.timeIntervalSince(startsAt) / 60) }
+}
+
+extension Session: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "session"
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = ID(inserted.rowID)
+    }
+}

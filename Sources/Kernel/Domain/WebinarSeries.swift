@@ -1,0 +1,53 @@
+public import Foundation
+public import GRDB
+
+/// A webinar series: an ordered set of sessions that participants enrol in together.
+///
+/// Its facilitators are the people holding the ``SeriesRole/Role/facilitator`` role in it.
+public struct WebinarSeries: Codable, Sendable, Equatable {
+    public typealias ID = Identifier<WebinarSeries>
+
+    /// Where a series stands in its life.
+    public enum Status: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
+        case draft, published, completed, cancelled
+    }
+
+    public var id: ID?
+    public var programmeId: Programme.ID
+    /// Unique within the programme.
+    public var slug: String
+    public var title: String
+    public var summary: String
+    /// What the series sets out to achieve, in order.
+    public var objectives: [String]
+    public var status: Status
+    /// IANA time zone the series is planned in; sessions default to it.
+    public var timeZone: String
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    /// Creates a series that is not stored yet.
+    public init(
+        id: ID? = nil, programmeId: Programme.ID, slug: String, title: String, summary: String = "",
+        objectives: [String] = [], status: Status = .draft, timeZone: String, createdAt: Date, updatedAt: Date
+    ) {
+        self.id = id
+        self.programmeId = programmeId
+        self.slug = slug
+        self.title = title
+        self.summary = summary
+        self.objectives = objectives
+        self.status = status
+        self.timeZone = timeZone
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+}
+
+extension WebinarSeries: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "webinarSeries"
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = ID(inserted.rowID)
+    }
+}

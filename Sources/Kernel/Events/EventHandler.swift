@@ -1,0 +1,36 @@
+public import GRDB
+
+/// A plugin's reaction to one type of ``KernelEvent``, in one phase.
+public struct EventHandler: Sendable {
+    /// When a handler runs relative to the write's commit.
+    public enum Phase: Sendable {
+        /// Inside the write transaction; may throw ``Veto`` (or any error) to roll the write back.
+        case beforeCommit
+        /// After the commit; errors are logged with the plugin id and change nothing.
+        case afterCommit
+    }
+
+    /// The name of the event type handled.
+    public let eventName: String
+    public let phase: Phase
+    let runBefore: (@Sendable (any KernelEvent, Database) throws -> Void)?
+    let runAfter: (@Sendable (any KernelEvent) async throws -> Void)?
+
+    /// Handles `E` inside the write transaction, with the transaction's database handle.
+    public static func beforeCommit<E: KernelEvent>(
+        _ type: E.Type, _ body: @escaping @Sendable (E, Database) throws -> Void
+    ) -> EventHandler {
+        EventHandler(
+            eventName: E.name, phase: .beforeCommit,
+            runBefore: { event, db in if let event = event as? E { try body(event, db) } }, runAfter: nil)
+    }
+
+    /// Handles `E` after the write has been committed.
+    public static func afterCommit<E: KernelEvent>(
+        _ type: E.Type, _ body: @escaping @Sendable (E) async throws -> Void
+    ) -> EventHandler {
+        EventHandler(
+            eventName: E.name, phase: .afterCommit, runBefore: nil,
+            runAfter: { event in if let event = event as? E { try await body(event) } })
+    }
+}

@@ -1,0 +1,79 @@
+public import Foundation
+public import GRDB
+public import Logging
+
+/// The kernel at work: the migrated store, the installed plugins built from it, and the event bus between them.
+///
+/// Build one per process with ``open(store:registry:logger:now:)`` and pass it to whatever needs it.
+public struct Workspace: Sendable {
+    public let store: Store
+    public let registry: PluginRegistry
+    /// One instance per installed plugin, in registry order.
+    public let plugins: [any Plugin]
+    public let bus: EventBus
+    public let logger: Logger
+    /// The clock; tests inject a fixed one.
+    public let now: @Sendable () -> Date
+
+    /// Migrates `store` for the kernel and every installed plugin, then builds the plugins.
+    /// - Throws: ``StoreError`` when a migration fails, or whatever a plugin's initializer throws.
+    public static func open(
+        store: Store, registry: PluginRegistry, logger: Logger, now: @escaping @Sendable () -> Date = { Date() }
+    ) throws -> Workspace {
+        try store.migrate(plugins: registry.plugins.map { ($0.id, $0.migrations) }, logger: logger)
+        let plugins = try registry.plugins.map { type in
+            try type.init(
+                context: PluginContext(
+                    pluginId: type.id, store: store, logger: logger, now: now, settingsType: type.settings))
+        }
+        let bus = EventBus(
+            handlers: plugins.map { (type(of: $0).id, $0.eventHandlers) }, logger: logger)
+        return Workspace(store: store, registry: registry, plugins: plugins, bus: bus, logger: logger, now: now)
+    }
+
+    /// The installed plugin instance with `id`.
+    public func plugin(_ id: PluginID) -> (any Plugin)? {
+        plugins.first { type(of: $0).id == id }
+    }
+
+    /// Runs `body` as one write transaction, then delivers its events to after-commit handlers.
+    ///
+    /// If `body` (or a before-commit handler) throws, everything is rolled back and no event is delivered.
+    public func write<T: Sendable>(
+        as actor: AuditActor, _ body: @escaping @Sendable (WriteTransaction) throws -> T
+    ) async throws -> T {
+        let bus = bus
+        let now = now()
+        let (value, pending) = try await store.writer.write { db in
+            let transaction = WriteTransaction(db: db, events: bus.recorder(in: db), now: now, actor: actor)
+            let value = try body(transaction)
+            return (value, transaction.events.pending)
+        }
+        await bus.deliver(pending)
+        return value
+    }
+
+    /// Runs a read-only query on a consistent snapshot.
+    public func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await store.writer.read(body)
+    }
+}
+
+/// One write transaction of the kernel: the database handle, the events it raises, its time and its author.
+///
+/// Every change method of the kernel is defined on it, so several changes compose into one transaction
+/// (as an import does). It exists only inside ``Workspace/write(as:_:)``.
+public final class WriteTransaction {
+    public let db: Database
+    public let events: EventRecorder
+    /// The moment of the transaction, used for every `createdAt`/`updatedAt` it writes.
+    public let now: Date
+    public let actor: AuditActor
+
+    init(db: Database, events: EventRecorder, now: Date, actor: AuditActor) {
+        self.db = db
+        self.events = events
+        self.now = now
+        self.actor = actor
+    }
+}

@@ -1,0 +1,91 @@
+public import Foundation
+public import GRDB
+
+/// Per-organization plugin enablement and settings, each change written to the audit log.
+extension WriteTransaction {
+    /// Enables `plugin` for `organization`, optionally changing settings in the same step.
+    ///
+    /// - Throws: ``KernelError/pluginNotInstalled(_:)``, ``KernelError/pluginDependencyNotEnabled(_:missing:organization:)``
+    ///   naming every dependency that is not enabled yet, or ``SettingsError``.
+    public func enable(
+        _ plugin: PluginID, for organization: Organization.ID, settings changes: [String: JSONValue] = [:],
+        registry: PluginRegistry
+    ) throws {
+        guard let type = registry.plugin(plugin) else { throw KernelError.pluginNotInstalled(plugin) }
+        let enabled = try enabledPlugins(for: organization)
+        let missing = type.dependencies.map(\.id).filter { !enabled.contains($0) }
+        if !missing.isEmpty {
+            throw KernelError.pluginDependencyNotEnabled(plugin, missing: missing, organization: organization)
+        }
+        let existing = try enablement(of: plugin, for: organization)
+        let settings = try SettingsCodec.merge(
+            changes, onto: existing?.settingsObject, for: type.settings, plugin: plugin)
+        if existing?.enabled != true {
+            try audit("plugin.enabled", plugin: plugin, organization: organization, detail: [:])
+        }
+        try store(plugin, for: organization, enabled: true, settings: settings, existing: existing)
+    }
+
+    /// Disables `plugin` for `organization`; its settings are kept for a later re-enable.
+    /// - Throws: ``KernelError/pluginRequiredBy(_:dependents:organization:)`` while an enabled plugin depends on it.
+    public func disable(_ plugin: PluginID, for organization: Organization.ID, registry: PluginRegistry) throws {
+        let enabled = try enabledPlugins(for: organization)
+        let dependents = registry.dependents(of: plugin).map { $0.id }.filter(enabled.contains)
+        if !dependents.isEmpty {
+            throw KernelError.pluginRequiredBy(plugin, dependents: dependents, organization: organization)
+        }
+        guard let existing = try enablement(of: plugin, for: organization), existing.enabled else { return }
+        try audit("plugin.disabled", plugin: plugin, organization: organization, detail: [:])
+        try store(plugin, for: organization, enabled: false, settings: existing.settingsObject, existing: existing)
+    }
+
+    /// Changes some settings of `plugin` for `organization` (enabled or not); other settings keep their values.
+    /// - Throws: ``SettingsError`` for an unknown key or a value of the wrong type; nothing is changed then.
+    public func changeSettings(
+        of plugin: PluginID, for organization: Organization.ID, _ changes: [String: JSONValue],
+        registry: PluginRegistry
+    ) throws {
+        guard let type = registry.plugin(plugin) else { throw KernelError.pluginNotInstalled(plugin) }
+        let existing = try enablement(of: plugin, for: organization)
+        let settings = try SettingsCodec.merge(
+            changes, onto: existing?.settingsObject, for: type.settings, plugin: plugin)
+        try store(plugin, for: organization, enabled: existing?.enabled ?? false, settings: settings, existing: existing)
+    }
+
+    /// The ids of the plugins enabled for `organization`.
+    public func enabledPlugins(for organization: Organization.ID) throws -> Set<PluginID> {
+        let ids = try String.fetchAll(
+            db, sql: "SELECT pluginId FROM pluginEnablement WHERE organizationId = ? AND enabled",
+            arguments: [organization])
+        return Set(ids.map { PluginID($0) })
+    }
+
+    private func enablement(of plugin: PluginID, for organization: Organization.ID) throws -> PluginEnablementRecord? {
+        try PluginEnablementRecord.fetchOne(db, key: ["organizationId": organization, "pluginId": plugin.rawValue])
+    }
+
+    private func store(
+        _ plugin: PluginID, for organization: Organization.ID, enabled: Bool, settings: [String: JSONValue],
+        existing: PluginEnablementRecord?
+    ) throws {
+        let json = JSONValue.object(settings).canonicalJSON
+        if let existing, existing.enabled == enabled, existing.settings == json { return }
+        if let existing, existing.settings != json {
+            let changed = settings.filter { existing.settingsObject[$0.key] != $0.value }
+            try audit("plugin.settingsChanged", plugin: plugin, organization: organization, detail: changed)
+        }
+        let record = PluginEnablementRecord(
+            organizationId: organization, pluginId: plugin.rawValue, enabled: enabled, settings: json,
+            createdAt: existing?.createdAt ?? now, updatedAt: now)
+        try record.save(db)
+    }
+
+    private func audit(
+        _ action: String, plugin: PluginID, organization: Organization.ID, detail: [String: JSONValue]
+    ) throws {
+        var entry = AuditEntry(
+            occurredAt: now, actor: actor.name, organizationId: organization, action: action,
+            pluginId: plugin.rawValue, detail: JSONValue.object(detail).canonicalJSON)
+        try entry.insert(db)
+    }
+}

@@ -1,0 +1,116 @@
+public import Foundation
+public import GRDB
+
+/// Saving organizations, programmes, series and people: insert when new, update only what changed.
+///
+/// Each `save` matches an existing record by its natural key (slug within parent, or e-mail), so saving the same
+/// draft twice changes nothing, not even `updatedAt`.
+extension WriteTransaction {
+    /// Inserts or updates an organization matched by slug within its parent.
+    @discardableResult
+    public func save(_ draft: Organization) throws -> Organization {
+        let existing: Organization? =
+            if let parentId = draft.parentId {
+                try Organization.filter(Column("parentId") == parentId && Column("slug") == draft.slug).fetchOne(db)
+            } else {
+                try Organization.filter(Column("parentId") == nil && Column("slug") == draft.slug).fetchOne(db)
+            }
+        return try upsert(draft, existing: existing)
+    }
+
+    /// Inserts or updates a programme matched by slug within its organization.
+    @discardableResult
+    public func save(_ draft: Programme) throws -> Programme {
+        let existing = try Programme.filter(
+            Column("organizationId") == draft.organizationId && Column("slug") == draft.slug
+        ).fetchOne(db)
+        return try upsert(draft, existing: existing)
+    }
+
+    /// Inserts or updates a series matched by slug within its programme; raises ``SeriesCompleted`` when its
+    /// status becomes `completed`.
+    @discardableResult
+    public func save(_ draft: WebinarSeries) throws -> WebinarSeries {
+        let existing = try WebinarSeries.filter(
+            Column("programmeId") == draft.programmeId && Column("slug") == draft.slug
+        ).fetchOne(db)
+        let saved = try upsert(draft, existing: existing)
+        if saved.status == .completed, existing?.status != .completed, let id = saved.id {
+            try events.emit(SeriesCompleted(organizationId: try organizationId(ofSeries: id), seriesId: id))
+        }
+        return saved
+    }
+
+    /// Inserts or updates a person matched by e-mail (case-insensitive).
+    ///
+    /// Gender and attributes are kept only with consent: withdrawing consent erases them.
+    @discardableResult
+    public func save(_ draft: Person) throws -> Person {
+        var draft = draft
+        draft.emailKey = FieldRules.emailKey(draft.email)
+        if !draft.consent {
+            draft.gender = nil
+            draft.attributes = [:]
+        }
+        let existing = try Person.filter(Column("emailKey") == draft.emailKey).fetchOne(db)
+        return try upsert(draft, existing: existing)
+    }
+
+    /// Gives `person` a role in `series` unless they already hold it.
+    public func grant(_ role: SeriesRole.Role, to person: Person.ID, in series: WebinarSeries.ID) throws {
+        let exists = try SeriesRole.filter(
+            Column("seriesId") == series && Column("personId") == person && Column("role") == role
+        ).fetchCount(db) > 0
+        if !exists {
+            var record = SeriesRole(seriesId: series, personId: person, role: role, createdAt: now, updatedAt: now)
+            try record.insert(db)
+        }
+    }
+
+    /// The organization that owns `series` (through its programme).
+    public func organizationId(ofSeries series: WebinarSeries.ID) throws -> Organization.ID {
+        let id = try Organization.ID.fetchOne(
+            db,
+            sql: "SELECT p.organizationId FROM webinarSeries s JOIN programme p ON p.id = s.programmeId WHERE s.id = ?",
+            arguments: [series])
+        guard let id else { throw KernelError.notFound(entity: "series", reference: "\(series)") }
+        return id
+    }
+
+    /// Inserts `draft`, or updates `existing` to match it when they differ (keeping its id and `createdAt`).
+    func upsert<R: TimestampedRecord>(_ draft: R, existing: R?) throws -> R {
+        guard var existing else {
+            var record = draft
+            record.createdAt = now
+            record.updatedAt = now
+            try record.insert(db)
+            return record
+        }
+        var updated = draft
+        updated.id = existing.id
+        updated.createdAt = existing.createdAt
+        updated.updatedAt = existing.updatedAt
+        guard updated != existing else { return existing }
+        updated.updatedAt = now
+        try updated.update(db)
+        existing = updated
+        return existing
+    }
+}
+
+/// A record with an autoincremented typed id and creation/change times, saved through ``WriteTransaction``.
+public protocol TimestampedRecord: MutablePersistableRecord, FetchableRecord, Equatable {
+    associatedtype RecordID
+    var id: RecordID? { get set }
+    var createdAt: Date { get set }
+    var updatedAt: Date { get set }
+}
+
+extension Organization: TimestampedRecord {}
+extension Programme: TimestampedRecord {}
+extension WebinarSeries: TimestampedRecord {}
+extension Session: TimestampedRecord {}
+extension Person: TimestampedRecord {}
+extension Enrolment: TimestampedRecord {}
+extension Attendance: TimestampedRecord {}
+extension ExerciseSubmission: TimestampedRecord {}

@@ -1,0 +1,80 @@
+public import Foundation
+public import Logging
+internal import GRDB
+
+/// An installable extension of Indaba, enabled per organization.
+///
+/// A minimal plugin declares only ``id``, ``version`` and ``init(context:)``; every other contribution has an empty
+/// default. The kernel never names a plugin: the executable installs them through ``PluginRegistry``.
+///
+/// ```swift
+/// struct GreeterPlugin: Plugin {
+///     static let id: PluginID = "greeter"
+///     static let version: SemanticVersion = "1.0.0"
+///     init(context: PluginContext) {}
+/// }
+/// ```
+///
+/// HTTP routes join this protocol with the server; the seam is the plugin instance built from a ``PluginContext``.
+public protocol Plugin: Sendable {
+    /// The permanent identity; every other name derives from it.
+    static var id: PluginID { get }
+    /// The plugin's version, checked against the requirements of plugins that depend on it.
+    static var version: SemanticVersion { get }
+    /// Plugins that must be installed, and enabled for an organization before this one can be.
+    static var dependencies: [PluginRequirement] { get }
+    /// The per-organization settings type (strict, with defaults).
+    static var settings: any PluginSettings.Type { get }
+    /// SQL migrations for the plugin's own prefixed tables, in order. Run for every installed plugin.
+    static var migrations: [PluginMigration] { get }
+    /// Subcommands offered as `indaba <id> …`, run only for organizations that enabled the plugin.
+    static var commands: [any PluginCommand.Type] { get }
+
+    /// Builds the plugin with everything it may use; no plugin looks anything up globally.
+    init(context: PluginContext) throws
+
+    /// Reactions to kernel events, run only for organizations that enabled the plugin.
+    var eventHandlers: [EventHandler] { get }
+}
+
+extension Plugin {
+    public static var dependencies: [PluginRequirement] { [] }
+    public static var settings: any PluginSettings.Type { NoSettings.self }
+    public static var migrations: [PluginMigration] { [] }
+    public static var commands: [any PluginCommand.Type] { [] }
+    public var eventHandlers: [EventHandler] { [] }
+}
+
+/// What a plugin receives when it is built.
+public struct PluginContext: Sendable {
+    /// The plugin being built.
+    public let pluginId: PluginID
+    /// The shared database.
+    public let store: Store
+    /// A logger whose metadata carries `plugin.id`.
+    public let logger: Logger
+    /// The clock; tests inject a fixed one.
+    public let now: @Sendable () -> Date
+    private let settingsType: any PluginSettings.Type
+
+    init(pluginId: PluginID, store: Store, logger: Logger, now: @escaping @Sendable () -> Date,
+         settingsType: any PluginSettings.Type) {
+        self.pluginId = pluginId
+        self.store = store
+        var logger = logger
+        logger[metadataKey: "plugin.id"] = "\(pluginId)"
+        self.logger = logger
+        self.now = now
+        self.settingsType = settingsType
+    }
+
+    /// Reads this plugin's settings for `organization` (the defaults if it never changed them).
+    public func settings<S: PluginSettings>(_ type: S.Type, for organization: Organization.ID) async throws -> S {
+        let pluginId = pluginId
+        let stored = try await store.writer.read { db in
+            try PluginEnablementRecord.fetchOne(db, key: ["organizationId": organization, "pluginId": pluginId.rawValue])
+        }
+        let object = try SettingsCodec.merge([:], onto: stored?.settingsObject, for: S.self, plugin: pluginId)
+        return try SettingsCodec.decode(S.self, from: object, plugin: pluginId)
+    }
+}

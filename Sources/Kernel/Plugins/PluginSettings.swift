@@ -1,0 +1,91 @@
+public import Foundation
+
+/// A plugin's per-organization settings: a `Codable` struct with a default for every field.
+///
+/// Stored settings are the defaults overlaid with what an organization changed. Decoding is strict: a key the
+/// defaults do not have is refused, so a typo never silently does nothing. Give every field a non-optional type.
+public protocol PluginSettings: Codable, Sendable, Equatable {
+    /// The settings an organization gets when it enables the plugin.
+    static var defaults: Self { get }
+}
+
+/// Settings of a plugin that has none.
+public struct NoSettings: PluginSettings {
+    public init() {}
+    public static let defaults = NoSettings()
+}
+
+/// Why a settings change was refused.
+public enum SettingsError: Error, CustomStringConvertible, Equatable {
+    case unknownKeys(plugin: PluginID, keys: [String], known: [String])
+    case invalidValue(plugin: PluginID, key: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .unknownKeys(plugin, keys, known):
+            "Plugin \(plugin) has no setting \(keys.map { "'\($0)'" }.joined(separator: ", ")); "
+                + (known.isEmpty ? "it has no settings." : "its settings are \(known.joined(separator: ", ")).")
+        case let .invalidValue(plugin, key, reason):
+            "Setting '\(key)' of plugin \(plugin) is invalid: \(reason)."
+        }
+    }
+}
+
+/// Turns settings into canonical JSON objects and back, strictly.
+public enum SettingsCodec {
+    /// The settings as a JSON object.
+    public static func object(of settings: some PluginSettings) -> [String: JSONValue] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        guard let data = try? encoder.encode(settings),
+            case let .object(object)? = try? JSONDecoder().decode(JSONValue.self, from: data)
+        else { return [:] }
+        return object
+    }
+
+    /// Overlays `changes` on `base` (the defaults when `nil`) and checks the result against the settings type.
+    /// - Returns: The complete settings as a JSON object.
+    /// - Throws: ``SettingsError`` naming unknown keys or the first invalid value.
+    public static func merge(
+        _ changes: [String: JSONValue], onto base: [String: JSONValue]?, for type: any PluginSettings.Type,
+        plugin: PluginID
+    ) throws -> [String: JSONValue] {
+        try merge(changes, onto: base, typed: type, plugin: plugin)
+    }
+
+    private static func merge<S: PluginSettings>(
+        _ changes: [String: JSONValue], onto base: [String: JSONValue]?, typed type: S.Type, plugin: PluginID
+    ) throws -> [String: JSONValue] {
+        let defaults = object(of: S.defaults)
+        let unknown = changes.keys.filter { defaults[$0] == nil }.sorted()
+        if !unknown.isEmpty {
+            throw SettingsError.unknownKeys(plugin: plugin, keys: unknown, known: defaults.keys.sorted())
+        }
+        let merged = defaults.merging(base ?? [:]) { _, stored in stored }.merging(changes) { _, new in new }
+        let decoded = try decode(S.self, from: merged, plugin: plugin)
+        return object(of: decoded)
+    }
+
+    /// Decodes complete settings from a JSON object.
+    public static func decode<S: PluginSettings>(
+        _ type: S.Type, from object: [String: JSONValue], plugin: PluginID
+    ) throws -> S {
+        do {
+            let data = try JSONEncoder().encode(JSONValue.object(object))
+            return try JSONDecoder().decode(S.self, from: data)
+        } catch let DecodingError.typeMismatch(expected, context) {
+            throw SettingsError.invalidValue(
+                plugin: plugin, key: keyPath(context), reason: "expected a value of type \(expected)")
+        } catch let DecodingError.dataCorrupted(context) {
+            throw SettingsError.invalidValue(plugin: plugin, key: keyPath(context), reason: context.debugDescription)
+        } catch let DecodingError.valueNotFound(_, context) {
+            throw SettingsError.invalidValue(plugin: plugin, key: keyPath(context), reason: "a value is required")
+        } catch {
+            throw SettingsError.invalidValue(plugin: plugin, key: "?", reason: String(describing: error))
+        }
+    }
+
+    private static func keyPath(_ context: DecodingError.Context) -> String {
+        context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    }
+}

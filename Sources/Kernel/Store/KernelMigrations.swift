@@ -1,0 +1,150 @@
+/// The kernel's schema, as named SQL migrations. Never edit a released migration: add a new one.
+enum KernelMigrations {
+    static let all: [(id: String, sql: String)] = [("kernel/0001-create-domain", createDomain)]
+
+    static let createDomain = """
+        CREATE TABLE organization (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            parentId INTEGER REFERENCES organization(id) ON DELETE RESTRICT,
+            name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            slug TEXT NOT NULL,
+            country TEXT NOT NULL CHECK (length(country) = 2),
+            timeZone TEXT NOT NULL,
+            website TEXT,
+            createdAt DATETIME NOT NULL,
+            updatedAt DATETIME NOT NULL
+        );
+        CREATE UNIQUE INDEX organization_networkSlug ON organization(slug) WHERE parentId IS NULL;
+        CREATE UNIQUE INDEX organization_memberSlug ON organization(parentId, slug) WHERE parentId IS NOT NULL;
+
+        CREATE TABLE programme (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            organizationId INTEGER NOT NULL REFERENCES organization(id) ON DELETE CASCADE,
+            slug TEXT NOT NULL,
+            title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+            summary TEXT NOT NULL DEFAULT '',
+            createdAt DATETIME NOT NULL,
+            updatedAt DATETIME NOT NULL,
+            UNIQUE (organizationId, slug)
+        );
+
+        CREATE TABLE webinarSeries (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            programmeId INTEGER NOT NULL REFERENCES programme(id) ON DELETE CASCADE,
+            slug TEXT NOT NULL,
+            title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+            summary TEXT NOT NULL DEFAULT '',
+            objectives TEXT NOT NULL DEFAULT '[]',
+            status TEXT NOT NULL CHECK (status IN ('draft', 'published', 'completed', 'cancelled')),
+            timeZone TEXT NOT NULL,
+            createdAt DATETIME NOT NULL,
+            updatedAt DATETIME NOT NULL,
+            UNIQUE (programmeId, slug)
+        );
+
+        CREATE TABLE session (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            seriesId INTEGER NOT NULL REFERENCES webinarSeries(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL CHECK (position >= 1),
+            slug TEXT NOT NULL,
+            title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+            kind TEXT NOT NULL CHECK (kind IN ('live', 'offlineExercise', 'feedback')),
+            startsAt DATETIME NOT NULL,
+            endsAt DATETIME NOT NULL,
+            timeZone TEXT NOT NULL,
+            joinURL TEXT,
+            agenda TEXT NOT NULL DEFAULT '[]',
+            status TEXT NOT NULL CHECK (status IN ('scheduled', 'cancelled')),
+            revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+            createdAt DATETIME NOT NULL,
+            updatedAt DATETIME NOT NULL,
+            UNIQUE (seriesId, slug),
+            CHECK (endsAt > startsAt)
+        );
+        CREATE INDEX session_startsAt ON session(startsAt);
+
+        CREATE TABLE person (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            organizationId INTEGER NOT NULL REFERENCES organization(id) ON DELETE RESTRICT,
+            displayName TEXT NOT NULL CHECK (length(trim(displayName)) > 0),
+            email TEXT NOT NULL,
+            emailKey TEXT NOT NULL UNIQUE,
+            gender TEXT,
+            attributes TEXT NOT NULL DEFAULT '{}',
+            consent BOOLEAN NOT NULL DEFAULT 0,
+            createdAt DATETIME NOT NULL,
+            updatedAt DATETIME NOT NULL,
+            CHECK (consent OR (gender IS NULL AND attributes = '{}'))
+        );
+        CREATE INDEX person_organizationId ON person(organizationId);
+
+        CREATE TABLE seriesRole (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            seriesId INTEGER NOT NULL REFERENCES webinarSeries(id) ON DELETE CASCADE,
+            personId INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+            role TEXT NOT NULL CHECK (role IN ('facilitator', 'guestSpeaker', 'participant')),
+            createdAt DATETIME NOT NULL,
+            updatedAt DATETIME NOT NULL,
+            UNIQUE (seriesId, personId, role)
+        );
+        CREATE INDEX seriesRole_personId ON seriesRole(personId);
+
+        CREATE TABLE enrolment (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            seriesId INTEGER NOT NULL REFERENCES webinarSeries(id) ON DELETE CASCADE,
+            personId INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+            enrolledAt DATETIME NOT NULL,
+            channel TEXT NOT NULL CHECK (length(trim(channel)) > 0),
+            createdAt DATETIME NOT NULL,
+            updatedAt DATETIME NOT NULL,
+            UNIQUE (seriesId, personId)
+        );
+        CREATE INDEX enrolment_personId ON enrolment(personId);
+
+        CREATE TABLE attendance (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            sessionId INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+            personId INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+            status TEXT NOT NULL CHECK (status IN ('present', 'absent', 'excused')),
+            minutes INTEGER NOT NULL DEFAULT 0 CHECK (minutes BETWEEN 0 AND 1440),
+            source TEXT NOT NULL CHECK (source IN ('manual', 'import')),
+            createdAt DATETIME NOT NULL,
+            updatedAt DATETIME NOT NULL,
+            UNIQUE (sessionId, personId)
+        );
+        CREATE INDEX attendance_personId ON attendance(personId);
+
+        CREATE TABLE exerciseSubmission (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            sessionId INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+            personId INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+            submittedAt DATETIME NOT NULL,
+            link TEXT,
+            note TEXT,
+            createdAt DATETIME NOT NULL,
+            updatedAt DATETIME NOT NULL,
+            UNIQUE (sessionId, personId)
+        );
+
+        CREATE TABLE pluginEnablement (
+            organizationId INTEGER NOT NULL REFERENCES organization(id) ON DELETE CASCADE,
+            pluginId TEXT NOT NULL,
+            enabled BOOLEAN NOT NULL,
+            settings TEXT NOT NULL DEFAULT '{}',
+            createdAt DATETIME NOT NULL,
+            updatedAt DATETIME NOT NULL,
+            PRIMARY KEY (organizationId, pluginId)
+        );
+
+        CREATE TABLE auditLog (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            occurredAt DATETIME NOT NULL,
+            actor TEXT NOT NULL,
+            organizationId INTEGER NOT NULL REFERENCES organization(id) ON DELETE CASCADE,
+            action TEXT NOT NULL,
+            pluginId TEXT,
+            detail TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX auditLog_organizationId ON auditLog(organizationId, occurredAt);
+        """
+}

@@ -1,0 +1,112 @@
+public import Foundation
+public import GRDB
+public import Logging
+
+/// The one SQLite database of an Indaba installation, opened once per process.
+///
+/// A file database is a WAL `DatabasePool` (reads never wait for a write); tests use an in-memory queue.
+/// Foreign keys are on and every multi-step change runs in one `write` transaction.
+public final class Store: Sendable {
+    /// Where reads and writes go. A `Database` handle never escapes the closures given to it.
+    public let writer: any DatabaseWriter
+    /// The file path, or `nil` in memory.
+    public let path: String?
+
+    private init(writer: any DatabaseWriter, path: String?) {
+        self.writer = writer
+        self.path = path
+    }
+
+    /// Opens (creating if needed) the database file at `path`; does not migrate it.
+    /// - Throws: ``StoreError/cannotOpen(path:reason:)`` when the file cannot be opened as a database.
+    public static func open(path: String) throws -> Store {
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration())
+            return Store(writer: pool, path: path)
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: String(describing: error))
+        }
+    }
+
+    /// Opens an empty, private in-memory database; does not migrate it.
+    public static func inMemory() throws -> Store {
+        Store(writer: try DatabaseQueue(configuration: configuration()), path: nil)
+    }
+
+    private static func configuration() -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(10)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        return config
+    }
+
+    /// Applies the kernel's migrations, then each installed plugin's, in the order given.
+    ///
+    /// A plugin migration may create or change only objects whose names start with its table prefix; anything else
+    /// fails the migration (and rolls it back). Migrations already recorded but no longer known (a plugin that was
+    /// uninstalled) are reported to `logger` and left alone: their tables and data stay.
+    /// - Parameters:
+    ///   - plugins: Each installed plugin's id and migrations, in dependency order.
+    ///   - logger: Receives a notice for superseded migrations.
+    public func migrate(plugins: [(id: PluginID, migrations: [PluginMigration])], logger: Logger) throws {
+        var migrator = DatabaseMigrator()
+        for migration in KernelMigrations.all {
+            migrator.registerMigration(migration.id) { db in try db.execute(sql: migration.sql) }
+        }
+        for plugin in plugins {
+            for migration in plugin.migrations {
+                migrator.registerMigration(migration.identifier(for: plugin.id)) { db in
+                    try Self.apply(migration, of: plugin.id, in: db)
+                }
+            }
+        }
+        try migrator.migrate(writer)
+        let known = Set(migrator.migrations)
+        let applied = try writer.read { db in try migrator.appliedIdentifiers(db) }
+        for identifier in applied.subtracting(known).sorted() {
+            logger.notice(
+                "Migration of a plugin that is not installed stays applied; its tables are kept",
+                metadata: ["migration.id": "\(identifier)"])
+        }
+    }
+
+    private static func apply(_ migration: PluginMigration, of pluginId: PluginID, in db: Database) throws {
+        let before = try schema(db)
+        try db.execute(sql: migration.sql)
+        let after = try schema(db)
+        let prefix = pluginId.tablePrefix
+        let touched = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] && !$0.hasPrefix(prefix) }
+        if !touched.isEmpty {
+            throw StoreError.migrationOutsidePrefix(
+                migration: migration.identifier(for: pluginId), prefix: prefix, objects: touched.sorted())
+        }
+    }
+
+    private static func schema(_ db: Database) throws -> [String: String] {
+        let rows = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0["name"] as String, ($0["sql"] as String?) ?? "") })
+    }
+
+    /// Writes a consistent copy of the live database to a new file at `path`, while others keep reading and writing.
+    ///
+    /// The copy is written beside the target and renamed into place, so a failed backup leaves no partial file.
+    /// - Throws: ``StoreError/backupTargetExists(path:)`` rather than overwrite a file.
+    public func backup(to path: String) throws {
+        let files = FileManager.default
+        guard !files.fileExists(atPath: path) else { throw StoreError.backupTargetExists(path: path) }
+        let partial = path + ".partial"
+        try? files.removeItem(atPath: partial)
+        do {
+            let target = try DatabaseQueue(path: partial)
+            try writer.backup(to: target)
+            try target.close()
+            try files.moveItem(atPath: partial, toPath: path)
+        } catch {
+            try? files.removeItem(atPath: partial)
+            throw StoreError.backupFailed(path: path, reason: String(describing: error))
+        }
+    }
+}

@@ -1,0 +1,15 @@
+import CLI
+import Foundation
+import Logging
+
+// Logs go to standard error so that `--json` output and exports on standard output stay clean.
+// INDABA_LOG_LEVEL chooses the level (trace … critical); the default keeps the terminal quiet.
+let level = ProcessInfo.processInfo.environment["INDABA_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .notice
+LoggingSystem.bootstrap { label in
+    var handler = StreamLogHandler.standardError(label: label)
+    handler.logLevel = level
+    return handler
+}
+let user = ProcessInfo.processInfo.environment["USER"] ?? "unknown"
+let runner = CommandRunner<InstalledPlugins>(logger: Logger(label: "indaba"), user: user)
+exit(await runner.run(Array(CommandLine.arguments.dropFirst())))
