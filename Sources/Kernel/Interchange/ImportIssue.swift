@@ -48,6 +48,7 @@ final class IssueLog {
 
     /// Throws every issue collected so far, if any.
     func throwIfAny() throws {
-        if !issues.isEmpty { throw ImportError(file: file, issues: issues) }
+        guard !issues.isEmpty else { return }
+        throw ImportError(file: file, issues: issues.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
     }
 }

@@ -44,7 +44,8 @@ struct YAMLMapping {
         guard let pair = pairs[key] else {
             return SourceLocation(line: location.line, column: location.column, field: Self.join(path, key))
         }
-        return Self.location(of: pair.value, field: Self.join(path, key))
+        // The key's own line: for a list or mapping value, that is where the reader looks first.
+        return Self.location(of: pair.key, field: Self.join(path, key))
     }
 
     /// The value node of `key`, unless it is absent or null.

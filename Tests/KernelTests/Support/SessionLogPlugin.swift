@@ -1,0 +1,138 @@
+import ArgumentParser
+import Foundation
+import GRDB
+import Kernel
+
+/// The example plugin of the kernel tests: it uses every part of the plugin protocol.
+///
+/// It keeps a log of session events in its own table (`sessionLog_entry`), has strict settings, a dependency,
+/// a migration, a command, and handlers in both phases.
+struct SessionLogPlugin: Plugin {
+    static let id: PluginID = "session-log"
+    static let version: SemanticVersion = "1.2.0"
+    static let dependencies = [PluginRequirement("base-log", from: "1.0.0")]
+    static let settings: any PluginSettings.Type = SessionLogSettings.self
+    static let commands: [any PluginCommand.Type] = [SessionLogEntriesCommand.self]
+    static let migrations = [
+        PluginMigration(
+            "0001-create-entry",
+            sql: """
+                CREATE TABLE sessionLog_entry (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    organizationId INTEGER NOT NULL REFERENCES organization(id) ON DELETE CASCADE,
+                    event TEXT NOT NULL,
+                    sessionId INTEGER NOT NULL,
+                    label TEXT NOT NULL,
+                    committedWhenDelivered BOOLEAN NOT NULL
+                );
+                CREATE INDEX sessionLog_entry_organizationId ON sessionLog_entry(organizationId);
+                """)
+    ]
+
+    let context: PluginContext
+
+    init(context: PluginContext) {
+        self.context = context
+    }
+
+    var eventHandlers: [EventHandler] {
+        [
+            .afterCommit(SessionScheduled.self) { event in
+                try await record("scheduled", session: event.sessionId, organization: event.organizationId)
+            },
+            .afterCommit(SessionCancelled.self) { event in
+                let settings = try await context.settings(SessionLogSettings.self, for: event.organizationId)
+                if settings.logCancellations {
+                    try await record("cancelled", session: event.sessionId, organization: event.organizationId)
+                }
+            },
+        ]
+    }
+
+    private func record(_ event: String, session: Session.ID, organization: Organization.ID) async throws {
+        let settings = try await context.settings(SessionLogSettings.self, for: organization)
+        try await context.store.writer.write { db in
+            // A fresh read in the handler sees the session only if its transaction has committed.
+            let committed = try Session.fetchOne(db, key: session) != nil
+            try db.execute(
+                sql: """
+                    INSERT INTO sessionLog_entry (organizationId, event, sessionId, label, committedWhenDelivered)
+                    VALUES (?, ?, ?, ?, ?)
+                    """, arguments: [organization, event, session, settings.label, committed])
+        }
+    }
+
+    /// The entries logged for an organization, oldest first.
+    static func entries(in workspace: Workspace, organization: Organization.ID? = nil) async throws -> [LogEntry] {
+        try await workspace.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT organizationId, event, sessionId, label, committedWhenDelivered FROM sessionLog_entry
+                    WHERE ?1 IS NULL OR organizationId = ?1 ORDER BY id
+                    """, arguments: [organization]
+            ).map {
+                LogEntry(
+                    organization: $0[0], event: $0[1], session: $0[2], label: $0[3], committedWhenDelivered: $0[4])
+            }
+        }
+    }
+
+    struct LogEntry: Equatable {
+        let organization: Organization.ID
+        let event: String
+        let session: Session.ID
+        let label: String
+        let committedWhenDelivered: Bool
+    }
+}
+
+struct SessionLogSettings: PluginSettings {
+    var label: String
+    var logCancellations: Bool
+    var retentionDays: Int
+
+    static let defaults = SessionLogSettings(label: "log", logCancellations: true, retentionDays: 30)
+}
+
+/// `indaba session-log entries --org ORG`: prints how many entries the organization has.
+struct SessionLogEntriesCommand: PluginCommand {
+    static let configuration = CommandConfiguration(commandName: "entries", abstract: "Count log entries.")
+
+    @OptionGroup var pluginOptions: PluginCommandOptions
+
+    func run(in context: PluginCommandContext) async throws {
+        let entries = try await SessionLogPlugin.entries(in: context.workspace, organization: context.organization.id)
+        let marker = context.workspace.store.path.map { $0 + ".ran" } ?? "/dev/null"
+        try "\(entries.count)".write(toFile: marker, atomically: true, encoding: .utf8)
+    }
+}
+
+/// The dependency of the example plugin; it contributes nothing.
+struct BaseLogPlugin: Plugin {
+    static let id: PluginID = "base-log"
+    static let version: SemanticVersion = "1.4.0"
+    init(context: PluginContext) {}
+}
+
+/// Refuses every change of a session while enabled: proves before-commit vetoes roll the write back.
+struct ChangeFreezePlugin: Plugin {
+    static let id: PluginID = "change-freeze"
+    static let version: SemanticVersion = "0.1.0"
+    init(context: PluginContext) {}
+
+    var eventHandlers: [EventHandler] {
+        [.beforeCommit(SessionChanged.self) { _, _ in throw Veto("Sessions are frozen; ask a coordinator.") }]
+    }
+}
+
+/// Fails in every after-commit handler: proves failures are logged and change nothing.
+struct FlakyPlugin: Plugin {
+    static let id: PluginID = "flaky"
+    static let version: SemanticVersion = "0.1.0"
+    init(context: PluginContext) {}
+
+    var eventHandlers: [EventHandler] {
+        [.afterCommit(PersonEnrolled.self) { _ in throw CocoaError(.fileNoSuchFile) }]
+    }
+}
