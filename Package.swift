@@ -34,7 +34,12 @@ let package = Package(
         ),
         .target(
             name: "KernelTesting",
-            dependencies: ["Kernel", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "Kernel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(
@@ -58,6 +63,7 @@ let package = Package(
                 "Kernel", "KernelTesting",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),

@@ -21,7 +21,7 @@ extension WriteTransaction {
         let settings = try SettingsCodec.merge(
             changes, onto: existing?.settingsObject, for: type.settings, plugin: plugin)
         if existing?.enabled != true {
-            try audit("plugin.enabled", plugin: plugin, organization: organization, detail: [:])
+            try audit("plugin.enabled", plugin: plugin, organization: organization, detail: changes)
         }
         try store(plugin, for: organization, enabled: true, settings: settings, existing: existing)
     }

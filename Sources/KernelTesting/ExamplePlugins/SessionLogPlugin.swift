@@ -1,19 +1,19 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
 import GRDB
-import Kernel
+public import Kernel
 
-/// The example plugin of the kernel tests: it uses every part of the plugin protocol.
+/// The example plugin of the tests: it uses every part of the plugin protocol, end to end.
 ///
 /// It keeps a log of session events in its own table (`sessionLog_entry`), has strict settings, a dependency,
 /// a migration, a command, and handlers in both phases.
-struct SessionLogPlugin: Plugin {
-    static let id: PluginID = "session-log"
-    static let version: SemanticVersion = "1.2.0"
-    static let dependencies = [PluginRequirement("base-log", from: "1.0.0")]
-    static let settings: any PluginSettings.Type = SessionLogSettings.self
-    static let commands: [any PluginCommand.Type] = [SessionLogEntriesCommand.self]
-    static let migrations = [
+public struct SessionLogPlugin: Plugin {
+    public static let id: PluginID = "session-log"
+    public static let version: SemanticVersion = "1.2.0"
+    public static let dependencies = [PluginRequirement("base-log", from: "1.0.0")]
+    public static let settings: any PluginSettings.Type = SessionLogSettings.self
+    public static let commands: [any PluginCommand.Type] = [SessionLogEntriesCommand.self]
+    public static let migrations = [
         PluginMigration(
             "0001-create-entry",
             sql: """
@@ -29,13 +29,13 @@ struct SessionLogPlugin: Plugin {
                 """)
     ]
 
-    let context: PluginContext
+    public let context: PluginContext
 
-    init(context: PluginContext) {
+    public init(context: PluginContext) {
         self.context = context
     }
 
-    var eventHandlers: [EventHandler] {
+    public var eventHandlers: [EventHandler] {
         [
             .afterCommit(SessionScheduled.self) { event in
                 try await record("scheduled", session: event.sessionId, organization: event.organizationId)
@@ -63,7 +63,7 @@ struct SessionLogPlugin: Plugin {
     }
 
     /// The entries logged for an organization, oldest first.
-    static func entries(in workspace: Workspace, organization: Organization.ID? = nil) async throws -> [LogEntry] {
+    public static func entries(in workspace: Workspace, organization: Organization.ID? = nil) async throws -> [LogEntry] {
         try await workspace.read { db in
             try Row.fetchAll(
                 db,
@@ -78,61 +78,71 @@ struct SessionLogPlugin: Plugin {
         }
     }
 
-    struct LogEntry: Equatable {
-        let organization: Organization.ID
-        let event: String
-        let session: Session.ID
-        let label: String
-        let committedWhenDelivered: Bool
+    public struct LogEntry: Equatable, Sendable {
+        public let organization: Organization.ID
+        public let event: String
+        public let session: Session.ID
+        public let label: String
+        public let committedWhenDelivered: Bool
     }
 }
 
-struct SessionLogSettings: PluginSettings {
-    var label: String
-    var logCancellations: Bool
-    var retentionDays: Int
+public struct SessionLogSettings: PluginSettings {
+    public var label: String
+    public var logCancellations: Bool
+    public var retentionDays: Int
 
-    static let defaults = SessionLogSettings(label: "log", logCancellations: true, retentionDays: 30)
+    public static let defaults = SessionLogSettings(label: "log", logCancellations: true, retentionDays: 30)
+
+    public init(label: String, logCancellations: Bool, retentionDays: Int) {
+        self.label = label
+        self.logCancellations = logCancellations
+        self.retentionDays = retentionDays
+    }
 }
 
-/// `indaba session-log entries --org ORG`: prints how many entries the organization has.
-struct SessionLogEntriesCommand: PluginCommand {
-    static let configuration = CommandConfiguration(commandName: "entries", abstract: "Count log entries.")
+/// `indaba session-log entries --org ORG`: counts the organization's entries, prints the count and writes it to
+/// `<database>.ran` so that tests can see the command really ran (and for which organization).
+public struct SessionLogEntriesCommand: PluginCommand {
+    public static let configuration = CommandConfiguration(commandName: "entries", abstract: "Count log entries.")
 
-    @OptionGroup var pluginOptions: PluginCommandOptions
+    @OptionGroup public var pluginOptions: PluginCommandOptions
 
-    func run(in context: PluginCommandContext) async throws {
+    public init() {}
+
+    public func run(in context: PluginCommandContext) async throws {
         let entries = try await SessionLogPlugin.entries(in: context.workspace, organization: context.organization.id)
         let marker = context.workspace.store.path.map { $0 + ".ran" } ?? "/dev/null"
         try "\(entries.count)".write(toFile: marker, atomically: true, encoding: .utf8)
+        print("\(entries.count) entries")
     }
 }
 
 /// The dependency of the example plugin; it contributes nothing.
-struct BaseLogPlugin: Plugin {
-    static let id: PluginID = "base-log"
-    static let version: SemanticVersion = "1.4.0"
-    init(context: PluginContext) {}
+public struct BaseLogPlugin: Plugin {
+    public static let id: PluginID = "base-log"
+    public static let version: SemanticVersion = "1.4.0"
+    public init(context: PluginContext) {}
 }
 
 /// Refuses every change of a session while enabled: proves before-commit vetoes roll the write back.
-struct ChangeFreezePlugin: Plugin {
-    static let id: PluginID = "change-freeze"
-    static let version: SemanticVersion = "0.1.0"
-    init(context: PluginContext) {}
+public struct ChangeFreezePlugin: Plugin {
+    public static let id: PluginID = "change-freeze"
+    public static let version: SemanticVersion = "0.1.0"
+    public init(context: PluginContext) {}
 
-    var eventHandlers: [EventHandler] {
+    public var eventHandlers: [EventHandler] {
         [.beforeCommit(SessionChanged.self) { _, _ in throw Veto("Sessions are frozen; ask a coordinator.") }]
     }
 }
 
 /// Fails in every after-commit handler: proves failures are logged and change nothing.
-struct FlakyPlugin: Plugin {
-    static let id: PluginID = "flaky"
-    static let version: SemanticVersion = "0.1.0"
-    init(context: PluginContext) {}
+public struct FlakyPlugin: Plugin {
+    public static let id: PluginID = "flaky"
+    public static let version: SemanticVersion = "0.1.0"
+    public init(context: PluginContext) {}
 
-    var eventHandlers: [EventHandler] {
+    public var eventHandlers: [EventHandler] {
         [.afterCommit(PersonEnrolled.self) { _ in throw CocoaError(.fileNoSuchFile) }]
     }
 }
