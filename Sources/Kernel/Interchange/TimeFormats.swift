@@ -79,7 +79,10 @@ public enum TimeFormats {
         let components = DateComponents(
             year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute,
             second: parts.second)
-        guard components.isValidDate(in: calendar) else { return nil }
+        // Validity (no 30 February) is a calendar question; a local time the clocks skip is checked by the caller.
+        var utc = Calendar(identifier: .gregorian)
+        utc.timeZone = TimeZone(secondsFromGMT: 0)!
+        guard components.isValidDate(in: utc) else { return nil }
         return calendar.date(from: components)
     }
 
