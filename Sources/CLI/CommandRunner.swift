@@ -23,6 +23,8 @@ public struct CommandRunner<Installed: PluginInstallation> {
             let registry = try PluginRegistry(installing: Installed.plugins)
             let environment = CommandEnvironment(registry: registry, logger: logger, user: user)
             let command = try IndabaCommand<Installed>.parseAsRoot(arguments)
+            let name = type(of: command).configuration.commandName ?? "\(type(of: command))"
+            defer { logger.debug("Command finished", metadata: ["command": "\(name)"]) }
             switch command {
             case let command as any KernelCommand:
                 let workspace = try environment.workspace(path: command.global.databasePath)

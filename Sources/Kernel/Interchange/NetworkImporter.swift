@@ -1,5 +1,6 @@
 public import Foundation
 import GRDB
+import Logging
 
 /// What an import did.
 public struct ImportSummary: Sendable, Equatable {
@@ -27,6 +28,19 @@ extension Workspace {
         -> ImportSummary
     {
         let registry = registry
+        let summary = try await apply(document, file: file, dryRun: dryRun, registry: registry)
+        logger.info(
+            "Network imported",
+            metadata: [
+                "changes": "\(summary.changes)", "dryRun": "\(summary.dryRun)", "organizations": "\(summary.organizations)",
+                "series": "\(summary.series)", "sessions": "\(summary.sessions)",
+            ])
+        return summary
+    }
+
+    private func apply(_ document: NetworkDocument, file: String, dryRun: Bool, registry: PluginRegistry) async throws
+        -> ImportSummary
+    {
         do {
             return try await write(as: .importFile) { transaction in
                 let before = transaction.db.totalChangesCount

@@ -49,6 +49,13 @@ public struct Workspace: Sendable {
             let value = try body(transaction)
             return (value, transaction.events.pending)
         }
+        if !pending.isEmpty {
+            let names = pending.map { type(of: $0.event).name }
+            let counts = Dictionary(names.map { ($0, 1) }, uniquingKeysWith: +).sorted { $0.key < $1.key }
+            logger.trace(
+                "Write committed",
+                metadata: ["actor": "\(actor)", "events": "\(counts.map { "\($0.key)=\($0.value)" }.joined(separator: ","))"])
+        }
         await bus.deliver(pending)
         return value
     }

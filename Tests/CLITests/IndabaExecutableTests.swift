@@ -1,0 +1,146 @@
+import Foundation
+import KernelTesting
+import Testing
+
+@Suite("The real indaba executable on a temporary database")
+struct IndabaExecutableTests {
+    @Test("series show prints the seed series with its four sessions in their local times")
+    func seriesShow() throws {
+        let indaba = try IndabaBinary()
+        defer { indaba.remove() }
+        #expect(try indaba.run("init").status == 0)
+        try indaba.importDemo()
+        let result = try indaba.run("series", "show", "asknet/webinars/inclusive-spaces")
+        #expect(result.status == 0, "\(result.stderr)")
+        let out = result.stdout
+        #expect(out.hasPrefix("Creating Inclusive Spaces for Women in Tech and Media\n"))
+        #expect(out.contains("Facilitators: Kudzai M. Mubaiwa, Soneni Mafu"))
+        for expected in [
+            "Introduction", "Wed 21 Jun 2023 14:00–15:00 Africa/Harare (UTC+02:00)",
+            "Thu 22 Jun 2023 14:00–15:00 Africa/Harare (UTC+02:00)",
+            "Thu 22 Jun 2023 15:00–Thu 29 Jun 2023 15:00 Africa/Harare (UTC+02:00)",
+            "Fri 30 Jun 2023 14:00–15:30 Africa/Harare (UTC+02:00)", "offline exercise", "feedback (live)",
+            "Word association", "Role play",
+            "Raise awareness about the challenges faced by women in tech and media activities",
+        ] {
+            #expect(out.contains(expected), "missing: \(expected)")
+        }
+        let sessionRows = out.split(separator: "\n").filter { $0.contains("Africa/Harare (UTC+02:00)") }
+        #expect(sessionRows.count == 4)
+    }
+
+    @Test("importing twice changes nothing; export, import elsewhere, export gives identical bytes")
+    func idempotentImportAndRoundTrip() throws {
+        let first = try IndabaBinary()
+        let second = try IndabaBinary()
+        defer { first.remove(); second.remove() }
+        try first.importDemo()
+        let again = try first.run("import", Fixtures.url("asknet/asknet.yaml").path)
+        #expect(again.stdout.contains("nothing to change"))
+        let exported = first.directory.appendingPathComponent("export.yaml").path
+        #expect(try first.run("export", "asknet", "--output", exported).status == 0)
+        #expect(try second.run("import", exported).status == 0)
+        let reexported = try second.run("export", "asknet")
+        #expect(reexported.stdout == (try String(contentsOfFile: exported, encoding: .utf8)))
+    }
+
+    @Test("a bad file fails with file, line and field, a non-zero exit, and writes nothing")
+    func badFileWritesNothing() throws {
+        let indaba = try IndabaBinary()
+        defer { indaba.remove() }
+        try indaba.importDemo()
+        let before = try indaba.run("export", "asknet").stdout
+        let broken = try Fixtures.text("asknet/asknet.yaml")
+            .replacingOccurrences(of: "timeZone: Africa/Lagos", with: "timeZone: Africa/Lagoss")
+            .replacingOccurrences(of: "slug: feedback", with: "slug: Feedback Session")
+        let path = indaba.directory.appendingPathComponent("broken.yaml").path
+        try broken.write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try indaba.run("import", path)
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("broken.yaml: "))
+        #expect(result.stderr.contains("problems; nothing was imported"))
+        #expect(result.stderr.range(of: #"broken\.yaml:\d+:\d+: network\.members\[\d\]\.timeZone: 'Africa/Lagoss' is not an IANA time zone"#, options: .regularExpression) != nil)
+        #expect(result.stderr.range(of: #"broken\.yaml:\d+:\d+: network\.programmes\[0\]\.series\[\d\]\.sessions\[3\]\.slug"#, options: .regularExpression) != nil)
+        #expect(try indaba.run("export", "asknet").stdout == before)
+    }
+
+    @Test("reschedule and cancel bump the revision; bad references and usage fail with a sentence")
+    func sessionCommands() throws {
+        let indaba = try IndabaBinary()
+        defer { indaba.remove() }
+        try indaba.importDemo()
+        let session = "asknet/webinars/data-storytelling/kickoff"
+        let list = try indaba.run("session", "list", "asknet/webinars/data-storytelling")
+        #expect(list.status == 0)
+        let slug = try #require(list.stdout.split(separator: "\n").dropFirst().first?.split(separator: " ", omittingEmptySubsequences: true)[2])
+        let reference = "asknet/webinars/data-storytelling/\(slug)"
+        let moved = try indaba.run("session", "reschedule", reference, "--starts", "2027-02-10T16:00", "--ends", "2027-02-10T17:30")
+        #expect(moved.status == 0, "\(moved.stderr)")
+        #expect(moved.stdout.contains("16:00–17:30 Africa/Lagos (UTC+01:00) (revision 2)"))
+        let cancelled = try indaba.run("session", "cancel", reference)
+        #expect(cancelled.stdout.contains("is cancelled (revision 3)"))
+        let missing = try indaba.run("session", "show", session + "-nope")
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("No session matches"))
+        let usage = try indaba.run("session", "add")
+        #expect(usage.status == 64)
+        let badTime = try indaba.run("session", "reschedule", reference, "--starts", "tomorrow", "--ends", "later")
+        #expect(badTime.status == 1)
+        #expect(badTime.stderr.contains("'tomorrow' is not a date and time"))
+    }
+
+    @Test("enrol, attend, submit and JSON output work from the command line")
+    func participation() throws {
+        let indaba = try IndabaBinary()
+        defer { indaba.remove() }
+        try indaba.importDemo()
+        let series = "asknet/webinars/data-storytelling"
+        let person = try indaba.run("person", "list", "--series", "asknet/webinars/inclusive-spaces", "--json")
+        let people = try JSONSerialization.jsonObject(with: Data(person.stdout.utf8)) as? [[String: Any]]
+        #expect(people?.count == 63)
+        let id = try #require(people?.first?["id"] as? Int)
+        #expect(try indaba.run("enrol", "\(id)", series, "--channel", "newsletter").status == 0)
+        let sessions = try indaba.run("session", "list", series, "--json")
+        let first = try #require((try JSONSerialization.jsonObject(with: Data(sessions.stdout.utf8)) as? [[String: Any]])?.first)
+        let attend = try indaba.run("attend", "\(id)", "\(first["id"] as! Int)", "--status", "present", "--minutes", "50")
+        #expect(attend.status == 0, "\(attend.stderr)")
+        let submit = try indaba.run("submit", "\(id)", "\(first["id"] as! Int)", "--link", "https://example.org/x")
+        #expect(submit.status == 1)
+        #expect(submit.stderr.contains("is a live session; this needs an offline exercise"))
+    }
+
+    @Test("backup writes a copy that holds the same network")
+    func backup() throws {
+        let indaba = try IndabaBinary()
+        defer { indaba.remove() }
+        try indaba.importDemo()
+        let copy = indaba.directory.appendingPathComponent("copy.sqlite").path
+        #expect(try indaba.run("backup", copy).status == 0)
+        let original = try indaba.run("export", "asknet").stdout
+        let fromCopy = try indaba.run("export", "asknet", "--db", copy).stdout
+        #expect(!original.isEmpty && original == fromCopy)
+        let again = try indaba.run("backup", copy)
+        #expect(again.status == 1 && again.stderr.contains("already exists"))
+    }
+
+    @Test("no personal data reaches the logs, even at trace level")
+    func logsCarryNoPersonalData() throws {
+        let indaba = try IndabaBinary()
+        defer { indaba.remove() }
+        let trace = ["INDABA_LOG_LEVEL": "trace"]
+        var stderr = try indaba.run(["import", Fixtures.url("asknet/asknet.yaml").path], environment: trace).stderr
+        stderr += try indaba.run(["series", "show", "asknet/webinars/inclusive-spaces"], environment: trace).stderr
+        stderr += try indaba.run(["session", "cancel", "asknet/webinars/inclusive-spaces/feedback"], environment: trace).stderr
+        let fixture = try Fixtures.text("asknet/asknet.yaml")
+        let emails = fixture.split(separator: "\n").compactMap { line -> String? in
+            guard let range = line.range(of: "email: ") else { return nil }
+            return String(line[range.upperBound...]).trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
+        }
+        #expect(emails.count == 66)
+        #expect(stderr.contains("Network imported") && stderr.contains("Write committed"))
+        #expect(stderr.contains("events=session.cancelled=1"))
+        for email in emails { #expect(!stderr.contains(email)) }
+        for name in ["Kudzai", "Soneni", "Muthoni"] { #expect(!stderr.contains(name)) }
+    }
+}
