@@ -1,11 +1,11 @@
 import Foundation
 import GRDB
-import Kernel
-import KernelTesting
+public import Kernel
 
-/// Small definition files for tests, built from one valid network so each test changes one thing.
-enum Samples {
-    static let network = """
+/// A small definition file for tests, built so that each test changes one thing of a valid network.
+public enum Samples {
+    /// A network with one member, three people and one series of three sessions (live, offline exercise, feedback).
+    public static let network = """
         format: indaba/1
         network:
           slug: testnet
@@ -75,14 +75,14 @@ enum Samples {
         """
 
     /// The sample with `old` replaced by `new` (which must occur exactly once).
-    static func network(replacing old: String, with new: String) -> String {
+    public static func network(replacing old: String, with new: String) -> String {
         // A test whose replacement does not apply gets the unchanged sample and fails on its expectations.
         guard network.components(separatedBy: old).count == 2 else { return "'\(old)' does not occur exactly once" }
         return network.replacingOccurrences(of: old, with: new)
     }
 
     /// Counts rows of every kernel table: equal counts before and after mean nothing was written.
-    static func rowCounts(_ workspace: Workspace) async throws -> [String: Int] {
+    public static func rowCounts(_ workspace: Workspace) async throws -> [String: Int] {
         try await workspace.read { db in
             var counts: [String: Int] = [:]
             for table in [
