@@ -4,7 +4,7 @@ DB ?= var/indaba.sqlite
 DEMO ?= fixtures/asknet/asknet.yaml
 INDABA = .build/debug/indaba
 
-.PHONY: run test build deps demo-regenerate clean
+.PHONY: run test build deps lint demo-regenerate clean
 
 ## run: install what is missing, build, load the demo network into $(DB) (if empty) and show it
 run: build
@@ -34,3 +34,7 @@ demo-regenerate:
 
 clean:
 	rm -rf .build var
+
+## lint: check formatting (.swift-format); `swift format --in-place --recursive Sources Tests` fixes it
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift

@@ -45,19 +45,22 @@ public struct CommandRunner<Installed: PluginInstallation> {
         let options = command.pluginOptions
         let path = options.db ?? ProcessInfo.processInfo.environment["INDABA_DB"] ?? "indaba.sqlite"
         let workspace = try environment.workspace(path: path)
-        guard let plugin = workspace.plugins.first(where: { type(of: $0).commands.contains { $0 == type(of: command) } })
+        guard
+            let plugin = workspace.plugins.first(where: { type(of: $0).commands.contains { $0 == type(of: command) } })
         else { throw ValidationError("This command belongs to no installed plugin.") }
         let pluginId = type(of: plugin).id
         let (organization, enabled) = try await workspace.read { db in
             let organization = try Lookup.organization(options.org, in: db)
-            let enabled = try Bool.fetchOne(
-                db, sql: "SELECT enabled FROM pluginEnablement WHERE organizationId = ? AND pluginId = ?",
-                arguments: [organization.id, pluginId.rawValue]) ?? false
+            let enabled =
+                try Bool.fetchOne(
+                    db, sql: "SELECT enabled FROM pluginEnablement WHERE organizationId = ? AND pluginId = ?",
+                    arguments: [organization.id, pluginId.rawValue]) ?? false
             return (organization, enabled)
         }
         guard enabled else { throw KernelError.pluginDisabled(pluginId, organization: organization.id!) }
         try await command.run(
-            in: PluginCommandContext(workspace: workspace, organization: organization, plugin: plugin, json: options.json))
+            in: PluginCommandContext(
+                workspace: workspace, organization: organization, plugin: plugin, json: options.json))
     }
 
     private func report(_ error: any Error) -> Int32 {

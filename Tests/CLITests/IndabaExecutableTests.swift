@@ -60,8 +60,15 @@ struct IndabaExecutableTests {
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("broken.yaml: "))
         #expect(result.stderr.contains("problems; nothing was imported"))
-        #expect(result.stderr.range(of: #"broken\.yaml:\d+:\d+: network\.members\[\d\]\.timeZone: 'Africa/Lagoss' is not an IANA time zone"#, options: .regularExpression) != nil)
-        #expect(result.stderr.range(of: #"broken\.yaml:\d+:\d+: network\.programmes\[0\]\.series\[\d\]\.sessions\[3\]\.slug"#, options: .regularExpression) != nil)
+        #expect(
+            result.stderr.range(
+                of:
+                    #"broken\.yaml:\d+:\d+: network\.members\[\d\]\.timeZone: 'Africa/Lagoss' is not an IANA time zone"#,
+                options: .regularExpression) != nil)
+        #expect(
+            result.stderr.range(
+                of: #"broken\.yaml:\d+:\d+: network\.programmes\[0\]\.series\[\d\]\.sessions\[3\]\.slug"#,
+                options: .regularExpression) != nil)
         #expect(try indaba.run("export", "asknet").stdout == before)
     }
 
@@ -73,9 +80,12 @@ struct IndabaExecutableTests {
         let session = "asknet/webinars/data-storytelling/kickoff"
         let list = try indaba.run("session", "list", "asknet/webinars/data-storytelling")
         #expect(list.status == 0)
-        let slug = try #require(list.stdout.split(separator: "\n").dropFirst().first?.split(separator: " ", omittingEmptySubsequences: true)[2])
+        let slug = try #require(
+            list.stdout.split(separator: "\n").dropFirst().first?.split(
+                separator: " ", omittingEmptySubsequences: true)[2])
         let reference = "asknet/webinars/data-storytelling/\(slug)"
-        let moved = try indaba.run("session", "reschedule", reference, "--starts", "2027-02-10T16:00", "--ends", "2027-02-10T17:30")
+        let moved = try indaba.run(
+            "session", "reschedule", reference, "--starts", "2027-02-10T16:00", "--ends", "2027-02-10T17:30")
         #expect(moved.status == 0, "\(moved.stderr)")
         #expect(moved.stdout.contains("16:00–17:30 Africa/Lagos (UTC+01:00) (revision 2)"))
         let cancelled = try indaba.run("session", "cancel", reference)
@@ -102,8 +112,10 @@ struct IndabaExecutableTests {
         let id = try #require(people?.first?["id"] as? Int)
         #expect(try indaba.run("enrol", "\(id)", series, "--channel", "newsletter").status == 0)
         let sessions = try indaba.run("session", "list", series, "--json")
-        let first = try #require((try JSONSerialization.jsonObject(with: Data(sessions.stdout.utf8)) as? [[String: Any]])?.first)
-        let attend = try indaba.run("attend", "\(id)", "\(first["id"] as! Int)", "--status", "present", "--minutes", "50")
+        let first = try #require(
+            (try JSONSerialization.jsonObject(with: Data(sessions.stdout.utf8)) as? [[String: Any]])?.first)
+        let attend = try indaba.run(
+            "attend", "\(id)", "\(first["id"] as! Int)", "--status", "present", "--minutes", "50")
         #expect(attend.status == 0, "\(attend.stderr)")
         let submit = try indaba.run("submit", "\(id)", "\(first["id"] as! Int)", "--link", "https://example.org/x")
         #expect(submit.status == 1)
@@ -131,7 +143,9 @@ struct IndabaExecutableTests {
         let trace = ["INDABA_LOG_LEVEL": "trace"]
         var stderr = try indaba.run(["import", Fixtures.url("asknet/asknet.yaml").path], environment: trace).stderr
         stderr += try indaba.run(["series", "show", "asknet/webinars/inclusive-spaces"], environment: trace).stderr
-        stderr += try indaba.run(["session", "cancel", "asknet/webinars/inclusive-spaces/feedback"], environment: trace).stderr
+        stderr += try indaba.run(
+            ["session", "cancel", "asknet/webinars/inclusive-spaces/feedback"], environment: trace
+        ).stderr
         let fixture = try Fixtures.text("asknet/asknet.yaml")
         let emails = fixture.split(separator: "\n").compactMap { line -> String? in
             guard let range = line.range(of: "email: ") else { return nil }

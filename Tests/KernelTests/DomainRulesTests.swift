@@ -19,11 +19,13 @@ struct DomainRulesTests {
         try await harness.workspace.write(as: AuditActor("test"), body)
     }
 
-    @Test("slugs", arguments: [
-        ("inclusive-spaces", true), ("a", true), ("series-2023", true), ("Inclusive", false), ("-lead", false),
-        ("trail-", false), ("double--hyphen", false), ("with space", false), ("ünïcode", false), ("", false),
-        (String(repeating: "a", count: 64), false),
-    ])
+    @Test(
+        "slugs",
+        arguments: [
+            ("inclusive-spaces", true), ("a", true), ("series-2023", true), ("Inclusive", false), ("-lead", false),
+            ("trail-", false), ("double--hyphen", false), ("with space", false), ("ünïcode", false), ("", false),
+            (String(repeating: "a", count: 64), false),
+        ])
     func slugRules(slug: String, valid: Bool) {
         #expect(Slug.isValid(slug) == valid)
     }
@@ -69,8 +71,10 @@ struct DomainRulesTests {
                     organizationId: member.id!, slug: "webinars", title: "Member webinars", createdAt: transaction.now,
                     updatedAt: transaction.now))
         }
-        #expect(try await harness.workspace.read { db in try Lookup.programme("testnet/lagos-member/webinars", in: db) }.title
-            == "Member webinars")
+        #expect(
+            try await harness.workspace.read { db in try Lookup.programme("testnet/lagos-member/webinars", in: db) }
+                .title
+                == "Member webinars")
     }
 
     @Test("e-mail addresses are unique whatever their case")
@@ -107,7 +111,9 @@ struct DomainRulesTests {
     @Test("a session must end after it starts")
     func sessionEndsAfterStart() async throws {
         let harness = try await imported()
-        let session = try await harness.workspace.read { db in try Lookup.session("testnet/webinars/series-one/intro", in: db) }
+        let session = try await harness.workspace.read { db in
+            try Lookup.session("testnet/webinars/series-one/intro", in: db)
+        }
         let error = await #expect(throws: KernelError.self) {
             try await write(harness) { transaction in
                 try transaction.reschedule(session.id!, startsAt: session.endsAt, endsAt: session.startsAt)
@@ -119,7 +125,9 @@ struct DomainRulesTests {
     @Test("the revision goes up when time, place or status change, and only then")
     func revisionRules() async throws {
         let harness = try await imported()
-        let id = try await harness.workspace.read { db in try Lookup.session("testnet/webinars/series-one/intro", in: db).id! }
+        let id = try await harness.workspace.read { db in
+            try Lookup.session("testnet/webinars/series-one/intro", in: db).id!
+        }
         func change(_ body: @escaping @Sendable (inout Session) -> Void) async throws -> Session {
             try await write(harness) { transaction in
                 var session = try transaction.fetchSession(id)
@@ -129,7 +137,10 @@ struct DomainRulesTests {
         }
         #expect(try await change { $0.title = "Renamed" }.revision == 1)
         #expect(try await change { $0.agenda = ["Welcome"] }.revision == 1)
-        #expect(try await change { $0.startsAt += 1800; $0.endsAt += 1800 }.revision == 2)
+        #expect(
+            try await change {
+                $0.startsAt += 1800; $0.endsAt += 1800
+            }.revision == 2)
         #expect(try await change { $0.joinURL = "https://meet.example.org/new" }.revision == 3)
         #expect(try await change { $0.status = .cancelled }.revision == 4)
         #expect(try await change { _ in }.revision == 4)
@@ -152,33 +163,47 @@ struct DomainRulesTests {
             )
         }
         let wrongKind = await #expect(throws: KernelError.self) {
-            try await write(harness) { try $0.recordAttendance(of: person, at: homework, status: .present, minutes: 5, source: .manual) }
+            try await write(harness) {
+                try $0.recordAttendance(of: person, at: homework, status: .present, minutes: 5, source: .manual)
+            }
         }
-        #expect(wrongKind == .wrongSessionKind(homework, kind: .offlineExercise, expected: "a live or feedback session"))
+        #expect(
+            wrongKind == .wrongSessionKind(homework, kind: .offlineExercise, expected: "a live or feedback session"))
         let stranger = await #expect(throws: KernelError.self) {
-            try await write(harness) { try $0.recordAttendance(of: outsider, at: intro, status: .present, minutes: 5, source: .manual) }
+            try await write(harness) {
+                try $0.recordAttendance(of: outsider, at: intro, status: .present, minutes: 5, source: .manual)
+            }
         }
-        #expect(stranger == .notInSeries(outsider, try await harness.workspace.read { db in
-            try Lookup.series("testnet/webinars/series-one", in: db).id! }))
+        #expect(
+            stranger
+                == .notInSeries(
+                    outsider,
+                    try await harness.workspace.read { db in
+                        try Lookup.series("testnet/webinars/series-one", in: db).id!
+                    }))
         try await write(harness) { _ = try $0.cancel(intro) }
         let cancelled = await #expect(throws: KernelError.self) {
-            try await write(harness) { try $0.recordAttendance(of: person, at: intro, status: .present, minutes: 5, source: .manual) }
+            try await write(harness) {
+                try $0.recordAttendance(of: person, at: intro, status: .present, minutes: 5, source: .manual)
+            }
         }
         #expect(cancelled == .sessionCancelled(intro))
     }
 
-    @Test("completion per session kind", arguments: [
-        (Session.Kind.live, Attendance.Status?.some(.present), Int?.none, true),
-        (.live, .some(.absent), nil, false),
-        (.live, .some(.excused), nil, false),
-        (.live, nil, nil, false),
-        (.feedback, .some(.present), nil, true),
-        (.feedback, .some(.excused), nil, false),
-        (.offlineExercise, nil, .some(-3600), true),
-        (.offlineExercise, nil, .some(0), true),
-        (.offlineExercise, nil, .some(60), false),
-        (.offlineExercise, nil, nil, false),
-    ])
+    @Test(
+        "completion per session kind",
+        arguments: [
+            (Session.Kind.live, Attendance.Status?.some(.present), Int?.none, true),
+            (.live, .some(.absent), nil, false),
+            (.live, .some(.excused), nil, false),
+            (.live, nil, nil, false),
+            (.feedback, .some(.present), nil, true),
+            (.feedback, .some(.excused), nil, false),
+            (.offlineExercise, nil, .some(-3600), true),
+            (.offlineExercise, nil, .some(0), true),
+            (.offlineExercise, nil, .some(60), false),
+            (.offlineExercise, nil, nil, false),
+        ])
     func completion(kind: Session.Kind, attendance: Attendance.Status?, submittedRelativeToEnd: Int?, completed: Bool) {
         let start = Date(timeIntervalSince1970: 1_687_348_800)
         let session = Session(
@@ -189,7 +214,8 @@ struct DomainRulesTests {
         }
         let submission = submittedRelativeToEnd.map {
             ExerciseSubmission(
-                sessionId: .init(1), personId: .init(1), submittedAt: session.endsAt + TimeInterval($0), createdAt: start,
+                sessionId: .init(1), personId: .init(1), submittedAt: session.endsAt + TimeInterval($0),
+                createdAt: start,
                 updatedAt: start)
         }
         #expect(Completion.isCompleted(session, attendance: record, submission: submission) == completed)
@@ -202,14 +228,18 @@ struct DomainRulesTests {
     func enrolment() async throws {
         let harness = try await imported()
         let (person, series) = try await harness.workspace.read { db in
-            (try Lookup.person("facilitator@example.org", in: db).id!, try Lookup.series("testnet/webinars/series-one", in: db).id!)
+            (
+                try Lookup.person("facilitator@example.org", in: db).id!,
+                try Lookup.series("testnet/webinars/series-one", in: db).id!
+            )
         }
         try await write(harness) { _ = try $0.enrol(person, in: series, at: $0.now, channel: "website") }
         try await write(harness) { _ = try $0.enrol(person, in: series, at: $0.now, channel: "newsletter") }
         let (enrolments, roles) = try await harness.workspace.read { db in
             (
                 try Enrolment.filter(Column("personId") == person).fetchAll(db),
-                try String.fetchAll(db, sql: "SELECT role FROM seriesRole WHERE personId = ? ORDER BY role", arguments: [person])
+                try String.fetchAll(
+                    db, sql: "SELECT role FROM seriesRole WHERE personId = ? ORDER BY role", arguments: [person])
             )
         }
         #expect(enrolments.map(\.channel) == ["newsletter"])
@@ -224,9 +254,15 @@ struct DomainRulesTests {
         #expect(TimeFormats.localTimeText(date, in: harare) == "2023-06-21T14:00+02:00")
         #expect(try TimeFormats.instant("2023-06-21T14:00:00+02:00").get() == date)
         let berlin = try #require(TimeZone(identifier: "Europe/Berlin"))
-        #expect(TimeFormats.localTime("2023-03-26T02:30", in: berlin) == .failure(.nonexistentLocalTime("2023-03-26T02:30", zone: "Europe/Berlin")))
-        #expect(TimeFormats.localTime("2023-02-30T10:00", in: harare) == .failure(.malformed("2023-02-30T10:00", example: "2023-06-21T14:00")))
-        #expect(TimeFormats.localTimeText(date, in: try #require(TimeZone(identifier: "Asia/Kathmandu"))) == "2023-06-21T17:45+05:45")
+        #expect(
+            TimeFormats.localTime("2023-03-26T02:30", in: berlin)
+                == .failure(.nonexistentLocalTime("2023-03-26T02:30", zone: "Europe/Berlin")))
+        #expect(
+            TimeFormats.localTime("2023-02-30T10:00", in: harare)
+                == .failure(.malformed("2023-02-30T10:00", example: "2023-06-21T14:00")))
+        #expect(
+            TimeFormats.localTimeText(date, in: try #require(TimeZone(identifier: "Asia/Kathmandu")))
+                == "2023-06-21T17:45+05:45")
     }
 
     @Test("backup writes a consistent copy and never overwrites")
@@ -235,12 +271,14 @@ struct DomainRulesTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = try Store.open(path: directory.appendingPathComponent("live.sqlite").path)
-        let workspace = try Workspace.open(store: store, registry: try PluginRegistry(installing: []), logger: .init(label: "t"))
+        let workspace = try Workspace.open(
+            store: store, registry: try PluginRegistry(installing: []), logger: .init(label: "t"))
         let document = try NetworkDocument.read(Samples.network, file: "s.yaml", registry: workspace.registry)
         _ = try await workspace.importNetwork(document, file: "s.yaml")
         let target = directory.appendingPathComponent("copy.sqlite").path
         try store.backup(to: target)
-        let copy = try Workspace.open(store: try Store.open(path: target), registry: workspace.registry, logger: .init(label: "t"))
+        let copy = try Workspace.open(
+            store: try Store.open(path: target), registry: workspace.registry, logger: .init(label: "t"))
         #expect(try await Samples.rowCounts(copy) == Samples.rowCounts(workspace))
         #expect(throws: StoreError.backupTargetExists(path: target)) { try store.backup(to: target) }
         #expect(!FileManager.default.fileExists(atPath: target + ".partial"))

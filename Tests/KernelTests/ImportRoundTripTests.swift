@@ -12,11 +12,14 @@ struct ImportRoundTripTests {
         let first = try await harness.importFixture("asknet/asknet.yaml")
         #expect(first.changes > 500)
         #expect(first.people == 66 && first.series == 4 && first.sessions == 11)
-        let stamps = try await harness.workspace.read { db in try Date.fetchAll(db, sql: "SELECT updatedAt FROM session") }
+        let stamps = try await harness.workspace.read { db in
+            try Date.fetchAll(db, sql: "SELECT updatedAt FROM session")
+        }
         harness.clock.advance(by: 3600)
         let second = try await harness.importFixture("asknet/asknet.yaml")
         #expect(second.changes == 0)
-        let after = try await harness.workspace.read { db in try Date.fetchAll(db, sql: "SELECT updatedAt FROM session") }
+        let after = try await harness.workspace.read { db in try Date.fetchAll(db, sql: "SELECT updatedAt FROM session")
+        }
         #expect(after == stamps)
     }
 
@@ -56,8 +59,9 @@ struct ImportRoundTripTests {
             try Lookup.session("testnet/webinars/series-one/feedback", in: db)
         }
         #expect(session.revision == 2)
-        #expect(TimeFormats.localTimeText(session.startsAt, in: TimeZone(identifier: "Africa/Harare")!)
-            == "2023-06-30T13:00+02:00")
+        #expect(
+            TimeFormats.localTimeText(session.startsAt, in: TimeZone(identifier: "Africa/Harare")!)
+                == "2023-06-30T13:00+02:00")
     }
 
     @Test("a dry run reports the changes and writes nothing")
@@ -72,7 +76,8 @@ struct ImportRoundTripTests {
     func peopleMatchByEmail() async throws {
         let harness = try PluginHarness()
         try await harness.importText(Samples.network)
-        let renamed = Samples.network(replacing: "- email: Participant.One@example.org", with: "- email: PARTICIPANT.one@EXAMPLE.org")
+        let renamed = Samples.network(
+            replacing: "- email: Participant.One@example.org", with: "- email: PARTICIPANT.one@EXAMPLE.org")
         #expect(try await harness.importText(renamed).changes == 1)  // the e-mail's spelling, nothing else
         let other = Samples.network(replacing: "slug: testnet", with: "slug: othernet")
         let error = await #expect(throws: ImportError.self) { try await harness.importText(other) }

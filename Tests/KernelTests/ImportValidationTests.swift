@@ -119,8 +119,10 @@ struct ImportValidationTests {
     func errorsCarryNoPersonalData() async throws {
         let harness = try PluginHarness()
         let text = Samples.network(replacing: "- email: facilitator@example.org", with: "- email: Test Facilitator")
-            .replacingOccurrences(of: "person: participant.one@example.org\n              at:", with:
-                "person: ghost@example.org\n              at:")
+            .replacingOccurrences(
+                of: "person: participant.one@example.org\n              at:",
+                with:
+                    "person: ghost@example.org\n              at:")
         let error = await #expect(throws: ImportError.self) { try await harness.importText(text) }
         let message = try #require(error?.description)
         for personal in ["Test Facilitator", "ghost@example.org", "participant", "Participant"] {

@@ -16,13 +16,18 @@ struct PluginLifecycleTests {
         let harness = try PluginHarness(plugins: Self.plugins)
         try await harness.importText(Samples.network)
         let (network, member) = try await harness.workspace.read { db in
-            (try Lookup.organization("testnet", in: db).id!, try Lookup.organization("testnet/lagos-member", in: db).id!)
+            (
+                try Lookup.organization("testnet", in: db).id!,
+                try Lookup.organization("testnet/lagos-member", in: db).id!
+            )
         }
         return (harness, network, member)
     }
 
-    private func enable(_ plugin: PluginID, _ harness: PluginHarness, _ org: Organization.ID,
-                        settings: [String: JSONValue] = [:]) async throws {
+    private func enable(
+        _ plugin: PluginID, _ harness: PluginHarness, _ org: Organization.ID,
+        settings: [String: JSONValue] = [:]
+    ) async throws {
         let registry = harness.workspace.registry
         try await harness.workspace.write(as: AuditActor("test:admin")) { transaction in
             try transaction.enable(plugin, for: org, settings: settings, registry: registry)
@@ -35,7 +40,8 @@ struct PluginLifecycleTests {
             return try transaction.save(
                 Session(
                     seriesId: series.id!, position: 9, slug: slug, title: "Extra", kind: .live,
-                    startsAt: Date(timeIntervalSince1970: 1_800_000_000), endsAt: Date(timeIntervalSince1970: 1_800_003_600),
+                    startsAt: Date(timeIntervalSince1970: 1_800_000_000),
+                    endsAt: Date(timeIntervalSince1970: 1_800_003_600),
                     timeZone: "Africa/Harare", createdAt: transaction.now, updatedAt: transaction.now))
         }
     }
@@ -66,12 +72,15 @@ struct PluginLifecycleTests {
         harness.clock.advance(by: 60)
         let registry = harness.workspace.registry
         try await harness.workspace.write(as: AuditActor("cli:coordinator")) { transaction in
-            try transaction.changeSettings(of: "session-log", for: network, ["retentionDays": .integer(90)], registry: registry)
-            try transaction.changeSettings(of: "session-log", for: network, ["retentionDays": .integer(90)], registry: registry)
+            try transaction.changeSettings(
+                of: "session-log", for: network, ["retentionDays": .integer(90)], registry: registry)
+            try transaction.changeSettings(
+                of: "session-log", for: network, ["retentionDays": .integer(90)], registry: registry)
             try transaction.disable("session-log", for: network, registry: registry)
         }
         let entries = try await harness.workspace.read { db in try AuditEntry.order(Column("id")).fetchAll(db) }
-        #expect(entries.map(\.action) == ["plugin.enabled", "plugin.enabled", "plugin.settingsChanged", "plugin.disabled"])
+        #expect(
+            entries.map(\.action) == ["plugin.enabled", "plugin.enabled", "plugin.settingsChanged", "plugin.disabled"])
         #expect(entries.map(\.actor) == ["test:admin", "test:admin", "cli:coordinator", "cli:coordinator"])
         #expect(entries.map(\.pluginId) == ["base-log", "session-log", "session-log", "session-log"])
         #expect(entries[1].detail == #"{"label":"ops"}"#)
@@ -87,7 +96,8 @@ struct PluginLifecycleTests {
         let unknown = await #expect(throws: SettingsError.self) {
             try await enable("session-log", harness, network, settings: ["lable": .string("typo")])
         }
-        #expect(unknown?.description.contains("has no setting 'lable'; its settings are label, logCancellations") == true)
+        #expect(
+            unknown?.description.contains("has no setting 'lable'; its settings are label, logCancellations") == true)
         let wrongType = await #expect(throws: SettingsError.self) {
             try await enable("session-log", harness, network, settings: ["retentionDays": .string("soon")])
         }
@@ -186,7 +196,9 @@ struct PluginLifecycleTests {
     func vetoRollsBack() async throws {
         let (harness, network, _) = try await prepared()
         try await enable("change-freeze", harness, network)
-        let session = try await harness.workspace.read { db in try Lookup.session("testnet/webinars/series-one/intro", in: db) }
+        let session = try await harness.workspace.read { db in
+            try Lookup.session("testnet/webinars/series-one/intro", in: db)
+        }
         let veto = await #expect(throws: Veto.self) {
             try await harness.workspace.write(as: AuditActor("test:admin")) { transaction in
                 try transaction.reschedule(
@@ -221,7 +233,9 @@ struct PluginLifecycleTests {
         struct Rogue: Plugin {
             static let id: PluginID = "rogue"
             static let version: SemanticVersion = "1.0.0"
-            static let migrations = [PluginMigration("0001-sneak", sql: "ALTER TABLE person ADD COLUMN shoeSize INTEGER")]
+            static let migrations = [
+                PluginMigration("0001-sneak", sql: "ALTER TABLE person ADD COLUMN shoeSize INTEGER")
+            ]
             init(context: PluginContext) {}
         }
         let error = #expect(throws: StoreError.self) { try TestStore.inMemory(plugins: [Rogue.self]) }
@@ -233,7 +247,8 @@ struct PluginLifecycleTests {
         let path = directory.appendingPathComponent("indaba.sqlite").path
         let registry = try PluginRegistry(installing: Self.plugins)
         for _ in 0..<2 {
-            let workspace = try Workspace.open(store: try Store.open(path: path), registry: registry, logger: .init(label: "t"))
+            let workspace = try Workspace.open(
+                store: try Store.open(path: path), registry: registry, logger: .init(label: "t"))
             let applied = try await workspace.read { db in
                 try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
             }
@@ -244,6 +259,9 @@ struct PluginLifecycleTests {
         let workspace = try Workspace.open(
             store: try Store.open(path: path), registry: try PluginRegistry(installing: []), logger: logs.logger())
         #expect(try await workspace.read { db in try db.tableExists("sessionLog_entry") })
-        #expect(logs.records.contains { $0.level == .notice && $0.metadata["migration.id"] == "session-log/0001-create-entry" })
+        #expect(
+            logs.records.contains {
+                $0.level == .notice && $0.metadata["migration.id"] == "session-log/0001-create-entry"
+            })
     }
 }

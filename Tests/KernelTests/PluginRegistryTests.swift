@@ -81,7 +81,8 @@ struct PluginRegistryTests {
         #expect(problems.contains(.missingDependency("needs-ghost", PluginRequirement("ghost"))))
         #expect(
             problems.contains(
-                .incompatibleDependency("needs-new-alpha", PluginRequirement("alpha", from: "1.5.0"), installed: "1.0.0")))
+                .incompatibleDependency(
+                    "needs-new-alpha", PluginRequirement("alpha", from: "1.5.0"), installed: "1.0.0")))
         #expect(problems.contains(.cycle(["cycle-one", "cycle-two"])))
         #expect(problems.contains(.prefixClash("feeds-2", "feeds2", prefix: "feeds2_")))
         #expect(problems.contains(.reservedPrefix("session", prefix: "session_", kernelName: "session")))
@@ -99,9 +100,11 @@ struct PluginRegistryTests {
         #expect(registry.dependents(of: "base-log").map { $0.id } == ["session-log"])
     }
 
-    @Test("table prefixes derive from the id", arguments: [
-        ("case-studies", "caseStudies_"), ("feeds", "feeds_"), ("session-log", "sessionLog_"), ("a-b-c", "aBC_"),
-    ])
+    @Test(
+        "table prefixes derive from the id",
+        arguments: [
+            ("case-studies", "caseStudies_"), ("feeds", "feeds_"), ("session-log", "sessionLog_"), ("a-b-c", "aBC_"),
+        ])
     func tablePrefix(id: String, prefix: String) {
         #expect(PluginID(id).tablePrefix == prefix)
     }

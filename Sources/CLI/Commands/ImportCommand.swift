@@ -40,7 +40,9 @@ struct ImportCommand: KernelCommand {
         let summary = try await workspace.importNetwork(document, file: name, dryRun: dryRun)
         if global.json { return try Output.json(ImportReport(summary)) }
         let verb = summary.dryRun ? "would change" : "changed"
-        let outcome = summary.changes == 0 ? "nothing to change: the database already matches \(name)"
+        let outcome =
+            summary.changes == 0
+            ? "nothing to change: the database already matches \(name)"
             : "\(verb) \(summary.changes) records"
         Output.print(
             "Imported network '\(document.network.slug)' (\(summary.organizations) organizations, \(summary.people) "

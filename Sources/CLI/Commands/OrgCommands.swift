@@ -45,7 +45,8 @@ struct OrgCommand: AsyncParsableCommand {
                     try Programme.filter(Column("organizationId") == organization.id).order(Column("slug"))
                         .fetchAll(db),
                     try String.fetchAll(
-                        db, sql: "SELECT pluginId FROM pluginEnablement WHERE organizationId = ? AND enabled ORDER BY 1",
+                        db,
+                        sql: "SELECT pluginId FROM pluginEnablement WHERE organizationId = ? AND enabled ORDER BY 1",
                         arguments: [organization.id])
                 )
             }
@@ -58,7 +59,8 @@ struct OrgCommand: AsyncParsableCommand {
             if let website = organization.website { lines.append("  Website: \(website)") }
             lines.append("  Plugins enabled: \(plugins.isEmpty ? "none" : plugins.joined(separator: ", "))")
             if !members.isEmpty { lines.append("  Members: " + members.map(\.slug).joined(separator: ", ")) }
-            lines.append("  Programmes: " + (programmes.isEmpty ? "none" : programmes.map(\.slug).joined(separator: ", ")))
+            lines.append(
+                "  Programmes: " + (programmes.isEmpty ? "none" : programmes.map(\.slug).joined(separator: ", ")))
             Output.print(lines.joined(separator: "\n"))
         }
     }
@@ -81,7 +83,8 @@ struct ProgrammeCommand: AsyncParsableCommand {
             let rows = try await workspace.read { db in
                 var request = Programme.order(Column("organizationId"), Column("slug"))
                 if let reference {
-                    request = request.filter(Column("organizationId") == (try Lookup.organization(reference, in: db)).id)
+                    request = request.filter(
+                        Column("organizationId") == (try Lookup.organization(reference, in: db)).id)
                 }
                 return try request.fetchAll(db).map { programme in
                     let organization = try Organization.fetchOne(db, key: programme.organizationId)!

@@ -7,7 +7,8 @@ struct PersonCommand: AsyncParsableCommand {
         commandName: "person", abstract: "List and show people.", subcommands: [List.self, Show.self])
 
     struct List: KernelCommand {
-        static let configuration = CommandConfiguration(abstract: "List people, optionally of an organization or series.")
+        static let configuration = CommandConfiguration(
+            abstract: "List people, optionally of an organization or series.")
 
         @OptionGroup var global: GlobalOptions
 
@@ -22,7 +23,8 @@ struct PersonCommand: AsyncParsableCommand {
             let people = try await workspace.read { db in
                 var request = Person.order(Column("displayName"), Column("id"))
                 if let orgReference {
-                    request = request.filter(Column("organizationId") == (try Lookup.organization(orgReference, in: db)).id)
+                    request = request.filter(
+                        Column("organizationId") == (try Lookup.organization(orgReference, in: db)).id)
                 }
                 if let seriesReference {
                     let series = try Lookup.series(seriesReference, in: db)
@@ -63,11 +65,14 @@ struct PersonCommand: AsyncParsableCommand {
             }
             if global.json { return try Output.json(person) }
             var lines = [
-                person.displayName, "  id \(person.id!) · \(person.email) · registered by organization \(person.organizationId)",
+                person.displayName,
+                "  id \(person.id!) · \(person.email) · registered by organization \(person.organizationId)",
             ]
             if person.consent {
                 lines.append("  Self-described gender: \(person.gender ?? "not given") (stored with consent)")
-                for (key, value) in person.attributes.sorted(by: { $0.key < $1.key }) { lines.append("  \(key): \(value)") }
+                for (key, value) in person.attributes.sorted(by: { $0.key < $1.key }) {
+                    lines.append("  \(key): \(value)")
+                }
             } else {
                 lines.append("  No consent recorded: no gender or attributes stored")
             }

@@ -21,18 +21,20 @@ struct PluginAdminCommand: AsyncParsableCommand {
             let enabled: Set<String>? = try await workspace.read { db in
                 guard let reference else { return nil }
                 let organization = try Lookup.organization(reference, in: db)
-                return Set(try String.fetchAll(
-                    db, sql: "SELECT pluginId FROM pluginEnablement WHERE organizationId = ? AND enabled",
-                    arguments: [organization.id]))
+                return Set(
+                    try String.fetchAll(
+                        db, sql: "SELECT pluginId FROM pluginEnablement WHERE organizationId = ? AND enabled",
+                        arguments: [organization.id]))
             }
             let plugins = workspace.registry.plugins
             if global.json {
-                return try Output.json(plugins.map { plugin in
-                    PluginLine(
-                        id: plugin.id.rawValue, version: plugin.version.description,
-                        dependencies: plugin.dependencies.map(\.description),
-                        enabled: enabled.map { $0.contains(plugin.id.rawValue) })
-                })
+                return try Output.json(
+                    plugins.map { plugin in
+                        PluginLine(
+                            id: plugin.id.rawValue, version: plugin.version.description,
+                            dependencies: plugin.dependencies.map(\.description),
+                            enabled: enabled.map { $0.contains(plugin.id.rawValue) })
+                    })
             }
             guard !plugins.isEmpty else { return Output.print("No plugins are installed.") }
             var table = Table("PLUGIN", "VERSION", "NEEDS", "ENABLED")
@@ -61,7 +63,9 @@ struct PluginAdminCommand: AsyncParsableCommand {
         var set: [String] = []
 
         func run(in environment: CommandEnvironment, workspace: Workspace) async throws {
-            let (plugin, reference, changes, registry) = (PluginID(plugin), org, try SettingAssignments.parse(set), workspace.registry)
+            let (plugin, reference, changes, registry) = (
+                PluginID(plugin), org, try SettingAssignments.parse(set), workspace.registry
+            )
             try await workspace.write(as: environment.actor) { transaction in
                 let organization = try Lookup.organization(reference, in: transaction.db)
                 try transaction.enable(plugin, for: organization.id!, settings: changes, registry: registry)
@@ -109,7 +113,9 @@ struct PluginAdminCommand: AsyncParsableCommand {
         var set: [String] = []
 
         func run(in environment: CommandEnvironment, workspace: Workspace) async throws {
-            let (plugin, reference, changes, registry) = (PluginID(plugin), org, try SettingAssignments.parse(set), workspace.registry)
+            let (plugin, reference, changes, registry) = (
+                PluginID(plugin), org, try SettingAssignments.parse(set), workspace.registry
+            )
             guard let type = registry.plugin(plugin) else { throw KernelError.pluginNotInstalled(plugin) }
             let settings = try await workspace.write(as: environment.actor) { transaction in
                 let organization = try Lookup.organization(reference, in: transaction.db)
@@ -144,7 +150,8 @@ enum SettingAssignments {
             guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
                 throw ValidationError("--set '\(assignment)' must look like key=value.")
             }
-            result[String(assignment[..<equals])] = JSONValue(commandLine: String(assignment[assignment.index(after: equals)...]))
+            result[String(assignment[..<equals])] = JSONValue(
+                commandLine: String(assignment[assignment.index(after: equals)...]))
         }
         return result
     }

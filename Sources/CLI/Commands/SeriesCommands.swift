@@ -158,10 +158,11 @@ struct SeriesOverview: Encodable {
     init(_ series: WebinarSeries, _ db: Database) throws {
         self.series = series
         path = try Lookup.path(of: series, in: db)
-        organization = try String.fetchOne(
-            db,
-            sql: "SELECT o.name FROM programme p JOIN organization o ON o.id = p.organizationId WHERE p.id = ?",
-            arguments: [series.programmeId]) ?? "?"
+        organization =
+            try String.fetchOne(
+                db,
+                sql: "SELECT o.name FROM programme p JOIN organization o ON o.id = p.organizationId WHERE p.id = ?",
+                arguments: [series.programmeId]) ?? "?"
         let names = { (role: SeriesRole.Role) in
             try String.fetchAll(
                 db,
@@ -207,7 +208,8 @@ struct SeriesOverview: Encodable {
         }
         lines += ["", "Sessions", table.text]
         for line in sessions where !line.session.agenda.isEmpty {
-            lines.append("  \(line.session.position). \(line.session.title): " + line.session.agenda.joined(separator: " · "))
+            lines.append(
+                "  \(line.session.position). \(line.session.title): " + line.session.agenda.joined(separator: " · "))
         }
         return lines.joined(separator: "\n")
     }

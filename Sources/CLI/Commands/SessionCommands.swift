@@ -93,7 +93,9 @@ struct SessionCommand: AsyncParsableCommand {
             guard let kind = Session.Kind(rawValue: kind) else {
                 throw ValidationError("--kind must be one of live, offlineExercise, feedback.")
             }
-            if let joinUrl, let problem = FieldRules.webURLProblem(joinUrl) { throw ValidationError("--join-url \(problem).") }
+            if let joinUrl, let problem = FieldRules.webURLProblem(joinUrl) {
+                throw ValidationError("--join-url \(problem).")
+            }
             if kind == .offlineExercise, joinUrl != nil {
                 throw ValidationError("--join-url is for live sessions; an offline exercise has none.")
             }
@@ -109,13 +111,15 @@ struct SessionCommand: AsyncParsableCommand {
                 if try Session.filter(Column("seriesId") == series.id && Column("slug") == command.slug)
                     .fetchCount(transaction.db) > 0
                 {
-                    throw KernelError.duplicateSlug(entity: "session", slug: command.slug, parent: "series \(series.id!)")
+                    throw KernelError.duplicateSlug(
+                        entity: "session", slug: command.slug, parent: "series \(series.id!)")
                 }
                 let zoneName = command.timeZone ?? series.timeZone
                 let (start, end) = try Times.parse(command.starts, command.ends, zone: zoneName)
-                let position = try Int.fetchOne(
-                    transaction.db, sql: "SELECT coalesce(max(position), 0) + 1 FROM session WHERE seriesId = ?",
-                    arguments: [series.id]) ?? 1
+                let position =
+                    try Int.fetchOne(
+                        transaction.db, sql: "SELECT coalesce(max(position), 0) + 1 FROM session WHERE seriesId = ?",
+                        arguments: [series.id]) ?? 1
                 return try transaction.save(
                     Session(
                         seriesId: series.id!, position: position, slug: command.slug, title: command.title,
@@ -190,7 +194,8 @@ struct SessionCommand: AsyncParsableCommand {
 enum Times {
     static func parse(_ starts: String, _ ends: String, zone name: String) throws -> (Date, Date) {
         guard let zone = TimeZone(identifier: name) else {
-            throw KernelError.invalidField(field: "--time-zone", reason: FieldRules.timeZoneProblem(name) ?? "is unknown")
+            throw KernelError.invalidField(
+                field: "--time-zone", reason: FieldRules.timeZoneProblem(name) ?? "is unknown")
         }
         let start = try read(starts, zone: zone, option: "--starts")
         let end = try read(ends, zone: zone, option: "--ends")

@@ -27,7 +27,8 @@ private struct NetworkExport {
     }
 
     private func organization(_ organization: Organization) throws -> NetworkDocument.OrganizationEntry {
-        let plugins = try PluginEnablementRecord
+        let plugins =
+            try PluginEnablementRecord
             .filter(Column("organizationId") == organization.id && Column("enabled") == true)
             .order(Column("pluginId")).fetchAll(db)
             .map { NetworkDocument.PluginEntry(id: PluginID($0.pluginId), settings: $0.settingsObject) }
@@ -58,8 +59,9 @@ private struct NetworkExport {
             sql: """
                 SELECT p.email, e.enrolledAt, e.channel FROM enrolment e JOIN person p ON p.id = e.personId
                 WHERE e.seriesId = ? ORDER BY p.emailKey
-                """, arguments: [series.id])
-            .map { NetworkDocument.EnrolmentEntry(person: $0[0], at: $0[1], channel: $0[2]) }
+                """, arguments: [series.id]
+        )
+        .map { NetworkDocument.EnrolmentEntry(person: $0[0], at: $0[1], channel: $0[2]) }
         // A participant role is implied by an enrolment; only roles beyond that are written.
         let roles = try Row.fetchAll(
             db,
@@ -68,8 +70,9 @@ private struct NetworkExport {
                 WHERE r.seriesId = ? AND NOT (r.role = 'participant' AND EXISTS (
                     SELECT 1 FROM enrolment e WHERE e.seriesId = r.seriesId AND e.personId = r.personId))
                 ORDER BY r.role, p.emailKey
-                """, arguments: [series.id])
-            .map { NetworkDocument.RoleEntry(person: $0[0], role: $0[1]) }
+                """, arguments: [series.id]
+        )
+        .map { NetworkDocument.RoleEntry(person: $0[0], role: $0[1]) }
         let sessions = try Session.filter(Column("seriesId") == series.id).order(Column("position"), Column("id"))
             .fetchAll(db).map { try session($0, seriesZone: series.timeZone) }
         return .init(
@@ -84,15 +87,17 @@ private struct NetworkExport {
             sql: """
                 SELECT p.email, a.status, a.minutes, a.source FROM attendance a JOIN person p ON p.id = a.personId
                 WHERE a.sessionId = ? ORDER BY p.emailKey
-                """, arguments: [session.id])
-            .map { NetworkDocument.AttendanceEntry(person: $0[0], status: $0[1], minutes: $0[2], source: $0[3]) }
+                """, arguments: [session.id]
+        )
+        .map { NetworkDocument.AttendanceEntry(person: $0[0], status: $0[1], minutes: $0[2], source: $0[3]) }
         let submissions = try Row.fetchAll(
             db,
             sql: """
                 SELECT p.email, s.submittedAt, s.link, s.note FROM exerciseSubmission s
                 JOIN person p ON p.id = s.personId WHERE s.sessionId = ? ORDER BY p.emailKey
-                """, arguments: [session.id])
-            .map { NetworkDocument.SubmissionEntry(person: $0[0], at: $0[1], link: $0[2], note: $0[3]) }
+                """, arguments: [session.id]
+        )
+        .map { NetworkDocument.SubmissionEntry(person: $0[0], at: $0[1], link: $0[2], note: $0[3]) }
         return .init(
             slug: session.slug, title: session.title, kind: session.kind, startsAt: session.startsAt,
             endsAt: session.endsAt, timeZone: session.timeZone == seriesZone ? nil : session.timeZone,

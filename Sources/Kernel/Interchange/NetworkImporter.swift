@@ -32,7 +32,8 @@ extension Workspace {
         logger.info(
             "Network imported",
             metadata: [
-                "changes": "\(summary.changes)", "dryRun": "\(summary.dryRun)", "organizations": "\(summary.organizations)",
+                "changes": "\(summary.changes)", "dryRun": "\(summary.dryRun)",
+                "organizations": "\(summary.organizations)",
                 "series": "\(summary.series)", "sessions": "\(summary.sessions)",
             ])
         return summary
@@ -129,7 +130,8 @@ private final class DocumentApplier {
                 !networkMembers.contains(existing.organizationId)
             {
                 throw KernelError.invalidField(
-                    field: "email", reason: "belongs to person \(existing.id!) of another network; people cannot be "
+                    field: "email",
+                    reason: "belongs to person \(existing.id!) of another network; people cannot be "
                         + "shared between networks")
             }
             let saved = try transaction.save(
@@ -223,7 +225,8 @@ private final class DocumentApplier {
             return id
         }
         throw KernelError.invalidField(
-            field: "person", reason: "names nobody listed under people: in this file or registered in this network; "
+            field: "person",
+            reason: "names nobody listed under people: in this file or registered in this network; "
                 + "add the person under an organization's people:")
     }
 }

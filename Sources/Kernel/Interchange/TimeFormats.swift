@@ -67,7 +67,8 @@ public enum TimeFormats {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        let base = "\(c.year!)-\(twoDigits(c.month!))-\(twoDigits(c.day!))T\(twoDigits(c.hour!)):\(twoDigits(c.minute!))"
+        let base =
+            "\(c.year!)-\(twoDigits(c.month!))-\(twoDigits(c.day!))T\(twoDigits(c.hour!)):\(twoDigits(c.minute!))"
         return seconds ? base + ":" + twoDigits(c.second!) : base
     }
 

@@ -51,7 +51,9 @@ struct YAMLMapping {
     /// The value node of `key`, unless it is absent or null.
     func node(_ key: String) -> Node? {
         guard let value = pairs[key]?.value else { return nil }
-        if case let .scalar(scalar) = value, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+        if case let .scalar(scalar) = value, scalar.style == .plain,
+            ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        {
             return nil
         }
         return value
@@ -75,9 +77,12 @@ struct YAMLMapping {
     }
 
     /// One of an enumeration's raw values.
-    func choice<T: RawRepresentable & CaseIterable>(_ key: String, required: Bool = true) -> T? where T.RawValue == String {
+    func choice<T: RawRepresentable & CaseIterable>(_ key: String, required: Bool = true) -> T?
+    where T.RawValue == String {
         let allowed = T.allCases.map(\.rawValue)
-        let text = string(key, required: required) { allowed.contains($0) ? nil : "'\($0)' is not one of \(allowed.joined(separator: ", "))" }
+        let text = string(key, required: required) {
+            allowed.contains($0) ? nil : "'\($0)' is not one of \(allowed.joined(separator: ", "))"
+        }
         return text.flatMap(T.init(rawValue:))
     }
 
@@ -94,7 +99,9 @@ struct YAMLMapping {
 
     /// `true` or `false`.
     func boolean(_ key: String) -> Bool? {
-        let text = string(key, required: false) { ["true", "false"].contains($0) ? nil : "'\($0)' is not true or false" }
+        let text = string(key, required: false) {
+            ["true", "false"].contains($0) ? nil : "'\($0)' is not true or false"
+        }
         return text.map { $0 == "true" }
     }
 

@@ -147,11 +147,13 @@ private struct Lines {
             "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "y", "Y", "n", "N",
         ]
         let safe = text.unicodeScalars.allSatisfy { scalar in
-            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || " ._/@+-():,'".unicodeScalars.contains(scalar)
+            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                || " ._/@+-():,'".unicodeScalars.contains(scalar)
                 || scalar.properties.generalCategory == .nonspacingMark
         }
         let looksNumeric = text.first.map { $0.isNumber || "-+.,@:'(".contains($0) } ?? true
-        let plain = safe && !reserved.contains(text) && !looksNumeric && !text.hasPrefix(" ") && !text.hasSuffix(" ")
+        let plain =
+            safe && !reserved.contains(text) && !looksNumeric && !text.hasPrefix(" ") && !text.hasSuffix(" ")
             && !text.contains(": ") && !text.hasSuffix(":") && !text.hasPrefix("'") && !text.contains(" #")
         if plain { return text }
         var quoted = "\""

@@ -54,7 +54,9 @@ public struct Workspace: Sendable {
             let counts = Dictionary(names.map { ($0, 1) }, uniquingKeysWith: +).sorted { $0.key < $1.key }
             logger.trace(
                 "Write committed",
-                metadata: ["actor": "\(actor)", "events": "\(counts.map { "\($0.key)=\($0.value)" }.joined(separator: ","))"])
+                metadata: [
+                    "actor": "\(actor)", "events": "\(counts.map { "\($0.key)=\($0.value)" }.joined(separator: ","))",
+                ])
         }
         await bus.deliver(pending)
         return value

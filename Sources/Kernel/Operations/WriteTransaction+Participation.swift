@@ -44,7 +44,8 @@ extension WriteTransaction {
         guard (0...1440).contains(minutes) else {
             throw KernelError.invalidField(field: "minutes", reason: "must be between 0 and 1440")
         }
-        let hasPlace = try SeriesRole.filter(Column("seriesId") == session.seriesId && Column("personId") == person)
+        let hasPlace =
+            try SeriesRole.filter(Column("seriesId") == session.seriesId && Column("personId") == person)
             .fetchCount(db) > 0
         guard hasPlace else { throw KernelError.notInSeries(person, session.seriesId) }
         let existing = try Attendance.filter(Column("sessionId") == session.id && Column("personId") == person)
@@ -71,7 +72,8 @@ extension WriteTransaction {
         guard session.kind == .offlineExercise else {
             throw KernelError.wrongSessionKind(session.id!, kind: session.kind, expected: "an offline exercise")
         }
-        let enrolled = try Enrolment.filter(Column("seriesId") == session.seriesId && Column("personId") == person)
+        let enrolled =
+            try Enrolment.filter(Column("seriesId") == session.seriesId && Column("personId") == person)
             .fetchCount(db) > 0
         guard enrolled else { throw KernelError.notEnrolled(person, session.seriesId) }
         if let link, let problem = FieldRules.webURLProblem(link) {

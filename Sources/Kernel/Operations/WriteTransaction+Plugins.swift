@@ -49,7 +49,8 @@ extension WriteTransaction {
         let existing = try enablement(of: plugin, for: organization)
         let settings = try SettingsCodec.merge(
             changes, onto: existing?.settingsObject, for: type.settings, plugin: plugin)
-        try store(plugin, for: organization, enabled: existing?.enabled ?? false, settings: settings, existing: existing)
+        try store(
+            plugin, for: organization, enabled: existing?.enabled ?? false, settings: settings, existing: existing)
     }
 
     /// The ids of the plugins enabled for `organization`.

@@ -58,9 +58,10 @@ extension WriteTransaction {
 
     /// Gives `person` a role in `series` unless they already hold it.
     public func grant(_ role: SeriesRole.Role, to person: Person.ID, in series: WebinarSeries.ID) throws {
-        let exists = try SeriesRole.filter(
-            Column("seriesId") == series && Column("personId") == person && Column("role") == role
-        ).fetchCount(db) > 0
+        let exists =
+            try SeriesRole.filter(
+                Column("seriesId") == series && Column("personId") == person && Column("role") == role
+            ).fetchCount(db) > 0
         if !exists {
             var record = SeriesRole(seriesId: series, personId: person, role: role, createdAt: now, updatedAt: now)
             try record.insert(db)

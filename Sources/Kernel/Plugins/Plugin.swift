@@ -1,6 +1,6 @@
 public import Foundation
-public import Logging
 internal import GRDB
+public import Logging
 
 /// An installable extension of Indaba, enabled per organization.
 ///
@@ -57,8 +57,10 @@ public struct PluginContext: Sendable {
     public let now: @Sendable () -> Date
     private let settingsType: any PluginSettings.Type
 
-    init(pluginId: PluginID, store: Store, logger: Logger, now: @escaping @Sendable () -> Date,
-         settingsType: any PluginSettings.Type) {
+    init(
+        pluginId: PluginID, store: Store, logger: Logger, now: @escaping @Sendable () -> Date,
+        settingsType: any PluginSettings.Type
+    ) {
         self.pluginId = pluginId
         self.store = store
         var logger = logger
@@ -72,7 +74,8 @@ public struct PluginContext: Sendable {
     public func settings<S: PluginSettings>(_ type: S.Type, for organization: Organization.ID) async throws -> S {
         let pluginId = pluginId
         let stored = try await store.writer.read { db in
-            try PluginEnablementRecord.fetchOne(db, key: ["organizationId": organization, "pluginId": pluginId.rawValue])
+            try PluginEnablementRecord.fetchOne(
+                db, key: ["organizationId": organization, "pluginId": pluginId.rawValue])
         }
         let object = try SettingsCodec.merge([:], onto: stored?.settingsObject, for: S.self, plugin: pluginId)
         return try SettingsCodec.decode(S.self, from: object, plugin: pluginId)

@@ -17,8 +17,9 @@ public enum Lookup {
             var found = try Organization.filter(Column("parentId") == nil && Column("slug") == parts[0]).fetchOne(db)
         else { throw KernelError.notFound(entity: "org", reference: reference) }
         if parts.count == 2 {
-            guard let member = try Organization.filter(Column("parentId") == found.id && Column("slug") == parts[1])
-                .fetchOne(db)
+            guard
+                let member = try Organization.filter(Column("parentId") == found.id && Column("slug") == parts[1])
+                    .fetchOne(db)
             else { throw KernelError.notFound(entity: "org", reference: reference) }
             found = member
         }
@@ -65,7 +66,8 @@ public enum Lookup {
         guard reference.contains("@"),
             let found = try Person.filter(Column("emailKey") == FieldRules.emailKey(reference)).fetchOne(db)
         else {
-            throw KernelError.notFound(entity: "person", reference: reference.contains("@") ? "(that e-mail)" : reference)
+            throw KernelError.notFound(
+                entity: "person", reference: reference.contains("@") ? "(that e-mail)" : reference)
         }
         return found
     }

@@ -63,7 +63,8 @@ public struct SessionLogPlugin: Plugin {
     }
 
     /// The entries logged for an organization, oldest first.
-    public static func entries(in workspace: Workspace, organization: Organization.ID? = nil) async throws -> [LogEntry] {
+    public static func entries(in workspace: Workspace, organization: Organization.ID? = nil) async throws -> [LogEntry]
+    {
         try await workspace.read { db in
             try Row.fetchAll(
                 db,
