@@ -100,6 +100,37 @@ struct IndabaExecutableTests {
         #expect(badTime.stderr.contains("'tomorrow' is not a date and time"))
     }
 
+    @Test("series create and session add build a new series that series show lists in order")
+    func createSeriesAndSessions() throws {
+        let indaba = try IndabaBinary()
+        defer { indaba.remove() }
+        try indaba.importDemo()
+        let created = try indaba.run(
+            "series", "create", "--programme", "asknet/webinars", "--slug", "safe-sources", "--title", "Safe Sources",
+            "--time-zone", "Africa/Nairobi", "--objective", "Protect sources", "--objective", "Verify claims")
+        #expect(created.status == 0, "\(created.stderr)")
+        let duplicate = try indaba.run(
+            "series", "create", "--programme", "asknet/webinars", "--slug", "safe-sources", "--title", "Again")
+        #expect(duplicate.status == 1 && duplicate.stderr.contains("already exists"))
+        let series = "asknet/webinars/safe-sources"
+        let first = try indaba.run(
+            "session", "add", series, "--slug", "opening", "--title", "Opening", "--starts", "2027-03-01T10:00",
+            "--ends", "2027-03-01T11:00", "--join-url", "https://meet.example.org/safe", "--agenda", "Welcome")
+        #expect(first.status == 0, "\(first.stderr)")
+        let homework = try indaba.run(
+            "session", "add", series, "--slug", "homework", "--title", "Homework", "--kind", "offlineExercise",
+            "--starts", "2027-03-01T11:00", "--ends", "2027-03-08T11:00")
+        #expect(homework.status == 0, "\(homework.stderr)")
+        let backwards = try indaba.run(
+            "session", "add", series, "--slug", "late", "--title", "Late", "--starts", "2027-03-09T11:00",
+            "--ends", "2027-03-09T10:00")
+        #expect(backwards.status == 1 && backwards.stderr.contains("--ends must be after --starts"))
+        let shown = try indaba.run("series", "show", series).stdout
+        #expect(shown.contains("1. Protect sources") && shown.contains("2. Verify claims"))
+        #expect(shown.contains("Mon 1 Mar 2027 10:00–11:00 Africa/Nairobi (UTC+03:00)"))
+        #expect(shown.contains("Mon 1 Mar 2027 11:00–Mon 8 Mar 2027 11:00 Africa/Nairobi (UTC+03:00)"))
+    }
+
     @Test("enrol, attend, submit and JSON output work from the command line")
     func participation() throws {
         let indaba = try IndabaBinary()
