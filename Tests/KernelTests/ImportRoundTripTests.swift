@@ -83,4 +83,42 @@ struct ImportRoundTripTests {
         let error = await #expect(throws: ImportError.self) { try await harness.importText(other) }
         #expect(error?.issues.first?.message.contains("of another network") == true)
     }
+
+    @Test("plugin enablement and settings import (in dependency order), export and re-import unchanged")
+    func pluginsRoundTrip() async throws {
+        let harness = try PluginHarness(plugins: [BaseLogPlugin.self, SessionLogPlugin.self])
+        let withPlugins = Samples.network(
+            replacing: "  timeZone: Africa/Harare\n  people:",
+            with: """
+                  timeZone: Africa/Harare
+                  plugins:
+                    - id: session-log
+                      settings:
+                        label: "network log"
+                        retentionDays: 90
+                    - id: base-log
+                  people:
+                """)
+        try await harness.importText(withPlugins)
+        let text = YAMLWriter.text(of: try await harness.workspace.exportNetwork("testnet"))
+        #expect(
+            text.contains(
+                """
+                  plugins:
+                    - id: base-log
+                    - id: session-log
+                      settings:
+                        label: network log
+                        logCancellations: true
+                        retentionDays: 90
+                """))
+        #expect(try await harness.importText(text).changes == 0)
+        let audit = try await harness.workspace.read { db in try AuditEntry.fetchAll(db).map(\.actor) }
+        #expect(audit == ["import", "import"])
+
+        let typo = withPlugins.replacingOccurrences(of: "retentionDays: 90", with: "retentionDayz: 90")
+        let error = await #expect(throws: ImportError.self) { try await harness.importText(typo, file: "p.yaml") }
+        #expect(error?.issues.first?.field == "network.plugins[0].settings")
+        #expect(error?.issues.first?.message.contains("has no setting 'retentionDayz'") == true)
+    }
 }
