@@ -11,8 +11,8 @@ public struct IndabaCommand<Installed: PluginInstallation>: AsyncParsableCommand
             subcommands: [
                 InitCommand.self, ImportCommand.self, ExportCommand.self, BackupCommand.self, OrgCommand.self,
                 ProgrammeCommand.self, SeriesCommand.self, SessionCommand.self, PersonCommand.self, EnrolCommand.self,
-                AttendCommand.self, SubmitCommand.self, PluginAdminCommand.self,
-            ] + Installed.plugins.map { pluginGroup(for: $0) })
+                AttendCommand.self, SubmitCommand.self, PluginAdminCommand.self, TokenCommand.self,
+            ] + Installed.commands + Installed.plugins.map { pluginGroup(for: $0) })
     }
 
     public init() {}

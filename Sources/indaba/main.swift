@@ -3,8 +3,11 @@ import Foundation
 import Logging
 
 // Logs go to standard error so that `--json` output and exports on standard output stay clean.
-// INDABA_LOG_LEVEL chooses the level (trace … critical); the default keeps the terminal quiet.
-let level = ProcessInfo.processInfo.environment["INDABA_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .notice
+// INDABA_LOG_LEVEL chooses the level (trace … critical); by default the server writes its access log (info) and
+// other commands keep the terminal quiet (notice).
+let arguments = Array(CommandLine.arguments.dropFirst())
+let defaultLevel: Logger.Level = arguments.first == "serve" ? .info : .notice
+let level = ProcessInfo.processInfo.environment["INDABA_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? defaultLevel
 LoggingSystem.bootstrap { label in
     var handler = StreamLogHandler.standardError(label: label)
     handler.logLevel = level
@@ -12,4 +15,4 @@ LoggingSystem.bootstrap { label in
 }
 let user = ProcessInfo.processInfo.environment["USER"] ?? "unknown"
 let runner = CommandRunner<InstalledPlugins>(logger: Logger(label: "indaba"), user: user)
-exit(await runner.run(Array(CommandLine.arguments.dropFirst())))
+exit(await runner.run(arguments))

@@ -25,14 +25,16 @@ public struct CommandEnvironment: Sendable {
     public var actor: AuditActor { .commandLine(user: user) }
 }
 
-/// A built-in command: run with the environment instead of ArgumentParser's bare `run()`.
-protocol KernelCommand: AsyncParsableCommand {
+/// A built-in command: run with the environment and an open workspace instead of ArgumentParser's bare `run()`.
+public protocol KernelCommand: AsyncParsableCommand {
+    /// The options every command takes (`--db`, `--json`).
     var global: GlobalOptions { get }
+    /// Runs the command.
     func run(in environment: CommandEnvironment, workspace: Workspace) async throws
 }
 
 extension KernelCommand {
-    mutating func run() async throws {
+    public mutating func run() async throws {
         throw ValidationError("This command runs only through the indaba executable.")
     }
 }

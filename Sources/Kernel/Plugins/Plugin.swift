@@ -1,5 +1,6 @@
 public import Foundation
 internal import GRDB
+public import Hummingbird
 public import Logging
 
 /// An installable extension of Indaba, enabled per organization.
@@ -15,7 +16,9 @@ public import Logging
 /// }
 /// ```
 ///
-/// HTTP routes join this protocol with the server; the seam is the plugin instance built from a ``PluginContext``.
+/// HTTP routes are mounted by the server under the organization: private ones at `/api/v1/orgs/{org}/<id>/…`
+/// (authenticated, the caller must see the organization) and public ones at `/public/orgs/{org}/<id>/…`, both
+/// answering 404 wherever the plugin is not enabled.
 public protocol Plugin: Sendable {
     /// The permanent identity; every other name derives from it.
     static var id: PluginID { get }
@@ -35,6 +38,12 @@ public protocol Plugin: Sendable {
 
     /// Reactions to kernel events, run only for organizations that enabled the plugin.
     var eventHandlers: [EventHandler] { get }
+
+    /// Adds the plugin's private API, mounted at `/api/v1/orgs/{org}/<id>`; `context.organization` is set.
+    func addRoutes(to routes: RouteCollection<IndabaRequestContext>)
+
+    /// Adds public pages and feeds, mounted at `/public/orgs/{org}/<id>`; `context.organization` is set.
+    func addPublicRoutes(to routes: RouteCollection<IndabaRequestContext>)
 }
 
 extension Plugin {
@@ -43,6 +52,8 @@ extension Plugin {
     public static var migrations: [PluginMigration] { [] }
     public static var commands: [any PluginCommand.Type] { [] }
     public var eventHandlers: [EventHandler] { [] }
+    public func addRoutes(to routes: RouteCollection<IndabaRequestContext>) {}
+    public func addPublicRoutes(to routes: RouteCollection<IndabaRequestContext>) {}
 }
 
 /// What a plugin receives when it is built.

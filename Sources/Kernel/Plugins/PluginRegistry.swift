@@ -12,7 +12,7 @@ public struct PluginRegistry: Sendable {
     /// A plugin whose prefix is one of these plus `_` could claim kernel objects as its own.
     static let reservedNames: Set<String> = [
         "organization", "programme", "webinarSeries", "session", "person", "seriesRole", "enrolment", "attendance",
-        "exerciseSubmission", "pluginEnablement", "auditLog", "grdb", "sqlite",
+        "exerciseSubmission", "pluginEnablement", "auditLog", "apiToken", "grdb", "sqlite",
     ]
 
     /// Checks `installing` and orders it.

@@ -1,6 +1,24 @@
 /// The kernel's schema, as named SQL migrations. Never edit a released migration: add a new one.
 enum KernelMigrations {
-    static let all: [(id: String, sql: String)] = [("kernel/0001-create-domain", createDomain)]
+    static let all: [(id: String, sql: String)] = [
+        ("kernel/0001-create-domain", createDomain),
+        ("kernel/0002-create-api-token", createApiToken),
+    ]
+
+    static let createApiToken = """
+        CREATE TABLE apiToken (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            secretHash TEXT NOT NULL UNIQUE,
+            role TEXT NOT NULL CHECK (role IN ('networkCoordinator', 'organizationAdmin', 'facilitator')),
+            organizationId INTEGER NOT NULL REFERENCES organization(id) ON DELETE CASCADE,
+            personId INTEGER REFERENCES person(id) ON DELETE CASCADE,
+            label TEXT NOT NULL DEFAULT '',
+            createdAt DATETIME NOT NULL,
+            expiresAt DATETIME,
+            revokedAt DATETIME,
+            CHECK (role != 'facilitator' OR personId IS NOT NULL)
+        );
+        """
 
     static let createDomain = """
         CREATE TABLE organization (

@@ -1,0 +1,139 @@
+public import GRDB
+
+/// What one caller may read and change: the one place where tenant isolation is decided.
+///
+/// Every query a request makes starts from a `Scope` request (``series()``, ``people()``…), which already carries
+/// the caller's filter; fetching one record by id through the scope throws ``AccessError/notFound(entity:id:)`` both
+/// when it does not exist and when the caller may not see it, so ids never leak across organizations.
+public struct Scope: Sendable {
+    public let access: Access
+
+    public init(_ access: Access) {
+        self.access = access
+    }
+
+    // MARK: - Reading
+
+    /// Organizations the caller can see: those they administer, or a facilitator's own.
+    public func organizations() -> QueryInterfaceRequest<Organization> {
+        switch access.role {
+        case .networkCoordinator, .organizationAdmin: Organization.filter(sql: "id IN \(list(access.administered))")
+        case .facilitator: Organization.filter(sql: "id = ?", arguments: [access.homeOrganization])
+        case nil: Organization.none()
+        }
+    }
+
+    /// Programmes the caller can see.
+    public func programmes() -> QueryInterfaceRequest<Programme> {
+        switch access.role {
+        case .networkCoordinator, .organizationAdmin:
+            Programme.filter(sql: "organizationId IN \(list(access.administered))")
+        case .facilitator:
+            Programme.filter(sql: "id IN (SELECT programmeId FROM webinarSeries WHERE id IN \(list(access.facilitated)))")
+        case nil: Programme.none()
+        }
+    }
+
+    /// Series the caller can see; anonymous callers see published and completed ones.
+    public func series() -> QueryInterfaceRequest<WebinarSeries> {
+        WebinarSeries.filter(sql: seriesCondition(column: "id"))
+    }
+
+    /// Sessions of the series the caller can see.
+    public func sessions() -> QueryInterfaceRequest<Session> {
+        Session.filter(sql: seriesCondition(column: "seriesId"))
+    }
+
+    /// People the caller can see: registered by an administered organization or taking part in a visible series.
+    public func people() -> QueryInterfaceRequest<Person> {
+        switch access.role {
+        case .networkCoordinator, .organizationAdmin:
+            Person.filter(
+                sql: "organizationId IN \(list(access.administered)) OR id IN (SELECT personId FROM seriesRole WHERE "
+                    + seriesCondition(column: "seriesId") + ")")
+        case .facilitator:
+            Person.filter(sql: "id IN (SELECT personId FROM seriesRole WHERE seriesId IN \(list(access.facilitated)))")
+        case nil: Person.none()
+        }
+    }
+
+    /// Enrolments in visible series (never for anonymous callers).
+    public func enrolments() -> QueryInterfaceRequest<Enrolment> {
+        access.isAuthenticated ? Enrolment.filter(sql: seriesCondition(column: "seriesId")) : Enrolment.none()
+    }
+
+    /// Attendance at visible sessions (never for anonymous callers).
+    public func attendance() -> QueryInterfaceRequest<Attendance> {
+        access.isAuthenticated ? Attendance.filter(sql: sessionCondition) : Attendance.none()
+    }
+
+    /// Exercise submissions for visible sessions (never for anonymous callers).
+    public func submissions() -> QueryInterfaceRequest<ExerciseSubmission> {
+        access.isAuthenticated ? ExerciseSubmission.filter(sql: sessionCondition) : ExerciseSubmission.none()
+    }
+
+    /// Fetches one visible record by id.
+    /// - Throws: ``AccessError/notFound(entity:id:)`` when it does not exist or is not visible.
+    public func one<R: FetchableRecord & TableRecord>(
+        _ request: QueryInterfaceRequest<R>, id: Int64, entity: String, in db: Database
+    ) throws -> R {
+        guard let record = try request.filter(key: id).fetchOne(db) else {
+            throw AccessError.notFound(entity: entity, id: id)
+        }
+        return record
+    }
+
+    // MARK: - Changing
+
+    /// Requires credentials; anonymous callers get ``AccessError/unauthenticated``.
+    public func requireAuthenticated() throws {
+        if !access.isAuthenticated { throw AccessError.unauthenticated }
+    }
+
+    /// Requires that the caller administers `organization` (a coordinator of its network, or its admin).
+    public func requireAdministration(of organization: Organization.ID) throws {
+        try requireAuthenticated()
+        guard access.administered.contains(organization) else {
+            throw AccessError.forbidden(
+                "Only an administrator of organization \(organization) (or a coordinator of its network) may do this.")
+        }
+    }
+
+    /// Requires that the caller may record attendance and submissions in `series`: its facilitators and
+    /// administrators.
+    public func requireAttendanceRecording(in series: WebinarSeries.ID, ownedBy organization: Organization.ID) throws {
+        try requireAuthenticated()
+        guard access.facilitated.contains(series) || access.administered.contains(organization) else {
+            throw AccessError.forbidden("Only the series' facilitators and administrators may record attendance.")
+        }
+    }
+
+    /// Whether the caller may see personal details (gender, attributes) of people: administrators only.
+    public var seesSelfDescriptions: Bool {
+        access.role == .networkCoordinator || access.role == .organizationAdmin
+    }
+
+    // MARK: - Conditions
+
+    private func seriesCondition(column: String) -> String {
+        switch access.role {
+        case .networkCoordinator, .organizationAdmin:
+            "\(column) IN (SELECT s.id FROM webinarSeries s JOIN programme p ON p.id = s.programmeId "
+                + "WHERE p.organizationId IN \(list(access.administered)))"
+        case .facilitator:
+            "\(column) IN \(list(access.facilitated))"
+        case nil:
+            "\(column) IN (SELECT id FROM webinarSeries WHERE status IN ('published', 'completed'))"
+        }
+    }
+
+    private var sessionCondition: String {
+        "sessionId IN (SELECT id FROM session WHERE \(seriesCondition(column: "seriesId")))"
+    }
+
+    /// An SQL list of ids. Ids are integers from our own database, so they are written inline; an empty set
+    /// matches nothing.
+    private func list<T>(_ ids: Set<Identifier<T>>) -> String {
+        ids.isEmpty ? "(NULL)" : "(" + ids.map { String($0.rawValue) }.sorted().joined(separator: ",") + ")"
+    }
+}

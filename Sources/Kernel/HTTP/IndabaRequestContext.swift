@@ -1,0 +1,26 @@
+public import Hummingbird
+
+/// The request context of every Indaba route, kernel and plugin alike.
+///
+/// The server's authentication middleware sets ``access``; for plugin routes, the plugin gate sets
+/// ``organization`` after checking that the caller may see it and that the plugin is enabled there.
+public struct IndabaRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// Who is calling. Anonymous until authentication says otherwise.
+    public var access: Access = .anonymous
+    /// The organization named in a plugin route's URL.
+    public var organization: Organization?
+    /// A random id for this request, sent back as `X-Request-Id` and put in every log line about it.
+    public let requestId: String
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        requestId = String(UInt64.random(in: .min ... .max), radix: 16)
+    }
+
+    /// Bodies above this size are refused with 413 before they are read further.
+    public var maxUploadSize: Int { 1 << 20 }
+
+    /// What the caller may read and change.
+    public var scope: Scope { Scope(access) }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Hummingbird
+import Kernel
+
+/// A stored record served by the API, with what its ETag derives from.
+protocol APIResource {
+    var resourceId: Int64 { get }
+    var updatedAt: Date { get }
+    /// A short prefix that keeps ETags of different kinds apart.
+    static var etagPrefix: String { get }
+}
+
+extension APIResource {
+    /// A strong ETag from the record's identity and version: it changes exactly when the stored record changes.
+    var etag: String {
+        "\"\(Self.etagPrefix)\(resourceId)-\(Int64((updatedAt.timeIntervalSince1970 * 1000).rounded()))\""
+    }
+}
+
+extension Organization: APIResource {
+    var resourceId: Int64 { id!.rawValue }
+    static let etagPrefix = "o"
+}
+extension Programme: APIResource {
+    var resourceId: Int64 { id!.rawValue }
+    static let etagPrefix = "p"
+}
+extension WebinarSeries: APIResource {
+    var resourceId: Int64 { id!.rawValue }
+    static let etagPrefix = "w"
+}
+extension Session: APIResource {
+    var resourceId: Int64 { id!.rawValue }
+    static let etagPrefix = "s"
+}
+extension Person: APIResource {
+    var resourceId: Int64 { id!.rawValue }
+    static let etagPrefix = "h"
+}
+extension Enrolment: APIResource {
+    var resourceId: Int64 { id!.rawValue }
+    static let etagPrefix = "e"
+}
+extension Attendance: APIResource {
+    var resourceId: Int64 { id!.rawValue }
+    static let etagPrefix = "a"
+}
+extension ExerciseSubmission: APIResource {
+    var resourceId: Int64 { id!.rawValue }
+    static let etagPrefix = "x"
+}
+
+/// Optimistic concurrency for updates: `If-Match` is required and must name the current version.
+enum Preconditions {
+    /// - Throws: 428 without `If-Match`, 412 when it names another version.
+    static func check(_ request: Request, current etag: String) throws {
+        guard let header = request.headers[.ifMatch] else {
+            throw Problem(
+                .preconditionRequired,
+                "Send If-Match with the ETag you last read, so that concurrent edits are not silently overwritten.")
+        }
+        let tags = header.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        // If-Match uses the strong comparison: a weak tag never matches.
+        guard tags.contains("*") || tags.contains(etag) else {
+            throw Problem(
+                .preconditionFailed,
+                "The resource changed since you read it (its ETag is now \(etag)); read it again and reapply your change.")
+        }
+    }
+}
+
+/// JSON answers.
+enum JSONResponse {
+    static func make(
+        _ value: some Encodable, status: HTTPResponse.Status = .ok, etag: String? = nil, location: String? = nil
+    ) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+        if let etag { headers[.eTag] = etag }
+        if let location { headers[.location] = location }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+    }
+}

@@ -1,0 +1,206 @@
+import Foundation
+import Hummingbird
+import Kernel
+
+/// Reads a JSON request body strictly: size and depth capped, an object at the top, no unknown fields.
+struct JSONInput {
+    /// Deeper nesting than this is refused before decoding (no legitimate body comes close).
+    static let maximumDepth = 16
+
+    /// The body's top-level object.
+    static func object(_ request: Request, context: IndabaRequestContext) async throws -> [String: JSONValue] {
+        if let type = request.headers[.contentType], !type.lowercased().hasPrefix("application/json") {
+            throw Problem(.unsupportedMediaType, "Send the body as application/json.")
+        }
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        } catch {
+            throw Problem(.contentTooLarge, "The body is larger than \(context.maxUploadSize) bytes.")
+        }
+        let bytes = Data(buffer.readableBytesView)
+        guard depth(of: bytes) <= maximumDepth else {
+            throw Problem(.badRequest, "The JSON body is nested more than \(maximumDepth) levels deep.")
+        }
+        let value: JSONValue
+        do {
+            value = try JSONDecoder().decode(JSONValue.self, from: bytes)
+        } catch {
+            throw Problem(.badRequest, "The body is not valid JSON: \(describe(error))")
+        }
+        guard case let .object(object) = value else {
+            throw Problem(.badRequest, "The body must be a JSON object such as {\"title\": \"…\"}.")
+        }
+        return object
+    }
+
+    /// The deepest nesting of arrays and objects, counted without parsing (strings are skipped).
+    static func depth(of bytes: Data) -> Int {
+        var depth = 0
+        var deepest = 0
+        var inString = false
+        var escaped = false
+        for byte in bytes {
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte
+                    == UInt8(ascii: "\"")
+                {
+                    inString = false
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+                deepest = max(deepest, depth)
+            case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
+            default: break
+            }
+        }
+        return deepest
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        if case let DecodingError.dataCorrupted(context) = error {
+            return (context.underlyingError as? NSError)?.localizedDescription ?? context.debugDescription
+        }
+        return "it could not be read"
+    }
+}
+
+/// The fields of one JSON object, read with their names so every problem names its field.
+struct Fields {
+    private let object: [String: JSONValue]
+    private(set) var problems: [Problem.FieldProblem] = []
+
+    /// Checks that `object` has only `allowed` keys (each unknown one is a problem).
+    init(_ object: [String: JSONValue], allowed: [String]) {
+        self.object = object
+        for key in object.keys.sorted() where !allowed.contains(key) {
+            problems.append(.init(field: key, detail: "is not a known field; known fields are \(allowed.joined(separator: ", "))"))
+        }
+    }
+
+    func has(_ key: String) -> Bool { object[key] != nil }
+
+    mutating func fail(_ field: String, _ detail: String) {
+        problems.append(.init(field: field, detail: detail))
+    }
+
+    /// A string field; `check` returns a problem sentence or `nil`.
+    mutating func string(_ key: String, required: Bool = false, check: ((String) -> String?)? = nil) -> String? {
+        switch object[key] {
+        case nil, .null?:
+            if required { fail(key, "is required") }
+            return nil
+        case let .string(value)?:
+            if let problem = check?(value) {
+                fail(key, problem)
+                return nil
+            }
+            return value
+        default:
+            fail(key, "must be a string")
+            return nil
+        }
+    }
+
+    /// A field that may be set to `null` to clear it: `.some(nil)` clears, `nil` leaves it alone.
+    mutating func nullableString(_ key: String, check: ((String) -> String?)? = nil) -> String?? {
+        guard let value = object[key] else { return nil }
+        if value == .null { return .some(nil) }
+        return string(key, check: check).map { .some($0) }
+    }
+
+    mutating func integer(_ key: String, required: Bool = false, in range: ClosedRange<Int>) -> Int? {
+        switch object[key] {
+        case nil, .null?:
+            if required { fail(key, "is required") }
+            return nil
+        case let .integer(value)? where range.contains(Int(value)):
+            return Int(value)
+        default:
+            fail(key, "must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+            return nil
+        }
+    }
+
+    mutating func boolean(_ key: String, required: Bool = false) -> Bool? {
+        switch object[key] {
+        case nil, .null?:
+            if required { fail(key, "is required") }
+            return nil
+        case let .bool(value)?:
+            return value
+        default:
+            fail(key, "must be true or false")
+            return nil
+        }
+    }
+
+    mutating func strings(_ key: String) -> [String]? {
+        guard let value = object[key], value != .null else { return nil }
+        guard case let .array(items) = value else {
+            fail(key, "must be a list of strings")
+            return nil
+        }
+        var result: [String] = []
+        for (index, item) in items.enumerated() {
+            guard case let .string(text) = item else {
+                fail("\(key)[\(index)]", "must be a string")
+                continue
+            }
+            result.append(text)
+        }
+        return result
+    }
+
+    mutating func stringMap(_ key: String) -> [String: String]? {
+        guard let value = object[key], value != .null else { return nil }
+        guard case let .object(items) = value else {
+            fail(key, "must be an object of strings")
+            return nil
+        }
+        var result: [String: String] = [:]
+        for (name, item) in items {
+            guard case let .string(text) = item else {
+                fail("\(key).\(name)", "must be a string")
+                continue
+            }
+            result[name] = text
+        }
+        return result
+    }
+
+    mutating func object(_ key: String) -> [String: JSONValue]? {
+        guard let value = object[key], value != .null else { return nil }
+        guard case let .object(items) = value else {
+            fail(key, "must be an object")
+            return nil
+        }
+        return items
+    }
+
+    mutating func choice<T: RawRepresentable & CaseIterable>(_ key: String, required: Bool = false) -> T?
+    where T.RawValue == String {
+        let allowed = T.allCases.map(\.rawValue)
+        return string(key, required: required) { allowed.contains($0) ? nil : "must be one of \(allowed.joined(separator: ", "))" }
+            .flatMap(T.init(rawValue:))
+    }
+
+    mutating func instant(_ key: String, required: Bool = false) -> Date? {
+        guard let text = string(key, required: required) else { return nil }
+        switch TimeFormats.instant(text) {
+        case let .success(date): return date
+        case let .failure(error):
+            fail(key, error.description)
+            return nil
+        }
+    }
+
+    /// Throws a 422 listing every problem found so far.
+    func throwIfInvalid() throws {
+        if !problems.isEmpty { throw Problem.invalid(problems) }
+    }
+}

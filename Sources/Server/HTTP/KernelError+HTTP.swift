@@ -1,0 +1,53 @@
+import GRDB
+import Hummingbird
+import Kernel
+
+/// The one place where kernel errors become HTTP problems.
+extension Problem {
+    /// The problem for an error thrown while handling a request, or `nil` for an unexpected error (a 500).
+    static func mapping(_ error: any Error) -> Problem? {
+        switch error {
+        case let problem as Problem:
+            return problem
+        case let error as AccessError:
+            switch error {
+            case .unauthenticated: return Problem(.unauthorized, error.description)
+            case .forbidden: return Problem(.forbidden, error.description)
+            case .notFound: return Problem(.notFound, error.description)
+            }
+        case let error as KernelError:
+            return mapping(error)
+        case let error as SettingsError:
+            switch error {
+            case let .unknownKeys(_, keys, _):
+                return .invalid(keys.map { .init(field: "settings.\($0)", detail: error.description) })
+            case let .invalidValue(_, key, _):
+                return .invalid("settings.\(key)", error.description)
+            }
+        case let veto as Veto:
+            return Problem(.conflict, veto.reason)
+        case let error as HTTPError:
+            return Problem(error.status, error.body ?? error.status.reasonPhrase)
+        case let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT:
+            return Problem(.conflict, "The change conflicts with existing data (a duplicate slug or e-mail?).")
+        default:
+            return nil
+        }
+    }
+
+    private static func mapping(_ error: KernelError) -> Problem {
+        switch error {
+        case .notFound:
+            return Problem(.notFound, error.description)
+        case let .invalidField(field, reason):
+            return .invalid(field, reason)
+        case .duplicateSlug, .emailTaken:
+            return Problem(.conflict, error.description)
+        case .wrongSessionKind, .sessionCancelled, .notInSeries, .notEnrolled, .pluginDependencyNotEnabled,
+            .pluginRequiredBy:
+            return Problem(.conflict, error.description)
+        case .pluginNotInstalled, .pluginDisabled:
+            return Problem(.notFound, error.description)
+        }
+    }
+}

@@ -1,0 +1,54 @@
+public import Hummingbird
+public import Kernel
+public import Logging
+
+/// Where and how the server listens.
+public struct ServerConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    /// The public URL of the server, used in links it gives out (for example feed URLs).
+    public var baseURL: String
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, baseURL: String? = nil) {
+        self.host = host
+        self.port = port
+        self.baseURL = baseURL ?? "http://\(host):\(port)"
+    }
+}
+
+/// The HTTP server: the kernel's JSON API, the plugins' routes behind their gate, health and API description.
+public enum IndabaServer {
+    /// The router with every route and middleware; tests call it in process.
+    public static func router(workspace: Workspace) -> Router<IndabaRequestContext> {
+        let router = Router(context: IndabaRequestContext.self)
+        // Middleware applies to routes added after it: the access log sees the final status, errors become
+        // problems, and authentication runs before any route.
+        router.add(middleware: RequestLogMiddleware())
+        router.add(middleware: ProblemMiddleware())
+        router.add(middleware: AuthenticationMiddleware(workspace: workspace))
+        SystemRoutes(workspace: workspace, openAPI: OpenAPIDocument.json).add(to: router)
+        let api = router.group("api/v1")
+        OrganizationRoutes(workspace: workspace).add(to: api)
+        ProgrammeRoutes(workspace: workspace).add(to: api)
+        SeriesRoutes(workspace: workspace).add(to: api)
+        SessionRoutes(workspace: workspace).add(to: api)
+        PeopleRoutes(workspace: workspace).add(to: api)
+        ParticipationRoutes(workspace: workspace).add(to: api)
+        PluginEnablementRoutes(workspace: workspace).add(to: api)
+        PluginMounting(workspace: workspace).add(to: router)
+        return router
+    }
+
+    /// The application, ready for `runService()` (which stops gracefully on SIGINT and SIGTERM).
+    public static func application(
+        workspace: Workspace, configuration: ServerConfiguration, logger: Logger,
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        Application(
+            router: router(workspace: workspace),
+            server: .http1(configuration: .init(idleTimeout: .seconds(30))),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "indaba"),
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
+            logger: logger)
+    }
+}

@@ -1,0 +1,26 @@
+import Hummingbird
+import Kernel
+import Logging
+
+/// Turns every error a route throws into a problem response; unexpected errors become a generic 500, logged with
+/// the request id (never with request data).
+struct ProblemMiddleware: RouterMiddleware {
+    typealias Context = IndabaRequestContext
+
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            if let problem = Problem.mapping(error) {
+                return try problem.response(from: request, context: context)
+            }
+            context.logger.error(
+                "Request failed unexpectedly",
+                metadata: ["request.id": "\(context.requestId)", "error.type": "\(type(of: error))"])
+            return try Problem(.internalServerError, "Something went wrong on our side; try again later.")
+                .response(from: request, context: context)
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import GRDB
+import Hummingbird
+import Kernel
+
+/// Mounts every installed plugin's routes behind the per-organization gate.
+///
+/// Private routes live at `/api/v1/orgs/{org}/<plugin id>/…`, public ones at `/public/orgs/{org}/<plugin id>/…`.
+/// Both answer 404, like any unknown URL, when the organization is unknown (or, for private routes, invisible to the
+/// caller) or has not enabled the plugin: a disabled plugin is unreachable, not merely forbidden.
+struct PluginMounting {
+    let workspace: Workspace
+
+    func add(to router: Router<IndabaRequestContext>) {
+        for plugin in workspace.plugins {
+            let id = type(of: plugin).id
+            let privateRoutes = RouteCollection(context: IndabaRequestContext.self)
+            plugin.addRoutes(to: privateRoutes)
+            router.group("api/v1/orgs/:org/\(id.rawValue)")
+                .add(middleware: PluginGate(pluginId: id, workspace: workspace, isPublic: false))
+                .addRoutes(privateRoutes)
+            let publicRoutes = RouteCollection(context: IndabaRequestContext.self)
+            plugin.addPublicRoutes(to: publicRoutes)
+            router.group("public/orgs/:org/\(id.rawValue)")
+                .add(middleware: PluginGate(pluginId: id, workspace: workspace, isPublic: true))
+                .addRoutes(publicRoutes)
+        }
+    }
+}
+
+/// Lets a request through to a plugin's routes only for an organization that enabled the plugin.
+struct PluginGate: RouterMiddleware {
+    typealias Context = IndabaRequestContext
+
+    let pluginId: PluginID
+    let workspace: Workspace
+    let isPublic: Bool
+
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        guard let id = context.parameters.get("org", as: Int64.self) else {
+            throw Problem(.notFound, "There is nothing at this address.")
+        }
+        let scope = context.scope
+        if !isPublic { try scope.requireAuthenticated() }
+        let (pluginId, isPublic) = (pluginId, isPublic)
+        let organization = try await workspace.read { db -> Organization? in
+            let candidates = isPublic ? Organization.all() : scope.organizations()
+            guard let organization = try candidates.filter(key: id).fetchOne(db) else { return nil }
+            let enabled = try Bool.fetchOne(
+                db, sql: "SELECT enabled FROM pluginEnablement WHERE organizationId = ? AND pluginId = ?",
+                arguments: [organization.id, pluginId.rawValue]) ?? false
+            return enabled ? organization : nil
+        }
+        guard let organization else { throw Problem(.notFound, "There is nothing at this address.") }
+        var context = context
+        context.organization = organization
+        return try await next(request, context)
+    }
+}

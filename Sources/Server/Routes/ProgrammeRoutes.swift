@@ -1,0 +1,102 @@
+import Foundation
+import GRDB
+import Hummingbird
+import Kernel
+
+/// `/api/v1/programmes`.
+struct ProgrammeRoutes {
+    let workspace: Workspace
+
+    func add(to router: some RouterMethods<IndabaRequestContext>) {
+        router.get("programmes", use: list)
+        router.post("programmes", use: create)
+        router.get("programmes/:id", use: show)
+        router.patch("programmes/:id", use: update)
+    }
+
+    @Sendable func list(_ request: Request, context: IndabaRequestContext) async throws -> Response {
+        try context.scope.requireAuthenticated()
+        let query = try ListQuery(request, filters: ["organizationId"])
+        let scope = context.scope
+        let page = try await workspace.read { db in
+            var request = scope.programmes()
+            if let organization = try query.id("organizationId") {
+                request = request.filter(Column("organizationId") == organization)
+            }
+            return try query.page(request, in: db)
+        }
+        return try JSONResponse.make(page)
+    }
+
+    @Sendable func show(_ request: Request, context: IndabaRequestContext) async throws -> Response {
+        let id = try context.parameters.require("id", as: Int64.self)
+        let scope = context.scope
+        try scope.requireAuthenticated()
+        let programme = try await workspace.read { db in try scope.one(scope.programmes(), id: id, entity: "programme", in: db) }
+        return try JSONResponse.make(programme, etag: programme.etag)
+    }
+
+    @Sendable func create(_ request: Request, context: IndabaRequestContext) async throws -> Response {
+        var fields = Fields(try await JSONInput.object(request, context: context), allowed: ["organizationId", "slug", "title", "summary"])
+        let organizationId = fields.integer("organizationId", required: true, in: 1...Int.max)
+        let input = Input(&fields, creating: true)
+        try fields.throwIfInvalid()
+        let scope = context.scope
+        let programme = try await workspace.write(as: AuditActor(context.access.principal)) { transaction in
+            let organization = try scope.one(
+                scope.organizations(), id: Int64(organizationId!), entity: "organization", in: transaction.db)
+            try scope.requireAdministration(of: organization.id!)
+            try Self.requireUniqueSlug(input.slug!, in: organization.id!, except: nil, transaction.db)
+            var programme = Programme(
+                organizationId: organization.id!, slug: "", title: "", createdAt: transaction.now, updatedAt: transaction.now)
+            input.apply(to: &programme)
+            return try transaction.save(programme)
+        }
+        return try JSONResponse.make(
+            programme, status: .created, etag: programme.etag, location: "/api/v1/programmes/\(programme.resourceId)")
+    }
+
+    @Sendable func update(_ request: Request, context: IndabaRequestContext) async throws -> Response {
+        let id = try context.parameters.require("id", as: Int64.self)
+        var fields = Fields(try await JSONInput.object(request, context: context), allowed: ["slug", "title", "summary"])
+        let input = Input(&fields, creating: false)
+        try fields.throwIfInvalid()
+        let scope = context.scope
+        let programme = try await workspace.write(as: AuditActor(context.access.principal)) { transaction in
+            var programme = try scope.one(scope.programmes(), id: id, entity: "programme", in: transaction.db)
+            try scope.requireAdministration(of: programme.organizationId)
+            try Preconditions.check(request, current: programme.etag)
+            if let slug = input.slug, slug != programme.slug {
+                try Self.requireUniqueSlug(slug, in: programme.organizationId, except: programme.id, transaction.db)
+            }
+            input.apply(to: &programme)
+            return try transaction.save(programme)
+        }
+        return try JSONResponse.make(programme, etag: programme.etag)
+    }
+
+    private struct Input {
+        var slug, title, summary: String?
+
+        init(_ fields: inout Fields, creating: Bool) {
+            slug = fields.string("slug", required: creating) { Slug.isValid($0) ? nil : "is not a valid slug; \(Slug.rule)" }
+            title = fields.string("title", required: creating) { FieldRules.textProblem($0, limit: 200) }
+            summary = fields.string("summary") { $0.count > 5000 ? "is longer than 5000 characters" : nil }
+        }
+
+        func apply(to programme: inout Programme) {
+            if let slug { programme.slug = slug }
+            if let title { programme.title = title }
+            if let summary { programme.summary = summary }
+        }
+    }
+
+    private static func requireUniqueSlug(
+        _ slug: String, in organization: Organization.ID, except: Programme.ID?, _ db: Database
+    ) throws {
+        let clash = try Programme.filter(
+            Column("organizationId") == organization && Column("slug") == slug && Column("id") != except
+        ).fetchCount(db) > 0
+        if clash { throw Problem(.conflict, "This organization already has a programme with the slug '\(slug)'.") }
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import GRDB
+import Hummingbird
+import Kernel
+
+/// `/api/v1/series`: anonymous callers see published and completed series.
+struct SeriesRoutes {
+    let workspace: Workspace
+
+    func add(to router: some RouterMethods<IndabaRequestContext>) {
+        router.get("series", use: list)
+        router.post("series", use: create)
+        router.get("series/:id", use: show)
+        router.patch("series/:id", use: update)
+    }
+
+    private static let fields = ["programmeId", "slug", "title", "summary", "objectives", "status", "timeZone"]
+
+    @Sendable func list(_ request: Request, context: IndabaRequestContext) async throws -> Response {
+        let query = try ListQuery(request, filters: ["programmeId", "status"])
+        let scope = context.scope
+        let page = try await workspace.read { db in
+            var request = scope.series()
+            if let programme = try query.id("programmeId") { request = request.filter(Column("programmeId") == programme) }
+            if let status = try query.choice("status", as: WebinarSeries.Status.self) {
+                request = request.filter(Column("status") == status)
+            }
+            return try query.page(request, in: db)
+        }
+        return try JSONResponse.make(page)
+    }
+
+    @Sendable func show(_ request: Request, context: IndabaRequestContext) async throws -> Response {
+        let id = try context.parameters.require("id", as: Int64.self)
+        let scope = context.scope
+        let series = try await workspace.read { db in try scope.one(scope.series(), id: id, entity: "series", in: db) }
+        return try JSONResponse.make(series, etag: series.etag)
+    }
+
+    @Sendable func create(_ request: Request, context: IndabaRequestContext) async throws -> Response {
+        var fields = Fields(try await JSONInput.object(request, context: context), allowed: Self.fields)
+        let programmeId = fields.integer("programmeId", required: true, in: 1...Int.max)
+        let input = Input(&fields, creating: true)
+        try fields.throwIfInvalid()
+        let scope = context.scope
+        let series = try await workspace.write(as: AuditActor(context.access.principal)) { transaction in
+            let programme = try scope.one(scope.programmes(), id: Int64(programmeId!), entity: "programme", in: transaction.db)
+            try scope.requireAdministration(of: programme.organizationId)
+            try Self.requireUniqueSlug(input.slug!, in: programme.id!, except: nil, transaction.db)
+            var series = WebinarSeries(
+                programmeId: programme.id!, slug: "", title: "", timeZone: "", createdAt: transaction.now,
+                updatedAt: transaction.now)
+            input.apply(to: &series)
+            return try transaction.save(series)
+        }
+        return try JSONResponse.make(series, status: .created, etag: series.etag, location: "/api/v1/series/\(series.resourceId)")
+    }
+
+    @Sendable func update(_ request: Request, context: IndabaRequestContext) async throws -> Response {
+        let id = try context.parameters.require("id", as: Int64.self)
+        var fields = Fields(try await JSONInput.object(request, context: context), allowed: Self.fields.filter { $0 != "programmeId" })
+        let input = Input(&fields, creating: false)
+        try fields.throwIfInvalid()
+        let scope = context.scope
+        let series = try await workspace.write(as: AuditActor(context.access.principal)) { transaction in
+            var series = try scope.one(scope.series(), id: id, entity: "series", in: transaction.db)
+            try scope.requireAdministration(of: try transaction.organizationId(ofSeries: series.id!))
+            try Preconditions.check(request, current: series.etag)
+            if let slug = input.slug, slug != series.slug {
+                try Self.requireUniqueSlug(slug, in: series.programmeId, except: series.id, transaction.db)
+            }
+            input.apply(to: &series)
+            return try transaction.save(series)
+        }
+        return try JSONResponse.make(series, etag: series.etag)
+    }
+
+    private struct Input {
+        var slug, title, summary, timeZone: String?
+        var objectives: [String]?
+        var status: WebinarSeries.Status?
+
+        init(_ fields: inout Fields, creating: Bool) {
+            slug = fields.string("slug", required: creating) { Slug.isValid($0) ? nil : "is not a valid slug; \(Slug.rule)" }
+            title = fields.string("title", required: creating) { FieldRules.textProblem($0, limit: 200) }
+            summary = fields.string("summary") { $0.count > 5000 ? "is longer than 5000 characters" : nil }
+            timeZone = fields.string("timeZone", required: creating, check: FieldRules.timeZoneProblem)
+            objectives = fields.strings("objectives")
+            status = fields.choice("status")
+        }
+
+        func apply(to series: inout WebinarSeries) {
+            if let slug { series.slug = slug }
+            if let title { series.title = title }
+            if let summary { series.summary = summary }
+            if let timeZone { series.timeZone = timeZone }
+            if let objectives { series.objectives = objectives }
+            if let status { series.status = status }
+        }
+    }
+
+    private static func requireUniqueSlug(
+        _ slug: String, in programme: Programme.ID, except: WebinarSeries.ID?, _ db: Database
+    ) throws {
+        let clash = try WebinarSeries.filter(
+            Column("programmeId") == programme && Column("slug") == slug && Column("id") != except
+        ).fetchCount(db) > 0
+        if clash { throw Problem(.conflict, "This programme already has a series with the slug '\(slug)'.") }
+    }
+}
