@@ -27,7 +27,7 @@ public enum IndabaServer {
         router.add(middleware: ProblemMiddleware())
         router.add(middleware: AuthenticationMiddleware(workspace: workspace))
         SystemRoutes(workspace: workspace, openAPI: OpenAPIDocument.json).add(to: router)
-        let api = router.group("api/v1")
+        let api = router.group("api/v1").add(middleware: WritesNeedAuthentication())
         OrganizationRoutes(workspace: workspace).add(to: api)
         ProgrammeRoutes(workspace: workspace).add(to: api)
         SeriesRoutes(workspace: workspace).add(to: api)
@@ -47,7 +47,8 @@ public enum IndabaServer {
         Application(
             router: router(workspace: workspace),
             server: .http1(configuration: .init(idleTimeout: .seconds(30))),
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "indaba"),
+            configuration: .init(
+                address: .hostname(configuration.host, port: configuration.port), serverName: "indaba"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger)
     }

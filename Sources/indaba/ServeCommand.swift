@@ -23,7 +23,9 @@ struct ServeCommand: KernelCommand {
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535.") }
-        if let baseUrl, let problem = FieldRules.webURLProblem(baseUrl) { throw ValidationError("--base-url \(problem).") }
+        if let baseUrl, let problem = FieldRules.webURLProblem(baseUrl) {
+            throw ValidationError("--base-url \(problem).")
+        }
     }
 
     func run(in environment: CommandEnvironment, workspace: Workspace) async throws {

@@ -7,7 +7,8 @@ import Logging
 // other commands keep the terminal quiet (notice).
 let arguments = Array(CommandLine.arguments.dropFirst())
 let defaultLevel: Logger.Level = arguments.first == "serve" ? .info : .notice
-let level = ProcessInfo.processInfo.environment["INDABA_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? defaultLevel
+let level =
+    ProcessInfo.processInfo.environment["INDABA_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? defaultLevel
 LoggingSystem.bootstrap { label in
     var handler = StreamLogHandler.standardError(label: label)
     handler.logLevel = level

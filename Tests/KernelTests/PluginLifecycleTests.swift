@@ -252,7 +252,10 @@ struct PluginLifecycleTests {
             let applied = try await workspace.read { db in
                 try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
             }
-            #expect(applied == ["kernel/0001-create-domain", "kernel/0002-create-api-token", "session-log/0001-create-entry"])
+            #expect(
+                applied == [
+                    "kernel/0001-create-domain", "kernel/0002-create-api-token", "session-log/0001-create-entry",
+                ])
         }
         // Uninstalling the plugin leaves its migration applied and its table in place, with a notice.
         let logs = CapturedLogs()

@@ -40,7 +40,9 @@ struct TokenCommand: AsyncParsableCommand {
             guard AccessRole(rawValue: role) != nil else {
                 throw ValidationError("--role must be one of networkCoordinator, organizationAdmin, facilitator.")
             }
-            if expires != nil, expiresInDays != nil { throw ValidationError("Give --expires or --expires-in-days, not both.") }
+            if expires != nil, expiresInDays != nil {
+                throw ValidationError("Give --expires or --expires-in-days, not both.")
+            }
             if let expiresInDays, expiresInDays < 1 { throw ValidationError("--expires-in-days must be at least 1.") }
         }
 
@@ -50,7 +52,8 @@ struct TokenCommand: AsyncParsableCommand {
             let (token, secret) = try await workspace.write(as: environment.actor) { transaction in
                 let organization = try Lookup.organization(command.org, in: transaction.db)
                 let person = try command.person.map { try Lookup.person($0, in: transaction.db).id! }
-                let expiresAt = expiry ?? command.expiresInDays.map { transaction.now.addingTimeInterval(Double($0) * 86_400) }
+                let expiresAt =
+                    expiry ?? command.expiresInDays.map { transaction.now.addingTimeInterval(Double($0) * 86_400) }
                 return try transaction.createToken(
                     role: AccessRole(rawValue: command.role)!, organization: organization.id!, person: person,
                     label: command.label, expiresAt: expiresAt)
@@ -71,18 +74,20 @@ struct TokenCommand: AsyncParsableCommand {
         func run(in environment: CommandEnvironment, workspace: Workspace) async throws {
             let tokens = try await workspace.read { db in try ApiToken.order(Column("id")).fetchAll(db) }
             if global.json {
-                return try Output.json(tokens.map { token in
-                    var copy = token
-                    copy.secretHash = ""
-                    return copy
-                })
+                return try Output.json(
+                    tokens.map { token in
+                        var copy = token
+                        copy.secretHash = ""
+                        return copy
+                    })
             }
             var table = Table("ID", "ROLE", "ORG ID", "PERSON ID", "LABEL", "EXPIRES", "STATE")
             let now = workspace.now()
             for token in tokens {
                 let state = token.revokedAt != nil ? "revoked" : token.isUsable(at: now) ? "active" : "expired"
                 table.add(
-                    "\(token.id!)", token.role.rawValue, "\(token.organizationId)", token.personId.map { "\($0)" } ?? "",
+                    "\(token.id!)", token.role.rawValue, "\(token.organizationId)",
+                    token.personId.map { "\($0)" } ?? "",
                     token.label, token.expiresAt.map(TimeFormats.instantText) ?? "never", state)
             }
             Output.print(table.text)

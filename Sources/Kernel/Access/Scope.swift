@@ -29,7 +29,8 @@ public struct Scope: Sendable {
         case .networkCoordinator, .organizationAdmin:
             Programme.filter(sql: "organizationId IN \(list(access.administered))")
         case .facilitator:
-            Programme.filter(sql: "id IN (SELECT programmeId FROM webinarSeries WHERE id IN \(list(access.facilitated)))")
+            Programme.filter(
+                sql: "id IN (SELECT programmeId FROM webinarSeries WHERE id IN \(list(access.facilitated)))")
         case nil: Programme.none()
         }
     }

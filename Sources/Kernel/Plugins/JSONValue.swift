@@ -60,3 +60,9 @@ public enum JSONValue: Codable, Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { canonicalJSON }
 }
+
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral {
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(integerLiteral value: Int64) { self = .integer(value) }
+}

@@ -1,6 +1,7 @@
 public import ArgumentParser
 import Foundation
 import GRDB
+public import Hummingbird
 public import Kernel
 
 /// The example plugin of the tests: it uses every part of the plugin protocol, end to end.
@@ -49,6 +50,23 @@ public struct SessionLogPlugin: Plugin {
         ]
     }
 
+    /// `GET /api/v1/orgs/{org}/session-log/entries`: the organization's entries.
+    public func addRoutes(to routes: RouteCollection<IndabaRequestContext>) {
+        routes.get("entries") { [context] _, request in
+            let organization = request.organization!.id!
+            let entries = try await Self.entries(
+                in: context.store, organization: organization)
+            return "\(entries.count) entries for organization \(organization)"
+        }
+    }
+
+    /// `GET /public/orgs/{org}/session-log/count`: how many entries, for anyone.
+    public func addPublicRoutes(to routes: RouteCollection<IndabaRequestContext>) {
+        routes.get("count") { [context] _, request in
+            "\(try await Self.entries(in: context.store, organization: request.organization!.id!).count)"
+        }
+    }
+
     private func record(_ event: String, session: Session.ID, organization: Organization.ID) async throws {
         let settings = try await context.settings(SessionLogSettings.self, for: organization)
         try await context.store.writer.write { db in
@@ -65,7 +83,11 @@ public struct SessionLogPlugin: Plugin {
     /// The entries logged for an organization, oldest first.
     public static func entries(in workspace: Workspace, organization: Organization.ID? = nil) async throws -> [LogEntry]
     {
-        try await workspace.read { db in
+        try await entries(in: workspace.store, organization: organization)
+    }
+
+    static func entries(in store: Store, organization: Organization.ID?) async throws -> [LogEntry] {
+        try await store.writer.read { db in
             try Row.fetchAll(
                 db,
                 sql: """

@@ -64,7 +64,8 @@ enum Preconditions {
         guard tags.contains("*") || tags.contains(etag) else {
             throw Problem(
                 .preconditionFailed,
-                "The resource changed since you read it (its ETag is now \(etag)); read it again and reapply your change.")
+                "The resource changed since you read it (its ETag is now \(etag)); read it again and reapply your change."
+            )
         }
     }
 }
@@ -80,6 +81,7 @@ enum JSONResponse {
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
         if let etag { headers[.eTag] = etag }
         if let location { headers[.location] = location }
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+        return Response(
+            status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
     }
 }

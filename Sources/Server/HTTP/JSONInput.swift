@@ -42,7 +42,11 @@ struct JSONInput {
         var escaped = false
         for byte in bytes {
             if inString {
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte
                     == UInt8(ascii: "\"")
                 {
                     inString = false
@@ -78,7 +82,8 @@ struct Fields {
     init(_ object: [String: JSONValue], allowed: [String]) {
         self.object = object
         for key in object.keys.sorted() where !allowed.contains(key) {
-            problems.append(.init(field: key, detail: "is not a known field; known fields are \(allowed.joined(separator: ", "))"))
+            problems.append(
+                .init(field: key, detail: "is not a known field; known fields are \(allowed.joined(separator: ", "))"))
         }
     }
 
@@ -185,8 +190,10 @@ struct Fields {
     mutating func choice<T: RawRepresentable & CaseIterable>(_ key: String, required: Bool = false) -> T?
     where T.RawValue == String {
         let allowed = T.allCases.map(\.rawValue)
-        return string(key, required: required) { allowed.contains($0) ? nil : "must be one of \(allowed.joined(separator: ", "))" }
-            .flatMap(T.init(rawValue:))
+        return string(key, required: required) {
+            allowed.contains($0) ? nil : "must be one of \(allowed.joined(separator: ", "))"
+        }
+        .flatMap(T.init(rawValue:))
     }
 
     mutating func instant(_ key: String, required: Bool = false) -> Date? {

@@ -19,7 +19,12 @@ struct ListQuery {
         for (key, value) in request.uri.queryParameters {
             let name = String(key)
             if !(["limit", "after"] + filters).contains(name) {
-                problems.append(.init(field: name, detail: "is not a filter here; filters are \((["limit", "after"] + filters).joined(separator: ", "))"))
+                problems.append(
+                    .init(
+                        field: name,
+                        detail:
+                            "is not a filter here; filters are \((["limit", "after"] + filters).joined(separator: ", "))"
+                    ))
             }
             parameters[name] = String(value)
         }
@@ -39,7 +44,8 @@ struct ListQuery {
     func id(_ name: String) throws -> Int64? {
         guard let text = parameters[name] else { return nil }
         guard let value = Int64(text) else {
-            throw Problem(.badRequest, "The query string is invalid.", errors: [.init(field: name, detail: "must be an id")])
+            throw Problem(
+                .badRequest, "The query string is invalid.", errors: [.init(field: name, detail: "must be an id")])
         }
         return value
     }
@@ -54,7 +60,9 @@ struct ListQuery {
         guard let value = T(rawValue: text) else {
             throw Problem(
                 .badRequest, "The query string is invalid.",
-                errors: [.init(field: name, detail: "must be one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")])
+                errors: [
+                    .init(field: name, detail: "must be one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+                ])
         }
         return value
     }
@@ -65,7 +73,8 @@ struct ListQuery {
         switch TimeFormats.instant(text) {
         case let .success(date): return date
         case let .failure(error):
-            throw Problem(.badRequest, "The query string is invalid.", errors: [.init(field: name, detail: error.description)])
+            throw Problem(
+                .badRequest, "The query string is invalid.", errors: [.init(field: name, detail: error.description)])
         }
     }
 

@@ -45,9 +45,15 @@ struct OrganizationRoutes {
         try fields.throwIfInvalid()
         let scope = context.scope
         let organization = try await workspace.write(as: AuditActor(context.access.principal)) { transaction in
-            let parent = try scope.one(scope.organizations(), id: parentId!.rawValue, entity: "organization", in: transaction.db)
-            guard parent.isNetwork else { throw Problem.invalid("parentId", "must be a network; members have no members") }
+            let parent = try scope.one(
+                scope.organizations(), id: parentId!.rawValue, entity: "organization", in: transaction.db)
+            guard parent.isNetwork else {
+                throw Problem.invalid("parentId", "must be a network; members have no members")
+            }
             try scope.requireAdministration(of: parent.id!)
+            guard scope.access.role == .networkCoordinator else {
+                throw AccessError.forbidden("Only a coordinator of the network may add member organizations.")
+            }
             try Self.requireUniqueSlug(input.slug!, parent: parent.id, except: nil, in: transaction.db)
             var organization = Organization(
                 parentId: parent.id, name: "", slug: "", country: "", timeZone: "", createdAt: transaction.now,
@@ -62,7 +68,8 @@ struct OrganizationRoutes {
 
     @Sendable func update(_ request: Request, context: IndabaRequestContext) async throws -> Response {
         let id = try context.parameters.require("id", as: Int64.self)
-        var fields = Fields(try await JSONInput.object(request, context: context), allowed: Self.fields.filter { $0 != "parentId" })
+        var fields = Fields(
+            try await JSONInput.object(request, context: context), allowed: Self.fields.filter { $0 != "parentId" })
         let input = Input(&fields, creating: false)
         try fields.throwIfInvalid()
         let scope = context.scope
@@ -71,7 +78,8 @@ struct OrganizationRoutes {
             try scope.requireAdministration(of: organization.id!)
             try Preconditions.check(request, current: organization.etag)
             if let slug = input.slug, slug != organization.slug {
-                try Self.requireUniqueSlug(slug, parent: organization.parentId, except: organization.id, in: transaction.db)
+                try Self.requireUniqueSlug(
+                    slug, parent: organization.parentId, except: organization.id, in: transaction.db)
             }
             input.apply(to: &organization)
             return try transaction.save(organization)
@@ -86,7 +94,9 @@ struct OrganizationRoutes {
 
         init(_ fields: inout Fields, creating: Bool) {
             name = fields.string("name", required: creating) { FieldRules.textProblem($0, limit: 200) }
-            slug = fields.string("slug", required: creating) { Slug.isValid($0) ? nil : "is not a valid slug; \(Slug.rule)" }
+            slug = fields.string("slug", required: creating) {
+                Slug.isValid($0) ? nil : "is not a valid slug; \(Slug.rule)"
+            }
             country = fields.string("country", required: creating, check: FieldRules.countryProblem)
             timeZone = fields.string("timeZone", required: creating, check: FieldRules.timeZoneProblem)
             website = fields.nullableString("website", check: FieldRules.webURLProblem)
@@ -104,8 +114,11 @@ struct OrganizationRoutes {
     private static func requireUniqueSlug(
         _ slug: String, parent: Organization.ID?, except: Organization.ID?, in db: Database
     ) throws {
-        let clash = try Organization.filter(Column("parentId") == parent && Column("slug") == slug && Column("id") != except)
+        let clash =
+            try Organization.filter(Column("parentId") == parent && Column("slug") == slug && Column("id") != except)
             .fetchCount(db) > 0
-        if clash { throw Problem(.conflict, "Another organization here already has the slug '\(slug)'; choose another.") }
+        if clash {
+            throw Problem(.conflict, "Another organization here already has the slug '\(slug)'; choose another.")
+        }
     }
 }

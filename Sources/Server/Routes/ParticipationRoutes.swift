@@ -34,7 +34,9 @@ struct ParticipationRoutes {
     }
 
     @Sendable func enrol(_ request: Request, context: IndabaRequestContext) async throws -> Response {
-        var fields = Fields(try await JSONInput.object(request, context: context), allowed: ["seriesId", "personId", "channel", "enrolledAt"])
+        var fields = Fields(
+            try await JSONInput.object(request, context: context),
+            allowed: ["seriesId", "personId", "channel", "enrolledAt"])
         let seriesId = fields.integer("seriesId", required: true, in: 1...Int.max)
         let personId = fields.integer("personId", required: true, in: 1...Int.max)
         let channel = fields.string("channel", required: true) { FieldRules.textProblem($0, limit: 64) }
@@ -45,7 +47,9 @@ struct ParticipationRoutes {
             let series = try scope.one(scope.series(), id: Int64(seriesId!), entity: "series", in: transaction.db)
             try scope.requireAdministration(of: try transaction.organizationId(ofSeries: series.id!))
             let person = try scope.one(scope.people(), id: Int64(personId!), entity: "person", in: transaction.db)
-            let existed = try Enrolment.filter(Column("seriesId") == series.id && Column("personId") == person.id).fetchCount(transaction.db) > 0
+            let existed =
+                try Enrolment.filter(Column("seriesId") == series.id && Column("personId") == person.id).fetchCount(
+                    transaction.db) > 0
             let enrolment = try transaction.enrol(
                 person.id!, in: series.id!, at: enrolledAt ?? transaction.now, channel: channel!)
             return (enrolment, !existed)
@@ -72,7 +76,8 @@ struct ParticipationRoutes {
     @Sendable func recordAttendance(_ request: Request, context: IndabaRequestContext) async throws -> Response {
         let sessionId = try context.parameters.require("id", as: Int64.self)
         let personId = try context.parameters.require("personId", as: Int64.self)
-        var fields = Fields(try await JSONInput.object(request, context: context), allowed: ["status", "minutes", "source"])
+        var fields = Fields(
+            try await JSONInput.object(request, context: context), allowed: ["status", "minutes", "source"])
         let status: Attendance.Status? = fields.choice("status", required: true)
         let minutes = fields.integer("minutes", in: 0...1440) ?? 0
         let source: Attendance.Source = fields.choice("source") ?? .manual
@@ -104,7 +109,8 @@ struct ParticipationRoutes {
     @Sendable func submit(_ request: Request, context: IndabaRequestContext) async throws -> Response {
         let sessionId = try context.parameters.require("id", as: Int64.self)
         let personId = try context.parameters.require("personId", as: Int64.self)
-        var fields = Fields(try await JSONInput.object(request, context: context), allowed: ["submittedAt", "link", "note"])
+        var fields = Fields(
+            try await JSONInput.object(request, context: context), allowed: ["submittedAt", "link", "note"])
         let submittedAt = fields.instant("submittedAt")
         let link = fields.string("link", check: FieldRules.webURLProblem)
         let note = fields.string("note") { $0.count > 2000 ? "is longer than 2000 characters" : nil }

@@ -26,9 +26,12 @@ struct PeopleRoutes {
                 request = request.filter(Column("organizationId") == organization)
             }
             if let series = try query.id("seriesId") {
-                request = request.filter(sql: "id IN (SELECT personId FROM seriesRole WHERE seriesId = ?)", arguments: [series])
+                request = request.filter(
+                    sql: "id IN (SELECT personId FROM seriesRole WHERE seriesId = ?)", arguments: [series])
             }
-            if let email = query.text("email") { request = request.filter(Column("emailKey") == FieldRules.emailKey(email)) }
+            if let email = query.text("email") {
+                request = request.filter(Column("emailKey") == FieldRules.emailKey(email))
+            }
             return try query.page(request, in: db).map { PersonView($0, scope: scope) }
         }
         return try JSONResponse.make(page)
@@ -52,7 +55,9 @@ struct PeopleRoutes {
             let organization = try scope.one(
                 scope.organizations(), id: Int64(organizationId!), entity: "organization", in: transaction.db)
             try scope.requireAdministration(of: organization.id!)
-            if let existing = try Person.filter(Column("emailKey") == FieldRules.emailKey(input.email!)).fetchOne(transaction.db) {
+            if let existing = try Person.filter(Column("emailKey") == FieldRules.emailKey(input.email!)).fetchOne(
+                transaction.db)
+            {
                 throw KernelError.emailTaken(existing: existing.id!)
             }
             var person = Person(
@@ -68,7 +73,9 @@ struct PeopleRoutes {
 
     @Sendable func update(_ request: Request, context: IndabaRequestContext) async throws -> Response {
         let id = try context.parameters.require("id", as: Int64.self)
-        var fields = Fields(try await JSONInput.object(request, context: context), allowed: Self.fields.filter { $0 != "organizationId" })
+        var fields = Fields(
+            try await JSONInput.object(request, context: context),
+            allowed: Self.fields.filter { $0 != "organizationId" })
         let input = Input(&fields, creating: false)
         try fields.throwIfInvalid()
         let scope = context.scope
@@ -77,7 +84,8 @@ struct PeopleRoutes {
             try scope.requireAdministration(of: person.organizationId)
             try Preconditions.check(request, current: person.etag)
             if let email = input.email, FieldRules.emailKey(email) != person.emailKey,
-                let existing = try Person.filter(Column("emailKey") == FieldRules.emailKey(email)).fetchOne(transaction.db)
+                let existing = try Person.filter(Column("emailKey") == FieldRules.emailKey(email)).fetchOne(
+                    transaction.db)
             {
                 throw KernelError.emailTaken(existing: existing.id!)
             }

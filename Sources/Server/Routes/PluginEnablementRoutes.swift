@@ -32,7 +32,8 @@ struct PluginEnablementRoutes {
             InstalledPlugin(
                 id: plugin.id.rawValue, version: plugin.version.description,
                 dependencies: plugin.dependencies.map(\.description),
-                defaultSettings: (try? SettingsCodec.merge([:], onto: nil, for: plugin.settings, plugin: plugin.id)) ?? [:])
+                defaultSettings: (try? SettingsCodec.merge([:], onto: nil, for: plugin.settings, plugin: plugin.id))
+                    ?? [:])
         }
         return try JSONResponse.make(Page(items: plugins, next: nil))
     }
@@ -75,13 +76,15 @@ struct PluginEnablementRoutes {
         return try JSONResponse.make(state)
     }
 
-    private static func enablement(of plugin: any Plugin.Type, for organization: Organization.ID, in db: Database) throws
+    private static func enablement(of plugin: any Plugin.Type, for organization: Organization.ID, in db: Database)
+        throws
         -> Enablement
     {
         let stored = try PluginEnablementRecord.fetchOne(
             db, key: ["organizationId": organization, "pluginId": plugin.id.rawValue])
         return Enablement(
             pluginId: plugin.id.rawValue, enabled: stored?.enabled ?? false,
-            settings: try SettingsCodec.merge([:], onto: stored?.settingsObject, for: plugin.settings, plugin: plugin.id))
+            settings: try SettingsCodec.merge(
+                [:], onto: stored?.settingsObject, for: plugin.settings, plugin: plugin.id))
     }
 }

@@ -47,9 +47,10 @@ struct PluginGate: RouterMiddleware {
         let organization = try await workspace.read { db -> Organization? in
             let candidates = isPublic ? Organization.all() : scope.organizations()
             guard let organization = try candidates.filter(key: id).fetchOne(db) else { return nil }
-            let enabled = try Bool.fetchOne(
-                db, sql: "SELECT enabled FROM pluginEnablement WHERE organizationId = ? AND pluginId = ?",
-                arguments: [organization.id, pluginId.rawValue]) ?? false
+            let enabled =
+                try Bool.fetchOne(
+                    db, sql: "SELECT enabled FROM pluginEnablement WHERE organizationId = ? AND pluginId = ?",
+                    arguments: [organization.id, pluginId.rawValue]) ?? false
             return enabled ? organization : nil
         }
         guard let organization else { throw Problem(.notFound, "There is nothing at this address.") }

@@ -32,12 +32,16 @@ struct ProgrammeRoutes {
         let id = try context.parameters.require("id", as: Int64.self)
         let scope = context.scope
         try scope.requireAuthenticated()
-        let programme = try await workspace.read { db in try scope.one(scope.programmes(), id: id, entity: "programme", in: db) }
+        let programme = try await workspace.read { db in
+            try scope.one(scope.programmes(), id: id, entity: "programme", in: db)
+        }
         return try JSONResponse.make(programme, etag: programme.etag)
     }
 
     @Sendable func create(_ request: Request, context: IndabaRequestContext) async throws -> Response {
-        var fields = Fields(try await JSONInput.object(request, context: context), allowed: ["organizationId", "slug", "title", "summary"])
+        var fields = Fields(
+            try await JSONInput.object(request, context: context),
+            allowed: ["organizationId", "slug", "title", "summary"])
         let organizationId = fields.integer("organizationId", required: true, in: 1...Int.max)
         let input = Input(&fields, creating: true)
         try fields.throwIfInvalid()
@@ -48,7 +52,8 @@ struct ProgrammeRoutes {
             try scope.requireAdministration(of: organization.id!)
             try Self.requireUniqueSlug(input.slug!, in: organization.id!, except: nil, transaction.db)
             var programme = Programme(
-                organizationId: organization.id!, slug: "", title: "", createdAt: transaction.now, updatedAt: transaction.now)
+                organizationId: organization.id!, slug: "", title: "", createdAt: transaction.now,
+                updatedAt: transaction.now)
             input.apply(to: &programme)
             return try transaction.save(programme)
         }
@@ -58,7 +63,8 @@ struct ProgrammeRoutes {
 
     @Sendable func update(_ request: Request, context: IndabaRequestContext) async throws -> Response {
         let id = try context.parameters.require("id", as: Int64.self)
-        var fields = Fields(try await JSONInput.object(request, context: context), allowed: ["slug", "title", "summary"])
+        var fields = Fields(
+            try await JSONInput.object(request, context: context), allowed: ["slug", "title", "summary"])
         let input = Input(&fields, creating: false)
         try fields.throwIfInvalid()
         let scope = context.scope
@@ -79,7 +85,9 @@ struct ProgrammeRoutes {
         var slug, title, summary: String?
 
         init(_ fields: inout Fields, creating: Bool) {
-            slug = fields.string("slug", required: creating) { Slug.isValid($0) ? nil : "is not a valid slug; \(Slug.rule)" }
+            slug = fields.string("slug", required: creating) {
+                Slug.isValid($0) ? nil : "is not a valid slug; \(Slug.rule)"
+            }
             title = fields.string("title", required: creating) { FieldRules.textProblem($0, limit: 200) }
             summary = fields.string("summary") { $0.count > 5000 ? "is longer than 5000 characters" : nil }
         }
@@ -94,9 +102,10 @@ struct ProgrammeRoutes {
     private static func requireUniqueSlug(
         _ slug: String, in organization: Organization.ID, except: Programme.ID?, _ db: Database
     ) throws {
-        let clash = try Programme.filter(
-            Column("organizationId") == organization && Column("slug") == slug && Column("id") != except
-        ).fetchCount(db) > 0
+        let clash =
+            try Programme.filter(
+                Column("organizationId") == organization && Column("slug") == slug && Column("id") != except
+            ).fetchCount(db) > 0
         if clash { throw Problem(.conflict, "This organization already has a programme with the slug '\(slug)'.") }
     }
 }

@@ -21,7 +21,9 @@ struct SeriesRoutes {
         let scope = context.scope
         let page = try await workspace.read { db in
             var request = scope.series()
-            if let programme = try query.id("programmeId") { request = request.filter(Column("programmeId") == programme) }
+            if let programme = try query.id("programmeId") {
+                request = request.filter(Column("programmeId") == programme)
+            }
             if let status = try query.choice("status", as: WebinarSeries.Status.self) {
                 request = request.filter(Column("status") == status)
             }
@@ -44,7 +46,8 @@ struct SeriesRoutes {
         try fields.throwIfInvalid()
         let scope = context.scope
         let series = try await workspace.write(as: AuditActor(context.access.principal)) { transaction in
-            let programme = try scope.one(scope.programmes(), id: Int64(programmeId!), entity: "programme", in: transaction.db)
+            let programme = try scope.one(
+                scope.programmes(), id: Int64(programmeId!), entity: "programme", in: transaction.db)
             try scope.requireAdministration(of: programme.organizationId)
             try Self.requireUniqueSlug(input.slug!, in: programme.id!, except: nil, transaction.db)
             var series = WebinarSeries(
@@ -53,12 +56,14 @@ struct SeriesRoutes {
             input.apply(to: &series)
             return try transaction.save(series)
         }
-        return try JSONResponse.make(series, status: .created, etag: series.etag, location: "/api/v1/series/\(series.resourceId)")
+        return try JSONResponse.make(
+            series, status: .created, etag: series.etag, location: "/api/v1/series/\(series.resourceId)")
     }
 
     @Sendable func update(_ request: Request, context: IndabaRequestContext) async throws -> Response {
         let id = try context.parameters.require("id", as: Int64.self)
-        var fields = Fields(try await JSONInput.object(request, context: context), allowed: Self.fields.filter { $0 != "programmeId" })
+        var fields = Fields(
+            try await JSONInput.object(request, context: context), allowed: Self.fields.filter { $0 != "programmeId" })
         let input = Input(&fields, creating: false)
         try fields.throwIfInvalid()
         let scope = context.scope
@@ -81,7 +86,9 @@ struct SeriesRoutes {
         var status: WebinarSeries.Status?
 
         init(_ fields: inout Fields, creating: Bool) {
-            slug = fields.string("slug", required: creating) { Slug.isValid($0) ? nil : "is not a valid slug; \(Slug.rule)" }
+            slug = fields.string("slug", required: creating) {
+                Slug.isValid($0) ? nil : "is not a valid slug; \(Slug.rule)"
+            }
             title = fields.string("title", required: creating) { FieldRules.textProblem($0, limit: 200) }
             summary = fields.string("summary") { $0.count > 5000 ? "is longer than 5000 characters" : nil }
             timeZone = fields.string("timeZone", required: creating, check: FieldRules.timeZoneProblem)
@@ -102,9 +109,10 @@ struct SeriesRoutes {
     private static func requireUniqueSlug(
         _ slug: String, in programme: Programme.ID, except: WebinarSeries.ID?, _ db: Database
     ) throws {
-        let clash = try WebinarSeries.filter(
-            Column("programmeId") == programme && Column("slug") == slug && Column("id") != except
-        ).fetchCount(db) > 0
+        let clash =
+            try WebinarSeries.filter(
+                Column("programmeId") == programme && Column("slug") == slug && Column("id") != except
+            ).fetchCount(db) > 0
         if clash { throw Problem(.conflict, "This programme already has a series with the slug '\(slug)'.") }
     }
 }

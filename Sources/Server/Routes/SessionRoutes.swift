@@ -27,7 +27,9 @@ struct SessionRoutes {
             if let status = try query.choice("status", as: Session.Status.self) {
                 request = request.filter(Column("status") == status)
             }
-            if let kind = try query.choice("kind", as: Session.Kind.self) { request = request.filter(Column("kind") == kind) }
+            if let kind = try query.choice("kind", as: Session.Kind.self) {
+                request = request.filter(Column("kind") == kind)
+            }
             if let from = try query.instant("startsFrom") { request = request.filter(Column("startsAt") >= from) }
             if let before = try query.instant("startsBefore") { request = request.filter(Column("startsAt") < before) }
             return try query.page(request, in: db).map { SessionView($0, scope: scope) }
@@ -38,7 +40,9 @@ struct SessionRoutes {
     @Sendable func show(_ request: Request, context: IndabaRequestContext) async throws -> Response {
         let id = try context.parameters.require("id", as: Int64.self)
         let scope = context.scope
-        let session = try await workspace.read { db in try scope.one(scope.sessions(), id: id, entity: "session", in: db) }
+        let session = try await workspace.read { db in
+            try scope.one(scope.sessions(), id: id, entity: "session", in: db)
+        }
         return try JSONResponse.make(SessionView(session, scope: scope), etag: session.etag)
     }
 
@@ -51,12 +55,15 @@ struct SessionRoutes {
         let session = try await workspace.write(as: AuditActor(context.access.principal)) { transaction in
             let series = try scope.one(scope.series(), id: Int64(seriesId!), entity: "series", in: transaction.db)
             try scope.requireAdministration(of: try transaction.organizationId(ofSeries: series.id!))
-            if try Session.filter(Column("seriesId") == series.id && Column("slug") == input.slug!).fetchCount(transaction.db) > 0 {
+            if try Session.filter(Column("seriesId") == series.id && Column("slug") == input.slug!).fetchCount(
+                transaction.db) > 0
+            {
                 throw Problem(.conflict, "This series already has a session with the slug '\(input.slug!)'.")
             }
-            let position = try Int.fetchOne(
-                transaction.db, sql: "SELECT coalesce(max(position), 0) + 1 FROM session WHERE seriesId = ?",
-                arguments: [series.id]) ?? 1
+            let position =
+                try Int.fetchOne(
+                    transaction.db, sql: "SELECT coalesce(max(position), 0) + 1 FROM session WHERE seriesId = ?",
+                    arguments: [series.id]) ?? 1
             var session = Session(
                 seriesId: series.id!, position: position, slug: "", title: "", kind: .live, startsAt: Date(),
                 endsAt: Date(), timeZone: series.timeZone, createdAt: transaction.now, updatedAt: transaction.now)
@@ -70,7 +77,8 @@ struct SessionRoutes {
 
     @Sendable func update(_ request: Request, context: IndabaRequestContext) async throws -> Response {
         let id = try context.parameters.require("id", as: Int64.self)
-        var fields = Fields(try await JSONInput.object(request, context: context), allowed: Self.fields.filter { $0 != "seriesId" })
+        var fields = Fields(
+            try await JSONInput.object(request, context: context), allowed: Self.fields.filter { $0 != "seriesId" })
         let input = Input(&fields, creating: false)
         try fields.throwIfInvalid()
         let scope = context.scope
@@ -79,7 +87,8 @@ struct SessionRoutes {
             try scope.requireAdministration(of: try transaction.organizationId(ofSeries: session.seriesId))
             try Preconditions.check(request, current: session.etag)
             if let slug = input.slug, slug != session.slug,
-                try Session.filter(Column("seriesId") == session.seriesId && Column("slug") == slug).fetchCount(transaction.db) > 0
+                try Session.filter(Column("seriesId") == session.seriesId && Column("slug") == slug).fetchCount(
+                    transaction.db) > 0
             {
                 throw Problem(.conflict, "This series already has a session with the slug '\(slug)'.")
             }
@@ -98,7 +107,9 @@ struct SessionRoutes {
         var status: Session.Status?
 
         init(_ fields: inout Fields, creating: Bool) {
-            slug = fields.string("slug", required: creating) { Slug.isValid($0) ? nil : "is not a valid slug; \(Slug.rule)" }
+            slug = fields.string("slug", required: creating) {
+                Slug.isValid($0) ? nil : "is not a valid slug; \(Slug.rule)"
+            }
             title = fields.string("title", required: creating) { FieldRules.textProblem($0, limit: 200) }
             kind = fields.choice("kind", required: creating)
             startsAt = fields.instant("startsAt", required: creating)

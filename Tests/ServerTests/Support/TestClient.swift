@@ -1,0 +1,71 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Kernel
+import KernelTesting
+import Logging
+import NIOEmbedded
+import Server
+
+/// Calls the real router in process: every middleware and route, no sockets.
+struct TestClient: Sendable {
+    struct Reply: Sendable {
+        let status: Int
+        let headers: HTTPFields
+        let body: Data
+
+        var text: String { String(decoding: body, as: UTF8.self) }
+
+        /// The body as a JSON object (empty when it is not one).
+        var json: [String: Any] { (try? JSONSerialization.jsonObject(with: body) as? [String: Any]) ?? [:] }
+
+        /// The ids of a page's items.
+        var ids: [Int] { (json["items"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? Int } }
+
+        /// The fields named by a problem's `errors`.
+        var problemFields: [String] { (json["errors"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String } }
+
+        func header(_ name: String) -> String? { headers[HTTPField.Name(name)!] }
+    }
+
+    let responder: RouterResponder<IndabaRequestContext>
+    let logger: Logger
+
+    init(workspace: Workspace, logger: Logger = Logger(label: "test")) {
+        responder = IndabaServer.router(workspace: workspace).buildResponder()
+        self.logger = logger
+    }
+
+    func request(
+        _ method: HTTPRequest.Method, _ path: String, token: String? = nil, headers: [String: String] = [:],
+        json: String? = nil, contentType: String? = "application/json"
+    ) async throws -> Reply {
+        var fields = HTTPFields()
+        if let token { fields[.authorization] = "Bearer \(token)" }
+        if json != nil, let contentType { fields[.contentType] = contentType }
+        for (name, value) in headers { fields[HTTPField.Name(name)!] = value }
+        let head = HTTPRequest(method: method, scheme: "http", authority: "localhost", path: path, headerFields: fields)
+        let request = Request(head: head, body: .init(buffer: ByteBuffer(string: json ?? "")))
+        let context = IndabaRequestContext(source: .init(channel: EmbeddedChannel(), logger: logger))
+        let response = try await responder.respond(to: request, context: context)
+        let collector = BodyCollector()
+        try await response.body.write(collector)
+        return Reply(status: Int(response.status.code), headers: response.headers, body: collector.data)
+    }
+
+    func get(_ path: String, token: String? = nil) async throws -> Reply {
+        try await request(.get, path, token: token)
+    }
+}
+
+/// Gathers a response body.
+private final class BodyCollector: ResponseBodyWriter, @unchecked Sendable {
+    // Only the responder's single task writes to it, and it is read after `finish`: no lock is needed.
+    private(set) var data = Data()
+
+    func write(_ buffer: ByteBuffer) async throws {
+        data.append(contentsOf: buffer.readableBytesView)
+    }
+
+    func finish(_ trailingHeaders: HTTPFields?) async throws {}
+}
