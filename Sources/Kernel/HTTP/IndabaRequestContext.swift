@@ -1,4 +1,5 @@
 public import Hummingbird
+import Synchronization
 
 /// The request context of every Indaba route, kernel and plugin alike.
 ///
@@ -12,6 +13,8 @@ public struct IndabaRequestContext: RequestContext {
     public var organization: Organization?
     /// A random id for this request, sent back as `X-Request-Id` and put in every log line about it.
     public let requestId: String
+    /// Facts learnt while handling the request that the outer middleware (the access log) reports.
+    public let trace = RequestTrace()
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
@@ -23,4 +26,17 @@ public struct IndabaRequestContext: RequestContext {
 
     /// What the caller may read and change.
     public var scope: Scope { Scope(access) }
+}
+
+/// What inner middleware learns about a request for outer middleware: shared by every copy of one context.
+public final class RequestTrace: Sendable {
+    private let state = Mutex("anonymous")
+
+    public init() {}
+
+    /// Who made the request, as a log label (`anonymous`, `token:12`).
+    public var principal: String {
+        get { state.withLock { $0 } }
+        set { state.withLock { $0 = newValue } }
+    }
 }

@@ -27,6 +27,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
         }
         var context = context
         context.access = access
+        context.trace.principal = access.principal
         return try await next(request, context)
     }
 }

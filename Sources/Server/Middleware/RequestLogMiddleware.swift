@@ -21,7 +21,7 @@ struct RequestLogMiddleware: RouterMiddleware {
             metadata: [
                 "request.id": "\(context.requestId)", "http.method": "\(request.method)",
                 "http.route": "\(context.endpointPath ?? "(no route)")", "http.status": "\(response.status.code)",
-                "duration.ms": "\(String(format: "%.1f", milliseconds))", "principal": "\(context.access.principal)",
+                "duration.ms": "\(String(format: "%.1f", milliseconds))", "principal": "\(context.trace.principal)",
             ])
         return response
     }
