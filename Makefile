@@ -2,21 +2,22 @@
 SWIFT ?= swift
 DB ?= var/indaba.sqlite
 DEMO ?= fixtures/asknet/asknet.yaml
+HOST ?= 127.0.0.1
+PORT ?= 8080
 INDABA = .build/debug/indaba
 
 .PHONY: run test build deps lint demo-regenerate clean
 
-## run: install what is missing, build, load the demo network into $(DB) (if empty) and show it
+## run: install what is missing, build, load the demo network into $(DB) (if empty) and serve it on $(PORT)
 run: build
 	@mkdir -p $(dir $(DB))
 	@$(INDABA) init --db $(DB)
 	@$(INDABA) import --db $(DB) --if-empty $(DEMO)
-	@echo
-	@$(INDABA) org list --db $(DB)
-	@echo
-	@$(INDABA) series show --db $(DB) asknet/webinars/inclusive-spaces
-	@echo
-	@echo "Explore further with: $(INDABA) --help   (add --db $(DB) to each command, or export INDABA_DB=$(DB))"
+	@$(INDABA) token create --db $(DB) --role networkCoordinator --org asknet --label "make run" \
+		--expires-in-days 1 2>/dev/null > $(dir $(DB))demo-token
+	@echo "A demo coordinator token (valid one day) is in $(dir $(DB))demo-token: export TOKEN=\$$(cat $(dir $(DB))demo-token)"
+	@echo "Try: curl http://$(HOST):$(PORT)/api/v1/series   and   curl -H \"Authorization: Bearer \$$TOKEN\" http://$(HOST):$(PORT)/api/v1/people"
+	@$(INDABA) serve --db $(DB) --host $(HOST) --port $(PORT)
 
 ## test: install what is missing, build and run every test
 test: deps

@@ -15,6 +15,13 @@ if ! command -v swift >/dev/null 2>&1; then
     exit 1
 fi
 
+# The tests validate the OpenAPI document with openapi-spec-validator (PyPI).
+if ! python3 -c 'import openapi_spec_validator' 2>/dev/null; then
+    echo "Installing openapi-spec-validator (PyPI) for the API description test"
+    python3 -m pip install --quiet --disable-pip-version-check openapi-spec-validator \
+        || echo "warning: could not install openapi-spec-validator; its test will fail until it is installed" >&2
+fi
+
 [[ ${#missing[@]} -eq 0 ]] && exit 0
 
 echo "Installing missing system packages: ${missing[*]}"

@@ -19,48 +19,67 @@ struct RequestRulesTests {
     }
 
     static let badWrites: [BadWrite] = [
-        .init(name: "unknown field", method: .patch, path: { "/api/v1/series/\($0.series)" },
-              body: #"{"title": "T", "colour": "blue"}"#, status: 422, field: "colour"),
-        .init(name: "bad slug", method: .post, path: { _ in "/api/v1/programmes" },
-              body: #"{"organizationId": 1, "slug": "Not A Slug", "title": "X"}"#, status: 422, field: "slug"),
-        .init(name: "unknown time zone", method: .patch, path: { "/api/v1/series/\($0.series)" },
-              body: #"{"timeZone": "Africa/Harar"}"#, status: 422, field: "timeZone"),
-        .init(name: "bad e-mail", method: .patch, path: { "/api/v1/people/\($0.participantOne)" },
-              body: #"{"email": "not-an-address"}"#, status: 422, field: "email"),
-        .init(name: "session ending before it starts", method: .patch, path: { "/api/v1/sessions/\($0.intro)" },
-              body: #"{"startsAt": "2027-01-05T11:00:00Z", "endsAt": "2027-01-05T10:00:00Z"}"#, status: 422,
-              field: "endsAt"),
-        .init(name: "end moved before the stored start", method: .patch, path: { "/api/v1/sessions/\($0.intro)" },
-              body: #"{"endsAt": "2020-01-01T00:00:00Z"}"#, status: 422, field: "endsAt"),
-        .init(name: "instant without zone", method: .patch, path: { "/api/v1/sessions/\($0.intro)" },
-              body: #"{"startsAt": "2027-01-05T11:00:00"}"#, status: 422, field: "startsAt"),
-        .init(name: "unknown enum value", method: .patch, path: { "/api/v1/series/\($0.series)" },
-              body: #"{"status": "live"}"#, status: 422, field: "status"),
-        .init(name: "wrong type", method: .patch, path: { "/api/v1/series/\($0.series)" },
-              body: #"{"objectives": "one"}"#, status: 422, field: "objectives"),
-        .init(name: "gender without consent", method: .patch, path: { "/api/v1/people/\($0.participantTwo)" },
-              body: #"{"gender": "man"}"#, status: 422, field: "consent"),
-        .init(name: "join link on an offline exercise", method: .patch, path: { "/api/v1/sessions/\($0.homework)" },
-              body: #"{"joinURL": "https://meet.example.org/x"}"#, status: 422, field: "joinURL"),
-        .init(name: "minutes out of range", method: .put,
-              path: { "/api/v1/sessions/\($0.intro)/attendance/\($0.participantOne)" },
-              body: #"{"status": "present", "minutes": 5000}"#, status: 422, field: "minutes"),
-        .init(name: "missing required field", method: .post, path: { _ in "/api/v1/programmes" },
-              body: #"{"organizationId": 1, "slug": "x"}"#, status: 422, field: "title"),
-        .init(name: "unknown plugin setting", method: .put,
-              path: { "/api/v1/organizations/\($0.network)/plugins/session-log" },
-              body: #"{"settings": {"lable": "x"}}"#, status: 422, field: "settings.lable"),
-        .init(name: "malformed JSON", method: .patch, path: { "/api/v1/series/\($0.series)" },
-              body: #"{"title": "#, status: 400, field: nil),
-        .init(name: "not an object", method: .patch, path: { "/api/v1/series/\($0.series)" },
-              body: #"["title"]"#, status: 400, field: nil),
-        .init(name: "nested too deep", method: .patch, path: { "/api/v1/series/\($0.series)" },
-              body: String(repeating: "[", count: 40) + String(repeating: "]", count: 40), status: 400, field: nil),
-        .init(name: "duplicate slug", method: .patch, path: { "/api/v1/sessions/\($0.intro)" },
-              body: #"{"slug": "homework"}"#, status: 409, field: nil),
-        .init(name: "attendance on an offline exercise", method: .put,
-              path: { "/api/v1/sessions/\($0.homework)/attendance/\($0.participantOne)" },
-              body: #"{"status": "present"}"#, status: 409, field: nil),
+        .init(
+            name: "unknown field", method: .patch, path: { "/api/v1/series/\($0.series)" },
+            body: #"{"title": "T", "colour": "blue"}"#, status: 422, field: "colour"),
+        .init(
+            name: "bad slug", method: .post, path: { _ in "/api/v1/programmes" },
+            body: #"{"organizationId": 1, "slug": "Not A Slug", "title": "X"}"#, status: 422, field: "slug"),
+        .init(
+            name: "unknown time zone", method: .patch, path: { "/api/v1/series/\($0.series)" },
+            body: #"{"timeZone": "Africa/Harar"}"#, status: 422, field: "timeZone"),
+        .init(
+            name: "bad e-mail", method: .patch, path: { "/api/v1/people/\($0.participantOne)" },
+            body: #"{"email": "not-an-address"}"#, status: 422, field: "email"),
+        .init(
+            name: "session ending before it starts", method: .patch, path: { "/api/v1/sessions/\($0.intro)" },
+            body: #"{"startsAt": "2027-01-05T11:00:00Z", "endsAt": "2027-01-05T10:00:00Z"}"#, status: 422,
+            field: "endsAt"),
+        .init(
+            name: "end moved before the stored start", method: .patch, path: { "/api/v1/sessions/\($0.intro)" },
+            body: #"{"endsAt": "2020-01-01T00:00:00Z"}"#, status: 422, field: "endsAt"),
+        .init(
+            name: "instant without zone", method: .patch, path: { "/api/v1/sessions/\($0.intro)" },
+            body: #"{"startsAt": "2027-01-05T11:00:00"}"#, status: 422, field: "startsAt"),
+        .init(
+            name: "unknown enum value", method: .patch, path: { "/api/v1/series/\($0.series)" },
+            body: #"{"status": "live"}"#, status: 422, field: "status"),
+        .init(
+            name: "wrong type", method: .patch, path: { "/api/v1/series/\($0.series)" },
+            body: #"{"objectives": "one"}"#, status: 422, field: "objectives"),
+        .init(
+            name: "gender without consent", method: .patch, path: { "/api/v1/people/\($0.participantTwo)" },
+            body: #"{"gender": "man"}"#, status: 422, field: "consent"),
+        .init(
+            name: "join link on an offline exercise", method: .patch, path: { "/api/v1/sessions/\($0.homework)" },
+            body: #"{"joinURL": "https://meet.example.org/x"}"#, status: 422, field: "joinURL"),
+        .init(
+            name: "minutes out of range", method: .put,
+            path: { "/api/v1/sessions/\($0.intro)/attendance/\($0.participantOne)" },
+            body: #"{"status": "present", "minutes": 5000}"#, status: 422, field: "minutes"),
+        .init(
+            name: "missing required field", method: .post, path: { _ in "/api/v1/programmes" },
+            body: #"{"organizationId": 1, "slug": "x"}"#, status: 422, field: "title"),
+        .init(
+            name: "unknown plugin setting", method: .put,
+            path: { "/api/v1/organizations/\($0.network)/plugins/session-log" },
+            body: #"{"settings": {"lable": "x"}}"#, status: 422, field: "settings.lable"),
+        .init(
+            name: "malformed JSON", method: .patch, path: { "/api/v1/series/\($0.series)" },
+            body: #"{"title": "#, status: 400, field: nil),
+        .init(
+            name: "not an object", method: .patch, path: { "/api/v1/series/\($0.series)" },
+            body: #"["title"]"#, status: 400, field: nil),
+        .init(
+            name: "nested too deep", method: .patch, path: { "/api/v1/series/\($0.series)" },
+            body: String(repeating: "[", count: 40) + String(repeating: "]", count: 40), status: 400, field: nil),
+        .init(
+            name: "duplicate slug", method: .patch, path: { "/api/v1/sessions/\($0.intro)" },
+            body: #"{"slug": "homework"}"#, status: 409, field: nil),
+        .init(
+            name: "attendance on an offline exercise", method: .put,
+            path: { "/api/v1/sessions/\($0.homework)/attendance/\($0.participantOne)" },
+            body: #"{"status": "present"}"#, status: 409, field: nil),
     ]
 
     @Test("a bad write gets a problem naming what is wrong, and changes nothing", arguments: badWrites)
@@ -148,7 +167,8 @@ struct RequestRulesTests {
         let token = networks.token(.coordinator)
         let huge = #"{"title": ""# + String(repeating: "x", count: 2 << 20) + #""}"#
         let path = "/api/v1/series/\(networks.own.series)"
-        let large = try await networks.client.request(.patch, path, token: token, headers: ["If-Match": "*"], json: huge)
+        let large = try await networks.client.request(
+            .patch, path, token: token, headers: ["If-Match": "*"], json: huge)
         #expect(large.status == 413)
         let form = try await networks.client.request(
             .patch, path, token: token, headers: ["If-Match": "*"], json: "title=x",
@@ -163,7 +183,8 @@ struct RequestRulesTests {
     @Test("the access log names the route and status, never the path's or query's personal data")
     func accessLog() async throws {
         let networks = try await TwoNetworks()
-        _ = try await networks.client.get("/api/v1/people?email=participant.one@example.org", token: networks.token(.admin))
+        _ = try await networks.client.get(
+            "/api/v1/people?email=participant.one@example.org", token: networks.token(.admin))
         let line = try #require(networks.harness.logs.records.last { $0.message == "Request" })
         #expect(line.metadata["http.route"] == "/api/v1/people")
         #expect(line.metadata["http.status"] == "200")

@@ -1,0 +1,65 @@
+import Foundation
+import Hummingbird
+import Kernel
+import KernelTesting
+import Server
+import Testing
+
+@Suite("The OpenAPI document describes exactly the routes the server registers")
+struct OpenAPITests {
+    private func served() async throws -> (text: String, json: [String: Any]) {
+        let client = TestClient(workspace: try TestStore.inMemory())
+        let reply = try await client.get("/api/v1/openapi.json")
+        #expect(reply.status == 200)
+        return (reply.text, reply.json)
+    }
+
+    @Test("every registered route is documented, and every documented route is registered")
+    func routesMatchDocument() async throws {
+        let router = IndabaServer.router(workspace: try TestStore.inMemory())
+        let registered = Set(
+            router.routes.map { route in
+                let path = route.path.description.split(separator: "/").map { segment in
+                    segment.hasPrefix(":") ? "{\(segment.dropFirst())}" : String(segment)
+                }.joined(separator: "/")
+                return "\(route.method.rawValue) /\(path)"
+            })
+        let paths = try #require(try await served().json["paths"] as? [String: [String: Any]])
+        let documented = Set(paths.flatMap { path, operations in operations.keys.map { "\($0.uppercased()) \(path)" } })
+        #expect(
+            registered.subtracting(documented).isEmpty, "undocumented: \(registered.subtracting(documented).sorted())")
+        #expect(
+            documented.subtracting(registered).isEmpty, "not registered: \(documented.subtracting(registered).sorted())"
+        )
+        #expect(registered.count > 25)
+    }
+
+    @Test("docs/openapi.json is the served document (RECORD_GOLDEN=1 rewrites it)")
+    func committedDocumentIsCurrent() async throws {
+        let url = Fixtures.repositoryRoot.appendingPathComponent("docs/openapi.json")
+        let text = try await served().text
+        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        #expect(
+            try String(contentsOf: url, encoding: .utf8) == text, "run RECORD_GOLDEN=1 make test and review the diff")
+    }
+
+    @Test("the document passes openapi-spec-validator (OpenAPI 3.1)")
+    func validates() throws {
+        let url = Fixtures.repositoryRoot.appendingPathComponent("docs/openapi.json")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-m", "openapi_spec_validator", url.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(
+            process.terminationStatus == 0,
+            "openapi-spec-validator failed (install it with scripts/install-deps.sh): \(text)")
+        #expect(text.contains("OK"), "\(text)")
+    }
+}
