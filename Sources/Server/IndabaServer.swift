@@ -12,15 +12,20 @@ public struct ServerConfiguration: Sendable {
     public init(host: String = "127.0.0.1", port: Int = 8080, baseURL: String? = nil) {
         self.host = host
         self.port = port
-        self.baseURL = baseURL ?? "http://\(host):\(port)"
+        var url = baseURL ?? "http://\(host):\(port)"
+        while url.hasSuffix("/") { url.removeLast() }
+        self.baseURL = url
     }
 }
 
 /// The HTTP server: the kernel's JSON API, the plugins' routes behind their gate, health and API description.
 public enum IndabaServer {
     /// The router with every route and middleware; tests call it in process.
-    public static func router(workspace: Workspace) -> Router<IndabaRequestContext> {
+    public static func router(
+        workspace: Workspace, configuration: ServerConfiguration = ServerConfiguration()
+    ) -> Router<IndabaRequestContext> {
         let router = Router(context: IndabaRequestContext.self)
+        router.add(middleware: BaseURLMiddleware(baseURL: configuration.baseURL))
         // Middleware applies to routes added after it: the access log sees the final status, errors become
         // problems, and authentication runs before any route.
         router.add(middleware: RequestLogMiddleware())
@@ -45,7 +50,7 @@ public enum IndabaServer {
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         Application(
-            router: router(workspace: workspace),
+            router: router(workspace: workspace, configuration: configuration),
             server: .http1(configuration: .init(idleTimeout: .seconds(30))),
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "indaba"),

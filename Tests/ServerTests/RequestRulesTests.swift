@@ -3,6 +3,7 @@ import GRDB
 import Hummingbird
 import Kernel
 import KernelTesting
+import Server
 import Testing
 
 @Suite("Request rules: validation problems, concurrency, limits and pagination")
@@ -190,5 +191,23 @@ struct RequestRulesTests {
         #expect(line.metadata["http.status"] == "200")
         #expect(line.metadata["principal"]?.hasPrefix("token:") == true)
         #expect(!networks.harness.logs.records.contains { $0.text.contains("@") })
+    }
+
+    @Test("created objects are answered with 201, an ETag and an absolute Location on the base URL")
+    func createdLocation() async throws {
+        let networks = try await TwoNetworks()
+        let client = TestClient(
+            workspace: networks.harness.workspace, configuration: .init(baseURL: "https://indaba.example.org/"))
+        let reply = try await client.request(
+            .post, "/api/v1/programmes", token: networks.token(.admin),
+            json: #"{"organizationId": \#(networks.own.network), "slug": "extra", "title": "Extra"}"#)
+        #expect(reply.status == 201)
+        let id = try #require(reply.json["id"] as? Int)
+        #expect(reply.header("Location") == "https://indaba.example.org/api/v1/programmes/\(id)")
+        #expect(reply.header("ETag")?.hasPrefix("\"p\(id)-") == true)
+        let again = try await client.request(
+            .post, "/api/v1/programmes", token: networks.token(.admin),
+            json: #"{"organizationId": \#(networks.own.network), "slug": "extra", "title": "Extra"}"#)
+        #expect(again.status == 409)
     }
 }

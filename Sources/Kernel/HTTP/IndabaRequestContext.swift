@@ -15,6 +15,8 @@ public struct IndabaRequestContext: RequestContext {
     public let requestId: String
     /// Facts learnt while handling the request that the outer middleware (the access log) reports.
     public let trace = RequestTrace()
+    /// The server's public URL (`--base-url`), for absolute links such as `Location` headers and feed URLs.
+    public var baseURL = ""
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

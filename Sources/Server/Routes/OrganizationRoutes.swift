@@ -63,7 +63,7 @@ struct OrganizationRoutes {
         }
         return try JSONResponse.make(
             organization, status: .created, etag: organization.etag,
-            location: "/api/v1/organizations/\(organization.resourceId)")
+            location: context.baseURL + "/api/v1/organizations/\(organization.resourceId)")
     }
 
     @Sendable func update(_ request: Request, context: IndabaRequestContext) async throws -> Response {

@@ -68,7 +68,7 @@ struct PeopleRoutes {
         }
         return try JSONResponse.make(
             PersonView(person, scope: scope), status: .created, etag: person.etag,
-            location: "/api/v1/people/\(person.resourceId)")
+            location: context.baseURL + "/api/v1/people/\(person.resourceId)")
     }
 
     @Sendable func update(_ request: Request, context: IndabaRequestContext) async throws -> Response {

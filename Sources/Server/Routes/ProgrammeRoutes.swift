@@ -58,7 +58,8 @@ struct ProgrammeRoutes {
             return try transaction.save(programme)
         }
         return try JSONResponse.make(
-            programme, status: .created, etag: programme.etag, location: "/api/v1/programmes/\(programme.resourceId)")
+            programme, status: .created, etag: programme.etag,
+            location: context.baseURL + "/api/v1/programmes/\(programme.resourceId)")
     }
 
     @Sendable func update(_ request: Request, context: IndabaRequestContext) async throws -> Response {

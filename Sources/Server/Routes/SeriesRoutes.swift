@@ -57,7 +57,8 @@ struct SeriesRoutes {
             return try transaction.save(series)
         }
         return try JSONResponse.make(
-            series, status: .created, etag: series.etag, location: "/api/v1/series/\(series.resourceId)")
+            series, status: .created, etag: series.etag,
+            location: context.baseURL + "/api/v1/series/\(series.resourceId)")
     }
 
     @Sendable func update(_ request: Request, context: IndabaRequestContext) async throws -> Response {

@@ -72,7 +72,7 @@ struct SessionRoutes {
         }
         return try JSONResponse.make(
             SessionView(session, scope: scope), status: .created, etag: session.etag,
-            location: "/api/v1/sessions/\(session.resourceId)")
+            location: context.baseURL + "/api/v1/sessions/\(session.resourceId)")
     }
 
     @Sendable func update(_ request: Request, context: IndabaRequestContext) async throws -> Response {

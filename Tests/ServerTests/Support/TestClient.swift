@@ -31,8 +31,11 @@ struct TestClient: Sendable {
     let responder: RouterResponder<IndabaRequestContext>
     let logger: Logger
 
-    init(workspace: Workspace, logger: Logger = Logger(label: "test")) {
-        responder = IndabaServer.router(workspace: workspace).buildResponder()
+    init(
+        workspace: Workspace, configuration: ServerConfiguration = ServerConfiguration(),
+        logger: Logger = Logger(label: "test")
+    ) {
+        responder = IndabaServer.router(workspace: workspace, configuration: configuration).buildResponder()
         self.logger = logger
     }
 
