@@ -32,9 +32,7 @@ struct OrganizationRoutes {
         let id = try context.parameters.require("id", as: Int64.self)
         let scope = context.scope
         try scope.requireAuthenticated()
-        let organization = try await workspace.read { db in
-            try scope.one(scope.organizations(), id: id, entity: "organization", in: db)
-        }
+        let organization = try await workspace.visible(id, entity: "organization", scope: scope) { $0.organizations() }
         return try JSONResponse.make(organization, etag: organization.etag)
     }
 
@@ -54,7 +52,9 @@ struct OrganizationRoutes {
             guard scope.access.role == .networkCoordinator else {
                 throw AccessError.forbidden("Only a coordinator of the network may add member organizations.")
             }
-            try Self.requireUniqueSlug(input.slug!, parent: parent.id, except: nil, in: transaction.db)
+            try SlugRule.requireFree(
+                input.slug!, in: Organization.self, parentColumn: "parentId", parent: parent.id, except: nil,
+                entity: "organization", in: transaction.db)
             var organization = Organization(
                 parentId: parent.id, name: "", slug: "", country: "", timeZone: "", createdAt: transaction.now,
                 updatedAt: transaction.now)
@@ -78,8 +78,9 @@ struct OrganizationRoutes {
             try scope.requireAdministration(of: organization.id!)
             try Preconditions.check(request, current: organization.etag)
             if let slug = input.slug, slug != organization.slug {
-                try Self.requireUniqueSlug(
-                    slug, parent: organization.parentId, except: organization.id, in: transaction.db)
+                try SlugRule.requireFree(
+                    slug, in: Organization.self, parentColumn: "parentId", parent: organization.parentId,
+                    except: organization.id?.rawValue, entity: "organization", in: transaction.db)
             }
             input.apply(to: &organization)
             return try transaction.save(organization)
@@ -108,17 +109,6 @@ struct OrganizationRoutes {
             if let country { organization.country = country }
             if let timeZone { organization.timeZone = timeZone }
             if let website { organization.website = website }
-        }
-    }
-
-    private static func requireUniqueSlug(
-        _ slug: String, parent: Organization.ID?, except: Organization.ID?, in db: Database
-    ) throws {
-        let clash =
-            try Organization.filter(Column("parentId") == parent && Column("slug") == slug && Column("id") != except)
-            .fetchCount(db) > 0
-        if clash {
-            throw Problem(.conflict, "Another organization here already has the slug '\(slug)'; choose another.")
         }
     }
 }

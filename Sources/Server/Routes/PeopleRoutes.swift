@@ -41,7 +41,7 @@ struct PeopleRoutes {
         let id = try context.parameters.require("id", as: Int64.self)
         let scope = context.scope
         try scope.requireAuthenticated()
-        let person = try await workspace.read { db in try scope.one(scope.people(), id: id, entity: "person", in: db) }
+        let person = try await workspace.visible(id, entity: "person", scope: scope) { $0.people() }
         return try JSONResponse.make(PersonView(person, scope: scope), etag: person.etag)
     }
 

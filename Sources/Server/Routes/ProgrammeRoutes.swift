@@ -32,9 +32,7 @@ struct ProgrammeRoutes {
         let id = try context.parameters.require("id", as: Int64.self)
         let scope = context.scope
         try scope.requireAuthenticated()
-        let programme = try await workspace.read { db in
-            try scope.one(scope.programmes(), id: id, entity: "programme", in: db)
-        }
+        let programme = try await workspace.visible(id, entity: "programme", scope: scope) { $0.programmes() }
         return try JSONResponse.make(programme, etag: programme.etag)
     }
 
@@ -50,7 +48,9 @@ struct ProgrammeRoutes {
             let organization = try scope.one(
                 scope.organizations(), id: Int64(organizationId!), entity: "organization", in: transaction.db)
             try scope.requireAdministration(of: organization.id!)
-            try Self.requireUniqueSlug(input.slug!, in: organization.id!, except: nil, transaction.db)
+            try SlugRule.requireFree(
+                input.slug!, in: Programme.self, parentColumn: "organizationId", parent: organization.id, except: nil,
+                entity: "programme", in: transaction.db)
             var programme = Programme(
                 organizationId: organization.id!, slug: "", title: "", createdAt: transaction.now,
                 updatedAt: transaction.now)
@@ -74,7 +74,9 @@ struct ProgrammeRoutes {
             try scope.requireAdministration(of: programme.organizationId)
             try Preconditions.check(request, current: programme.etag)
             if let slug = input.slug, slug != programme.slug {
-                try Self.requireUniqueSlug(slug, in: programme.organizationId, except: programme.id, transaction.db)
+                try SlugRule.requireFree(
+                    slug, in: Programme.self, parentColumn: "organizationId", parent: programme.organizationId,
+                    except: programme.id?.rawValue, entity: "programme", in: transaction.db)
             }
             input.apply(to: &programme)
             return try transaction.save(programme)
@@ -98,15 +100,5 @@ struct ProgrammeRoutes {
             if let title { programme.title = title }
             if let summary { programme.summary = summary }
         }
-    }
-
-    private static func requireUniqueSlug(
-        _ slug: String, in organization: Organization.ID, except: Programme.ID?, _ db: Database
-    ) throws {
-        let clash =
-            try Programme.filter(
-                Column("organizationId") == organization && Column("slug") == slug && Column("id") != except
-            ).fetchCount(db) > 0
-        if clash { throw Problem(.conflict, "This organization already has a programme with the slug '\(slug)'.") }
     }
 }

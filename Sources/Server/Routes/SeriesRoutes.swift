@@ -35,7 +35,7 @@ struct SeriesRoutes {
     @Sendable func show(_ request: Request, context: IndabaRequestContext) async throws -> Response {
         let id = try context.parameters.require("id", as: Int64.self)
         let scope = context.scope
-        let series = try await workspace.read { db in try scope.one(scope.series(), id: id, entity: "series", in: db) }
+        let series = try await workspace.visible(id, entity: "series", scope: scope) { $0.series() }
         return try JSONResponse.make(series, etag: series.etag)
     }
 
@@ -49,7 +49,9 @@ struct SeriesRoutes {
             let programme = try scope.one(
                 scope.programmes(), id: Int64(programmeId!), entity: "programme", in: transaction.db)
             try scope.requireAdministration(of: programme.organizationId)
-            try Self.requireUniqueSlug(input.slug!, in: programme.id!, except: nil, transaction.db)
+            try SlugRule.requireFree(
+                input.slug!, in: WebinarSeries.self, parentColumn: "programmeId", parent: programme.id, except: nil,
+                entity: "series", in: transaction.db)
             var series = WebinarSeries(
                 programmeId: programme.id!, slug: "", title: "", timeZone: "", createdAt: transaction.now,
                 updatedAt: transaction.now)
@@ -73,7 +75,9 @@ struct SeriesRoutes {
             try scope.requireAdministration(of: try transaction.organizationId(ofSeries: series.id!))
             try Preconditions.check(request, current: series.etag)
             if let slug = input.slug, slug != series.slug {
-                try Self.requireUniqueSlug(slug, in: series.programmeId, except: series.id, transaction.db)
+                try SlugRule.requireFree(
+                    slug, in: WebinarSeries.self, parentColumn: "programmeId", parent: series.programmeId,
+                    except: series.id?.rawValue, entity: "series", in: transaction.db)
             }
             input.apply(to: &series)
             return try transaction.save(series)
@@ -105,15 +109,5 @@ struct SeriesRoutes {
             if let objectives { series.objectives = objectives }
             if let status { series.status = status }
         }
-    }
-
-    private static func requireUniqueSlug(
-        _ slug: String, in programme: Programme.ID, except: WebinarSeries.ID?, _ db: Database
-    ) throws {
-        let clash =
-            try WebinarSeries.filter(
-                Column("programmeId") == programme && Column("slug") == slug && Column("id") != except
-            ).fetchCount(db) > 0
-        if clash { throw Problem(.conflict, "This programme already has a series with the slug '\(slug)'.") }
     }
 }

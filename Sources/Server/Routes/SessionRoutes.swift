@@ -40,9 +40,7 @@ struct SessionRoutes {
     @Sendable func show(_ request: Request, context: IndabaRequestContext) async throws -> Response {
         let id = try context.parameters.require("id", as: Int64.self)
         let scope = context.scope
-        let session = try await workspace.read { db in
-            try scope.one(scope.sessions(), id: id, entity: "session", in: db)
-        }
+        let session = try await workspace.visible(id, entity: "session", scope: scope) { $0.sessions() }
         return try JSONResponse.make(SessionView(session, scope: scope), etag: session.etag)
     }
 
@@ -55,11 +53,9 @@ struct SessionRoutes {
         let session = try await workspace.write(as: AuditActor(context.access.principal)) { transaction in
             let series = try scope.one(scope.series(), id: Int64(seriesId!), entity: "series", in: transaction.db)
             try scope.requireAdministration(of: try transaction.organizationId(ofSeries: series.id!))
-            if try Session.filter(Column("seriesId") == series.id && Column("slug") == input.slug!).fetchCount(
-                transaction.db) > 0
-            {
-                throw Problem(.conflict, "This series already has a session with the slug '\(input.slug!)'.")
-            }
+            try SlugRule.requireFree(
+                input.slug!, in: Session.self, parentColumn: "seriesId", parent: series.id, except: nil,
+                entity: "session", in: transaction.db)
             let position =
                 try Int.fetchOne(
                     transaction.db, sql: "SELECT coalesce(max(position), 0) + 1 FROM session WHERE seriesId = ?",
@@ -86,11 +82,10 @@ struct SessionRoutes {
             var session = try scope.one(scope.sessions(), id: id, entity: "session", in: transaction.db)
             try scope.requireAdministration(of: try transaction.organizationId(ofSeries: session.seriesId))
             try Preconditions.check(request, current: session.etag)
-            if let slug = input.slug, slug != session.slug,
-                try Session.filter(Column("seriesId") == session.seriesId && Column("slug") == slug).fetchCount(
-                    transaction.db) > 0
-            {
-                throw Problem(.conflict, "This series already has a session with the slug '\(slug)'.")
+            if let slug = input.slug {
+                try SlugRule.requireFree(
+                    slug, in: Session.self, parentColumn: "seriesId", parent: session.seriesId,
+                    except: session.id?.rawValue, entity: "session", in: transaction.db)
             }
             try input.apply(to: &session)
             return try transaction.save(session)
