@@ -119,4 +119,38 @@ struct PluginRegistryTests {
         #expect(SemanticVersion(parsing: "1.2") == nil)
         #expect(SemanticVersion(parsing: "1.2.x") == nil)
     }
+
+    @Test("the example plugins pass the plugin conformance checks")
+    func examplePluginsConform() async throws {
+        #expect(try await PluginConformance.problems(of: SessionLogPlugin.self, with: [BaseLogPlugin.self]) == [])
+        #expect(try await PluginConformance.problems(of: BaseLogPlugin.self) == [])
+    }
+
+    @Test("the conformance checks catch a plugin whose settings do not survive storage")
+    func conformanceCatchesProblems() async throws {
+        struct Lossy: PluginSettings {
+            var count: Int
+            static let defaults = Lossy(count: 1)
+            init(count: Int) { self.count = count }
+            init(from decoder: any Decoder) throws { count = 0 }
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(count, forKey: .count)
+            }
+            enum CodingKeys: String, CodingKey { case count }
+        }
+        struct LossyPlugin: Plugin {
+            static let id: PluginID = "lossy"
+            static let version: SemanticVersion = "1.0.0"
+            static let settings: any PluginSettings.Type = Lossy.self
+            init(context: PluginContext) {}
+        }
+        #expect(
+            try await PluginConformance.problems(of: LossyPlugin.self) == [
+                "its settings defaults change when stored and read back"
+            ])
+        #expect(
+            try await PluginConformance.problems(of: SessionLogPlugin.self).first?.hasPrefix("the registry refuses it")
+                == true)
+    }
 }
