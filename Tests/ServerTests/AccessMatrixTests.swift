@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Kernel
 import KernelTesting
+import ServerTesting
 import Testing
 
 /// Every role against every endpoint, for an object of its own network and one of another network.

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Kernel
 import KernelTesting
+import ServerTesting
 import Server
 import Testing
 

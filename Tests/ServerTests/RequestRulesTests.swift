@@ -3,6 +3,7 @@ import GRDB
 import Hummingbird
 import Kernel
 import KernelTesting
+import ServerTesting
 import Server
 import Testing
 

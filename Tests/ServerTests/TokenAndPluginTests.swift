@@ -3,6 +3,7 @@ import GRDB
 import Hummingbird
 import Kernel
 import KernelTesting
+import ServerTesting
 import Testing
 
 @Suite("API tokens and plugin routes behind the per-organization gate")

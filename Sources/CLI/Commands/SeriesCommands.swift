@@ -77,7 +77,7 @@ struct SeriesCommand: AsyncParsableCommand {
 
         func validate() throws {
             guard Slug.isValid(slug) else { throw ValidationError("--slug '\(slug)' is not valid; \(Slug.rule).") }
-            if let problem = FieldRules.textProblem(title, limit: 200) { throw ValidationError("--title \(problem).") }
+            if let problem = FieldRules.textProblem(title) { throw ValidationError("--title \(problem).") }
             if let timeZone, let problem = FieldRules.timeZoneProblem(timeZone) {
                 throw ValidationError("--time-zone \(problem).")
             }

@@ -23,6 +23,13 @@ public struct Access: Sendable, Equatable {
 
     public var isAuthenticated: Bool { role != nil }
 
+    /// Full access to one organization, for operators on the command line (who hold the database file anyway).
+    public static func administrator(of organization: Organization) -> Access {
+        Access(
+            role: .organizationAdmin, principal: "operator", homeOrganization: organization.id, person: nil,
+            administered: organization.id.map { [$0] } ?? [], facilitated: [])
+    }
+
     /// The access a token grants, or `nil` when the secret is unknown, revoked or expired.
     public static func resolve(secret: String, at now: Date, in db: Database) throws -> Access? {
         guard let token = try ApiToken.filter(Column("secretHash") == ApiToken.hash(secret)).fetchOne(db),

@@ -68,7 +68,14 @@ public struct ExerciseSubmitted: KernelEvent {
     public let personId: Person.ID
 }
 
-/// Fires when a series' status becomes `completed`.
+/// Fires when anything about an existing series changes (title, summary, objectives, status, zone).
+public struct SeriesChanged: KernelEvent {
+    public static let name = "series.changed"
+    public let organizationId: Organization.ID
+    public let seriesId: WebinarSeries.ID
+}
+
+/// Fires when a series' status becomes `completed` (after ``SeriesChanged``).
 public struct SeriesCompleted: KernelEvent {
     public static let name = "series.completed"
     public let organizationId: Organization.ID

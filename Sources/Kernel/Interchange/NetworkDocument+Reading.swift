@@ -71,7 +71,7 @@ private struct DocumentReader {
         if isNetwork { keys.append("members") }
         guard let map = YAMLMapping(node, path: path, keys: keys, log: log) else { return nil }
         let slug = map.string("slug", check: slugProblem)
-        let name = map.string("name") { FieldRules.textProblem($0, limit: 200) }
+        let name = map.string("name") { FieldRules.textProblem($0) }
         let country = map.string("country", check: FieldRules.countryProblem)
         let timeZone = map.string("timeZone", check: FieldRules.timeZoneProblem)
         let website = map.string("website", required: false, check: FieldRules.webURLProblem)
@@ -105,7 +105,7 @@ private struct DocumentReader {
         let keys = ["email", "name", "consent", "gender", "attributes"]
         guard let map = YAMLMapping(node, path: path, keys: keys, log: log) else { return nil }
         let email = map.string("email", check: FieldRules.emailProblem)
-        let name = map.string("name") { FieldRules.textProblem($0, limit: 200) }
+        let name = map.string("name") { FieldRules.textProblem($0) }
         let consent = map.boolean("consent") ?? false
         let gender = map.string("gender", required: false) { FieldRules.textProblem($0, limit: 100) }
         let attributes = map.stringMap("attributes")
@@ -121,7 +121,7 @@ private struct DocumentReader {
         guard let map = YAMLMapping(node, path: path, keys: ["slug", "title", "summary", "series"], log: log)
         else { return nil }
         let slug = map.string("slug", check: slugProblem)
-        let title = map.string("title") { FieldRules.textProblem($0, limit: 200) }
+        let title = map.string("title") { FieldRules.textProblem($0) }
         let summary = map.string("summary", required: false) ?? ""
         let series = map.list("series").compactMap { self.series($0.node, path: $0.path) }
         guard let slug, let title else { return nil }
@@ -132,7 +132,7 @@ private struct DocumentReader {
         let keys = ["slug", "title", "summary", "status", "timeZone", "objectives", "roles", "enrolments", "sessions"]
         guard let map = YAMLMapping(node, path: path, keys: keys, log: log) else { return nil }
         let slug = map.string("slug", check: slugProblem)
-        let title = map.string("title") { FieldRules.textProblem($0, limit: 200) }
+        let title = map.string("title") { FieldRules.textProblem($0) }
         let status: WebinarSeries.Status? = map.choice("status")
         let timeZone = map.string("timeZone", check: FieldRules.timeZoneProblem)
         let roles = map.list("roles").compactMap { role($0.node, path: $0.path) }
@@ -170,7 +170,7 @@ private struct DocumentReader {
         ]
         guard let map = YAMLMapping(node, path: path, keys: keys, log: log) else { return nil }
         let slug = map.string("slug", check: slugProblem)
-        let title = map.string("title") { FieldRules.textProblem($0, limit: 200) }
+        let title = map.string("title") { FieldRules.textProblem($0) }
         let kind: Session.Kind? = map.choice("kind")
         let timeZone = map.string("timeZone", required: false, check: FieldRules.timeZoneProblem)
         let zone = timeZone.flatMap(TimeZone.init(identifier:)) ?? seriesZone

@@ -27,16 +27,19 @@ extension WriteTransaction {
         return try upsert(draft, existing: existing)
     }
 
-    /// Inserts or updates a series matched by slug within its programme; raises ``SeriesCompleted`` when its
-    /// status becomes `completed`.
+    /// Inserts or updates a series matched by slug within its programme; raises ``SeriesChanged`` when an existing
+    /// series changes and ``SeriesCompleted`` when its status becomes `completed`.
     @discardableResult
     public func save(_ draft: WebinarSeries) throws -> WebinarSeries {
         let existing = try WebinarSeries.filter(
             Column("programmeId") == draft.programmeId && Column("slug") == draft.slug
         ).fetchOne(db)
         let saved = try upsert(draft, existing: existing)
-        if saved.status == .completed, existing?.status != .completed, let id = saved.id {
-            try events.emit(SeriesCompleted(organizationId: try organizationId(ofSeries: id), seriesId: id))
+        guard let id = saved.id, saved != existing else { return saved }
+        let organization = try organizationId(ofSeries: id)
+        if existing != nil { try events.emit(SeriesChanged(organizationId: organization, seriesId: id)) }
+        if saved.status == .completed, existing?.status != .completed {
+            try events.emit(SeriesCompleted(organizationId: organization, seriesId: id))
         }
         return saved
     }

@@ -94,7 +94,7 @@ struct OrganizationRoutes {
         var website: String??
 
         init(_ fields: inout Fields, creating: Bool) {
-            name = fields.string("name", required: creating) { FieldRules.textProblem($0, limit: 200) }
+            name = fields.string("name", required: creating) { FieldRules.textProblem($0) }
             slug = fields.string("slug", required: creating) {
                 Slug.isValid($0) ? nil : "is not a valid slug; \(Slug.rule)"
             }

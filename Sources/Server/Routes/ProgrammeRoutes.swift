@@ -91,7 +91,7 @@ struct ProgrammeRoutes {
             slug = fields.string("slug", required: creating) {
                 Slug.isValid($0) ? nil : "is not a valid slug; \(Slug.rule)"
             }
-            title = fields.string("title", required: creating) { FieldRules.textProblem($0, limit: 200) }
+            title = fields.string("title", required: creating) { FieldRules.textProblem($0) }
             summary = fields.string("summary") { $0.count > 5000 ? "is longer than 5000 characters" : nil }
         }
 

@@ -94,7 +94,7 @@ struct SeriesRoutes {
             slug = fields.string("slug", required: creating) {
                 Slug.isValid($0) ? nil : "is not a valid slug; \(Slug.rule)"
             }
-            title = fields.string("title", required: creating) { FieldRules.textProblem($0, limit: 200) }
+            title = fields.string("title", required: creating) { FieldRules.textProblem($0) }
             summary = fields.string("summary") { $0.count > 5000 ? "is longer than 5000 characters" : nil }
             timeZone = fields.string("timeZone", required: creating, check: FieldRules.timeZoneProblem)
             objectives = fields.strings("objectives")

@@ -105,7 +105,7 @@ struct SessionRoutes {
             slug = fields.string("slug", required: creating) {
                 Slug.isValid($0) ? nil : "is not a valid slug; \(Slug.rule)"
             }
-            title = fields.string("title", required: creating) { FieldRules.textProblem($0, limit: 200) }
+            title = fields.string("title", required: creating) { FieldRules.textProblem($0) }
             kind = fields.choice("kind", required: creating)
             startsAt = fields.instant("startsAt", required: creating)
             endsAt = fields.instant("endsAt", required: creating)

@@ -1,37 +1,37 @@
-import Foundation
-import HTTPTypes
+public import Foundation
+public import HTTPTypes
 import Hummingbird
-import Kernel
-import KernelTesting
-import Logging
+public import Kernel
+public import Logging
 import NIOEmbedded
-import Server
+public import Server
 
 /// Calls the real router in process: every middleware and route, no sockets.
-struct TestClient: Sendable {
-    struct Reply: Sendable {
-        let status: Int
-        let headers: HTTPFields
-        let body: Data
+public struct TestClient: Sendable {
+    /// A response, read whole.
+    public struct Reply: Sendable {
+        public let status: Int
+        public let headers: HTTPFields
+        public let body: Data
 
-        var text: String { String(decoding: body, as: UTF8.self) }
+        public var text: String { String(decoding: body, as: UTF8.self) }
 
         /// The body as a JSON object (empty when it is not one).
-        var json: [String: Any] { (try? JSONSerialization.jsonObject(with: body) as? [String: Any]) ?? [:] }
+        public var json: [String: Any] { (try? JSONSerialization.jsonObject(with: body) as? [String: Any]) ?? [:] }
 
         /// The ids of a page's items.
-        var ids: [Int] { (json["items"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? Int } }
+        public var ids: [Int] { (json["items"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? Int } }
 
         /// The fields named by a problem's `errors`.
-        var problemFields: [String] { (json["errors"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String } }
+        public var problemFields: [String] { (json["errors"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String } }
 
-        func header(_ name: String) -> String? { headers[HTTPField.Name(name)!] }
+        public func header(_ name: String) -> String? { headers[HTTPField.Name(name)!] }
     }
 
     let responder: RouterResponder<IndabaRequestContext>
     let logger: Logger
 
-    init(
+    public init(
         workspace: Workspace, configuration: ServerConfiguration = ServerConfiguration(),
         logger: Logger = Logger(label: "test")
     ) {
@@ -39,7 +39,7 @@ struct TestClient: Sendable {
         self.logger = logger
     }
 
-    func request(
+    public func request(
         _ method: HTTPRequest.Method, _ path: String, token: String? = nil, headers: [String: String] = [:],
         json: String? = nil, contentType: String? = "application/json"
     ) async throws -> Reply {
@@ -56,7 +56,7 @@ struct TestClient: Sendable {
         return Reply(status: Int(response.status.code), headers: response.headers, body: collector.data)
     }
 
-    func get(_ path: String, token: String? = nil) async throws -> Reply {
+    public func get(_ path: String, token: String? = nil) async throws -> Reply {
         try await request(.get, path, token: token)
     }
 }

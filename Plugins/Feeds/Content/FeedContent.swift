@@ -1,0 +1,112 @@
+import Foundation
+import GRDB
+import Kernel
+
+/// Everything one feed shows, read in one consistent snapshot.
+struct FeedContent: Sendable {
+    /// One session with what the feed says about it.
+    struct Item: Sendable {
+        let session: Session
+        let series: WebinarSeries
+        let organizationName: String
+        let facilitators: [String]
+
+        /// Cancelled sessions, and every session of a cancelled series, show as cancelled.
+        var isCancelled: Bool { session.status == .cancelled || series.status == .cancelled }
+    }
+
+    let title: String
+    let summary: String
+    let items: [Item]
+    /// The latest change of anything shown (for Last-Modified).
+    let lastModified: Date
+
+    /// What a feed is about: its title, summary and the SQL condition on `s` (series) and `p` (programme).
+    struct Selection {
+        let title: String
+        let summary: String
+        let condition: String
+    }
+
+    /// The selection of `scope` within `organization`, or `nil` when there is no such feed (unknown, draft, foreign).
+    static func selection(_ scope: FeedScope, organization: Organization, in db: Database) throws -> Selection? {
+        switch scope {
+        case let .series(id):
+            guard let series = try WebinarSeries.fetchOne(db, key: id), series.status != .draft,
+                try owner(of: series, db) == organization.id
+            else { return nil }
+            return Selection(title: series.title, summary: series.summary, condition: "s.id = \(id.rawValue)")
+        case .organization:
+            return Selection(
+                title: organization.name, summary: "", condition: "p.organizationId = \(organization.id!.rawValue)")
+        case .network:
+            guard organization.isNetwork else { return nil }
+            let id = organization.id!.rawValue
+            return Selection(
+                title: organization.name, summary: "",
+                condition: "p.organizationId IN (SELECT id FROM organization WHERE id = \(id) OR parentId = \(id))")
+        }
+    }
+
+    /// A cheap fingerprint of everything the feed shows: it changes when a session or series in it changes, when
+    /// one is added, or when a facilitator is added or renamed. Cached output is keyed by it.
+    static func version(of selection: Selection, organization: Organization, in db: Database) throws -> String {
+        let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT count(*), max(e.updatedAt), max(s.updatedAt),
+                    (SELECT count(*) || '/' || coalesce(max(x.updatedAt), '') FROM seriesRole r
+                     JOIN person x ON x.id = r.personId
+                     JOIN webinarSeries s ON s.id = r.seriesId JOIN programme p ON p.id = s.programmeId
+                     WHERE r.role = 'facilitator' AND s.status != 'draft' AND \(selection.condition))
+                FROM session e JOIN webinarSeries s ON s.id = e.seriesId JOIN programme p ON p.id = s.programmeId
+                WHERE s.status != 'draft' AND \(selection.condition)
+                """)!
+        let parts: [String] = [
+            String(row[0] as Int64), row[1] ?? "", row[2] ?? "", row[3] ?? "",
+            "\(organization.updatedAt.timeIntervalSince1970)",
+        ]
+        return parts.joined(separator: "|")
+    }
+
+    /// Reads the content of a selection.
+    static func load(_ selection: Selection, organization: Organization, in db: Database) throws -> FeedContent {
+        let (title, summary, seriesFilter) = (selection.title, selection.summary, selection.condition)
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT e.*, o.name AS organizationName, s.id AS seriesKey FROM session e
+                JOIN webinarSeries s ON s.id = e.seriesId
+                JOIN programme p ON p.id = s.programmeId
+                JOIN organization o ON o.id = p.organizationId
+                WHERE s.status != 'draft' AND \(seriesFilter)
+                ORDER BY e.startsAt, e.id
+                """)
+        var seriesById: [Int64: WebinarSeries] = [:]
+        var facilitatorsBySeries: [Int64: [String]] = [:]
+        var items: [Item] = []
+        for row in rows {
+            let seriesId: Int64 = row["seriesKey"]
+            if seriesById[seriesId] == nil {
+                seriesById[seriesId] = try WebinarSeries.fetchOne(db, key: WebinarSeries.ID(seriesId))
+                facilitatorsBySeries[seriesId] = try String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT p.displayName FROM seriesRole r JOIN person p ON p.id = r.personId
+                        WHERE r.seriesId = ? AND r.role = 'facilitator' ORDER BY r.id
+                        """, arguments: [seriesId])
+            }
+            items.append(
+                Item(
+                    session: try Session(row: row), series: seriesById[seriesId]!,
+                    organizationName: row["organizationName"], facilitators: facilitatorsBySeries[seriesId]!))
+        }
+        let stamps = items.flatMap { [$0.session.updatedAt, $0.series.updatedAt] } + [organization.updatedAt]
+        return FeedContent(title: title, summary: summary, items: items, lastModified: stamps.max()!)
+    }
+
+    private static func owner(of series: WebinarSeries, _ db: Database) throws -> Organization.ID? {
+        try Organization.ID.fetchOne(
+            db, sql: "SELECT organizationId FROM programme WHERE id = ?", arguments: [series.programmeId])
+    }
+}

@@ -1,0 +1,11 @@
+import Kernel
+
+/// Which sessions a feed holds.
+enum FeedScope: Hashable, Sendable {
+    /// One series (any status but draft).
+    case series(WebinarSeries.ID)
+    /// Every non-draft series of one organization.
+    case organization(Organization.ID)
+    /// Every non-draft series of a network and of all its members.
+    case network(Organization.ID)
+}

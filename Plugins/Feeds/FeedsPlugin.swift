@@ -1,0 +1,56 @@
+import GRDB
+public import Hummingbird
+public import Kernel
+
+/// Calendar feeds of published series: per series, per organization and per network.
+///
+/// Feeds are public (mounted at `/public/orgs/{org}/feeds/…`) for organizations that enabled the plugin; see the
+/// plugin's README for URLs, settings and caching.
+public struct FeedsPlugin: Plugin {
+    public static let id: PluginID = "feeds"
+    public static let version: SemanticVersion = "1.0.0"
+    public static let settings: any PluginSettings.Type = FeedsSettings.self
+    public static let commands: [any PluginCommand.Type] = [FeedURLsCommand.self]
+
+    let context: PluginContext
+    let cache = FeedCache()
+
+    public init(context: PluginContext) {
+        self.context = context
+    }
+
+    public func addPublicRoutes(to routes: RouteCollection<IndabaRequestContext>) {
+        FeedRoutes(plugin: self).addPublic(to: routes)
+    }
+
+    public func addRoutes(to routes: RouteCollection<IndabaRequestContext>) {
+        FeedRoutes(plugin: self).addPrivate(to: routes)
+    }
+
+    /// Every session change evicts exactly the feeds that show the session: its series', its organization's and
+    /// its network's.
+    public var eventHandlers: [EventHandler] {
+        [
+            .afterCommit(SessionScheduled.self) { try await evict(series: $0.seriesId) },
+            .afterCommit(SessionChanged.self) { try await evict(series: $0.seriesId) },
+            .afterCommit(SessionCancelled.self) { try await evict(series: $0.seriesId) },
+            .afterCommit(SeriesChanged.self) { try await evict(series: $0.seriesId) },
+        ]
+    }
+
+    private func evict(series: WebinarSeries.ID) async throws {
+        let scopes = try await context.store.writer.read { db -> Set<FeedScope> in
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT o.id, coalesce(o.parentId, o.id) FROM webinarSeries s
+                        JOIN programme p ON p.id = s.programmeId JOIN organization o ON o.id = p.organizationId
+                        WHERE s.id = ?
+                        """, arguments: [series])
+            else { return [.series(series)] }
+            return [.series(series), .organization(row[0]), .network(row[1])]
+        }
+        await cache.evict(scopes)
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import Kernel
+
+/// Rendered feeds, kept while their content is unchanged.
+///
+/// An entry is valid only for the content version it was rendered from, so a stale entry can never be served;
+/// kernel events also evict the entries of the feeds a change touches, so memory follows what is current.
+actor FeedCache {
+    struct Key: Hashable, Sendable {
+        let scope: FeedScope
+        let format: FeedFormat
+        /// Everything besides the data that changes the bytes: settings, URL, audience.
+        let variant: String
+    }
+
+    struct Entry: Sendable {
+        let version: String
+        let representation: FeedRepresentation
+    }
+
+    private var entries: [Key: Entry] = [:]
+    private let capacity: Int
+
+    init(capacity: Int = 2_000) {
+        self.capacity = capacity
+    }
+
+    /// The entry for `key` if it was rendered from `version`.
+    func entry(for key: Key, version: String) -> FeedRepresentation? {
+        guard let entry = entries[key], entry.version == version else { return nil }
+        return entry.representation
+    }
+
+    func store(_ representation: FeedRepresentation, for key: Key, version: String) {
+        if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+        entries[key] = Entry(version: version, representation: representation)
+    }
+
+    /// Drops every rendered feed with one of `scopes`.
+    func evict(_ scopes: Set<FeedScope>) {
+        entries = entries.filter { !scopes.contains($0.key.scope) }
+    }
+
+    /// How many feeds are held (for tests and diagnostics).
+    var count: Int { entries.count }
+
+    /// Whether a feed of `scope` is held.
+    func holds(_ scope: FeedScope) -> Bool { entries.keys.contains { $0.scope == scope } }
+}
+
+/// The formats a feed is served in.
+enum FeedFormat: String, Hashable, Sendable, CaseIterable {
+    case iCalendar = "ics"
+
+    var contentType: String {
+        switch self {
+        case .iCalendar: "text/calendar; charset=utf-8"
+        }
+    }
+}

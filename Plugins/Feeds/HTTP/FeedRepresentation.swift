@@ -1,0 +1,89 @@
+import CompressNIO
+import Crypto
+import Foundation
+import Hummingbird
+
+/// One rendered feed, ready to serve: identity and gzip bodies, a strong ETag from the bytes, Last-Modified.
+struct FeedRepresentation: Sendable {
+    let body: ByteBuffer
+    let gzipped: ByteBuffer
+    /// A strong validator of the identity body: it changes exactly when the bytes change.
+    let etag: String
+    let lastModified: Date
+    let contentType: String
+    let maxAge: Int
+
+    init(text: String, contentType: String, lastModified: Date, maxAge: Int) throws {
+        var body = ByteBuffer(string: text)
+        self.body = body
+        gzipped = try body.compress(with: .gzip())
+        let digest = SHA256.hash(data: Data(text.utf8)).prefix(16).map { String(format: "%02x", $0) }.joined()
+        etag = "\"\(digest)\""
+        self.lastModified = lastModified
+        self.contentType = contentType
+        self.maxAge = maxAge
+    }
+
+    /// The gzip variant's ETag: a different representation needs a different strong validator.
+    var gzipETag: String { String(etag.dropLast()) + "-gz\"" }
+
+    /// Answers `request`: 304 when its validators match, gzip when it accepts gzip, no body for HEAD.
+    func response(to request: Request) -> Response {
+        let gzip = Self.acceptsGzip(request.headers[.acceptEncoding])
+        let tag = gzip ? gzipETag : etag
+        var headers: HTTPFields = [
+            .eTag: tag,
+            .lastModified: HTTPDate.format(lastModified),
+            .cacheControl: "public, max-age=\(maxAge)",
+            .vary: "Accept-Encoding",
+        ]
+        if Self.notModified(request, etags: [etag, gzipETag], lastModified: lastModified) {
+            return Response(status: .notModified, headers: headers)
+        }
+        headers[.contentType] = contentType
+        if gzip { headers[.contentEncoding] = "gzip" }
+        let payload = gzip ? gzipped : body
+        headers[.contentLength] = String(payload.readableBytes)
+        if request.method == .head { return Response(status: .ok, headers: headers) }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: payload))
+    }
+
+    /// RFC 9110 §13.1.2 and §13.1.3: If-None-Match (weak comparison, lists, `*`) wins over If-Modified-Since.
+    static func notModified(_ request: Request, etags: [String], lastModified: Date) -> Bool {
+        if let header = request.headers[.ifNoneMatch] {
+            let opaque = { (tag: String) in tag.hasPrefix("W/") ? String(tag.dropFirst(2)) : tag }
+            let offered = header.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            return offered.contains("*") || offered.contains { tag in etags.contains(opaque(tag)) }
+        }
+        guard let header = request.headers[.ifModifiedSince], let since = HTTPDate.parse(header) else { return false }
+        return lastModified.timeIntervalSince1970.rounded(.down) <= since.timeIntervalSince1970
+    }
+
+    static func acceptsGzip(_ header: String?) -> Bool {
+        guard let header else { return false }
+        return header.split(separator: ",").contains { item in
+            let parts = item.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            guard parts.first == "gzip" || parts.first == "x-gzip" else { return false }
+            return !parts.dropFirst().contains { $0.replacingOccurrences(of: " ", with: "") == "q=0" }
+        }
+    }
+}
+
+/// IMF-fixdate, the one HTTP date format a server sends (RFC 9110 §5.6.7).
+enum HTTPDate {
+    static func format(_ date: Date) -> String {
+        formatter().string(from: date)
+    }
+
+    static func parse(_ text: String) -> Date? {
+        formatter().date(from: text)
+    }
+
+    private static func formatter() -> DateFormatter {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(secondsFromGMT: 0)
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        return formatter
+    }
+}

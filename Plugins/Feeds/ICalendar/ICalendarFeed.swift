@@ -1,0 +1,92 @@
+import Foundation
+import Kernel
+
+/// Renders a feed as iCalendar (RFC 5545 with the RFC 7986 additions calendar apps read).
+///
+/// Nothing in the output depends on the clock: DTSTAMP and LAST-MODIFIED are the session's last change, so the
+/// same data always gives the same bytes (and the same ETag).
+enum ICalendarFeed {
+    static func render(_ content: FeedContent, options: FeedOptions) -> String {
+        var lines = ContentLines()
+        lines.raw("BEGIN", "VCALENDAR")
+        lines.raw("VERSION", "2.0")
+        lines.text("PRODID", "-//Indaba//Feeds \(FeedsPlugin.version)//EN")
+        lines.raw("CALSCALE", "GREGORIAN")
+        // No METHOD: a subscription is not an iTIP message, and METHOD:PUBLISH would demand an ORGANIZER
+        // (RFC 5546), which a network's public calendar does not have.
+        let name = options.title(for: content)
+        lines.line("NAME", name)
+        lines.line("X-WR-CALNAME", name)
+        if !content.summary.isEmpty { lines.text("DESCRIPTION", content.summary) }
+        lines.raw("URL", ICalendarValue.uri(options.feedURL))
+        lines.raw("SOURCE", ICalendarValue.uri(options.feedURL), parameters: [("VALUE", "URI")])
+        lines.raw("REFRESH-INTERVAL", "PT\(options.settings.refreshMinutes)M", parameters: [("VALUE", "DURATION")])
+        lines.raw("X-PUBLISHED-TTL", "PT\(options.settings.refreshMinutes)M")
+        if !options.settings.color.isEmpty { lines.raw("COLOR", options.settings.color.lowercased()) }
+        writeTimeZones(of: content, into: &lines)
+        for item in content.items { event(item, options: options, into: &lines) }
+        lines.raw("END", "VCALENDAR")
+        return lines.text
+    }
+
+    private static func writeTimeZones(of content: FeedContent, into lines: inout ContentLines) {
+        let timed = content.items.filter { $0.session.kind.isLive }
+        for name in Set(timed.map(\.session.timeZone)).sorted() {
+            guard let zone = TimeZone(identifier: name) else { continue }
+            let sessions = timed.filter { $0.session.timeZone == name }.map(\.session)
+            TimeZoneComponent.write(
+                zone, from: sessions.map(\.startsAt).min()!, to: sessions.map(\.endsAt).max()!, into: &lines)
+        }
+    }
+
+    private static func event(_ item: FeedContent.Item, options: FeedOptions, into lines: inout ContentLines) {
+        let session = item.session
+        lines.raw("BEGIN", "VEVENT")
+        lines.text("UID", "indaba-session-\(session.id!.rawValue)@\(options.host)")
+        lines.raw("DTSTAMP", ICalendarDate.utc(session.updatedAt.wholeSeconds))
+        lines.raw("CREATED", ICalendarDate.utc(session.createdAt.wholeSeconds))
+        lines.raw("LAST-MODIFIED", ICalendarDate.utc(max(session.updatedAt, item.series.updatedAt).wholeSeconds))
+        lines.raw("SEQUENCE", String(session.revision))
+        let zone = TimeZone(identifier: session.timeZone) ?? TimeZone(secondsFromGMT: 0)!
+        if session.kind.isLive {
+            let tzid = [("TZID", zone.identifier)]
+            lines.raw("DTSTART", ICalendarDate.local(session.startsAt, offset: zone.secondsFromGMT(for: session.startsAt)), parameters: tzid)
+            lines.raw("DTEND", ICalendarDate.local(session.endsAt, offset: zone.secondsFromGMT(for: session.endsAt)), parameters: tzid)
+            lines.raw("TRANSP", "OPAQUE")
+        } else {
+            // The offline exercise spans whole days: from its first local day to the day after its last (exclusive).
+            let firstDay = ICalendarDate.day(session.startsAt, offset: zone.secondsFromGMT(for: session.startsAt))
+            let lastInstant = session.endsAt.addingTimeInterval(-1)
+            let afterLast = lastInstant.addingTimeInterval(86_400)
+            lines.raw("DTSTART", firstDay, parameters: [("VALUE", "DATE")])
+            lines.raw("DTEND", ICalendarDate.day(afterLast, offset: zone.secondsFromGMT(for: lastInstant)), parameters: [("VALUE", "DATE")])
+            lines.raw("TRANSP", "TRANSPARENT")
+        }
+        lines.line("SUMMARY", options.summary(for: item))
+        lines.text("DESCRIPTION", options.description(for: item))
+        lines.text("CATEGORIES", categoryName(session.kind))
+        lines.raw("STATUS", item.isCancelled ? "CANCELLED" : "CONFIRMED")
+        if let link = session.joinURL, options.includeJoinLinks, session.kind.isLive, !item.isCancelled {
+            lines.raw(
+                "CONFERENCE", ICalendarValue.uri(link),
+                parameters: [("VALUE", "URI"), ("FEATURE", "AUDIO"), ("FEATURE", "VIDEO"), ("LABEL", "Join the session")])
+        }
+        lines.raw("END", "VEVENT")
+    }
+
+    private static func categoryName(_ kind: Session.Kind) -> String {
+        switch kind {
+        case .live: "Live session"
+        case .offlineExercise: "Offline exercise"
+        case .feedback: "Feedback session"
+        }
+    }
+}
+
+/// Property values that are not TEXT.
+enum ICalendarValue {
+    /// A URI value: kept as is, minus characters a content line may not carry.
+    static func uri(_ value: String) -> String {
+        String(value.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F })
+    }
+}

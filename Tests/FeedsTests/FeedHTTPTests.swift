@@ -1,0 +1,163 @@
+import CompressNIO
+import Foundation
+import Hummingbird
+import Kernel
+import KernelTesting
+import ServerTesting
+import Testing
+
+@testable import Feeds
+
+@Suite("Feeds over HTTP: validators, 304, HEAD, gzip, invalidation and the per-organization gate")
+struct FeedHTTPTests {
+    @Test("a feed answers with a strong ETag, Last-Modified and Cache-Control; repeating with it gets 304, no body")
+    func conditionalRequests() async throws {
+        let fixture = try await FeedsFixture()
+        let path = fixture.seriesFeed(fixture.seriesOne)
+        let first = try await fixture.client.get(path)
+        #expect(first.status == 200)
+        #expect(first.header("Content-Type") == "text/calendar; charset=utf-8")
+        #expect(first.header("Cache-Control") == "public, max-age=3600")
+        let etag = try #require(first.header("ETag"))
+        let lastModified = try #require(first.header("Last-Modified"))
+        #expect(etag.hasPrefix("\"") && !etag.hasPrefix("W/"))
+        for match in [etag, "W/\(etag)", "\"nope\", \(etag)", "*"] {
+            let again = try await fixture.client.request(.get, path, headers: ["If-None-Match": match])
+            #expect(again.status == 304, "If-None-Match: \(match)")
+            #expect(again.body.isEmpty && again.header("ETag") == etag)
+        }
+        #expect(try await fixture.client.request(.get, path, headers: ["If-None-Match": "\"nope\""]).status == 200)
+        #expect(try await fixture.client.request(.get, path, headers: ["If-Modified-Since": lastModified]).status == 304)
+        let earlier = "Thu, 01 Jan 2015 00:00:00 GMT"
+        #expect(try await fixture.client.request(.get, path, headers: ["If-Modified-Since": earlier]).status == 200)
+        // If-None-Match wins over If-Modified-Since.
+        let both = try await fixture.client.request(
+            .get, path, headers: ["If-None-Match": "\"nope\"", "If-Modified-Since": lastModified])
+        #expect(both.status == 200)
+    }
+
+    @Test("HEAD has the headers of GET and no body; gzip is served when accepted, with its own ETag")
+    func headAndGzip() async throws {
+        let fixture = try await FeedsFixture()
+        let path = fixture.organizationFeed
+        let get = try await fixture.client.get(path)
+        let head = try await fixture.client.request(.head, path)
+        #expect(head.status == 200 && head.body.isEmpty)
+        #expect(head.header("Content-Length") == String(get.body.count) && head.header("ETag") == get.header("ETag"))
+        let zipped = try await fixture.client.request(.get, path, headers: ["Accept-Encoding": "br, gzip;q=0.8"])
+        #expect(zipped.header("Content-Encoding") == "gzip" && zipped.header("Vary") == "Accept-Encoding")
+        #expect(zipped.header("ETag") != get.header("ETag"))
+        var buffer = ByteBuffer(bytes: zipped.body)
+        let unzipped = try buffer.decompress(with: .gzip())
+        #expect(Data(unzipped.readableBytesView) == get.body)
+        #expect(zipped.body.count < get.body.count)
+        let refused = try await fixture.client.request(.get, path, headers: ["Accept-Encoding": "gzip;q=0"])
+        #expect(refused.header("Content-Encoding") == nil)
+        let revalidated = try await fixture.client.request(
+            .get, path, headers: ["Accept-Encoding": "gzip", "If-None-Match": zipped.header("ETag")!])
+        #expect(revalidated.status == 304)
+    }
+
+    @Test("rescheduling bumps SEQUENCE and changes the ETag of exactly the feeds that contain the session")
+    func reschedulingChangesExactlyTheAffectedFeeds() async throws {
+        let fixture = try await FeedsFixture()
+        let paths = [
+            fixture.seriesFeed(fixture.seriesOne), fixture.seriesFeed(fixture.seriesTwo), fixture.organizationFeed,
+            fixture.networkFeed,
+        ]
+        var before: [String: String] = [:]
+        for path in paths { before[path] = try await fixture.client.get(path).header("ETag") }
+        let cache = fixture.plugin.cache
+        #expect(await cache.count == 4)
+        try await fixture.rescheduleIntro()
+        // The event evicted the three feeds showing the session; the other series' feed stays cached.
+        #expect(await cache.holds(.series(WebinarSeries.ID(fixture.seriesTwo))))
+        #expect(await !cache.holds(.series(WebinarSeries.ID(fixture.seriesOne))))
+        #expect(await cache.count == 1)
+        var after: [String: String] = [:]
+        for path in paths { after[path] = try await fixture.client.get(path).header("ETag") }
+        #expect(after[paths[0]] != before[paths[0]])
+        #expect(after[paths[1]] == before[paths[1]])
+        #expect(after[paths[2]] != before[paths[2]] && after[paths[3]] != before[paths[3]])
+        let lines = unfold(try await fixture.client.get(paths[0]).text)
+        let intro = lines.drop { !$0.hasPrefix("UID:indaba-session-1@") }
+        #expect(intro.first { $0.hasPrefix("SEQUENCE:") } == "SEQUENCE:2")
+        #expect(intro.first { $0.hasPrefix("DTSTART") } == "DTSTART;TZID=Africa/Harare:20230621T150000")
+        let stale = try await fixture.client.request(.get, paths[0], headers: ["If-None-Match": before[paths[0]]!])
+        #expect(stale.status == 200)
+    }
+
+    @Test("cancelling keeps the event, marked STATUS:CANCELLED, with a higher SEQUENCE")
+    func cancellingKeepsTheEvent() async throws {
+        let fixture = try await FeedsFixture()
+        try await fixture.harness.workspace.write(as: AuditActor("test")) { transaction in
+            try transaction.cancel(try Lookup.session("testnet/webinars/series-one/feedback", in: transaction.db).id!)
+        }
+        let lines = unfold(try await fixture.client.get(fixture.seriesFeed(fixture.seriesOne)).text)
+        #expect(lines.filter { $0 == "BEGIN:VEVENT" }.count == 3)
+        let feedback = Array(lines.drop { !$0.hasPrefix("UID:indaba-session-3@") }.prefix { $0 != "END:VEVENT" })
+        #expect(feedback.contains("STATUS:CANCELLED") && feedback.contains("SEQUENCE:2"))
+        #expect(feedback.contains("SUMMARY:Cancelled: Feedback"))
+    }
+
+    @Test("feeds exist only where the plugin is enabled, and only for the organization's non-draft series")
+    func gate() async throws {
+        let fixture = try await FeedsFixture()
+        #expect(try await fixture.client.get("/public/orgs/\(fixture.member)/feeds/calendar.ics").status == 404)
+        #expect(try await fixture.client.get("/public/orgs/\(fixture.member)/feeds/network.ics").status == 404)
+        #expect(try await fixture.client.get("/public/orgs/\(fixture.network)/feeds/series/999/calendar.ics").status == 404)
+        try await fixture.harness.workspace.write(as: AuditActor("test")) { transaction in
+            var series = try Lookup.series("testnet/webinars/series-two", in: transaction.db)
+            series.status = .draft
+            try transaction.save(series)
+        }
+        #expect(try await fixture.client.get(fixture.seriesFeed(fixture.seriesTwo)).status == 404)
+        let registry = fixture.harness.workspace.registry
+        let network = Organization.ID(fixture.network)
+        try await fixture.harness.workspace.write(as: AuditActor("test")) {
+            try $0.disable("feeds", for: network, registry: registry)
+        }
+        #expect(try await fixture.client.get(fixture.networkFeed).status == 404)
+    }
+
+    @Test("settings change the feed: title, colour, refresh interval, facilitators, join links")
+    func settings() async throws {
+        let fixture = try await FeedsFixture()
+        let registry = fixture.harness.workspace.registry
+        let network = Organization.ID(fixture.network)
+        try await fixture.harness.workspace.write(as: AuditActor("test")) {
+            try $0.changeSettings(
+                of: "feeds", for: network,
+                ["title": "Testnet webinars", "color": "teal", "refreshMinutes": 15, "showFacilitators": false,
+                 "publicJoinLinks": true], registry: registry)
+        }
+        let reply = try await fixture.client.get(fixture.networkFeed)
+        let lines = unfold(reply.text)
+        #expect(lines.contains("NAME:Testnet webinars") && lines.contains("COLOR:teal"))
+        #expect(lines.contains("REFRESH-INTERVAL;VALUE=DURATION:PT15M"))
+        #expect(reply.header("Cache-Control") == "public, max-age=900")
+        #expect(!reply.text.contains("Facilitators:"))
+        #expect(lines.contains { $0.hasPrefix("CONFERENCE;VALUE=URI;FEATURE=AUDIO,VIDEO;LABEL=Join the session:https://meet.example.org/one") })
+        let refused = await #expect(throws: SettingsError.self) {
+            try await fixture.harness.workspace.write(as: AuditActor("test")) {
+                try $0.changeSettings(of: "feeds", for: network, ["color": "#008080"], registry: registry)
+            }
+        }
+        #expect(refused?.description.contains("CSS colour name") == true)
+    }
+
+    @Test("subscribe links: https and webcal for the organization, the network and each series")
+    func subscribeLinks() async throws {
+        let fixture = try await FeedsFixture()
+        let token = try await fixture.harness.workspace.write(as: AuditActor("test")) { [network = fixture.network] in
+            try $0.createToken(role: .organizationAdmin, organization: Organization.ID(network)).secret
+        }
+        let reply = try await fixture.client.get("/api/v1/orgs/\(fixture.network)/feeds/urls", token: token)
+        #expect(reply.status == 200)
+        let organization = try #require(reply.json["organization"] as? [String: String])
+        #expect(organization["ics"] == "https://indaba.example.org/public/orgs/\(fixture.network)/feeds/calendar.ics")
+        #expect(organization["webcal"] == "webcal://indaba.example.org/public/orgs/\(fixture.network)/feeds/calendar.ics")
+        #expect((reply.json["series"] as? [[String: String]])?.count == 2)
+        #expect(try await fixture.client.get("/api/v1/orgs/\(fixture.network)/feeds/urls").status == 401)
+    }
+}
