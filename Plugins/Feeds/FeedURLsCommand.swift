@@ -26,9 +26,11 @@ struct FeedURLsCommand: PluginCommand {
                 for: organization, baseURL: baseURL, scope: Scope(Access.administrator(of: organization)), in: db)
             guard let reference else { return [all.organization] + (all.network.map { [$0] } ?? []) + all.series }
             let series = try Lookup.series(reference, in: db)
-            guard let link = all.series.first(where: { $0.ics.hasSuffix("/series/\(series.id!.rawValue)/calendar.ics") })
+            guard
+                let link = all.series.first(where: { $0.ics.hasSuffix("/series/\(series.id!.rawValue)/calendar.ics") })
             else {
-                throw ValidationError("Series \(series.id!) is not a published series of organization \(organization.id!).")
+                throw ValidationError(
+                    "Series \(series.id!) is not a published series of organization \(organization.id!).")
             }
             return [link]
         }

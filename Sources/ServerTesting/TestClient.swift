@@ -23,7 +23,9 @@ public struct TestClient: Sendable {
         public var ids: [Int] { (json["items"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? Int } }
 
         /// The fields named by a problem's `errors`.
-        public var problemFields: [String] { (json["errors"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String } }
+        public var problemFields: [String] {
+            (json["errors"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String }
+        }
 
         public func header(_ name: String) -> String? { headers[HTTPField.Name(name)!] }
     }

@@ -27,7 +27,8 @@ struct FeedHTTPTests {
             #expect(again.body.isEmpty && again.header("ETag") == etag)
         }
         #expect(try await fixture.client.request(.get, path, headers: ["If-None-Match": "\"nope\""]).status == 200)
-        #expect(try await fixture.client.request(.get, path, headers: ["If-Modified-Since": lastModified]).status == 304)
+        #expect(
+            try await fixture.client.request(.get, path, headers: ["If-Modified-Since": lastModified]).status == 304)
         let earlier = "Thu, 01 Jan 2015 00:00:00 GMT"
         #expect(try await fixture.client.request(.get, path, headers: ["If-Modified-Since": earlier]).status == 200)
         // If-None-Match wins over If-Modified-Since.
@@ -105,7 +106,8 @@ struct FeedHTTPTests {
         let fixture = try await FeedsFixture()
         #expect(try await fixture.client.get("/public/orgs/\(fixture.member)/feeds/calendar.ics").status == 404)
         #expect(try await fixture.client.get("/public/orgs/\(fixture.member)/feeds/network.ics").status == 404)
-        #expect(try await fixture.client.get("/public/orgs/\(fixture.network)/feeds/series/999/calendar.ics").status == 404)
+        #expect(
+            try await fixture.client.get("/public/orgs/\(fixture.network)/feeds/series/999/calendar.ics").status == 404)
         try await fixture.harness.workspace.write(as: AuditActor("test")) { transaction in
             var series = try Lookup.series("testnet/webinars/series-two", in: transaction.db)
             series.status = .draft
@@ -128,8 +130,10 @@ struct FeedHTTPTests {
         try await fixture.harness.workspace.write(as: AuditActor("test")) {
             try $0.changeSettings(
                 of: "feeds", for: network,
-                ["title": "Testnet webinars", "color": "teal", "refreshMinutes": 15, "showFacilitators": false,
-                 "publicJoinLinks": true], registry: registry)
+                [
+                    "title": "Testnet webinars", "color": "teal", "refreshMinutes": 15, "showFacilitators": false,
+                    "publicJoinLinks": true,
+                ], registry: registry)
         }
         let reply = try await fixture.client.get(fixture.networkFeed)
         let lines = unfold(reply.text)
@@ -137,7 +141,11 @@ struct FeedHTTPTests {
         #expect(lines.contains("REFRESH-INTERVAL;VALUE=DURATION:PT15M"))
         #expect(reply.header("Cache-Control") == "public, max-age=900")
         #expect(!reply.text.contains("Facilitators:"))
-        #expect(lines.contains { $0.hasPrefix("CONFERENCE;VALUE=URI;FEATURE=AUDIO,VIDEO;LABEL=Join the session:https://meet.example.org/one") })
+        #expect(
+            lines.contains {
+                $0.hasPrefix(
+                    "CONFERENCE;VALUE=URI;FEATURE=AUDIO,VIDEO;LABEL=Join the session:https://meet.example.org/one")
+            })
         let refused = await #expect(throws: SettingsError.self) {
             try await fixture.harness.workspace.write(as: AuditActor("test")) {
                 try $0.changeSettings(of: "feeds", for: network, ["color": "#008080"], registry: registry)
@@ -156,7 +164,8 @@ struct FeedHTTPTests {
         #expect(reply.status == 200)
         let organization = try #require(reply.json["organization"] as? [String: String])
         #expect(organization["ics"] == "https://indaba.example.org/public/orgs/\(fixture.network)/feeds/calendar.ics")
-        #expect(organization["webcal"] == "webcal://indaba.example.org/public/orgs/\(fixture.network)/feeds/calendar.ics")
+        #expect(
+            organization["webcal"] == "webcal://indaba.example.org/public/orgs/\(fixture.network)/feeds/calendar.ics")
         #expect((reply.json["series"] as? [[String: String]])?.count == 2)
         #expect(try await fixture.client.get("/api/v1/orgs/\(fixture.network)/feeds/urls").status == 401)
     }

@@ -13,11 +13,13 @@ struct ICalendarTests {
         #expect(try await PluginConformance.problems(of: FeedsPlugin.self) == [])
     }
 
-    @Test("TEXT escaping", arguments: [
-        ("a,b;c\\d", "a\\,b\\;c\\\\d"), ("line\nbreak", "line\\nbreak"), ("crlf\r\nx", "crlf\\nx"),
-        ("bell\u{7}gone\u{1F}", "bellgone"), ("tab\tkept", "tab\tkept"), ("c1\u{85}gone", "c1gone"),
-        ("<&>\"'", "<&>\"'"),
-    ])
+    @Test(
+        "TEXT escaping",
+        arguments: [
+            ("a,b;c\\d", "a\\,b\\;c\\\\d"), ("line\nbreak", "line\\nbreak"), ("crlf\r\nx", "crlf\\nx"),
+            ("bell\u{7}gone\u{1F}", "bellgone"), ("tab\tkept", "tab\tkept"), ("c1\u{85}gone", "c1gone"),
+            ("<&>\"'", "<&>\"'"),
+        ])
     func escaping(input: String, expected: String) {
         #expect(ContentLines.escape(input) == expected)
     }
@@ -39,7 +41,9 @@ struct ICalendarTests {
     @Test("multi-valued parameters are listed, each value quoted only when needed")
     func parameters() {
         var lines = ContentLines()
-        lines.raw("CONFERENCE", "https://x.example.org", parameters: [("FEATURE", "AUDIO"), ("FEATURE", "VIDEO"), ("LABEL", "Join: now")])
+        lines.raw(
+            "CONFERENCE", "https://x.example.org",
+            parameters: [("FEATURE", "AUDIO"), ("FEATURE", "VIDEO"), ("LABEL", "Join: now")])
         #expect(lines.text == "CONFERENCE;FEATURE=AUDIO,VIDEO;LABEL=\"Join: now\":https://x.example.org\r\n")
     }
 
@@ -67,11 +71,12 @@ struct ICalendarTests {
         #expect(TimeFormats.instantText(session.startsAt) == "2026-10-24T23:30:00Z")
         #expect(TimeFormats.instantText(session.endsAt) == "2026-10-25T03:00:00Z")
         let zone = lines.drop { $0 != "BEGIN:VTIMEZONE" }.prefix { $0 != "END:VTIMEZONE" }
-        #expect(Array(zone) == [
-            "BEGIN:VTIMEZONE", "TZID:Europe/Berlin",
-            "BEGIN:DAYLIGHT", "DTSTART:20260329T020000", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", "END:DAYLIGHT",
-            "BEGIN:STANDARD", "DTSTART:20261025T030000", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "END:STANDARD",
-        ])
+        #expect(
+            Array(zone) == [
+                "BEGIN:VTIMEZONE", "TZID:Europe/Berlin",
+                "BEGIN:DAYLIGHT", "DTSTART:20260329T020000", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", "END:DAYLIGHT",
+                "BEGIN:STANDARD", "DTSTART:20261025T030000", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "END:STANDARD",
+            ])
         // The offline exercise is an all-day event over its days; the cancelled session is kept, as cancelled.
         #expect(lines.contains("DTSTART;VALUE=DATE:20261026") && lines.contains("DTEND;VALUE=DATE:20261103"))
         #expect(lines.contains("SUMMARY:Homework over a week"))

@@ -2,8 +2,8 @@ import Foundation
 import Hummingbird
 import Kernel
 import KernelTesting
-import ServerTesting
 import Server
+import ServerTesting
 import Testing
 
 @Suite("The OpenAPI document describes exactly the routes the server registers")

@@ -3,8 +3,8 @@ import GRDB
 import Hummingbird
 import Kernel
 import KernelTesting
-import ServerTesting
 import Server
+import ServerTesting
 import Testing
 
 @Suite("Request rules: validation problems, concurrency, limits and pagination")

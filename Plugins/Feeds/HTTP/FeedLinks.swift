@@ -22,11 +22,14 @@ struct FeedLinks: Encodable, Sendable {
     let network: FeedLink?
     let series: [FeedLink]
 
-    static func all(for organization: Organization, baseURL: String, scope: Scope, in db: Database) throws -> FeedLinks {
+    static func all(for organization: Organization, baseURL: String, scope: Scope, in db: Database) throws -> FeedLinks
+    {
         let prefix = "\(baseURL)/public/orgs/\(organization.id!.rawValue)/feeds"
         let series = try scope.series()
-            .filter(sql: "programmeId IN (SELECT id FROM programme WHERE organizationId = ?) AND status != 'draft'",
-                    arguments: [organization.id])
+            .filter(
+                sql: "programmeId IN (SELECT id FROM programme WHERE organizationId = ?) AND status != 'draft'",
+                arguments: [organization.id]
+            )
             .order(Column("id")).fetchAll(db)
         return FeedLinks(
             organization: FeedLink(title: organization.name, ics: "\(prefix)/calendar.ics"),

@@ -36,7 +36,8 @@ struct FeedRoutes {
         }
     }
 
-    private func serve(_ scope: FeedScope, _ request: Request, _ context: IndabaRequestContext) async throws -> Response {
+    private func serve(_ scope: FeedScope, _ request: Request, _ context: IndabaRequestContext) async throws -> Response
+    {
         let organization = context.organization!
         let settings = try await plugin.context.settings(FeedsSettings.self, for: organization.id!)
         let feedURL = context.baseURL + request.uri.path

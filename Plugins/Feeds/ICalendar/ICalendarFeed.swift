@@ -50,8 +50,12 @@ enum ICalendarFeed {
         let zone = TimeZone(identifier: session.timeZone) ?? TimeZone(secondsFromGMT: 0)!
         if session.kind.isLive {
             let tzid = [("TZID", zone.identifier)]
-            lines.raw("DTSTART", ICalendarDate.local(session.startsAt, offset: zone.secondsFromGMT(for: session.startsAt)), parameters: tzid)
-            lines.raw("DTEND", ICalendarDate.local(session.endsAt, offset: zone.secondsFromGMT(for: session.endsAt)), parameters: tzid)
+            lines.raw(
+                "DTSTART", ICalendarDate.local(session.startsAt, offset: zone.secondsFromGMT(for: session.startsAt)),
+                parameters: tzid)
+            lines.raw(
+                "DTEND", ICalendarDate.local(session.endsAt, offset: zone.secondsFromGMT(for: session.endsAt)),
+                parameters: tzid)
             lines.raw("TRANSP", "OPAQUE")
         } else {
             // The offline exercise spans whole days: from its first local day to the day after its last (exclusive).
@@ -59,7 +63,9 @@ enum ICalendarFeed {
             let lastInstant = session.endsAt.addingTimeInterval(-1)
             let afterLast = lastInstant.addingTimeInterval(86_400)
             lines.raw("DTSTART", firstDay, parameters: [("VALUE", "DATE")])
-            lines.raw("DTEND", ICalendarDate.day(afterLast, offset: zone.secondsFromGMT(for: lastInstant)), parameters: [("VALUE", "DATE")])
+            lines.raw(
+                "DTEND", ICalendarDate.day(afterLast, offset: zone.secondsFromGMT(for: lastInstant)),
+                parameters: [("VALUE", "DATE")])
             lines.raw("TRANSP", "TRANSPARENT")
         }
         lines.line("SUMMARY", options.summary(for: item))
@@ -69,7 +75,9 @@ enum ICalendarFeed {
         if let link = session.joinURL, options.includeJoinLinks, session.kind.isLive, !item.isCancelled {
             lines.raw(
                 "CONFERENCE", ICalendarValue.uri(link),
-                parameters: [("VALUE", "URI"), ("FEATURE", "AUDIO"), ("FEATURE", "VIDEO"), ("LABEL", "Join the session")])
+                parameters: [
+                    ("VALUE", "URI"), ("FEATURE", "AUDIO"), ("FEATURE", "VIDEO"), ("LABEL", "Join the session"),
+                ])
         }
         lines.raw("END", "VEVENT")
     }
