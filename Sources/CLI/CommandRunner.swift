@@ -27,7 +27,8 @@ public struct CommandRunner<Installed: PluginInstallation> {
             defer { logger.debug("Command finished", metadata: ["command": "\(name)"]) }
             switch command {
             case let command as any KernelCommand:
-                let workspace = try environment.workspace(path: command.global.databasePath)
+                let path = type(of: command).usesDatabaseFile ? command.global.databasePath : nil
+                let workspace = try environment.workspace(path: path)
                 try await command.run(in: environment, workspace: workspace)
             case let command as any PluginCommand:
                 try await runPluginCommand(command, environment: environment)

@@ -31,7 +31,8 @@ public enum IndabaServer {
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: ProblemMiddleware())
         router.add(middleware: AuthenticationMiddleware(workspace: workspace))
-        SystemRoutes(workspace: workspace, openAPI: OpenAPIDocument.json).add(to: router)
+        SystemRoutes(workspace: workspace, openAPI: OpenAPIDocument.json(plugins: workspace.registry.plugins)).add(
+            to: router)
         let api = router.group("api/v1").add(middleware: WritesNeedAuthentication())
         OrganizationRoutes(workspace: workspace).add(to: api)
         ProgrammeRoutes(workspace: workspace).add(to: api)
@@ -42,6 +43,16 @@ public enum IndabaServer {
         PluginEnablementRoutes(workspace: workspace).add(to: api)
         PluginMounting(workspace: workspace).add(to: router)
         return router
+    }
+
+    /// Every registered route as `METHOD /path/{param}`, sorted: what the OpenAPI document must describe.
+    public static func routeList(workspace: Workspace) -> [String] {
+        router(workspace: workspace).routes.map { route in
+            let path = route.path.description.split(separator: "/").map { segment in
+                segment.hasPrefix(":") ? "{\(segment.dropFirst())}" : String(segment)
+            }.joined(separator: "/")
+            return "\(route.method.rawValue) /\(path)"
+        }.sorted()
     }
 
     /// The application, ready for `runService()` (which stops gracefully on SIGINT and SIGTERM).

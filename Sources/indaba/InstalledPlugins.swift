@@ -6,5 +6,5 @@ import Kernel
 /// The only place that names every installed plugin. Add a plugin here (and to Package.swift) to install it.
 enum InstalledPlugins: PluginInstallation {
     static let plugins: [any Plugin.Type] = [FeedsPlugin.self]
-    static let commands: [any ParsableCommand.Type] = [ServeCommand.self]
+    static let commands: [any ParsableCommand.Type] = [ServeCommand.self, OpenAPICommand.self]
 }

@@ -16,9 +16,10 @@ public struct CommandEnvironment: Sendable {
         self.user = user
     }
 
-    /// Opens and migrates the database at `path`.
-    public func workspace(path: String) throws -> Workspace {
-        try Workspace.open(store: try Store.open(path: path), registry: registry, logger: logger)
+    /// Opens and migrates the database at `path` (or a private in-memory one when `path` is `nil`).
+    public func workspace(path: String?) throws -> Workspace {
+        let store = try path.map { try Store.open(path: $0) } ?? Store.inMemory()
+        return try Workspace.open(store: store, registry: registry, logger: logger)
     }
 
     /// Who the audit log says made a change.
@@ -31,9 +32,14 @@ public protocol KernelCommand: AsyncParsableCommand {
     var global: GlobalOptions { get }
     /// Runs the command.
     func run(in environment: CommandEnvironment, workspace: Workspace) async throws
+    /// Whether the command works on the database file; a command that only describes the build gets a private,
+    /// empty in-memory database instead (and creates no file).
+    static var usesDatabaseFile: Bool { get }
 }
 
 extension KernelCommand {
+    public static var usesDatabaseFile: Bool { true }
+
     public mutating func run() async throws {
         throw ValidationError("This command runs only through the indaba executable.")
     }

@@ -32,6 +32,8 @@ public protocol Plugin: Sendable {
     static var migrations: [PluginMigration] { get }
     /// Subcommands offered as `indaba <id> …`, run only for organizations that enabled the plugin.
     static var commands: [any PluginCommand.Type] { get }
+    /// The OpenAPI description of the routes added by ``addRoutes(to:)`` and ``addPublicRoutes(to:)``.
+    static var apiDescription: PluginAPIDescription { get }
 
     /// Builds the plugin with everything it may use; no plugin looks anything up globally.
     init(context: PluginContext) throws
@@ -51,6 +53,7 @@ extension Plugin {
     public static var settings: any PluginSettings.Type { NoSettings.self }
     public static var migrations: [PluginMigration] { [] }
     public static var commands: [any PluginCommand.Type] { [] }
+    public static var apiDescription: PluginAPIDescription { PluginAPIDescription() }
     public var eventHandlers: [EventHandler] { [] }
     public func addRoutes(to routes: RouteCollection<IndabaRequestContext>) {}
     public func addPublicRoutes(to routes: RouteCollection<IndabaRequestContext>) {}

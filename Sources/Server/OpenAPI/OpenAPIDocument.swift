@@ -1,19 +1,20 @@
 import Foundation
-import Kernel
+public import Kernel
 
 /// The OpenAPI 3.1 description of the API, served at `/api/v1/openapi.json` and kept in `docs/openapi.json`.
 ///
 /// It is written out here, apart from the code that registers routes, so that a test can hold the two against each
 /// other: every registered route must be described, and every described route must exist.
-enum OpenAPIDocument {
-    /// The document as pretty-printed JSON with sorted keys (stable bytes).
-    static let json: String = {
+public enum OpenAPIDocument {
+    /// The document for a server with `plugins` installed, as pretty-printed JSON with sorted keys (stable bytes).
+    public static func json(plugins: [any Plugin.Type]) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(document)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
-    }()
+        let data = (try? encoder.encode(document(plugins: plugins))) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
 
-    static var document: JSONValue {
+    static func document(plugins: [any Plugin.Type]) -> JSONValue {
         .object([
             "openapi": "3.1.0",
             "info": .object([
@@ -27,7 +28,7 @@ enum OpenAPIDocument {
             ]),
             "servers": .array([.object(["url": "/"])]),
             "security": .array([.object(["bearerAuth": .array([])])]),
-            "paths": .object(Paths.all),
+            "paths": .object(Paths.all.merging(pluginPaths(plugins)) { $1 }),
             "components": .object([
                 "securitySchemes": .object([
                     "bearerAuth": .object(["type": "http", "scheme": "bearer", "description": "An Indaba API token."])
@@ -35,5 +36,32 @@ enum OpenAPIDocument {
                 "schemas": .object(Schemas.all),
             ]),
         ])
+    }
+
+    /// Each plugin's paths under its mount points, with the `{org}` parameter declared on every path item.
+    private static func pluginPaths(_ plugins: [any Plugin.Type]) -> [String: JSONValue] {
+        var paths: [String: JSONValue] = [:]
+        let org: JSONValue = .object([
+            "name": "org", "in": "path", "required": true,
+            "description": "The organization's id; 404 where the plugin is not enabled.",
+            "schema": .object(["type": "integer", "format": "int64", "minimum": 1]),
+        ])
+        for plugin in plugins {
+            let description = plugin.apiDescription
+            let mounts = [
+                ("/api/v1/orgs/{org}/\(plugin.id)", description.privatePaths),
+                ("/public/orgs/{org}/\(plugin.id)", description.publicPaths),
+            ]
+            for (prefix, items) in mounts {
+                for (path, item) in items {
+                    guard case var .object(fields) = item else { continue }
+                    var parameters: [JSONValue] = [org]
+                    if case let .array(own)? = fields["parameters"] { parameters += own }
+                    fields["parameters"] = .array(parameters)
+                    paths[prefix + path] = .object(fields)
+                }
+            }
+        }
+        return paths
     }
 }
