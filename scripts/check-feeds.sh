@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Runs the independent feed validators (../shared/conformance) on every feed the real server serves for the demo
+# network and for the hostile fixture (fixtures/feeds/hostile.yaml). Exit 0 only if every check passes.
+#
+# Needs the conformance kit's dependencies: run ../shared/conformance/install-deps.sh once (as root), or set
+# CONFORMANCE_VENV to an existing virtualenv of the kit.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+KIT=${CONFORMANCE_KIT:-../shared/conformance}
+INDABA=.build/debug/indaba
+PORT=${FEEDS_CHECK_PORT:-18080}
+WORK=$(mktemp -d)
+trap 'kill "$SERVER" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+
+[[ -x $KIT/check-ics ]] || { echo "error: the conformance kit is not at $KIT (set CONFORMANCE_KIT)" >&2; exit 2; }
+[[ -x $INDABA ]] || swift build
+
+DB=$WORK/feeds.sqlite
+$INDABA import --db "$DB" fixtures/asknet/asknet.yaml > /dev/null
+$INDABA import --db "$DB" fixtures/feeds/hostile.yaml > /dev/null
+$INDABA plugin enable feeds --db "$DB" --org asknet > /dev/null
+$INDABA plugin enable feeds --db "$DB" --org hostile --set color=teal --set publicJoinLinks=true > /dev/null
+
+$INDABA serve --db "$DB" --port "$PORT" > "$WORK/serve.log" 2>&1 &
+SERVER=$!
+for _ in $(seq 1 100); do grep -q "is serving" "$WORK/serve.log" 2>/dev/null && break; sleep 0.1; done
+grep -q "is serving" "$WORK/serve.log" || { cat "$WORK/serve.log" >&2; echo "error: the server did not start" >&2; exit 2; }
+
+BASE=http://127.0.0.1:$PORT
+urls=()
+for org in asknet hostile; do
+    for url in $($INDABA feeds urls --db "$DB" --org "$org" --base-url "$BASE" --json \
+        | python3 -c 'import json,sys; print("\n".join(link["ics"] for link in json.load(sys.stdin)))'); do
+        urls+=("$url")
+    done
+done
+
+failed=0
+for url in "${urls[@]}"; do
+    if ! "$KIT/check-ics" --require-vtimezone --quiet "$url"; then failed=$((failed + 1)); fi
+done
+echo "feeds: $(( ${#urls[@]} - failed )) passed, $failed failed"
+[[ $failed -eq 0 ]]
