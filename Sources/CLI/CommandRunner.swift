@@ -28,7 +28,7 @@ public struct CommandRunner<Installed: PluginInstallation> {
             switch command {
             case let command as any KernelCommand:
                 let path = type(of: command).usesDatabaseFile ? command.global.databasePath : nil
-                let workspace = try environment.workspace(path: path)
+                let workspace = try environment.workspace(path: path, creating: type(of: command).createsDatabase)
                 try await command.run(in: environment, workspace: workspace)
             case let command as any PluginCommand:
                 try await runPluginCommand(command, environment: environment)
@@ -69,6 +69,10 @@ public struct CommandRunner<Installed: PluginInstallation> {
         case is KernelError, is ImportError, is StoreError, is SettingsError, is PluginRegistryError, is Veto:
             write("Error: \(error)")
             return 1
+        case let error as ValidationError:
+            // Thrown while running (after parsing): the sentence says what to fix; the root usage would not help.
+            write("Error: \(error.message)")
+            return ExitCode.validationFailure.rawValue
         default:
             let code = IndabaCommand<Installed>.exitCode(for: error)
             let message = IndabaCommand<Installed>.fullMessage(for: error)

@@ -5,8 +5,8 @@ import Synchronization
 public final class TestClock: Sendable {
     private let current: Mutex<Date>
 
-    /// Starts at `start` (default 2026-01-01T00:00:00Z).
-    public init(_ start: Date = Date(timeIntervalSince1970: 1_767_225_600)) {
+    /// Starts at `start` (default 2026-12-01T00:00:00Z, after every date in the demo network's past).
+    public init(_ start: Date = Date(timeIntervalSince1970: 1_796_083_200)) {
         current = Mutex(start)
     }
 

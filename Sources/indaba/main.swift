@@ -14,6 +14,9 @@ LoggingSystem.bootstrap { label in
     handler.logLevel = level
     return handler
 }
+// The database holds personal data, and exports, backups and tokens are as sensitive: files we create are
+// readable by their owner only.
+umask(0o077)
 let user = ProcessInfo.processInfo.environment["USER"] ?? "unknown"
 let runner = CommandRunner<InstalledPlugins>(logger: Logger(label: "indaba"), user: user)
 exit(await runner.run(arguments))

@@ -283,4 +283,71 @@ struct DomainRulesTests {
         #expect(throws: StoreError.backupTargetExists(path: target)) { try store.backup(to: target) }
         #expect(!FileManager.default.fileExists(atPath: target + ".partial"))
     }
+
+    @Test("recording again corrects without wiping: dates, minutes, source and links are kept unless given")
+    func correctionsKeepWhatIsNotGiven() async throws {
+        let harness = try await imported()
+        let (one, two, series, intro, homework) = try await harness.workspace.read { db in
+            (
+                try Lookup.person("participant.one@example.org", in: db).id!,
+                try Lookup.person("participant.two@example.org", in: db).id!,
+                try Lookup.series("testnet/webinars/series-one", in: db).id!,
+                try Lookup.session("testnet/webinars/series-one/intro", in: db).id!,
+                try Lookup.session("testnet/webinars/series-one/homework", in: db).id!
+            )
+        }
+        let enrolment = try await write(harness) { try $0.enrol(one, in: series, channel: "website") }
+        #expect(TimeFormats.instantText(enrolment.enrolledAt) == "2023-06-01T08:00:00Z")
+        #expect(enrolment.channel == "website")
+        let attendance = try await write(harness) {
+            try $0.recordAttendance(of: one, at: intro, status: .present, source: nil)
+        }
+        #expect(attendance.minutes == 55 && attendance.source == .manual)
+        let corrected = try await write(harness) {
+            try $0.recordAttendance(of: one, at: intro, status: .present, minutes: 58, source: .import)
+        }
+        #expect(corrected.minutes == 58 && corrected.source == .import)
+        let kept = try await write(harness) { try $0.recordAttendance(of: one, at: intro, status: .present) }
+        #expect(kept.minutes == 58 && kept.source == .import)
+        let absent = try await write(harness) { try $0.recordAttendance(of: one, at: intro, status: .absent) }
+        #expect(absent.minutes == 0)
+        let submission = try await write(harness) {
+            try $0.submitExercise(of: two, for: homework, note: "Added a note")
+        }
+        #expect(submission.link == "https://example.org/work" && submission.note == "Added a note")
+        #expect(TimeFormats.instantText(submission.submittedAt) == "2023-06-27T10:00:00Z")
+    }
+
+    @Test("impossible records are refused: the future, and minutes for someone absent")
+    func impossibleRecords() async throws {
+        let harness = try await imported()
+        let (one, series, intro) = try await harness.workspace.read { db in
+            (
+                try Lookup.person("participant.one@example.org", in: db).id!,
+                try Lookup.series("testnet/webinars/series-one", in: db).id!,
+                try Lookup.session("testnet/webinars/series-one/intro", in: db).id!
+            )
+        }
+        let future = harness.clock.now.addingTimeInterval(86_400)
+        let enrolment = await #expect(throws: KernelError.self) {
+            try await write(harness) { try $0.enrol(one, in: series, at: future, channel: "website") }
+        }
+        #expect(enrolment == .invalidField(field: "enrolledAt", reason: "is in the future"))
+        let absent = await #expect(throws: KernelError.self) {
+            try await write(harness) { try $0.recordAttendance(of: one, at: intro, status: .absent, minutes: 80) }
+        }
+        #expect(absent == .invalidField(field: "minutes", reason: "must be 0 for someone absent"))
+        // A session that lies ahead: excused in advance is fine, present is not.
+        let later = try await write(harness) { transaction in
+            var session = try transaction.fetchSession(intro)
+            session.startsAt = future
+            session.endsAt = future.addingTimeInterval(3600)
+            return try transaction.save(session)
+        }
+        await #expect(throws: KernelError.self) {
+            try await write(harness) { try $0.recordAttendance(of: one, at: later.id!, status: .present, minutes: 10) }
+        }
+        let excused = try await write(harness) { try $0.recordAttendance(of: one, at: later.id!, status: .excused) }
+        #expect(excused.status == .excused && excused.minutes == 0)
+    }
 }

@@ -73,6 +73,9 @@ struct ImportValidationTests {
             new: "  timeZone: Africa/Harare\n  plugins:\n    - id: no-such-plugin\n  people:", line: 8,
             field: "network.plugins[0].id", message: "no installed plugin has the id 'no-such-plugin'"),
         BadInput(
+            name: "repeated key", old: "      title: Webinars\n", new: "      title: Webinars\n      title: Again\n",
+            line: 25, field: "(syntax)", message: "the key 'title' appears twice in one mapping"),
+        BadInput(
             name: "YAML syntax error", old: "      title: Webinars", new: "      title: [Webinars", line: 25,
             field: "(syntax)", message: "is not valid YAML"),
     ]

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Hummingbird
 import Kernel
 import KernelTesting
@@ -31,6 +32,9 @@ struct AccessMatrixTests {
         let method: HTTPRequest.Method
         let rule: Rule
         let success: Int
+        /// Whether the object it reaches in the other network is a published series or session, which every
+        /// caller may read (so a foreign change is refused with 403, not hidden with 404).
+        var publicTarget = false
         let path: @Sendable (TwoNetworks.Objects) -> String
         let body: (@Sendable (TwoNetworks.Objects) -> String)?
     }
@@ -46,6 +50,8 @@ struct AccessMatrixTests {
             switch (role, operation.rule) {
             case (.anonymous, .readPublic): return 200  // both networks' series are published
             case (.anonymous, _): return 401
+            case (_, .readPublic) where foreign: return 200
+            case _ where foreign && operation.publicTarget: return 403
             case _ where foreign: return 404
             case (.coordinator, _): return operation.success
             case (.admin, .writeCoordinator): return 403
@@ -89,7 +95,7 @@ struct AccessMatrixTests {
             name: "GET series", method: .get, rule: .readPublic, success: 200,
             path: { "/api/v1/series/\($0.series)" }, body: nil),
         .init(
-            name: "PATCH series", method: .patch, rule: .write, success: 200,
+            name: "PATCH series", method: .patch, rule: .write, success: 200, publicTarget: true,
             path: { "/api/v1/series/\($0.series)" }, body: { _ in #"{"status": "completed"}"# }),
         .init(
             name: "POST series", method: .post, rule: .write, success: 201, path: { _ in "/api/v1/series" },
@@ -98,10 +104,11 @@ struct AccessMatrixTests {
             name: "GET session", method: .get, rule: .readPublic, success: 200,
             path: { "/api/v1/sessions/\($0.intro)" }, body: nil),
         .init(
-            name: "PATCH session", method: .patch, rule: .write, success: 200,
+            name: "PATCH session", method: .patch, rule: .write, success: 200, publicTarget: true,
             path: { "/api/v1/sessions/\($0.intro)" }, body: { _ in #"{"status": "cancelled"}"# }),
         .init(
-            name: "POST session", method: .post, rule: .write, success: 201, path: { _ in "/api/v1/sessions" },
+            name: "POST session", method: .post, rule: .write, success: 201, publicTarget: true,
+            path: { _ in "/api/v1/sessions" },
             body: {
                 #"{"seriesId": \#($0.series), "slug": "extra", "title": "Extra", "kind": "live", "startsAt": "2027-01-05T10:00:00Z", "endsAt": "2027-01-05T11:00:00Z"}"#
             }),
@@ -115,7 +122,8 @@ struct AccessMatrixTests {
             name: "POST person", method: .post, rule: .write, success: 201, path: { _ in "/api/v1/people" },
             body: { #"{"organizationId": \#($0.network), "displayName": "New Person", "email": "new@example.com"}"# }),
         .init(
-            name: "POST enrolment", method: .post, rule: .write, success: 201, path: { _ in "/api/v1/enrolments" },
+            name: "POST enrolment", method: .post, rule: .write, success: 201, publicTarget: true,
+            path: { _ in "/api/v1/enrolments" },
             body: { #"{"seriesId": \#($0.series), "personId": \#($0.facilitator), "channel": "website"}"# }),
         .init(
             name: "PUT attendance", method: .put, rule: .record, success: 200,
@@ -162,11 +170,15 @@ struct AccessMatrixTests {
         guard role != .anonymous, name != "plugins" else { return }
         let foreignIds: [String: [Int64]] = [
             "organizations": [networks.foreign.network, networks.foreign.member],
-            "programmes": [networks.foreign.programme], "series": [networks.foreign.series],
-            "sessions": [networks.foreign.intro, networks.foreign.homework],
+            "programmes": [networks.foreign.programme],
             "people": [networks.foreign.facilitator, networks.foreign.participantOne, networks.foreign.participantTwo],
         ]
         for id in foreignIds[name] ?? [] { #expect(!reply.ids.contains(Int(id))) }
+        if name == "series" || name == "sessions" {
+            // The other network's series is published, so everyone sees it and its sessions.
+            let published = name == "series" ? networks.foreign.series : networks.foreign.intro
+            #expect(reply.ids.contains(Int(published)))
+        }
         #expect(!reply.ids.isEmpty, "every role sees some of its own network's \(name)")
     }
 
@@ -193,5 +205,62 @@ struct AccessMatrixTests {
         #expect(
             try await networks.client.get(session, token: networks.token(.facilitator)).json["joinURL"] as? String
                 == "https://meet.example.org/one")
+    }
+
+    @Test("another network's drafts stay invisible, though its published series are public")
+    func foreignDraftsAreInvisible() async throws {
+        let networks = try await TwoNetworks()
+        let foreign = WebinarSeries.ID(networks.foreign.series)
+        try await networks.harness.workspace.write(as: AuditActor("test")) { transaction in
+            var series = try #require(try WebinarSeries.fetchOne(transaction.db, key: foreign))
+            series.status = .draft
+            try transaction.save(series)
+        }
+        for role in TwoNetworks.Role.allCases {
+            let reply = try await networks.client.get(
+                "/api/v1/series/\(networks.foreign.series)", token: networks.token(role))
+            #expect(reply.status == 404, "\(role)")
+            let sessions = try await networks.client.get("/api/v1/sessions?limit=200", token: networks.token(role))
+            #expect(!sessions.ids.contains(Int(networks.foreign.intro)), "\(role)")
+        }
+    }
+
+    @Test("who takes part in a series is private: people?seriesId names only the caller's own series")
+    func participationFiltersAreScoped() async throws {
+        let networks = try await TwoNetworks()
+        let own = try await networks.client.get(
+            "/api/v1/people?seriesId=\(networks.own.series)", token: networks.token(.facilitator))
+        #expect(own.status == 200 && own.ids.count == 3)
+        for series in [networks.foreign.series, 999] {
+            let reply = try await networks.client.get(
+                "/api/v1/people?seriesId=\(series)", token: networks.token(.coordinator))
+            #expect(reply.status == 404, "series \(series)")
+        }
+    }
+
+    @Test("an e-mail taken in another network is refused without revealing who has it")
+    func emailClashesDoNotLeak() async throws {
+        let networks = try await TwoNetworks()
+        let body =
+            #"{"organizationId": \#(networks.own.network), "displayName": "X", "email": "FACILITATOR@example.net"}"#
+        let reply = try await networks.client.request(
+            .post, "/api/v1/people", token: networks.token(.admin), json: body)
+        #expect(reply.status == 409)
+        let detail = try #require(reply.json["detail"] as? String)
+        #expect(!detail.contains(String(networks.foreign.facilitator)) && detail.contains("another organization"))
+        let visible =
+            #"{"organizationId": \#(networks.own.network), "displayName": "X", "email": "facilitator@example.org"}"#
+        let clash = try await networks.client.request(
+            .post, "/api/v1/people", token: networks.token(.admin), json: visible)
+        #expect(
+            clash.status == 409
+                && (clash.json["detail"] as? String)?.contains("person \(networks.own.facilitator)") == true)
+    }
+
+    @Test("the last page says next: null")
+    func lastPageSaysSo() async throws {
+        let networks = try await TwoNetworks()
+        let reply = try await networks.client.get("/api/v1/series?limit=200")
+        #expect(reply.text.contains(#""next":null"#))
     }
 }

@@ -60,6 +60,13 @@ struct TokenAndPluginTests {
                 try transaction.createToken(role: .facilitator, organization: member)
             }
         }
+        let person = Person.ID(networks.own.facilitator)
+        let adminWithPerson = await #expect(throws: KernelError.self) {
+            try await networks.harness.workspace.write(as: AuditActor("test")) { transaction in
+                try transaction.createToken(role: .organizationAdmin, organization: member, person: person)
+            }
+        }
+        #expect(adminWithPerson?.description.contains("only for facilitator tokens") == true)
     }
 
     @Test("a disabled plugin's routes answer 404; enabling makes them answer, for that organization only")

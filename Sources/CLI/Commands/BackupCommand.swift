@@ -13,6 +13,7 @@ struct BackupCommand: KernelCommand {
 
     func run(in environment: CommandEnvironment, workspace: Workspace) async throws {
         try workspace.store.backup(to: path)
+        if global.json { return try Output.json(["backup": path]) }
         Output.print("Backed up \(workspace.store.path ?? "the database") to \(path).")
     }
 }

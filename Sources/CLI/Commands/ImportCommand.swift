@@ -13,6 +13,8 @@ struct ImportCommand: KernelCommand {
             The format is described in docs/yaml-format.md.
             """)
 
+    static let createsDatabase = true
+
     @OptionGroup var global: GlobalOptions
 
     @Argument(help: "The network definition file (YAML).")
@@ -39,15 +41,15 @@ struct ImportCommand: KernelCommand {
         let document = try NetworkDocument.read(text, file: name, registry: workspace.registry)
         let summary = try await workspace.importNetwork(document, file: name, dryRun: dryRun)
         if global.json { return try Output.json(ImportReport(summary)) }
-        let verb = summary.dryRun ? "would change" : "changed"
+        let records = summary.changes == 1 ? "1 record" : "\(summary.changes) records"
         let outcome =
             summary.changes == 0
             ? "nothing to change: the database already matches \(name)"
-            : "\(verb) \(summary.changes) records"
+            : (summary.dryRun ? "importing would insert or update \(records)" : "inserted or updated \(records)")
         Output.print(
-            "Imported network '\(document.network.slug)' (\(summary.organizations) organizations, \(summary.people) "
-                + "people, \(summary.series) series, \(summary.sessions) sessions): \(outcome)"
-                + (summary.dryRun ? " (dry run: nothing was written)." : "."))
+            (summary.dryRun ? "Checked" : "Imported") + " network '\(document.network.slug)' (\(summary.organizations) "
+                + "organizations, \(summary.people) people, \(summary.series) series, \(summary.sessions) sessions): "
+                + outcome + (summary.dryRun ? " (dry run: nothing was written)." : "."))
     }
 }
 

@@ -5,10 +5,13 @@ struct InitCommand: KernelCommand {
     static let configuration = CommandConfiguration(
         commandName: "init", abstract: "Create the database (or bring it up to date) and apply every migration.")
 
+    static let createsDatabase = true
+
     @OptionGroup var global: GlobalOptions
 
     func run(in environment: CommandEnvironment, workspace: Workspace) async throws {
         let path = workspace.store.path ?? global.databasePath
+        if global.json { return try Output.json(["database": path, "plugins": "\(workspace.plugins.count)"]) }
         Output.print("Database ready at \(path) (kernel and \(workspace.plugins.count) plugins migrated).")
     }
 }

@@ -28,7 +28,7 @@ struct EnrolCommand: KernelCommand {
             let person = try Lookup.person(command.person, in: transaction.db)
             let series = try Lookup.series(command.series, in: transaction.db)
             return try transaction.enrol(
-                person.id!, in: series.id!, at: when ?? transaction.now, channel: command.channel)
+                person.id!, in: series.id!, at: when, channel: command.channel)
         }
         if global.json { return try Output.json(enrolment) }
         Output.print("Person \(enrolment.personId) is enrolled in series \(enrolment.seriesId) (\(enrolment.channel)).")
@@ -50,8 +50,8 @@ struct AttendCommand: KernelCommand {
     @Option(name: .long, help: "present, absent or excused.")
     var status: String = "present"
 
-    @Option(name: .long, help: "Whole minutes attended.")
-    var minutes: Int = 0
+    @Option(name: .long, help: "Whole minutes attended (left out: keep what is recorded; 0 for someone not present).")
+    var minutes: Int?
 
     func validate() throws {
         guard Attendance.Status(rawValue: status) != nil else {
@@ -66,7 +66,7 @@ struct AttendCommand: KernelCommand {
             let session = try Lookup.session(command.session, in: transaction.db)
             return try transaction.recordAttendance(
                 of: person.id!, at: session.id!, status: Attendance.Status(rawValue: command.status)!,
-                minutes: command.minutes, source: .manual)
+                minutes: command.minutes, source: command.minutes == nil ? nil : .manual)
         }
         if global.json { return try Output.json(record) }
         Output.print(
@@ -103,7 +103,7 @@ struct SubmitCommand: KernelCommand {
             let person = try Lookup.person(command.person, in: transaction.db)
             let session = try Lookup.session(command.session, in: transaction.db)
             return try transaction.submitExercise(
-                of: person.id!, for: session.id!, at: when ?? transaction.now, link: command.link, note: command.note)
+                of: person.id!, for: session.id!, at: when, link: command.link, note: command.note)
         }
         if global.json { return try Output.json(submission) }
         Output.print("Recorded the submission of person \(submission.personId) for session \(submission.sessionId).")

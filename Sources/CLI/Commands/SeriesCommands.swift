@@ -134,6 +134,7 @@ struct SeriesCommand: AsyncParsableCommand {
                 series.status = status
                 return try transaction.save(series)
             }
+            if global.json { return try Output.json(series) }
             Output.print("Series \(series.id!) is now \(series.status.rawValue).")
         }
     }

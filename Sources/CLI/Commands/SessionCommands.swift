@@ -194,12 +194,11 @@ struct SessionCommand: AsyncParsableCommand {
 enum Times {
     static func parse(_ starts: String, _ ends: String, zone name: String) throws -> (Date, Date) {
         guard let zone = TimeZone(identifier: name) else {
-            throw KernelError.invalidField(
-                field: "--time-zone", reason: FieldRules.timeZoneProblem(name) ?? "is unknown")
+            throw ValidationError("--time-zone \(FieldRules.timeZoneProblem(name) ?? "is unknown").")
         }
         let start = try read(starts, zone: zone, option: "--starts")
         let end = try read(ends, zone: zone, option: "--ends")
-        guard end > start else { throw KernelError.invalidField(field: "--ends", reason: "must be after --starts") }
+        guard end > start else { throw ValidationError("--ends must be after --starts.") }
         return (start, end)
     }
 
@@ -213,7 +212,7 @@ enum Times {
     static func read(_ text: String, zone: TimeZone, option: String) throws -> Date {
         switch TimeFormats.localTime(text, in: zone) {
         case let .success(date): return date
-        case let .failure(error): throw KernelError.invalidField(field: option, reason: error.description)
+        case let .failure(error): throw ValidationError("\(option) \(error.description).")
         }
     }
 }

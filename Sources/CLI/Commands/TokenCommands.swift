@@ -58,7 +58,7 @@ struct TokenCommand: AsyncParsableCommand {
                     role: AccessRole(rawValue: command.role)!, organization: organization.id!, person: person,
                     label: command.label, expiresAt: expiresAt)
             }
-            if global.json { return try Output.json(["id": "\(token.id!)", "token": secret]) }
+            if global.json { return try Output.json(CreatedToken(id: token.id!.rawValue, token: secret)) }
             Output.print(secret)
             Output.note(
                 "Token \(token.id!) (\(token.role.rawValue)) created. It is shown only now: keep it safe. "
@@ -73,14 +73,7 @@ struct TokenCommand: AsyncParsableCommand {
 
         func run(in environment: CommandEnvironment, workspace: Workspace) async throws {
             let tokens = try await workspace.read { db in try ApiToken.order(Column("id")).fetchAll(db) }
-            if global.json {
-                return try Output.json(
-                    tokens.map { token in
-                        var copy = token
-                        copy.secretHash = ""
-                        return copy
-                    })
-            }
+            if global.json { return try Output.json(tokens.map(TokenLine.init)) }
             var table = Table("ID", "ROLE", "ORG ID", "PERSON ID", "LABEL", "EXPIRES", "STATE")
             let now = workspace.now()
             for token in tokens {
@@ -105,7 +98,36 @@ struct TokenCommand: AsyncParsableCommand {
         func run(in environment: CommandEnvironment, workspace: Workspace) async throws {
             let id = ApiToken.ID(id)
             let token = try await workspace.write(as: environment.actor) { try $0.revokeToken(id) }
+            if global.json { return try Output.json(TokenLine(token)) }
             Output.print("Token \(token.id!) is revoked.")
         }
+    }
+}
+
+private struct CreatedToken: Encodable {
+    let id: Int64
+    let token: String
+}
+
+/// A token as listed: everything but its hash.
+private struct TokenLine: Encodable {
+    let id: Int64
+    let role: AccessRole
+    let organizationId: Int64
+    let personId: Int64?
+    let label: String
+    let createdAt: Date
+    let expiresAt: Date?
+    let revokedAt: Date?
+
+    init(_ token: ApiToken) {
+        id = token.id!.rawValue
+        role = token.role
+        organizationId = token.organizationId.rawValue
+        personId = token.personId?.rawValue
+        label = token.label
+        createdAt = token.createdAt
+        expiresAt = token.expiresAt
+        revokedAt = token.revokedAt
     }
 }

@@ -1,5 +1,5 @@
 public import ArgumentParser
-import Foundation
+public import Foundation
 public import Kernel
 public import Logging
 
@@ -17,7 +17,14 @@ public struct CommandEnvironment: Sendable {
     }
 
     /// Opens and migrates the database at `path` (or a private in-memory one when `path` is `nil`).
-    public func workspace(path: String?) throws -> Workspace {
+    /// - Parameter creating: Whether a missing file may be created; otherwise a missing file is an error, so a
+    ///   mistyped path never turns into an empty database.
+    public func workspace(path: String?, creating: Bool = false) throws -> Workspace {
+        if let path, !creating, !FileManager.default.fileExists(atPath: path) {
+            throw ValidationError(
+                "There is no database at \(path); create it with `indaba init --db \(path)`, or point --db or "
+                    + "INDABA_DB at an existing one.")
+        }
         let store = try path.map { try Store.open(path: $0) } ?? Store.inMemory()
         return try Workspace.open(store: store, registry: registry, logger: logger)
     }
@@ -35,10 +42,13 @@ public protocol KernelCommand: AsyncParsableCommand {
     /// Whether the command works on the database file; a command that only describes the build gets a private,
     /// empty in-memory database instead (and creates no file).
     static var usesDatabaseFile: Bool { get }
+    /// Whether the command may create the database file (`init`, `import`).
+    static var createsDatabase: Bool { get }
 }
 
 extension KernelCommand {
     public static var usesDatabaseFile: Bool { true }
+    public static var createsDatabase: Bool { false }
 
     public mutating func run() async throws {
         throw ValidationError("This command runs only through the indaba executable.")

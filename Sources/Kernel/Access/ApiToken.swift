@@ -74,6 +74,9 @@ extension WriteTransaction {
                 field: "--org", reason: "must be a network for a networkCoordinator token; give the network's slug")
         case .facilitator where person == nil:
             throw KernelError.invalidField(field: "--person", reason: "is required for a facilitator token")
+        case .networkCoordinator where person != nil, .organizationAdmin where person != nil:
+            throw KernelError.invalidField(
+                field: "--person", reason: "is only for facilitator tokens; leave it out for \(role.rawValue)")
         default:
             break
         }

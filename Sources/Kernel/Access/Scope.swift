@@ -35,14 +35,21 @@ public struct Scope: Sendable {
         }
     }
 
-    /// Series the caller can see; anonymous callers see published and completed ones.
+    /// Series the caller can see: everyone sees published and completed series; administrators and facilitators
+    /// also see their own in every status.
     public func series() -> QueryInterfaceRequest<WebinarSeries> {
-        WebinarSeries.filter(sql: seriesCondition(column: "id"))
+        WebinarSeries.filter(sql: "(\(ownSeriesCondition(column: "id"))) OR \(publicSeriesCondition(column: "id"))")
+    }
+
+    /// The series the caller administers or facilitates: what their people and participation filters may name.
+    public func ownSeries() -> QueryInterfaceRequest<WebinarSeries> {
+        WebinarSeries.filter(sql: ownSeriesCondition(column: "id"))
     }
 
     /// Sessions of the series the caller can see.
     public func sessions() -> QueryInterfaceRequest<Session> {
-        Session.filter(sql: seriesCondition(column: "seriesId"))
+        Session.filter(
+            sql: "(\(ownSeriesCondition(column: "seriesId"))) OR \(publicSeriesCondition(column: "seriesId"))")
     }
 
     /// People the caller can see: registered by an administered organization or taking part in a visible series.
@@ -51,26 +58,32 @@ public struct Scope: Sendable {
         case .networkCoordinator, .organizationAdmin:
             Person.filter(
                 sql: "organizationId IN \(list(access.administered)) OR id IN (SELECT personId FROM seriesRole WHERE "
-                    + seriesCondition(column: "seriesId") + ")")
+                    + ownSeriesCondition(column: "seriesId") + ")")
         case .facilitator:
             Person.filter(sql: "id IN (SELECT personId FROM seriesRole WHERE seriesId IN \(list(access.facilitated)))")
         case nil: Person.none()
         }
     }
 
-    /// Enrolments in visible series (never for anonymous callers).
+    /// Enrolments in the caller's own series, and of the people their organizations registered (never for
+    /// anonymous callers).
     public func enrolments() -> QueryInterfaceRequest<Enrolment> {
-        access.isAuthenticated ? Enrolment.filter(sql: seriesCondition(column: "seriesId")) : Enrolment.none()
+        access.isAuthenticated
+            ? Enrolment.filter(sql: "\(ownSeriesCondition(column: "seriesId")) OR \(ownPeopleCondition)")
+            : Enrolment.none()
     }
 
-    /// Attendance at visible sessions (never for anonymous callers).
+    /// Attendance at the caller's own sessions, and of their organizations' people (never for anonymous callers).
     public func attendance() -> QueryInterfaceRequest<Attendance> {
-        access.isAuthenticated ? Attendance.filter(sql: sessionCondition) : Attendance.none()
+        access.isAuthenticated
+            ? Attendance.filter(sql: "\(sessionCondition) OR \(ownPeopleCondition)") : Attendance.none()
     }
 
-    /// Exercise submissions for visible sessions (never for anonymous callers).
+    /// Exercise submissions for the caller's own sessions, and of their organizations' people (never for anonymous
+    /// callers).
     public func submissions() -> QueryInterfaceRequest<ExerciseSubmission> {
-        access.isAuthenticated ? ExerciseSubmission.filter(sql: sessionCondition) : ExerciseSubmission.none()
+        access.isAuthenticated
+            ? ExerciseSubmission.filter(sql: "\(sessionCondition) OR \(ownPeopleCondition)") : ExerciseSubmission.none()
     }
 
     /// Fetches one visible record by id.
@@ -116,7 +129,8 @@ public struct Scope: Sendable {
 
     // MARK: - Conditions
 
-    private func seriesCondition(column: String) -> String {
+    /// The series the caller administers or facilitates (none for anonymous callers).
+    private func ownSeriesCondition(column: String) -> String {
         switch access.role {
         case .networkCoordinator, .organizationAdmin:
             "\(column) IN (SELECT s.id FROM webinarSeries s JOIN programme p ON p.id = s.programmeId "
@@ -124,12 +138,22 @@ public struct Scope: Sendable {
         case .facilitator:
             "\(column) IN \(list(access.facilitated))"
         case nil:
-            "\(column) IN (SELECT id FROM webinarSeries WHERE status IN ('published', 'completed'))"
+            "0"
         }
     }
 
+    /// Published and completed series, which anyone may read.
+    private func publicSeriesCondition(column: String) -> String {
+        "\(column) IN (SELECT id FROM webinarSeries WHERE status IN ('published', 'completed'))"
+    }
+
+    /// Records about people registered by an organization the caller administers.
+    private var ownPeopleCondition: String {
+        "personId IN (SELECT id FROM person WHERE organizationId IN \(list(access.administered)))"
+    }
+
     private var sessionCondition: String {
-        "sessionId IN (SELECT id FROM session WHERE \(seriesCondition(column: "seriesId")))"
+        "sessionId IN (SELECT id FROM session WHERE \(ownSeriesCondition(column: "seriesId")))"
     }
 
     /// An SQL list of ids. Ids are integers from our own database, so they are written inline; an empty set

@@ -19,7 +19,13 @@ extension NetworkDocument {
             }
             root = node
         } catch let error as YamlError {
-            log.add(Self.location(of: error), "is not valid YAML: \(Self.problem(of: error))")
+            var location = Self.location(of: error)
+            if case let .duplicatedKeysInMapping(duplicates, _) = error, let key = duplicates.first,
+                let line = Self.lineOfRepeatedKey(key, in: text)
+            {
+                location = SourceLocation(line: line, column: 1, field: "(syntax)")
+            }
+            log.add(location, "is not valid YAML: \(Self.problem(of: error))")
             throw ImportError(file: file, issues: log.issues)
         }
         let reader = DocumentReader(log: log, registry: registry)
@@ -29,10 +35,33 @@ extension NetworkDocument {
         return document!
     }
 
+    /// The line where `key` appears a second time in one block mapping (same indentation, no shallower line
+    /// between), since the parser reports only the mapping.
+    private static func lineOfRepeatedKey(_ key: String, in text: String) -> Int? {
+        var seenAtIndent: [Int: Bool] = [:]
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let indent = line.prefix { $0 == " " }.count
+            let content = line.dropFirst(indent)
+            guard !content.isEmpty, !content.hasPrefix("#") else { continue }
+            let item = content.hasPrefix("- ") ? content.dropFirst(2) : content
+            let keyIndent = indent + (content.count - item.count)
+            seenAtIndent = seenAtIndent.filter {
+                $0.key < keyIndent || ($0.key == keyIndent && !content.hasPrefix("- "))
+            }
+            if item.hasPrefix(key + ":") {
+                if seenAtIndent[keyIndent] == true { return number + 1 }
+                seenAtIndent[keyIndent] = true
+            }
+        }
+        return nil
+    }
+
     private static func location(of error: YamlError) -> SourceLocation {
         switch error {
         case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _):
             SourceLocation(line: mark.line, column: mark.column, field: "(syntax)")
+        case let .duplicatedKeysInMapping(_, context):
+            SourceLocation(line: context.mark.line, column: context.mark.column, field: "(syntax)")
         default:
             SourceLocation(line: 1, column: 1, field: "(syntax)")
         }
@@ -45,6 +74,8 @@ extension NetworkDocument {
             [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
         case let .reader(problem, _, _, _):
             problem
+        case let .duplicatedKeysInMapping(duplicates, _):
+            "the key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) appears twice in one mapping; keep one"
         default:
             String(describing: error)
         }

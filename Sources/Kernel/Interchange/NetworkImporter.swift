@@ -107,9 +107,26 @@ private final class DocumentApplier {
     private func attempt<T>(_ entry: some Located, _ body: () throws -> T) -> T? {
         do {
             return try body()
+        } catch let error as KernelError {
+            log.add(entry.location, Self.fileMessage(for: error))
+            return nil
         } catch {
             log.add(entry.location, "\(error)")
             return nil
+        }
+    }
+
+    /// Messages about the file's own entries, without database ids the file does not contain.
+    private static func fileMessage(for error: KernelError) -> String {
+        switch error {
+        case .notInSeries:
+            "this person is neither enrolled in the series nor holds a role in it; add them under enrolments: or roles:"
+        case .notEnrolled:
+            "this person is not enrolled in the series; add them under the series' enrolments:"
+        case .sessionCancelled:
+            "the session is cancelled; attendance can only be recorded for scheduled sessions"
+        default:
+            error.description
         }
     }
 

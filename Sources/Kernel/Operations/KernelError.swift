@@ -16,7 +16,9 @@ public enum KernelError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case let .notFound(entity, reference):
-            "No \(entity) matches '\(reference)'; list them with `indaba \(entity) list`."
+            reference.hasPrefix("(")
+                ? "No \(entity) has that e-mail address; list people with `indaba person list`."
+                : "No \(entity) matches '\(reference)'; list them with `indaba \(entity) list`."
         case let .invalidField(field, reason):
             "\(field) \(reason)."
         case let .duplicateSlug(entity, slug, parent):
@@ -24,7 +26,8 @@ public enum KernelError: Error, CustomStringConvertible, Equatable {
         case let .emailTaken(existing):
             "That e-mail address already belongs to person \(existing); use that person instead."
         case let .wrongSessionKind(session, kind, expected):
-            "Session \(session) is a \(kind) session; this needs \(expected)."
+            "Session \(session) is \(kind == .live ? "a live" : kind == .feedback ? "a feedback" : "an offline-exercise") "
+                + "session; this needs \(expected)."
         case let .sessionCancelled(session):
             "Session \(session) is cancelled; reschedule it before recording anything for it."
         case let .notInSeries(person, series):

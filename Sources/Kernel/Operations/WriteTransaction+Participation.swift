@@ -2,21 +2,27 @@ public import Foundation
 public import GRDB
 
 /// Enrolment, attendance and exercise submissions.
+///
+/// Each is one record per person and series or session. Recording it again corrects it: what is given replaces the
+/// stored value, and what is left out (`nil`) keeps it, so a correction never wipes imported figures.
 extension WriteTransaction {
-    /// Enrols `person` in `series` (making them a participant), or updates the channel and time of an enrolment.
+    /// Enrols `person` in `series` (making them a participant), or corrects an enrolment's channel or date.
     ///
     /// Raises ``PersonEnrolled`` for a new enrolment only.
+    /// - Parameter enrolledAt: When they enrolled; `nil` keeps the stored date (now for a new enrolment).
+    /// - Throws: ``KernelError/invalidField(field:reason:)`` for an empty channel or a date in the future.
     @discardableResult
     public func enrol(
-        _ person: Person.ID, in series: WebinarSeries.ID, at enrolledAt: Date, channel: String
+        _ person: Person.ID, in series: WebinarSeries.ID, at enrolledAt: Date? = nil, channel: String
     ) throws -> Enrolment {
         if let problem = FieldRules.textProblem(channel, limit: 64) {
             throw KernelError.invalidField(field: "channel", reason: problem)
         }
+        try requireNotFuture(enrolledAt, field: "enrolledAt")
         let existing = try Enrolment.filter(Column("seriesId") == series && Column("personId") == person).fetchOne(db)
         let draft = Enrolment(
-            seriesId: series, personId: person, enrolledAt: enrolledAt.wholeSeconds, channel: channel, createdAt: now,
-            updatedAt: now)
+            seriesId: series, personId: person, enrolledAt: (enrolledAt ?? existing?.enrolledAt ?? now).wholeSeconds,
+            channel: channel, createdAt: now, updatedAt: now)
         let saved = try upsert(draft, existing: existing)
         try grant(.participant, to: person, in: series)
         if existing == nil {
@@ -29,20 +35,26 @@ extension WriteTransaction {
     }
 
     /// Records (or corrects) a person's attendance of a live or feedback session.
-    /// - Throws: ``KernelError`` when the session is an offline exercise or cancelled, the person has no place in the
-    ///   series, or `minutes` is outside 0...1440.
+    ///
+    /// - Parameters:
+    ///   - minutes: Whole minutes attended; `nil` keeps the stored figure (0 for a new record). Someone absent or
+    ///     excused attended 0 minutes.
+    ///   - source: Where the record comes from; `nil` keeps the stored source (manual for a new record).
+    /// - Throws: ``KernelError`` when the session is an offline exercise or cancelled, has not started yet (only
+    ///   `excused` can be recorded ahead), the person has no place in the series, or the minutes do not fit.
     @discardableResult
     public func recordAttendance(
-        of person: Person.ID, at session: Session.ID, status: Attendance.Status, minutes: Int,
-        source: Attendance.Source
+        of person: Person.ID, at session: Session.ID, status: Attendance.Status, minutes: Int? = nil,
+        source: Attendance.Source? = nil
     ) throws -> Attendance {
         let session = try fetchSession(session)
         guard session.kind.isLive else {
             throw KernelError.wrongSessionKind(session.id!, kind: session.kind, expected: "a live or feedback session")
         }
         guard session.status == .scheduled else { throw KernelError.sessionCancelled(session.id!) }
-        guard (0...1440).contains(minutes) else {
-            throw KernelError.invalidField(field: "minutes", reason: "must be between 0 and 1440")
+        if status != .excused, session.startsAt > now {
+            throw KernelError.invalidField(
+                field: "status", reason: "can only be excused before the session starts; record attendance afterwards")
         }
         let hasPlace =
             try SeriesRole.filter(Column("seriesId") == session.seriesId && Column("personId") == person)
@@ -50,9 +62,16 @@ extension WriteTransaction {
         guard hasPlace else { throw KernelError.notInSeries(person, session.seriesId) }
         let existing = try Attendance.filter(Column("sessionId") == session.id && Column("personId") == person)
             .fetchOne(db)
+        let attended = status == .present ? (minutes ?? existing?.minutes ?? 0) : (minutes ?? 0)
+        guard (0...1440).contains(attended) else {
+            throw KernelError.invalidField(field: "minutes", reason: "must be between 0 and 1440")
+        }
+        if status != .present, attended > 0 {
+            throw KernelError.invalidField(field: "minutes", reason: "must be 0 for someone \(status.rawValue)")
+        }
         let draft = Attendance(
-            sessionId: session.id!, personId: person, status: status, minutes: minutes, source: source,
-            createdAt: now, updatedAt: now)
+            sessionId: session.id!, personId: person, status: status, minutes: attended,
+            source: source ?? existing?.source ?? .manual, createdAt: now, updatedAt: now)
         let saved = try upsert(draft, existing: existing)
         if saved != existing {
             try events.emit(
@@ -63,10 +82,16 @@ extension WriteTransaction {
         return saved
     }
 
-    /// Records (or replaces) a participant's submission for an offline-exercise session.
+    /// Records a participant's submission for an offline-exercise session, or adds to it.
+    ///
+    /// - Parameters:
+    ///   - submittedAt: When; `nil` keeps the stored time (now for a new submission).
+    ///   - link: Where the work is; `nil` keeps the stored link.
+    ///   - note: A note; `nil` keeps the stored note.
     @discardableResult
     public func submitExercise(
-        of person: Person.ID, for session: Session.ID, at submittedAt: Date, link: String?, note: String?
+        of person: Person.ID, for session: Session.ID, at submittedAt: Date? = nil, link: String? = nil,
+        note: String? = nil
     ) throws -> ExerciseSubmission {
         let session = try fetchSession(session)
         guard session.kind == .offlineExercise else {
@@ -79,11 +104,13 @@ extension WriteTransaction {
         if let link, let problem = FieldRules.webURLProblem(link) {
             throw KernelError.invalidField(field: "link", reason: problem)
         }
+        try requireNotFuture(submittedAt, field: "submittedAt")
         let existing = try ExerciseSubmission.filter(Column("sessionId") == session.id && Column("personId") == person)
             .fetchOne(db)
         let draft = ExerciseSubmission(
-            sessionId: session.id!, personId: person, submittedAt: submittedAt.wholeSeconds, link: link, note: note,
-            createdAt: now, updatedAt: now)
+            sessionId: session.id!, personId: person,
+            submittedAt: (submittedAt ?? existing?.submittedAt ?? now).wholeSeconds, link: link ?? existing?.link,
+            note: note ?? existing?.note, createdAt: now, updatedAt: now)
         let saved = try upsert(draft, existing: existing)
         if saved != existing {
             try events.emit(
@@ -92,6 +119,13 @@ extension WriteTransaction {
                     sessionId: session.id!, personId: person))
         }
         return saved
+    }
+
+    /// Refuses a time more than a minute ahead of the transaction (clocks of clients drift a little).
+    private func requireNotFuture(_ date: Date?, field: String) throws {
+        if let date, date > now.addingTimeInterval(60) {
+            throw KernelError.invalidField(field: field, reason: "is in the future")
+        }
     }
 }
 

@@ -60,6 +60,13 @@ enum Preconditions {
                 "Send If-Match with the ETag you last read, so that concurrent edits are not silently overwritten.")
         }
         let tags = header.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let wellFormed = tags.allSatisfy { $0 == "*" || ($0.count >= 2 && $0.hasPrefix("\"") && $0.hasSuffix("\"")) }
+        guard wellFormed else {
+            throw Problem(
+                .preconditionFailed,
+                "If-Match must hold the quoted, strong ETag from your last read (such as \(etag)); weak W/ tags never match."
+            )
+        }
         // If-Match uses the strong comparison: a weak tag never matches.
         guard tags.contains("*") || tags.contains(etag) else {
             throw Problem(

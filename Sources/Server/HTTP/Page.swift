@@ -8,4 +8,13 @@ struct Page<Item>: Sendable where Item: Sendable {
     }
 }
 
-extension Page: Encodable where Item: Encodable {}
+extension Page: Encodable where Item: Encodable {
+    private enum CodingKeys: String, CodingKey { case items, next }
+
+    /// `next` is always present: `null` on the last page, as the API description says.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(items, forKey: .items)
+        try container.encode(next, forKey: .next)
+    }
+}

@@ -167,24 +167,25 @@ enum Paths {
                 "get": operation(
                     "List \(name) the caller may see", tag: tag, access: read, parameters: listParameters(filters),
                     responses: [200: page(schema)]),
-                "post": operation("Create", tag: tag, body: create, responses: [201: ref(schema)]),
+                "post": operation("Create", tag: tag, body: create, responses: [201: ref(schema)], tagged: true),
             ]),
             "/api/v1/\(name)/{id}": .object([
                 "get": operation(
-                    "Read one", tag: tag, access: read, parameters: [pathId("id")], responses: [200: ref(schema)]),
+                    "Read one", tag: tag, access: read, parameters: [pathId("id")], responses: [200: ref(schema)],
+                    tagged: true),
                 "patch": operation(
                     "Change some fields (needs If-Match)", tag: tag,
                     parameters: [
                         pathId("id"), parameter("If-Match", in: "header", schema: stringType, required: true),
                     ],
-                    body: update, responses: [200: ref(schema)]),
+                    body: update, responses: [200: ref(schema)], conditional: true, tagged: true),
             ]),
         ]
     }
 
     static func operation(
         _ summary: String, tag: String, access: Access = .authenticated, parameters: [JSONValue] = [],
-        body: String? = nil, responses: [Int: JSONValue]
+        body: String? = nil, responses: [Int: JSONValue], conditional: Bool = false, tagged: Bool = false
     ) -> JSONValue {
         var result: [String: JSONValue] = ["summary": .string(summary), "tags": .array([.string(tag)])]
         switch access {
@@ -200,10 +201,19 @@ enum Paths {
         }
         var answers: [String: JSONValue] = [:]
         for (status, schema) in responses {
-            answers["\(status)"] = .object([
+            var answer: [String: JSONValue] = [
                 "description": .string(status == 201 ? "Created" : "OK"),
                 "content": .object(["application/json": .object(["schema": schema])]),
-            ])
+            ]
+            if tagged {
+                answer["headers"] = .object([
+                    "ETag": .object([
+                        "description": "The version read; send it back as If-Match to update.",
+                        "schema": .object(["type": "string"]),
+                    ])
+                ])
+            }
+            answers["\(status)"] = .object(answer)
         }
         let problems: [Int: String] = [
             400: "Malformed body or query", 401: "Missing or invalid token", 403: "Visible but not allowed",
@@ -213,7 +223,7 @@ enum Paths {
         ]
         let relevant: [Int] =
             switch (body != nil, access) {
-            case (true, _): [400, 401, 403, 404, 409, 412, 413, 415, 422, 428]
+            case (true, _): [400, 401, 403, 404, 409, 413, 415, 422] + (conditional ? [412, 428] : [])
             case (false, .anonymous): []
             case (false, _): [400, 401, 404]
             }

@@ -51,7 +51,7 @@ struct ParticipationRoutes {
                 try Enrolment.filter(Column("seriesId") == series.id && Column("personId") == person.id).fetchCount(
                     transaction.db) > 0
             let enrolment = try transaction.enrol(
-                person.id!, in: series.id!, at: enrolledAt ?? transaction.now, channel: channel!)
+                person.id!, in: series.id!, at: enrolledAt, channel: channel!)
             return (enrolment, !existed)
         }
         return try JSONResponse.make(enrolment, status: created ? .created : .ok, etag: enrolment.etag)
@@ -79,8 +79,8 @@ struct ParticipationRoutes {
         var fields = Fields(
             try await JSONInput.object(request, context: context), allowed: ["status", "minutes", "source"])
         let status: Attendance.Status? = fields.choice("status", required: true)
-        let minutes = fields.integer("minutes", in: 0...1440) ?? 0
-        let source: Attendance.Source = fields.choice("source") ?? .manual
+        let minutes = fields.integer("minutes", in: 0...1440)
+        let source: Attendance.Source? = fields.choice("source")
         try fields.throwIfInvalid()
         let scope = context.scope
         let record = try await workspace.write(as: AuditActor(context.access.principal)) { transaction in
@@ -121,7 +121,7 @@ struct ParticipationRoutes {
             try scope.requireAttendanceRecording(
                 in: session.seriesId, ownedBy: try transaction.organizationId(ofSeries: session.seriesId))
             return try transaction.submitExercise(
-                of: person.id!, for: session.id!, at: submittedAt ?? transaction.now, link: link, note: note)
+                of: person.id!, for: session.id!, at: submittedAt, link: link, note: note)
         }
         return try JSONResponse.make(submission, etag: submission.etag)
     }

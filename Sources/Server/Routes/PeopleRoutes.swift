@@ -26,6 +26,8 @@ struct PeopleRoutes {
                 request = request.filter(Column("organizationId") == organization)
             }
             if let series = try query.id("seriesId") {
+                // Who takes part in a series is private to its own administrators and facilitators.
+                _ = try scope.one(scope.ownSeries(), id: series, entity: "series", in: db)
                 request = request.filter(
                     sql: "id IN (SELECT personId FROM seriesRole WHERE seriesId = ?)", arguments: [series])
             }
@@ -55,11 +57,7 @@ struct PeopleRoutes {
             let organization = try scope.one(
                 scope.organizations(), id: Int64(organizationId!), entity: "organization", in: transaction.db)
             try scope.requireAdministration(of: organization.id!)
-            if let existing = try Person.filter(Column("emailKey") == FieldRules.emailKey(input.email!)).fetchOne(
-                transaction.db)
-            {
-                throw KernelError.emailTaken(existing: existing.id!)
-            }
+            try Self.requireFreeEmail(input.email!, except: nil, scope: scope, in: transaction.db)
             var person = Person(
                 organizationId: organization.id!, displayName: "", email: "", createdAt: transaction.now,
                 updatedAt: transaction.now)
@@ -83,16 +81,28 @@ struct PeopleRoutes {
             var person = try scope.one(scope.people(), id: id, entity: "person", in: transaction.db)
             try scope.requireAdministration(of: person.organizationId)
             try Preconditions.check(request, current: person.etag)
-            if let email = input.email, FieldRules.emailKey(email) != person.emailKey,
-                let existing = try Person.filter(Column("emailKey") == FieldRules.emailKey(email)).fetchOne(
-                    transaction.db)
-            {
-                throw KernelError.emailTaken(existing: existing.id!)
+            if let email = input.email {
+                try Self.requireFreeEmail(email, except: person.id, scope: scope, in: transaction.db)
             }
             try input.apply(to: &person)
             return try transaction.save(person)
         }
         return try JSONResponse.make(PersonView(person, scope: scope), etag: person.etag)
+    }
+
+    /// E-mails are unique across Indaba. A clash with someone the caller can see names that person; a clash with
+    /// someone they cannot see says only that the address is taken, so ids never leak across organizations.
+    private static func requireFreeEmail(_ email: String, except: Person.ID?, scope: Scope, in db: Database) throws {
+        guard
+            let existing = try Person.filter(Column("emailKey") == FieldRules.emailKey(email) && Column("id") != except)
+                .fetchOne(db)
+        else { return }
+        if try scope.people().filter(key: existing.id).fetchCount(db) > 0 {
+            throw KernelError.emailTaken(existing: existing.id!)
+        }
+        throw Problem(
+            .conflict,
+            "That e-mail address is already registered by another organization; ask a coordinator of your network.")
     }
 
     private struct Input {
