@@ -70,10 +70,16 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .systemLibrary(
+            name: "CLibXML2",
+            path: "Plugins/Feeds/CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         .target(
             name: "Feeds",
             dependencies: [
-                "Kernel",
+                "Kernel", "CLibXML2",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -81,7 +87,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             path: "Plugins/Feeds",
-            exclude: ["README.md"],
+            exclude: ["README.md", "CLibXML2"],
             swiftSettings: strictSettings
         ),
         .target(

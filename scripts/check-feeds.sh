@@ -27,17 +27,26 @@ for _ in $(seq 1 100); do grep -q "is serving" "$WORK/serve.log" 2>/dev/null && 
 grep -q "is serving" "$WORK/serve.log" || { cat "$WORK/serve.log" >&2; echo "error: the server did not start" >&2; exit 2; }
 
 BASE=http://127.0.0.1:$PORT
-urls=()
+# Without a checkout of the W3C feedvalidator (not packaged anywhere we can install from), its engine and the
+# RFC 4287 schema it carries are skipped; every other engine runs.
+checks=()
 for org in asknet hostile; do
-    for url in $($INDABA feeds urls --db "$DB" --org "$org" --base-url "$BASE" --json \
-        | python3 -c 'import json,sys; print("\n".join(link["ics"] for link in json.load(sys.stdin)))'); do
-        urls+=("$url")
-    done
+    while IFS= read -r line; do checks+=("$line"); done < <(
+        $INDABA feeds urls --db "$DB" --org "$org" --base-url "$BASE" --json | python3 -c '
+import json, sys
+for link in json.load(sys.stdin):
+    print("check-ics --require-vtimezone " + link["ics"])
+    print("check-xcal " + link["xcal"])
+    print("check-rss --skip feedvalidator " + link["rss"])
+    print("check-atom --skip feedvalidator --skip rnc " + link["atom"])
+    print("check-frab " + link["schedule"])
+')
 done
 
 failed=0
-for url in "${urls[@]}"; do
-    if ! "$KIT/check-ics" --require-vtimezone --quiet "$url"; then failed=$((failed + 1)); fi
+for check in "${checks[@]}"; do
+    read -r -a words <<< "$check"
+    if ! "$KIT/${words[0]}" --quiet "${words[@]:1}"; then failed=$((failed + 1)); fi
 done
-echo "feeds: $(( ${#urls[@]} - failed )) passed, $failed failed"
+echo "feeds: $(( ${#checks[@]} - failed )) passed, $failed failed"
 [[ $failed -eq 0 ]]

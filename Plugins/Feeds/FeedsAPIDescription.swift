@@ -22,27 +22,36 @@ extension FeedsPlugin {
                     ])
                 ])
             ],
-            publicPaths: [
-                "/calendar.ics": feed("The organization's calendar: every non-draft series"),
-                "/network.ics": feed("The network's calendar: every non-draft series of the network and its members"),
-                "/series/{series}/calendar.ics": feed(
-                    "One series' calendar",
-                    parameters: [
-                        .object([
-                            "name": "series", "in": "path", "required": true,
-                            "schema": .object(["type": "integer", "format": "int64", "minimum": 1]),
-                        ])
-                    ]),
-            ])
+            publicPaths: publicPaths)
     }
 
-    private static func feed(_ summary: String, parameters: [JSONValue] = []) -> JSONValue {
-        var item: [String: JSONValue] = ["get": operation(summary), "head": operation(summary + " (headers only)")]
+    /// Every format of the organization's, the network's and each series' feed.
+    private static var publicPaths: [String: JSONValue] {
+        let series: JSONValue = .object([
+            "name": "series", "in": "path", "required": true,
+            "schema": .object(["type": "integer", "format": "int64", "minimum": 1]),
+        ])
+        var paths: [String: JSONValue] = [:]
+        for format in FeedFormat.allCases {
+            paths["/organization/\(format.fileName)"] = feed(
+                "The organization's \(format.displayName): every non-draft series", format)
+            paths["/network/\(format.fileName)"] = feed(
+                "The network's \(format.displayName): every non-draft series of the network and its members", format)
+            paths["/series/{series}/\(format.fileName)"] = feed(
+                "One series' \(format.displayName)", format, parameters: [series])
+        }
+        return paths
+    }
+
+    private static func feed(_ summary: String, _ format: FeedFormat, parameters: [JSONValue] = []) -> JSONValue {
+        var item: [String: JSONValue] = [
+            "get": operation(summary, format), "head": operation(summary + " (headers only)", format),
+        ]
         if !parameters.isEmpty { item["parameters"] = .array(parameters) }
         return .object(item)
     }
 
-    private static func operation(_ summary: String) -> JSONValue {
+    private static func operation(_ summary: String, _ format: FeedFormat) -> JSONValue {
         let conditional: [JSONValue] = [
             header("If-None-Match", "ETags from earlier answers (lists, W/ and * accepted)"),
             header("If-Modified-Since", "An HTTP date"),
@@ -53,8 +62,10 @@ extension FeedsPlugin {
             "parameters": .array(conditional),
             "responses": .object([
                 "200": .object([
-                    "description": "iCalendar (RFC 5545, RFC 7986), with a strong ETag and Last-Modified",
-                    "content": .object(["text/calendar": .object(["schema": .object(["type": "string"])])]),
+                    "description": .string("\(format.displayName), with a strong ETag and Last-Modified"),
+                    "content": .object([
+                        .init(format.contentType.prefix { $0 != ";" }): .object(["schema": .object(["type": "string"])])
+                    ]),
                 ]),
                 "304": .object(["description": "Not modified since the validators sent"]),
                 "404": problem("No such feed: unknown, draft, or the plugin is not enabled"),

@@ -104,8 +104,10 @@ struct FeedHTTPTests {
     @Test("feeds exist only where the plugin is enabled, and only for the organization's non-draft series")
     func gate() async throws {
         let fixture = try await FeedsFixture()
-        #expect(try await fixture.client.get("/public/orgs/\(fixture.member)/feeds/calendar.ics").status == 404)
-        #expect(try await fixture.client.get("/public/orgs/\(fixture.member)/feeds/network.ics").status == 404)
+        #expect(
+            try await fixture.client.get("/public/orgs/\(fixture.member)/feeds/organization/calendar.ics").status == 404
+        )
+        #expect(try await fixture.client.get("/public/orgs/\(fixture.member)/feeds/network/calendar.ics").status == 404)
         #expect(
             try await fixture.client.get("/public/orgs/\(fixture.network)/feeds/series/999/calendar.ics").status == 404)
         try await fixture.harness.workspace.write(as: AuditActor("test")) { transaction in
@@ -163,9 +165,14 @@ struct FeedHTTPTests {
         let reply = try await fixture.client.get("/api/v1/orgs/\(fixture.network)/feeds/urls", token: token)
         #expect(reply.status == 200)
         let organization = try #require(reply.json["organization"] as? [String: String])
-        #expect(organization["ics"] == "https://indaba.example.org/public/orgs/\(fixture.network)/feeds/calendar.ics")
+        let folder = "indaba.example.org/public/orgs/\(fixture.network)/feeds/organization"
+        #expect(organization["ics"] == "https://\(folder)/calendar.ics")
+        #expect(organization["webcal"] == "webcal://\(folder)/calendar.ics")
         #expect(
-            organization["webcal"] == "webcal://indaba.example.org/public/orgs/\(fixture.network)/feeds/calendar.ics")
+            organization["rss"] == "https://\(folder)/feed.rss" && organization["atom"] == "https://\(folder)/feed.atom"
+        )
+        #expect(organization["xcal"] == "https://\(folder)/calendar.xcs")
+        #expect(organization["schedule"] == "https://\(folder)/schedule.xml")
         #expect((reply.json["series"] as? [[String: String]])?.count == 2)
         #expect(try await fixture.client.get("/api/v1/orgs/\(fixture.network)/feeds/urls").status == 401)
     }

@@ -41,8 +41,8 @@ struct FeedsFixture {
     var plugin: FeedsPlugin { harness.workspace.plugin("feeds") as! FeedsPlugin }
 
     func seriesFeed(_ series: Int64) -> String { "/public/orgs/\(network)/feeds/series/\(series)/calendar.ics" }
-    var organizationFeed: String { "/public/orgs/\(network)/feeds/calendar.ics" }
-    var networkFeed: String { "/public/orgs/\(network)/feeds/network.ics" }
+    var organizationFeed: String { "/public/orgs/\(network)/feeds/organization/calendar.ics" }
+    var networkFeed: String { "/public/orgs/\(network)/feeds/network/calendar.ics" }
 
     /// Moves a session of series one by an hour, as a coordinator would.
     func rescheduleIntro() async throws {

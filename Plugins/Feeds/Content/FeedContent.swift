@@ -17,6 +17,10 @@ struct FeedContent: Sendable {
 
     let title: String
     let summary: String
+    /// Who publishes the feed: the organization's name.
+    let publisher: String
+    /// The zone a schedule is shown in: the series', or the organization's for wider feeds.
+    let timeZone: String
     let items: [Item]
     /// The latest change of anything shown (for Last-Modified).
     let lastModified: Date
@@ -26,6 +30,7 @@ struct FeedContent: Sendable {
         let title: String
         let summary: String
         let condition: String
+        let timeZone: String
     }
 
     /// The selection of `scope` within `organization`, or `nil` when there is no such feed (unknown, draft, foreign).
@@ -35,16 +40,20 @@ struct FeedContent: Sendable {
             guard let series = try WebinarSeries.fetchOne(db, key: id), series.status != .draft,
                 try owner(of: series, db) == organization.id
             else { return nil }
-            return Selection(title: series.title, summary: series.summary, condition: "s.id = \(id.rawValue)")
+            return Selection(
+                title: series.title, summary: series.summary, condition: "s.id = \(id.rawValue)",
+                timeZone: series.timeZone)
         case .organization:
             return Selection(
-                title: organization.name, summary: "", condition: "p.organizationId = \(organization.id!.rawValue)")
+                title: organization.name, summary: "", condition: "p.organizationId = \(organization.id!.rawValue)",
+                timeZone: organization.timeZone)
         case .network:
             guard organization.isNetwork else { return nil }
             let id = organization.id!.rawValue
             return Selection(
                 title: organization.name, summary: "",
-                condition: "p.organizationId IN (SELECT id FROM organization WHERE id = \(id) OR parentId = \(id))")
+                condition: "p.organizationId IN (SELECT id FROM organization WHERE id = \(id) OR parentId = \(id))",
+                timeZone: organization.timeZone)
         }
     }
 
@@ -102,7 +111,9 @@ struct FeedContent: Sendable {
                     organizationName: row["organizationName"], facilitators: facilitatorsBySeries[seriesId]!))
         }
         let stamps = items.flatMap { [$0.session.updatedAt, $0.series.updatedAt] } + [organization.updatedAt]
-        return FeedContent(title: title, summary: summary, items: items, lastModified: stamps.max()!)
+        return FeedContent(
+            title: title, summary: summary, publisher: organization.name, timeZone: selection.timeZone, items: items,
+            lastModified: stamps.max()!)
     }
 
     private static func owner(of series: WebinarSeries, _ db: Database) throws -> Organization.ID? {

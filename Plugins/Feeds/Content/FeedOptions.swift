@@ -3,14 +3,47 @@ import Kernel
 
 /// How one feed is rendered: its URL, the organization's settings, and what the audience may see.
 struct FeedOptions: Sendable {
-    let feedURL: String
+    /// The server's public URL.
+    let baseURL: String
+    /// The feed's folder under the base URL, such as `/public/orgs/1/feeds/series/3`.
+    let feedPath: String
+    let format: FeedFormat
     let settings: FeedsSettings
     let includeJoinLinks: Bool
     /// Whether the feed mixes several series (then each title names its series).
     let spansSeries: Bool
 
-    /// The host part of the base URL, used in UIDs.
-    var host: String { URL(string: feedURL)?.host ?? "indaba.invalid" }
+    /// This feed's own URL.
+    var feedURL: String { baseURL + feedPath + "/" + format.fileName }
+
+    /// The iCalendar feed of the same sessions: what readers' entries link to.
+    var calendarURL: String { baseURL + feedPath + "/" + FeedFormat.iCalendar.fileName }
+
+    /// The host part of the base URL, used in UIDs and tag URIs.
+    var host: String { URL(string: baseURL)?.host ?? "indaba.invalid" }
+
+    /// A tag URI (RFC 4151) for Atom ids: stable as long as the host is.
+    func tag(_ specific: String) -> String { "tag:\(host),2023:\(specific)" }
+
+    /// A frab acronym (`[a-z0-9_-]{4,}`) naming the feed.
+    var acronym: String {
+        let words = feedPath.lowercased().split { !($0.isLetter && $0.isASCII || $0.isNumber) }
+        return (["indaba"] + words.filter { $0 != "public" && $0 != "feeds" }).joined(separator: "-")
+    }
+
+    /// When a session takes place, in its planned zone, for people reading a feed.
+    func when(_ item: FeedContent.Item) -> String {
+        let session = item.session
+        let zone = TimeZone(identifier: session.timeZone) ?? TimeZone(secondsFromGMT: 0)!
+        let start = ICalendarDate.local(
+            session.startsAt, offset: zone.secondsFromGMT(for: session.startsAt), extended: true)
+        let end = ICalendarDate.local(session.endsAt, offset: zone.secondsFromGMT(for: session.endsAt), extended: true)
+        let startText = start.prefix(16).replacingOccurrences(of: "T", with: " ")
+        let endText =
+            start.prefix(10) == end.prefix(10)
+            ? String(end.dropFirst(11).prefix(5)) : end.prefix(16).replacingOccurrences(of: "T", with: " ")
+        return "\(startText) to \(endText) (\(session.timeZone))"
+    }
 
     func title(for content: FeedContent) -> String {
         settings.title.isEmpty ? content.title : settings.title
@@ -30,5 +63,35 @@ struct FeedOptions: Sendable {
         }
         if item.isCancelled { lines.append("This session is cancelled.") }
         return lines.joined(separator: "\n")
+    }
+
+    /// A stable, globally unique id of a session: the same in every format and every feed.
+    func uid(for session: Session) -> String {
+        "indaba-session-\(session.id!.rawValue)@\(host)"
+    }
+
+    /// The join link a feed may show: only for live sessions still on, and only where the audience may see it.
+    func joinLink(for item: FeedContent.Item) -> String? {
+        guard includeJoinLinks, item.session.kind.isLive, !item.isCancelled else { return nil }
+        return item.session.joinURL
+    }
+
+    func categoryName(_ kind: Session.Kind) -> String {
+        switch kind {
+        case .live: "Live session"
+        case .offlineExercise: "Offline exercise"
+        case .feedback: "Feedback session"
+        }
+    }
+
+    /// The days an offline exercise spans, as DATE values: its first local day and the day after its last
+    /// (exclusive, as iCalendar wants it). Extended form (`2023-06-22`) for XML.
+    func allDaySpan(of session: Session, in zone: TimeZone, extended: Bool = true) -> (String, String) {
+        let first = ICalendarDate.day(
+            session.startsAt, offset: zone.secondsFromGMT(for: session.startsAt), extended: extended)
+        let lastInstant = session.endsAt.addingTimeInterval(-1)
+        let afterLast = ICalendarDate.day(
+            lastInstant.addingTimeInterval(86_400), offset: zone.secondsFromGMT(for: lastInstant), extended: extended)
+        return (first, afterLast)
     }
 }

@@ -48,13 +48,48 @@ actor FeedCache {
     func holds(_ scope: FeedScope) -> Bool { entries.keys.contains { $0.scope == scope } }
 }
 
-/// The formats a feed is served in.
+/// The formats a feed is served in, each at a fixed file name in the feed's folder.
 enum FeedFormat: String, Hashable, Sendable, CaseIterable {
-    case iCalendar = "ics"
+    case iCalendar, xCal, rss, atom, frab
+
+    var fileName: String {
+        switch self {
+        case .iCalendar: "calendar.ics"
+        case .xCal: "calendar.xcs"
+        case .rss: "feed.rss"
+        case .atom: "feed.atom"
+        case .frab: "schedule.xml"
+        }
+    }
 
     var contentType: String {
         switch self {
         case .iCalendar: "text/calendar; charset=utf-8"
+        case .xCal: "application/calendar+xml; charset=utf-8"
+        case .rss: "application/rss+xml; charset=utf-8"
+        case .atom: "application/atom+xml; charset=utf-8"
+        case .frab: "application/xml; charset=utf-8"
+        }
+    }
+
+    /// What the format is, for people.
+    var displayName: String {
+        switch self {
+        case .iCalendar: "iCalendar calendar (RFC 5545, RFC 7986)"
+        case .xCal: "xCal calendar (RFC 6321)"
+        case .rss: "RSS 2.0 feed"
+        case .atom: "Atom feed (RFC 4287)"
+        case .frab: "frab schedule.xml"
+        }
+    }
+
+    func render(_ content: FeedContent, options: FeedOptions) -> String {
+        switch self {
+        case .iCalendar: ICalendarFeed.render(content, options: options)
+        case .xCal: XCalFeed.render(content, options: options)
+        case .rss: SyndicationFeeds.rss(content, options: options)
+        case .atom: SyndicationFeeds.atom(content, options: options)
+        case .frab: FrabSchedule.render(content, options: options)
         }
     }
 }

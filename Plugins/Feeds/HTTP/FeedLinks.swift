@@ -2,17 +2,27 @@ import Foundation
 import GRDB
 import Kernel
 
-/// Where to subscribe: the https URL of a feed and its `webcal://` form, which calendar apps open directly.
+/// Where to subscribe to one feed, in every format: the iCalendar URL, its `webcal://` form (which calendar apps
+/// open directly), and the xCal, RSS, Atom and frab schedule URLs of the same sessions.
 struct FeedLink: Encodable, Sendable, Equatable {
     let title: String
     let ics: String
     let webcal: String
+    let xcal: String
+    let rss: String
+    let atom: String
+    let schedule: String
 
-    init(title: String, ics: String) {
+    init(title: String, folder: String) {
         self.title = title
+        let ics = folder + "/" + FeedFormat.iCalendar.fileName
         self.ics = ics
         let scheme = ics.range(of: "://").map { ics[..<$0.lowerBound] } ?? ""
         webcal = scheme.isEmpty ? ics : "webcal" + ics.dropFirst(scheme.count)
+        xcal = folder + "/" + FeedFormat.xCal.fileName
+        rss = folder + "/" + FeedFormat.rss.fileName
+        atom = folder + "/" + FeedFormat.atom.fileName
+        schedule = folder + "/" + FeedFormat.frab.fileName
     }
 }
 
@@ -22,18 +32,30 @@ struct FeedLinks: Encodable, Sendable {
     let network: FeedLink?
     let series: [FeedLink]
 
+    /// The folder of a feed, below the base URL.
+    static func folder(of scope: FeedScope, in organization: Organization) -> String {
+        let prefix = "/public/orgs/\(organization.id!.rawValue)/feeds"
+        switch scope {
+        case .organization: return prefix + "/organization"
+        case .network: return prefix + "/network"
+        case let .series(id): return prefix + "/series/\(id.rawValue)"
+        }
+    }
+
     static func all(for organization: Organization, baseURL: String, scope: Scope, in db: Database) throws -> FeedLinks
     {
-        let prefix = "\(baseURL)/public/orgs/\(organization.id!.rawValue)/feeds"
         let series = try scope.series()
             .filter(
                 sql: "programmeId IN (SELECT id FROM programme WHERE organizationId = ?) AND status != 'draft'",
                 arguments: [organization.id]
             )
             .order(Column("id")).fetchAll(db)
+        let link = { (title: String, scope: FeedScope) in
+            FeedLink(title: title, folder: baseURL + folder(of: scope, in: organization))
+        }
         return FeedLinks(
-            organization: FeedLink(title: organization.name, ics: "\(prefix)/calendar.ics"),
-            network: organization.isNetwork ? FeedLink(title: organization.name, ics: "\(prefix)/network.ics") : nil,
-            series: series.map { FeedLink(title: $0.title, ics: "\(prefix)/series/\($0.id!.rawValue)/calendar.ics") })
+            organization: link(organization.name, .organization(organization.id!)),
+            network: organization.isNetwork ? link(organization.name, .network(organization.id!)) : nil,
+            series: series.map { link($0.title, .series($0.id!)) })
     }
 }

@@ -7,17 +7,20 @@ import Kernel
 struct FeedRoutes {
     let plugin: FeedsPlugin
 
+    /// `organization/…`, `network/…` and `series/{series}/…`, each in every format, for GET and HEAD.
     func addPublic(to routes: RouteCollection<IndabaRequestContext>) {
-        for method in [HTTPRequest.Method.get, .head] {
-            routes.on("calendar.ics", method: method) { request, context in
-                try await serve(.organization(context.organization!.id!), request, context)
-            }
-            routes.on("network.ics", method: method) { request, context in
-                try await serve(.network(context.organization!.id!), request, context)
-            }
-            routes.on("series/:series/calendar.ics", method: method) { request, context in
-                let series = try context.parameters.require("series", as: Int64.self)
-                return try await serve(.series(WebinarSeries.ID(series)), request, context)
+        for format in FeedFormat.allCases {
+            for method in [HTTPRequest.Method.get, .head] {
+                routes.on("organization/\(format.fileName)", method: method) { request, context in
+                    try await serve(.organization(context.organization!.id!), format, request, context)
+                }
+                routes.on("network/\(format.fileName)", method: method) { request, context in
+                    try await serve(.network(context.organization!.id!), format, request, context)
+                }
+                routes.on("series/:series/\(format.fileName)", method: method) { request, context in
+                    let series = try context.parameters.require("series", as: Int64.self)
+                    return try await serve(.series(WebinarSeries.ID(series)), format, request, context)
+                }
             }
         }
     }
@@ -36,17 +39,16 @@ struct FeedRoutes {
         }
     }
 
-    private func serve(_ scope: FeedScope, _ request: Request, _ context: IndabaRequestContext) async throws -> Response
-    {
+    private func serve(
+        _ scope: FeedScope, _ format: FeedFormat, _ request: Request, _ context: IndabaRequestContext
+    ) async throws -> Response {
         let organization = context.organization!
         let settings = try await plugin.context.settings(FeedsSettings.self, for: organization.id!)
-        let feedURL = context.baseURL + request.uri.path
         let options = FeedOptions(
-            feedURL: feedURL, settings: settings, includeJoinLinks: settings.publicJoinLinks,
-            spansSeries: !isSeries(scope))
+            baseURL: context.baseURL, feedPath: FeedLinks.folder(of: scope, in: organization), format: format,
+            settings: settings, includeJoinLinks: settings.publicJoinLinks, spansSeries: !isSeries(scope))
         let key = FeedCache.Key(
-            scope: scope, format: .iCalendar,
-            variant: "\(feedURL)|\(SettingsCodec.object(of: settings))")
+            scope: scope, format: format, variant: "\(context.baseURL)|\(SettingsCodec.object(of: settings))")
         let store = plugin.context.store
         let (selection, version) = try await store.writer.read { db -> (FeedContent.Selection?, String) in
             guard let selection = try FeedContent.selection(scope, organization: organization, in: db) else {
@@ -62,7 +64,7 @@ struct FeedRoutes {
             try FeedContent.load(selection, organization: organization, in: db)
         }
         let representation = try FeedRepresentation(
-            text: ICalendarFeed.render(content, options: options), contentType: FeedFormat.iCalendar.contentType,
+            text: format.render(content, options: options), contentType: format.contentType,
             lastModified: content.lastModified, maxAge: settings.refreshMinutes * 60)
         await plugin.cache.store(representation, for: key, version: version)
         return representation.response(to: request)

@@ -30,19 +30,13 @@ enum ICalendarFeed {
     }
 
     private static func writeTimeZones(of content: FeedContent, into lines: inout ContentLines) {
-        let timed = content.items.filter { $0.session.kind.isLive }
-        for name in Set(timed.map(\.session.timeZone)).sorted() {
-            guard let zone = TimeZone(identifier: name) else { continue }
-            let sessions = timed.filter { $0.session.timeZone == name }.map(\.session)
-            TimeZoneComponent.write(
-                zone, from: sessions.map(\.startsAt).min()!, to: sessions.map(\.endsAt).max()!, into: &lines)
-        }
+        for rules in TimeZoneRules.covering(content) { rules.write(into: &lines) }
     }
 
     private static func event(_ item: FeedContent.Item, options: FeedOptions, into lines: inout ContentLines) {
         let session = item.session
         lines.raw("BEGIN", "VEVENT")
-        lines.text("UID", "indaba-session-\(session.id!.rawValue)@\(options.host)")
+        lines.text("UID", options.uid(for: session))
         lines.raw("DTSTAMP", ICalendarDate.utc(session.updatedAt.wholeSeconds))
         lines.raw("CREATED", ICalendarDate.utc(session.createdAt.wholeSeconds))
         lines.raw("LAST-MODIFIED", ICalendarDate.utc(max(session.updatedAt, item.series.updatedAt).wholeSeconds))
@@ -59,20 +53,16 @@ enum ICalendarFeed {
             lines.raw("TRANSP", "OPAQUE")
         } else {
             // The offline exercise spans whole days: from its first local day to the day after its last (exclusive).
-            let firstDay = ICalendarDate.day(session.startsAt, offset: zone.secondsFromGMT(for: session.startsAt))
-            let lastInstant = session.endsAt.addingTimeInterval(-1)
-            let afterLast = lastInstant.addingTimeInterval(86_400)
-            lines.raw("DTSTART", firstDay, parameters: [("VALUE", "DATE")])
-            lines.raw(
-                "DTEND", ICalendarDate.day(afterLast, offset: zone.secondsFromGMT(for: lastInstant)),
-                parameters: [("VALUE", "DATE")])
+            let (first, afterLast) = options.allDaySpan(of: session, in: zone, extended: false)
+            lines.raw("DTSTART", first, parameters: [("VALUE", "DATE")])
+            lines.raw("DTEND", afterLast, parameters: [("VALUE", "DATE")])
             lines.raw("TRANSP", "TRANSPARENT")
         }
         lines.line("SUMMARY", options.summary(for: item))
         lines.text("DESCRIPTION", options.description(for: item))
-        lines.text("CATEGORIES", categoryName(session.kind))
+        lines.text("CATEGORIES", options.categoryName(session.kind))
         lines.raw("STATUS", item.isCancelled ? "CANCELLED" : "CONFIRMED")
-        if let link = session.joinURL, options.includeJoinLinks, session.kind.isLive, !item.isCancelled {
+        if let link = options.joinLink(for: item) {
             lines.raw(
                 "CONFERENCE", ICalendarValue.uri(link),
                 parameters: [
@@ -80,14 +70,6 @@ enum ICalendarFeed {
                 ])
         }
         lines.raw("END", "VEVENT")
-    }
-
-    private static func categoryName(_ kind: Session.Kind) -> String {
-        switch kind {
-        case .live: "Live session"
-        case .offlineExercise: "Offline exercise"
-        case .feedback: "Feedback session"
-        }
     }
 }
 

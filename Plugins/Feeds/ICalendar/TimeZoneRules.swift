@@ -1,0 +1,137 @@
+import Foundation
+import Kernel
+
+/// The observances of a time zone over the period a feed covers, from the system's tz database.
+///
+/// Each observance in the period becomes its own STANDARD or DAYLIGHT sub-component with its exact onset, so the
+/// definition is right for that period without guessing recurrence rules. A zone without transitions (most of
+/// Africa) gets a single STANDARD observance from 1970.
+struct TimeZoneRules {
+    /// One STANDARD or DAYLIGHT sub-component.
+    struct Observance {
+        let isDaylight: Bool
+        /// The onset as local wall-clock time in the offset in force before it (RFC 5545 §3.6.5).
+        let onset: Date
+        let offsetFrom: Int
+        let offsetTo: Int
+
+        /// The onset's local date-time fields, for writing.
+        var localOnset: Date { onset.addingTimeInterval(TimeInterval(offsetFrom)) }
+    }
+
+    let zone: TimeZone
+    let observances: [Observance]
+
+    /// The observance in force at `start` (from its real onset) and every change up to `end`.
+    init(_ zone: TimeZone, from start: Date, to end: Date) {
+        self.zone = zone
+        let changes = Self.transitions(of: zone, until: end)
+        let relevant = (changes.last { $0 <= start }.map { [$0] } ?? []) + changes.filter { $0 > start }
+        if relevant.isEmpty {
+            let offset = zone.secondsFromGMT(for: start)
+            observances = [Observance(isDaylight: false, onset: Self.epoch, offsetFrom: offset, offsetTo: offset)]
+        } else {
+            observances = relevant.map { instant in
+                Observance(
+                    isDaylight: zone.isDaylightSavingTime(for: instant), onset: instant,
+                    offsetFrom: zone.secondsFromGMT(for: instant.addingTimeInterval(-1)),
+                    offsetTo: zone.secondsFromGMT(for: instant))
+            }
+        }
+    }
+
+    private static let epoch = Date(timeIntervalSince1970: 0)
+
+    /// Every offset change of `zone` from 1970 to `end` (earlier ones carry local mean times nobody needs).
+    private static func transitions(of zone: TimeZone, until end: Date) -> [Date] {
+        var result: [Date] = []
+        var cursor = epoch
+        while let next = zone.nextDaylightSavingTimeTransition(after: cursor), next <= end {
+            result.append(next)
+            cursor = next
+        }
+        return result
+    }
+
+    /// The zones a feed's timed sessions use, each with the period its sessions cover, by zone name.
+    static func covering(_ content: FeedContent) -> [TimeZoneRules] {
+        let timed = content.items.filter { $0.session.kind.isLive }
+        return Set(timed.map(\.session.timeZone)).sorted().compactMap { name in
+            guard let zone = TimeZone(identifier: name) else { return nil }
+            let sessions = timed.filter { $0.session.timeZone == name }.map(\.session)
+            return TimeZoneRules(zone, from: sessions.map(\.startsAt).min()!, to: sessions.map(\.endsAt).max()!)
+        }
+    }
+
+    /// Writes the VTIMEZONE component.
+    func write(into lines: inout ContentLines) {
+        lines.raw("BEGIN", "VTIMEZONE")
+        lines.raw("TZID", zone.identifier)
+        for observance in observances {
+            let kind = observance.isDaylight ? "DAYLIGHT" : "STANDARD"
+            lines.raw("BEGIN", kind)
+            lines.raw("DTSTART", ICalendarDate.local(observance.onset, offset: observance.offsetFrom))
+            lines.raw("TZOFFSETFROM", TimeZoneRules.offsetText(observance.offsetFrom))
+            lines.raw("TZOFFSETTO", TimeZoneRules.offsetText(observance.offsetTo))
+            lines.raw("END", kind)
+        }
+        lines.raw("END", "VTIMEZONE")
+    }
+
+    /// `+0200`, `-0430` (and `+02:00` with `colon`, as xCal writes it).
+    static func offsetText(_ seconds: Int, colon: Bool = false) -> String {
+        let sign = seconds < 0 ? "-" : "+"
+        let minutes = abs(seconds) / 60
+        let hours = minutes / 60
+        let hh = (hours < 10 ? "0" : "") + "\(hours)"
+        let mm = (minutes % 60 < 10 ? "0" : "") + "\(minutes % 60)"
+        return sign + hh + (colon ? ":" : "") + mm
+    }
+}
+
+/// iCalendar DATE and DATE-TIME values, in the basic (`20230621T140000`) or extended (`2023-06-21T14:00:00`) form.
+enum ICalendarDate {
+    /// `20230621T140000Z`.
+    static func utc(_ date: Date, extended: Bool = false) -> String {
+        local(date, offset: 0, extended: extended) + "Z"
+    }
+
+    /// Local time as `20230621T140000`, given the zone's offset at that instant (in seconds east of UTC).
+    static func local(_ date: Date, offset: Int, extended: Bool = false) -> String {
+        let c = components(date.addingTimeInterval(TimeInterval(offset)))
+        let (dash, colon) = extended ? ("-", ":") : ("", "")
+        return pad(c.year, 4) + dash + pad(c.month, 2) + dash + pad(c.day, 2) + "T" + pad(c.hour, 2) + colon
+            + pad(c.minute, 2) + colon + pad(c.second, 2)
+    }
+
+    /// A DATE value (`20230622`) of the local day of `date` at `offset`.
+    static func day(_ date: Date, offset: Int, extended: Bool = false) -> String {
+        let c = components(date.addingTimeInterval(TimeInterval(offset)))
+        let dash = extended ? "-" : ""
+        return pad(c.year, 4) + dash + pad(c.month, 2) + dash + pad(c.day, 2)
+    }
+
+    /// Calendar fields of an instant read in UTC (callers shift it by the offset first). Integer arithmetic: this
+    /// runs for every date of every feed.
+    static func components(_ date: Date) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let time = seconds - days * 86_400
+        // Civil-from-days (Howard Hinnant's algorithm).
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return (year, month, day, time / 3600, (time % 3600) / 60, time % 60)
+    }
+
+    private static func pad(_ value: Int, _ width: Int) -> String {
+        let text = String(value)
+        return String(repeating: "0", count: max(0, width - text.count)) + text
+    }
+}
