@@ -35,6 +35,6 @@ struct OpenAPIDocumentTests {
         #expect(
             documented.subtracting(registered).isEmpty, "not registered: \(documented.subtracting(registered).sorted())"
         )
-        #expect(registered.contains("GET /public/orgs/{org}/feeds/network.ics"))
+        #expect(registered.contains("GET /public/orgs/{org}/feeds/network/calendar.ics"))
     }
 }
