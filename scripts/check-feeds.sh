@@ -43,6 +43,13 @@ for link in json.load(sys.stdin):
 ')
 done
 
+# A person's private feed (with join links) too.
+personal=$($INDABA feeds personal kudzai.mubaiwa@example.org --db "$DB" --org asknet --base-url "$BASE" --json \
+    | python3 -c 'import json, sys; print(json.load(sys.stdin)["ics"].rsplit("/", 1)[0])')
+checks+=("check-ics --require-vtimezone $personal/calendar.ics" "check-xcal $personal/calendar.xcs"
+    "check-rss --skip feedvalidator $personal/feed.rss" "check-atom --skip feedvalidator --skip rnc $personal/feed.atom"
+    "check-frab $personal/schedule.xml")
+
 failed=0
 for check in "${checks[@]}"; do
     read -r -a words <<< "$check"

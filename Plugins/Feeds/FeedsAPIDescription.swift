@@ -5,6 +5,39 @@ extension FeedsPlugin {
     public static var apiDescription: PluginAPIDescription {
         PluginAPIDescription(
             privatePaths: [
+                "/personal/{person}": .object([
+                    "parameters": .array([
+                        .object([
+                            "name": "person", "in": "path", "required": true,
+                            "schema": .object(["type": "integer", "format": "int64", "minimum": 1]),
+                        ])
+                    ]),
+                    "post": .object([
+                        "summary": "Give a person a new private calendar address; the old one stops working",
+                        "tags": .array(["feeds"]),
+                        "responses": .object([
+                            "201": .object([
+                                "description": "The new addresses, in every format (shown once)",
+                                "content": .object([
+                                    "application/json": .object(["schema": .object(["type": "object"])])
+                                ]),
+                            ]),
+                            "401": problem("Missing or invalid token"),
+                            "403": problem("Not an administrator, nor the person themselves"),
+                            "404": problem("Unknown or invisible person, or feeds not enabled"),
+                        ]),
+                    ]),
+                    "delete": .object([
+                        "summary": "Revoke a person's private calendar; its address answers 404 from now on",
+                        "tags": .array(["feeds"]),
+                        "responses": .object([
+                            "204": .object(["description": "Revoked"]),
+                            "401": problem("Missing or invalid token"),
+                            "403": problem("Not an administrator, nor the person themselves"),
+                            "404": problem("Unknown or invisible person, or no personal feed"),
+                        ]),
+                    ]),
+                ]),
                 "/urls": .object([
                     "get": .object([
                         "summary": "Subscribe links (https and webcal) of the organization's feeds",
@@ -20,7 +53,7 @@ extension FeedsPlugin {
                             "404": problem("Unknown organization, not visible, or feeds not enabled"),
                         ]),
                     ])
-                ])
+                ]),
             ],
             publicPaths: publicPaths)
     }
@@ -31,6 +64,10 @@ extension FeedsPlugin {
             "name": "series", "in": "path", "required": true,
             "schema": .object(["type": "integer", "format": "int64", "minimum": 1]),
         ])
+        let token: JSONValue = .object([
+            "name": "token", "in": "path", "required": true, "description": "The person's secret feed token.",
+            "schema": .object(["type": "string"]),
+        ])
         var paths: [String: JSONValue] = [:]
         for format in FeedFormat.allCases {
             paths["/organization/\(format.fileName)"] = feed(
@@ -39,6 +76,9 @@ extension FeedsPlugin {
                 "The network's \(format.displayName): every non-draft series of the network and its members", format)
             paths["/series/{series}/\(format.fileName)"] = feed(
                 "One series' \(format.displayName)", format, parameters: [series])
+            paths["/personal/{token}/\(format.fileName)"] = feed(
+                "A person's private \(format.displayName): the series they take part in, with join links", format,
+                parameters: [token])
         }
         return paths
     }

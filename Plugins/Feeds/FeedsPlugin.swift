@@ -10,7 +10,8 @@ public struct FeedsPlugin: Plugin {
     public static let id: PluginID = "feeds"
     public static let version: SemanticVersion = "1.0.0"
     public static let settings: any PluginSettings.Type = FeedsSettings.self
-    public static let commands: [any PluginCommand.Type] = [FeedURLsCommand.self]
+    public static let commands: [any PluginCommand.Type] = [FeedURLsCommand.self, PersonalFeedCommand.self]
+    public static let migrations = [PersonalFeeds.migration]
 
     let context: PluginContext
     let cache = FeedCache()
@@ -27,8 +28,8 @@ public struct FeedsPlugin: Plugin {
         FeedRoutes(plugin: self).addPrivate(to: routes)
     }
 
-    /// Every session change evicts exactly the feeds that show the session: its series', its organization's and
-    /// its network's.
+    /// Every session change evicts exactly the feeds that show the session: its series', its organization's, its
+    /// network's and the personal feeds of the people in its series.
     public var eventHandlers: [EventHandler] {
         [
             .afterCommit(SessionScheduled.self) { try await evict(series: $0.seriesId) },
@@ -49,7 +50,8 @@ public struct FeedsPlugin: Plugin {
                         WHERE s.id = ?
                         """, arguments: [series])
             else { return [.series(series)] }
-            return [.series(series), .organization(row[0]), .network(row[1])]
+            let people = try PersonalFeeds.people(in: series, in: db).map(FeedScope.person)
+            return Set([.series(series), .organization(row[0]), .network(row[1])] + people)
         }
         await cache.evict(scopes)
     }

@@ -47,6 +47,12 @@ struct FeedContent: Sendable {
             return Selection(
                 title: organization.name, summary: "", condition: "p.organizationId = \(organization.id!.rawValue)",
                 timeZone: organization.timeZone)
+        case let .person(id):
+            guard let person = try Person.fetchOne(db, key: id) else { return nil }
+            return Selection(
+                title: "\(person.displayName): sessions", summary: "",
+                condition: "s.id IN (SELECT seriesId FROM seriesRole WHERE personId = \(id.rawValue))",
+                timeZone: organization.timeZone)
         case .network:
             guard organization.isNetwork else { return nil }
             let id = organization.id!.rawValue

@@ -8,4 +8,6 @@ enum FeedScope: Hashable, Sendable {
     case organization(Organization.ID)
     /// Every non-draft series of a network and of all its members.
     case network(Organization.ID)
+    /// A person's own calendar: the non-draft series they are enrolled in or hold a role in (private).
+    case person(Person.ID)
 }

@@ -26,6 +26,11 @@ struct FeedLink: Encodable, Sendable, Equatable {
     }
 }
 
+/// The folder of a personal feed: the token is the only secret, so it sits in the path.
+func personalFolder(token: String, organization: Organization.ID) -> String {
+    "/public/orgs/\(organization.rawValue)/feeds/personal/\(token)"
+}
+
 /// The feeds an organization publishes.
 struct FeedLinks: Encodable, Sendable {
     let organization: FeedLink
@@ -39,6 +44,7 @@ struct FeedLinks: Encodable, Sendable {
         case .organization: return prefix + "/organization"
         case .network: return prefix + "/network"
         case let .series(id): return prefix + "/series/\(id.rawValue)"
+        case .person: return prefix + "/personal"
         }
     }
 

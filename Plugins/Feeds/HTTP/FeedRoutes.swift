@@ -21,34 +21,87 @@ struct FeedRoutes {
                     let series = try context.parameters.require("series", as: Int64.self)
                     return try await serve(.series(WebinarSeries.ID(series)), format, request, context)
                 }
+                routes.on("personal/:token/\(format.fileName)", method: method) { request, context in
+                    let token = try context.parameters.require("token")
+                    let organization = context.organization!.id!
+                    let person = try await plugin.context.store.writer.read { db in
+                        try PersonalFeeds.person(for: token, organization: organization, in: db)
+                    }
+                    // Unknown and revoked tokens look the same: there is nothing at this address.
+                    guard let person else { throw HTTPError(.notFound, message: "There is no such feed here.") }
+                    return try await serve(
+                        .person(person), format, request, context,
+                        folder: personalFolder(token: token, organization: organization))
+                }
             }
         }
     }
 
     func addPrivate(to routes: RouteCollection<IndabaRequestContext>) {
+        routes.post("personal/:person") { _, context in
+            let (person, organization) = try await personalTarget(context)
+            let now = plugin.context.now()
+            let token = try await plugin.context.store.writer.write { db in
+                try PersonalFeeds.rotate(for: person, organization: organization, now: now, in: db)
+            }
+            let link = FeedLink(
+                title: "Personal calendar",
+                folder: context.baseURL + personalFolder(token: token, organization: organization))
+            return try json(link, status: .created)
+        }
+        routes.delete("personal/:person") { _, context in
+            let (person, _) = try await personalTarget(context)
+            let now = plugin.context.now()
+            let revoked = try await plugin.context.store.writer.write { db in
+                try PersonalFeeds.revoke(for: person, now: now, in: db)
+            }
+            guard revoked else { throw HTTPError(.notFound, message: "This person has no personal feed.") }
+            return Response(status: .noContent)
+        }
         routes.get("urls") { _, context in
             let organization = context.organization!
             let links = try await plugin.context.store.writer.read { db in
                 try FeedLinks.all(for: organization, baseURL: context.baseURL, scope: context.scope, in: db)
             }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            return Response(
-                status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-                body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(links))))
+            return try json(links, status: .ok)
         }
     }
 
+    /// The person whose personal feed a request manages: administrators of the organization may manage anyone's
+    /// they can see; a facilitator may manage their own.
+    private func personalTarget(_ context: IndabaRequestContext) async throws -> (Person.ID, Organization.ID) {
+        let id = try context.parameters.require("person", as: Int64.self)
+        let organization = context.organization!.id!
+        let scope = context.scope
+        let person = try await plugin.context.store.writer.read { db in
+            try scope.one(scope.people(), id: id, entity: "person", in: db)
+        }
+        if scope.access.person != person.id { try scope.requireAdministration(of: organization) }
+        return (person.id!, organization)
+    }
+
+    private func json(_ value: some Encodable, status: HTTPResponse.Status) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Response(
+            status: status, headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+    }
+
+    /// Serves one feed. A personal feed (with its `folder`) carries join links: its address is the person's secret.
     private func serve(
-        _ scope: FeedScope, _ format: FeedFormat, _ request: Request, _ context: IndabaRequestContext
+        _ scope: FeedScope, _ format: FeedFormat, _ request: Request, _ context: IndabaRequestContext,
+        folder: String? = nil
     ) async throws -> Response {
         let organization = context.organization!
         let settings = try await plugin.context.settings(FeedsSettings.self, for: organization.id!)
+        let feedPath = folder ?? FeedLinks.folder(of: scope, in: organization)
         let options = FeedOptions(
-            baseURL: context.baseURL, feedPath: FeedLinks.folder(of: scope, in: organization), format: format,
-            settings: settings, includeJoinLinks: settings.publicJoinLinks, spansSeries: !isSeries(scope))
+            baseURL: context.baseURL, feedPath: feedPath, format: format, settings: settings,
+            includeJoinLinks: folder != nil || settings.publicJoinLinks, spansSeries: !isSeries(scope))
         let key = FeedCache.Key(
-            scope: scope, format: format, variant: "\(context.baseURL)|\(SettingsCodec.object(of: settings))")
+            scope: scope, format: format,
+            variant: "\(context.baseURL)\(feedPath)|\(SettingsCodec.object(of: settings))")
         let store = plugin.context.store
         let (selection, version) = try await store.writer.read { db -> (FeedContent.Selection?, String) in
             guard let selection = try FeedContent.selection(scope, organization: organization, in: db) else {

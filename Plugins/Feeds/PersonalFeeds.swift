@@ -1,0 +1,70 @@
+import Crypto
+import Foundation
+import GRDB
+import Kernel
+
+/// Private "my sessions" feeds: one unguessable token per person, which the person or an administrator can rotate
+/// (the old address stops working) or revoke. Only the token's hash is stored.
+enum PersonalFeeds {
+    static let migration = PluginMigration(
+        "0001-create-personal-token",
+        sql: """
+            CREATE TABLE feeds_personalToken (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                personId INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+                organizationId INTEGER NOT NULL REFERENCES organization(id) ON DELETE CASCADE,
+                tokenHash TEXT NOT NULL UNIQUE,
+                createdAt DATETIME NOT NULL,
+                revokedAt DATETIME
+            );
+            CREATE INDEX feeds_personalToken_personId ON feeds_personalToken(personId);
+            """)
+
+    /// Issues a new token for `person` (revoking any earlier one) and returns it; it is not stored.
+    static func rotate(for person: Person.ID, organization: Organization.ID, now: Date, in db: Database) throws
+        -> String
+    {
+        try revoke(for: person, now: now, in: db)
+        var bytes = [UInt8](repeating: 0, count: 32)
+        var generator = SystemRandomNumberGenerator()
+        for index in bytes.indices { bytes[index] = UInt8.random(in: .min ... .max, using: &generator) }
+        let token = Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+        try db.execute(
+            sql: """
+                INSERT INTO feeds_personalToken (personId, organizationId, tokenHash, createdAt)
+                VALUES (?, ?, ?, ?)
+                """, arguments: [person, organization, hash(token), now])
+        return token
+    }
+
+    /// Revokes the person's token, if any. Returns whether one was active.
+    @discardableResult
+    static func revoke(for person: Person.ID, now: Date, in db: Database) throws -> Bool {
+        try db.execute(
+            sql: "UPDATE feeds_personalToken SET revokedAt = ? WHERE personId = ? AND revokedAt IS NULL",
+            arguments: [now, person])
+        return db.changesCount > 0
+    }
+
+    /// The person a token belongs to, for `organization`, or `nil` when it is unknown or revoked.
+    static func person(for token: String, organization: Organization.ID, in db: Database) throws -> Person.ID? {
+        try Person.ID.fetchOne(
+            db,
+            sql: """
+                SELECT personId FROM feeds_personalToken
+                WHERE tokenHash = ? AND organizationId = ? AND revokedAt IS NULL
+                """, arguments: [hash(token), organization])
+    }
+
+    /// The people whose feeds show `series`: everyone holding a role in it.
+    static func people(in series: WebinarSeries.ID, in db: Database) throws -> [Person.ID] {
+        try Person.ID.fetchAll(
+            db, sql: "SELECT DISTINCT personId FROM seriesRole WHERE seriesId = ?", arguments: [series])
+    }
+
+    private static func hash(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}
