@@ -10,7 +10,9 @@ public struct FeedsPlugin: Plugin {
     public static let id: PluginID = "feeds"
     public static let version: SemanticVersion = "1.0.0"
     public static let settings: any PluginSettings.Type = FeedsSettings.self
-    public static let commands: [any PluginCommand.Type] = [FeedURLsCommand.self, PersonalFeedCommand.self]
+    public static let commands: [any PluginCommand.Type] = [
+        FeedURLsCommand.self, PersonalFeedCommand.self, FeedRenderCommand.self,
+    ]
     public static let migrations = [PersonalFeeds.migration]
 
     let context: PluginContext

@@ -97,24 +97,29 @@ struct FeedContent: Sendable {
                 WHERE s.status != 'draft' AND \(seriesFilter)
                 ORDER BY e.startsAt, e.id
                 """)
-        var seriesById: [Int64: WebinarSeries] = [:]
+        // Every series and its facilitators in two queries, not two per series.
+        let seriesIds = Set(rows.map { $0["seriesKey"] as Int64 })
+        let seriesById = Dictionary(
+            uniqueKeysWithValues: try WebinarSeries.filter(keys: seriesIds.map { WebinarSeries.ID($0) }).fetchAll(db)
+                .map { ($0.id!.rawValue, $0) })
         var facilitatorsBySeries: [Int64: [String]] = [:]
+        let facilitatorRows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT r.seriesId, x.displayName FROM seriesRole r JOIN person x ON x.id = r.personId
+                JOIN webinarSeries s ON s.id = r.seriesId JOIN programme p ON p.id = s.programmeId
+                WHERE r.role = 'facilitator' AND s.status != 'draft' AND \(seriesFilter)
+                ORDER BY r.id
+                """)
+        for row in facilitatorRows { facilitatorsBySeries[row[0], default: []].append(row[1]) }
         var items: [Item] = []
+        items.reserveCapacity(rows.count)
         for row in rows {
             let seriesId: Int64 = row["seriesKey"]
-            if seriesById[seriesId] == nil {
-                seriesById[seriesId] = try WebinarSeries.fetchOne(db, key: WebinarSeries.ID(seriesId))
-                facilitatorsBySeries[seriesId] = try String.fetchAll(
-                    db,
-                    sql: """
-                        SELECT p.displayName FROM seriesRole r JOIN person p ON p.id = r.personId
-                        WHERE r.seriesId = ? AND r.role = 'facilitator' ORDER BY r.id
-                        """, arguments: [seriesId])
-            }
             items.append(
                 Item(
                     session: try Session(row: row), series: seriesById[seriesId]!,
-                    organizationName: row["organizationName"], facilitators: facilitatorsBySeries[seriesId]!))
+                    organizationName: row["organizationName"], facilitators: facilitatorsBySeries[seriesId] ?? []))
         }
         let stamps = items.flatMap { [$0.session.updatedAt, $0.series.updatedAt] } + [organization.updatedAt]
         return FeedContent(

@@ -11,3 +11,11 @@ enum FeedScope: Hashable, Sendable {
     /// A person's own calendar: the non-draft series they are enrolled in or hold a role in (private).
     case person(Person.ID)
 }
+
+extension FeedScope {
+    /// Whether the feed shows one series (its entries then need not name the series).
+    var isSeries: Bool {
+        if case .series = self { return true }
+        return false
+    }
+}

@@ -98,7 +98,7 @@ struct FeedRoutes {
         let feedPath = folder ?? FeedLinks.folder(of: scope, in: organization)
         let options = FeedOptions(
             baseURL: context.baseURL, feedPath: feedPath, format: format, settings: settings,
-            includeJoinLinks: folder != nil || settings.publicJoinLinks, spansSeries: !isSeries(scope))
+            includeJoinLinks: folder != nil || settings.publicJoinLinks, spansSeries: !scope.isSeries)
         let key = FeedCache.Key(
             scope: scope, format: format,
             variant: "\(context.baseURL)\(feedPath)|\(SettingsCodec.object(of: settings))")
@@ -121,10 +121,5 @@ struct FeedRoutes {
             lastModified: content.lastModified, maxAge: settings.refreshMinutes * 60)
         await plugin.cache.store(representation, for: key, version: version)
         return representation.response(to: request)
-    }
-
-    private func isSeries(_ scope: FeedScope) -> Bool {
-        if case .series = scope { return true }
-        return false
     }
 }

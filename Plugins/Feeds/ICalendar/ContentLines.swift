@@ -1,7 +1,16 @@
 /// Builds iCalendar content lines (RFC 5545 §3.1): TEXT escaping, CRLF endings, and folding at 75 octets that never
 /// splits a UTF-8 character.
+///
+/// It works on UTF-8 bytes: feeds of thousands of events are written many times a minute.
 struct ContentLines {
-    private(set) var text = ""
+    private var bytes: [UInt8] = []
+
+    init() {
+        bytes.reserveCapacity(64 * 1024)
+    }
+
+    /// The text written so far.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Adds `NAME;PARAMS:VALUE` where the value is already in its final form (dates, URIs, numbers).
     ///
@@ -16,8 +25,8 @@ struct ContentLines {
             values[key, default: []].append(Self.parameterValue(parameter))
         }
         for key in keys { line += ";\(key)=" + values[key]!.joined(separator: ",") }
-        line += ":" + value
-        append(line)
+        line += ":"
+        append(Array(line.utf8) + Array(value.utf8))
     }
 
     /// Adds a TEXT property, escaped.
@@ -31,31 +40,34 @@ struct ContentLines {
         text(name, flat)
     }
 
-    /// Escapes TEXT: backslash, semicolon, comma and newlines; drops other control characters.
+    /// Escapes TEXT: backslash, semicolon, comma and newlines; drops other control characters (C0, DEL, C1) and
+    /// the noncharacters U+FFFE and U+FFFF, which TEXT may not hold (RFC 5545 §3.3.11).
     static func escape(_ value: String) -> String {
-        var result = ""
-        result.reserveCapacity(value.utf8.count)
-        var previousWasCarriageReturn = false
-        for scalar in value.unicodeScalars {
-            defer { previousWasCarriageReturn = scalar == "\r" }
-            switch scalar {
-            case "\\": result += "\\\\"
-            case ";": result += "\\;"
-            case ",": result += "\\,"
-            case "\r": result += "\\n"
-            case "\n": if !previousWasCarriageReturn { result += "\\n" }
-            case "\t": result.unicodeScalars.append(scalar)
-            default:
-                // Other controls (C0, DEL, C1) and noncharacters are not allowed in TEXT (RFC 5545 §3.3.11).
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0xFFFE
-                    || scalar.value == 0xFFFF
-                {
-                    continue
-                }
-                result.unicodeScalars.append(scalar)
+        let input = Array(value.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(input.count + 8)
+        var index = 0
+        while index < input.count {
+            let byte = input[index]
+            switch byte {
+            case UInt8(ascii: "\\"): output += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case UInt8(ascii: ";"): output += [UInt8(ascii: "\\"), UInt8(ascii: ";")]
+            case UInt8(ascii: ","): output += [UInt8(ascii: "\\"), UInt8(ascii: ",")]
+            case UInt8(ascii: "\r"):
+                output += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+                if index + 1 < input.count, input[index + 1] == UInt8(ascii: "\n") { index += 1 }
+            case UInt8(ascii: "\n"): output += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case UInt8(ascii: "\t"): output.append(byte)
+            case 0..<0x20, 0x7F: break
+            case 0xC2 where index + 1 < input.count && (0x80...0x9F).contains(input[index + 1]):
+                index += 1  // a C1 control
+            case 0xEF where index + 2 < input.count && input[index + 1] == 0xBF && input[index + 2] >= 0xBE:
+                index += 2  // U+FFFE or U+FFFF
+            default: output.append(byte)
             }
+            index += 1
         }
-        return result
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Quotes a parameter value when it contains `:`, `;` or `,`; drops characters a parameter may not hold.
@@ -67,20 +79,24 @@ struct ContentLines {
 
     /// Appends one logical line, folded so that no physical line exceeds 75 octets.
     ///
-    /// Folding happens between Unicode scalars: a client unfolds by deleting each CRLF-space, which restores every
-    /// character, even one made of many combining marks.
-    private mutating func append(_ line: String) {
+    /// Folds fall before a UTF-8 lead byte, never inside a sequence: a client unfolds by deleting each CRLF-space,
+    /// which restores every character, even one made of many combining marks.
+    private mutating func append(_ line: [UInt8]) {
         var octets = 0
-        for scalar in line.unicodeScalars {
-            let size = UTF8.width(scalar)
+        var index = 0
+        while index < line.count {
+            let lead = line[index]
+            let width =
+                lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
             // A continuation line starts with a space, which counts toward its 75 octets.
-            if octets + size > 75 {
-                text += "\r\n "
+            if octets + width > 75 {
+                bytes += [13, 10, 32]
                 octets = 1
             }
-            text.unicodeScalars.append(scalar)
-            octets += size
+            bytes += line[index..<min(index + width, line.count)]
+            octets += width
+            index += width
         }
-        text += "\r\n"
+        bytes += [13, 10]
     }
 }

@@ -72,6 +72,19 @@ final class XMLWriter {
 
     /// Keeps only the characters XML 1.0 allows (and drops DEL and C1 controls, which it allows but nobody means).
     static func clean(_ value: String) -> String {
+        // Nearly every string is clean already: check the bytes before building a new one.
+        var previous: UInt8 = 0
+        var needsWork = false
+        for byte in value.utf8 {
+            if (byte < 0x20 && byte != 0x9 && byte != 0xA && byte != 0xD) || byte == 0x7F
+                || (previous == 0xC2 && (0x80...0x9F).contains(byte)) || (previous == 0xBF && byte >= 0xBE)
+            {
+                needsWork = true
+                break
+            }
+            previous = byte
+        }
+        guard needsWork else { return value }
         var result = String.UnicodeScalarView()
         for scalar in value.unicodeScalars {
             let code = scalar.value

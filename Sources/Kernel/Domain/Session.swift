@@ -77,6 +77,27 @@ public struct Session: Codable, Sendable, Equatable {
 extension Session: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "session"
 
+    /// Reads a row column by column: feeds read thousands of sessions per render, and the Codable path is several
+    /// times slower.
+    public init(row: Row) throws {
+        id = row["id"]
+        seriesId = row["seriesId"]
+        position = row["position"]
+        slug = row["slug"]
+        title = row["title"]
+        kind = row["kind"]
+        startsAt = row["startsAt"]
+        endsAt = row["endsAt"]
+        timeZone = row["timeZone"]
+        joinURL = row["joinURL"]
+        let agendaJSON: String = row["agenda"]
+        agenda = (try? JSONDecoder().decode([String].self, from: Data(agendaJSON.utf8))) ?? []
+        status = row["status"]
+        revision = row["revision"]
+        createdAt = row["createdAt"]
+        updatedAt = row["updatedAt"]
+    }
+
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = ID(inserted.rowID)
     }
