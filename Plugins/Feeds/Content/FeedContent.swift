@@ -25,6 +25,9 @@ struct FeedContent: Sendable {
     /// The latest change of anything shown (for Last-Modified).
     let lastModified: Date
 
+    /// The end of the last session shown (time zone tables need to reach it).
+    var latestInstant: Date { items.map(\.session.endsAt).max() ?? lastModified }
+
     /// What a feed is about: its title, summary and the SQL condition on `s` (series) and `p` (programme).
     struct Selection {
         let title: String
@@ -87,22 +90,41 @@ struct FeedContent: Sendable {
     /// Reads the content of a selection.
     static func load(_ selection: Selection, organization: Organization, in db: Database) throws -> FeedContent {
         let (title, summary, seriesFilter) = (selection.title, selection.summary, selection.condition)
-        let rows = try Row.fetchAll(
+        // Columns by position and times as whole seconds: this is the hot path of every feed render.
+        let cursor = try Row.fetchCursor(
             db,
             sql: """
-                SELECT e.*, o.name AS organizationName, s.id AS seriesKey FROM session e
+                SELECT e.id, e.seriesId, e.position, e.slug, e.title, e.kind,
+                    CAST(strftime('%s', e.startsAt) AS INTEGER), CAST(strftime('%s', e.endsAt) AS INTEGER),
+                    e.timeZone, e.joinURL, e.agenda, e.status, e.revision,
+                    CAST(strftime('%s', e.createdAt) AS INTEGER), CAST(strftime('%s', e.updatedAt) AS INTEGER),
+                    o.name
+                FROM session e
                 JOIN webinarSeries s ON s.id = e.seriesId
                 JOIN programme p ON p.id = s.programmeId
                 JOIN organization o ON o.id = p.organizationId
                 WHERE s.status != 'draft' AND \(seriesFilter)
                 ORDER BY e.startsAt, e.id
                 """)
+        var sessions: [(Session, String)] = []
+        while let row = try cursor.next() {
+            let agenda: String = row[10]
+            let session = Session(
+                id: Session.ID(row[0]), seriesId: WebinarSeries.ID(row[1]), position: row[2], slug: row[3],
+                title: row[4], kind: Session.Kind(rawValue: row[5]) ?? .live,
+                startsAt: Date(timeIntervalSince1970: row[6]), endsAt: Date(timeIntervalSince1970: row[7]),
+                timeZone: row[8], joinURL: row[9],
+                agenda: agenda == "[]"
+                    ? [] : (try? JSONSerialization.jsonObject(with: Data(agenda.utf8)) as? [String]) ?? [],
+                status: Session.Status(rawValue: row[11]) ?? .scheduled, revision: row[12],
+                createdAt: Date(timeIntervalSince1970: row[13]), updatedAt: Date(timeIntervalSince1970: row[14]))
+            sessions.append((session, row[15]))
+        }
         // Every series and its facilitators in two queries, not two per series.
-        let seriesIds = Set(rows.map { $0["seriesKey"] as Int64 })
+        let seriesIds = Set(sessions.map { $0.0.seriesId })
         let seriesById = Dictionary(
-            uniqueKeysWithValues: try WebinarSeries.filter(keys: seriesIds.map { WebinarSeries.ID($0) }).fetchAll(db)
-                .map { ($0.id!.rawValue, $0) })
-        var facilitatorsBySeries: [Int64: [String]] = [:]
+            uniqueKeysWithValues: try WebinarSeries.filter(keys: seriesIds).fetchAll(db).map { ($0.id!, $0) })
+        var facilitatorsBySeries: [WebinarSeries.ID: [String]] = [:]
         let facilitatorRows = try Row.fetchAll(
             db,
             sql: """
@@ -112,14 +134,10 @@ struct FeedContent: Sendable {
                 ORDER BY r.id
                 """)
         for row in facilitatorRows { facilitatorsBySeries[row[0], default: []].append(row[1]) }
-        var items: [Item] = []
-        items.reserveCapacity(rows.count)
-        for row in rows {
-            let seriesId: Int64 = row["seriesKey"]
-            items.append(
-                Item(
-                    session: try Session(row: row), series: seriesById[seriesId]!,
-                    organizationName: row["organizationName"], facilitators: facilitatorsBySeries[seriesId] ?? []))
+        let items = sessions.map { session, organizationName in
+            Item(
+                session: session, series: seriesById[session.seriesId]!, organizationName: organizationName,
+                facilitators: facilitatorsBySeries[session.seriesId] ?? [])
         }
         let stamps = items.flatMap { [$0.session.updatedAt, $0.series.updatedAt] } + [organization.updatedAt]
         return FeedContent(

@@ -32,12 +32,12 @@ struct FeedOptions: Sendable {
     }
 
     /// When a session takes place, in its planned zone, for people reading a feed.
-    func when(_ item: FeedContent.Item) -> String {
+    func when(_ item: FeedContent.Item, offsets: ZoneOffsets) -> String {
         let session = item.session
-        let zone = TimeZone(identifier: session.timeZone) ?? TimeZone(secondsFromGMT: 0)!
         let start = ICalendarDate.local(
-            session.startsAt, offset: zone.secondsFromGMT(for: session.startsAt), extended: true)
-        let end = ICalendarDate.local(session.endsAt, offset: zone.secondsFromGMT(for: session.endsAt), extended: true)
+            session.startsAt, offset: offsets.offset(session.timeZone, at: session.startsAt), extended: true)
+        let end = ICalendarDate.local(
+            session.endsAt, offset: offsets.offset(session.timeZone, at: session.endsAt), extended: true)
         let startText = start.prefix(16).replacingOccurrences(of: "T", with: " ")
         let endText =
             start.prefix(10) == end.prefix(10)
@@ -86,12 +86,13 @@ struct FeedOptions: Sendable {
 
     /// The days an offline exercise spans, as DATE values: its first local day and the day after its last
     /// (exclusive, as iCalendar wants it). Extended form (`2023-06-22`) for XML.
-    func allDaySpan(of session: Session, in zone: TimeZone, extended: Bool = true) -> (String, String) {
+    func allDaySpan(of session: Session, offsets: ZoneOffsets, extended: Bool = true) -> (String, String) {
+        let zone = session.timeZone
         let first = ICalendarDate.day(
-            session.startsAt, offset: zone.secondsFromGMT(for: session.startsAt), extended: extended)
+            session.startsAt, offset: offsets.offset(zone, at: session.startsAt), extended: extended)
         let lastInstant = session.endsAt.addingTimeInterval(-1)
         let afterLast = ICalendarDate.day(
-            lastInstant.addingTimeInterval(86_400), offset: zone.secondsFromGMT(for: lastInstant), extended: extended)
+            lastInstant.addingTimeInterval(86_400), offset: offsets.offset(zone, at: lastInstant), extended: extended)
         return (first, afterLast)
     }
 }

@@ -12,6 +12,9 @@ struct FeedRepresentation: Sendable {
     let lastModified: Date
     let contentType: String
     let maxAge: Int
+    /// Header values, formatted once: a cached feed is served many times a second.
+    private let lastModifiedText: String
+    private let cacheControl: String
 
     init(text: String, contentType: String, lastModified: Date, maxAge: Int) throws {
         var body = ByteBuffer(string: text)
@@ -22,6 +25,8 @@ struct FeedRepresentation: Sendable {
         self.lastModified = lastModified
         self.contentType = contentType
         self.maxAge = maxAge
+        lastModifiedText = HTTPDate.format(lastModified)
+        cacheControl = "public, max-age=\(maxAge)"
     }
 
     /// The gzip variant's ETag: a different representation needs a different strong validator.
@@ -33,8 +38,8 @@ struct FeedRepresentation: Sendable {
         let tag = gzip ? gzipETag : etag
         var headers: HTTPFields = [
             .eTag: tag,
-            .lastModified: HTTPDate.format(lastModified),
-            .cacheControl: "public, max-age=\(maxAge)",
+            .lastModified: lastModifiedText,
+            .cacheControl: cacheControl,
             .vary: "Accept-Encoding",
         ]
         if Self.notModified(request, etags: [etag, gzipETag], lastModified: lastModified) {

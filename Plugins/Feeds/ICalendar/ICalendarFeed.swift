@@ -24,7 +24,8 @@ enum ICalendarFeed {
         lines.raw("X-PUBLISHED-TTL", "PT\(options.settings.refreshMinutes)M")
         if !options.settings.color.isEmpty { lines.raw("COLOR", options.settings.color.lowercased()) }
         writeTimeZones(of: content, into: &lines)
-        for item in content.items { event(item, options: options, into: &lines) }
+        let offsets = ZoneOffsets(until: content.latestInstant)
+        for item in content.items { event(item, options: options, offsets: offsets, into: &lines) }
         lines.raw("END", "VCALENDAR")
         return lines.text
     }
@@ -33,7 +34,9 @@ enum ICalendarFeed {
         for rules in TimeZoneRules.covering(content) { rules.write(into: &lines) }
     }
 
-    private static func event(_ item: FeedContent.Item, options: FeedOptions, into lines: inout ContentLines) {
+    private static func event(
+        _ item: FeedContent.Item, options: FeedOptions, offsets: ZoneOffsets, into lines: inout ContentLines
+    ) {
         let session = item.session
         lines.raw("BEGIN", "VEVENT")
         lines.text("UID", options.uid(for: session))
@@ -41,19 +44,21 @@ enum ICalendarFeed {
         lines.raw("CREATED", ICalendarDate.utc(session.createdAt.wholeSeconds))
         lines.raw("LAST-MODIFIED", ICalendarDate.utc(max(session.updatedAt, item.series.updatedAt).wholeSeconds))
         lines.raw("SEQUENCE", String(session.revision))
-        let zone = TimeZone(identifier: session.timeZone) ?? TimeZone(secondsFromGMT: 0)!
+        let zone = offsets.zone(session.timeZone)
         if session.kind.isLive {
             let tzid = [("TZID", zone.identifier)]
             lines.raw(
-                "DTSTART", ICalendarDate.local(session.startsAt, offset: zone.secondsFromGMT(for: session.startsAt)),
+                "DTSTART",
+                ICalendarDate.local(session.startsAt, offset: offsets.offset(session.timeZone, at: session.startsAt)),
                 parameters: tzid)
             lines.raw(
-                "DTEND", ICalendarDate.local(session.endsAt, offset: zone.secondsFromGMT(for: session.endsAt)),
+                "DTEND",
+                ICalendarDate.local(session.endsAt, offset: offsets.offset(session.timeZone, at: session.endsAt)),
                 parameters: tzid)
             lines.raw("TRANSP", "OPAQUE")
         } else {
             // The offline exercise spans whole days: from its first local day to the day after its last (exclusive).
-            let (first, afterLast) = options.allDaySpan(of: session, in: zone, extended: false)
+            let (first, afterLast) = options.allDaySpan(of: session, offsets: offsets, extended: false)
             lines.raw("DTSTART", first, parameters: [("VALUE", "DATE")])
             lines.raw("DTEND", afterLast, parameters: [("VALUE", "DATE")])
             lines.raw("TRANSP", "TRANSPARENT")

@@ -99,9 +99,31 @@ enum ICalendarDate {
     /// Local time as `20230621T140000`, given the zone's offset at that instant (in seconds east of UTC).
     static func local(_ date: Date, offset: Int, extended: Bool = false) -> String {
         let c = components(date.addingTimeInterval(TimeInterval(offset)))
-        let (dash, colon) = extended ? ("-", ":") : ("", "")
-        return pad(c.year, 4) + dash + pad(c.month, 2) + dash + pad(c.day, 2) + "T" + pad(c.hour, 2) + colon
-            + pad(c.minute, 2) + colon + pad(c.second, 2)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(19)
+        digits(c.year, 4, &bytes)
+        if extended { bytes.append(UInt8(ascii: "-")) }
+        digits(c.month, 2, &bytes)
+        if extended { bytes.append(UInt8(ascii: "-")) }
+        digits(c.day, 2, &bytes)
+        bytes.append(UInt8(ascii: "T"))
+        digits(c.hour, 2, &bytes)
+        if extended { bytes.append(UInt8(ascii: ":")) }
+        digits(c.minute, 2, &bytes)
+        if extended { bytes.append(UInt8(ascii: ":")) }
+        digits(c.second, 2, &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func digits(_ value: Int, _ width: Int, _ bytes: inout [UInt8]) {
+        var divisor = 1
+        for _ in 1..<width { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor % 10))
+            rest %= divisor
+            divisor /= 10
+        }
     }
 
     /// A DATE value (`20230622`) of the local day of `date` at `offset`.

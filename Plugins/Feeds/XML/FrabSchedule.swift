@@ -9,11 +9,12 @@ import Kernel
 /// may (99:59), so they are left out; cancelled sessions stay, titled as cancelled.
 enum FrabSchedule {
     static func render(_ content: FeedContent, options: FeedOptions) -> String {
-        let zone = TimeZone(identifier: content.timeZone) ?? TimeZone(secondsFromGMT: 0)!
+        let offsets = ZoneOffsets(until: content.latestInstant.addingTimeInterval(2 * 86_400))
+        let zone = offsets.zone(content.timeZone)
         let events = content.items.filter { $0.session.kind.isLive }
-        let days = Dictionary(grouping: events) { localDay($0.session.startsAt, zone) }
+        let days = Dictionary(grouping: events) { localDay($0.session.startsAt, zone, offsets) }
         let dates = days.keys.sorted()
-        let fallback = localDay(content.lastModified, zone)
+        let fallback = localDay(content.lastModified, zone, offsets)
         let xml = XMLWriter()
         xml.start("schedule")
         xml.start("generator")
@@ -37,35 +38,40 @@ enum FrabSchedule {
         }
         xml.end()
         for (index, date) in (dates.isEmpty ? [fallback] : dates).enumerated() {
-            day(index: index + 1, date: date, events: days[date] ?? [], zone: zone, options: options, into: xml)
+            day(
+                index: index + 1, date: date, events: days[date] ?? [], zone: zone, offsets: offsets, options: options,
+                into: xml)
         }
         xml.end()
         return xml.finish()
     }
 
     private static func day(
-        index: Int, date: String, events: [FeedContent.Item], zone: TimeZone, options: FeedOptions, into xml: XMLWriter
+        index: Int, date: String, events: [FeedContent.Item], zone: TimeZone, offsets: ZoneOffsets,
+        options: FeedOptions, into xml: XMLWriter
     ) {
         let start = startOfDay(date, zone)
-        let end = startOfDay(localDay(start.addingTimeInterval(36 * 3600), zone), zone)
+        let end = startOfDay(localDay(start.addingTimeInterval(36 * 3600), zone, offsets), zone)
         xml.start("day")
         xml.attribute("index", String(index))
         xml.attribute("date", date)
-        xml.attribute("start", dateTime(start, zone))
-        xml.attribute("end", dateTime(end, zone))
+        xml.attribute("start", dateTime(start, zone, offsets))
+        xml.attribute("end", dateTime(end, zone, offsets))
         xml.start("room")
         xml.attribute("name", "Online")
         for item in events.sorted(by: { ($0.session.startsAt, $0.session.id!) < ($1.session.startsAt, $1.session.id!) })
         {
-            event(item, zone: zone, options: options, into: xml)
+            event(item, zone: zone, offsets: offsets, options: options, into: xml)
         }
         xml.end()
         xml.end()
     }
 
-    private static func event(_ item: FeedContent.Item, zone: TimeZone, options: FeedOptions, into xml: XMLWriter) {
+    private static func event(
+        _ item: FeedContent.Item, zone: TimeZone, offsets: ZoneOffsets, options: FeedOptions, into xml: XMLWriter
+    ) {
         let session = item.session
-        let local = dateTime(session.startsAt, zone)
+        let local = dateTime(session.startsAt, zone, offsets)
         let minutes = min(session.plannedMinutes, 99 * 60 + 59)
         xml.start("event")
         xml.attribute("id", String(session.id!.rawValue))
@@ -76,7 +82,7 @@ enum FrabSchedule {
         xml.element("type", options.categoryName(session.kind))
         xml.element("date", local)
         xml.element("start", String(local.dropFirst(11).prefix(5)))
-        xml.element("duration", String(format: "%02d:%02d", minutes / 60, minutes % 60))
+        xml.element("duration", twoDigits(minutes / 60) + ":" + twoDigits(minutes % 60))
         xml.element("abstract", options.description(for: item))
         xml.element("slug", "indaba-session-\(session.id!.rawValue)")
         xml.element("track", item.series.title)
@@ -95,7 +101,8 @@ enum FrabSchedule {
         var bytes = Array(Insecure.SHA1.hash(data: Data(name.utf8)).prefix(16))
         bytes[6] = (bytes[6] & 0x0F) | 0x50
         bytes[8] = (bytes[8] & 0x3F) | 0x80
-        let hex = bytes.map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        let hex = String(decoding: bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0F)]] }, as: UTF8.self)
         let parts = [
             hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4), hex.dropFirst(16).prefix(4),
             hex.dropFirst(20),
@@ -103,14 +110,16 @@ enum FrabSchedule {
         return parts.joined(separator: "-")
     }
 
+    private static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+
     /// `2023-06-21`, the local date of an instant.
-    private static func localDay(_ date: Date, _ zone: TimeZone) -> String {
-        ICalendarDate.day(date, offset: zone.secondsFromGMT(for: date), extended: true)
+    private static func localDay(_ date: Date, _ zone: TimeZone, _ offsets: ZoneOffsets) -> String {
+        ICalendarDate.day(date, offset: offsets.offset(zone.identifier, at: date), extended: true)
     }
 
     /// `2023-06-21T14:00:00+02:00`.
-    private static func dateTime(_ date: Date, _ zone: TimeZone) -> String {
-        let offset = zone.secondsFromGMT(for: date)
+    private static func dateTime(_ date: Date, _ zone: TimeZone, _ offsets: ZoneOffsets) -> String {
+        let offset = offsets.offset(zone.identifier, at: date)
         return ICalendarDate.local(date, offset: offset, extended: true) + TimeZoneRules.offsetText(offset, colon: true)
     }
 

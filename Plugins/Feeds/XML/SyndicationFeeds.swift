@@ -23,11 +23,12 @@ enum SyndicationFeeds {
         xml.end()
         xml.element("lastBuildDate", rfc822(content.lastModified))
         xml.element("ttl", String(options.settings.refreshMinutes))
+        let offsets = ZoneOffsets(until: content.latestInstant)
         for item in content.items {
             xml.start("item")
             xml.element("title", options.summary(for: item))
             xml.element("link", options.calendarURL)
-            xml.element("description", options.when(item) + "\n" + options.description(for: item))
+            xml.element("description", options.when(item, offsets: offsets) + "\n" + options.description(for: item))
             xml.element("category", options.categoryName(item.session.kind))
             xml.start("guid")
             xml.attribute("isPermaLink", "false")
@@ -54,6 +55,7 @@ enum SyndicationFeeds {
         xml.element("name", content.publisher)
         xml.end()
         xml.element("generator", "Indaba")
+        let offsets = ZoneOffsets(until: content.latestInstant)
         for item in content.items {
             xml.start("entry")
             xml.element("id", options.tag("session-\(item.session.id!.rawValue)"))
@@ -67,7 +69,7 @@ enum SyndicationFeeds {
             xml.end()
             xml.start("summary")
             xml.attribute("type", "text")
-            xml.text(options.when(item) + "\n" + options.description(for: item))
+            xml.text(options.when(item, offsets: offsets) + "\n" + options.description(for: item))
             xml.end()
             xml.end()
         }

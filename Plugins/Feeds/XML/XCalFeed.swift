@@ -21,7 +21,8 @@ enum XCalFeed {
         xml.end()
         xml.start("components")
         for rules in TimeZoneRules.covering(content) { timeZone(rules, into: xml) }
-        for item in content.items { event(item, options: options, into: xml) }
+        let offsets = ZoneOffsets(until: content.latestInstant)
+        for item in content.items { event(item, options: options, offsets: offsets, into: xml) }
         xml.end()
         xml.end()
         xml.end()
@@ -49,7 +50,9 @@ enum XCalFeed {
         xml.end()
     }
 
-    private static func event(_ item: FeedContent.Item, options: FeedOptions, into xml: XMLWriter) {
+    private static func event(
+        _ item: FeedContent.Item, options: FeedOptions, offsets: ZoneOffsets, into xml: XMLWriter
+    ) {
         let session = item.session
         xml.start("vevent")
         xml.start("properties")
@@ -60,7 +63,7 @@ enum XCalFeed {
             xml, "last-modified", "date-time",
             ICalendarDate.utc(max(session.updatedAt, item.series.updatedAt).wholeSeconds, extended: true))
         property(xml, "sequence", "integer", String(session.revision))
-        let zone = TimeZone(identifier: session.timeZone) ?? TimeZone(secondsFromGMT: 0)!
+        let zone = offsets.zone(session.timeZone)
         if session.kind.isLive {
             for (name, instant) in [("dtstart", session.startsAt), ("dtend", session.endsAt)] {
                 xml.start(name)
@@ -70,13 +73,14 @@ enum XCalFeed {
                 xml.end()
                 xml.end()
                 xml.element(
-                    "date-time", ICalendarDate.local(instant, offset: zone.secondsFromGMT(for: instant), extended: true)
+                    "date-time",
+                    ICalendarDate.local(instant, offset: offsets.offset(session.timeZone, at: instant), extended: true)
                 )
                 xml.end()
             }
             property(xml, "transp", "text", "OPAQUE")
         } else {
-            let (first, afterLast) = options.allDaySpan(of: session, in: zone)
+            let (first, afterLast) = options.allDaySpan(of: session, offsets: offsets)
             property(xml, "dtstart", "date", first)
             property(xml, "dtend", "date", afterLast)
             property(xml, "transp", "text", "TRANSPARENT")

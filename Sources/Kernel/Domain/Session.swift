@@ -91,7 +91,9 @@ extension Session: FetchableRecord, MutablePersistableRecord {
         timeZone = row["timeZone"]
         joinURL = row["joinURL"]
         let agendaJSON: String = row["agenda"]
-        agenda = (try? JSONDecoder().decode([String].self, from: Data(agendaJSON.utf8))) ?? []
+        agenda =
+            agendaJSON == "[]"
+            ? [] : (try? JSONSerialization.jsonObject(with: Data(agendaJSON.utf8)) as? [String]) ?? []
         status = row["status"]
         revision = row["revision"]
         createdAt = row["createdAt"]
