@@ -17,9 +17,12 @@ public struct FeedsPlugin: Plugin {
 
     let context: PluginContext
     let cache = FeedCache()
+    /// Settings and content version of recently served feeds, so a poll that changes nothing reads no database.
+    let states: RecentCache<FeedStateKey, FeedState>
 
     public init(context: PluginContext) {
         self.context = context
+        states = RecentCache(counter: context.writes)
     }
 
     public func addPublicRoutes(to routes: RouteCollection<IndabaRequestContext>) {

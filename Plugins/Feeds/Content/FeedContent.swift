@@ -29,7 +29,7 @@ struct FeedContent: Sendable {
     var latestInstant: Date { items.map(\.session.endsAt).max() ?? lastModified }
 
     /// What a feed is about: its title, summary and the SQL condition on `s` (series) and `p` (programme).
-    struct Selection {
+    struct Selection: Sendable {
         let title: String
         let summary: String
         let condition: String

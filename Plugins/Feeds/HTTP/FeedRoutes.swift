@@ -94,22 +94,29 @@ struct FeedRoutes {
         folder: String? = nil
     ) async throws -> Response {
         let organization = context.organization!
-        let settings = try await plugin.context.settings(FeedsSettings.self, for: organization.id!)
+        let store = plugin.context.store
+        let state = try await plugin.states.value(for: FeedStateKey(scope: scope, organization: organization.id!)) {
+            let settings = try await plugin.context.settings(FeedsSettings.self, for: organization.id!)
+            return try await store.writer.read { db in
+                guard let selection = try FeedContent.selection(scope, organization: organization, in: db) else {
+                    return FeedState(settings: settings, selection: nil, version: "")
+                }
+                return FeedState(
+                    settings: settings, selection: selection,
+                    version: try FeedContent.version(of: selection, organization: organization, in: db)
+                        + "|" + JSONValue.object(SettingsCodec.object(of: settings)).canonicalJSON)
+            }
+        }
+        let (settings, version) = (state.settings, state.version)
+        guard let selection = state.selection else {
+            throw HTTPError(.notFound, message: "There is no such feed here.")
+        }
         let feedPath = folder ?? FeedLinks.folder(of: scope, in: organization)
         let options = FeedOptions(
             baseURL: context.baseURL, feedPath: feedPath, format: format, settings: settings,
             includeJoinLinks: folder != nil || settings.publicJoinLinks, spansSeries: !scope.isSeries)
-        let key = FeedCache.Key(
-            scope: scope, format: format,
-            variant: "\(context.baseURL)\(feedPath)|\(SettingsCodec.object(of: settings))")
-        let store = plugin.context.store
-        let (selection, version) = try await store.writer.read { db -> (FeedContent.Selection?, String) in
-            guard let selection = try FeedContent.selection(scope, organization: organization, in: db) else {
-                return (nil, "")
-            }
-            return (selection, try FeedContent.version(of: selection, organization: organization, in: db))
-        }
-        guard let selection else { throw HTTPError(.notFound, message: "There is no such feed here.") }
+        // The version covers the data and the settings; the variant, what else changes the bytes.
+        let key = FeedCache.Key(scope: scope, format: format, variant: context.baseURL + feedPath)
         if let cached = await plugin.cache.entry(for: key, version: version) {
             return cached.response(to: request)
         }
@@ -122,4 +129,17 @@ struct FeedRoutes {
         await plugin.cache.store(representation, for: key, version: version)
         return representation.response(to: request)
     }
+}
+
+/// What a feed's cached state depends on.
+struct FeedStateKey: Hashable, Sendable {
+    let scope: FeedScope
+    let organization: Organization.ID
+}
+
+/// A feed's settings and content version, remembered briefly between polls (see ``RecentCache``).
+struct FeedState: Sendable {
+    let settings: FeedsSettings
+    let selection: FeedContent.Selection?
+    let version: String
 }

@@ -1,6 +1,7 @@
 public import Foundation
 public import GRDB
 public import Logging
+import Synchronization
 
 /// The kernel at work: the migrated store, the installed plugins built from it, and the event bus between them.
 ///
@@ -14,6 +15,8 @@ public struct Workspace: Sendable {
     public let logger: Logger
     /// The clock; tests inject a fixed one.
     public let now: @Sendable () -> Date
+    /// Counts the writes this process has committed, so in-memory caches know when to look again.
+    public let writes: WriteCounter
 
     /// Migrates `store` for the kernel and every installed plugin, then builds the plugins.
     /// - Throws: ``StoreError`` when a migration fails, or whatever a plugin's initializer throws.
@@ -21,14 +24,17 @@ public struct Workspace: Sendable {
         store: Store, registry: PluginRegistry, logger: Logger, now: @escaping @Sendable () -> Date = { Date() }
     ) throws -> Workspace {
         try store.migrate(plugins: registry.plugins.map { ($0.id, $0.migrations) }, logger: logger)
+        let writes = WriteCounter()
         let plugins = try registry.plugins.map { type in
             try type.init(
                 context: PluginContext(
-                    pluginId: type.id, store: store, logger: logger, now: now, settingsType: type.settings))
+                    pluginId: type.id, store: store, logger: logger, now: now, writes: writes,
+                    settingsType: type.settings))
         }
         let bus = EventBus(
             handlers: plugins.map { (type(of: $0).id, $0.eventHandlers) }, logger: logger)
-        return Workspace(store: store, registry: registry, plugins: plugins, bus: bus, logger: logger, now: now)
+        return Workspace(
+            store: store, registry: registry, plugins: plugins, bus: bus, logger: logger, now: now, writes: writes)
     }
 
     /// The installed plugin instance with `id`.
@@ -58,6 +64,7 @@ public struct Workspace: Sendable {
                     "actor": "\(actor)", "events": "\(counts.map { "\($0.key)=\($0.value)" }.joined(separator: ","))",
                 ])
         }
+        writes.increment()
         await bus.deliver(pending)
         return value
     }
@@ -84,5 +91,22 @@ public final class WriteTransaction {
         self.events = events
         self.now = now
         self.actor = actor
+    }
+}
+
+/// How many writes this process has committed: a cheap way for caches to notice its own changes at once.
+///
+/// Other processes (the command line beside a running server) write to the same file without touching it, so a
+/// cache that relies on it must also expire after a short time.
+public final class WriteCounter: Sendable {
+    private let count = Mutex<UInt64>(0)
+
+    public init() {}
+
+    /// The number of writes committed so far.
+    public var value: UInt64 { count.withLock { $0 } }
+
+    func increment() {
+        count.withLock { $0 += 1 }
     }
 }

@@ -69,10 +69,12 @@ public struct PluginContext: Sendable {
     public let logger: Logger
     /// The clock; tests inject a fixed one.
     public let now: @Sendable () -> Date
+    /// Counts the writes the workspace commits, for caches (see ``RecentCache``).
+    public let writes: WriteCounter
     private let settingsType: any PluginSettings.Type
 
     init(
-        pluginId: PluginID, store: Store, logger: Logger, now: @escaping @Sendable () -> Date,
+        pluginId: PluginID, store: Store, logger: Logger, now: @escaping @Sendable () -> Date, writes: WriteCounter,
         settingsType: any PluginSettings.Type
     ) {
         self.pluginId = pluginId
@@ -81,6 +83,7 @@ public struct PluginContext: Sendable {
         logger[metadataKey: "plugin.id"] = "\(pluginId)"
         self.logger = logger
         self.now = now
+        self.writes = writes
         self.settingsType = settingsType
     }
 
