@@ -58,6 +58,6 @@ public struct FeedsPlugin: Plugin {
             let people = try PersonalFeeds.people(in: series, in: db).map(FeedScope.person)
             return Set([.series(series), .organization(row[0]), .network(row[1])] + people)
         }
-        await cache.evict(scopes)
+        cache.evict(scopes)
     }
 }

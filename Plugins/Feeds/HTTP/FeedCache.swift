@@ -1,15 +1,16 @@
 import Foundation
 import Kernel
+import Synchronization
 
 /// Rendered feeds, kept while their content is unchanged.
 ///
 /// An entry is valid only for the content version it was rendered from, so a stale entry can never be served;
 /// kernel events also evict the entries of the feeds a change touches, so memory follows what is current.
-actor FeedCache {
+final class FeedCache: Sendable {
     struct Key: Hashable, Sendable {
         let scope: FeedScope
         let format: FeedFormat
-        /// Everything besides the data that changes the bytes: settings, URL, audience.
+        /// Everything besides the data that changes the bytes: the feed's URL.
         let variant: String
     }
 
@@ -18,34 +19,48 @@ actor FeedCache {
         let representation: FeedRepresentation
     }
 
-    private var entries: [Key: Entry] = [:]
+    private struct State {
+        var entries: [Key: Entry] = [:]
+        var hits = 0
+    }
+
+    // A lock rather than an actor: a lookup is a dictionary read, cheaper than hopping executors on every poll.
+    private let state = Mutex(State())
     private let capacity: Int
 
     init(capacity: Int = 2_000) {
         self.capacity = capacity
     }
 
+    /// How many requests were answered from the cache (for tests and diagnostics).
+    var hits: Int { state.withLock { $0.hits } }
+
     /// The entry for `key` if it was rendered from `version`.
     func entry(for key: Key, version: String) -> FeedRepresentation? {
-        guard let entry = entries[key], entry.version == version else { return nil }
-        return entry.representation
+        state.withLock { state in
+            guard let entry = state.entries[key], entry.version == version else { return nil }
+            state.hits += 1
+            return entry.representation
+        }
     }
 
     func store(_ representation: FeedRepresentation, for key: Key, version: String) {
-        if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
-        entries[key] = Entry(version: version, representation: representation)
+        state.withLock { state in
+            if state.entries.count >= capacity { state.entries.removeAll(keepingCapacity: true) }
+            state.entries[key] = Entry(version: version, representation: representation)
+        }
     }
 
     /// Drops every rendered feed with one of `scopes`.
     func evict(_ scopes: Set<FeedScope>) {
-        entries = entries.filter { !scopes.contains($0.key.scope) }
+        state.withLock { $0.entries = $0.entries.filter { !scopes.contains($0.key.scope) } }
     }
 
     /// How many feeds are held (for tests and diagnostics).
-    var count: Int { entries.count }
+    var count: Int { state.withLock { $0.entries.count } }
 
     /// Whether a feed of `scope` is held.
-    func holds(_ scope: FeedScope) -> Bool { entries.keys.contains { $0.scope == scope } }
+    func holds(_ scope: FeedScope) -> Bool { state.withLock { $0.entries.keys.contains { $0.scope == scope } } }
 }
 
 /// The formats a feed is served in, each at a fixed file name in the feed's folder.

@@ -117,7 +117,7 @@ struct FeedRoutes {
             includeJoinLinks: folder != nil || settings.publicJoinLinks, spansSeries: !scope.isSeries)
         // The version covers the data and the settings; the variant, what else changes the bytes.
         let key = FeedCache.Key(scope: scope, format: format, variant: context.baseURL + feedPath)
-        if let cached = await plugin.cache.entry(for: key, version: version) {
+        if let cached = plugin.cache.entry(for: key, version: version) {
             return cached.response(to: request)
         }
         let content = try await store.writer.read { db in
@@ -126,7 +126,7 @@ struct FeedRoutes {
         let representation = try FeedRepresentation(
             text: format.render(content, options: options), contentType: format.contentType,
             lastModified: content.lastModified, maxAge: settings.refreshMinutes * 60)
-        await plugin.cache.store(representation, for: key, version: version)
+        plugin.cache.store(representation, for: key, version: version)
         return representation.response(to: request)
     }
 }
