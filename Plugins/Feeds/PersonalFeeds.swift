@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import GRDB
 import Kernel
@@ -65,6 +64,6 @@ enum PersonalFeeds {
     }
 
     private static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        Digest.sha256Hex(token)
     }
 }

@@ -1,7 +1,7 @@
-public import ArgumentParser
+import ArgumentParser
 import Foundation
 import GRDB
-public import Kernel
+import Kernel
 public import Logging
 
 /// Parses a command line, runs the command, and turns every failure into a message and an exit code.

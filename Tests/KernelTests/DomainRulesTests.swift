@@ -65,7 +65,7 @@ struct DomainRulesTests {
         }
         let member = try await harness.workspace.read { db in try Lookup.organization("testnet/lagos-member", in: db) }
         // The same programme slug under another organization is fine.
-        try await write(harness) { transaction in
+        _ = try await write(harness) { transaction in
             try transaction.save(
                 Programme(
                     organizationId: member.id!, slug: "webinars", title: "Member webinars", createdAt: transaction.now,

@@ -1,7 +1,7 @@
 import CompressNIO
-import Crypto
 import Foundation
 import Hummingbird
+import Kernel
 
 /// One rendered feed, ready to serve: identity and gzip bodies, a strong ETag from the bytes, Last-Modified.
 struct FeedRepresentation: Sendable {
@@ -20,7 +20,7 @@ struct FeedRepresentation: Sendable {
         var body = ByteBuffer(string: text)
         self.body = body
         gzipped = try body.compress(with: .gzip())
-        let digest = SHA256.hash(data: Data(text.utf8)).prefix(16).map { String(format: "%02x", $0) }.joined()
+        let digest = Digest.sha256Hex(text, bytes: 16)
         etag = "\"\(digest)\""
         self.lastModified = lastModified
         self.contentType = contentType

@@ -1,4 +1,3 @@
-public import Crypto
 public import Foundation
 public import GRDB
 
@@ -43,7 +42,7 @@ public struct ApiToken: Codable, Sendable, Equatable, FetchableRecord, MutablePe
 
     /// The stored form of a secret.
     public static func hash(_ secret: String) -> String {
-        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+        Digest.sha256Hex(secret)
     }
 
     /// A new random secret: the prefix and 32 random bytes in base64url.

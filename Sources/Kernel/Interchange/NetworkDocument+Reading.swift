@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import Yams
 
 /// Reading a definition file into a ``NetworkDocument``, reporting every problem with file, line and field.

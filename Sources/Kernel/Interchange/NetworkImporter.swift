@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import GRDB
 import Logging
 
@@ -104,6 +104,7 @@ private final class DocumentApplier {
     }
 
     /// Runs `body`; on failure logs the error at `entry`'s location and returns `nil`.
+    @discardableResult
     private func attempt<T>(_ entry: some Located, _ body: () throws -> T) -> T? {
         do {
             return try body()

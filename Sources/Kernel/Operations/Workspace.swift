@@ -45,6 +45,7 @@ public struct Workspace: Sendable {
     /// Runs `body` as one write transaction, then delivers its events to after-commit handlers.
     ///
     /// If `body` (or a before-commit handler) throws, everything is rolled back and no event is delivered.
+    @discardableResult
     public func write<T: Sendable>(
         as actor: AuditActor, _ body: @escaping @Sendable (WriteTransaction) throws -> T
     ) async throws -> T {

@@ -1,5 +1,5 @@
-public import Foundation
-public import GRDB
+import Foundation
+import GRDB
 
 /// Per-organization plugin enablement and settings, each change written to the audit log.
 extension WriteTransaction {

@@ -1,5 +1,5 @@
 public import Foundation
-public import GRDB
+import GRDB
 
 /// Adding, changing, rescheduling and cancelling sessions, with their revision and events.
 extension WriteTransaction {
