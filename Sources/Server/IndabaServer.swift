@@ -34,6 +34,7 @@ public enum IndabaServer {
         SystemRoutes(workspace: workspace, openAPI: OpenAPIDocument.json(plugins: workspace.registry.plugins)).add(
             to: router)
         let api = router.group("api/v1").add(middleware: WritesNeedAuthentication())
+            .add(middleware: ConditionalGetMiddleware())
         OrganizationRoutes(workspace: workspace).add(to: api)
         ProgrammeRoutes(workspace: workspace).add(to: api)
         SeriesRoutes(workspace: workspace).add(to: api)

@@ -67,6 +67,9 @@ struct RequestRulesTests {
             path: { "/api/v1/organizations/\($0.network)/plugins/session-log" },
             body: #"{"settings": {"lable": "x"}}"#, status: 422, field: "settings.lable"),
         .init(
+            name: "null for a field that cannot be cleared", method: .patch, path: { "/api/v1/series/\($0.series)" },
+            body: #"{"title": null}"#, status: 422, field: "title"),
+        .init(
             name: "malformed JSON", method: .patch, path: { "/api/v1/series/\($0.series)" },
             body: #"{"title": "#, status: 400, field: nil),
         .init(
@@ -210,5 +213,17 @@ struct RequestRulesTests {
             .post, "/api/v1/programmes", token: networks.token(.admin),
             json: #"{"organizationId": \#(networks.own.network), "slug": "extra", "title": "Extra"}"#)
         #expect(again.status == 409)
+    }
+
+    @Test("GET with If-None-Match naming the current ETag gets 304 and no body")
+    func conditionalGet() async throws {
+        let networks = try await TwoNetworks()
+        let path = "/api/v1/sessions/\(networks.own.intro)"
+        let etag = try #require(try await networks.client.get(path).header("ETag"))
+        for match in [etag, "W/\(etag)", "*", "\"other\", \(etag)"] {
+            let reply = try await networks.client.request(.get, path, headers: ["If-None-Match": match])
+            #expect(reply.status == 304 && reply.body.isEmpty && reply.header("ETag") == etag, "\(match)")
+        }
+        #expect(try await networks.client.request(.get, path, headers: ["If-None-Match": "\"other\""]).status == 200)
     }
 }

@@ -94,9 +94,17 @@ struct Fields {
     }
 
     /// A string field; `check` returns a problem sentence or `nil`.
+    /// Refuses `null` for a field that cannot be cleared; returns whether the value was `null`.
+    private mutating func refusedNull(_ key: String) -> Bool {
+        guard object[key] == .null else { return false }
+        fail(key, "cannot be null; leave it out to keep the current value")
+        return true
+    }
+
     mutating func string(_ key: String, required: Bool = false, check: ((String) -> String?)? = nil) -> String? {
+        if refusedNull(key) { return nil }
         switch object[key] {
-        case nil, .null?:
+        case nil:
             if required { fail(key, "is required") }
             return nil
         case let .string(value)?:
@@ -119,8 +127,9 @@ struct Fields {
     }
 
     mutating func integer(_ key: String, required: Bool = false, in range: ClosedRange<Int>) -> Int? {
+        if refusedNull(key) { return nil }
         switch object[key] {
-        case nil, .null?:
+        case nil:
             if required { fail(key, "is required") }
             return nil
         case let .integer(value)? where range.contains(Int(value)):
@@ -132,8 +141,9 @@ struct Fields {
     }
 
     mutating func boolean(_ key: String, required: Bool = false) -> Bool? {
+        if refusedNull(key) { return nil }
         switch object[key] {
-        case nil, .null?:
+        case nil:
             if required { fail(key, "is required") }
             return nil
         case let .bool(value)?:
@@ -145,7 +155,8 @@ struct Fields {
     }
 
     mutating func strings(_ key: String) -> [String]? {
-        guard let value = object[key], value != .null else { return nil }
+        if refusedNull(key) { return nil }
+        guard let value = object[key] else { return nil }
         guard case let .array(items) = value else {
             fail(key, "must be a list of strings")
             return nil
@@ -162,7 +173,8 @@ struct Fields {
     }
 
     mutating func stringMap(_ key: String) -> [String: String]? {
-        guard let value = object[key], value != .null else { return nil }
+        if refusedNull(key) { return nil }
+        guard let value = object[key] else { return nil }
         guard case let .object(items) = value else {
             fail(key, "must be an object of strings")
             return nil
@@ -179,7 +191,8 @@ struct Fields {
     }
 
     mutating func object(_ key: String) -> [String: JSONValue]? {
-        guard let value = object[key], value != .null else { return nil }
+        if refusedNull(key) { return nil }
+        guard let value = object[key] else { return nil }
         guard case let .object(items) = value else {
             fail(key, "must be an object")
             return nil

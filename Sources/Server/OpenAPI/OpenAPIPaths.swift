@@ -171,8 +171,9 @@ enum Paths {
             ]),
             "/api/v1/\(name)/{id}": .object([
                 "get": operation(
-                    "Read one", tag: tag, access: read, parameters: [pathId("id")], responses: [200: ref(schema)],
-                    tagged: true),
+                    "Read one", tag: tag, access: read,
+                    parameters: [pathId("id"), parameter("If-None-Match", in: "header", schema: stringType)],
+                    responses: [200: ref(schema)], tagged: true, revalidated: true),
                 "patch": operation(
                     "Change some fields (needs If-Match)", tag: tag,
                     parameters: [
@@ -185,7 +186,8 @@ enum Paths {
 
     static func operation(
         _ summary: String, tag: String, access: Access = .authenticated, parameters: [JSONValue] = [],
-        body: String? = nil, responses: [Int: JSONValue], conditional: Bool = false, tagged: Bool = false
+        body: String? = nil, responses: [Int: JSONValue], conditional: Bool = false, tagged: Bool = false,
+        revalidated: Bool = false
     ) -> JSONValue {
         var result: [String: JSONValue] = ["summary": .string(summary), "tags": .array([.string(tag)])]
         switch access {
@@ -232,6 +234,9 @@ enum Paths {
                 "description": .string(problems[status]!),
                 "content": .object(["application/problem+json": .object(["schema": ref("Problem")])]),
             ])
+        }
+        if revalidated {
+            answers["304"] = .object(["description": "Not modified: If-None-Match names the current ETag"])
         }
         result["responses"] = .object(answers)
         return .object(result)
