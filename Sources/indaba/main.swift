@@ -9,7 +9,10 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 let defaultLevel: Logger.Level = arguments.first == "serve" ? .info : .notice
 let level =
     ProcessInfo.processInfo.environment["INDABA_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? defaultLevel
+// The server batches its (access) log lines; other commands write each line at once.
+let sink = arguments.first == "serve" ? LogSink() : nil
 LoggingSystem.bootstrap { label in
+    if let sink { return BufferedLogHandler(label: label, sink: sink, logLevel: level) }
     var handler = StreamLogHandler.standardError(label: label)
     handler.logLevel = level
     return handler
@@ -19,4 +22,6 @@ LoggingSystem.bootstrap { label in
 umask(0o077)
 let user = ProcessInfo.processInfo.environment["USER"] ?? "unknown"
 let runner = CommandRunner<InstalledPlugins>(logger: Logger(label: "indaba"), user: user)
-exit(await runner.run(arguments))
+let status = await runner.run(arguments)
+sink?.flush()
+exit(status)

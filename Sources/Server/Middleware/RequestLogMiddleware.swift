@@ -15,13 +15,15 @@ struct RequestLogMiddleware: RouterMiddleware {
         var response = try await next(request, context)
         response.headers[.init("X-Request-Id")!] = context.requestId
         let elapsed = ContinuousClock.now - start
-        let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+        // Tenths of a millisecond, formatted by hand: this runs for every request.
+        let tenths =
+            Int(elapsed.components.seconds) * 10_000 + Int(elapsed.components.attoseconds / 100_000_000_000_000)
         context.logger.info(
             "Request",
             metadata: [
                 "request.id": "\(context.requestId)", "http.method": "\(request.method)",
                 "http.route": "\(context.endpointPath ?? "(no route)")", "http.status": "\(response.status.code)",
-                "duration.ms": "\(String(format: "%.1f", milliseconds))", "principal": "\(context.trace.principal)",
+                "duration.ms": "\(tenths / 10).\(tenths % 10)", "principal": "\(context.trace.principal)",
             ])
         return response
     }

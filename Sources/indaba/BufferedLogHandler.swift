@@ -1,0 +1,71 @@
+import Foundation
+import Logging
+import Synchronization
+
+/// Where the server's log lines go: standard error, written in batches.
+///
+/// The access log writes a line per request; writing each one at once costs a third of the server's throughput.
+/// Lines below `warning` are collected and written every 200 ms (or every 32 KiB); warnings and errors flush
+/// everything at once, and so does the end of the process.
+final class LogSink: Sendable {
+    private let pending = Mutex<[UInt8]>([])
+    /// The timestamp text of the current second, formatted once a second rather than once a line.
+    private let stamp = Mutex<(second: Int, text: String)>((-1, ""))
+
+    func timestamp() -> String {
+        let now = Date()
+        let second = Int(now.timeIntervalSince1970)
+        return stamp.withLock { stamp in
+            if stamp.second != second { stamp = (second, now.formatted(.iso8601)) }
+            return stamp.text
+        }
+    }
+
+    init() {
+        Thread.detachNewThread { [self] in
+            while true {
+                Thread.sleep(forTimeInterval: 0.2)
+                flush()
+            }
+        }
+    }
+
+    func write(_ line: String, urgent: Bool) {
+        let full = pending.withLock { buffer in
+            buffer.append(contentsOf: line.utf8)
+            return buffer.count >= 32 * 1024
+        }
+        if urgent || full { flush() }
+    }
+
+    func flush() {
+        let bytes = pending.withLock { buffer in
+            let bytes = buffer
+            buffer.removeAll(keepingCapacity: true)
+            return bytes
+        }
+        if !bytes.isEmpty { FileHandle.standardError.write(Data(bytes)) }
+    }
+}
+
+/// A log handler writing `timestamp level label: metadata message` lines, like swift-log's stream handler, to a
+/// ``LogSink``.
+struct BufferedLogHandler: LogHandler {
+    let label: String
+    let sink: LogSink
+    var logLevel: Logger.Level
+    var metadata: Logger.Metadata = [:]
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        let merged = metadata.merging(event.metadata ?? [:]) { $1 }
+        let fields = merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        let time = sink.timestamp()
+        let line = "\(time) \(event.level) \(label):\(fields.isEmpty ? "" : " " + fields) \(event.message)\n"
+        sink.write(line, urgent: event.level >= .warning)
+    }
+}
