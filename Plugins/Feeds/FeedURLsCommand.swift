@@ -6,15 +6,16 @@ import Kernel
 /// `indaba feeds urls [SERIES] --org ORG`: where to subscribe to an organization's feeds.
 struct FeedURLsCommand: PluginCommand {
     static let configuration = CommandConfiguration(
-        commandName: "urls", abstract: "Print the subscribe links (https and webcal) of an organization's feeds.")
+        commandName: "urls",
+        abstract: "Print the subscribe links of an organization's feeds (webcal, iCalendar, xCal, RSS, Atom, frab).")
 
     @OptionGroup var pluginOptions: PluginCommandOptions
 
     @Argument(help: "Only this series (slug path or id).")
     var series: String?
 
-    @Option(name: .long, help: "The server's public URL.")
-    var baseUrl = "http://127.0.0.1:8080"
+    @Option(name: .long, help: "The server's public URL (default: $INDABA_BASE_URL, or http://127.0.0.1:8080).")
+    var baseUrl = ProcessInfo.processInfo.environment["INDABA_BASE_URL"] ?? "http://127.0.0.1:8080"
 
     init() {}
 
@@ -24,7 +25,10 @@ struct FeedURLsCommand: PluginCommand {
         let links = try await context.workspace.read { db in
             let all = try FeedLinks.all(
                 for: organization, baseURL: baseURL, scope: Scope(Access.administrator(of: organization)), in: db)
-            guard let reference else { return [all.organization] + (all.network.map { [$0] } ?? []) + all.series }
+            guard let reference else {
+                return [("Organization", all.organization)] + (all.network.map { [("Network", $0)] } ?? [])
+                    + all.series.map { ("Series", $0) }
+            }
             let series = try Lookup.series(reference, in: db)
             guard
                 let link = all.series.first(where: { $0.ics.hasSuffix("/series/\(series.id!.rawValue)/calendar.ics") })
@@ -32,16 +36,21 @@ struct FeedURLsCommand: PluginCommand {
                 throw ValidationError(
                     "Series \(series.id!) is not a published series of organization \(organization.id!).")
             }
-            return [link]
+            return [("Series", link)]
         }
         if context.json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            FileHandle.standardOutput.write(try encoder.encode(links) + Data("\n".utf8))
+            FileHandle.standardOutput.write(try encoder.encode(links.map(\.1)) + Data("\n".utf8))
             return
         }
-        for link in links {
-            FileHandle.standardOutput.write(Data("\(link.title)\n  \(link.ics)\n  \(link.webcal)\n".utf8))
+        for (kind, link) in links {
+            let lines = [
+                "\(kind): \(link.title)", "  subscribe  \(link.webcal)", "  iCalendar  \(link.ics)",
+                "  xCal       \(link.xcal)", "  RSS        \(link.rss)", "  Atom       \(link.atom)",
+                "  frab       \(link.schedule)",
+            ]
+            FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         }
     }
 }

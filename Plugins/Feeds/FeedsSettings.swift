@@ -35,13 +35,37 @@ public struct FeedsSettings: PluginSettings {
             throw DecodingError.dataCorruptedError(
                 forKey: .refreshMinutes, in: container, debugDescription: "must be from 5 minutes to one week (10080)")
         }
-        guard color.isEmpty || color.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+        guard color.isEmpty || Self.cssColourNames.contains(color.lowercased()) else {
             throw DecodingError.dataCorruptedError(
-                forKey: .color, in: container, debugDescription: "must be a CSS colour name such as teal, or empty")
+                forKey: .color, in: container,
+                debugDescription:
+                    "must be one of the 147 CSS colour names (RFC 7986), such as teal or darkorange, or empty")
         }
     }
 
     private enum CodingKeys: String, CodingKey {
         case title, color, refreshMinutes, showFacilitators, publicJoinLinks
     }
+
+    /// The CSS3 colour names RFC 7986 COLOR takes (CSS Color Module Level 3, §4.3).
+    static let cssColourNames: Set<String> = [
+        "aliceblue", "antiquewhite", "aqua", "aquamarine", "azure", "beige", "bisque", "black", "blanchedalmond",
+        "blue", "blueviolet", "brown", "burlywood", "cadetblue", "chartreuse", "chocolate", "coral", "cornflowerblue",
+        "cornsilk", "crimson", "cyan", "darkblue", "darkcyan", "darkgoldenrod", "darkgray", "darkgreen", "darkgrey",
+        "darkkhaki", "darkmagenta", "darkolivegreen", "darkorange", "darkorchid", "darkred", "darksalmon",
+        "darkseagreen", "darkslateblue", "darkslategray", "darkslategrey", "darkturquoise", "darkviolet", "deeppink",
+        "deepskyblue", "dimgray", "dimgrey", "dodgerblue", "firebrick", "floralwhite", "forestgreen", "fuchsia",
+        "gainsboro", "ghostwhite", "gold", "goldenrod", "gray", "green", "greenyellow", "grey", "honeydew", "hotpink",
+        "indianred", "indigo", "ivory", "khaki", "lavender", "lavenderblush", "lawngreen", "lemonchiffon", "lightblue",
+        "lightcoral", "lightcyan", "lightgoldenrodyellow", "lightgray", "lightgreen", "lightgrey", "lightpink",
+        "lightsalmon", "lightseagreen", "lightskyblue", "lightslategray", "lightslategrey", "lightsteelblue",
+        "lightyellow", "lime", "limegreen", "linen", "magenta", "maroon", "mediumaquamarine", "mediumblue",
+        "mediumorchid", "mediumpurple", "mediumseagreen", "mediumslateblue", "mediumspringgreen", "mediumturquoise",
+        "mediumvioletred", "midnightblue", "mintcream", "mistyrose", "moccasin", "navajowhite", "navy", "oldlace",
+        "olive", "olivedrab", "orange", "orangered", "orchid", "palegoldenrod", "palegreen", "paleturquoise",
+        "palevioletred", "papayawhip", "peachpuff", "peru", "pink", "plum", "powderblue", "purple", "red",
+        "rosybrown", "royalblue", "saddlebrown", "salmon", "sandybrown", "seagreen", "seashell", "sienna", "silver",
+        "skyblue", "slateblue", "slategray", "slategrey", "snow", "springgreen", "steelblue", "tan", "teal", "thistle",
+        "tomato", "turquoise", "violet", "wheat", "white", "whitesmoke", "yellow", "yellowgreen",
+    ]
 }

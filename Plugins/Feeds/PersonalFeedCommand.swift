@@ -17,8 +17,8 @@ struct PersonalFeedCommand: PluginCommand {
     @Flag(name: .long, help: "Revoke the person's private feed instead of issuing a new one.")
     var revoke = false
 
-    @Option(name: .long, help: "The server's public URL.")
-    var baseUrl = "http://127.0.0.1:8080"
+    @Option(name: .long, help: "The server's public URL (default: $INDABA_BASE_URL, or http://127.0.0.1:8080).")
+    var baseUrl = ProcessInfo.processInfo.environment["INDABA_BASE_URL"] ?? "http://127.0.0.1:8080"
 
     init() {}
 

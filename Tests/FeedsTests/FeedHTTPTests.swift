@@ -1,5 +1,6 @@
 import CompressNIO
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Kernel
 import KernelTesting
@@ -189,5 +190,53 @@ struct FeedHTTPTests {
         try await Task.sleep(for: .milliseconds(1100))  // the remembered version expires; the bytes stay valid
         _ = try await fixture.client.get(fixture.networkFeed)
         #expect(cache.hits == 3)
+    }
+
+    @Test("Last-Modified moves when a facilitator is renamed; personal feeds are private; odd ids are 404")
+    func lastModifiedAndPrivacy() async throws {
+        let fixture = try await FeedsFixture()
+        let path = fixture.seriesFeed(fixture.seriesOne)
+        let before = try #require(try await fixture.client.get(path).header("Last-Modified"))
+        fixture.harness.clock.advance(by: 120)
+        try await fixture.harness.workspace.write(as: AuditActor("test")) { transaction in
+            var person = try Lookup.person("facilitator@example.org", in: transaction.db)
+            person.displayName = "Renamed Facilitator"
+            try transaction.save(person)
+        }
+        let after = try await fixture.client.request(.get, path, headers: ["If-Modified-Since": before])
+        #expect(after.status == 200 && after.header("Last-Modified") != before)
+        #expect(unfold(after.text).joined().contains("Renamed Facilitator"))
+        #expect(
+            try await fixture.client.get("/public/orgs/\(fixture.network)/feeds/series/abc/calendar.ics").status == 404)
+
+        let admin = try await fixture.harness.workspace.write(as: AuditActor("test")) { [network = fixture.network] in
+            try $0.createToken(role: .organizationAdmin, organization: Organization.ID(network)).secret
+        }
+        let person = try await fixture.harness.workspace.read { db in
+            try Lookup.person("participant.one@example.org", in: db).id!
+        }
+        let issued = try await fixture.client.request(
+            .post, "/api/v1/orgs/\(fixture.network)/feeds/personal/\(person)", token: admin)
+        let url = try #require(issued.json["ics"] as? String)
+        let personal = try await fixture.client.get(String(url.dropFirst("https://indaba.example.org".count)))
+        #expect(personal.header("Cache-Control") == "private, max-age=3600")
+    }
+
+    @Test("colours must be CSS colour names")
+    func colours() async throws {
+        let fixture = try await FeedsFixture()
+        let registry = fixture.harness.workspace.registry
+        let network = Organization.ID(fixture.network)
+        for bad in ["notacolour", "rebeccapurple", "#008080"] {
+            await #expect(throws: SettingsError.self) {
+                try await fixture.harness.workspace.write(as: AuditActor("test")) {
+                    try $0.changeSettings(of: "feeds", for: network, ["color": .string(bad)], registry: registry)
+                }
+            }
+        }
+        try await fixture.harness.workspace.write(as: AuditActor("test")) {
+            try $0.changeSettings(of: "feeds", for: network, ["color": "DarkOrange"], registry: registry)
+        }
+        #expect(unfold(try await fixture.client.get(fixture.networkFeed).text).contains("COLOR:darkorange"))
     }
 }

@@ -350,4 +350,22 @@ struct DomainRulesTests {
         let excused = try await write(harness) { try $0.recordAttendance(of: one, at: later.id!, status: .excused) }
         #expect(excused.status == .excused && excused.minutes == 0)
     }
+
+    @Test("cancelling or restoring a whole series raises the revision of each of its sessions")
+    func seriesCancellationRaisesRevisions() async throws {
+        let harness = try await imported()
+        try await write(harness) { transaction in
+            var series = try Lookup.series("testnet/webinars/series-one", in: transaction.db)
+            series.status = .cancelled
+            try transaction.save(series)
+            series.status = .published
+            try transaction.save(series)
+            series.title = "Renamed"
+            try transaction.save(series)
+        }
+        let revisions = try await harness.workspace.read { db in
+            try Int.fetchAll(db, sql: "SELECT DISTINCT revision FROM session")
+        }
+        #expect(revisions == [3])
+    }
 }

@@ -13,6 +13,9 @@ struct FeedContent: Sendable {
 
         /// Cancelled sessions, and every session of a cancelled series, show as cancelled.
         var isCancelled: Bool { session.status == .cancelled || series.status == .cancelled }
+
+        /// The last change of what the event shows: the session's, or its series'.
+        var lastChange: Date { max(session.updatedAt, series.updatedAt) }
     }
 
     let title: String
@@ -139,7 +142,19 @@ struct FeedContent: Sendable {
                 session: session, series: seriesById[session.seriesId]!, organizationName: organizationName,
                 facilitators: facilitatorsBySeries[session.seriesId] ?? [])
         }
-        let stamps = items.flatMap { [$0.session.updatedAt, $0.series.updatedAt] } + [organization.updatedAt]
+        // Facilitators' names and the people's roles show too: their changes move Last-Modified as well.
+        let peopleStamps = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT CAST(strftime('%s', max(x.updatedAt)) AS INTEGER), CAST(strftime('%s', max(r.createdAt)) AS INTEGER)
+                FROM seriesRole r JOIN person x ON x.id = r.personId
+                JOIN webinarSeries s ON s.id = r.seriesId JOIN programme p ON p.id = s.programmeId
+                WHERE s.status != 'draft' AND \(seriesFilter)
+                """)
+        let roleStamps = [peopleStamps?[0] as Int64?, peopleStamps?[1] as Int64?].compactMap { $0 }
+            .map { Date(timeIntervalSince1970: TimeInterval($0)) }
+        let stamps =
+            items.flatMap { [$0.session.updatedAt, $0.series.updatedAt] } + [organization.updatedAt] + roleStamps
         return FeedContent(
             title: title, summary: summary, publisher: organization.name, timeZone: selection.timeZone, items: items,
             lastModified: stamps.max()!)

@@ -16,7 +16,8 @@ struct FeedRepresentation: Sendable {
     private let lastModifiedText: String
     private let cacheControl: String
 
-    init(text: String, contentType: String, lastModified: Date, maxAge: Int) throws {
+    /// - Parameter isPrivate: A personal feed: no shared cache may keep it (it carries join links).
+    init(text: String, contentType: String, lastModified: Date, maxAge: Int, isPrivate: Bool = false) throws {
         var body = ByteBuffer(string: text)
         self.body = body
         gzipped = try body.compress(with: .gzip())
@@ -26,7 +27,7 @@ struct FeedRepresentation: Sendable {
         self.contentType = contentType
         self.maxAge = maxAge
         lastModifiedText = HTTPDate.format(lastModified)
-        cacheControl = "public, max-age=\(maxAge)"
+        cacheControl = "\(isPrivate ? "private" : "public"), max-age=\(maxAge)"
     }
 
     /// The gzip variant's ETag: a different representation needs a different strong validator.

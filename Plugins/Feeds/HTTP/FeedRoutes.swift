@@ -18,7 +18,9 @@ struct FeedRoutes {
                     try await serve(.network(context.organization!.id!), format, request, context)
                 }
                 routes.on("series/:series/\(format.fileName)", method: method) { request, context in
-                    let series = try context.parameters.require("series", as: Int64.self)
+                    guard let series = context.parameters.get("series", as: Int64.self) else {
+                        throw HTTPError(.notFound, message: "There is no such feed here.")
+                    }
                     return try await serve(.series(WebinarSeries.ID(series)), format, request, context)
                 }
                 routes.on("personal/:token/\(format.fileName)", method: method) { request, context in
@@ -125,7 +127,7 @@ struct FeedRoutes {
         }
         let representation = try FeedRepresentation(
             text: format.render(content, options: options), contentType: format.contentType,
-            lastModified: content.lastModified, maxAge: settings.refreshMinutes * 60)
+            lastModified: content.lastModified, maxAge: settings.refreshMinutes * 60, isPrivate: folder != nil)
         plugin.cache.store(representation, for: key, version: version)
         return representation.response(to: request)
     }

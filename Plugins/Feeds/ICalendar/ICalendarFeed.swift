@@ -40,9 +40,11 @@ enum ICalendarFeed {
         let session = item.session
         lines.raw("BEGIN", "VEVENT")
         lines.text("UID", options.uid(for: session))
-        lines.raw("DTSTAMP", ICalendarDate.utc(session.updatedAt.wholeSeconds))
+        // The event's last change: its own, or its series' (a title or a cancellation there changes the event).
+        let changed = ICalendarDate.utc(item.lastChange.wholeSeconds)
+        lines.raw("DTSTAMP", changed)
         lines.raw("CREATED", ICalendarDate.utc(session.createdAt.wholeSeconds))
-        lines.raw("LAST-MODIFIED", ICalendarDate.utc(max(session.updatedAt, item.series.updatedAt).wholeSeconds))
+        lines.raw("LAST-MODIFIED", changed)
         lines.raw("SEQUENCE", String(session.revision))
         let zone = offsets.zone(session.timeZone)
         if session.kind.isLive {
@@ -55,7 +57,7 @@ enum ICalendarFeed {
                 "DTEND",
                 ICalendarDate.local(session.endsAt, offset: offsets.offset(session.timeZone, at: session.endsAt)),
                 parameters: tzid)
-            lines.raw("TRANSP", "OPAQUE")
+            lines.raw("TRANSP", item.isCancelled ? "TRANSPARENT" : "OPAQUE")
         } else {
             // The offline exercise spans whole days: from its first local day to the day after its last (exclusive).
             let (first, afterLast) = options.allDaySpan(of: session, offsets: offsets, extended: false)

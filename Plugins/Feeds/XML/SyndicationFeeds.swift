@@ -34,7 +34,7 @@ enum SyndicationFeeds {
             xml.attribute("isPermaLink", "false")
             xml.text(options.uid(for: item.session))
             xml.end()
-            xml.element("pubDate", rfc822(item.session.updatedAt))
+            xml.element("pubDate", rfc822(item.lastChange))
             xml.end()
         }
         xml.end()
@@ -60,7 +60,7 @@ enum SyndicationFeeds {
             xml.start("entry")
             xml.element("id", options.tag("session-\(item.session.id!.rawValue)"))
             xml.element("title", options.summary(for: item))
-            xml.element("updated", rfc3339(max(item.session.updatedAt, item.series.updatedAt)))
+            xml.element("updated", rfc3339(item.lastChange))
             xml.element("published", rfc3339(item.session.createdAt))
             link(xml, rel: "alternate", type: "text/calendar", href: options.calendarURL)
             xml.start("category")

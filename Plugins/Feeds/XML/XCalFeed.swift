@@ -57,11 +57,9 @@ enum XCalFeed {
         xml.start("vevent")
         xml.start("properties")
         property(xml, "uid", "text", options.uid(for: session))
-        property(xml, "dtstamp", "date-time", ICalendarDate.utc(session.updatedAt.wholeSeconds, extended: true))
+        property(xml, "dtstamp", "date-time", ICalendarDate.utc(item.lastChange.wholeSeconds, extended: true))
         property(xml, "created", "date-time", ICalendarDate.utc(session.createdAt.wholeSeconds, extended: true))
-        property(
-            xml, "last-modified", "date-time",
-            ICalendarDate.utc(max(session.updatedAt, item.series.updatedAt).wholeSeconds, extended: true))
+        property(xml, "last-modified", "date-time", ICalendarDate.utc(item.lastChange.wholeSeconds, extended: true))
         property(xml, "sequence", "integer", String(session.revision))
         let zone = offsets.zone(session.timeZone)
         if session.kind.isLive {
@@ -78,7 +76,7 @@ enum XCalFeed {
                 )
                 xml.end()
             }
-            property(xml, "transp", "text", "OPAQUE")
+            property(xml, "transp", "text", item.isCancelled ? "TRANSPARENT" : "OPAQUE")
         } else {
             let (first, afterLast) = options.allDaySpan(of: session, offsets: offsets)
             property(xml, "dtstart", "date", first)

@@ -64,7 +64,9 @@ struct PluginAdminCommand: AsyncParsableCommand {
 
         func run(in environment: CommandEnvironment, workspace: Workspace) async throws {
             let (plugin, reference, changes, registry) = (
-                PluginID(plugin), org, try SettingAssignments.parse(set), workspace.registry
+                PluginID(plugin), org,
+                try SettingAssignments.parse(set, for: PluginID(plugin), registry: workspace.registry),
+                workspace.registry
             )
             try await workspace.write(as: environment.actor) { transaction in
                 let organization = try Lookup.organization(reference, in: transaction.db)
@@ -114,7 +116,9 @@ struct PluginAdminCommand: AsyncParsableCommand {
 
         func run(in environment: CommandEnvironment, workspace: Workspace) async throws {
             let (plugin, reference, changes, registry) = (
-                PluginID(plugin), org, try SettingAssignments.parse(set), workspace.registry
+                PluginID(plugin), org,
+                try SettingAssignments.parse(set, for: PluginID(plugin), registry: workspace.registry),
+                workspace.registry
             )
             guard let type = registry.plugin(plugin) else { throw KernelError.pluginNotInstalled(plugin) }
             let settings = try await workspace.write(as: environment.actor) { transaction in
@@ -142,16 +146,27 @@ private struct PluginLine: Encodable {
     let enabled: Bool?
 }
 
-/// Reads `--set key=value` options.
+/// Reads `--set key=value` options: a text setting takes the value as written; others read it as JSON (`true`, `15`).
 enum SettingAssignments {
-    static func parse(_ assignments: [String]) throws -> [String: JSONValue] {
+    static func parse(_ assignments: [String], for plugin: PluginID, registry: PluginRegistry) throws
+        -> [String: JSONValue]
+    {
+        let defaults =
+            registry.plugin(plugin).flatMap {
+                try? SettingsCodec.merge([:], onto: nil, for: $0.settings, plugin: plugin)
+            } ?? [:]
         var result: [String: JSONValue] = [:]
         for assignment in assignments {
             guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
                 throw ValidationError("--set '\(assignment)' must look like key=value.")
             }
-            result[String(assignment[..<equals])] = JSONValue(
-                commandLine: String(assignment[assignment.index(after: equals)...]))
+            let key = String(assignment[..<equals])
+            let text = String(assignment[assignment.index(after: equals)...])
+            if case .string? = defaults[key] {
+                result[key] = .string(text)
+            } else {
+                result[key] = JSONValue(commandLine: text)
+            }
         }
         return result
     }

@@ -37,6 +37,13 @@ extension WriteTransaction {
         let saved = try upsert(draft, existing: existing)
         guard let id = saved.id, saved != existing else { return saved }
         let organization = try organizationId(ofSeries: id)
+        if let existing, (existing.status == .cancelled) != (saved.status == .cancelled) {
+            // Every session of the series is now off (or on again): for calendars that is a change of each
+            // session's status, so each session's revision goes up.
+            try db.execute(
+                sql: "UPDATE session SET revision = revision + 1, updatedAt = ? WHERE seriesId = ?",
+                arguments: [now, id])
+        }
         if existing != nil { try events.emit(SeriesChanged(organizationId: organization, seriesId: id)) }
         if saved.status == .completed, existing?.status != .completed {
             try events.emit(SeriesCompleted(organizationId: organization, seriesId: id))
