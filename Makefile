@@ -14,7 +14,7 @@ run: build
 	@$(INDABA) init --db $(DB)
 	@$(INDABA) import --db $(DB) --if-empty $(DEMO)
 	@$(INDABA) plugin enable feeds --db $(DB) --org asknet > /dev/null
-	@$(INDABA) token create --db $(DB) --role networkCoordinator --org asknet --label "make run" \
+	@umask 077; $(INDABA) token create --db $(DB) --role networkCoordinator --org asknet --label "make run" \
 		--expires-in-days 1 2>/dev/null > $(dir $(DB))demo-token
 	@echo "A demo coordinator token (valid one day) is in $(dir $(DB))demo-token: export TOKEN=\$$(cat $(dir $(DB))demo-token)"
 	@echo "Try: curl http://$(HOST):$(PORT)/api/v1/series   and   curl -H \"Authorization: Bearer \$$TOKEN\" http://$(HOST):$(PORT)/api/v1/people"

@@ -12,6 +12,7 @@ struct InitCommand: KernelCommand {
     func run(in environment: CommandEnvironment, workspace: Workspace) async throws {
         let path = workspace.store.path ?? global.databasePath
         if global.json { return try Output.json(["database": path, "plugins": "\(workspace.plugins.count)"]) }
-        Output.print("Database ready at \(path) (kernel and \(workspace.plugins.count) plugins migrated).")
+        let plugins = workspace.plugins.count == 1 ? "1 plugin" : "\(workspace.plugins.count) plugins"
+        Output.print("Database ready at \(path) (kernel and \(plugins) migrated).")
     }
 }
