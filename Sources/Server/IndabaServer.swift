@@ -30,6 +30,8 @@ public enum IndabaServer {
         // problems, and authentication runs before any route.
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: ProblemMiddleware())
+        let table = RouteTable()
+        router.add(middleware: MethodMiddleware(table: table))
         router.add(middleware: AuthenticationMiddleware(workspace: workspace))
         SystemRoutes(workspace: workspace, openAPI: OpenAPIDocument.json(plugins: workspace.registry.plugins)).add(
             to: router)
@@ -43,6 +45,7 @@ public enum IndabaServer {
         ParticipationRoutes(workspace: workspace).add(to: api)
         PluginEnablementRoutes(workspace: workspace).add(to: api)
         PluginMounting(workspace: workspace).add(to: router)
+        table.fill(router.routes.map { ($0.method.rawValue, $0.path.description) })
         return router
     }
 

@@ -226,4 +226,19 @@ struct RequestRulesTests {
         }
         #expect(try await networks.client.request(.get, path, headers: ["If-None-Match": "\"other\""]).status == 200)
     }
+
+    @Test("a known path with the wrong method gets 405 and Allow; unknown paths stay 404")
+    func methods() async throws {
+        let networks = try await TwoNetworks()
+        let token = networks.token(.coordinator)
+        let wrong = try await networks.client.request(.delete, "/api/v1/series", token: token)
+        #expect(wrong.status == 405 && wrong.header("Allow") == "GET, POST")
+        #expect(wrong.header("Content-Type") == "application/problem+json")
+        let item = try await networks.client.request(
+            .put, "/api/v1/sessions/\(networks.own.intro)", token: token, json: "{}")
+        #expect(item.status == 405 && item.header("Allow") == "GET, PATCH")
+        let head = try await networks.client.request(.head, "/healthz")
+        #expect(head.status == 405 && head.header("Allow") == "GET")
+        #expect(try await networks.client.request(.delete, "/api/v1/nowhere", token: token).status == 404)
+    }
 }

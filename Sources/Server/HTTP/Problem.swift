@@ -13,12 +13,17 @@ public struct Problem: Error, HTTPResponseError, Sendable {
     public let title: String
     public let detail: String
     public let errors: [FieldProblem]
+    /// Extra headers, such as `Allow` on a 405.
+    public let headers: HTTPFields
 
-    public init(_ status: HTTPResponse.Status, _ detail: String, errors: [FieldProblem] = []) {
+    public init(
+        _ status: HTTPResponse.Status, _ detail: String, errors: [FieldProblem] = [], headers: HTTPFields = [:]
+    ) {
         self.status = status
         title = status.reasonPhrase
         self.detail = detail
         self.errors = errors
+        self.headers = headers
     }
 
     /// A 422 naming the fields that are wrong.
@@ -40,7 +45,8 @@ public struct Problem: Error, HTTPResponseError, Sendable {
             instance: request.uri.path, errors: errors.isEmpty ? nil : errors)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var headers: HTTPFields = [.contentType: "application/problem+json"]
+        var headers = self.headers
+        headers[.contentType] = "application/problem+json"
         if status == .unauthorized { headers[.wwwAuthenticate] = #"Bearer realm="indaba""# }
         return Response(
             status: status, headers: headers,

@@ -1,0 +1,54 @@
+import Hummingbird
+import Kernel
+import Synchronization
+
+/// The routes the server registered, by method and path pattern, filled in once the router is built.
+final class RouteTable: Sendable {
+    private let routes = Mutex<[(method: String, segments: [String])]>([])
+
+    func fill(_ descriptions: [(method: String, path: String)]) {
+        routes.withLock { routes in
+            routes = descriptions.map { ($0.method, $0.path.split(separator: "/").map(String.init)) }
+        }
+    }
+
+    /// The methods registered for a concrete path (`:param` segments match anything).
+    func methods(for path: String) -> [String] {
+        let segments = path.split(separator: "/")
+        return routes.withLock { routes in
+            Set(
+                routes.filter { route in
+                    route.segments.count == segments.count
+                        && zip(route.segments, segments).allSatisfy {
+                            $0.hasPrefix(":") || $0.hasPrefix("{") || $0 == $1
+                        }
+                }.map(\.method)
+            ).sorted()
+        }
+    }
+}
+
+/// A known path asked with a method it does not take gets 405 with `Allow` (RFC 9110 §15.5.6), not 404.
+///
+/// (Only the feeds answer `HEAD`, on routes of their own: the router's not-found path cannot hand a request back to
+/// the router, so `HEAD` elsewhere is a 405 that names `GET`.)
+struct MethodMiddleware: RouterMiddleware {
+    typealias Context = IndabaRequestContext
+
+    let table: RouteTable
+
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as HTTPError where error.status == .notFound && context.endpointPath == "NotFound" {
+            let allowed = table.methods(for: request.uri.path)
+            guard !allowed.isEmpty else { throw error }
+            throw Problem(
+                .methodNotAllowed,
+                "\(request.uri.path) takes \(allowed.joined(separator: ", ")), not \(request.method).",
+                headers: [.allow: allowed.joined(separator: ", ")])
+        }
+    }
+}
