@@ -101,7 +101,13 @@ struct PluginLifecycleTests {
         let wrongType = await #expect(throws: SettingsError.self) {
             try await enable("session-log", harness, network, settings: ["retentionDays": .string("soon")])
         }
-        #expect(wrongType?.description.contains("Setting 'retentionDays' of plugin session-log is invalid") == true)
+        #expect(
+            wrongType?.description
+                == "Setting 'retentionDays' of plugin session-log is invalid: must be a whole number, such as 30.")
+        let fraction = await #expect(throws: SettingsError.self) {
+            try await enable("session-log", harness, network, settings: ["retentionDays": .number(7.5)])
+        }
+        #expect(fraction?.description.contains("'retentionDays'") == true)
         try await enable("session-log", harness, network, settings: ["label": .string("ops")])
         let plugin = try #require(harness.workspace.plugin("session-log") as? SessionLogPlugin)
         let settings = try await plugin.context.settings(SessionLogSettings.self, for: network)

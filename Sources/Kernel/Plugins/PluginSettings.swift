@@ -26,7 +26,7 @@ public enum SettingsError: Error, CustomStringConvertible, Equatable {
             "Plugin \(plugin) has no setting \(keys.map { "'\($0)'" }.joined(separator: ", ")); "
                 + (known.isEmpty ? "it has no settings." : "its settings are \(known.joined(separator: ", ")).")
         case let .invalidValue(plugin, key, reason):
-            "Setting '\(key)' of plugin \(plugin) is invalid: \(reason)."
+            "Setting '\(key)' of plugin \(plugin) is invalid: \(reason.hasSuffix(".") ? String(reason.dropLast()) : reason)."
         }
     }
 }
@@ -61,9 +61,29 @@ public enum SettingsCodec {
         if !unknown.isEmpty {
             throw SettingsError.unknownKeys(plugin: plugin, keys: unknown, known: defaults.keys.sorted())
         }
+        for (key, value) in changes.sorted(by: { $0.key < $1.key }) {
+            if let expected = defaults[key], let problem = typeProblem(value, expected: expected) {
+                throw SettingsError.invalidValue(plugin: plugin, key: key, reason: problem)
+            }
+        }
         let merged = defaults.merging(base ?? [:]) { _, stored in stored }.merging(changes) { _, new in new }
         let decoded = try decode(S.self, from: merged, plugin: plugin)
         return object(of: decoded)
+    }
+
+    /// Says what is wrong when `value` is not of the default's kind (a whole number for a whole number, and so on).
+    private static func typeProblem(_ value: JSONValue, expected: JSONValue) -> String? {
+        switch (expected, value) {
+        case (.integer, .integer), (.number, .integer), (.number, .number), (.string, .string), (.bool, .bool),
+            (.array, .array), (.object, .object), (.null, _):
+            return nil
+        case (.integer, _): return "must be a whole number, such as \(expected)"
+        case (.number, _): return "must be a number, such as \(expected)"
+        case (.string, _): return "must be text, such as \(expected)"
+        case (.bool, _): return "must be true or false"
+        case (.array, _): return "must be a list, such as \(expected)"
+        case (.object, _): return "must be an object"
+        }
     }
 
     /// Decodes complete settings from a JSON object.
