@@ -45,8 +45,7 @@ struct FeedRenderCommand: PluginCommand {
         let settings = try await (context.plugin as! FeedsPlugin).context.settings(
             FeedsSettings.self, for: organization.id!)
         let options = FeedOptions(
-            baseURL: baseUrl, feedPath: FeedLinks.folder(of: feedScope, in: organization), format: format,
-            settings: settings, includeJoinLinks: settings.publicJoinLinks, spansSeries: !feedScope.isSeries)
+            scope: feedScope, organization: organization, format: format, settings: settings, baseURL: baseUrl)
         var text = ""
         var timings: [Duration] = []
         var loading: [Duration] = []

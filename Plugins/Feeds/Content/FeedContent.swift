@@ -111,14 +111,12 @@ struct FeedContent: Sendable {
                 """)
         var sessions: [(Session, String)] = []
         while let row = try cursor.next() {
-            let agenda: String = row[10]
             let session = Session(
                 id: Session.ID(row[0]), seriesId: WebinarSeries.ID(row[1]), position: row[2], slug: row[3],
                 title: row[4], kind: Session.Kind(rawValue: row[5]) ?? .live,
                 startsAt: Date(timeIntervalSince1970: row[6]), endsAt: Date(timeIntervalSince1970: row[7]),
                 timeZone: row[8], joinURL: row[9],
-                agenda: agenda == "[]"
-                    ? [] : (try? JSONSerialization.jsonObject(with: Data(agenda.utf8)) as? [String]) ?? [],
+                agenda: Session.agenda(fromJSON: row[10]),
                 status: Session.Status(rawValue: row[11]) ?? .scheduled, revision: row[12],
                 createdAt: Date(timeIntervalSince1970: row[13]), updatedAt: Date(timeIntervalSince1970: row[14]))
             sessions.append((session, row[15]))

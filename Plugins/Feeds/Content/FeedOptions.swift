@@ -96,3 +96,17 @@ struct FeedOptions: Sendable {
         return (first, afterLast)
     }
 }
+
+extension FeedOptions {
+    /// The options of a feed of `scope`: public feeds live in the scope's folder and show join links only when the
+    /// organization allows it; a personal feed lives in its token's folder and always shows them.
+    init(
+        scope: FeedScope, organization: Organization, format: FeedFormat, settings: FeedsSettings, baseURL: String,
+        personalFolder: String? = nil
+    ) {
+        self.init(
+            baseURL: baseURL, feedPath: personalFolder ?? FeedLinks.folder(of: scope, in: organization),
+            format: format, settings: settings, includeJoinLinks: personalFolder != nil || settings.publicJoinLinks,
+            spansSeries: !scope.isSeries)
+    }
+}

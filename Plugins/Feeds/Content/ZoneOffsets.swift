@@ -43,16 +43,10 @@ final class ZoneOffsets {
     private func table(_ identifier: String) -> Table {
         if let known = tables[identifier] { return known }
         let zone = TimeZone(identifier: identifier) ?? TimeZone(secondsFromGMT: 0)!
-        var starts: [Double] = []
-        var offsets: [Int] = []
-        var cursor = Date(timeIntervalSince1970: 0)
-        while let next = zone.nextDaylightSavingTimeTransition(after: cursor), next <= horizon {
-            starts.append(next.timeIntervalSince1970)
-            offsets.append(zone.secondsFromGMT(for: next))
-            cursor = next
-        }
+        let transitions = TimeZoneRules.transitions(of: zone, until: horizon)
         let table = Table(
-            zone: zone, starts: starts, offsets: offsets,
+            zone: zone, starts: transitions.map(\.timeIntervalSince1970),
+            offsets: transitions.map { zone.secondsFromGMT(for: $0) },
             initial: zone.secondsFromGMT(for: Date(timeIntervalSince1970: 0)))
         tables[identifier] = table
         return table

@@ -44,7 +44,7 @@ struct FeedLinks: Encodable, Sendable {
         case .organization: return prefix + "/organization"
         case .network: return prefix + "/network"
         case let .series(id): return prefix + "/series/\(id.rawValue)"
-        case .person: return prefix + "/personal"
+        case .person: return prefix + "/personal"  // a personal feed's real folder holds its token: see personalFolder
         }
     }
 

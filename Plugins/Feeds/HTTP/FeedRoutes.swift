@@ -113,12 +113,11 @@ struct FeedRoutes {
         guard let selection = state.selection else {
             throw HTTPError(.notFound, message: "There is no such feed here.")
         }
-        let feedPath = folder ?? FeedLinks.folder(of: scope, in: organization)
         let options = FeedOptions(
-            baseURL: context.baseURL, feedPath: feedPath, format: format, settings: settings,
-            includeJoinLinks: folder != nil || settings.publicJoinLinks, spansSeries: !scope.isSeries)
+            scope: scope, organization: organization, format: format, settings: settings, baseURL: context.baseURL,
+            personalFolder: folder)
         // The version covers the data and the settings; the variant, what else changes the bytes.
-        let key = FeedCache.Key(scope: scope, format: format, variant: context.baseURL + feedPath)
+        let key = FeedCache.Key(scope: scope, format: format, variant: options.feedURL)
         if let cached = plugin.cache.entry(for: key, version: version) {
             return cached.response(to: request)
         }

@@ -43,7 +43,7 @@ struct TimeZoneRules {
     private static let epoch = Date(timeIntervalSince1970: 0)
 
     /// Every offset change of `zone` from 1970 to `end` (earlier ones carry local mean times nobody needs).
-    private static func transitions(of zone: TimeZone, until end: Date) -> [Date] {
+    static func transitions(of zone: TimeZone, until end: Date) -> [Date] {
         var result: [Date] = []
         var cursor = epoch
         while let next = zone.nextDaylightSavingTimeTransition(after: cursor), next <= end {

@@ -90,10 +90,7 @@ extension Session: FetchableRecord, MutablePersistableRecord {
         endsAt = row["endsAt"]
         timeZone = row["timeZone"]
         joinURL = row["joinURL"]
-        let agendaJSON: String = row["agenda"]
-        agenda =
-            agendaJSON == "[]"
-            ? [] : (try? JSONSerialization.jsonObject(with: Data(agendaJSON.utf8)) as? [String]) ?? []
+        agenda = Self.agenda(fromJSON: row["agenda"])
         status = row["status"]
         revision = row["revision"]
         createdAt = row["createdAt"]
@@ -102,5 +99,12 @@ extension Session: FetchableRecord, MutablePersistableRecord {
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = ID(inserted.rowID)
+    }
+}
+
+extension Session {
+    /// The agenda column's JSON array, read cheaply (most sessions have none).
+    public static func agenda(fromJSON json: String) -> [String] {
+        json == "[]" ? [] : (try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String]) ?? []
     }
 }
