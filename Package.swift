@@ -91,6 +91,20 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "Retention",
+            dependencies: [
+                "Kernel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Plugins/Retention",
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "ServerTesting",
             dependencies: [
                 "Server", "Kernel",
@@ -104,7 +118,7 @@ let package = Package(
         .executableTarget(
             name: "indaba",
             dependencies: [
-                "CLI", "Kernel", "Server", "Feeds",
+                "CLI", "Kernel", "Server", "Feeds", "Retention",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -132,6 +146,18 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "RetentionTests",
+            dependencies: [
+                "Retention", "Kernel", "KernelTesting", "Server", "ServerTesting",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Exports")],
             swiftSettings: strictSettings
         ),
         .testTarget(

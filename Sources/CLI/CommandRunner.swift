@@ -47,7 +47,9 @@ public struct CommandRunner<Installed: PluginInstallation> {
         let path = options.db ?? ProcessInfo.processInfo.environment["INDABA_DB"] ?? "indaba.sqlite"
         let workspace = try environment.workspace(path: path)
         guard
-            let plugin = workspace.plugins.first(where: { type(of: $0).commands.contains { $0 == type(of: command) } })
+            let plugin = workspace.plugins.first(where: {
+                type(of: $0).allCommands.contains { ObjectIdentifier($0) == ObjectIdentifier(type(of: command)) }
+            })
         else { throw ValidationError("This command belongs to no installed plugin.") }
         let pluginId = type(of: plugin).id
         let (organization, enabled) = try await workspace.read { db in

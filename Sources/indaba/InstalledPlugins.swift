@@ -2,9 +2,10 @@ import ArgumentParser
 import CLI
 import Feeds
 import Kernel
+import Retention
 
 /// The only place that names every installed plugin. Add a plugin here (and to Package.swift) to install it.
 enum InstalledPlugins: PluginInstallation {
-    static let plugins: [any Plugin.Type] = [FeedsPlugin.self]
+    static let plugins: [any Plugin.Type] = [FeedsPlugin.self, RetentionPlugin.self]
     static let commands: [any ParsableCommand.Type] = [ServeCommand.self, OpenAPICommand.self]
 }

@@ -333,10 +333,15 @@ struct DomainRulesTests {
             try await write(harness) { try $0.enrol(one, in: series, at: future, channel: "website") }
         }
         #expect(enrolment == .invalidField(field: "enrolledAt", reason: "is in the future"))
-        let absent = await #expect(throws: KernelError.self) {
-            try await write(harness) { try $0.recordAttendance(of: one, at: intro, status: .absent, minutes: 80) }
+        let excusedMinutes = await #expect(throws: KernelError.self) {
+            try await write(harness) { try $0.recordAttendance(of: one, at: intro, status: .excused, minutes: 80) }
         }
-        #expect(absent == .invalidField(field: "minutes", reason: "must be 0 for someone absent"))
+        #expect(excusedMinutes == .invalidField(field: "minutes", reason: "must be 0 for someone excused"))
+        // Someone who dropped in for less than counts as attending is absent, with the minutes kept.
+        let dropIn = try await write(harness) {
+            try $0.recordAttendance(of: one, at: intro, status: .absent, minutes: 12)
+        }
+        #expect(dropIn.status == .absent && dropIn.minutes == 12)
         // A session that lies ahead: excused in advance is fine, present is not.
         let later = try await write(harness) { transaction in
             var session = try transaction.fetchSession(intro)

@@ -25,14 +25,16 @@ public struct Workspace: Sendable {
     ) throws -> Workspace {
         try store.migrate(plugins: registry.plugins.map { ($0.id, $0.migrations) }, logger: logger)
         let writes = WriteCounter()
+        let link = BusLink()
         let plugins = try registry.plugins.map { type in
             try type.init(
                 context: PluginContext(
                     pluginId: type.id, store: store, logger: logger, now: now, writes: writes,
-                    settingsType: type.settings))
+                    settingsType: type.settings, bus: link))
         }
         let bus = EventBus(
             handlers: plugins.map { (type(of: $0).id, $0.eventHandlers) }, logger: logger)
+        link.bus.withLock { $0 = bus }
         return Workspace(
             store: store, registry: registry, plugins: plugins, bus: bus, logger: logger, now: now, writes: writes)
     }
@@ -49,8 +51,14 @@ public struct Workspace: Sendable {
     public func write<T: Sendable>(
         as actor: AuditActor, _ body: @escaping @Sendable (WriteTransaction) throws -> T
     ) async throws -> T {
-        let bus = bus
-        let now = now()
+        try await Self.write(
+            as: actor, store: store, bus: bus, writes: writes, logger: logger, now: now(), body)
+    }
+
+    static func write<T: Sendable>(
+        as actor: AuditActor, store: Store, bus: EventBus, writes: WriteCounter, logger: Logger, now: Date,
+        _ body: @escaping @Sendable (WriteTransaction) throws -> T
+    ) async throws -> T {
         let (value, pending) = try await store.writer.write { db in
             let transaction = WriteTransaction(db: db, events: bus.recorder(in: db), now: now, actor: actor)
             let value = try body(transaction)
@@ -93,6 +101,11 @@ public final class WriteTransaction {
         self.now = now
         self.actor = actor
     }
+}
+
+/// The event bus, for plugins: they are built before it exists (it collects their handlers).
+final class BusLink: Sendable {
+    let bus = Mutex<EventBus?>(nil)
 }
 
 /// How many writes this process has committed: a cheap way for caches to notice its own changes at once.

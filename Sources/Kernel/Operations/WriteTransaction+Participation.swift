@@ -37,8 +37,8 @@ extension WriteTransaction {
     /// Records (or corrects) a person's attendance of a live or feedback session.
     ///
     /// - Parameters:
-    ///   - minutes: Whole minutes attended; `nil` keeps the stored figure (0 for a new record). Someone absent or
-    ///     excused attended 0 minutes.
+    ///   - minutes: Whole minutes attended; `nil` keeps the stored figure (0 for a new record). Someone excused
+    ///     attended 0 minutes; someone absent may have dropped in for fewer minutes than count as attending.
     ///   - source: Where the record comes from; `nil` keeps the stored source (manual for a new record).
     /// - Throws: ``KernelError`` when the session is an offline exercise or cancelled, has not started yet (only
     ///   `excused` can be recorded ahead), the person has no place in the series, or the minutes do not fit.
@@ -66,7 +66,7 @@ extension WriteTransaction {
         guard (0...1440).contains(attended) else {
             throw KernelError.invalidField(field: "minutes", reason: "must be between 0 and 1440")
         }
-        if status != .present, attended > 0 {
+        if status == .excused, attended > 0 {
             throw KernelError.invalidField(field: "minutes", reason: "must be 0 for someone \(status.rawValue)")
         }
         let draft = Attendance(

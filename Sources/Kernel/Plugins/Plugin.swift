@@ -1,7 +1,9 @@
+public import ArgumentParser
 public import Foundation
 internal import GRDB
 public import Hummingbird
 public import Logging
+import Synchronization
 
 /// An installable extension of Indaba, enabled per organization.
 ///
@@ -32,6 +34,9 @@ public protocol Plugin: Sendable {
     static var migrations: [PluginMigration] { get }
     /// Subcommands offered as `indaba <id> …`, run only for organizations that enabled the plugin.
     static var commands: [any PluginCommand.Type] { get }
+    /// Further top-level command groups named for what they act on, such as `indaba attendance …`: plain
+    /// `ParsableCommand`s whose subcommands are ``PluginCommand``s, gated like ``commands``.
+    static var commandGroups: [any ParsableCommand.Type] { get }
     /// The OpenAPI description of the routes added by ``addRoutes(to:)`` and ``addPublicRoutes(to:)``.
     static var apiDescription: PluginAPIDescription { get }
 
@@ -53,6 +58,16 @@ extension Plugin {
     public static var settings: any PluginSettings.Type { NoSettings.self }
     public static var migrations: [PluginMigration] { [] }
     public static var commands: [any PluginCommand.Type] { [] }
+    public static var commandGroups: [any ParsableCommand.Type] { [] }
+
+    /// Every command the plugin contributes: ``commands`` and those inside ``commandGroups``, at any depth.
+    public static var allCommands: [any PluginCommand.Type] {
+        func leaves(_ command: any ParsableCommand.Type) -> [any PluginCommand.Type] {
+            if let command = command as? any PluginCommand.Type { return [command] }
+            return command.configuration.subcommands.flatMap(leaves)
+        }
+        return commands + commandGroups.flatMap(leaves)
+    }
     public static var apiDescription: PluginAPIDescription { PluginAPIDescription() }
     public var eventHandlers: [EventHandler] { [] }
     public func addRoutes(to routes: RouteCollection<IndabaRequestContext>) {}
@@ -72,11 +87,13 @@ public struct PluginContext: Sendable {
     /// Counts the writes the workspace commits, for caches (see ``RecentCache``).
     public let writes: WriteCounter
     private let settingsType: any PluginSettings.Type
+    private let link: BusLink
 
     init(
         pluginId: PluginID, store: Store, logger: Logger, now: @escaping @Sendable () -> Date, writes: WriteCounter,
-        settingsType: any PluginSettings.Type
+        settingsType: any PluginSettings.Type, bus: BusLink
     ) {
+        self.link = bus
         self.pluginId = pluginId
         self.store = store
         var logger = logger
@@ -85,6 +102,19 @@ public struct PluginContext: Sendable {
         self.now = now
         self.writes = writes
         self.settingsType = settingsType
+    }
+
+    /// Runs `body` as one kernel write transaction, exactly as ``Workspace/write(as:_:)`` does: the kernel's change
+    /// methods raise their events, before-commit handlers can veto, and after-commit handlers run after the commit.
+    @discardableResult
+    public func write<T: Sendable>(
+        as actor: AuditActor, _ body: @escaping @Sendable (WriteTransaction) throws -> T
+    ) async throws -> T {
+        guard let bus = link.bus.withLock({ $0 }) else {
+            preconditionFailure("A plugin wrote before the workspace finished opening")
+        }
+        return try await Workspace.write(
+            as: actor, store: store, bus: bus, writes: writes, logger: logger, now: now(), body)
     }
 
     /// Reads this plugin's settings for `organization` (the defaults if it never changed them).

@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import GRDB
+import Kernel
+
+/// `indaba attendance import FILE --session SESSION --org ORG`: records who attended, from a meeting export.
+struct AttendanceImportCommand: PluginCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Record a session's attendance from a Zoom, Teams or Google Meet export.",
+        discussion: """
+            The platform is recognised from the content. Rows are matched to people by e-mail, then by name; \
+            rows nobody is found for go to the review queue (indaba attendance unmatched). Importing the same \
+            file again changes nothing; a corrected file corrects. Nothing is written if the file cannot be read.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case auto, zoom, teams, meet
+    }
+
+    @OptionGroup var pluginOptions: PluginCommandOptions
+
+    @Argument(help: "The export: CSV or tab-separated, UTF-8 or UTF-16.")
+    var file: String
+
+    @Option(help: "The session (slug path such as asknet/webinars/inclusive-spaces/introduction, or id).")
+    var session: String
+
+    @Option(help: "The platform that wrote the file (auto, zoom, teams, meet).")
+    var format: Format = .auto
+
+    @Option(help: "The zone of the times in the file (default: the session's zone), such as Africa/Harare.")
+    var timezone: String?
+
+    @Flag(help: "Show what would change without writing anything.")
+    var dryRun = false
+
+    init() {}
+
+    func run(in context: PluginCommandContext) async throws {
+        let zone = try timezone.map { name in
+            guard let zone = TimeZone(identifier: name) else {
+                throw ValidationError("--timezone '\(name)' is not an IANA time zone such as Africa/Harare.")
+            }
+            return zone
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: file))
+        } catch {
+            throw ValidationError("Cannot read \(file): \(error.localizedDescription)")
+        }
+        let plugin = context.plugin as! RetentionPlugin
+        let organization = context.organization.id!
+        let settings = try await plugin.settings(for: organization)
+        let importer = AttendanceImporter(settings: settings)
+        let platform = format == .auto ? nil : MeetingPlatform(rawValue: format.rawValue)
+        let reference = session
+        let (plan, target) = try await context.workspace.read { db in
+            let session = try Lookup.session(reference, in: db)
+            try RetentionQueries.requireOwned(session: session, by: organization, in: db)
+            do {
+                return (
+                    try importer.plan(data: data, platform: platform, zone: zone, session: session, in: db), session
+                )
+            } catch let error as AttendanceFileError {
+                throw ValidationError("\(file): \(error)")
+            }
+        }
+        if !dryRun {
+            try await context.workspace.write(as: .commandLine(user: CommandUser.name)) { transaction in
+                try importer.apply(plan, session: target, in: transaction)
+            }
+        }
+        if context.json {
+            try Output.json(plan)
+        } else {
+            Output.text(ImportSummary(plan: plan, dryRun: dryRun).lines)
+        }
+    }
+}
+
+/// The operating-system user running a command, for the audit trail.
+enum CommandUser {
+    static var name: String { ProcessInfo.processInfo.environment["USER"] ?? "unknown" }
+}

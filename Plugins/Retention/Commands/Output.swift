@@ -1,0 +1,47 @@
+import Foundation
+import Kernel
+
+/// Writes command results to standard output: text lines, or sorted pretty JSON.
+enum Output {
+    static func text(_ lines: [String]) {
+        FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+    }
+
+    static func raw(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func json(_ value: some Encodable) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        FileHandle.standardOutput.write(try encoder.encode(value) + Data("\n".utf8))
+    }
+}
+
+/// The text an import prints: counts, never names (the terminal may be shared or logged).
+struct ImportSummary {
+    let plan: AttendancePlan
+    let dryRun: Bool
+
+    var lines: [String] {
+        let count = { (change: AttendancePlan.Change) in plan.entries.filter { $0.change == change }.count }
+        let present = plan.entries.filter { $0.status == .present && $0.change != .cleared }.count
+        var lines = [
+            "\(plan.platform.reportName), \(plan.encoding), \(plan.rowCount) rows; present means at least "
+                + "\(plan.thresholdMinutes) minutes.",
+            "  \(present) present, \(plan.entries.count - present - count(.cleared)) stayed too briefly to count, "
+                + "\(plan.skippedRows) host, panelist or facilitator rows skipped.",
+            "  \(count(.new)) new, \(count(.updated)) updated, \(count(.unchanged)) unchanged, "
+                + "\(count(.cleared)) set back to absent (no longer in the file).",
+            "  \(plan.entries.filter(\.walkIn).count) walk-ins enrolled; \(plan.unmatched.count) rows for the review "
+                + "queue (indaba attendance unmatched).",
+        ]
+        if !plan.changesSomething {
+            lines.append("Nothing to change: the database already matches this file.")
+        } else if dryRun {
+            lines.append("Dry run: nothing was written.")
+        }
+        return lines
+    }
+}

@@ -1,0 +1,208 @@
+import Foundation
+import GRDB
+import Hummingbird
+import Kernel
+import NIOCore
+
+/// The plugin's API, under `/api/v1/orgs/{org}/retention`. Reports and imports are for the series' facilitators and
+/// the organization's administrators; the review queue, targets and cross-series figures for administrators.
+struct RetentionRoutes {
+    let plugin: RetentionPlugin
+
+    func add(to routes: RouteCollection<IndabaRequestContext>) {
+        routes.post("attendance/import") { request, context in try await importExport(request, context) }
+        routes.get("attendance/unmatched") { request, context in
+            let organization = try administered(context)
+            let all = request.uri.queryParameters.get("all") == "true"
+            let items = try await plugin.context.store.writer.read { db in
+                try ReviewQueue.items(of: organization, includeResolved: all, in: db)
+            }
+            return try json(items)
+        }
+        routes.post("attendance/unmatched/:item") { request, context in try await resolve(request, context) }
+        routes.get("series/:series/report") { _, context in try json(try await report(context)) }
+        routes.get("series/:series/report.csv") { _, context in
+            text(try await report(context).csv, type: "text/csv; charset=utf-8", file: "retention-report.csv")
+        }
+        routes.get("series/:series/funnel.svg") { _, context in
+            text(FunnelChart(report: try await report(context)).svg, type: "image/svg+xml; charset=utf-8")
+        }
+        routes.get("series/:series/followup") { _, context in try json(try await followUp(context)) }
+        routes.get("series/:series/followup.csv") { _, context in
+            text(try await followUp(context).csv, type: "text/csv; charset=utf-8", file: "follow-up.csv")
+        }
+        routes.put("series/:series/targets/:metric") { request, context in try await setTarget(request, context) }
+        routes.delete("series/:series/targets/:metric") { request, context in try await setTarget(request, context) }
+        routes.get("funnel") { _, context in
+            let organization = context.organization!
+            _ = try administered(context)
+            let settings = try await plugin.settings(for: organization.id!)
+            return try json(
+                try await plugin.context.store.writer.read { db in
+                    try NetworkFunnel(
+                        organizations: RetentionQueries.organizationsCovered(by: organization, in: db),
+                        minimumGroupSize: settings.minimumGroupSize, in: db)
+                })
+        }
+        routes.get("programmes/:programme/retention") { _, context in
+            let organization = try administered(context)
+            let id = try context.parameters.require("programme", as: Int64.self)
+            return try json(
+                try await plugin.context.store.writer.read { db in
+                    guard let programme = try Programme.fetchOne(db, key: id), programme.organizationId == organization
+                    else { throw KernelError.notFound(entity: "programme", reference: "\(id)") }
+                    return try ProgrammeRetention(programme: programme.id!, in: db)
+                })
+        }
+    }
+
+    private func administered(_ context: IndabaRequestContext) throws -> Organization.ID {
+        let organization = context.organization!.id!
+        try context.scope.requireAdministration(of: organization)
+        return organization
+    }
+
+    /// The series named in the path, of this organization, if the caller may see its attendance.
+    private func series(_ context: IndabaRequestContext) async throws -> WebinarSeries {
+        let id = try context.parameters.require("series", as: Int64.self)
+        let organization = context.organization!.id!
+        let series = try await plugin.context.store.writer.read { db in
+            guard let series = try WebinarSeries.fetchOne(db, key: id),
+                try RetentionQueries.organization(ofSeries: series.id!, in: db) == organization
+            else { throw KernelError.notFound(entity: "series", reference: "\(id)") }
+            return series
+        }
+        try context.scope.requireAttendanceRecording(in: series.id!, ownedBy: organization)
+        return series
+    }
+
+    private func report(_ context: IndabaRequestContext) async throws -> SeriesReport {
+        let series = try await series(context)
+        let settings = try await plugin.settings(for: context.organization!.id!)
+        let now = plugin.context.now()
+        return try await plugin.context.store.writer.read { db in
+            SeriesReport(
+                progress: try SeriesProgress(series: series, now: now, in: db), settings: settings,
+                targets: try SeriesTarget.all(of: series.id!, in: db))
+        }
+    }
+
+    private func followUp(_ context: IndabaRequestContext) async throws -> FollowUpList {
+        let series = try await series(context)
+        let now = plugin.context.now()
+        return try await plugin.context.store.writer.read { db in
+            try FollowUpList(progress: SeriesProgress(series: series, now: now, in: db), in: db)
+        }
+    }
+
+    private func setTarget(_ request: Request, _ context: IndabaRequestContext) async throws -> Response {
+        let series = try await series(context)
+        _ = try administered(context)
+        let name = try context.parameters.require("metric")
+        guard let metric = SeriesTarget.Metric(rawValue: name) else {
+            throw HTTPError(
+                .notFound,
+                message: "No target '\(name)'; targets are "
+                    + SeriesTarget.Metric.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+        }
+        var requested: Int? = nil
+        if request.method == .put {
+            let body = try await request.body.collect(upTo: 4096)
+            guard let object = try? JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any],
+                let value = object["minimumPercent"] as? Int, object.count == 1
+            else {
+                throw HTTPError(.badRequest, message: "Send {\"minimumPercent\": 50}: a whole number from 0 to 100.")
+            }
+            requested = value
+        }
+        let minimum = requested
+        try await plugin.context.write(as: AuditActor(context.access.principal)) { transaction in
+            try SeriesTarget.set(metric, to: minimum, for: series.id!, in: transaction.db)
+        }
+        return Response(status: .noContent)
+    }
+
+    private func importExport(_ request: Request, _ context: IndabaRequestContext) async throws -> Response {
+        let query = request.uri.queryParameters
+        guard let sessionId = query.get("session", as: Int64.self) else {
+            throw HTTPError(.badRequest, message: "Name the session: ?session=ID.")
+        }
+        let organization = context.organization!.id!
+        let session = try await plugin.context.store.writer.read { db in
+            guard let session = try Session.fetchOne(db, key: sessionId),
+                try RetentionQueries.organization(ofSeries: session.seriesId, in: db) == organization
+            else { throw KernelError.notFound(entity: "session", reference: "\(sessionId)") }
+            return session
+        }
+        try context.scope.requireAttendanceRecording(in: session.seriesId, ownedBy: organization)
+        var chosenPlatform: MeetingPlatform? = nil
+        if let format = query.get("format"), format != "auto" {
+            guard let known = MeetingPlatform(rawValue: format), known != .other else {
+                throw HTTPError(.badRequest, message: "format must be auto, zoom, teams or meet.")
+            }
+            chosenPlatform = known
+        }
+        var chosenZone: TimeZone? = nil
+        if let name = query.get("timezone") {
+            guard let known = TimeZone(identifier: name) else {
+                throw HTTPError(.badRequest, message: "timezone '\(name)' is not an IANA zone such as Africa/Harare.")
+            }
+            chosenZone = known
+        }
+        let (platform, zone) = (chosenPlatform, chosenZone)
+        let dryRun = query.get("dryRun") == "true"
+        let body = try await request.body.collect(upTo: 8 << 20)
+        let data = Data(body.readableBytesView)
+        let importer = AttendanceImporter(settings: try await plugin.settings(for: organization))
+        let plan = try await plugin.context.store.writer.read { db in
+            do {
+                return try importer.plan(data: data, platform: platform, zone: zone, session: session, in: db)
+            } catch let error as AttendanceFileError {
+                throw HTTPError(.unprocessableContent, message: error.description)
+            }
+        }
+        if !dryRun {
+            try await plugin.context.write(as: AuditActor(context.access.principal)) { transaction in
+                try importer.apply(plan, session: session, in: transaction)
+            }
+        }
+        return try json(plan)
+    }
+
+    private func resolve(_ request: Request, _ context: IndabaRequestContext) async throws -> Response {
+        let organization = try administered(context)
+        let item = try context.parameters.require("item", as: Int64.self)
+        let body = try await request.body.collect(upTo: 4096)
+        let object = (try? JSONSerialization.jsonObject(with: Data(body.readableBytesView))) as? [String: Any] ?? [:]
+        let decision: ReviewDecision
+        switch (object["person"], object["createWithEmail"], object["ignore"]) {
+        case let (person as Int, nil, nil): decision = .link(Person.ID(Int64(person)))
+        case let (nil, email as String, nil): decision = .create(email: email)
+        case (nil, nil, let ignore as Bool) where ignore: decision = .ignore
+        default:
+            throw HTTPError(
+                .badRequest,
+                message: "Send one of {\"person\": ID}, {\"createWithEmail\": \"address\"} or {\"ignore\": true}.")
+        }
+        let settings = try await plugin.settings(for: organization)
+        let resolved = try await plugin.context.write(as: AuditActor(context.access.principal)) { transaction in
+            try ReviewQueue.resolve(item, of: organization, decision: decision, settings: settings, in: transaction)
+        }
+        return try json(resolved)
+    }
+
+    private func json(_ value: some Encodable) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return Response(
+            status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+    }
+
+    private func text(_ body: String, type: String, file: String? = nil) -> Response {
+        var headers: HTTPFields = [.contentType: type, .cacheControl: "private, no-store"]
+        if let file { headers[.contentDisposition] = "attachment; filename=\"\(file)\"" }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+
+/// The meeting platform an export comes from.
+enum MeetingPlatform: String, Sendable, Codable, CaseIterable {
+    case zoom, teams, meet, other
+
+    var reportName: String {
+        switch self {
+        case .zoom: "Zoom participant or webinar attendee report"
+        case .teams: "Microsoft Teams attendance report"
+        case .meet: "Google Meet attendance report"
+        case .other: "attendance table"
+        }
+    }
+}
+
+/// What someone was in the meeting: only participants count towards attendance.
+enum MeetingRole: String, Sendable {
+    case participant, host, panelist
+}
+
+/// One row of an export: someone joining once (or, in summary tables, for the whole meeting).
+struct ExportRow: Equatable {
+    let line: Int
+    let name: String
+    let email: String?
+    let role: MeetingRole
+    /// The interval in the meeting, when the export gives join and leave times.
+    let interval: DateInterval?
+    /// The time in the meeting the export states, in seconds.
+    let seconds: Int?
+}
+
+/// An attendance export read into rows, whatever its platform, encoding and layout.
+struct AttendanceExport {
+    let platform: MeetingPlatform
+    let encoding: ExportText.Encoding
+    let rows: [ExportRow]
+
+    /// Reads `data`.
+    /// - Parameters:
+    ///   - platform: The platform the user says it is, or nil to detect it from the content.
+    ///   - zone: The meeting's time zone, for the local times exports write.
+    ///   - expected: The session's start, to tell `6/7` in June from `6/7` in July and date times of day.
+    init(data: Data, platform: MeetingPlatform?, zone: TimeZone, expected: Date) throws(AttendanceFileError) {
+        let text = try ExportText(data)
+        let records = try DelimitedRecords.split(text.text)
+        guard records.contains(where: { !$0.isBlank }) else { throw .empty }
+        let layout = ExportLayout(records)
+        let detected = layout.platform
+        if let platform, platform != .other, platform != detected {
+            throw .unrecognized(expected: platform.reportName)
+        }
+        guard !layout.tables.isEmpty else { throw .unrecognized(expected: platform?.reportName) }
+        var written: [(ExportLayout.Row, WrittenTime?, WrittenTime?)] = []
+        for row in layout.rows {
+            written.append((row, try row.time(\.join), try row.time(\.leave)))
+        }
+        let times = written.flatMap { [$0.1, $0.2].compactMap { $0 } }
+        let order = DayOrder.of(times, near: expected, in: zone)
+        let clock = ExportClock(
+            zone: zone, order: order, day: layout.meetingDay(in: zone) ?? Self.day(of: expected, in: zone))
+        var rows: [ExportRow] = []
+        for (row, join, leave) in written {
+            var interval: DateInterval? = nil
+            if let join, let leave {
+                guard let start = clock.instant(join), let end = clock.instant(leave) else {
+                    throw .badValue(line: row.record.line, column: row.header(\.join), reason: "not a valid date")
+                }
+                guard end >= start else {
+                    throw .badValue(
+                        line: row.record.line, column: row.header(\.leave),
+                        reason: "the leave time is before the join time")
+                }
+                interval = DateInterval(start: start, end: end)
+            }
+            let seconds = try row.durationSeconds()
+            guard interval != nil || seconds != nil else {
+                throw .badValue(
+                    line: row.record.line, column: row.header(\.duration),
+                    reason: "neither join and leave times nor a duration is given")
+            }
+            rows.append(
+                ExportRow(
+                    line: row.record.line, name: row.name, email: row.email, role: row.role,
+                    interval: row.prefersDuration ? nil : interval, seconds: seconds))
+        }
+        self.platform = detected
+        encoding = text.encoding
+        self.rows = rows
+    }
+
+    private static func day(of date: Date, in zone: TimeZone) -> DateComponents {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        return calendar.dateComponents([.year, .month, .day], from: date)
+    }
+}

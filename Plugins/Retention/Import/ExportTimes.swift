@@ -1,0 +1,132 @@
+import Foundation
+
+/// A moment as an export writes it: local to the meeting's zone, with the order of day and month not yet known.
+struct WrittenTime: Equatable {
+    /// The three numbers of the date as written (`a/b/c`), or nil for a time of day only.
+    var date: (first: Int, second: Int, third: Int)?
+    /// Whether the date is written year first (2023-06-21).
+    var yearFirst = false
+    var hour: Int
+    var minute: Int
+    var second: Int
+    /// Set when the text carries its own offset or `Z` (ISO 8601): no zone needed.
+    var offsetSeconds: Int?
+
+    static func == (lhs: WrittenTime, rhs: WrittenTime) -> Bool {
+        lhs.date?.first == rhs.date?.first && lhs.date?.second == rhs.date?.second
+            && lhs.date?.third == rhs.date?.third && lhs.yearFirst == rhs.yearFirst && lhs.hour == rhs.hour
+            && lhs.minute == rhs.minute && lhs.second == rhs.second && lhs.offsetSeconds == rhs.offsetSeconds
+    }
+
+    /// Reads `06/21/2023 01:52:40 PM`, `6/30/23, 1:58:03 PM`, `21.06.2023 14:00`, `2023-06-21T14:00:00+02:00`,
+    /// `13:55` and the like; nil when the text is not a time.
+    init?(_ text: String) {
+        let pattern =
+            #/^\s*(?:(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})[,\sT]*)?(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(?i:(am|pm|a\.m\.|p\.m\.))?\s*(Z|[+\-]\d{2}:?\d{2})?\s*$/#
+        guard let match = text.wholeMatch(of: pattern) else { return nil }
+        if let a = match.1.flatMap({ Int($0) }), let b = match.2.flatMap({ Int($0) }),
+            let c = match.3.flatMap({ Int($0) })
+        {
+            date = (a, b, c)
+            yearFirst = match.1!.count == 4
+        }
+        guard var hour = Int(match.4), let minute = Int(match.5) else { return nil }
+        let second = match.6.flatMap { Int($0) } ?? 0
+        if let marker = match.7?.lowercased() {
+            guard (1...12).contains(hour) else { return nil }
+            hour = hour % 12 + (marker.hasPrefix("p") ? 12 : 0)
+        }
+        guard hour < 24, minute < 60, second < 61 else { return nil }
+        self.hour = hour
+        self.minute = minute
+        self.second = second
+        if let offset = match.8 {
+            if offset == "Z" {
+                offsetSeconds = 0
+            } else {
+                let digits = offset.dropFirst().filter(\.isNumber)
+                let value = (Int(digits.prefix(2)) ?? 0) * 3600 + (Int(digits.suffix(2)) ?? 0) * 60
+                offsetSeconds = offset.hasPrefix("-") ? -value : value
+            }
+        }
+    }
+
+    /// The calendar day under `order`, or nil when the numbers make no date that way.
+    func day(_ order: DayOrder) -> DateComponents? {
+        guard let date else { return nil }
+        let (year, month, day): (Int, Int, Int) =
+            yearFirst
+            ? (date.first, date.second, date.third)
+            : order == .monthFirst ? (date.third, date.first, date.second) : (date.third, date.second, date.first)
+        guard (1...12).contains(month), (1...31).contains(day) else { return nil }
+        return DateComponents(year: year < 100 ? 2000 + year : year, month: month, day: day)
+    }
+}
+
+/// Whether `6/7/23` is the 7th of June (month first, as US-English exports write) or the 6th of July.
+enum DayOrder: Sendable {
+    case monthFirst, dayFirst
+
+    /// The order the file's dates must have: forced by any date valid only one way; otherwise the order that puts
+    /// the first date nearest `expected` (the session's day), month first on a tie.
+    static func of(_ times: [WrittenTime], near expected: Date, in zone: TimeZone) -> DayOrder {
+        let written = times.filter { $0.date != nil && !$0.yearFirst }
+        if written.contains(where: { $0.day(.monthFirst) == nil }) { return .dayFirst }
+        if written.contains(where: { $0.day(.dayFirst) == nil }) { return .monthFirst }
+        guard let first = written.first else { return .monthFirst }
+        func distance(_ order: DayOrder) -> TimeInterval {
+            ExportClock(zone: zone, order: order, day: nil).instant(first).map { abs($0.timeIntervalSince(expected)) }
+                ?? .infinity
+        }
+        return distance(.dayFirst) < distance(.monthFirst) ? .dayFirst : .monthFirst
+    }
+}
+
+/// Turns written times into instants: the meeting's zone, the file's day order, and the day for times of day.
+struct ExportClock {
+    let zone: TimeZone
+    let order: DayOrder
+    /// The meeting's day, for exports that write times of day only (Google Meet).
+    let day: DateComponents?
+
+    func instant(_ time: WrittenTime) -> Date? {
+        guard var components = time.date == nil ? day : time.day(order) else { return nil }
+        components.hour = time.hour
+        components.minute = time.minute
+        components.second = time.second
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = time.offsetSeconds.flatMap { TimeZone(secondsFromGMT: $0) } ?? zone
+        guard let date = calendar.date(from: components),
+            calendar.component(.day, from: date) == components.day
+        else { return nil }
+        return date
+    }
+}
+
+/// Durations as exports write them: `71` (minutes), `71.5`, `1h 2m 3s`, `48m 10s`, `1h`, `1 hr 1 min`, `58 min`,
+/// `01:02:03`; nil for `--` or nothing.
+enum ExportDuration {
+    static func seconds(_ text: String) -> Result<Int?, DurationError> {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty || trimmed.allSatisfy({ $0 == "-" }) { return .success(nil) }
+        if let minutes = Double(trimmed), minutes >= 0 { return .success(Int((minutes * 60).rounded())) }
+        if let match = trimmed.wholeMatch(of: #/(\d{1,3}):(\d{2})(?::(\d{2}))?/#) {
+            let parts = [match.1, match.2, match.3 ?? "0"].map { Int($0) ?? 0 }
+            return .success(parts[0] * 3600 + parts[1] * 60 + parts[2])
+        }
+        var total = 0.0
+        var rest = Substring(trimmed)
+        let unit = #/^\s*(\d+(?:[.,]\d+)?)\s*(?i:(hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s))\b[\s,]*/#
+        while !rest.isEmpty {
+            guard let match = rest.prefixMatch(of: unit),
+                let value = Double(match.1.replacingOccurrences(of: ",", with: "."))
+            else { return .failure(DurationError()) }
+            let name = match.2.lowercased()
+            total += value * (name.hasPrefix("h") ? 3600 : name.hasPrefix("m") ? 60 : 1)
+            rest = rest[match.range.upperBound...]
+        }
+        return .success(Int(total.rounded()))
+    }
+
+    struct DurationError: Error {}
+}

@@ -1,0 +1,74 @@
+import Foundation
+import GRDB
+import Kernel
+
+/// Who a group of export rows is: a person, several possible people, or nobody known.
+enum Resolution: Equatable {
+    case person(Person.ID, MatchMethod)
+    case ambiguous([Person.ID])
+    case unknown
+    /// An administrator chose to ignore rows with this name or e-mail.
+    case ignored
+}
+
+/// How a row was matched, shown in the import summary.
+enum MatchMethod: String, Codable, Sendable {
+    case email, name, alias
+}
+
+/// Finds the people of an export: by e-mail, by a link an administrator made earlier, then by name among the
+/// series' people and then the organization's.
+struct PersonMatcher {
+    let organization: Organization.ID
+    let series: WebinarSeries.ID
+    private let seriesNames: [String: Set<Person.ID>]
+    private let organizationNames: [String: Set<Person.ID>]
+
+    init(series: WebinarSeries.ID, organization: Organization.ID, in db: Database) throws {
+        self.series = series
+        self.organization = organization
+        func index(_ rows: [Row]) -> [String: Set<Person.ID>] {
+            var names: [String: Set<Person.ID>] = [:]
+            for row in rows {
+                let id: Person.ID = row["id"]
+                if let key = IdentityKey.name(row["displayName"]) { names[key, default: []].insert(id) }
+            }
+            return names
+        }
+        seriesNames = index(
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT p.id, p.displayName FROM person p JOIN seriesRole r ON r.personId = p.id
+                    WHERE r.seriesId = ?
+                    """, arguments: [series]))
+        organizationNames = index(
+            try Row.fetchAll(
+                db, sql: "SELECT id, displayName FROM person WHERE organizationId = ?", arguments: [organization]))
+    }
+
+    func resolve(email: String?, names: [String], in db: Database) throws -> Resolution {
+        if let email {
+            let key = FieldRules.emailKey(email)
+            if let id = try Person.ID.fetchOne(db, sql: "SELECT id FROM person WHERE emailKey = ?", arguments: [key]) {
+                return .person(id, .email)
+            }
+        }
+        let keys = (email.map { [IdentityKey.email($0)] } ?? []) + names
+        for key in keys {
+            if let row = try Row.fetchOne(
+                db, sql: "SELECT personId FROM retention_alias WHERE organizationId = ? AND identityKey = ?",
+                arguments: [organization, key])
+            {
+                let person: Person.ID? = row["personId"]
+                return person.map { .person($0, .alias) } ?? .ignored
+            }
+        }
+        for index in [seriesNames, organizationNames] {
+            let found = names.reduce(into: Set<Person.ID>()) { $0.formUnion(index[$1] ?? []) }
+            if found.count == 1 { return .person(found.first!, .name) }
+            if found.count > 1 { return .ambiguous(found.sorted { $0.rawValue < $1.rawValue }) }
+        }
+        return .unknown
+    }
+}

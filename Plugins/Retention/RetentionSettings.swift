@@ -1,0 +1,54 @@
+public import Kernel
+
+/// An organization's settings for attendance import and retention reports.
+public struct RetentionSettings: PluginSettings {
+    /// Share of a session's planned length someone must attend to count as present, in percent.
+    public var attendedPercent: Int
+    /// The smallest group shown in a breakdown by gender or channel ("k"); smaller groups are suppressed.
+    public var minimumGroupSize: Int
+    /// The recruitment channels the organization uses, in the order reports list them.
+    public var channels: [String]
+    /// The channel of people who attended without enrolling; empty sends them to the review queue instead.
+    public var walkInChannel: String
+
+    public static let defaults = RetentionSettings(
+        attendedPercent: 50, minimumGroupSize: 5,
+        channels: ["newsletter", "partner-org", "social-media", "word-of-mouth", "whatsapp", "website"],
+        walkInChannel: "walk-in")
+
+    public init(attendedPercent: Int, minimumGroupSize: Int, channels: [String], walkInChannel: String) {
+        self.attendedPercent = attendedPercent
+        self.minimumGroupSize = minimumGroupSize
+        self.channels = channels
+        self.walkInChannel = walkInChannel
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        attendedPercent = try container.decode(Int.self, forKey: .attendedPercent)
+        minimumGroupSize = try container.decode(Int.self, forKey: .minimumGroupSize)
+        channels = try container.decode([String].self, forKey: .channels)
+        walkInChannel = try container.decode(String.self, forKey: .walkInChannel)
+        guard (1...100).contains(attendedPercent) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .attendedPercent, in: container, debugDescription: "must be a percentage from 1 to 100")
+        }
+        guard (2...100).contains(minimumGroupSize) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .minimumGroupSize, in: container,
+                debugDescription: "must be from 2 to 100 people (5 or more is advised)")
+        }
+        if let bad = channels.first(where: { FieldRules.textProblem($0, limit: 64) != nil }) {
+            throw DecodingError.dataCorruptedError(
+                forKey: .channels, in: container,
+                debugDescription: "channel '\(bad)' \(FieldRules.textProblem(bad, limit: 64)!)")
+        }
+        if !walkInChannel.isEmpty, let problem = FieldRules.textProblem(walkInChannel, limit: 64) {
+            throw DecodingError.dataCorruptedError(forKey: .walkInChannel, in: container, debugDescription: problem)
+        }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case attendedPercent, minimumGroupSize, channels, walkInChannel
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import GRDB
+import Kernel
+
+/// Rows of attendance exports no person could be found for, until an administrator links them to a person,
+/// creates a person for them, or ignores them. A link is remembered, so the next export matches by itself.
+struct ReviewItem: Codable, Sendable, Equatable, FetchableRecord {
+    let id: Int64
+    let sessionId: Session.ID
+    let identityKey: String
+    let displayName: String
+    let email: String?
+    let minutes: Int
+    let reason: String
+    let candidates: String
+    let lines: String
+    let status: String
+    let personId: Person.ID?
+}
+
+/// What an administrator decides for a review item.
+enum ReviewDecision: Sendable, Equatable {
+    case link(Person.ID)
+    case create(email: String)
+    case ignore
+}
+
+enum ReviewQueue {
+    static func items(of organization: Organization.ID, includeResolved: Bool, in db: Database) throws -> [ReviewItem] {
+        try ReviewItem.fetchAll(
+            db,
+            sql: """
+                SELECT u.id, u.sessionId, u.identityKey, u.displayName, u.email, u.minutes, u.reason, u.candidates,
+                       u.lines, u.status, u.personId
+                FROM retention_unmatched u JOIN session s ON s.id = u.sessionId
+                JOIN webinarSeries r ON r.id = s.seriesId JOIN programme p ON p.id = r.programmeId
+                WHERE p.organizationId = ? \(includeResolved ? "" : "AND u.status = 'open'")
+                ORDER BY s.startsAt, u.id
+                """, arguments: [organization])
+    }
+
+    /// Resolves item `id` of `organization`; linking or creating also records the attendance the row showed.
+    @discardableResult
+    static func resolve(
+        _ id: Int64, of organization: Organization.ID, decision: ReviewDecision, settings: RetentionSettings,
+        in transaction: WriteTransaction
+    ) throws -> ReviewItem {
+        let db = transaction.db
+        guard let item = try items(of: organization, includeResolved: true, in: db).first(where: { $0.id == id })
+        else { throw KernelError.notFound(entity: "review item", reference: "\(id)") }
+        guard item.status == "open" else {
+            throw KernelError.invalidField(field: "item", reason: "review item \(id) is already \(item.status)")
+        }
+        let session = try Session.fetchOne(db, key: item.sessionId)!
+        var person: Person.ID?
+        switch decision {
+        case .ignore:
+            break
+        case let .link(target):
+            guard try Person.fetchOne(db, key: target) != nil else {
+                throw KernelError.notFound(entity: "person", reference: "\(target)")
+            }
+            person = target
+        case let .create(email):
+            if let problem = FieldRules.emailProblem(email) {
+                throw KernelError.invalidField(field: "email", reason: problem)
+            }
+            if try Person.filter(Column("emailKey") == FieldRules.emailKey(email)).fetchCount(db) > 0 {
+                throw KernelError.invalidField(
+                    field: "email", reason: "belongs to a person already; link the item to that person instead")
+            }
+            person = try transaction.save(
+                Person(
+                    organizationId: organization, displayName: IdentityKey.displayName(item.displayName), email: email,
+                    createdAt: transaction.now, updatedAt: transaction.now)
+            ).id
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO retention_alias (organizationId, identityKey, personId, createdAt) VALUES (?, ?, ?, ?)
+                ON CONFLICT (organizationId, identityKey) DO UPDATE SET personId = excluded.personId
+                """, arguments: [organization, item.identityKey, person, transaction.now])
+        if let person {
+            let held = try String.fetchAll(
+                db, sql: "SELECT role FROM seriesRole WHERE seriesId = ? AND personId = ?",
+                arguments: [session.seriesId, person])
+            if held.isEmpty {
+                guard !settings.walkInChannel.isEmpty else {
+                    throw KernelError.notEnrolled(person, session.seriesId)
+                }
+                try transaction.enrol(
+                    person, in: session.seriesId, at: min(session.startsAt, transaction.now),
+                    channel: settings.walkInChannel)
+            }
+            if held.isEmpty || held.contains("participant") {
+                let threshold = AttendanceImporter.thresholdMinutes(of: session, settings: settings)
+                try transaction.recordAttendance(
+                    of: person, at: session.id!, status: item.minutes >= threshold ? .present : .absent,
+                    minutes: item.minutes, source: .import)
+            }
+        }
+        let status =
+            switch decision {
+            case .ignore: "ignored"
+            case .link: "linked"
+            case .create: "created"
+            }
+        try db.execute(
+            sql: """
+                UPDATE retention_unmatched SET status = ?, personId = ?, resolvedAt = ?, resolvedBy = ?, updatedAt = ?
+                WHERE id = ?
+                """, arguments: [status, person, transaction.now, "\(transaction.actor)", transaction.now, id])
+        return try items(of: organization, includeResolved: true, in: db).first { $0.id == id }!
+    }
+}

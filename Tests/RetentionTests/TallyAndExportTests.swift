@@ -1,0 +1,138 @@
+import Foundation
+import GRDB
+import HTTPTypes
+import Kernel
+import KernelTesting
+import Server
+import ServerTesting
+import Testing
+
+@testable import Retention
+
+@Suite("Tallies, follow-up lists and the HTTP API")
+struct TallyAndExportTests {
+    /// The tallies as the triggers keep them, against a full count.
+    static func tallies(_ db: Database) throws -> (kept: [String], counted: [String]) {
+        let kept = try String.fetchAll(
+            db,
+            sql: """
+                SELECT 'a' || sessionId || gender || people FROM retention_attendedTally WHERE people > 0
+                UNION ALL SELECT 'e' || seriesId || gender || people FROM retention_enrolledTally WHERE people > 0
+                ORDER BY 1
+                """)
+        let counted = try String.fetchAll(
+            db,
+            sql: """
+                SELECT 'a' || a.sessionId || coalesce(p.gender, 'unknown') || count(*) FROM attendance a
+                JOIN person p ON p.id = a.personId WHERE a.status = 'present' GROUP BY a.sessionId, p.gender
+                UNION ALL SELECT 'e' || e.seriesId || coalesce(p.gender, 'unknown') || count(*) FROM enrolment e
+                JOIN person p ON p.id = e.personId GROUP BY e.seriesId, p.gender
+                ORDER BY 1
+                """)
+        return (kept, counted)
+    }
+
+    @Test("Triggers keep the tallies equal to a full count through imports, corrections and gender changes")
+    func talliesStayExact() async throws {
+        let fixture = try await RetentionFixture()
+        try await fixture.importFile(try RetentionFixture.export("zoom-meeting-participants.csv"), into: "intro")
+        try await fixture.importFile(try RetentionFixture.export("teams-attendance-report.csv"), into: "feedback")
+        try await fixture.importFile(try RetentionFixture.export("meet-attendance.csv"), into: "intro")
+        try await fixture.harness.workspace.write(as: AuditActor("test")) { transaction in
+            var person = try Lookup.person("tariro.moyo@example.org", in: transaction.db)
+            person.gender = "non-binary"
+            try transaction.save(person)
+            var other = try Lookup.person("kwabena.asante@example.org", in: transaction.db)
+            other.consent = false
+            try transaction.save(other)
+        }
+        let (kept, counted) = try await fixture.harness.workspace.read { db in try Self.tallies(db) }
+        #expect(!kept.isEmpty)
+        #expect(kept == counted)
+        try await fixture.harness.workspace.write(as: AuditActor("test")) { transaction in
+            try transaction.db.execute(sql: "DELETE FROM person WHERE emailKey = 'zoe.ndlovu@example.org'")
+        }
+        let after = try await fixture.harness.workspace.read { db in try Self.tallies(db) }
+        #expect(after.kept == after.counted)
+    }
+
+    @Test("The follow-up list is a clean spreadsheet: BOM, CRLF, formulas neutralised, no gender")
+    func followUpCSV() async throws {
+        let fixture = try await RetentionFixture()
+        try await fixture.harness.workspace.write(as: AuditActor("test")) { transaction in
+            var person = try Lookup.person("nomvula.dube@example.org", in: transaction.db)
+            person.displayName = "=HYPERLINK(\"http://evil.example\",\"x\")"
+            try transaction.save(person)
+        }
+        try await fixture.importFile(try RetentionFixture.export("teams-attendance-report.csv"), into: "feedback")
+        let series = fixture.series
+        let now = fixture.harness.clock.now
+        let list = try await fixture.harness.workspace.read { db in
+            try FollowUpList(progress: SeriesProgress(series: series, now: now, in: db), in: db)
+        }
+        #expect(list.missedSession == "Feedback")
+        #expect(
+            list.people.map(\.email).sorted() == [
+                "kwabena.asante@example.org", "nomvula.dube@example.org", "wanjiku.kamau@example.org",
+            ])
+        let csv = list.csv
+        #expect(csv.hasPrefix("\u{FEFF}name,email,channel"))
+        #expect(csv.contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\""))
+        #expect(csv.contains("\r\n"))
+        #expect(!csv.contains("woman") && !csv.contains(",man"))
+        for cell in ["-1+2", "+cmd", "@SUM(A1)", "=1+1"] {
+            #expect(SpreadsheetCSV.field(cell).hasPrefix("'") || SpreadsheetCSV.field(cell).hasPrefix("\"'"))
+        }
+        #expect(SpreadsheetCSV.field("-12") == "-12")
+    }
+
+    @Test("Over HTTP: upload an export, read the queue, the report, the chart; facilitators yes, strangers no")
+    func http() async throws {
+        let fixture = try await RetentionFixture()
+        let organization = fixture.organization
+        let (admin, facilitator) = try await fixture.harness.workspace.write(as: AuditActor("test")) { transaction in
+            let host = try Lookup.person("host.team@example.net", in: transaction.db).id!
+            return (
+                try transaction.createToken(role: .organizationAdmin, organization: organization, label: "admin")
+                    .secret,
+                try transaction.createToken(
+                    role: .facilitator, organization: organization, person: host, label: "facilitator"
+                ).secret
+            )
+        }
+        let client = TestClient(workspace: fixture.harness.workspace)
+        let session = try await fixture.session("intro")
+        let base = "/api/v1/orgs/\(organization.rawValue)/retention"
+        let upload = try await client.request(
+            .post, "\(base)/attendance/import?session=\(session.id!.rawValue)", token: facilitator,
+            json: String(decoding: try RetentionFixture.export("zoom-meeting-participants.csv"), as: UTF8.self),
+            contentType: "text/csv")
+        #expect(upload.status == 200)
+        #expect(upload.text.contains("\"platform\":\"zoom\""))
+        let broken = try await client.request(
+            .post, "\(base)/attendance/import?session=\(session.id!.rawValue)", token: facilitator,
+            json: "Name,Duration\n\"Tariro,60\n", contentType: "text/csv")
+        #expect(broken.status == 422)
+        #expect(broken.text.contains("Line 2"))
+        let queue = try await client.request(.get, "\(base)/attendance/unmatched", token: admin)
+        #expect(queue.status == 200)
+        #expect(try await client.request(.get, "\(base)/attendance/unmatched", token: facilitator).status == 403)
+        let report = try await client.request(
+            .get, "\(base)/series/\(fixture.series.id!.rawValue)/report", token: facilitator)
+        #expect(report.status == 200)
+        #expect(!report.text.contains("woman"))
+        let chart = try await client.request(
+            .get, "\(base)/series/\(fixture.series.id!.rawValue)/funnel.svg", token: admin)
+        #expect(chart.headers[.contentType] == "image/svg+xml; charset=utf-8")
+        #expect(chart.text.hasPrefix("<svg"))
+        let anonymous = try await client.request(.get, "\(base)/series/\(fixture.series.id!.rawValue)/report")
+        #expect(anonymous.status == 401)
+        let target = try await client.request(
+            .put, "\(base)/series/\(fixture.series.id!.rawValue)/targets/completion", token: admin,
+            json: "{\"minimumPercent\": 60}")
+        #expect(target.status == 204)
+        let withTarget = try await client.request(
+            .get, "\(base)/series/\(fixture.series.id!.rawValue)/report", token: admin)
+        #expect(withTarget.text.contains("\"metric\":\"completion\""))
+    }
+}
