@@ -14,6 +14,11 @@ run: build
 	@$(INDABA) init --db $(DB)
 	@$(INDABA) import --db $(DB) --if-empty $(DEMO)
 	@$(INDABA) plugin enable feeds --db $(DB) --org asknet > /dev/null
+	@$(INDABA) plugin enable retention --db $(DB) --org asknet > /dev/null
+	@$(INDABA) retention target asknet/webinars/inclusive-spaces --metric women-enrolled --minimum 50 \
+		--db $(DB) --org asknet > /dev/null
+	@$(INDABA) retention target asknet/webinars/inclusive-spaces --metric completion --minimum 60 \
+		--db $(DB) --org asknet > /dev/null
 	@umask 077; $(INDABA) token create --db $(DB) --role networkCoordinator --org asknet --label "make run" \
 		--expires-in-days 1 2>/dev/null > $(dir $(DB))demo-token
 	@echo "A demo coordinator token (valid one day) is in $(dir $(DB))demo-token: export TOKEN=\$$(cat $(dir $(DB))demo-token)"

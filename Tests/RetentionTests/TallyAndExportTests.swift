@@ -56,6 +56,51 @@ struct TallyAndExportTests {
         #expect(after.kept == after.counted)
     }
 
+    @Test("Bulk load: tallies right without per-row triggers, rows replaced, a bad line loads nothing")
+    func bulkLoad() async throws {
+        let fixture = try await RetentionFixture()
+        let (intro, feedback, tariro, zoe, stranger) = try await fixture.harness.workspace.read { db in
+            (
+                try Lookup.session("asktest/webinars/inclusive/intro", in: db).id!.rawValue,
+                try Lookup.session("asktest/webinars/inclusive/feedback", in: db).id!.rawValue,
+                try Lookup.person("tariro.moyo@example.org", in: db).id!.rawValue,
+                try Lookup.person("zoe.ndlovu@example.org", in: db).id!.rawValue,
+                try Lookup.person("thandiwe.one@example.org", in: db).id!.rawValue
+            )
+        }
+        let organization = fixture.organization
+        let now = fixture.harness.clock.now
+        func load(_ text: String) async throws -> AttendanceLoad.Summary {
+            try await fixture.harness.workspace.write(as: AuditActor("test")) { transaction in
+                try AttendanceLoad.load(
+                    Data(text.utf8), organizations: [organization], now: now, in: transaction.db)
+            }
+        }
+        try await fixture.importFile(try RetentionFixture.export("meet-attendance.csv"), into: "intro")
+        let summary = try await load(
+            "id,session_id,person_id,joined_at,minutes_attended\r\n1,\(intro),\(tariro),x,40\r\n"
+                + "2,\(feedback),\(zoe),x,50\r\n\r\n")
+        #expect(summary.rows == 2 && summary.sessions == 2)
+        _ = try await load("session_id,person_id,minutes,status\n\(intro),\(tariro),0,absent\n")
+        let (kept, counted) = try await fixture.harness.workspace.read { db in try Self.tallies(db) }
+        #expect(kept == counted)
+        let before = try await fixture.dump()
+        for bad in [
+            "session_id,person_id,minutes\n\(intro),\(zoe),30\n\(intro),\(stranger),30\n",
+            "session_id,person_id,minutes\n\(intro),\(zoe),30\n\(intro),abc,30\n",
+            "session_id,person,minutes\n",
+        ] {
+            await #expect(throws: AttendanceFileError.self) { try await load(bad) }
+        }
+        #expect(try await fixture.dump() == before)
+        let triggers = try await fixture.harness.workspace.read { db in
+            try Int.fetchOne(
+                db,
+                sql: "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'retention_attendance_%'")
+        }
+        #expect(triggers == 3)
+    }
+
     @Test("The follow-up list is a clean spreadsheet: BOM, CRLF, formulas neutralised, no gender")
     func followUpCSV() async throws {
         let fixture = try await RetentionFixture()

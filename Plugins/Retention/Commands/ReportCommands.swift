@@ -21,10 +21,16 @@ struct RetentionReportCommand: PluginCommand {
     @Option(help: "table, json, csv (the funnel with gender groups) or svg (the funnel chart).")
     var format: Format = .table
 
+    @Option(help: .hidden)
+    var repeatCount = 1
+
     init() {}
 
     func run(in context: PluginCommandContext) async throws {
-        let report = try await RetentionCommandSupport.report(series, context: context)
+        let series = series
+        let report = try await BenchTiming.measure("series report", times: repeatCount) {
+            try await RetentionCommandSupport.report(series, context: context)
+        }
         switch context.json ? .json : format {
         case .table: Output.text(report.textLines)
         case .json: try Output.json(report)
@@ -106,16 +112,33 @@ struct NetworkFunnelCommand: PluginCommand {
 
     @OptionGroup var pluginOptions: PluginCommandOptions
 
+    @Flag(help: "Print the raw stage|gender|people rows (stored genders, nothing hidden), for checks and benchmarks.")
+    var raw = false
+
+    @Option(help: .hidden)
+    var repeatCount = 1
+
     init() {}
 
     func run(in context: PluginCommandContext) async throws {
         let plugin = context.plugin as! RetentionPlugin
         let organization = context.organization
         let settings = try await plugin.settings(for: organization.id!)
-        let funnel = try await context.workspace.read { db in
-            try NetworkFunnel(
-                organizations: RetentionQueries.organizationsCovered(by: organization, in: db),
-                minimumGroupSize: settings.minimumGroupSize, in: db)
+        if raw {
+            let rows = try await BenchTiming.measure("network funnel (raw)", times: repeatCount) {
+                try await context.workspace.read { db in
+                    try NetworkFunnel.rawRows(
+                        organizations: RetentionQueries.organizationsCovered(by: organization, in: db), in: db)
+                }
+            }
+            return Output.text(rows.map { "\($0.0)|\($0.1)|\($0.2)" })
+        }
+        let funnel = try await BenchTiming.measure("network funnel", times: repeatCount) {
+            try await context.workspace.read { db in
+                try NetworkFunnel(
+                    organizations: RetentionQueries.organizationsCovered(by: organization, in: db),
+                    minimumGroupSize: settings.minimumGroupSize, in: db)
+            }
         }
         if context.json { return try Output.json(funnel) }
         Output.text(
@@ -183,5 +206,28 @@ enum RetentionCommandSupport {
                 progress: try SeriesProgress(series: series, now: now, in: db), settings: settings,
                 targets: try SeriesTarget.all(of: series.id!, in: db))
         }
+    }
+}
+
+/// Runs a query `times` times and, when more than once, prints the median and fastest time to standard error.
+enum BenchTiming {
+    static func measure<T>(_ name: String, times: Int, _ body: () async throws -> T) async throws -> T {
+        var result = try await body()
+        guard times > 1 else { return result }
+        var durations: [Double] = []
+        for _ in 0..<times {
+            let start = ContinuousClock.now
+            result = try await body()
+            let elapsed = ContinuousClock.now - start
+            durations.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
+        }
+        durations.sort()
+        FileHandle.standardError.write(
+            Data(
+                ("\(name): "
+                    + String(
+                        format: "median %.2f ms, fastest %.2f ms over %d runs\n", durations[durations.count / 2],
+                        durations[0], times)).utf8))
+        return result
     }
 }

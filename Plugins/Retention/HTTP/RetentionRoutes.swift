@@ -66,13 +66,17 @@ struct RetentionRoutes {
     private func series(_ context: IndabaRequestContext) async throws -> WebinarSeries {
         let id = try context.parameters.require("series", as: Int64.self)
         let organization = context.organization!.id!
-        let series = try await plugin.context.store.writer.read { db in
-            guard let series = try WebinarSeries.fetchOne(db, key: id),
-                try RetentionQueries.organization(ofSeries: series.id!, in: db) == organization
-            else { throw KernelError.notFound(entity: "series", reference: "\(id)") }
-            return series
+        let (series, owner) = try await plugin.context.store.writer.read { db in
+            guard let series = try WebinarSeries.fetchOne(db, key: id) else {
+                throw KernelError.notFound(entity: "series", reference: "\(id)")
+            }
+            let owner = try RetentionQueries.organization(ofSeries: series.id!, in: db)
+            guard try RetentionQueries.covers(organization, owner, in: db) else {
+                throw KernelError.notFound(entity: "series", reference: "\(id)")
+            }
+            return (series, owner)
         }
-        try context.scope.requireAttendanceRecording(in: series.id!, ownedBy: organization)
+        try context.scope.requireAttendanceRecording(in: series.id!, ownedBy: owner)
         return series
     }
 
@@ -128,13 +132,17 @@ struct RetentionRoutes {
             throw HTTPError(.badRequest, message: "Name the session: ?session=ID.")
         }
         let organization = context.organization!.id!
-        let session = try await plugin.context.store.writer.read { db in
-            guard let session = try Session.fetchOne(db, key: sessionId),
-                try RetentionQueries.organization(ofSeries: session.seriesId, in: db) == organization
-            else { throw KernelError.notFound(entity: "session", reference: "\(sessionId)") }
-            return session
+        let (session, owner) = try await plugin.context.store.writer.read { db in
+            guard let session = try Session.fetchOne(db, key: sessionId) else {
+                throw KernelError.notFound(entity: "session", reference: "\(sessionId)")
+            }
+            let owner = try RetentionQueries.organization(ofSeries: session.seriesId, in: db)
+            guard try RetentionQueries.covers(organization, owner, in: db) else {
+                throw KernelError.notFound(entity: "session", reference: "\(sessionId)")
+            }
+            return (session, owner)
         }
-        try context.scope.requireAttendanceRecording(in: session.seriesId, ownedBy: organization)
+        try context.scope.requireAttendanceRecording(in: session.seriesId, ownedBy: owner)
         var chosenPlatform: MeetingPlatform? = nil
         if let format = query.get("format"), format != "auto" {
             guard let known = MeetingPlatform(rawValue: format), known != .other else {

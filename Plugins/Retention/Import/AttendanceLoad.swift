@@ -1,114 +1,272 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import Kernel
 
 /// Loads attendance history in bulk (a migration from spreadsheets or another system): CSV with a header naming
-/// `session_id`, `person_id` and `minutes_attended` (or `minutes`), and optionally `status`.
+/// `session_id`, `person_id` and `minutes_attended` (or `minutes`), and optionally `status`; other columns (`id`,
+/// `joined_at`) are ignored.
 ///
-/// Everything is checked before the first row is written, in one transaction: each session must belong to the
-/// organization (or its members), be live and held already, and each person must be enrolled in its series. Rows
-/// load as `import`ed records; a row for a person and session already recorded replaces it. Bulk loads raise no
-/// per-row events; the tallies stay right because the database's triggers keep them.
-struct AttendanceLoad {
+/// Everything happens in one transaction: each session must belong to the organization (or its members), be live
+/// and held already, and each person must have a place in its series; the first bad row (with its line) rolls the
+/// whole load back. Rows load as `import`ed records; a row for a session and person already recorded replaces it.
+///
+/// Built for a million rows: the file is scanned as bytes, rows are bound to one prepared statement, the tally
+/// triggers are dropped for the transaction (the tallies are counted in memory and written once, then the triggers
+/// are recreated), and the connection gets a large page cache while it loads. Bulk loads raise no per-row events.
+enum AttendanceLoad {
     struct Summary: Codable, Sendable {
         let rows: Int
         let sessions: Int
     }
 
-    static func load(
-        _ data: Data, organizations: [Organization.ID], now: Date, in db: Database
+    static func load(_ data: Data, organizations: [Organization.ID], now: Date, in db: Database) throws -> Summary {
+        try data.withUnsafeBytes { buffer in
+            try load(buffer.bindMemory(to: UInt8.self), organizations: organizations, now: now, in: db)
+        }
+    }
+
+    private static func load(
+        _ bytes: UnsafeBufferPointer<UInt8>, organizations: [Organization.ID], now: Date, in db: Database
     ) throws -> Summary {
-        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        guard let headerLine = lines.first else { throw AttendanceFileError.empty }
-        let header = String(decoding: headerLine, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            .split(separator: ",").map { $0.lowercased().replacingOccurrences(of: "_", with: "") }
-        func column(_ names: String...) throws -> Int {
-            guard let index = header.firstIndex(where: names.contains) else {
+        var reader = CSVLineReader(bytes)
+        guard let header = reader.next() else { throw AttendanceFileError.empty }
+        let names = header.fields.map {
+            String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespaces).lowercased()
+                .replacingOccurrences(of: "_", with: "")
+        }
+        func column(_ accepted: String...) throws -> Int {
+            guard let index = names.firstIndex(where: accepted.contains) else {
                 throw AttendanceFileError.badValue(
-                    line: 1, column: names[0],
-                    reason: "the header has no such column (it needs session_id, "
-                        + "person_id and minutes_attended)")
+                    line: 1, column: accepted[0],
+                    reason: "the header has no such column (it needs session_id, person_id and minutes_attended)")
             }
             return index
         }
-        let sessionColumn = try column("sessionid")
-        let personColumn = try column("personid")
-        let minutesColumn = try column("minutesattended", "minutes")
-        let statusColumn = header.firstIndex(of: "status")
+        let columns = (
+            session: try column("sessionid"), person: try column("personid"),
+            minutes: try column("minutesattended", "minutes"), status: names.firstIndex(of: "status")
+        )
 
-        let owners = organizations.map { "\($0.rawValue)" }.joined(separator: ",")
-        var sessions: [Int64: Int64] = [:]
-        for row in try Row.fetchAll(
-            db,
-            sql: """
-                SELECT s.id, s.seriesId FROM session s JOIN webinarSeries r ON r.id = s.seriesId
-                JOIN programme p ON p.id = r.programmeId
-                WHERE p.organizationId IN (\(owners)) AND s.kind != 'offlineExercise' AND s.status = 'scheduled'
-                  AND s.startsAt <= ?
-                """, arguments: [now])
-        {
-            sessions[row[0]] = row[1]
+        let scope = try Scope(organizations: organizations, now: now, in: db)
+        let previousCache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+        try db.execute(sql: "PRAGMA cache_size = -262144")  // 256 MiB while loading
+        defer { try? db.execute(sql: "PRAGMA cache_size = \(previousCache)") }
+        for name in RetentionSchema.attendanceTriggerNames {
+            try db.execute(sql: "DROP TRIGGER IF EXISTS \(name)")
         }
-        var places = Set<SIMD2<Int64>>()
-        let cursor = try Row.fetchCursor(db, sql: "SELECT seriesId, personId FROM seriesRole")
-        while let row = try cursor.next() { places.insert(SIMD2(row[0], row[1])) }
 
-        let statement = try db.makeStatement(
+        // Bound through SQLite's C API: a million rows through GRDB's argument arrays cost seconds. The time stamp
+        // is our own formatted date, written into the statement.
+        let stamp = now.wholeSeconds.databaseValue
+        let stampSQL = "'" + (String.fromDatabaseValue(stamp) ?? "") + "'"
+        let insert = try db.makeStatement(
             sql: """
                 INSERT INTO attendance (sessionId, personId, status, minutes, source, createdAt, updatedAt)
-                VALUES (?, ?, ?, ?, 'import', ?, ?)
-                ON CONFLICT (sessionId, personId) DO UPDATE SET status = excluded.status,
-                    minutes = excluded.minutes, source = 'import', updatedAt = excluded.updatedAt
+                VALUES (?1, ?2, CASE ?3 WHEN 0 THEN 'present' WHEN 1 THEN 'absent' ELSE 'excused' END, ?4, 'import',
+                    \(stampSQL), \(stampSQL))
+                ON CONFLICT (sessionId, personId) DO NOTHING
                 """)
-        let stamp = now.wholeSeconds
+        let statement = insert.sqliteStatement
+        let connection = db.sqliteConnection
+        var tally = Tally()
+        var touched = Set<Int64>()
         var count = 0
-        var seen = Set<Int64>()
-        for (offset, raw) in lines.enumerated().dropFirst() {
-            let line = offset + 1
-            var bytes = raw
-            if bytes.last == UInt8(ascii: "\r") { bytes = bytes.dropLast() }
-            if bytes.isEmpty { continue }
-            let fields = bytes.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+        while let row = reader.next() {
+            let line = row.line
             func integer(_ index: Int, _ name: String) throws -> Int64 {
-                guard index < fields.count, let value = Int64(decimal: fields[index]) else {
+                guard index < row.fields.count, let value = Int64(decimal: row.fields[index]) else {
                     throw AttendanceFileError.badValue(line: line, column: name, reason: "must be a whole number")
                 }
                 return value
             }
-            let session = try integer(sessionColumn, "session_id")
-            let person = try integer(personColumn, "person_id")
-            let minutes = try integer(minutesColumn, "minutes_attended")
+            let session = try integer(columns.session, "session_id")
+            let person = try integer(columns.person, "person_id")
+            var minutes = try integer(columns.minutes, "minutes_attended")
             guard (0...1440).contains(minutes) else {
                 throw AttendanceFileError.badValue(line: line, column: "minutes_attended", reason: "must be 0 to 1440")
             }
-            guard let series = sessions[session] else {
+            guard let series = scope.sessions[session] else {
                 throw AttendanceFileError.badValue(
                     line: line, column: "session_id",
                     reason: "session \(session) is not a live session of this organization that has taken place")
             }
-            guard places.contains(SIMD2(series, person)) else {
+            guard scope.places.contains(SIMD2(series, person)) else {
                 throw AttendanceFileError.badValue(
                     line: line, column: "person_id", reason: "person \(person) has no place in series \(series)")
             }
-            var status = "present"
-            if let statusColumn, statusColumn < fields.count, !fields[statusColumn].isEmpty {
-                status = String(decoding: fields[statusColumn], as: UTF8.self)
-                guard ["present", "absent", "excused"].contains(status) else {
+            var status = Attendance.Status.present
+            if let index = columns.status, index < row.fields.count, !row.fields[index].isEmpty {
+                guard let given = Attendance.Status(rawValue: String(decoding: row.fields[index], as: UTF8.self))
+                else {
                     throw AttendanceFileError.badValue(
                         line: line, column: "status", reason: "must be present, absent or excused")
                 }
+                status = given
             }
-            try statement.execute(arguments: [session, person, status, status == "excused" ? 0 : minutes, stamp, stamp])
-            seen.insert(session)
+            if status == .excused { minutes = 0 }
+            sqlite3_reset(statement)
+            sqlite3_bind_int64(statement, 1, session)
+            sqlite3_bind_int64(statement, 2, person)
+            sqlite3_bind_int(statement, 3, status == .present ? 0 : status == .absent ? 1 : 2)
+            sqlite3_bind_int64(statement, 4, minutes)
+            let code = sqlite3_step(statement)
+            guard code == SQLITE_DONE else {
+                throw DatabaseError(
+                    resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)))
+            }
+            if sqlite3_changes(connection) == 0 {
+                try replace(
+                    session: session, person: person, status: status, minutes: minutes, stamp: stamp, tally: &tally,
+                    in: db)
+            } else if status == .present {
+                tally.add(session: session, gender: scope.gender(of: person), 1)
+            }
+            touched.insert(session)
             count += 1
         }
-        return Summary(rows: count, sessions: seen.count)
+        try tally.write(genders: scope.genderNames, in: db)
+        try db.execute(sql: RetentionSchema.attendanceTriggers)
+        return Summary(rows: count, sessions: touched.count)
+    }
+
+    /// A row for a session and person already recorded: replaced, and the tally moved accordingly.
+    private static func replace(
+        session: Int64, person: Int64, status: Attendance.Status, minutes: Int64, stamp: DatabaseValue,
+        tally: inout Tally, in db: Database
+    ) throws {
+        let old = try String.fetchOne(
+            db, sql: "SELECT status FROM attendance WHERE sessionId = ? AND personId = ?", arguments: [session, person])
+        try db.execute(
+            sql: """
+                UPDATE attendance SET status = ?, minutes = ?, source = 'import', updatedAt = ?
+                WHERE sessionId = ? AND personId = ?
+                """, arguments: [status.rawValue, minutes, stamp, session, person])
+        let gender =
+            try String.fetchOne(
+                db, sql: "SELECT coalesce(gender, 'unknown') FROM person WHERE id = ?", arguments: [person])
+            ?? "unknown"
+        if old == "present" { tally.add(session: session, genderName: gender, -1) }
+        if status == .present { tally.add(session: session, genderName: gender, 1) }
+    }
+
+    /// What the load may touch, read once: the organization's held live sessions, every place in a series, and
+    /// people's stored genders (for the tallies).
+    private struct Scope {
+        var sessions: [Int64: Int64] = [:]
+        var places = Set<SIMD2<Int64>>()
+        var genders: [Int64: Int32] = [:]
+        var genderNames: [String] = ["unknown"]
+
+        init(organizations: [Organization.ID], now: Date, in db: Database) throws {
+            let owners = organizations.map { "\($0.rawValue)" }.joined(separator: ",")
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT s.id, s.seriesId FROM session s JOIN webinarSeries r ON r.id = s.seriesId
+                    JOIN programme p ON p.id = r.programmeId
+                    WHERE p.organizationId IN (\(owners)) AND s.kind != 'offlineExercise'
+                      AND s.status = 'scheduled' AND s.startsAt <= ?
+                    """, arguments: [now])
+            {
+                sessions[row[0]] = row[1]
+            }
+            let roles = try Row.fetchCursor(db, sql: "SELECT seriesId, personId FROM seriesRole")
+            while let row = try roles.next() { places.insert(SIMD2(row[0], row[1])) }
+            var index: [String: Int32] = ["unknown": 0]
+            let people = try Row.fetchCursor(db, sql: "SELECT id, gender FROM person WHERE gender IS NOT NULL")
+            while let row = try people.next() {
+                let name: String = row[1]
+                let code =
+                    index[name]
+                    ?? {
+                        genderNames.append(name)
+                        index[name] = Int32(genderNames.count - 1)
+                        return Int32(genderNames.count - 1)
+                    }()
+                genders[row[0]] = code
+            }
+        }
+
+        func gender(of person: Int64) -> Int32 { genders[person] ?? 0 }
+    }
+
+    /// Changes to `retention_attendedTally`, counted in memory.
+    private struct Tally {
+        var counts: [SIMD2<Int64>: Int] = [:]
+        var extra: [String: [Int64: Int]] = [:]
+
+        mutating func add(session: Int64, gender: Int32, _ delta: Int) {
+            counts[SIMD2(session, Int64(gender)), default: 0] += delta
+        }
+
+        mutating func add(session: Int64, genderName: String, _ delta: Int) {
+            extra[genderName, default: [:]][session, default: 0] += delta
+        }
+
+        func write(genders: [String], in db: Database) throws {
+            let upsert = try db.makeStatement(
+                sql: """
+                    INSERT INTO retention_attendedTally (sessionId, gender, people) VALUES (?, ?, ?)
+                    ON CONFLICT (sessionId, gender) DO UPDATE SET people = people + excluded.people
+                    """)
+            for (key, delta) in counts where delta != 0 {
+                try upsert.execute(arguments: [key.x, genders[Int(key.y)], delta])
+            }
+            for (gender, perSession) in extra {
+                for (session, delta) in perSession where delta != 0 {
+                    try upsert.execute(arguments: [session, gender, delta])
+                }
+            }
+        }
+    }
+}
+
+/// Lines of a plain CSV file (no quoted fields: bulk files are numbers and codes), split into byte fields, with
+/// their line numbers; blank lines skipped, CRLF or LF.
+struct CSVLineReader {
+    struct Line {
+        let line: Int
+        let fields: [UnsafeBufferPointer<UInt8>]
+    }
+
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var position = 0
+    private var lineNumber = 0
+    private var fields: [UnsafeBufferPointer<UInt8>] = []
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
+    }
+
+    mutating func next() -> Line? {
+        while position < bytes.count {
+            lineNumber += 1
+            fields.removeAll(keepingCapacity: true)
+            var start = position
+            var end = position
+            while end < bytes.count, bytes[end] != 0x0A {
+                if bytes[end] == 0x2C {
+                    fields.append(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                    start = end + 1
+                }
+                end += 1
+            }
+            var last = end
+            if last > start, bytes[last - 1] == 0x0D { last -= 1 }
+            fields.append(UnsafeBufferPointer(rebasing: bytes[start..<last]))
+            let blank = end == position || (end == position + 1 && bytes[position] == 0x0D)
+            position = end + 1
+            if !blank { return Line(line: lineNumber, fields: fields) }
+        }
+        return nil
     }
 }
 
 extension Int64 {
     /// Parses ASCII decimal digits without making a String (bulk loads read millions of them).
-    init?(decimal bytes: some Collection<UInt8>) {
+    init?(decimal bytes: UnsafeBufferPointer<UInt8>) {
         guard !bytes.isEmpty, bytes.count < 19 else { return nil }
         var value: Int64 = 0
         for byte in bytes {

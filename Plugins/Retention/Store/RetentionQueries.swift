@@ -11,19 +11,29 @@ enum RetentionQueries {
             arguments: [series])!
     }
 
-    /// Refuses a session of another organization than the one the command or request acts for.
+    /// Whether `organization` may act on what `owner` owns: its own, or a member's when it is the member's network.
+    static func covers(_ organization: Organization.ID, _ owner: Organization.ID, in db: Database) throws -> Bool {
+        if organization == owner { return true }
+        return try Organization.ID.fetchOne(
+            db, sql: "SELECT parentId FROM organization WHERE id = ?", arguments: [owner])
+            == organization
+    }
+
+    /// Refuses a session that is neither the organization's nor (for a network) a member's.
     static func requireOwned(session: Session, by organization: Organization.ID, in db: Database) throws {
-        guard try self.organization(ofSeries: session.seriesId, in: db) == organization else {
+        guard try covers(organization, self.organization(ofSeries: session.seriesId, in: db), in: db) else {
             throw KernelError.invalidField(
-                field: "session", reason: "session \(session.id!) belongs to another organization than \(organization)")
+                field: "session",
+                reason: "session \(session.id!) is not one of organization \(organization)'s series (nor its members')")
         }
     }
 
-    /// Refuses a series of another organization than the one the command or request acts for.
+    /// Refuses a series that is neither the organization's nor (for a network) a member's.
     static func requireOwned(series: WebinarSeries, by organization: Organization.ID, in db: Database) throws {
-        guard try self.organization(ofSeries: series.id!, in: db) == organization else {
+        guard try covers(organization, self.organization(ofSeries: series.id!, in: db), in: db) else {
             throw KernelError.invalidField(
-                field: "series", reason: "series \(series.id!) belongs to another organization than \(organization)")
+                field: "series",
+                reason: "series \(series.id!) is not one of organization \(organization)'s (nor its members')")
         }
     }
 }

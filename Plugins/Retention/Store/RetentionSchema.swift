@@ -80,30 +80,7 @@ enum RetentionSchema {
                     SELECT e.seriesId, coalesce(p.gender, 'unknown'), count(*) FROM enrolment e
                     JOIN person p ON p.id = e.personId GROUP BY 1, 2;
 
-                CREATE TRIGGER retention_attendance_insert AFTER INSERT ON attendance WHEN NEW.status = 'present'
-                BEGIN
-                    INSERT INTO retention_attendedTally (sessionId, gender, people)
-                    VALUES (NEW.sessionId, (SELECT coalesce(gender, 'unknown') FROM person WHERE id = NEW.personId), 1)
-                    ON CONFLICT (sessionId, gender) DO UPDATE SET people = people + 1;
-                END;
-                CREATE TRIGGER retention_attendance_update AFTER UPDATE OF status, sessionId, personId ON attendance
-                WHEN OLD.status = 'present' OR NEW.status = 'present'
-                BEGIN
-                    UPDATE retention_attendedTally SET people = people - 1
-                    WHERE OLD.status = 'present' AND sessionId = OLD.sessionId
-                      AND gender = (SELECT coalesce(gender, 'unknown') FROM person WHERE id = OLD.personId);
-                    INSERT INTO retention_attendedTally (sessionId, gender, people)
-                    SELECT NEW.sessionId, (SELECT coalesce(gender, 'unknown') FROM person WHERE id = NEW.personId), 1
-                    WHERE NEW.status = 'present'
-                    ON CONFLICT (sessionId, gender) DO UPDATE SET people = people + 1;
-                END;
-                CREATE TRIGGER retention_attendance_delete AFTER DELETE ON attendance WHEN OLD.status = 'present'
-                BEGIN
-                    UPDATE retention_attendedTally SET people = people - 1
-                    WHERE sessionId = OLD.sessionId
-                      AND gender = (SELECT coalesce(gender, 'unknown') FROM person WHERE id = OLD.personId);
-                END;
-
+                \(attendanceTriggers)
                 CREATE TRIGGER retention_enrolment_insert AFTER INSERT ON enrolment
                 BEGIN
                     INSERT INTO retention_enrolledTally (seriesId, gender, people)
@@ -150,5 +127,37 @@ enum RetentionSchema {
                     DELETE FROM enrolment WHERE personId = OLD.id;
                 END;
                 """),
+    ]
+
+    /// The triggers that keep `retention_attendedTally`, part of migration 0002 (never edit: add a migration). The
+    /// bulk load (``AttendanceLoad``) drops them for its transaction, counts in memory and recreates them.
+    static let attendanceTriggers = """
+        CREATE TRIGGER retention_attendance_insert AFTER INSERT ON attendance WHEN NEW.status = 'present'
+        BEGIN
+            INSERT INTO retention_attendedTally (sessionId, gender, people)
+            VALUES (NEW.sessionId, (SELECT coalesce(gender, 'unknown') FROM person WHERE id = NEW.personId), 1)
+            ON CONFLICT (sessionId, gender) DO UPDATE SET people = people + 1;
+        END;
+        CREATE TRIGGER retention_attendance_update AFTER UPDATE OF status, sessionId, personId ON attendance
+        WHEN OLD.status = 'present' OR NEW.status = 'present'
+        BEGIN
+            UPDATE retention_attendedTally SET people = people - 1
+            WHERE OLD.status = 'present' AND sessionId = OLD.sessionId
+              AND gender = (SELECT coalesce(gender, 'unknown') FROM person WHERE id = OLD.personId);
+            INSERT INTO retention_attendedTally (sessionId, gender, people)
+            SELECT NEW.sessionId, (SELECT coalesce(gender, 'unknown') FROM person WHERE id = NEW.personId), 1
+            WHERE NEW.status = 'present'
+            ON CONFLICT (sessionId, gender) DO UPDATE SET people = people + 1;
+        END;
+        CREATE TRIGGER retention_attendance_delete AFTER DELETE ON attendance WHEN OLD.status = 'present'
+        BEGIN
+            UPDATE retention_attendedTally SET people = people - 1
+            WHERE sessionId = OLD.sessionId
+              AND gender = (SELECT coalesce(gender, 'unknown') FROM person WHERE id = OLD.personId);
+        END;
+        """
+
+    static let attendanceTriggerNames = [
+        "retention_attendance_insert", "retention_attendance_update", "retention_attendance_delete",
     ]
 }

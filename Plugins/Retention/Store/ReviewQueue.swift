@@ -34,12 +34,13 @@ enum ReviewQueue {
                        u.lines, u.status, u.personId
                 FROM retention_unmatched u JOIN session s ON s.id = u.sessionId
                 JOIN webinarSeries r ON r.id = s.seriesId JOIN programme p ON p.id = r.programmeId
-                WHERE p.organizationId = ? \(includeResolved ? "" : "AND u.status = 'open'")
+                WHERE (p.organizationId = ? OR p.organizationId IN (SELECT id FROM organization WHERE parentId = ?))
+                \(includeResolved ? "" : "AND u.status = 'open'")
                 ORDER BY s.startsAt, u.id
-                """, arguments: [organization])
+                """, arguments: [organization, organization])
     }
 
-    /// Resolves item `id` of `organization`; linking or creating also records the attendance the row showed.
+    /// Resolves item `id` of `organization` (or of one of its members, for a network); linking or creating also records the attendance the row showed.
     @discardableResult
     static func resolve(
         _ id: Int64, of organization: Organization.ID, decision: ReviewDecision, settings: RetentionSettings,
@@ -52,6 +53,8 @@ enum ReviewQueue {
             throw KernelError.invalidField(field: "item", reason: "review item \(id) is already \(item.status)")
         }
         let session = try Session.fetchOne(db, key: item.sessionId)!
+        // Links and new people belong to the organization that runs the series (a network may act for a member).
+        let owner = try RetentionQueries.organization(ofSeries: session.seriesId, in: db)
         var person: Person.ID?
         switch decision {
         case .ignore:
@@ -71,7 +74,7 @@ enum ReviewQueue {
             }
             person = try transaction.save(
                 Person(
-                    organizationId: organization, displayName: IdentityKey.displayName(item.displayName), email: email,
+                    organizationId: owner, displayName: IdentityKey.displayName(item.displayName), email: email,
                     createdAt: transaction.now, updatedAt: transaction.now)
             ).id
         }
@@ -79,7 +82,7 @@ enum ReviewQueue {
             sql: """
                 INSERT INTO retention_alias (organizationId, identityKey, personId, createdAt) VALUES (?, ?, ?, ?)
                 ON CONFLICT (organizationId, identityKey) DO UPDATE SET personId = excluded.personId
-                """, arguments: [organization, item.identityKey, person, transaction.now])
+                """, arguments: [owner, item.identityKey, person, transaction.now])
         if let person {
             let held = try String.fetchAll(
                 db, sql: "SELECT role FROM seriesRole WHERE seriesId = ? AND personId = ?",

@@ -1,0 +1,58 @@
+import Foundation
+import KernelTesting
+import Testing
+
+@Suite("Retention commands through the real binary")
+struct RetentionCommandTests {
+    @Test("Demo network: import a Zoom export, see the queue, resolve it, read the report; a broken file exits 64")
+    func demo() throws {
+        let indaba = try IndabaBinary()
+        defer { indaba.remove() }
+        let demo = Fixtures.repositoryRoot.appendingPathComponent("fixtures/asknet/asknet.yaml").path
+        #expect(try indaba.run(["import", demo]).status == 0)
+        // Not enabled yet: refused, naming the plugin.
+        let refused = try indaba.run(["retention", "report", "asknet/webinars/inclusive-spaces", "--org", "asknet"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("retention"))
+        #expect(try indaba.run(["plugin", "enable", "retention", "--org", "asknet"]).status == 0)
+
+        let report = try indaba.run(["retention", "report", "asknet/webinars/inclusive-spaces", "--org", "asknet"])
+        #expect(report.status == 0)
+        #expect(report.stdout.contains("Creating Inclusive Spaces for Women in Tech and Media"))
+        #expect(report.stdout.contains("Completed every session"))
+        #expect(report.stdout.contains("By gender"))
+
+        let export = Fixtures.repositoryRoot.appendingPathComponent(
+            "Tests/RetentionTests/Exports/zoom-meeting-participants.csv"
+        ).path
+        let session = "asknet/webinars/inclusive-spaces/introduction"
+        let dryRun = try indaba.run([
+            "attendance", "import", export, "--session", session, "--org", "asknet", "--dry-run",
+        ])
+        #expect(dryRun.status == 0)
+        #expect(dryRun.stdout.contains("Dry run: nothing was written."))
+        #expect(!dryRun.stdout.contains("Tariro"))
+        let imported = try indaba.run(["attendance", "import", export, "--session", session, "--org", "asknet"])
+        #expect(imported.status == 0)
+        #expect(imported.stdout.contains("Zoom participant or webinar attendee report"))
+        let queue = try indaba.run(["attendance", "unmatched", "--org", "asknet", "--json"])
+        let items = try JSONSerialization.jsonObject(with: Data(queue.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(items.count == 7)
+        let first = items[0]["id"] as! Int
+        let resolved = try indaba.run(["attendance", "resolve", "\(first)", "--ignore", "--org", "asknet"])
+        #expect(resolved.stdout == "Item \(first) is ignored.\n")
+        let again = try indaba.run(["attendance", "import", export, "--session", session, "--org", "asknet"])
+        #expect(again.stdout.contains("Nothing to change"))
+
+        let broken = indaba.directory.appendingPathComponent("broken.csv")
+        try "Name,Email,Duration\nSomeone,someone@example.org,soon\n".write(
+            to: broken, atomically: true, encoding: .utf8)
+        let failed = try indaba.run(["attendance", "import", broken.path, "--session", session, "--org", "asknet"])
+        #expect(failed.status == 64)
+        #expect(failed.stderr.contains("Line 2, column 'Duration'"))
+        #expect(!failed.stderr.contains("someone@example.org"))
+
+        let csv = try indaba.run(["retention", "followup", "asknet/webinars/inclusive-spaces", "--org", "asknet"])
+        #expect(csv.stdout.hasPrefix("\u{FEFF}name,email,channel"))
+    }
+}
