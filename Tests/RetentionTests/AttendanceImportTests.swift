@@ -99,6 +99,23 @@ struct AttendanceImportTests {
         }
     }
 
+    @Test("Older Teams lists of Joined/Left events become intervals")
+    func teamsEventList() async throws {
+        let fixture = try await RetentionFixture()
+        let text = [
+            "Full Name\tUser Action\tTimestamp", "Tariro Moyo\tJoined\t6/21/2023, 2:00:00 PM",
+            "Tariro Moyo\tLeft\t6/21/2023, 2:30:00 PM", "Kwabena Asante\tJoined before\t6/21/2023, 1:59:00 PM",
+            "Tariro Moyo\tJoined\t6/21/2023, 2:40:00 PM", "Kwabena Asante\tLeft\t6/21/2023, 2:20:00 PM",
+            "Tariro Moyo\tLeft\t6/21/2023, 3:00:00 PM",
+        ].joined(separator: "\r\n")
+        var data = Data([0xFF, 0xFE])
+        data.append(text.data(using: .utf16LittleEndian)!)
+        let plan = try await fixture.importFile(data, into: "intro")
+        #expect(plan.platform == .teams)
+        let recorded = try await fixture.attendance("intro")
+        #expect(recorded == ["tariro.moyo@example.org": "present 50", "kwabena.asante@example.org": "absent 21"])
+    }
+
     @Test("Re-importing the same file changes nothing; a corrected file corrects")
     func idempotentAndCorrecting() async throws {
         let fixture = try await RetentionFixture()

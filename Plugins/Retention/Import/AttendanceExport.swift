@@ -53,10 +53,24 @@ struct AttendanceExport {
         }
         guard !layout.tables.isEmpty else { throw .unrecognized(expected: platform?.reportName) }
         var written: [(ExportLayout.Row, WrittenTime?, WrittenTime?)] = []
+        var events: [(ExportLayout.Row, WrittenTime, joined: Bool)] = []
         for row in layout.rows {
-            written.append((row, try row.time(\.join), try row.time(\.leave)))
+            if let action = row.cell(\.action) {
+                guard let time = try row.time(\.timestamp) else {
+                    throw .badValue(line: row.record.line, column: row.header(\.timestamp), reason: "no time is given")
+                }
+                let lowered = action.lowercased()
+                guard lowered.hasPrefix("join") || lowered.hasPrefix("left") || lowered.hasPrefix("leave") else {
+                    throw .badValue(
+                        line: row.record.line, column: row.header(\.action),
+                        reason: "'\(action)' is neither Joined, Joined before nor Left")
+                }
+                events.append((row, time, lowered.hasPrefix("join")))
+            } else {
+                written.append((row, try row.time(\.join), try row.time(\.leave)))
+            }
         }
-        let times = written.flatMap { [$0.1, $0.2].compactMap { $0 } }
+        let times = written.flatMap { [$0.1, $0.2].compactMap { $0 } } + events.map(\.1)
         let order = DayOrder.of(times, near: expected, in: zone)
         let clock = ExportClock(
             zone: zone, order: order, day: layout.meetingDay(in: zone) ?? Self.day(of: expected, in: zone))
@@ -85,9 +99,44 @@ struct AttendanceExport {
                     line: row.record.line, name: row.name, email: row.email, role: row.role,
                     interval: row.prefersDuration ? nil : interval, seconds: seconds))
         }
+        rows += try Self.intervals(from: events, clock: clock)
         self.platform = detected
         encoding = text.encoding
         self.rows = rows
+    }
+
+    /// Pairs the join and leave events of older Teams lists into intervals; someone still in the meeting at the
+    /// end stays until the last event of the list.
+    private static func intervals(
+        from events: [(ExportLayout.Row, WrittenTime, joined: Bool)], clock: ExportClock
+    ) throws(AttendanceFileError) -> [ExportRow] {
+        var instants: [(ExportLayout.Row, Date, Bool)] = []
+        for (row, time, joined) in events {
+            guard let instant = clock.instant(time) else {
+                throw .badValue(line: row.record.line, column: row.header(\.timestamp), reason: "not a valid date")
+            }
+            instants.append((row, instant, joined))
+        }
+        guard let end = instants.map(\.1).max() else { return [] }
+        var open: [String: (ExportLayout.Row, Date)] = [:]
+        var rows: [ExportRow] = []
+        func close(_ key: String, at instant: Date) {
+            guard let (row, start) = open.removeValue(forKey: key) else { return }
+            rows.append(
+                ExportRow(
+                    line: row.record.line, name: row.name, email: row.email, role: row.role,
+                    interval: DateInterval(start: start, end: max(start, instant)), seconds: nil))
+        }
+        for (row, instant, joined) in instants.sorted(by: { $0.1 < $1.1 }) {
+            let key = row.email?.lowercased() ?? row.name
+            if joined {
+                if open[key] == nil { open[key] = (row, instant) }
+            } else {
+                close(key, at: instant)
+            }
+        }
+        for key in open.keys.sorted() { close(key, at: end) }
+        return rows.sorted { $0.line < $1.line }
     }
 
     private static func day(of date: Date, in zone: TimeZone) -> DateComponents {

@@ -18,6 +18,9 @@ struct ExportLayout {
         var duration: Int?
         var role: Int?
         var attended: Int?
+        /// Older Teams lists: one line per event, `Joined`, `Joined before` or `Left`, with its time.
+        var action: Int?
+        var timestamp: Int?
 
         static var names: [WritableKeyPath<Columns, Int?>: [String]] {
             [
@@ -39,6 +42,8 @@ struct ExportLayout {
                 ],
                 \.role: ["role", "participant role", "user role"],
                 \.attended: ["attended"],
+                \.action: ["user action", "action", "activity"],
+                \.timestamp: ["timestamp", "time stamp", "date and time"],
             ]
         }
 
@@ -52,7 +57,9 @@ struct ExportLayout {
                     }
                 }
             }
-            guard name != nil || (firstName != nil && lastName != nil), join != nil || duration != nil else {
+            guard name != nil || (firstName != nil && lastName != nil),
+                join != nil || duration != nil || (action != nil && timestamp != nil)
+            else {
                 return nil
             }
         }
@@ -205,6 +212,7 @@ struct ExportLayout {
             return .zoom
         }
         if headers.contains("in-meeting duration") || headers.contains("participant id (upn)")
+            || headers.contains("user action")
             || sections.contains(where: { $0.hasSuffix("in-meeting activities") })
         {
             return .teams

@@ -46,6 +46,7 @@ struct SeriesProgress {
                 present[submission.personId, default: []].insert(position)
             }
         }
+        var groups: [String: GenderGroup] = [:]
         participants = try Row.fetchAll(
             db,
             sql: """
@@ -55,8 +56,18 @@ struct SeriesProgress {
         ).map { row in
             let person: Person.ID = row["personId"]
             let done = present[person] ?? []
+            let stored: String? = row["gender"]
+            let gender =
+                stored.map { text in
+                    groups[text]
+                        ?? {
+                            let group = GenderGroup(selfDescribed: text)
+                            groups[text] = group
+                            return group
+                        }()
+                } ?? .notStated
             return Participant(
-                personId: person, channel: row["channel"], gender: GenderGroup(selfDescribed: row["gender"]),
+                personId: person, channel: row["channel"], gender: gender,
                 completed: sessions.indices.map { done.contains($0) })
         }
     }

@@ -123,7 +123,9 @@ struct SeriesReport: Codable, Sendable {
         suppression: Suppression
     ) -> Breakdown {
         let counts = reached.map { flags in
-            groups.indices.map { group in zip(membership, flags).filter { $0.0 == group && $0.1 }.count }
+            var perGroup = Array(repeating: 0, count: groups.count)
+            for (group, reached) in zip(membership, flags) where reached { perGroup[group] += 1 }
+            return perGroup
         }
         let shown = suppression.apply(enrolled: counts[0], steps: Array(counts.dropFirst()))
         return Breakdown(
