@@ -91,6 +91,19 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "CaseStudies",
+            dependencies: [
+                "Kernel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            path: "Plugins/CaseStudies",
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "ServerTesting",
             dependencies: [
                 "Server", "Kernel",
@@ -104,7 +117,7 @@ let package = Package(
         .executableTarget(
             name: "indaba",
             dependencies: [
-                "CLI", "Kernel", "Server", "Feeds",
+                "CLI", "Kernel", "Server", "Feeds", "CaseStudies",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -131,6 +144,15 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CaseStudiesTests",
+            dependencies: [
+                "CaseStudies", "Kernel", "KernelTesting", "Server", "ServerTesting",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: strictSettings
         ),
