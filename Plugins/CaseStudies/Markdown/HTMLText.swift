@@ -31,16 +31,22 @@ enum HTMLText {
             out += rest[..<amp]
             let after = rest[rest.index(after: amp)...]
             // Up to 32 characters of name or number, with or without the closing ';' (browsers accept both).
-            let body = after.prefix { $0.isLetter || $0.isNumber || $0 == "#" }.prefix(32)
-            var consumed = body.count
+            // A numeric reference ends at its last digit (`&#106avascript:` is `javascript:`), as in browsers.
+            let body: Substring
             var decoded: String?
-            if body.hasPrefix("#x") || body.hasPrefix("#X") {
-                decoded = UInt32(body.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String($0) }
-            } else if body.hasPrefix("#") {
-                decoded = UInt32(body.dropFirst(), radix: 10).flatMap(Unicode.Scalar.init).map { String($0) }
+            if after.hasPrefix("#x") || after.hasPrefix("#X") {
+                let digits = after.dropFirst(2).prefix { $0.isHexDigit }.prefix(16)
+                body = after.prefix(2 + digits.count)
+                decoded = UInt32(digits, radix: 16).flatMap(Unicode.Scalar.init).map { String($0) }
+            } else if after.hasPrefix("#") {
+                let digits = after.dropFirst().prefix { $0.isASCII && $0.isNumber }.prefix(16)
+                body = after.prefix(1 + digits.count)
+                decoded = UInt32(digits, radix: 10).flatMap(Unicode.Scalar.init).map { String($0) }
             } else {
+                body = after.prefix { $0.isLetter || $0.isNumber }.prefix(32)
                 decoded = named[body.lowercased()]
             }
+            var consumed = body.count
             if let decoded {
                 if after.dropFirst(consumed).first == ";" { consumed += 1 }
                 out += decoded

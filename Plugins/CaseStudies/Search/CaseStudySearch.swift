@@ -28,14 +28,16 @@ enum CaseStudySearch {
         do {
             return try run(trimmed, network, reader, filters, limit, snippetWords, db)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
-            // Not FTS5 syntax: search the words as they are.
-            return try run(literal(trimmed), network, reader, filters, limit, snippetWords, db)
+            // Not FTS5 syntax: search the words as they are (punctuation alone searches for nothing).
+            let words = literal(trimmed)
+            return words.isEmpty ? [] : try run(words, network, reader, filters, limit, snippetWords, db)
         }
     }
 
     /// Every word quoted, so FTS5 reads none of it as an operator.
     static func literal(_ query: String) -> String {
         query.split(whereSeparator: \.isWhitespace)
+            .filter { $0.contains { $0.isLetter || $0.isNumber } }
             .map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
             .joined(separator: " ")
     }
