@@ -42,7 +42,8 @@ struct SearchTests {
         }
     }
 
-    @Test("more, denser matches rank first; equal text ranks by id; scores go up (bm25: lower is better)")
+    @Test(
+        "more, denser matches rank first; scores go up (bm25: lower is better); column, prefix, AND and phrase queries")
     func ranking() async throws {
         let fixture = try await library()
         let hits = try await search(fixture, "mentoring")

@@ -71,10 +71,12 @@ struct CaseStudyRoutes {
         }
         let organization = context.organization!.id!
         let settings = try await plugin.context.settings(CaseStudiesSettings.self, for: organization)
-        var limit = settings.searchLimit
+        // A search returns at most the setting's number of hits; a list, up to 200 studies (50 unless asked).
+        let maximum = query["q"] == nil ? 200 : settings.searchLimit
+        var limit = query["q"] == nil ? min(50, maximum) : maximum
         if let text = query["limit"] {
-            guard let value = Int(text), (1...settings.searchLimit).contains(value) else {
-                throw HTTPError(.badRequest, message: "limit must be a whole number from 1 to \(settings.searchLimit).")
+            guard let value = Int(text), (1...maximum).contains(value) else {
+                throw HTTPError(.badRequest, message: "limit must be a whole number from 1 to \(maximum).")
             }
             limit = value
         }

@@ -63,7 +63,8 @@ extension CaseStudyFile {
             consent: consent, visibility: visibility, presentedAt: presentedAt, body: body)
         return .success(
             Located(
-                file: located, name: file, organizationLine: fields.line(of: "organization"),
+                file: located, name: file, slugLine: fields.line(of: "slug"),
+                organizationLine: fields.line(of: "organization"),
                 presentedAtLines: fields.itemLines("presentedAt")))
     }
 
@@ -71,6 +72,7 @@ extension CaseStudyFile {
     struct Located: Sendable {
         let file: CaseStudyFile
         let name: String
+        let slugLine: Int
         let organizationLine: Int
         let presentedAtLines: [Int]
     }

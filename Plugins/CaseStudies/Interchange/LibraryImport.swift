@@ -41,7 +41,7 @@ enum LibraryImport {
                 if let earlier = slugs[located.file.slug] {
                     issues.append(
                         LibraryIssue(
-                            file: name, line: 2, field: "slug",
+                            file: name, line: located.slugLine, field: "slug",
                             message: "'\(located.file.slug)' is also the slug of \(earlier); slugs are unique"))
                 }
                 slugs[located.file.slug] = name

@@ -2,8 +2,8 @@ import Foundation
 import GRDB
 import Kernel
 
-/// Full-text search of a network's library: FTS5 `MATCH`, ranked by bm25 (best first, then by id), limited to what
-/// the reader sees and to the filters, with the title highlighted and a snippet of the best passage.
+/// Full-text search of a network's library: FTS5 `MATCH`, ranked by bm25 (best first; equal scores in index order),
+/// limited to what the reader sees and to the filters, with the title highlighted and a snippet of the best passage.
 ///
 /// The query is FTS5 syntax (`mentoring AND retention`, `"tech hub"`, `mentor*`, `title:women`). Text that is not
 /// valid syntax (`women's "hub`) is searched as plain words instead of failing.
@@ -47,28 +47,26 @@ enum CaseStudySearch {
         _ snippetWords: Int, _ db: Database
     ) throws -> [Hit] {
         let (conditions, arguments) = filters.sql(alias: "s")
-        // First the ranking alone (bm25 for every match, no snippet work), then snippets for the few kept.
-        let ranked = try Row.fetchAll(
-            db,
+        let (open, close) = (String(SearchMarkers.open), String(SearchMarkers.close))
+        // `ORDER BY rank` (bm25) with the FTS5 table as the outer loop lets FTS5 rank every match itself, as the
+        // bare query does, and hand rows over best first: the study is read, checked for visibility and filters,
+        // and highlighted only for rows that are kept, until `limit` of them are.
+        // Cached per connection: the text changes only with the reader and the filters used.
+        let statement = try db.cachedStatement(
             sql: """
-                SELECT \(CaseStudy.columns(alias: "s")), bm25(caseStudies_search) AS score
+                SELECT \(CaseStudy.columns(alias: "s")), rank AS score,
+                    highlight(caseStudies_search, 0, ?, ?) AS markedTitle,
+                    snippet(caseStudies_search, -1, ?, ?, '…', ?) AS markedSnippet
                 FROM caseStudies_search JOIN caseStudies_study s ON s.id = caseStudies_search.rowid
                 WHERE caseStudies_search MATCH ? AND s.networkId = ? AND \(reader.condition(alias: "s"))\(conditions)
-                ORDER BY score, s.id LIMIT ?
-                """, arguments: [match, network] + arguments + [limit])
-        let marks = try db.cachedStatement(
-            sql: """
-                SELECT highlight(caseStudies_search, 0, ?, ?), snippet(caseStudies_search, -1, ?, ?, '…', ?)
-                FROM caseStudies_search WHERE caseStudies_search MATCH ? AND rowid = ?
+                ORDER BY rank LIMIT ?
                 """)
-        let (open, close) = (String(SearchMarkers.open), String(SearchMarkers.close))
-        return try ranked.map { row in
-            let study = try CaseStudy(row: row)
-            let marked = try Row.fetchOne(
-                marks, arguments: [open, close, open, close, snippetWords, match, study.id])
-            return Hit(
-                study: study, score: row["score"], markedTitle: marked?[0] ?? study.title,
-                markedSnippet: marked?[1] ?? "")
+        let rows = try Row.fetchAll(
+            statement, arguments: [open, close, open, close, snippetWords, match, network] + arguments + [limit])
+        return try rows.map { row in
+            Hit(
+                study: try CaseStudy(row: row), score: row["score"], markedTitle: row["markedTitle"],
+                markedSnippet: row["markedSnippet"])
         }
     }
 }

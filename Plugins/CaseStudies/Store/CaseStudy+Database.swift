@@ -15,14 +15,22 @@ extension CaseStudy {
 
     /// Decodes a row selected with ``columns`` (from raw values, not Codable: this is the search's hot path).
     init(row: Row) throws {
-        func decoded<T: Decodable>(_ type: T.Type, _ column: String) throws -> T {
-            try JSONDecoder().decode(T.self, from: Data((row[column] as String).utf8))
+        // Topics are slugs, so their words are the list; outcomes and links are JSON, often empty.
+        var decoder: JSONDecoder?
+        func decoded<T: Decodable & ExpressibleByArrayLiteral>(_ type: T.Type, _ column: String) throws -> T {
+            let text: String = row[column]
+            if text == "[]" { return [] }
+            let json = decoder ?? JSONDecoder()
+            decoder = json
+            return try json.decode(T.self, from: Data(text.utf8))
         }
+        let topicWords: String = row["topicWords"]
         self.init(
             id: row["id"], organizationId: row["organizationId"], networkId: row["networkId"], slug: row["slug"],
             title: row["title"], summary: row["summary"], body: row["body"],
             origin: Origin(rawValue: row["origin"]) ?? .network, country: row["country"], sector: row["sector"],
-            topics: try decoded([String].self, "topics"), outcomes: try decoded([Outcome].self, "outcomes"),
+            topics: topicWords.split(separator: " ").map(String.init),
+            outcomes: try decoded([Outcome].self, "outcomes"),
             links: try decoded([Link].self, "links"), licence: row["licence"],
             consent: Consent(rawValue: row["consent"]) ?? .pending,
             visibility: Visibility(rawValue: row["visibility"]) ?? .private, version: row["version"],
