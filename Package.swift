@@ -153,6 +153,7 @@ let package = Package(
                 "CaseStudies", "Kernel", "KernelTesting", "Server", "ServerTesting",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strictSettings
         ),

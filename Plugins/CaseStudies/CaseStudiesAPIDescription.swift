@@ -38,12 +38,14 @@ extension CaseStudiesPlugin {
                         ]),
                     ])
             ]),
-            "/studies/{study}": .object([
-                "parameters": .array([study]),
-                "get": operation(
-                    "One case study, with its body as Markdown and as safe HTML, outcomes, links and the sessions "
-                        + "where it was presented; \(audience)", "The study", isPublic: isPublic),
-            ]),
+            "/studies/{study}": .object(
+                [
+                    "parameters": .array([study]),
+                    "get": operation(
+                        "One case study, with its body as Markdown and as safe HTML, outcomes, links and the sessions "
+                            + "where it was presented; \(audience). Its ETag names its version.", "The study",
+                        isPublic: isPublic),
+                ].merging(isPublic ? [:] : ["put": put]) { first, _ in first }),
             "/series/{series}/presented": .object([
                 "parameters": .array([
                     .object([
@@ -56,6 +58,46 @@ extension CaseStudiesPlugin {
                     "Studies by session in `items`", isPublic: isPublic),
             ]),
         ]
+    }
+
+    /// `PUT studies/{slug}`: contribute or edit a study by sending its Markdown file.
+    private static var put: JSONValue {
+        .object([
+            "summary": .string(
+                "Contribute a case study, or edit one (with If-Match), by sending its Markdown file with YAML front "
+                    + "matter; checked as `indaba case-studies import` checks a file, and every change is a new version"
+            ),
+            "tags": .array(["case-studies"]),
+            "parameters": .array([
+                .object([
+                    "name": "If-Match", "in": "header", "required": false,
+                    "description": "The ETag last read; required to change an existing study.",
+                    "schema": .object(["type": "string"]),
+                ])
+            ]),
+            "requestBody": .object([
+                "required": true,
+                "content": .object(["text/markdown": .object(["schema": .object(["type": "string"])])]),
+            ]),
+            "responses": .object([
+                "200": .object([
+                    "description": "Changed (or unchanged); the study, with its new ETag",
+                    "content": .object(["application/json": .object(["schema": .object(["type": "object"])])]),
+                ]),
+                "201": .object([
+                    "description": "Created; the study, with its ETag",
+                    "content": .object(["application/json": .object(["schema": .object(["type": "object"])])]),
+                ]),
+                "400": problem("Not UTF-8, or an unknown query parameter"),
+                "401": problem("Missing or invalid token"),
+                "403": problem("The study belongs to an organization the caller does not administer"),
+                "404": problem("Unknown organization, not visible, or the plugin is not enabled"),
+                "412": problem("If-Match names an older version"),
+                "413": problem("Body too large"),
+                "422": problem("The file is invalid: every problem as body:line: field: what is wrong"),
+                "428": problem("If-Match is missing for an existing study"),
+            ]),
+        ])
     }
 
     private static var study: JSONValue {

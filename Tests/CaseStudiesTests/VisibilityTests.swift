@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Kernel
 import KernelTesting
 import ServerTesting
@@ -99,5 +100,53 @@ struct VisibilityTests {
             [study(slug: "public-consented", organization: "testnet", visibility: "public", consent: "refused")],
             as: "testnet")
         #expect(try await fixture.visibleSlugs(.anonymous) == ["public-pending"])
+    }
+}
+
+@Suite("Contributing over HTTP: PUT a Markdown file, with If-Match to edit")
+struct ContributeTests {
+    @Test("an admin creates a study, edits it with the ETag, and is refused without it, when stale, or for others'")
+    func putStudy() async throws {
+        let fixture = try await LibraryFixture()
+        let (network, member) = (fixture.network, fixture.member)
+        let path = "/api/v1/orgs/\(member)/case-studies/studies/from-member"
+        let file = study(slug: "from-member", organization: "testnet/lagos-member", body: "Version one.\n").text
+        func put(_ text: String, _ role: LibraryFixture.Role, ifMatch: String? = nil, at path: String = path)
+            async throws -> TestClient.Reply
+        {
+            try await fixture.client.request(
+                .put, path, token: fixture.tokens[role], headers: ifMatch.map { ["If-Match": $0] } ?? [:],
+                json: text, contentType: "text/markdown")
+        }
+        let created = try await put(file, .memberAdmin)
+        #expect(created.status == 201)
+        let etag = try #require(created.header("ETag"))
+        #expect((created.json["bodyHTML"] as? String) == "<p>Version one.</p>")
+        let edited = file.replacingOccurrences(of: "Version one.", with: "Version two.")
+        #expect(try await put(edited, .memberAdmin).status == 428)
+        #expect(try await put(edited, .memberAdmin, ifMatch: "\"cs0-v9\"").status == 412)
+        let changed = try await put(edited, .memberAdmin, ifMatch: etag)
+        #expect(changed.status == 200)
+        #expect(changed.header("ETag") != etag)
+        #expect(try await put(edited, .memberAdmin, ifMatch: etag).status == 412)
+        // The network's admin does not administer the member, so may neither edit nor write for it.
+        let networkPath = "/api/v1/orgs/\(network)/case-studies/studies/from-member"
+        #expect(
+            try await put(edited, .networkAdmin, ifMatch: changed.header("ETag"), at: networkPath).status == 403)
+        let forMember = study(slug: "by-network", organization: "testnet/lagos-member").text
+        #expect(
+            try await put(forMember, .networkAdmin, at: "/api/v1/orgs/\(network)/case-studies/studies/by-network")
+                .status == 422)
+        // Bad files are refused with their line; the slug must be the address's.
+        let bad = try await put(file.replacingOccurrences(of: "country: ZW", with: "country: Zed"), .memberAdmin)
+        #expect(bad.status == 422)
+        #expect((bad.json["detail"] as? String ?? "").contains("body:7: country: 'Zed'"))
+        #expect(try await put(study(slug: "other").text, .memberAdmin).status == 422)
+        // The coordinator administers the member: edits pass; the facilitator may not write.
+        #expect(try await put(edited, .coordinator, ifMatch: "*", at: networkPath).status == 200)
+        #expect(try await put(edited, .facilitator, ifMatch: "*", at: networkPath).status == 403)
+        let versions = try await fixture.client.get(
+            "/api/v1/orgs/\(network)/case-studies/studies/from-member/versions", token: fixture.tokens[.coordinator])
+        #expect((versions.json["items"] as? [[String: Any]])?.compactMap { $0["actor"] as? String }.count == 2)
     }
 }

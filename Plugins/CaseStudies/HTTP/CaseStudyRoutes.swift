@@ -20,9 +20,14 @@ struct CaseStudyRoutes {
                 let (network, reader, reference) = try await library(context, parameter: "study")
                 let view = try await plugin.context.store.writer.read { db in
                     let study = try CaseStudyLibrary.visibleStudy(reference, network: network, reader: reader, in: db)
-                    return StudyView(study, sessions: try CaseStudyLibrary.sessions(of: study.id!, in: db))
+                    return (
+                        StudyView(study, sessions: try CaseStudyLibrary.sessions(of: study.id!, in: db)),
+                        Self.etag(of: study)
+                    )
                 }
-                return try json(view)
+                var response = try json(view.0)
+                response.headers[.eTag] = view.1
+                return response
             }
         }
         routes.get("series/:series/presented") { request, context in
@@ -41,6 +46,7 @@ struct CaseStudyRoutes {
             }
         }
         if !isPublic {
+            addWrites(to: routes)
             routes.get("studies/:study/versions") { request, context in
                 try await answering {
                     try refuseParameters(request, allowed: [])
@@ -111,7 +117,7 @@ struct CaseStudyRoutes {
 
     /// The query parameters, refusing any not in `allowed` (a misspelt filter must not silently match everything).
     @discardableResult
-    private func refuseParameters(_ request: Request, allowed: Set<String>) throws -> [String: String] {
+    func refuseParameters(_ request: Request, allowed: Set<String>) throws -> [String: String] {
         var values: [String: String] = [:]
         for (key, value) in request.uri.queryParameters {
             let name = String(key)
@@ -128,7 +134,7 @@ struct CaseStudyRoutes {
     }
 
     /// Runs a handler, turning the library's errors into 404 and 400 problems.
-    private func answering(_ body: () async throws -> Response) async throws -> Response {
+    func answering(_ body: () async throws -> Response) async throws -> Response {
         do {
             return try await body()
         } catch let error as CaseStudyError {
@@ -136,12 +142,14 @@ struct CaseStudyRoutes {
             case .notFound: throw HTTPError(.notFound, message: error.description)
             case .badQuery: throw HTTPError(.badRequest, message: error.description)
             }
+        } catch let error as LibraryImportError {
+            throw HTTPError(.unprocessableContent, message: error.description)
         }
     }
 
-    private func json(_ value: some Encodable) throws -> Response {
+    func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
         Response(
-            status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+            status: status, headers: [.contentType: "application/json; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(bytes: try JSONOutput.encoder().encode(value))))
     }
 }

@@ -54,7 +54,11 @@ enum LibraryImport {
         let checked = read
         do {
             return try await workspace.write(as: actor) { transaction in
-                let summary = try save(checked, for: organization, actor: actor, transaction: transaction)
+                let db = transaction.db
+                let summary = try save(
+                    checked, writable: try LibraryReader.operatorOf(organization, in: db).organizations,
+                    network: try LibraryReader.network(of: organization.id!, in: db), actor: actor,
+                    now: transaction.now, in: db)
                 if dryRun { throw DryRun(summary: summary) }
                 return summary
             }
@@ -67,25 +71,26 @@ enum LibraryImport {
         let summary: Summary
     }
 
-    private static func save(
-        _ files: [CaseStudyFile.Located], for organization: Organization, actor: AuditActor,
-        transaction: WriteTransaction
+    /// Checks the references of `files` and saves them, for a writer who may write the studies of `writable` in
+    /// the library of `network`.
+    /// - Throws: ``LibraryImportError`` with every problem, before anything is written.
+    static func save(
+        _ files: [CaseStudyFile.Located], writable: Set<Organization.ID>, network: Organization.ID,
+        actor: AuditActor, now: Date, in db: Database
     ) throws -> Summary {
-        let db = transaction.db
-        let operatorReader = try LibraryReader.operatorOf(organization, in: db)
-        let network = try LibraryReader.network(of: organization.id!, in: db)
         var issues: [LibraryIssue] = []
         var resolved: [(CaseStudy, [Session.ID], String)] = []
         for located in files {
             let file = located.file
             let contributor = try? Lookup.organization(file.organization, in: db)
-            guard let contributor, operatorReader.organizations.contains(contributor.id!) else {
+            guard let contributor, writable.contains(contributor.id!),
+                try LibraryReader.network(of: contributor.id!, in: db) == network
+            else {
                 issues.append(
                     LibraryIssue(
                         file: located.name, line: located.organizationLine, field: "organization",
-                        message: "'\(file.organization)' is not an organization this import may write for; use "
-                            + "the slug path of \(organization.isNetwork ? "the network or one of its members" : "the organization given with --org")"
-                    ))
+                        message: "'\(file.organization)' is not an organization this import may write for; use the "
+                            + "slug path of one you administer in this network"))
                 continue
             }
             var sessions: [Session.ID] = []
@@ -107,8 +112,8 @@ enum LibraryImport {
                 organizationId: contributor.id!, networkId: network, slug: file.slug, title: file.title,
                 summary: file.summary, body: file.body, origin: file.origin, country: file.country,
                 sector: file.sector, topics: file.topics, outcomes: file.outcomes, links: file.links,
-                licence: file.licence, consent: file.consent, visibility: file.visibility, createdAt: transaction.now,
-                updatedAt: transaction.now)
+                licence: file.licence, consent: file.consent, visibility: file.visibility, createdAt: now,
+                updatedAt: now)
             resolved.append((study, sessions, file.text))
         }
         guard issues.isEmpty else { throw LibraryImportError(issues: issues) }
@@ -121,7 +126,7 @@ enum LibraryImport {
             var file = try CaseStudyLibrary.file(of: study, sessions: ordered, in: db)
             file.body = study.body
             let (_, change) = try CaseStudyLibrary.save(
-                study, sessions: sessions, document: file.text, actor: actor, now: transaction.now, in: db)
+                study, sessions: sessions, document: file.text, actor: actor, now: now, in: db)
             switch change {
             case .created: summary.created += 1
             case .updated: summary.updated += 1
