@@ -59,6 +59,13 @@ struct MarkdownSafetyTests {
         String(repeating: ">", count: 200) + " deep <script>alert(1)</script>",
         String(repeating: "*", count: 500) + "x" + String(repeating: "*", count: 500),
         String(repeating: "[", count: 300) + "x](javascript:alert(1))",
+        // Large hostile shapes that a quadratic scan would take minutes over.
+        String(repeating: "[", count: 60_000) + "x](javascript:alert(1))",
+        String(repeating: "*a ", count: 30_000),
+        String(repeating: "`` ` ", count: 20_000),
+        String(repeating: "[a](", count: 20_000),
+        String(repeating: "<a", count: 30_000),
+        String(repeating: "_a ", count: 30_000) + String(repeating: "a_ ", count: 3),
     ]
 
     @Test(

@@ -50,7 +50,10 @@ extension CaseStudyFile {
         let consent: CaseStudy.Consent? = fields.choice("consent")
         let visibility: CaseStudy.Visibility? = fields.choice("visibility")
         let presentedAt = fields.strings("presentedAt") { _ in nil }
-        if let problem = markerProblem(body) {
+        if let problem = body.count > maximumBody
+            ? "is longer than \(maximumBody) characters; split the study or link to the full report"
+            : markerProblem(body)
+        {
             let line = frontMatter.split(separator: "\n", omittingEmptySubsequences: false).count + 2
             issues.append(LibraryIssue(file: file, line: line, field: "(body)", message: problem))
         }
@@ -76,6 +79,9 @@ extension CaseStudyFile {
         let organizationLine: Int
         let presentedAtLines: [Int]
     }
+
+    /// The longest body accepted, in characters.
+    static let maximumBody = 200_000
 
     static let required = [
         "slug", "title", "summary", "organization", "origin", "country", "sector", "licence", "consent", "visibility",

@@ -18,6 +18,13 @@ enum InlineRenderer {
             out += HTMLText.escape(text)
             text = ""
         }
+        // Every scan below is bounded or remembered, so hostile text (a megabyte of '[' or '*') stays linear.
+        let closing = matchingBrackets(chars)
+        var failedRuns: [Int: Int] = [:]
+        var failedDelimiters: [String: Int] = [:]
+        // Link destinations are scanned from each candidate; a budget in proportion to the text keeps a flood of
+        // unclosed ones (`[a]([a]([a](…`) linear: once spent, the rest is text.
+        var budget = chars.count * 4 + 100_000
         var i = 0
         while i < chars.count {
             let c = chars[i]
@@ -50,7 +57,10 @@ enum InlineRenderer {
             }
             if c == "`" {
                 let run = chars[i...].prefix { $0 == "`" }.count
-                if let end = closingRun(of: run, in: chars, from: i + run) {
+                // No run of this length after a failed start means none after any later start either.
+                let end = i >= failedRuns[run, default: .max] ? nil : closingRun(of: run, in: chars, from: i + run)
+                if end == nil { failedRuns[run] = min(failedRuns[run, default: .max], i) }
+                if let end {
                     flush()
                     var code = String(chars[(i + run)..<end]).replacingNewlines()
                     if code.hasPrefix(" "), code.hasSuffix(" "), code.count > 2 {
@@ -68,7 +78,13 @@ enum InlineRenderer {
                 let run = min(chars[i...].prefix { $0 == c }.count, 2)
                 let leftIsWord = i > 0 && (chars[i - 1].isLetter || chars[i - 1].isNumber)
                 let opens = i + run < chars.count && !chars[i + run].isWhitespace && !(c == "_" && leftIsWord)
-                if opens, let end = closingDelimiter(c, run: run, in: chars, from: i + run) {
+                let key = "\(c)\(run)"
+                var end: Int?
+                if opens, i < failedDelimiters[key, default: .max] {
+                    end = closingDelimiter(c, run: run, in: chars, from: i + run)
+                    if end == nil { failedDelimiters[key] = i }
+                }
+                if let end {
                     flush()
                     let tag = run == 2 ? "strong" : "em"
                     out +=
@@ -82,7 +98,7 @@ enum InlineRenderer {
                 continue
             }
             if !inLink, c == "[" || (c == "!" && i + 1 < chars.count && chars[i + 1] == "["),
-                let link = link(in: chars, at: c == "!" ? i + 1 : i)
+                let link = link(in: chars, at: c == "!" ? i + 1 : i, closing: closing, budget: &budget)
             {
                 flush()
                 let label = render(Array(chars[link.label]), depth: depth + 1, inLink: true)
@@ -153,42 +169,49 @@ enum InlineRenderer {
     }
 
     /// `[label](destination "title")` starting at the `[` at `start`.
-    private static func link(in chars: [Character], at start: Int) -> (
-        label: Range<Int>, destination: String, end: Int
-    )? {
-        var depth = 0
-        var i = start
-        var close: Int?
+    /// The index of the `]` matching each `[` (outside backslash escapes), found in one pass.
+    private static func matchingBrackets(_ chars: [Character]) -> [Int: Int] {
+        var result: [Int: Int] = [:]
+        var open: [Int] = []
+        var i = 0
         while i < chars.count {
-            if chars[i] == "\\" {
-                i += 2
-                continue
-            }
-            if chars[i] == "[" { depth += 1 }
-            if chars[i] == "]" {
-                depth -= 1
-                if depth == 0 {
-                    close = i
-                    break
-                }
+            switch chars[i] {
+            case "\\": i += 1
+            case "[": open.append(i)
+            case "]": if let start = open.popLast() { result[start] = i }
+            default: break
             }
             i += 1
         }
-        guard let close, close + 1 < chars.count, chars[close + 1] == "(" else { return nil }
+        return result
+    }
+
+    /// Destinations and titles longer than this are not links (and scanning stops there).
+    static let maximumDestination = 2048
+
+    /// `[label](destination "title")` starting at the `[` at `start`.
+    private static func link(in chars: [Character], at start: Int, closing: [Int: Int], budget: inout Int) -> (
+        label: Range<Int>, destination: String, end: Int
+    )? {
+        guard let close = closing[start], close + 1 < chars.count, chars[close + 1] == "(", budget > 0 else {
+            return nil
+        }
+        let limit = min(chars.count, close + 2 + maximumDestination)
         var j = close + 2
-        while j < chars.count, chars[j] == " " { j += 1 }
+        defer { budget -= j - close }
+        while j < limit, chars[j] == " " { j += 1 }
         var destination = ""
-        if j < chars.count, chars[j] == "<" {
+        if j < limit, chars[j] == "<" {
             j += 1
-            while j < chars.count, chars[j] != ">", chars[j] != "\n" {
+            while j < limit, chars[j] != ">", chars[j] != "\n" {
                 destination.append(chars[j])
                 j += 1
             }
-            guard j < chars.count, chars[j] == ">" else { return nil }
+            guard j < limit, chars[j] == ">" else { return nil }
             j += 1
         } else {
             var parens = 0
-            while j < chars.count, !chars[j].isWhitespace {
+            while j < limit, !chars[j].isWhitespace {
                 if chars[j] == "\\", j + 1 < chars.count {
                     destination.append(chars[j + 1])
                     j += 2
@@ -204,14 +227,14 @@ enum InlineRenderer {
             }
         }
         // An optional title, ignored (the renderer writes no title attribute).
-        while j < chars.count, chars[j] == " " || chars[j] == "\n" { j += 1 }
-        if j < chars.count, let quote = chars[j] as Character?, "\"'".contains(quote) {
+        while j < limit, chars[j] == " " || chars[j] == "\n" { j += 1 }
+        if j < limit, let quote = chars[j] as Character?, "\"'".contains(quote) {
             j += 1
-            while j < chars.count, chars[j] != quote { j += 1 }
+            while j < limit, chars[j] != quote { j += 1 }
             j += 1
-            while j < chars.count, chars[j] == " " { j += 1 }
+            while j < limit, chars[j] == " " { j += 1 }
         }
-        guard j < chars.count, chars[j] == ")" else { return nil }
+        guard j < limit, chars[j] == ")" else { return nil }
         return ((start + 1)..<close, destination, j + 1)
     }
 
@@ -219,12 +242,12 @@ enum InlineRenderer {
     private static func autolink(in chars: [Character], at start: Int) -> (String, Int)? {
         var i = start + 1
         var url = ""
-        while i < chars.count, chars[i] != ">" {
+        while i < min(chars.count, start + maximumDestination), chars[i] != ">" {
             if chars[i] == "<" || chars[i].isWhitespace { return nil }
             url.append(chars[i])
             i += 1
         }
-        guard i < chars.count, url.contains(":") || url.contains("@") else { return nil }
+        guard i < chars.count, chars[i] == ">", url.contains(":") || url.contains("@") else { return nil }
         if !url.contains(":") { url = "mailto:" + url }
         return (url, i + 1)
     }
