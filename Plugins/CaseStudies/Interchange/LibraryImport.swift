@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Kernel
+import Logging
 
 /// Imports a folder of case-study files into an organization's library in one transaction: every file is read and
 /// checked first, and if anything is wrong, every problem is reported and nothing is written.
@@ -53,7 +54,7 @@ enum LibraryImport {
         guard issues.isEmpty else { throw LibraryImportError(issues: issues) }
         let checked = read
         do {
-            return try await workspace.write(as: actor) { transaction in
+            let summary = try await workspace.write(as: actor) { transaction in
                 let db = transaction.db
                 let summary = try save(
                     checked, writable: try LibraryReader.operatorOf(organization, in: db).organizations,
@@ -62,6 +63,14 @@ enum LibraryImport {
                 if dryRun { throw DryRun(summary: summary) }
                 return summary
             }
+            workspace.logger.info(
+                "Case studies imported",
+                metadata: [
+                    "plugin.id": "case-studies", "organization.id": "\(organization.id!)",
+                    "created": "\(summary.created)", "updated": "\(summary.updated)",
+                    "unchanged": "\(summary.unchanged)",
+                ])
+            return summary
         } catch let dryRun as DryRun {
             return dryRun.summary
         }
