@@ -35,10 +35,3 @@ struct HistoryCommand: PluginCommand {
         }
     }
 }
-
-/// Writes text to standard output as it is (a Markdown file ends with its own new line, or not).
-enum FileHandleOutput {
-    static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
-    }
-}

@@ -38,7 +38,10 @@ struct ShowCommand: PluginCommand {
             }
             if let old {
                 guard html else { return FileHandleOutput.write(old) }
-                guard case let .success(located) = CaseStudyFile.read(old, file: "version") else { return }
+                guard case let .success(located) = CaseStudyFile.read(old, file: "version") else {
+                    throw ValidationError(
+                        "Version \(version ?? 0) of '\(reference)' cannot be read back as a study file.")
+                }
                 return CommandSupport.print(MarkdownRenderer.html(located.file.body))
             }
             if context.json { return try CommandSupport.printJSON(StudyView(found, sessions: sessions)) }

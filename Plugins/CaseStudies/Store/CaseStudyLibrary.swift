@@ -14,7 +14,7 @@ enum CaseStudyLibrary {
     }
 
     /// The study `reference` (an id or a slug) names in the library of `network`, if `reader` may see it.
-    /// - Throws: ``AccessError/notFound(entity:id:)``-like ``CaseStudyError/notFound(_:)`` otherwise.
+    /// - Throws: ``CaseStudyError/notFound(_:)`` otherwise: a study the reader may not see does not exist for them.
     static func visibleStudy(_ reference: String, network: Organization.ID, reader: LibraryReader, in db: Database)
         throws -> CaseStudy
     {
@@ -48,7 +48,7 @@ enum CaseStudyLibrary {
         ).map(CaseStudy.init(row:))
     }
 
-    /// The ids of the sessions the study was presented in, in time order.
+    /// The sessions the study was presented in, in time order.
     static func sessions(of study: CaseStudy.ID, in db: Database) throws -> [Session] {
         try Session.fetchAll(
             db,
