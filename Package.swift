@@ -106,6 +106,20 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "CaseStudies",
+            dependencies: [
+                "Kernel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            path: "Plugins/CaseStudies",
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "ServerTesting",
             dependencies: [
                 "Server", "Kernel",
@@ -119,7 +133,7 @@ let package = Package(
         .executableTarget(
             name: "indaba",
             dependencies: [
-                "CLI", "Kernel", "Server", "Feeds", "Retention",
+                "CLI", "Kernel", "Server", "Feeds", "Retention", "CaseStudies",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -159,6 +173,16 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Exports")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CaseStudiesTests",
+            dependencies: [
+                "CaseStudies", "Kernel", "KernelTesting", "Server", "ServerTesting",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

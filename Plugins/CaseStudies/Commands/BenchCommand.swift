@@ -1,0 +1,147 @@
+import ArgumentParser
+import Foundation
+import GRDB
+import Kernel
+
+/// `indaba case-studies bench --org NET --queries q4_batch.sql --bare community.sqlite`: the search benchmark (B7 of
+/// the shared kit). Runs each query of the batch through the library's search (ranking, visibility, highlighted
+/// title and snippet) and the same query bare on the kit's database, alternating, and prints per-query p50s, their
+/// ratio, and whether the top results are the same. Hidden: `scripts/bench-case-studies.sh` runs it.
+struct BenchCommand: PluginCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench", abstract: "Benchmark search against bare FTS5 queries (scripts/bench-case-studies.sh).",
+        shouldDisplay: false)
+
+    @OptionGroup var pluginOptions: PluginCommandOptions
+    @Option(help: "The kit's q4_batch.sql (from make_fts_queries.py).") var queries: String
+    @Option(help: "The kit's community.sqlite, for the bare queries.") var bare: String
+    @Option(help: "Runs of each query, alternating ours and bare.") var runs = 30
+    @Option(help: "Where to write one line per query (tab-separated).") var report: String?
+
+    init() {}
+
+    func run(in context: PluginCommandContext) async throws {
+        let batch = try BenchBatch(text: String(contentsOfFile: queries, encoding: .utf8))
+        guard !batch.queries.isEmpty, runs > 0 else { throw ValidationError("No queries found in \(queries).") }
+        let kit = try DatabaseQueue(
+            path: bare,
+            configuration: {
+                var c = Configuration(); c.readonly = true; return c
+            }())
+        let (network, reader) = try await CommandSupport.library(context)
+        let settings = try await context.plugin.caseStudies.context.settings(
+            CaseStudiesSettings.self, for: context.organization.id!)
+        var lines = ["query\tours_p50_ms\tbare_p50_ms\tratio\tsame_top20\tmatch"]
+        var ours: [Double] = []
+        var bares: [Double] = []
+        var same = 0
+        for query in batch.queries {
+            var ourTimes: [Double] = []
+            var bareTimes: [Double] = []
+            var ourTop: [(Int64, Double)] = []
+            var bareTop: [(Int64, Double)] = []
+            for _ in 0..<runs {
+                let start = ContinuousClock.now
+                let hits = try await context.workspace.read { db in
+                    try CaseStudySearch.search(
+                        query.match, network: network, reader: reader, filters: SearchFilters(), limit: 20,
+                        snippetWords: settings.snippetWords, in: db)
+                }
+                ourTimes.append((ContinuousClock.now - start).milliseconds)
+                ourTop = hits.map { (Int64($0.study.slug.dropFirst(3)) ?? -1, $0.score) }
+                let bareStart = ContinuousClock.now
+                let rows = try await kit.read { db in try Row.fetchAll(db, sql: query.sql) }
+                bareTimes.append((ContinuousClock.now - bareStart).milliseconds)
+                bareTop = rows.map { ($0[1], $0[2]) }
+            }
+            let (our, bareP50) = (median(ourTimes), median(bareTimes))
+            let equal = BenchBatch.sameTop(ourTop, bareTop)
+            if equal { same += 1 }
+            ours.append(our)
+            bares.append(bareP50)
+            lines.append(
+                "\(query.index)\t\(format(our))\t\(format(bareP50))\t\(format(our / bareP50))\t\(equal)\t\(query.match)"
+            )
+        }
+        if let report {
+            try (lines.joined(separator: "\n") + "\n").write(toFile: report, atomically: true, encoding: .utf8)
+        }
+        let ratios = zip(ours, bares).map { $0 / $1 }.sorted()
+        let text = [
+            "queries: \(ours.count), \(runs) runs each, ours and bare alternating",
+            "ours (search + visibility + highlighted title and snippet, through the workspace):",
+            "  per-query p50: median \(format(median(ours))) ms, slowest \(format(ours.max() ?? 0)) ms, "
+                + "\(ours.filter { $0 <= 2 }.count) of \(ours.count) at or under 2 ms",
+            "bare FTS5 (the batch's own SQL on the kit's database, same process):",
+            "  per-query p50: median \(format(median(bares))) ms, slowest \(format(bares.max() ?? 0)) ms",
+            "ratio ours/bare per query: median \(format(median(ratios)))x, max \(format(ratios.last ?? 0))x",
+            "same top 20 as the bare query (ties in bm25 allowed in any order): \(same) of \(ours.count)",
+        ]
+        CommandSupport.print(text.joined(separator: "\n"))
+    }
+
+    private func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return 0 }
+        return sorted.count % 2 == 1
+            ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    }
+
+    private func format(_ value: Double) -> String { String(format: "%.3f", value) }
+}
+
+extension Duration {
+    fileprivate var milliseconds: Double {
+        Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15
+    }
+}
+
+/// The kit's query batch: one `SELECT i, c.id, round(bm25(…), 3) … MATCH '…' … LIMIT 20;` per line.
+struct BenchBatch {
+    struct Query {
+        let index: Int
+        /// The FTS5 query text.
+        let match: String
+        /// The line's SQL, as the sqlite3 shell runs it.
+        let sql: String
+    }
+
+    let queries: [Query]
+
+    init(text: String) throws {
+        queries = text.split(separator: "\n").compactMap { line in
+            guard line.hasPrefix("SELECT "), let open = line.range(of: "MATCH '"),
+                let close = line.range(of: "' ORDER BY", range: open.upperBound..<line.endIndex)
+            else { return nil }
+            let index = Int(line.dropFirst(7).prefix { $0.isNumber }) ?? -1
+            let match = String(line[open.upperBound..<close.lowerBound]).replacingOccurrences(of: "''", with: "'")
+            return Query(index: index, match: match, sql: String(line))
+        }
+    }
+
+    /// Whether two top lists are the same up to the order of equal scores (the bare query has no tie-break, and the
+    /// last places may be cut from a longer run of ties differently).
+    static func sameTop(_ ours: [(Int64, Double)], _ bare: [(Int64, Double)]) -> Bool {
+        guard ours.count == bare.count else { return false }
+        func groups(_ list: [(Int64, Double)]) -> [(Double, Set<Int64>)] {
+            var result: [(Double, Set<Int64>)] = []
+            for (id, score) in list {
+                let rounded = (score * 1000).rounded() / 1000
+                if let last = result.last, last.0 == rounded {
+                    result[result.count - 1].1.insert(id)
+                } else {
+                    result.append((rounded, [id]))
+                }
+            }
+            return result
+        }
+        let (a, b) = (groups(ours), groups(bare))
+        guard a.count == b.count else { return false }
+        for (index, (x, y)) in zip(a, b).enumerated() {
+            guard x.0 == y.0 else { return false }
+            // The last group may be a cut through a run of ties: same size is enough there.
+            if index == a.count - 1 ? x.1.count != y.1.count : x.1 != y.1 { return false }
+        }
+        return true
+    }
+}

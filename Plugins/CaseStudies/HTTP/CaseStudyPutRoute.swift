@@ -1,0 +1,76 @@
+import Foundation
+import GRDB
+import Hummingbird
+import Kernel
+
+/// `PUT studies/{slug}`: an organization contributes or edits a study by sending its Markdown file, checked exactly
+/// as `import` checks a file. Editing needs `If-Match` with the ETag last read (428 without, 412 when stale).
+extension CaseStudyRoutes {
+    func addWrites(to routes: RouteCollection<IndabaRequestContext>) {
+        routes.put("studies/:study") { request, context in
+            try await answering { try await put(request, context) }
+        }
+    }
+
+    /// The ETag of a study's current version.
+    static func etag(of study: CaseStudy) -> String { "\"cs\(study.id!.rawValue)-v\(study.version)\"" }
+
+    private func put(_ request: Request, _ context: IndabaRequestContext) async throws -> Response {
+        try refuseParameters(request, allowed: [])
+        let slug = try context.parameters.require("study")
+        let bytes = try await request.body.collect(upTo: context.maxUploadSize)
+        guard let text = String(validating: bytes.readableBytesView, as: UTF8.self) else {
+            throw HTTPError(.badRequest, message: "The body must be a case study's Markdown file, in UTF-8.")
+        }
+        let located: CaseStudyFile.Located
+        switch CaseStudyFile.read(text, file: "body") {
+        case let .success(file): located = file
+        case let .failure(error): throw HTTPError(.unprocessableContent, message: error.description)
+        }
+        guard located.file.slug == slug else {
+            throw HTTPError(
+                .unprocessableContent,
+                message:
+                    "body:\(located.slugLine): slug: '\(located.file.slug)' must be the slug in the address, '\(slug)'."
+            )
+        }
+        let (organization, access) = (context.organization!, context.access)
+        let ifMatch = request.headers[.ifMatch]
+        let now = plugin.context.now()
+        let actor = AuditActor(access.principal)
+        let (study, sessions, created) = try await plugin.context.store.writer.write { db in
+            let network = try LibraryReader.network(of: organization.id!, in: db)
+            let existing = try CaseStudyLibrary.study(slug: slug, network: network, in: db)
+            if let existing {
+                guard access.administered.contains(existing.organizationId) else {
+                    throw AccessError.forbidden(
+                        "Case study '\(slug)' belongs to organization \(existing.organizationId); only its "
+                            + "administrators may change it.")
+                }
+                try Self.checkPrecondition(ifMatch, current: Self.etag(of: existing))
+            }
+            try LibraryImport.save(
+                [located], writable: access.administered, network: network, actor: actor, now: now, in: db)
+            let saved = try CaseStudyLibrary.study(slug: slug, network: network, in: db)!
+            return (saved, try CaseStudyLibrary.sessions(of: saved.id!, in: db), existing == nil)
+        }
+        var response = try json(StudyView(study, sessions: sessions), status: created ? .created : .ok)
+        response.headers[.eTag] = Self.etag(of: study)
+        return response
+    }
+
+    /// 428 without `If-Match`, 412 when it names another version (strong comparison, lists and `*` accepted).
+    static func checkPrecondition(_ header: String?, current etag: String) throws {
+        guard let header else {
+            throw HTTPError(
+                .preconditionRequired,
+                message: "Send If-Match with the ETag you last read (\(etag) now), so concurrent edits are not lost.")
+        }
+        let tags = header.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard tags.contains("*") || tags.contains(etag) else {
+            throw HTTPError(
+                .preconditionFailed,
+                message: "The case study changed since you read it (its ETag is now \(etag)); read it again.")
+        }
+    }
+}

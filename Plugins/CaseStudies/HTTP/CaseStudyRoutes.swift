@@ -1,0 +1,155 @@
+import Foundation
+import GRDB
+import Hummingbird
+import Kernel
+
+/// The library's routes. Private ones (`/api/v1/orgs/{org}/case-studies/…`) answer with what the caller's token
+/// may see; public ones (`/public/orgs/{org}/case-studies/…`) with what anyone may: public studies whose people
+/// consented. Both serve the library of `{org}`'s network.
+struct CaseStudyRoutes {
+    let plugin: CaseStudiesPlugin
+    let isPublic: Bool
+
+    func add(to routes: RouteCollection<IndabaRequestContext>) {
+        routes.get("studies") { request, context in
+            try await answering { try await studies(request, context) }
+        }
+        routes.get("studies/:study") { request, context in
+            try await answering {
+                try refuseParameters(request, allowed: [])
+                let (network, reader, reference) = try await library(context, parameter: "study")
+                let view = try await plugin.context.store.writer.read { db in
+                    let study = try CaseStudyLibrary.visibleStudy(reference, network: network, reader: reader, in: db)
+                    return (
+                        StudyView(study, sessions: try CaseStudyLibrary.sessions(of: study.id!, in: db)),
+                        Self.etag(of: study)
+                    )
+                }
+                var response = try json(view.0)
+                response.headers[.eTag] = view.1
+                return response
+            }
+        }
+        routes.get("series/:series/presented") { request, context in
+            try await answering {
+                try refuseParameters(request, allowed: [])
+                let (_, reader, reference) = try await library(context, parameter: "series")
+                guard let series = Int64(reference) else { throw HTTPError(.notFound, message: "No such series here.") }
+                let scope = Scope(isPublic ? .anonymous : context.access)
+                let items = try await plugin.context.store.writer.read { db in
+                    // A series the caller may not see answers 404, like one that does not exist.
+                    _ = try scope.one(scope.series(), id: series, entity: "series", in: db)
+                    return try CaseStudyLibrary.presented(inSeries: WebinarSeries.ID(series), reader: reader, in: db)
+                        .map { PresentedView(sessionId: $0.session.rawValue, study: StudySummaryView($0.study)) }
+                }
+                return try json(ItemsView(items: items))
+            }
+        }
+        if !isPublic {
+            addWrites(to: routes)
+            routes.get("studies/:study/versions") { request, context in
+                try await answering {
+                    try refuseParameters(request, allowed: [])
+                    let (network, reader, reference) = try await library(context, parameter: "study")
+                    let items = try await plugin.context.store.writer.read { db in
+                        let study = try CaseStudyLibrary.visibleStudy(
+                            reference, network: network, reader: reader, in: db)
+                        return try CaseStudyLibrary.history(of: study.id!, in: db).map {
+                            VersionView(
+                                version: $0.version, actor: $0.actor, createdAt: $0.createdAt, document: $0.document)
+                        }
+                    }
+                    return try json(ItemsView(items: items))
+                }
+            }
+        }
+    }
+
+    /// `GET studies`: a ranked search with `q`, otherwise the list by title; both filtered.
+    private func studies(_ request: Request, _ context: IndabaRequestContext) async throws -> Response {
+        let query = try refuseParameters(request, allowed: ["q", "topic", "sector", "country", "origin", "limit"])
+        var filters = SearchFilters(topic: query["topic"], sector: query["sector"], country: query["country"])
+        if let origin = query["origin"] {
+            guard let value = CaseStudy.Origin(rawValue: origin) else {
+                throw HTTPError(.badRequest, message: "origin must be network or outside.")
+            }
+            filters.origin = value
+        }
+        let organization = context.organization!.id!
+        let settings = try await plugin.context.settings(CaseStudiesSettings.self, for: organization)
+        // A search returns at most the setting's number of hits; a list, up to 200 studies (50 unless asked).
+        let maximum = query["q"] == nil ? 200 : settings.searchLimit
+        var limit = query["q"] == nil ? min(50, maximum) : maximum
+        if let text = query["limit"] {
+            guard let value = Int(text), (1...maximum).contains(value) else {
+                throw HTTPError(.badRequest, message: "limit must be a whole number from 1 to \(maximum).")
+            }
+            limit = value
+        }
+        let (network, reader, _) = try await library(context, parameter: nil)
+        let (chosen, count) = (filters, limit)
+        if let q = query["q"] {
+            let hits = try await plugin.context.store.writer.read { db in
+                try CaseStudySearch.search(
+                    q, network: network, reader: reader, filters: chosen, limit: count,
+                    snippetWords: settings.snippetWords, in: db)
+            }
+            return try json(ItemsView(items: hits.map(SearchHitView.init)))
+        }
+        let studies = try await plugin.context.store.writer.read { db in
+            try CaseStudyLibrary.list(network: network, reader: reader, filters: chosen, in: db)
+        }
+        return try json(ItemsView(items: studies.prefix(count).map(StudySummaryView.init)))
+    }
+
+    /// The network whose library the URL names, the reader the caller is, and the path parameter asked for.
+    private func library(_ context: IndabaRequestContext, parameter: String?) async throws
+        -> (Organization.ID, LibraryReader, String)
+    {
+        let organization = context.organization!.id!
+        let access = isPublic ? Access.anonymous : context.access
+        let value = try parameter.map { try context.parameters.require($0) } ?? ""
+        let (network, reader) = try await plugin.context.store.writer.read { db in
+            (try LibraryReader.network(of: organization, in: db), try LibraryReader.of(access, in: db))
+        }
+        return (network, reader, value)
+    }
+
+    /// The query parameters, refusing any not in `allowed` (a misspelt filter must not silently match everything).
+    @discardableResult
+    func refuseParameters(_ request: Request, allowed: Set<String>) throws -> [String: String] {
+        var values: [String: String] = [:]
+        for (key, value) in request.uri.queryParameters {
+            let name = String(key)
+            guard allowed.contains(name) else {
+                throw HTTPError(
+                    .badRequest,
+                    message: allowed.isEmpty
+                        ? "This address takes no query parameters (got '\(name)')."
+                        : "Unknown query parameter '\(name)'; known: \(allowed.sorted().joined(separator: ", ")).")
+            }
+            values[name] = String(value)
+        }
+        return values
+    }
+
+    /// Runs a handler, turning the library's errors into 404 and 400 problems.
+    func answering(_ body: () async throws -> Response) async throws -> Response {
+        do {
+            return try await body()
+        } catch let error as CaseStudyError {
+            switch error {
+            case .notFound: throw HTTPError(.notFound, message: error.description)
+            case .badQuery: throw HTTPError(.badRequest, message: error.description)
+            }
+        } catch let error as LibraryImportError {
+            throw HTTPError(.unprocessableContent, message: error.description)
+        }
+    }
+
+    func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        Response(
+            status: status, headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: try JSONOutput.encoder().encode(value))))
+    }
+}

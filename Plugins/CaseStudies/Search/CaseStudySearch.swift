@@ -1,0 +1,72 @@
+import Foundation
+import GRDB
+import Kernel
+
+/// Full-text search of a network's library: FTS5 `MATCH`, ranked by bm25 (best first; equal scores in index order),
+/// limited to what the reader sees and to the filters, with the title highlighted and a snippet of the best passage.
+///
+/// The query is FTS5 syntax (`mentoring AND retention`, `"tech hub"`, `mentor*`, `title:women`). Text that is not
+/// valid syntax (`women's "hub`) is searched as plain words instead of failing.
+enum CaseStudySearch {
+    /// One ranked result.
+    struct Hit: Sendable {
+        let study: CaseStudy
+        /// bm25: lower is better.
+        let score: Double
+        /// The title with matches between ``SearchMarkers``.
+        let markedTitle: String
+        /// The best passage of the study with matches between ``SearchMarkers``.
+        let markedSnippet: String
+    }
+
+    static func search(
+        _ query: String, network: Organization.ID, reader: LibraryReader, filters: SearchFilters, limit: Int,
+        snippetWords: Int, in db: Database
+    ) throws -> [Hit] {
+        let trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw CaseStudyError.badQuery("The search query is empty; give some words.") }
+        do {
+            return try run(trimmed, network, reader, filters, limit, snippetWords, db)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
+            // Not FTS5 syntax: search the words as they are (punctuation alone searches for nothing).
+            let words = literal(trimmed)
+            return words.isEmpty ? [] : try run(words, network, reader, filters, limit, snippetWords, db)
+        }
+    }
+
+    /// Every word quoted, so FTS5 reads none of it as an operator.
+    static func literal(_ query: String) -> String {
+        query.split(whereSeparator: \.isWhitespace)
+            .filter { $0.contains { $0.isLetter || $0.isNumber } }
+            .map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+            .joined(separator: " ")
+    }
+
+    private static func run(
+        _ match: String, _ network: Organization.ID, _ reader: LibraryReader, _ filters: SearchFilters, _ limit: Int,
+        _ snippetWords: Int, _ db: Database
+    ) throws -> [Hit] {
+        let (conditions, arguments) = filters.sql(alias: "s")
+        let (open, close) = (String(SearchMarkers.open), String(SearchMarkers.close))
+        // `ORDER BY rank` (bm25) with the FTS5 table as the outer loop lets FTS5 rank every match itself, as the
+        // bare query does, and hand rows over best first: the study is read, checked for visibility and filters,
+        // and highlighted only for rows that are kept, until `limit` of them are.
+        // Cached per connection: the text changes only with the reader and the filters used.
+        let statement = try db.cachedStatement(
+            sql: """
+                SELECT \(CaseStudy.columns(alias: "s")), rank AS score,
+                    highlight(caseStudies_search, 0, ?, ?) AS markedTitle,
+                    snippet(caseStudies_search, -1, ?, ?, '…', ?) AS markedSnippet
+                FROM caseStudies_search JOIN caseStudies_study s ON s.id = caseStudies_search.rowid
+                WHERE caseStudies_search MATCH ? AND s.networkId = ? AND \(reader.condition(alias: "s"))\(conditions)
+                ORDER BY rank LIMIT ?
+                """)
+        let rows = try Row.fetchAll(
+            statement, arguments: [open, close, open, close, snippetWords, match, network] + arguments + [limit])
+        return try rows.map { row in
+            Hit(
+                study: try CaseStudy(row: row), score: row["score"], markedTitle: row["markedTitle"],
+                markedSnippet: row["markedSnippet"])
+        }
+    }
+}

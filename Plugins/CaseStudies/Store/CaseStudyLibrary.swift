@@ -1,0 +1,186 @@
+import Foundation
+import GRDB
+import Kernel
+
+/// Reads and writes a network's library inside a transaction. Every change of a study records a new version holding
+/// its whole Markdown file; a change that changes nothing records nothing.
+enum CaseStudyLibrary {
+    /// The study with `slug` in the library of `network`, whoever may see it.
+    static func study(slug: String, network: Organization.ID, in db: Database) throws -> CaseStudy? {
+        try Row.fetchOne(
+            db, sql: "SELECT \(CaseStudy.columns) FROM caseStudies_study WHERE networkId = ? AND slug = ?",
+            arguments: [network, slug]
+        ).map(CaseStudy.init(row:))
+    }
+
+    /// The study `reference` (an id or a slug) names in the library of `network`, if `reader` may see it.
+    /// - Throws: ``CaseStudyError/notFound(_:)`` otherwise: a study the reader may not see does not exist for them.
+    static func visibleStudy(_ reference: String, network: Organization.ID, reader: LibraryReader, in db: Database)
+        throws -> CaseStudy
+    {
+        let found =
+            if let id = Int64(reference) {
+                try Row.fetchOne(
+                    db,
+                    sql: "SELECT \(CaseStudy.columns) FROM caseStudies_study WHERE networkId = ? AND id = ?",
+                    arguments: [network, id]
+                ).map(CaseStudy.init(row:))
+            } else {
+                try study(slug: reference, network: network, in: db)
+            }
+        guard let found, reader.sees(found) else { throw CaseStudyError.notFound(reference) }
+        return found
+    }
+
+    /// The studies of `network` that `reader` sees, by title.
+    static func list(network: Organization.ID, reader: LibraryReader, filters: SearchFilters, in db: Database) throws
+        -> [CaseStudy]
+    {
+        let (conditions, arguments) = filters.sql(alias: "s")
+        return try Row.fetchAll(
+            db,
+            sql: """
+                SELECT \(CaseStudy.columns(alias: "s"))
+                FROM caseStudies_study s
+                WHERE s.networkId = ? AND \(reader.condition(alias: "s"))\(conditions)
+                ORDER BY s.title, s.id
+                """, arguments: [network] + arguments
+        ).map(CaseStudy.init(row:))
+    }
+
+    /// The sessions the study was presented in, in time order.
+    static func sessions(of study: CaseStudy.ID, in db: Database) throws -> [Session] {
+        try Session.fetchAll(
+            db,
+            sql: """
+                SELECT session.* FROM session JOIN caseStudies_presentation p ON p.sessionId = session.id
+                WHERE p.studyId = ? ORDER BY session.startsAt, session.id
+                """, arguments: [study])
+    }
+
+    /// The slug path of a session.
+    static func path(of session: Session, in db: Database) throws -> String {
+        guard let series = try WebinarSeries.fetchOne(db, key: session.seriesId) else { return "\(session.id!)" }
+        return try Lookup.path(of: series, in: db) + "/" + session.slug
+    }
+
+    /// The study as its Markdown file.
+    static func file(of study: CaseStudy, in db: Database) throws -> CaseStudyFile {
+        try file(of: study, sessions: try sessions(of: study.id!, in: db), in: db)
+    }
+
+    /// The study as its Markdown file, presented in `sessions`.
+    static func file(of study: CaseStudy, sessions: [Session], in db: Database) throws -> CaseStudyFile {
+        let organization = try Organization.fetchOne(db, key: study.organizationId)
+        return CaseStudyFile(
+            slug: study.slug, title: study.title, summary: study.summary,
+            organization: try organization.map { try Lookup.path(of: $0, in: db) } ?? "\(study.organizationId)",
+            origin: study.origin, country: study.country, sector: study.sector, topics: study.topics,
+            outcomes: study.outcomes, links: study.links, licence: study.licence, consent: study.consent,
+            visibility: study.visibility,
+            presentedAt: try sessions.map { try path(of: $0, in: db) }, body: study.body)
+    }
+
+    /// What saving did.
+    enum Change: String, Sendable {
+        case created, updated, unchanged
+    }
+
+    /// Creates or updates `study` (matched by network and slug) with `sessions`, recording a version when anything
+    /// changed. `study.id`, `version` and the dates are set here.
+    @discardableResult
+    static func save(
+        _ study: CaseStudy, sessions: [Session.ID], document: String, actor: AuditActor, now: Date, in db: Database
+    ) throws -> (CaseStudy.ID, Change) {
+        var study = study
+        if let existing = try Self.study(slug: study.slug, network: study.networkId, in: db) {
+            let current = try String.fetchOne(
+                db, sql: "SELECT document FROM caseStudies_version WHERE studyId = ? AND version = ?",
+                arguments: [existing.id, existing.version])
+            if current == document { return (existing.id!, .unchanged) }
+            study.id = existing.id
+            study.version = existing.version + 1
+            study.createdAt = existing.createdAt
+            study.updatedAt = now
+            try db.execute(
+                sql: """
+                    UPDATE caseStudies_study SET organizationId = ?, networkId = ?, slug = ?, title = ?, summary = ?,
+                    body = ?, origin = ?, country = ?, sector = ?, topics = ?, topicWords = ?, outcomes = ?, links = ?, licence = ?,
+                    consent = ?, visibility = ?, version = ?, createdAt = ?, updatedAt = ? WHERE id = ?
+                    """, arguments: study.arguments + [existing.id])
+        } else {
+            study.version = 1
+            study.createdAt = now
+            study.updatedAt = now
+            try db.execute(
+                sql: """
+                    INSERT INTO caseStudies_study (\(CaseStudy.columns.dropFirst(4)))
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: study.arguments)
+            study.id = CaseStudy.ID(db.lastInsertedRowID)
+        }
+        try db.execute(sql: "DELETE FROM caseStudies_presentation WHERE studyId = ?", arguments: [study.id])
+        for session in Set(sessions) {
+            try db.execute(
+                sql: "INSERT INTO caseStudies_presentation (studyId, sessionId) VALUES (?, ?)",
+                arguments: [study.id, session])
+        }
+        try db.execute(
+            sql:
+                "INSERT INTO caseStudies_version (studyId, version, document, actor, createdAt) VALUES (?, ?, ?, ?, ?)",
+            arguments: [study.id, study.version, document, actor.name, now])
+        return (study.id!, study.version == 1 ? .created : .updated)
+    }
+
+    /// One entry of a study's history.
+    struct Version: Sendable, Codable, Equatable {
+        let version: Int
+        let actor: String
+        let createdAt: Date
+        let document: String
+    }
+
+    /// Every version of a study, oldest first.
+    static func history(of study: CaseStudy.ID, in db: Database) throws -> [Version] {
+        try Row.fetchAll(
+            db,
+            sql:
+                "SELECT version, actor, createdAt, document FROM caseStudies_version WHERE studyId = ? ORDER BY version",
+            arguments: [study]
+        ).map {
+            Version(version: $0["version"], actor: $0["actor"], createdAt: $0["createdAt"], document: $0["document"])
+        }
+    }
+
+    /// Studies `reader` sees that were presented in the sessions of `series`, by session.
+    static func presented(inSeries series: WebinarSeries.ID, reader: LibraryReader, in db: Database) throws
+        -> [(session: Session.ID, study: CaseStudy)]
+    {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT p.sessionId AS presentedIn, \(CaseStudy.columns(alias: "s"))
+                FROM caseStudies_presentation p
+                JOIN caseStudies_study s ON s.id = p.studyId
+                JOIN session ON session.id = p.sessionId
+                WHERE session.seriesId = ? AND \(reader.condition(alias: "s"))
+                ORDER BY session.startsAt, session.id, s.title
+                """, arguments: [series]
+        ).map { (Session.ID($0["presentedIn"] as Int64), try CaseStudy(row: $0)) }
+    }
+}
+
+/// Why a case-study request failed. Messages carry ids and slugs, never personal data.
+enum CaseStudyError: Error, CustomStringConvertible, Equatable {
+    case notFound(String)
+    case badQuery(String)
+
+    var description: String {
+        switch self {
+        case let .notFound(reference):
+            "No case study '\(reference)' is visible here; list them with `indaba case-studies list`."
+        case let .badQuery(reason):
+            reason
+        }
+    }
+}

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Case-study search benchmark (issue 6; ../shared/bench B7): loads the 5,000 case studies of the shared synthetic
+# dataset through `indaba case-studies import`, then runs the kit's 100 FTS5 queries (make_fts_queries.py) through
+# the library's search (ranking, visibility, highlighted title and snippet) and bare on the kit's database in the
+# same process, alternating, and beside the sqlite3 shell running the kit's batch. Prints per-query p50 latencies,
+# ratios, and whether each top 20 equals the bare query's. Not part of CI.
+#
+#   scripts/bench-case-studies.sh       # BENCH_DATA=/tmp/indaba-bench (generated if missing), RUNS=30
+set -euo pipefail
+cd "$(dirname "$0")/.."
+KIT=${BENCH_KIT:-../shared/bench}
+DATA=${BENCH_DATA:-/tmp/indaba-bench}
+WORK=${BENCH_WORK:-/tmp/indaba-bench-case-studies}
+RUNS=${RUNS:-30}
+INDABA=${INDABA:-$PWD/.build/release/indaba}
+
+command -v sqlite3 >/dev/null || { echo "installing sqlite3"; apt-get install -y -qq sqlite3 >/dev/null; }
+command -v hyperfine >/dev/null || { echo "installing hyperfine"; apt-get install -y -qq hyperfine >/dev/null; }
+[[ -x $INDABA ]] || swift build -c release --product indaba
+[[ -f $DATA/manifest.json ]] || python3 "$KIT/gen_dataset.py" --out "$DATA"
+
+rm -rf "$WORK" && mkdir -p "$WORK"
+DB=$WORK/bench.sqlite
+python3 "$KIT/make_fts_queries.py" "$DATA/community.sqlite" > "$WORK/q4_batch.sql"
+python3 scripts/bench/case_studies_to_library.py "$DATA/jsonl" "$WORK"
+$INDABA import --db "$DB" "$WORK/bench.yaml" > /dev/null
+echo "== Loading $(ls "$WORK/library" | wc -l) case studies through indaba case-studies import"
+/usr/bin/time -f "  %e s, %M KB" $INDABA case-studies import --db "$DB" --org bench "$WORK/library"
+
+echo
+echo "== B7: 100 full-text queries, top 20 each ($RUNS runs a query; ours and bare alternating, in one process)"
+$INDABA case-studies bench --db "$DB" --org bench --queries "$WORK/q4_batch.sql" --bare "$DATA/community.sqlite" \
+    --runs "$RUNS" --report "$WORK/per-query.tsv" | sed 's/^/  /'
+
+echo
+echo "== The kit's baseline: the sqlite3 shell running the whole batch (a process each run)"
+hyperfine --warmup 2 --runs 20 --style none --export-json "$WORK/shell.json" \
+    -n "sqlite3 shell, 100 queries" "sqlite3 -readonly $DATA/community.sqlite < $WORK/q4_batch.sql > /dev/null" \
+    -n "sqlite3 shell, startup only" "sqlite3 -readonly $DATA/community.sqlite 'SELECT 1' > /dev/null" > /dev/null
+python3 - "$WORK/shell.json" "$WORK/per-query.tsv" <<'PY'
+import json, statistics, sys
+runs = {r["command"]: r["median"] for r in json.load(open(sys.argv[1]))["results"]}
+batch, start = runs["sqlite3 shell, 100 queries"], runs["sqlite3 shell, startup only"]
+shell = (batch - start) / 100 * 1000
+rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[2])][1:]
+ours = statistics.median(float(r[1]) for r in rows)
+mean = statistics.mean(float(r[1]) for r in rows)
+print(f"  sqlite3 shell: {batch*1000:.1f} ms for the batch, {start*1000:.1f} ms of it starting up: "
+      f"{shell:.3f} ms a query ({batch*1000/100:.3f} ms with start-up shared out, the kit's way)")
+print(f"  ours: median of per-query p50s {ours:.3f} ms = {ours/shell:.2f}x the shell's per-query time; "
+      f"mean {mean:.3f} ms = {mean/shell:.2f}x")
+PY
+echo
+echo "Per query: $WORK/per-query.tsv; hyperfine: $WORK/shell.json"
