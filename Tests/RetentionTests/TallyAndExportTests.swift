@@ -84,6 +84,30 @@ struct TallyAndExportTests {
         _ = try await load("session_id,person_id,minutes,status\n\(intro),\(tariro),0,absent\n")
         let (kept, counted) = try await fixture.harness.workspace.read { db in try Self.tallies(db) }
         #expect(kept == counted)
+        // 450 rows over the few places there are: full batches meet rows already loaded and replay row by row;
+        // the last row for each session and person wins.
+        let places = [intro, feedback].flatMap { session in [tariro, zoe].map { (session, $0) } }
+        var lines = ["session_id,person_id,minutes_attended,status"]
+        for index in 0..<450 {
+            let (session, person) = places[index % places.count]
+            lines.append("\(session),\(person),\(index % 90),\(index % 3 == 0 ? "absent" : "present")")
+        }
+        _ = try await load(lines.joined(separator: "\n"))
+        let final = try await fixture.harness.workspace.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT sessionId, personId, status, minutes FROM attendance WHERE personId IN (?, ?)",
+                arguments: [tariro, zoe]
+            ).map {
+                "\($0["sessionId"] as Int64)-\($0["personId"] as Int64)-\($0["status"] as String)-\($0["minutes"] as Int)"
+            }
+        }
+        for (offset, (session, person)) in places.enumerated() {
+            let last = (0..<450).last { $0 % places.count == offset }!
+            let status = last % 3 == 0 ? "absent" : "present"
+            #expect(final.contains("\(session)-\(person)-\(status)-\(last % 90)"))
+        }
+        let afterBatches = try await fixture.harness.workspace.read { db in try Self.tallies(db) }
+        #expect(afterBatches.kept == afterBatches.counted)
         let before = try await fixture.dump()
         for bad in [
             "session_id,person_id,minutes\n\(intro),\(zoe),30\n\(intro),\(stranger),30\n",

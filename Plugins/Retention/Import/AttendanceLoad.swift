@@ -56,19 +56,7 @@ enum AttendanceLoad {
             try db.execute(sql: "DROP TRIGGER IF EXISTS \(name)")
         }
 
-        // Bound through SQLite's C API: a million rows through GRDB's argument arrays cost seconds. The time stamp
-        // is our own formatted date, written into the statement.
-        let stamp = now.wholeSeconds.databaseValue
-        let stampSQL = "'" + (String.fromDatabaseValue(stamp) ?? "") + "'"
-        let insert = try db.makeStatement(
-            sql: """
-                INSERT INTO attendance (sessionId, personId, status, minutes, source, createdAt, updatedAt)
-                VALUES (?1, ?2, CASE ?3 WHEN 0 THEN 'present' WHEN 1 THEN 'absent' ELSE 'excused' END, ?4, 'import',
-                    \(stampSQL), \(stampSQL))
-                ON CONFLICT (sessionId, personId) DO NOTHING
-                """)
-        let statement = insert.sqliteStatement
-        let connection = db.sqliteConnection
+        var inserter = try BatchInserter(stamp: now.wholeSeconds.databaseValue, in: db)
         var tally = Tally()
         var touched = Set<Int64>()
         var count = 0
@@ -105,33 +93,20 @@ enum AttendanceLoad {
                 status = given
             }
             if status == .excused { minutes = 0 }
-            sqlite3_reset(statement)
-            sqlite3_bind_int64(statement, 1, session)
-            sqlite3_bind_int64(statement, 2, person)
-            sqlite3_bind_int(statement, 3, status == .present ? 0 : status == .absent ? 1 : 2)
-            sqlite3_bind_int64(statement, 4, minutes)
-            let code = sqlite3_step(statement)
-            guard code == SQLITE_DONE else {
-                throw DatabaseError(
-                    resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)))
-            }
-            if sqlite3_changes(connection) == 0 {
-                try replace(
-                    session: session, person: person, status: status, minutes: minutes, stamp: stamp, tally: &tally,
-                    in: db)
-            } else if status == .present {
-                tally.add(session: session, gender: scope.gender(of: person), 1)
-            }
+            try inserter.add(
+                BatchInserter.Row(session: session, person: person, status: status, minutes: minutes),
+                gender: scope.gender(of: person), tally: &tally, in: db)
             touched.insert(session)
             count += 1
         }
+        try inserter.flush(tally: &tally, in: db)
         try tally.write(genders: scope.genderNames, in: db)
         try db.execute(sql: RetentionSchema.attendanceTriggers)
         return Summary(rows: count, sessions: touched.count)
     }
 
     /// A row for a session and person already recorded: replaced, and the tally moved accordingly.
-    private static func replace(
+    fileprivate static func replace(
         session: Int64, person: Int64, status: Attendance.Status, minutes: Int64, stamp: DatabaseValue,
         tally: inout Tally, in db: Database
     ) throws {
@@ -192,7 +167,7 @@ enum AttendanceLoad {
     }
 
     /// Changes to `retention_attendedTally`, counted in memory.
-    private struct Tally {
+    fileprivate struct Tally {
         var counts: [SIMD2<Int64>: Int] = [:]
         var extra: [String: [Int64: Int]] = [:]
 
@@ -218,6 +193,100 @@ enum AttendanceLoad {
                     try upsert.execute(arguments: [session, gender, delta])
                 }
             }
+        }
+    }
+}
+
+/// Inserts loaded rows a batch at a time: one multi-row INSERT per 200 rows, bound through SQLite's C API (a
+/// million rows through GRDB's argument arrays, or a million single-row statements, cost seconds). A batch runs in
+/// a savepoint; if any of its rows was already recorded, the batch is rolled back to the savepoint and replayed row
+/// by row, replacing the records it meets.
+private struct BatchInserter {
+    struct Row {
+        let session: Int64
+        let person: Int64
+        let status: Attendance.Status
+        let minutes: Int64
+    }
+
+    static let size = 200
+    private let full: Statement
+    private let single: Statement
+    private let stamp: DatabaseValue
+    private var pending: [(Row, Int32)] = []
+
+    init(stamp: DatabaseValue, in db: Database) throws {
+        self.stamp = stamp
+        // The time stamp is our own formatted date, written into the statement.
+        let stampSQL = "'" + (String.fromDatabaseValue(stamp) ?? "") + "'"
+        let values = "(?, ?, ?, ?, 'import', \(stampSQL), \(stampSQL))"
+        let head = "INSERT INTO attendance (sessionId, personId, status, minutes, source, createdAt, updatedAt) VALUES "
+        let tail = " ON CONFLICT (sessionId, personId) DO NOTHING"
+        full = try db.makeStatement(
+            sql: head + Array(repeating: values, count: Self.size).joined(separator: ", ") + tail)
+        single = try db.makeStatement(sql: head + values + tail)
+        pending.reserveCapacity(Self.size)
+    }
+
+    mutating func add(_ row: Row, gender: Int32, tally: inout AttendanceLoad.Tally, in db: Database) throws {
+        pending.append((row, gender))
+        if pending.count == Self.size { try flush(tally: &tally, in: db) }
+    }
+
+    mutating func flush(tally: inout AttendanceLoad.Tally, in db: Database) throws {
+        guard !pending.isEmpty else { return }
+        defer { pending.removeAll(keepingCapacity: true) }
+        if pending.count == Self.size {
+            try db.execute(sql: "SAVEPOINT retention_load")
+            try bind(pending.map(\.0), to: full)
+            try step(full, in: db)
+            if sqlite3_changes(db.sqliteConnection) == Int32(Self.size) {
+                try db.execute(sql: "RELEASE retention_load")
+                for (row, gender) in pending where row.status == .present {
+                    tally.add(session: row.session, gender: gender, 1)
+                }
+                return
+            }
+            try db.execute(sql: "ROLLBACK TO retention_load")
+            try db.execute(sql: "RELEASE retention_load")
+        }
+        for (row, gender) in pending {
+            try bind([row], to: single)
+            try step(single, in: db)
+            if sqlite3_changes(db.sqliteConnection) == 0 {
+                try AttendanceLoad.replace(
+                    session: row.session, person: row.person, status: row.status, minutes: row.minutes, stamp: stamp,
+                    tally: &tally, in: db)
+            } else if row.status == .present {
+                tally.add(session: row.session, gender: gender, 1)
+            }
+        }
+    }
+
+    private func bind(_ rows: [Row], to statement: Statement) throws {
+        let handle = statement.sqliteStatement
+        sqlite3_reset(handle)
+        for (index, row) in rows.enumerated() {
+            let base = Int32(index * 4)
+            sqlite3_bind_int64(handle, base + 1, row.session)
+            sqlite3_bind_int64(handle, base + 2, row.person)
+            let status: StaticString =
+                switch row.status {
+                case .present: "present"
+                case .absent: "absent"
+                case .excused: "excused"
+                }
+            sqlite3_bind_text(
+                handle, base + 3, UnsafeRawPointer(status.utf8Start).assumingMemoryBound(to: CChar.self), -1, nil)
+            sqlite3_bind_int64(handle, base + 4, row.minutes)
+        }
+    }
+
+    private func step(_ statement: Statement, in db: Database) throws {
+        let code = sqlite3_step(statement.sqliteStatement)
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
         }
     }
 }
