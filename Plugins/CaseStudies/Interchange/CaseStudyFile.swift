@@ -1,3 +1,5 @@
+import Kernel
+
 /// A case study as one Markdown file with YAML front matter: what `import` reads and `export` writes.
 ///
 /// Everything is written out, in a fixed order, so `export → import → export` gives the same bytes; the body is kept
@@ -32,8 +34,8 @@ struct CaseStudyFile: Sendable, Equatable {
     var text: String {
         var lines = ["---"]
         lines.append("slug: \(slug)")
-        lines.append("title: \(Self.quoted(title))")
-        lines.append("summary: \(Self.quoted(summary))")
+        lines.append("title: \(YAMLWriter.doubleQuoted(title))")
+        lines.append("summary: \(YAMLWriter.doubleQuoted(summary))")
         lines.append("organization: \(organization)")
         lines.append("origin: \(origin.rawValue)")
         lines.append("country: \(country)")
@@ -43,14 +45,16 @@ struct CaseStudyFile: Sendable, Equatable {
             contentsOf: Self.list(
                 "outcomes",
                 outcomes.map { outcome in
-                    ["  - description: \(Self.quoted(outcome.description))"]
-                        + (outcome.figure.map { ["    figure: \(Self.quoted($0))"] } ?? [])
+                    ["  - description: \(YAMLWriter.doubleQuoted(outcome.description))"]
+                        + (outcome.figure.map { ["    figure: \(YAMLWriter.doubleQuoted($0))"] } ?? [])
                 }))
         lines.append(
             contentsOf: Self.list(
                 "links",
-                links.map { ["  - title: \(Self.quoted($0.title))", "    url: \(Self.quoted($0.url))"] }))
-        lines.append("licence: \(Self.quoted(licence))")
+                links.map {
+                    ["  - title: \(YAMLWriter.doubleQuoted($0.title))", "    url: \(YAMLWriter.doubleQuoted($0.url))"]
+                }))
+        lines.append("licence: \(YAMLWriter.doubleQuoted(licence))")
         lines.append("consent: \(consent.rawValue)")
         lines.append("visibility: \(visibility.rawValue)")
         lines.append(contentsOf: Self.list("presentedAt", presentedAt.map { ["  - \($0)"] }))
@@ -60,29 +64,5 @@ struct CaseStudyFile: Sendable, Equatable {
 
     private static func list(_ key: String, _ items: [[String]]) -> [String] {
         items.isEmpty ? ["\(key): []"] : ["\(key):"] + items.flatMap { $0 }
-    }
-
-    /// A YAML double-quoted scalar: every character but `"`, `\` and control characters as it is.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028
-                    || scalar.value == 0x2029 || scalar.value == 0xFEFF
-                {
-                    let hex = String(scalar.value, radix: 16, uppercase: true)
-                    out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }

@@ -97,6 +97,30 @@ public enum YAMLWriter {
         if case let .string(text) = value { return Lines.scalar(text) }
         return value.canonicalJSON
     }
+
+    /// A YAML double-quoted scalar: every character as it is but `"`, `\` and control, line-separator and
+    /// byte-order-mark characters, which are escaped. Any YAML reader gives back exactly `text`.
+    public static func doubleQuoted(_ text: String) -> String {
+        var quoted = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": quoted += "\\\""
+            case "\\": quoted += "\\\\"
+            case "\n": quoted += "\\n"
+            case "\t": quoted += "\\t"
+            case "\r": quoted += "\\r"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
+                    || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF
+                {
+                    quoted += "\\u" + String(format: "%04X", scalar.value)
+                } else {
+                    quoted.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return quoted + "\""
+    }
 }
 
 /// Indented YAML lines with safe scalar quoting.
@@ -155,25 +179,6 @@ private struct Lines {
         let plain =
             safe && !reserved.contains(text) && !looksNumeric && !text.hasPrefix(" ") && !text.hasSuffix(" ")
             && !text.contains(": ") && !text.hasSuffix(":") && !text.hasPrefix("'") && !text.contains(" #")
-        if plain { return text }
-        var quoted = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": quoted += "\\\""
-            case "\\": quoted += "\\\\"
-            case "\n": quoted += "\\n"
-            case "\t": quoted += "\\t"
-            case "\r": quoted += "\\r"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-                    || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF
-                {
-                    quoted += "\\u" + String(format: "%04X", scalar.value)
-                } else {
-                    quoted.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return quoted + "\""
+        return plain ? text : YAMLWriter.doubleQuoted(text)
     }
 }
