@@ -146,11 +146,11 @@ struct AttendanceImportTests {
         arguments: [
             (
                 "Name,Email,Join Time,Leave Time\nTariro Moyo,tariro.moyo@example.org,06/21/2023 02:00 PM,yesterday\n",
-                "Line 2, column 'Leave Time': 'yesterday' is not a date and time I can read."
+                "Line 2, column 'Leave Time': not a date and time such as 06/21/2023 01:52:40 PM or 2023-06-21 14:00."
             ),
             (
                 "Name,Email,Duration\nTariro Moyo,tariro.moyo@example.org,about an hour\n",
-                "Line 2, column 'Duration': 'about an hour' is not a duration such as 71, 1h 2m 3s or 48m 10s."
+                "Line 2, column 'Duration': not a duration such as 71, 1h 2m 3s or 48m 10s."
             ),
             (
                 "Name,Email,Duration\n\"Tariro Moyo,tariro.moyo@example.org,61\n",

@@ -63,7 +63,7 @@ struct AttendanceExport {
                 guard lowered.hasPrefix("join") || lowered.hasPrefix("left") || lowered.hasPrefix("leave") else {
                     throw .badValue(
                         line: row.record.line, column: row.header(\.action),
-                        reason: "'\(action)' is neither Joined, Joined before nor Left")
+                        reason: "must be Joined, Joined before or Left")
                 }
                 events.append((row, time, lowered.hasPrefix("join")))
             } else {

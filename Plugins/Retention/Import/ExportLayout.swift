@@ -128,7 +128,8 @@ struct ExportLayout {
             guard let text = cell(column) else { return nil }
             guard let time = WrittenTime(text) else {
                 throw .badValue(
-                    line: record.line, column: header(column), reason: "'\(text)' is not a date and time I can read")
+                    line: record.line, column: header(column),
+                    reason: "not a date and time such as 06/21/2023 01:52:40 PM or 2023-06-21 14:00")
             }
             return time
         }
@@ -140,7 +141,7 @@ struct ExportLayout {
             case .failure:
                 throw .badValue(
                     line: record.line, column: header(\.duration),
-                    reason: "'\(text)' is not a duration such as 71, 1h 2m 3s or 48m 10s")
+                    reason: "not a duration such as 71, 1h 2m 3s or 48m 10s")
             }
         }
     }
