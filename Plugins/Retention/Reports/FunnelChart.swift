@@ -13,7 +13,7 @@ struct FunnelChart {
         let labelWidth = 300
         let barWidth = 420
         let top = 56
-        let height = top + report.steps.count * rowHeight + 40
+        let height = top + report.steps.count * rowHeight + 16
         let width = labelWidth + barWidth + 80
         let scale = Double(barWidth) / Double(max(report.enrolled, 1))
         var svg = """
@@ -25,7 +25,7 @@ struct FunnelChart {
             <rect width="100%" height="100%" fill="#ffffff"/>
 
             """
-        var x = labelWidth
+        var x = 16
         for (index, group) in report.gender.groups.enumerated() {
             svg += legend(x: x, colour: Self.colours[index], label: group)
             x += 24 + group.count * 7 + 16
