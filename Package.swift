@@ -104,6 +104,32 @@ let package = Package(
             exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
+        .systemLibrary(
+            name: "CPangoCairo",
+            path: "Plugins/Certificates/CPangoCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
+        ),
+        .systemLibrary(
+            name: "CQREncode",
+            path: "Plugins/Certificates/CQREncode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
+        .target(
+            name: "Certificates",
+            dependencies: [
+                "Kernel", "CPangoCairo", "CQREncode",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Plugins/Certificates",
+            exclude: ["README.md", "CPangoCairo", "CQREncode"],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "ServerTesting",
             dependencies: [
@@ -118,7 +144,7 @@ let package = Package(
         .executableTarget(
             name: "indaba",
             dependencies: [
-                "CLI", "Kernel", "Server", "Feeds", "Retention",
+                "CLI", "Kernel", "Server", "Feeds", "Retention", "Certificates",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -158,6 +184,18 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Exports")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CertificatesTests",
+            dependencies: [
+                "Certificates", "Kernel", "KernelTesting", "Server", "ServerTesting",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
