@@ -1,11 +1,15 @@
 import ArgumentParser
 import CLI
+import Certificates
 import Feeds
 import Kernel
 import Retention
 
 /// The only place that names every installed plugin. Add a plugin here (and to Package.swift) to install it.
 enum InstalledPlugins: PluginInstallation {
-    static let plugins: [any Plugin.Type] = [FeedsPlugin.self, RetentionPlugin.self]
+    static let plugins: [any Plugin.Type] = [
+        FeedsPlugin.self, RetentionPlugin.self,
+        CertificatesPlugin.self,
+    ]
     static let commands: [any ParsableCommand.Type] = [ServeCommand.self, OpenAPICommand.self]
 }

@@ -19,13 +19,13 @@ struct CertificatePainter {
         let type = Typesetter(cairo: cairo)
         drawFrame(cairo)
         let centre = Self.width / 2
-        var y = 96.0
+        var y = 104.0
         if let logo {
             logo.draw(on: cairo, centredOn: centre, top: 46, height: 44)
-            y = 126
+            y = 132
         }
         let organization = type.line(
-            content.organizationName.uppercased(), .sans, size: 11, width: Self.textWidth, minimum: 7, spacing: 2.2)
+            content.organizationName, .sans, size: 13, width: Self.textWidth, minimum: 7, spacing: 1.5)
         type.draw(organization, centredOn: centre, baseline: y, colour: branding.accent)
         let heading = type.line(branding.heading, .serifBold, size: 34, width: Self.textWidth, minimum: 20)
         type.draw(heading, centredOn: centre, baseline: y + 60, colour: branding.primary)
@@ -126,7 +126,7 @@ struct CertificatePainter {
         guard !shown.isEmpty else { return }
         let (left, right) = (215.0, Self.width - 160)
         let slot = (right - left) / Double(shown.count)
-        let lineY = Self.height - 92
+        let lineY = Self.height - 96
         for (index, person) in shown.enumerated() {
             let centre = left + slot * (Double(index) + 0.5)
             let span = min(slot - 18, 150)
