@@ -64,15 +64,19 @@ public struct CertificatesSettings: PluginSettings {
         else {
             throw DecodingError.dataCorruptedError(
                 forKey: .verificationBaseURL, in: container,
-                debugDescription: "must be an http(s) address without a trailing slash, such as https://indaba.example.org")
+                debugDescription:
+                    "must be an http(s) address without a trailing slash, such as https://indaba.example.org")
         }
-        for (key, value) in [(CodingKeys.primaryColour, primaryColour), (.accentColour, accentColour), (.paperColour, paperColour)]
+        for (key, value) in [
+            (CodingKeys.primaryColour, primaryColour), (.accentColour, accentColour), (.paperColour, paperColour),
+        ]
         where RGB(hex: value) == nil {
             throw DecodingError.dataCorruptedError(
                 forKey: key, in: container, debugDescription: "'\(value)' is not a colour like #1F3A5F")
         }
         for (key, value, limit) in [
-            (CodingKeys.heading, heading, 80), (.signatureName, signatureName, 120), (.signatureRole, signatureRole, 80),
+            (CodingKeys.heading, heading, 80), (.signatureName, signatureName, 120),
+            (.signatureRole, signatureRole, 80),
         ] where !value.isEmpty {
             if let problem = FieldRules.textProblem(value, limit: limit) {
                 throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: problem)

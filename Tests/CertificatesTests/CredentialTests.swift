@@ -1,6 +1,6 @@
 import Crypto
-import GRDB
 import Foundation
+import GRDB
 import Kernel
 import KernelTesting
 import Testing
@@ -18,7 +18,9 @@ struct CredentialTests {
         let payload = try #require(CredentialCheck.verify(certificate.credential, keys: keys))
         #expect(payload["type"] as? [String] == ["VerifiableCredential", "OpenBadgeCredential"])
         #expect((payload["@context"] as? [String])?.first == "https://www.w3.org/ns/credentials/v2")
-        #expect(payload["iss"] as? String == "https://indaba.example.org/public/orgs/\(fixture.organization)/certificates/issuer")
+        #expect(
+            payload["iss"] as? String
+                == "https://indaba.example.org/public/orgs/\(fixture.organization)/certificates/issuer")
         #expect(payload["jti"] as? String == certificate.verificationURL)
         let subject = try #require(payload["credentialSubject"] as? [String: Any])
         let identifier = try #require((subject["identifier"] as? [[String: Any]])?.first)

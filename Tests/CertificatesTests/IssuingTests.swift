@@ -20,7 +20,10 @@ struct IssuingTests {
         let stored = try await fixture.certificates()
         let expected = Set([try await fixture.person("amina@example.org"), try await fixture.person("zoe@example.org")])
         #expect(Set(stored.map(\.personId)) == expected)
-        #expect(stored.allSatisfy { $0.status == .valid && $0.verificationURL.hasPrefix("https://indaba.example.org/verify/") })
+        #expect(
+            stored.allSatisfy {
+                $0.status == .valid && $0.verificationURL.hasPrefix("https://indaba.example.org/verify/")
+            })
         #expect(Set(stored.map(\.code)).count == 2)
 
         let second = try await fixture.issue()
@@ -75,7 +78,8 @@ struct IssuingTests {
         let zoe = try await fixture.person("zoe@example.org")
         let old = try await fixture.certificates().first { $0.personId == zoe }!
         try await fixture.harness.workspace.write(as: AuditActor("test")) { transaction in
-            try transaction.db.execute(sql: "UPDATE person SET displayName = 'Zoë Ndlovu-Moyo' WHERE id = ?", arguments: [zoe])
+            try transaction.db.execute(
+                sql: "UPDATE person SET displayName = 'Zoë Ndlovu-Moyo' WHERE id = ?", arguments: [zoe])
         }
         let replacement = try await fixture.plugin.reissue(
             old.id!, organization: fixture.organization, actor: AuditActor("test"))

@@ -21,7 +21,8 @@ struct RenderingTests {
 
     static func content(name: String, code: String = "7KQ2-M9XD-4TAW-ZC8R") -> CertificateContent {
         CertificateContent(
-            organizationName: "Africa Sign Knowledge Network", seriesTitle: "Creating Inclusive Spaces for Women in Tech and Media",
+            organizationName: "Africa Sign Knowledge Network",
+            seriesTitle: "Creating Inclusive Spaces for Women in Tech and Media",
             recipientName: name, datesLine: "Held from 21 to 30 June 2023 · Issued on 3 July 2023",
             issuedAt: Date(timeIntervalSince1970: 1_688_371_200),
             signatories: [
@@ -36,7 +37,8 @@ struct RenderingTests {
 
     @Test(
         "pdftotext gives the name back and pdffonts shows every font embedded",
-        .enabled(if: ExternalTool.available("pdftotext") && ExternalTool.available("pdffonts"),
+        .enabled(
+            if: ExternalTool.available("pdftotext") && ExternalTool.available("pdffonts"),
             "needs pdftotext and pdffonts (Debian poppler-utils)"),
         arguments: RenderingTests.names)
     func nameComesBack(_ label: String, _ name: String) throws {
@@ -70,7 +72,8 @@ struct RenderingTests {
 
     @Test(
         "the QR code on the page decodes to the verification URL",
-        .enabled(if: ExternalTool.available("pdftoppm") && ExternalTool.available("zbarimg"),
+        .enabled(
+            if: ExternalTool.available("pdftoppm") && ExternalTool.available("zbarimg"),
             "needs pdftoppm (poppler-utils) and zbarimg (zbar-tools)"))
     func qrCodeDecodes() throws {
         let directory = try ExternalTool.temporaryDirectory()
@@ -79,7 +82,9 @@ struct RenderingTests {
         let content = Self.content(name: "Zoë Ndlovu", code: "AB12-CD34-EF56-GH78")
         try CertificateRenderer().pdf(content).write(to: file)
         let prefix = directory.appendingPathComponent("page").path
-        #expect(try ExternalTool.run("pdftoppm", ["-png", "-r", "150", "-f", "1", "-l", "1", file.path, prefix]).status == 0)
+        #expect(
+            try ExternalTool.run("pdftoppm", ["-png", "-r", "150", "-f", "1", "-l", "1", file.path, prefix]).status == 0
+        )
         let image = try #require(
             try FileManager.default.contentsOfDirectory(atPath: directory.path).first { $0.hasSuffix(".png") })
         let decoded = try ExternalTool.run("zbarimg", ["-q", "--raw", directory.appendingPathComponent(image).path])

@@ -31,9 +31,10 @@ struct VerificationHTTPTests {
 
         let json = try await client.get("/verify/\(certificate.code.lowercased()).json")
         #expect(json.status == 200)
-        #expect(Set(json.json.keys) == [
-            "code", "status", "recipientName", "seriesTitle", "organizationName", "issuedOn",
-        ])
+        #expect(
+            Set(json.json.keys) == [
+                "code", "status", "recipientName", "seriesTitle", "organizationName", "issuedOn",
+            ])
         #expect(json.json["status"] as? String == "valid")
         let negotiated = try await client.request(
             .get, "/verify/\(certificate.code)", headers: ["Accept": "application/json"])

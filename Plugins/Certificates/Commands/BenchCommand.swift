@@ -51,9 +51,11 @@ struct BenchCommand: PluginCommand {
             certificates: pages.count, separateSeconds: separate.seconds, combinedSeconds: combined.seconds)
         if context.json { return try Terminal.json(timing) }
         Terminal.lines([
-            String(format: "separate: %d PDFs in %.3f s (%.1f certificates/s)", pages.count, timing.separateSeconds,
+            String(
+                format: "separate: %d PDFs in %.3f s (%.1f certificates/s)", pages.count, timing.separateSeconds,
                 timing.separatePerSecond),
-            String(format: "combined: %d pages in %.3f s (%.1f certificates/s)", pages.count, timing.combinedSeconds,
+            String(
+                format: "combined: %d pages in %.3f s (%.1f certificates/s)", pages.count, timing.combinedSeconds,
                 timing.combinedPerSecond),
         ])
     }

@@ -99,12 +99,15 @@ struct DownloadCommand: PluginCommand {
         let folder = URL(fileURLWithPath: out)
         let bar = ProgressBar(label: "Drawing")
         if combined, let first = chosen.first {
-            let pdf = try renderer.pdf(pages: chosen.map(\.content), date: first.issuedAt) { bar.update($0, of: chosen.count) }
+            let pdf = try renderer.pdf(pages: chosen.map(\.content), date: first.issuedAt) {
+                bar.update($0, of: chosen.count)
+            }
             try Terminal.write(pdf, to: folder.appendingPathComponent("certificates.pdf"))
         } else {
             for (index, certificate) in chosen.enumerated() {
                 let name = "certificate-\(certificate.id!)"
-                try Terminal.write(try renderer.pdf(certificate.content), to: folder.appendingPathComponent("\(name).pdf"))
+                try Terminal.write(
+                    try renderer.pdf(certificate.content), to: folder.appendingPathComponent("\(name).pdf"))
                 try Terminal.write(Data(certificate.credential.utf8), to: folder.appendingPathComponent("\(name).jwt"))
                 bar.update(index + 1, of: chosen.count)
             }

@@ -24,7 +24,8 @@ struct EligibilityCommand: PluginCommand {
         let settings = try await plugin.settings(for: organization)
         let reference = series
         var lines = try await context.workspace.read { db in
-            try CertificateQueries.eligibility(series: reference, organization: organization, settings: settings, in: db)
+            try CertificateQueries.eligibility(
+                series: reference, organization: organization, settings: settings, in: db)
         }
         if notEligible { lines = lines.filter { !$0.eligible } }
         if context.json { return try Terminal.json(lines) }

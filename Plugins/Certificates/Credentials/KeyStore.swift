@@ -83,8 +83,9 @@ final class KeyStore: Sendable {
                 atPath: file.path, contents: key.rawRepresentation, attributes: [.posixPermissions: 0o600])
         else { throw CertificatesError.keyStore("cannot write \(file.path)") }
         let pointer = folder.appendingPathComponent("current.tmp")
-        guard FileManager.default.createFile(
-            atPath: pointer.path, contents: Data(kid.utf8), attributes: [.posixPermissions: 0o600])
+        guard
+            FileManager.default.createFile(
+                atPath: pointer.path, contents: Data(kid.utf8), attributes: [.posixPermissions: 0o600])
         else { throw CertificatesError.keyStore("cannot write \(pointer.path)") }
         // rename(2) replaces `current` atomically: a reader sees the old kid or the new one, never half a name.
         guard rename(pointer.path, folder.appendingPathComponent("current").path) == 0 else {

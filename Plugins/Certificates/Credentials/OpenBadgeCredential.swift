@@ -73,7 +73,8 @@ struct OpenBadgeCredential {
     /// The compact JWS: `header.payload.signature`, each part base64url.
     func signed(with key: KeyStore.SigningKey) throws -> String {
         let header: JSONValue = .object(["alg": "ES256", "typ": "JWT", "kid": .string(key.kid)])
-        let input = JWK.base64URL(Data(header.canonicalJSON.utf8)) + "." + JWK.base64URL(Data(payload.canonicalJSON.utf8))
+        let input =
+            JWK.base64URL(Data(header.canonicalJSON.utf8)) + "." + JWK.base64URL(Data(payload.canonicalJSON.utf8))
         let signature = try key.privateKey.signature(for: Data(input.utf8))
         return input + "." + JWK.base64URL(signature.rawRepresentation)
     }

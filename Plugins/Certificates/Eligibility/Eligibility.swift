@@ -90,7 +90,9 @@ struct Eligibility: Sendable {
         _ person: Person.ID, completed: Set<Int>, sessions: [Session], rule: EligibilityRule
     ) -> Verdict {
         let missed = sessions.filter { !completed.contains($0.position) }
-        let requiredMissed = missed.filter { rule.requiredKinds.contains($0.kind) || rule.requiredSessions.contains($0.slug) }
+        let requiredMissed = missed.filter {
+            rule.requiredKinds.contains($0.kind) || rule.requiredSessions.contains($0.slug)
+        }
         let count = sessions.count - missed.count
         let eligible = count >= rule.minimumSessions && requiredMissed.isEmpty
         var reasons: [String] = []
@@ -99,14 +101,18 @@ struct Eligibility: Sendable {
             reasons.append((missedLive.count == 1 ? "missed session " : "missed sessions ") + Wording.list(missedLive))
         }
         for exercise in missed where exercise.kind == .offlineExercise {
-            reasons.append("exercise not submitted" + (sessions.filter { $0.kind == .offlineExercise }.count > 1 ? " (session \(exercise.position))" : ""))
+            reasons.append(
+                "exercise not submitted"
+                    + (sessions.filter { $0.kind == .offlineExercise }.count > 1
+                        ? " (session \(exercise.position))" : ""))
         }
         let tally = "completed \(count) of \(sessions.count) sessions"
         let explanation: String
         if eligible {
             explanation = "eligible: \(tally)" + (reasons.isEmpty ? "" : "; " + reasons.joined(separator: "; "))
         } else {
-            explanation = "not eligible: " + reasons.joined(separator: "; ")
+            explanation =
+                "not eligible: " + reasons.joined(separator: "; ")
                 + " (\(tally); the rule asks for \(rule.summary(sessionCount: sessions.count)))"
         }
         return Verdict(personId: person, eligible: eligible, completed: completed.sorted(), explanation: explanation)

@@ -20,8 +20,9 @@ public struct EligibilityRule: Codable, Sendable, Equatable {
     /// Slugs of sessions that must be completed.
     public var requiredSessions: [String]
 
-    public init(series: String, minimumSessions: Int, requiredKinds: [Session.Kind] = [], requiredSessions: [String] = [])
-    {
+    public init(
+        series: String, minimumSessions: Int, requiredKinds: [Session.Kind] = [], requiredSessions: [String] = []
+    ) {
         self.series = series
         self.minimumSessions = minimumSessions
         self.requiredKinds = requiredKinds

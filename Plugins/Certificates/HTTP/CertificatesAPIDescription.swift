@@ -31,7 +31,8 @@ enum CertificatesAPIDescription {
                     parameters: [pathParameter("certificate")], responses: ["200": "Compact JWS"],
                     type: "application/vc+jwt"),
                 "/certificates/{certificate}/revoke": path(
-                    "post", "Revoke a certificate (body {\"reason\": \"…\"})", parameters: [pathParameter("certificate")],
+                    "post", "Revoke a certificate (body {\"reason\": \"…\"})",
+                    parameters: [pathParameter("certificate")],
                     responses: ["200": "The revoked certificate", "400": "No reason given", "409": "Already revoked"]),
                 "/certificates/{certificate}/reissue": path(
                     "post", "Replace a certificate with one printing the person's current name",

@@ -13,7 +13,8 @@ struct CertificatesRoutes {
             let (organization, series) = try administered(context)
             let settings = try await plugin.settings(for: organization)
             let verdicts = try await plugin.context.store.writer.read { db in
-                try CertificateQueries.eligibility(series: series, organization: organization, settings: settings, in: db)
+                try CertificateQueries.eligibility(
+                    series: series, organization: organization, settings: settings, in: db)
             }
             return try Replies.json(verdicts)
         }
@@ -64,7 +65,8 @@ struct CertificatesRoutes {
             let organization = context.organization!.id!
             try context.scope.requireAdministration(of: organization)
             let kid = try plugin.keys.rotate(for: organization.rawValue)
-            plugin.context.logger.notice("Signing key rotated", metadata: ["org.id": "\(organization)", "kid": "\(kid)"])
+            plugin.context.logger.notice(
+                "Signing key rotated", metadata: ["org.id": "\(organization)", "kid": "\(kid)"])
             return try Replies.json(["kid": kid])
         }
     }

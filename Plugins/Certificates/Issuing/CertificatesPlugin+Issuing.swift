@@ -64,10 +64,12 @@ extension CertificatesPlugin {
         let signed = try sign(plan.certificates, rule: plan.eligibility, organization: organization, settings: settings)
         let stored = try await context.write(as: actor) { transaction in
             try signed.compactMap { certificate -> Certificate? in
-                let held = try Bool.fetchOne(
-                    transaction.db,
-                    sql: "SELECT EXISTS (SELECT 1 FROM certificates_certificate WHERE seriesId = ? AND personId = ?)",
-                    arguments: [certificate.seriesId, certificate.personId]) ?? false
+                let held =
+                    try Bool.fetchOne(
+                        transaction.db,
+                        sql:
+                            "SELECT EXISTS (SELECT 1 FROM certificates_certificate WHERE seriesId = ? AND personId = ?)",
+                        arguments: [certificate.seriesId, certificate.personId]) ?? false
                 if held { return nil }
                 var certificate = certificate
                 try certificate.insert(transaction.db)
@@ -76,7 +78,9 @@ extension CertificatesPlugin {
         }
         context.logger.info(
             "Certificates issued",
-            metadata: ["series.id": "\(plan.facts.series.id!)", "count": "\(stored.count)", "org.id": "\(organization)"])
+            metadata: [
+                "series.id": "\(plan.facts.series.id!)", "count": "\(stored.count)", "org.id": "\(organization)",
+            ])
         if let keepPDF {
             let byCode = Dictionary(uniqueKeysWithValues: zip(plan.certificates.map(\.code), pdfs))
             for certificate in stored { try keepPDF(certificate, byCode[certificate.code]!) }
@@ -91,13 +95,16 @@ extension CertificatesPlugin {
     ) throws -> [Certificate] {
         guard !certificates.isEmpty else { return [] }
         let key = try keys.currentKey(for: organization.rawValue)
-        let issuer = OpenBadgeCredential.IssuerURLs(baseURL: settings.verificationBaseURL, organization: organization.rawValue)
+        let issuer = OpenBadgeCredential.IssuerURLs(
+            baseURL: settings.verificationBaseURL, organization: organization.rawValue)
         let criteria = "Completed " + eligibility.rule.summary(sessionCount: eligibility.sessions.count) + "."
         return try certificates.map { certificate in
             var certificate = certificate
             certificate.keyId = key.kid
-            certificate.credential = try OpenBadgeCredential(certificate: certificate, issuer: issuer, criteria: criteria)
-                .signed(with: key)
+            certificate.credential = try OpenBadgeCredential(
+                certificate: certificate, issuer: issuer, criteria: criteria
+            )
+            .signed(with: key)
             return certificate
         }
     }

@@ -38,7 +38,8 @@ extension CertificatesPlugin {
             guard let rule = settings.rule(forPath: facts.path, id: series.id!) else {
                 throw CertificatesError.noRule(series: series.id!, path: facts.path)
             }
-            let name = try String.fetchOne(db, sql: "SELECT displayName FROM person WHERE id = ?", arguments: [old.personId])
+            let name = try String.fetchOne(
+                db, sql: "SELECT displayName FROM person WHERE id = ?", arguments: [old.personId])
             var generator = SystemRandomNumberGenerator()
             let draft = Certificate.draft(
                 person: old.personId, name: name ?? old.recipientName, facts: facts,

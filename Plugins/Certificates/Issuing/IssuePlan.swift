@@ -29,7 +29,8 @@ struct IssuePlan: Sendable {
         let names = Dictionary(
             uniqueKeysWithValues: try Row.fetchAll(
                 db,
-                sql: "SELECT p.id, p.displayName FROM person p JOIN enrolment e ON e.personId = p.id WHERE e.seriesId = ?",
+                sql:
+                    "SELECT p.id, p.displayName FROM person p JOIN enrolment e ON e.personId = p.id WHERE e.seriesId = ?",
                 arguments: [series.id]
             ).map { ($0["id"] as Person.ID, $0["displayName"] as String) })
         var generator = SystemRandomNumberGenerator()

@@ -54,14 +54,16 @@ enum CertificateQueries {
         let eligibility = try Eligibility(series: series, rule: rule, in: db)
         var names: [Person.ID: String] = [:]
         for row in try Row.fetchAll(
-            db, sql: "SELECT p.id, p.displayName FROM person p JOIN enrolment e ON e.personId = p.id WHERE e.seriesId = ?",
+            db,
+            sql: "SELECT p.id, p.displayName FROM person p JOIN enrolment e ON e.personId = p.id WHERE e.seriesId = ?",
             arguments: [series.id])
         {
             names[row["id"]] = row["displayName"]
         }
         var held: [Person.ID: Certificate.Status] = [:]
         for certificate in try Certificate.filter(Column("seriesId") == series.id).order(Column("id")).fetchAll(db) {
-            held[certificate.personId] = certificate.status == .valid ? .valid : (held[certificate.personId] ?? .revoked)
+            held[certificate.personId] =
+                certificate.status == .valid ? .valid : (held[certificate.personId] ?? .revoked)
         }
         return eligibility.verdicts.map {
             EligibilityLine(
