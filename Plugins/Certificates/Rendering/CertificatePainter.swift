@@ -25,7 +25,7 @@ struct CertificatePainter {
             y = 132
         }
         let organization = type.line(
-            content.organizationName, .sans, size: 13, width: Self.textWidth, minimum: 7, spacing: 1.5)
+            content.organizationName, .serif, size: 13, width: Self.textWidth, minimum: 7, spacing: 1.5)
         type.draw(organization, centredOn: centre, baseline: y, colour: branding.accent)
         let heading = type.line(branding.heading, .serifBold, size: 34, width: Self.textWidth, minimum: 20)
         type.draw(heading, centredOn: centre, baseline: y + 60, colour: branding.primary)
@@ -118,6 +118,9 @@ struct CertificatePainter {
 
     // MARK: - Signatures and verification
 
+    // Every text uses three faces of one family (regular, bold, italic): each face is a font subset embedded in
+    // every PDF, and subsetting is most of the cost of a one-page file.
+
     /// Up to four signature lines between the verification block (left) and the QR code (right).
     private func drawSignatures(
         _ signatories: [CertificateContent.Signatory], type: Typesetter, cairo: OpaquePointer
@@ -135,7 +138,7 @@ struct CertificatePainter {
             cairo_move_to(cairo, centre - span / 2, lineY)
             cairo_line_to(cairo, centre + span / 2, lineY)
             cairo_stroke(cairo)
-            let name = type.line(person.name, .sansBold, size: 10.5, width: span + 10, minimum: 6.5)
+            let name = type.line(person.name, .serifBold, size: 10.5, width: span + 10, minimum: 6.5)
             type.draw(name, centredOn: centre, baseline: lineY + 15, colour: RGB(0x222222))
             let role = type.line(person.role, .serifItalic, size: 9, width: span + 10, minimum: 6)
             type.draw(role, centredOn: centre, baseline: lineY + 28, colour: RGB(0x555555))
@@ -146,13 +149,13 @@ struct CertificatePainter {
         let left = 52.0
         let bottom = Self.height - 52
         type.draw(
-            type.line("Verify this certificate", .sans, size: 8, width: 160), left: left, baseline: bottom - 34,
+            type.line("Verify this certificate", .serifItalic, size: 8.5, width: 160), left: left, baseline: bottom - 34,
             colour: RGB(0x666666))
         type.draw(
-            type.line(content.code, .mono, size: 10.5, width: 160, minimum: 7), left: left, baseline: bottom - 20,
+            type.line(content.code, .serifBold, size: 11, width: 160, minimum: 7), left: left, baseline: bottom - 20,
             colour: branding.primary)
         type.draw(
-            type.line(content.verificationURL, .sans, size: 6.5, width: 170, minimum: 4.5), left: left,
+            type.line(content.verificationURL, .serif, size: 6.5, width: 170, minimum: 4.5), left: left,
             baseline: bottom - 8, colour: RGB(0x666666))
 
         let qr = try QRCode(content.verificationURL)

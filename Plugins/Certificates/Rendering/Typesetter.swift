@@ -5,7 +5,7 @@ import CPangoCairo
 /// Names are set with `pango_layout_set_text`, never markup, so `&` and `<` print as themselves.
 final class Typesetter {
     enum Face {
-        case serif, serifBold, serifItalic, sans, sansBold, mono
+        case serif, serifBold, serifItalic
     }
 
     /// A laid-out block of text and the size it was set at.
@@ -21,8 +21,6 @@ final class Typesetter {
     // names may get the Japanese glyph forms).
     private static let serifFamilies =
         "Noto Serif,Noto Serif Ethiopic,Noto Naskh Arabic,Noto Serif CJK SC,Noto Sans,DejaVu Serif,DejaVu Sans"
-    private static let sansFamilies =
-        "Noto Sans,Noto Sans Ethiopic,Noto Sans Arabic,Noto Sans CJK SC,DejaVu Sans"
 
     private let cairo: OpaquePointer
     private let context: OpaquePointer
@@ -112,12 +110,8 @@ final class Typesetter {
     private func setFont(_ layout: OpaquePointer, _ face: Face, _ size: Double) {
         let description = pango_font_description_new()
         defer { pango_font_description_free(description) }
-        switch face {
-        case .serif, .serifBold, .serifItalic: pango_font_description_set_family(description, Self.serifFamilies)
-        case .sans, .sansBold: pango_font_description_set_family(description, Self.sansFamilies)
-        case .mono: pango_font_description_set_family(description, "DejaVu Sans Mono,Noto Sans Mono,monospace")
-        }
-        if face == .serifBold || face == .sansBold { pango_font_description_set_weight(description, PANGO_WEIGHT_BOLD) }
+        pango_font_description_set_family(description, Self.serifFamilies)
+        if face == .serifBold { pango_font_description_set_weight(description, PANGO_WEIGHT_BOLD) }
         if face == .serifItalic { pango_font_description_set_style(description, PANGO_STYLE_ITALIC) }
         pango_font_description_set_absolute_size(description, size * Double(PANGO_SCALE))
         pango_layout_set_font_description(layout, description)
