@@ -148,9 +148,8 @@ struct CertificatePainter {
     private func drawVerification(_ content: CertificateContent, type: Typesetter, cairo: OpaquePointer) throws {
         let left = 52.0
         let bottom = Self.height - 52
-        type.draw(
-            type.line("Verify this certificate", .serifItalic, size: 8.5, width: 160), left: left, baseline: bottom - 34,
-            colour: RGB(0x666666))
+        let label = type.line("Verify this certificate", .serifItalic, size: 8.5, width: 160)
+        type.draw(label, left: left, baseline: bottom - 34, colour: RGB(0x666666))
         type.draw(
             type.line(content.code, .serifBold, size: 11, width: 160, minimum: 7), left: left, baseline: bottom - 20,
             colour: branding.primary)
