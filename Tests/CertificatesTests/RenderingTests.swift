@@ -117,6 +117,32 @@ struct RenderingTests {
         }
     }
 
+    @Test(
+        "branding: a PNG logo, colours and the organization's signatory are drawn",
+        .enabled(if: ExternalTool.available("pdftotext"), "needs pdftotext (Debian poppler-utils)"))
+    func branding() throws {
+        let directory = try ExternalTool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // A 1×1 PNG.
+        let png = Data(
+            base64Encoded:
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")!
+        let logo = directory.appendingPathComponent("logo.png")
+        try png.write(to: logo)
+        let branded = CertificateRenderer(
+            branding: Branding(
+                primary: RGB(0x5A1F3A), heading: "Certificate of Participation", logoPath: logo.path,
+                signature: .init(name: "Nomvula Dube", role: "Programme Director")))
+        let pdf = try branded.pdf(Self.content(name: "Zoë Ndlovu"))
+        #expect(pdf != (try CertificateRenderer().pdf(Self.content(name: "Zoë Ndlovu"))))
+        let file = directory.appendingPathComponent("branded.pdf")
+        try pdf.write(to: file)
+        let text = comparableText(try ExternalTool.run("pdftotext", ["-enc", "UTF-8", file.path, "-"]).text)
+        #expect(text.contains("Certificate of Participation"))
+        #expect(text.contains("Nomvula Dube") && text.contains("Programme Director"))
+        #expect(text.contains("Kudzai Mubaiwa"))
+    }
+
     @Test("a logo that is not a PNG is refused naming the path")
     func badLogo() throws {
         let renderer = CertificateRenderer(branding: Branding(logoPath: "/nonexistent/logo.png"))
