@@ -91,6 +91,23 @@ struct IssuingTests {
         #expect(all.filter { $0.personId == zoe && $0.status == .valid }.map(\.id) == [replacement.id])
     }
 
+    @Test("the database itself refuses a second valid certificate for the same person and series")
+    func uniqueIndex() async throws {
+        let fixture = try await CertificatesFixture()
+        _ = try await fixture.issue()
+        var copy = try await fixture.certificates()[0]
+        copy.id = nil
+        copy.code = "0000-0000-0000-0000"
+        copy.codeHash = String(repeating: "0", count: 64)
+        let duplicate = copy
+        await #expect(throws: DatabaseError.self) {
+            try await fixture.harness.workspace.write(as: AuditActor("test")) { transaction in
+                var row = duplicate
+                try row.insert(transaction.db)
+            }
+        }
+    }
+
     @Test("verification codes: 80 random bits, Crockford base32 in groups, forgiving when typed")
     func codes() {
         var generator = SystemRandomNumberGenerator()

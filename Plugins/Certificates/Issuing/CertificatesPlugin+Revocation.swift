@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Kernel
+import Logging
 
 extension CertificatesPlugin {
     /// Revokes a valid certificate; its verification page then says "revoked" with the date.
@@ -12,7 +13,7 @@ extension CertificatesPlugin {
         if let problem = FieldRules.textProblem(reason, limit: 500) {
             throw KernelError.invalidField(field: "reason", reason: problem)
         }
-        return try await context.write(as: actor) { transaction in
+        let revoked = try await context.write(as: actor) { transaction in
             var certificate = try Self.owned(id, by: organization, in: transaction.db)
             guard certificate.status == .valid else { throw CertificatesError.alreadyRevoked(id.rawValue) }
             certificate.status = .revoked
@@ -22,6 +23,9 @@ extension CertificatesPlugin {
             try certificate.update(transaction.db)
             return certificate
         }
+        context.logger.notice(
+            "Certificate revoked", metadata: ["certificate.id": "\(id)", "org.id": "\(organization)"])
+        return revoked
     }
 
     /// Replaces a valid certificate with a new one printing the person's current name (after a name fix): the old
@@ -55,7 +59,7 @@ extension CertificatesPlugin {
         var signed = try sign([draft], rule: eligibility, organization: organization, settings: settings)[0]
         signed.replacesId = old.id
         let replacement = signed
-        return try await context.write(as: actor) { transaction in
+        let inserted = try await context.write(as: actor) { transaction in
             var current = try Self.owned(id, by: organization, in: transaction.db)
             guard current.status == .valid else { throw CertificatesError.revokedCannotBeReissued(id.rawValue) }
             current.status = .revoked
@@ -67,6 +71,10 @@ extension CertificatesPlugin {
             try inserted.insert(transaction.db)
             return inserted
         }
+        context.logger.notice(
+            "Certificate re-issued",
+            metadata: ["certificate.id": "\(id)", "replacement.id": "\(inserted.id!)", "org.id": "\(organization)"])
+        return inserted
     }
 
     /// The certificate `id` of `organization`.

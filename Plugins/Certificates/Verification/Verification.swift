@@ -26,7 +26,9 @@ struct Verification: Sendable, Encodable, Equatable {
         let row = try Row.fetchOne(
             db,
             sql: """
-                SELECT c.*, coalesce(e.enabled, 0) AS pluginEnabled FROM certificates_certificate c
+                SELECT c.*, coalesce(e.enabled, 0) AS pluginEnabled, s.timeZone AS seriesTimeZone
+                FROM certificates_certificate c
+                JOIN webinarSeries s ON s.id = c.seriesId
                 LEFT JOIN pluginEnablement e ON e.organizationId = c.organizationId AND e.pluginId = ?
                 WHERE c.codeHash = ?
                 """, arguments: [plugin.rawValue, digest])
@@ -34,12 +36,13 @@ struct Verification: Sendable, Encodable, Equatable {
         let same = constantTimeEquals(Array(stored.utf8), Array(digest.utf8))
         guard let row, same, code != nil, row["pluginEnabled"] as Bool else { return nil }
         let certificate = try Certificate(row: row)
-        let utc = TimeZone(identifier: "UTC")!
+        // The day as printed on the certificate: in the series' time zone.
+        let zone = TimeZone(identifier: row["seriesTimeZone"] ?? "UTC") ?? TimeZone(identifier: "UTC")!
         return Verification(
             code: certificate.code, status: certificate.status, recipientName: certificate.recipientName,
             seriesTitle: certificate.seriesTitle, organizationName: certificate.organizationName,
-            issuedOn: SeriesFacts.day(certificate.issuedAt, in: utc),
-            revokedOn: certificate.revokedAt.map { SeriesFacts.day($0, in: utc) })
+            issuedOn: SeriesFacts.day(certificate.issuedAt, in: zone),
+            revokedOn: certificate.revokedAt.map { SeriesFacts.day($0, in: zone) })
     }
 
     private static func constantTimeEquals(_ a: [UInt8], _ b: [UInt8]) -> Bool {
