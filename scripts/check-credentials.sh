@@ -34,10 +34,17 @@ series=asknet/webinars/inclusive-spaces
 
 "$indaba" serve --host 127.0.0.1 --port "$port" >"$work/serve.log" 2>&1 &
 server=$!
-for _ in $(seq 1 50); do
-    curl -sf "$base/healthz" >/dev/null && break
-    sleep 0.2
-done
+python3 - "$base/healthz" <<'PY'
+import sys, time, urllib.request
+for _ in range(100):
+    try:
+        urllib.request.urlopen(sys.argv[1], timeout=1)
+        break
+    except OSError:
+        time.sleep(0.2)
+else:
+    sys.exit("check-credentials: the server did not start")
+PY
 org=$("$indaba" org show asknet --json | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])')
 root="$base/public/orgs/$org/certificates"
 
