@@ -19,16 +19,20 @@ public struct CertificatesPlugin: Plugin {
     public static let apiDescription = CertificatesAPIDescription.description
 
     let context: PluginContext
-    /// The signing keys, in `<database>.keys/` beside the database file (a private temporary folder for an
-    /// in-memory database).
+    /// The signing keys, in `<database>.keys/` beside the database file (for an in-memory database, a private
+    /// temporary folder removed with the plugin).
     let keys: KeyStore
 
     public init(context: PluginContext) {
         self.context = context
-        let directory =
-            context.store.path.map { URL(fileURLWithPath: $0 + ".keys") }
-            ?? FileManager.default.temporaryDirectory.appendingPathComponent("indaba-keys-\(UUID().uuidString)")
-        keys = KeyStore(directory: directory)
+        if let path = context.store.path {
+            keys = KeyStore(directory: URL(fileURLWithPath: path + ".keys"))
+        } else {
+            keys = KeyStore(
+                directory: FileManager.default.temporaryDirectory.appendingPathComponent(
+                    "indaba-keys-\(UUID().uuidString)"),
+                temporary: true)
+        }
     }
 
     public func addRoutes(to routes: RouteCollection<IndabaRequestContext>) {

@@ -25,11 +25,18 @@ final class KeyStore: Sendable {
     }
 
     let directory: URL
+    /// Whether the directory is a private temporary one (for an in-memory database), removed with the store.
+    private let temporary: Bool
     // Serializes first-use generation and rotation within this process.
     private let lock = Mutex<Void>(())
 
-    init(directory: URL) {
+    init(directory: URL, temporary: Bool = false) {
         self.directory = directory
+        self.temporary = temporary
+    }
+
+    deinit {
+        if temporary { try? FileManager.default.removeItem(at: directory) }
     }
 
     /// The key that signs new credentials for `organization`, made on first use.
