@@ -21,12 +21,15 @@ run: build
 		--db $(DB) --org asknet > /dev/null
 	@$(INDABA) plugin enable case-studies --db $(DB) --org asknet > /dev/null
 	@$(INDABA) case-studies import --db $(DB) --org asknet fixtures/case-studies > /dev/null
+	@$(INDABA) plugin enable certificates --db $(DB) --org asknet --set verificationBaseURL=http://$(HOST):$(PORT) \
+		--set 'rules=[{"series": "asknet/webinars/inclusive-spaces", "minimumSessions": 3, "requiredKinds": ["feedback", "offlineExercise"]}]' > /dev/null
 	@umask 077; $(INDABA) token create --db $(DB) --role networkCoordinator --org asknet --label "make run" \
 		--expires-in-days 1 2>/dev/null > $(dir $(DB))demo-token
 	@echo "A demo coordinator token (valid one day) is in $(dir $(DB))demo-token: export TOKEN=\$$(cat $(dir $(DB))demo-token)"
 	@echo "Try: curl http://$(HOST):$(PORT)/api/v1/series   and   curl -H \"Authorization: Bearer \$$TOKEN\" http://$(HOST):$(PORT)/api/v1/people"
 	@echo "Case studies: curl 'http://$(HOST):$(PORT)/public/orgs/1/case-studies/studies?q=radio'   (indaba case-studies search QUERY --org asknet)"
 	@echo "Subscribe: webcal://$(HOST):$(PORT)/public/orgs/1/feeds/network/calendar.ics (and feed.rss, feed.atom, calendar.xcs, schedule.xml)"
+	@echo "Certificates: $(INDABA) certificates issue asknet/webinars/inclusive-spaces --org asknet --db $(DB) --out var/certificates"
 	@$(INDABA) serve --db $(DB) --host $(HOST) --port $(PORT)
 
 ## test: install what is missing, build and run every test

@@ -105,6 +105,32 @@ let package = Package(
             exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
+        .systemLibrary(
+            name: "CPangoCairo",
+            path: "Plugins/Certificates/CPangoCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
+        ),
+        .systemLibrary(
+            name: "CQREncode",
+            path: "Plugins/Certificates/CQREncode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
+        .target(
+            name: "Certificates",
+            dependencies: [
+                "Kernel", "CPangoCairo", "CQREncode",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Plugins/Certificates",
+            exclude: ["README.md", "CPangoCairo", "CQREncode"],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "CaseStudies",
             dependencies: [
@@ -133,7 +159,7 @@ let package = Package(
         .executableTarget(
             name: "indaba",
             dependencies: [
-                "CLI", "Kernel", "Server", "Feeds", "Retention", "CaseStudies",
+                "CLI", "Kernel", "Server", "Feeds", "Retention", "CaseStudies", "Certificates",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -182,6 +208,18 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CertificatesTests",
+            dependencies: [
+                "Certificates", "Kernel", "KernelTesting", "Server", "ServerTesting",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),

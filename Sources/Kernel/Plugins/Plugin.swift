@@ -51,6 +51,14 @@ public protocol Plugin: Sendable {
 
     /// Adds public pages and feeds, mounted at `/public/orgs/{org}/<id>`; `context.organization` is set.
     func addPublicRoutes(to routes: RouteCollection<IndabaRequestContext>)
+
+    /// Adds routes at the site root, such as a short public address printed on paper (`/verify/{code}`).
+    ///
+    /// They are mounted for everyone and are **not** gated per organization: `context.organization` is nil, and the
+    /// plugin must itself check that the organization owning what a request names has enabled it (answering 404,
+    /// like an unknown address, when it has not). Keep them few, and start their paths with a word that names what
+    /// they serve; two plugins must not register the same path.
+    func addSiteRoutes(to routes: RouteCollection<IndabaRequestContext>)
 }
 
 extension Plugin {
@@ -72,6 +80,7 @@ extension Plugin {
     public var eventHandlers: [EventHandler] { [] }
     public func addRoutes(to routes: RouteCollection<IndabaRequestContext>) {}
     public func addPublicRoutes(to routes: RouteCollection<IndabaRequestContext>) {}
+    public func addSiteRoutes(to routes: RouteCollection<IndabaRequestContext>) {}
 }
 
 /// What a plugin receives when it is built.

@@ -98,6 +98,10 @@ public enum SettingsCodec {
                 plugin: plugin, key: keyPath(context), reason: "expected a value of type \(expected)")
         } catch let DecodingError.dataCorrupted(context) {
             throw SettingsError.invalidValue(plugin: plugin, key: keyPath(context), reason: context.debugDescription)
+        } catch let DecodingError.keyNotFound(key, context) {
+            let path = (context.codingPath + [key]).map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+            throw SettingsError.invalidValue(
+                plugin: plugin, key: path.joined(separator: "."), reason: "a value is required")
         } catch let DecodingError.valueNotFound(_, context) {
             throw SettingsError.invalidValue(plugin: plugin, key: keyPath(context), reason: "a value is required")
         } catch {

@@ -61,6 +61,8 @@ public enum OpenAPIDocument {
                     paths[prefix + path] = .object(fields)
                 }
             }
+            // Site paths are not under an organization: no {org} parameter.
+            for (path, item) in description.sitePaths { paths[path] = item }
         }
         return paths
     }

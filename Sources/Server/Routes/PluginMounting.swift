@@ -6,7 +6,8 @@ import Kernel
 ///
 /// Private routes live at `/api/v1/orgs/{org}/<plugin id>/…`, public ones at `/public/orgs/{org}/<plugin id>/…`.
 /// Both answer 404, like any unknown URL, when the organization is unknown (or, for private routes, invisible to the
-/// caller) or has not enabled the plugin: a disabled plugin is unreachable, not merely forbidden.
+/// caller) or has not enabled the plugin: a disabled plugin is unreachable, not merely forbidden. Site routes
+/// (``Plugin/addSiteRoutes(to:)``) are mounted at the root without that gate.
 struct PluginMounting {
     let workspace: Workspace
 
@@ -27,6 +28,10 @@ struct PluginMounting {
                         pluginId: id, workspace: workspace, isPublic: true, cache: publicOrganizations)
                 )
                 .addRoutes(publicRoutes)
+            // Site routes are not gated: the plugin checks the owning organization's enablement itself.
+            let siteRoutes = RouteCollection(context: IndabaRequestContext.self)
+            plugin.addSiteRoutes(to: siteRoutes)
+            router.addRoutes(siteRoutes)
         }
     }
 }

@@ -1,0 +1,110 @@
+import Foundation
+public import Kernel
+
+/// An organization's certificate settings: eligibility rules per series, where verification links point, and the
+/// look of its certificates.
+public struct CertificatesSettings: PluginSettings {
+    /// One rule per series; a series without a rule has no certificates.
+    public var rules: [EligibilityRule]
+    /// The public address of this Indaba server; QR codes point to `<verificationBaseURL>/verify/<code>`.
+    public var verificationBaseURL: String
+    /// Frame, heading and name colour, `#RRGGBB`.
+    public var primaryColour: String
+    /// Ornaments and the organization's name, `#RRGGBB`.
+    public var accentColour: String
+    /// The page's background, `#RRGGBB`.
+    public var paperColour: String
+    /// The heading, such as "Certificate of Completion".
+    public var heading: String
+    /// A PNG logo printed above the organization's name; empty for none.
+    public var logoPath: String
+    /// A signatory printed beside the facilitators (such as the director); empty for none.
+    public var signatureName: String
+    /// The signatory's role, such as "Programme Director".
+    public var signatureRole: String
+
+    public static let defaults = CertificatesSettings(
+        rules: [], verificationBaseURL: "http://127.0.0.1:8080", primaryColour: "#1F3A5F", accentColour: "#A67C2E",
+        paperColour: "#FFFDF7", heading: "Certificate of Completion", logoPath: "", signatureName: "",
+        signatureRole: "")
+
+    public init(
+        rules: [EligibilityRule], verificationBaseURL: String, primaryColour: String, accentColour: String,
+        paperColour: String, heading: String, logoPath: String, signatureName: String, signatureRole: String
+    ) {
+        self.rules = rules
+        self.verificationBaseURL = verificationBaseURL
+        self.primaryColour = primaryColour
+        self.accentColour = accentColour
+        self.paperColour = paperColour
+        self.heading = heading
+        self.logoPath = logoPath
+        self.signatureName = signatureName
+        self.signatureRole = signatureRole
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        rules = try container.decode([EligibilityRule].self, forKey: .rules)
+        verificationBaseURL = try container.decode(String.self, forKey: .verificationBaseURL)
+        primaryColour = try container.decode(String.self, forKey: .primaryColour)
+        accentColour = try container.decode(String.self, forKey: .accentColour)
+        paperColour = try container.decode(String.self, forKey: .paperColour)
+        heading = try container.decode(String.self, forKey: .heading)
+        logoPath = try container.decode(String.self, forKey: .logoPath)
+        signatureName = try container.decode(String.self, forKey: .signatureName)
+        signatureRole = try container.decode(String.self, forKey: .signatureRole)
+        let series = rules.map(\.series)
+        if let twice = series.first(where: { name in series.filter { $0 == name }.count > 1 }) {
+            throw DecodingError.dataCorruptedError(
+                forKey: .rules, in: container, debugDescription: "series '\(twice)' has more than one rule")
+        }
+        guard let url = URL(string: verificationBaseURL), ["http", "https"].contains(url.scheme ?? ""),
+            url.host != nil, url.query == nil, !verificationBaseURL.hasSuffix("/")
+        else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .verificationBaseURL, in: container,
+                debugDescription:
+                    "must be an http(s) address without a trailing slash, such as https://indaba.example.org")
+        }
+        for (key, value) in [
+            (CodingKeys.primaryColour, primaryColour), (.accentColour, accentColour), (.paperColour, paperColour),
+        ]
+        where RGB(hex: value) == nil {
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: container, debugDescription: "'\(value)' is not a colour like #1F3A5F")
+        }
+        for (key, value, limit) in [
+            (CodingKeys.heading, heading, 80), (.signatureName, signatureName, 120),
+            (.signatureRole, signatureRole, 80),
+        ] where !value.isEmpty {
+            if let problem = FieldRules.textProblem(value, limit: limit) {
+                throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: problem)
+            }
+        }
+        if !logoPath.isEmpty, !logoPath.hasPrefix("/") || !logoPath.lowercased().hasSuffix(".png") {
+            throw DecodingError.dataCorruptedError(
+                forKey: .logoPath, in: container, debugDescription: "must be an absolute path to a .png file")
+        }
+    }
+
+    /// The rule for `series` given its slug path and id, if any.
+    func rule(forPath path: String, id: WebinarSeries.ID) -> EligibilityRule? {
+        rules.first { $0.series == path || $0.series == "\(id)" }
+    }
+
+    /// The branding these settings describe.
+    var branding: Branding {
+        Branding(
+            primary: RGB(hex: primaryColour) ?? Branding().primary, accent: RGB(hex: accentColour) ?? Branding().accent,
+            paper: RGB(hex: paperColour) ?? Branding().paper, heading: heading,
+            logoPath: logoPath.isEmpty ? nil : logoPath,
+            signature: signatureName.isEmpty
+                ? nil : CertificateContent.Signatory(name: signatureName, role: signatureRole))
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case rules, verificationBaseURL, primaryColour, accentColour, paperColour, heading, logoPath, signatureName,
+            signatureRole
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+public import Kernel
+
+/// Who earns a series' certificate, as data in the organization's settings:
+///
+/// ```json
+/// {"series": "asknet/webinars/inclusive-spaces", "minimumSessions": 3,
+///  "requiredKinds": ["feedback", "offlineExercise"], "requiredSessions": []}
+/// ```
+///
+/// reads "at least 3 of the sessions, including the feedback session, and the offline exercise submitted". A
+/// session counts when ``Completion`` says the person completed it; cancelled sessions do not count at all.
+public struct EligibilityRule: Codable, Sendable, Equatable {
+    /// The series, as a slug path (`network/programme/series` or deeper) or an id.
+    public var series: String
+    /// How many of the series' sessions a person must complete.
+    public var minimumSessions: Int
+    /// Kinds of session every one of which must be completed (`live`, `offlineExercise`, `feedback`).
+    public var requiredKinds: [Session.Kind]
+    /// Slugs of sessions that must be completed.
+    public var requiredSessions: [String]
+
+    public init(
+        series: String, minimumSessions: Int, requiredKinds: [Session.Kind] = [], requiredSessions: [String] = []
+    ) {
+        self.series = series
+        self.minimumSessions = minimumSessions
+        self.requiredKinds = requiredKinds
+        self.requiredSessions = requiredSessions
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let keys = try decoder.container(keyedBy: AnyKey.self)
+        let unknown = keys.allKeys.map(\.stringValue).filter { CodingKeys(rawValue: $0) == nil }
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        if let key = unknown.sorted().first {
+            throw DecodingError.dataCorruptedError(
+                forKey: .series, in: container,
+                debugDescription: "unknown key '\(key)'; a rule has series, minimumSessions, requiredKinds, "
+                    + "requiredSessions")
+        }
+        series = try container.decode(String.self, forKey: .series)
+        minimumSessions = try container.decode(Int.self, forKey: .minimumSessions)
+        let kinds = try container.decodeIfPresent([String].self, forKey: .requiredKinds) ?? []
+        requiredSessions = try container.decodeIfPresent([String].self, forKey: .requiredSessions) ?? []
+        guard !series.trimmingCharacters(in: .whitespaces).isEmpty, series.count <= 300 else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .series, in: container, debugDescription: "name the series by slug path or id")
+        }
+        guard (1...100).contains(minimumSessions) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .minimumSessions, in: container, debugDescription: "must be a whole number from 1 to 100")
+        }
+        requiredKinds = try kinds.map { name in
+            guard let kind = Session.Kind(rawValue: name) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .requiredKinds, in: container,
+                    debugDescription: "'\(name)' is not a session kind; kinds are "
+                        + Session.Kind.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            return kind
+        }
+        if let bad = requiredSessions.first(where: { !Slug.isValid($0) }) {
+            throw DecodingError.dataCorruptedError(
+                forKey: .requiredSessions, in: container, debugDescription: "'\(bad)' is not a session slug")
+        }
+    }
+
+    /// The rule in words: "at least 3 of 4 sessions, including the feedback session and the offline exercise".
+    func summary(sessionCount: Int) -> String {
+        var required = requiredKinds.map { kind in
+            switch kind {
+            case .feedback: "the feedback session"
+            case .offlineExercise: "the offline exercise"
+            case .live: "every live session"
+            }
+        }
+        required += requiredSessions.map { "session '\($0)'" }
+        let count = "at least \(minimumSessions) of \(sessionCount) sessions"
+        return required.isEmpty ? count : "\(count), including \(Wording.list(required))"
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case series, minimumSessions, requiredKinds, requiredSessions
+    }
+}
+
+/// Any key of a JSON object, to find the ones a type does not know.
+struct AnyKey: CodingKey {
+    let stringValue: String
+    let intValue: Int? = nil
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
+/// Small helpers for explanations in English.
+enum Wording {
+    /// "a", "a and b", "a, b and c".
+    static func list(_ items: [String]) -> String {
+        switch items.count {
+        case 0: ""
+        case 1: items[0]
+        default: items.dropLast().joined(separator: ", ") + " and " + items.last!
+        }
+    }
+}

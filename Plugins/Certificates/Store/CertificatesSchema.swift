@@ -1,0 +1,42 @@
+import Kernel
+
+/// The plugin's one table: every certificate issued, with what was printed on it (a snapshot, so a certificate
+/// renders the same bytes whenever it is downloaded), its signed Open Badges credential and its status.
+enum CertificatesSchema {
+    static let migrations = [
+        PluginMigration(
+            "0001-create-certificate",
+            sql: """
+                CREATE TABLE certificates_certificate (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    organizationId INTEGER NOT NULL REFERENCES organization(id) ON DELETE CASCADE,
+                    seriesId INTEGER NOT NULL REFERENCES webinarSeries(id) ON DELETE CASCADE,
+                    personId INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+                    code TEXT NOT NULL UNIQUE,
+                    -- Public verification looks certificates up by this SHA-256 of the code.
+                    codeHash TEXT NOT NULL UNIQUE,
+                    recipientName TEXT NOT NULL,
+                    seriesTitle TEXT NOT NULL,
+                    organizationName TEXT NOT NULL,
+                    datesLine TEXT NOT NULL,
+                    signatories TEXT NOT NULL,
+                    verificationURL TEXT NOT NULL,
+                    credential TEXT NOT NULL,
+                    keyId TEXT NOT NULL,
+                    issuedAt DATETIME NOT NULL,
+                    issuedBy TEXT NOT NULL,
+                    status TEXT NOT NULL DEFAULT 'valid' CHECK (status IN ('valid', 'revoked')),
+                    revokedAt DATETIME,
+                    revokedReason TEXT,
+                    revokedBy TEXT,
+                    replacesId INTEGER REFERENCES certificates_certificate(id) ON DELETE SET NULL,
+                    CHECK ((status = 'revoked') = (revokedAt IS NOT NULL))
+                );
+                -- Never two valid certificates for one person and series.
+                CREATE UNIQUE INDEX certificates_certificate_valid ON certificates_certificate(seriesId, personId)
+                    WHERE status = 'valid';
+                CREATE INDEX certificates_certificate_series ON certificates_certificate(seriesId, personId);
+                CREATE INDEX certificates_certificate_organization ON certificates_certificate(organizationId);
+                """)
+    ]
+}

@@ -1,0 +1,58 @@
+import Crypto
+import Foundation
+import GRDB
+import Kernel
+
+/// What the public may learn from a verification code: the name, series, organization, issue date and status.
+/// Nothing else about the person (no e-mail, no id, no revocation reason).
+struct Verification: Sendable, Encodable, Equatable {
+    let code: String
+    let status: Certificate.Status
+    let recipientName: String
+    let seriesTitle: String
+    let organizationName: String
+    let issuedOn: String
+    let revokedOn: String?
+
+    /// Looks a typed code up, with the same work whether or not it exists.
+    ///
+    /// The database is searched by the SHA-256 of the code (an index lookup on a hash says nothing about how close
+    /// a guess was), the stored hash is compared in constant time, and a malformed code is hashed and looked up
+    /// like any other, so neither a wrong code nor a wrong format answers faster. A certificate of an organization
+    /// that disabled the plugin is not found either.
+    static func lookUp(_ typed: String, plugin: PluginID, in db: Database) throws -> Verification? {
+        let code = VerificationCode(typed: typed)
+        let digest = code?.digest ?? SHA256.hash(data: Data(("malformed:" + typed).utf8)).hexDigits
+        let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT c.*, coalesce(e.enabled, 0) AS pluginEnabled, s.timeZone AS seriesTimeZone
+                FROM certificates_certificate c
+                JOIN webinarSeries s ON s.id = c.seriesId
+                LEFT JOIN pluginEnablement e ON e.organizationId = c.organizationId AND e.pluginId = ?
+                WHERE c.codeHash = ?
+                """, arguments: [plugin.rawValue, digest])
+        let stored: String = row?["codeHash"] ?? String(repeating: "0", count: 64)
+        let same = constantTimeEquals(Array(stored.utf8), Array(digest.utf8))
+        guard let row, same, code != nil, row["pluginEnabled"] as Bool else { return nil }
+        let certificate = try Certificate(row: row)
+        // The day as printed on the certificate: in the series' time zone.
+        let zone = TimeZone(identifier: row["seriesTimeZone"] ?? "UTC") ?? TimeZone(identifier: "UTC")!
+        return Verification(
+            code: certificate.code, status: certificate.status, recipientName: certificate.recipientName,
+            seriesTitle: certificate.seriesTitle, organizationName: certificate.organizationName,
+            issuedOn: SeriesFacts.day(certificate.issuedAt, in: zone),
+            revokedOn: certificate.revokedAt.map { SeriesFacts.day($0, in: zone) })
+    }
+
+    private static func constantTimeEquals(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard a.count == b.count else { return false }
+        var difference: UInt8 = 0
+        for index in a.indices { difference |= a[index] ^ b[index] }
+        return difference == 0
+    }
+}
+
+extension SHA256.Digest {
+    var hexDigits: String { map { String(format: "%02x", $0) }.joined() }
+}

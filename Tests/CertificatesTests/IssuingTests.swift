@@ -1,0 +1,132 @@
+import Foundation
+import GRDB
+import Kernel
+import KernelTesting
+import Testing
+
+@testable import Certificates
+
+@Suite("Issuing: to the eligible only, never twice, revocation and re-issue")
+struct IssuingTests {
+    @Test("a dry run writes nothing; issuing gives each eligible person one certificate; a rerun gives none")
+    func issueOnce() async throws {
+        let fixture = try await CertificatesFixture()
+        let plan = try await fixture.issue(dryRun: true)
+        #expect(plan.issued.count == 2 && plan.dryRun)
+        #expect(try await fixture.certificates().isEmpty)
+
+        let first = try await fixture.issue()
+        #expect(first.issued.count == 2)
+        let stored = try await fixture.certificates()
+        let expected = Set([try await fixture.person("amina@example.org"), try await fixture.person("zoe@example.org")])
+        #expect(Set(stored.map(\.personId)) == expected)
+        #expect(
+            stored.allSatisfy {
+                $0.status == .valid && $0.verificationURL.hasPrefix("https://indaba.example.org/verify/")
+            })
+        #expect(Set(stored.map(\.code)).count == 2)
+
+        let second = try await fixture.issue()
+        #expect(second.issued.isEmpty && second.alreadyIssued == 2)
+        #expect(try await fixture.certificates().count == 2)
+    }
+
+    @Test("after more attendance is recorded, a rerun issues only to the newly eligible")
+    func newlyEligible() async throws {
+        let fixture = try await CertificatesFixture()
+        _ = try await fixture.issue()
+        let han = try await fixture.person("han@example.org")
+        let series = fixture.series.id!
+        try await fixture.harness.workspace.write(as: AuditActor("test")) { transaction in
+            let feedback = try Session.filter(Column("seriesId") == series && Column("slug") == "feedback")
+                .fetchOne(transaction.db)!
+            _ = try transaction.recordAttendance(of: han, at: feedback.id!, status: .present)
+        }
+        let rerun = try await fixture.issue()
+        #expect(rerun.issued.map(\.personId) == [han])
+        #expect(try await fixture.certificates().count == 3)
+    }
+
+    @Test("a revoked certificate says revoked, and its holder is not issued another by a rerun")
+    func revoke() async throws {
+        let fixture = try await CertificatesFixture()
+        _ = try await fixture.issue()
+        let certificate = try await fixture.certificates()[0]
+        let revoked = try await fixture.plugin.revoke(
+            certificate.id!, reason: "issued in error", organization: fixture.organization, actor: AuditActor("test"))
+        #expect(revoked.status == .revoked && revoked.revokedAt != nil)
+        let verification = try await fixture.harness.workspace.read { db in
+            try Verification.lookUp(certificate.code, plugin: CertificatesPlugin.id, in: db)
+        }
+        #expect(verification?.status == .revoked)
+        #expect(verification?.revokedOn != nil)
+        await #expect(throws: CertificatesError.alreadyRevoked(certificate.id!.rawValue)) {
+            try await fixture.plugin.revoke(
+                certificate.id!, reason: "again", organization: fixture.organization, actor: AuditActor("test"))
+        }
+        await #expect(throws: CertificatesError.emptyReason) {
+            try await fixture.plugin.revoke(
+                certificate.id!, reason: "  ", organization: fixture.organization, actor: AuditActor("test"))
+        }
+        #expect(try await fixture.issue().issued.isEmpty)
+    }
+
+    @Test("after a name fix, re-issuing prints the new name with a new code and revokes the old certificate")
+    func reissue() async throws {
+        let fixture = try await CertificatesFixture()
+        _ = try await fixture.issue()
+        let zoe = try await fixture.person("zoe@example.org")
+        let old = try await fixture.certificates().first { $0.personId == zoe }!
+        try await fixture.harness.workspace.write(as: AuditActor("test")) { transaction in
+            try transaction.db.execute(
+                sql: "UPDATE person SET displayName = 'Zoë Ndlovu-Moyo' WHERE id = ?", arguments: [zoe])
+        }
+        let replacement = try await fixture.plugin.reissue(
+            old.id!, organization: fixture.organization, actor: AuditActor("test"))
+        #expect(replacement.recipientName == "Zoë Ndlovu-Moyo")
+        #expect(replacement.code != old.code && replacement.replacesId == old.id)
+        let all = try await fixture.certificates()
+        #expect(all.first { $0.id == old.id }?.status == .revoked)
+        #expect(all.first { $0.id == old.id }?.revokedReason == "re-issued")
+        #expect(all.filter { $0.personId == zoe && $0.status == .valid }.map(\.id) == [replacement.id])
+    }
+
+    @Test("the database itself refuses a second valid certificate for the same person and series")
+    func uniqueIndex() async throws {
+        let fixture = try await CertificatesFixture()
+        _ = try await fixture.issue()
+        var copy = try await fixture.certificates()[0]
+        copy.id = nil
+        copy.code = "0000-0000-0000-0000"
+        copy.codeHash = String(repeating: "0", count: 64)
+        let duplicate = copy
+        await #expect(throws: DatabaseError.self) {
+            try await fixture.harness.workspace.write(as: AuditActor("test")) { transaction in
+                var row = duplicate
+                try row.insert(transaction.db)
+            }
+        }
+    }
+
+    @Test("verification codes: 80 random bits, Crockford base32 in groups, forgiving when typed")
+    func codes() {
+        var generator = SystemRandomNumberGenerator()
+        let code = VerificationCode(using: &generator)
+        #expect(code.description.count == 19)
+        #expect(code.description.split(separator: "-").map(\.count) == [4, 4, 4, 4])
+        #expect(VerificationCode(typed: code.description.lowercased()) == code)
+        #expect(VerificationCode(typed: "OIL0-1111-2222-3333")?.canonical == "0110111122223333")
+        #expect(VerificationCode(typed: "UUUU-1111-2222-3333") == nil)
+        #expect(VerificationCode(typed: "1111-2222") == nil)
+        #expect(VerificationCode(using: &generator) != code)
+    }
+
+    @Test("logs name ids and counts, never a participant's name")
+    func noNamesInLogs() async throws {
+        let fixture = try await CertificatesFixture()
+        _ = try await fixture.issue()
+        let text = fixture.harness.logs.records.map(\.text).joined(separator: "\n")
+        #expect(text.contains("Certificates issued"))
+        for name in ["Amina", "Zoë", "Ndlovu", "Yusuf"] { #expect(!text.contains(name)) }
+    }
+}
