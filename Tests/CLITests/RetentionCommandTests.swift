@@ -55,4 +55,38 @@ struct RetentionCommandTests {
         let csv = try indaba.run(["retention", "followup", "asknet/webinars/inclusive-spaces", "--org", "asknet"])
         #expect(csv.stdout.hasPrefix("\u{FEFF}name,email,channel"))
     }
+
+    @Test("Bulk load through the binary: rows load in one transaction; a bad line loads nothing")
+    func bulkLoad() throws {
+        let indaba = try IndabaBinary()
+        defer { indaba.remove() }
+        let demo = Fixtures.repositoryRoot.appendingPathComponent("fixtures/asknet/asknet.yaml").path
+        #expect(try indaba.run(["import", demo]).status == 0)
+        #expect(try indaba.run(["plugin", "enable", "retention", "--org", "asknet"]).status == 0)
+        func json(_ arguments: [String]) throws -> [[String: Any]] {
+            let out = try indaba.run(arguments + ["--json"]).stdout
+            return try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [[String: Any]] ?? []
+        }
+        let series = "asknet/webinars/inclusive-spaces"
+        let sessions = try json(["session", "list", series]).filter { ($0["kind"] as? String) != "offlineExercise" }
+        let people = try json(["person", "list", "--series", series])
+        let (first, last) = (sessions[0]["id"] as! Int, sessions[sessions.count - 1]["id"] as! Int)
+        let person = people[0]["id"] as! Int
+        let good = indaba.directory.appendingPathComponent("good.csv")
+        try "session_id,person_id,minutes_attended,status\n\(first),\(person),45,present\n\(last),\(person),0,absent\n"
+            .write(to: good, atomically: true, encoding: .utf8)
+        let loaded = try indaba.run(["attendance", "load", good.path, "--org", "asknet"])
+        #expect(loaded.status == 0)
+        #expect(loaded.stdout == "Loaded 2 attendance rows for 2 sessions.\n")
+        let report = try indaba.run(["retention", "report", series, "--org", "asknet", "--format", "json"])
+        #expect(report.status == 0)
+        let bad = indaba.directory.appendingPathComponent("bad.csv")
+        try "session_id,person_id,minutes_attended\n\(first),\(person),30\n\(first),999999,30\n"
+            .write(to: bad, atomically: true, encoding: .utf8)
+        let refused = try indaba.run(["attendance", "load", bad.path, "--org", "asknet"])
+        #expect(refused.status == 64)
+        #expect(refused.stderr.contains("Line 3, column 'person_id': person 999999 has no place in series"))
+        let after = try indaba.run(["retention", "report", series, "--org", "asknet", "--format", "json"])
+        #expect(after.stdout == report.stdout)
+    }
 }

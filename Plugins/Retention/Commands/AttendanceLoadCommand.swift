@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GRDB
 import Kernel
 
 /// `indaba attendance load FILE --org ORG`: attendance history in bulk.
@@ -24,14 +25,24 @@ struct AttendanceLoadCommand: PluginCommand {
             throw ValidationError("Cannot read \(file): \(error.localizedDescription)")
         }
         let organization = context.organization
-        let file = file
-        let summary = try await context.workspace.write(as: .commandLine(user: CommandUser.name)) { transaction in
-            let covered = try RetentionQueries.organizationsCovered(by: organization, in: transaction.db)
-            do {
-                return try AttendanceLoad.load(data, organizations: covered, now: transaction.now, in: transaction.db)
-            } catch let error as AttendanceFileError {
-                throw ValidationError("\(file): \(error)")
+        let (file, now) = (file, context.workspace.now())
+        // The load checks every session and person it writes against the database itself, in its transaction, so
+        // SQLite's own foreign-key checks (two lookups a row) are switched off for this connection meanwhile. The
+        // pragma only takes effect outside a transaction, hence the explicit one.
+        let summary = try await context.workspace.store.writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+            var summary: AttendanceLoad.Summary?
+            try db.inTransaction(.immediate) {
+                let covered = try RetentionQueries.organizationsCovered(by: organization, in: db)
+                do {
+                    summary = try AttendanceLoad.load(data, organizations: covered, now: now, in: db)
+                } catch let error as AttendanceFileError {
+                    throw ValidationError("\(file): \(error)")
+                }
+                return .commit
             }
+            return summary!
         }
         if context.json { return try Output.json(summary) }
         Output.text(["Loaded \(summary.rows) attendance rows for \(summary.sessions) sessions."])
