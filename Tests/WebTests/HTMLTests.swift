@@ -10,6 +10,7 @@ import Testing
         #expect(
             inner.markup == "<em>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;co&quot;</em>")
         #expect(outer.markup.hasPrefix("<p title=\"&lt;script&gt;"))
-        #expect(outer.markup.hasSuffix("<em>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;co&quot;</em></p>"))
+        #expect(
+            outer.markup.hasSuffix("<em>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;co&quot;</em></p>"))
     }
 }

@@ -7,8 +7,11 @@ extension CaseStudiesPlugin {
         let series = page.series.id!
         let presented = try await context.store.writer.read { db in
             try CaseStudyLibrary.presented(inSeries: series, reader: .anonymous, in: db).map { item in
-                (study: item.study, session: try String.fetchOne(
-                    db, sql: "SELECT title FROM session WHERE id = ?", arguments: [item.session]) ?? "")
+                (
+                    study: item.study,
+                    session: try String.fetchOne(
+                        db, sql: "SELECT title FROM session WHERE id = ?", arguments: [item.session]) ?? ""
+                )
             }
         }
         guard !presented.isEmpty else { return [] }

@@ -32,7 +32,8 @@ extension FeedsPlugin {
             <p>This calendar holds the sessions of every series you join, with their join links. It is private: keep \
             the address to yourself.</p>
             """
-        return PageSection(title: "Your private calendar", body: "\(intro)\(Self.subscribe(link, personal: true))", order: 10)
+        return PageSection(
+            title: "Your private calendar", body: "\(intro)\(Self.subscribe(link, personal: true))", order: 10)
     }
 
     /// Subscribe buttons: the webcal link, "add by URL" steps for Google and Outlook, and a download.

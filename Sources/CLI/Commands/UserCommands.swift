@@ -50,10 +50,13 @@ struct UserCommand: AsyncParsableCommand {
             var base = baseUrl
             while base.hasSuffix("/") { base.removeLast() }
             let url = "\(base)/sign-in?link=\(secret)"
-            if global.json { return try Output.json(["url": url, "expiresAt": TimeFormats.instantText(link.expiresAt)]) }
+            if global.json {
+                return try Output.json(["url": url, "expiresAt": TimeFormats.instantText(link.expiresAt)])
+            }
             Output.print(url)
-            Output.note("Sign-in link \(link.id!) (\(link.role.rawValue)) works once, until "
-                + "\(TimeFormats.instantText(link.expiresAt)).")
+            Output.note(
+                "Sign-in link \(link.id!) (\(link.role.rawValue)) works once, until "
+                    + "\(TimeFormats.instantText(link.expiresAt)).")
         }
     }
 }

@@ -32,14 +32,15 @@ struct EnrolmentPage {
         let form = EnrolmentForm(posted)
         guard await web.enrolmentLimit.allow(web.client(context), at: web.workspace.now()) else {
             return web.renderer.message(
-                heading: "Too many sign-ups", "Too many enrolments came from your network in the last few minutes. "
+                heading: "Too many sign-ups",
+                "Too many enrolments came from your network in the last few minutes. "
                     + "Please wait ten minutes and try again.", chrome: web.chrome(for: request, context: context),
                 status: .tooManyRequests)
         }
         do {
             try web.checkForm(
                 posted, purpose: "enrol:\(id)", request: request, minimumAge: web.configuration.minimumFillTime)
-        } catch let error as FormTokens.Refusal {
+        } catch {
             let status: HTTPResponse.Status = error == .tooFast ? .unprocessableContent : .forbidden
             return try await render(
                 form, errors: .init(), notice: error.message, data: data, id: id, request, context, status: status)

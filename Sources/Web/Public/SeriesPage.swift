@@ -28,7 +28,8 @@ struct SeriesPage {
         let sections = try await sections(for: data)
         let model = SeriesModel(
             data: data, zone: zone, planned: planned, sections: sections,
-            zoneError: zoneError ? "'\(asked ?? "")' is not a time zone; times are shown in the series' own zone." : nil)
+            zoneError: zoneError ? "'\(asked ?? "")' is not a time zone; times are shown in the series' own zone." : nil
+        )
         return web.renderer.page(
             "series", title: data.series.title, model: model,
             chrome: web.chrome(for: request, context: context, script: "/static/local-time.js"),
@@ -118,12 +119,16 @@ struct SeriesModel {
         canEnrol = data.series.status == .published
         hasObjectives = !data.series.objectives.isEmpty
         objectives = data.series.objectives
-        let zoneIds = [planned.identifier] + SessionTimes.commonZones.filter { $0 != planned.identifier }
+        let zoneIds =
+            [planned.identifier] + SessionTimes.commonZones.filter { $0 != planned.identifier }
             + extraZone(zone.identifier, planned: planned.identifier)
         zones = zoneIds.map { id in
             ZoneOption(
-                id: id, label: id == planned.identifier ? "\(id) (series' zone)" : id.replacingOccurrences(
-                    of: "_", with: " "), selected: id == zone.identifier)
+                id: id,
+                label: id == planned.identifier
+                    ? "\(id) (series' zone)"
+                    : id.replacingOccurrences(
+                        of: "_", with: " "), selected: id == zone.identifier)
         }
         self.zone = zone.identifier
         zoneIsPlanned = zone.identifier == planned.identifier
@@ -136,7 +141,8 @@ struct SeriesModel {
                 title: session.title, startISO: shown.iso(session.startsAt),
                 when: shown.range(from: session.startsAt, to: session.endsAt),
                 plannedDiffers: own.identifier != zone.identifier, planned: plannedText, plannedZone: own.identifier,
-                kind: Self.label(session.kind), duration: Self.duration(session), cancelled: session.status != .scheduled,
+                kind: Self.label(session.kind), duration: Self.duration(session),
+                cancelled: session.status != .scheduled,
                 hasAgenda: !session.agenda.isEmpty, agenda: session.agenda)
         }
         hasFacilitators = !data.facilitators.isEmpty

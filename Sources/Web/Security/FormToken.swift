@@ -48,7 +48,8 @@ struct FormTokens: Sendable {
     }
 
     private func mac(issued: String, nonce: String, purpose: String) -> String {
-        let code = HMAC<SHA256>.authenticationCode(for: Data("\(issued).\(nonce).\(purpose)".utf8), using: SymmetricKey(data: key))
+        let code = HMAC<SHA256>.authenticationCode(
+            for: Data("\(issued).\(nonce).\(purpose)".utf8), using: SymmetricKey(data: key))
         return Digest.hex(Array(code))
     }
 }

@@ -41,13 +41,17 @@ struct WorkspacePage {
             let rows = try await web.workspace.read { db in
                 try scope.organizations().order(Column("parentId") != nil, Column("name")).fetchAll(db).map {
                     organization in
-                    (organization, try String.fetchAll(
-                        db, sql: "SELECT pluginId FROM pluginEnablement WHERE organizationId = ? AND enabled",
-                        arguments: [organization.id]))
+                    (
+                        organization,
+                        try String.fetchAll(
+                            db, sql: "SELECT pluginId FROM pluginEnablement WHERE organizationId = ? AND enabled",
+                            arguments: [organization.id])
+                    )
                 }
             }
             let model = Model(
-                role: Self.roleName(context.access.role), organizations: rows.map { organizationModel($0.0, enabled: Set($0.1)) })
+                role: Self.roleName(context.access.role),
+                organizations: rows.map { organizationModel($0.0, enabled: Set($0.1)) })
             return web.renderer.page(
                 "workspace", title: "Workspace", model: model, chrome: web.chrome(for: request, context: context))
         }

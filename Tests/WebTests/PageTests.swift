@@ -1,0 +1,75 @@
+import Foundation
+import HTTPTypes
+import Kernel
+import KernelTesting
+import ServerTesting
+import Testing
+
+@Suite struct PageTests {
+    @Test("the series page shows sessions in the chosen zone beside the planned one, and escapes data")
+    func seriesPage() async throws {
+        let sample = Samples.network(replacing: "title: Series One", with: "title: \"Series <b>One</b> & 'Co'\"")
+        let web = try await WebFixture(sample: sample)
+        let page = try await web.client.get("/series/\(web.series)?tz=Europe/London")
+        #expect(page.status == 200)
+        #expect(page.text.contains("<h1>Series &lt;b&gt;One&lt;/b&gt; &amp; &#39;Co&#39;</h1>"))
+        #expect(!page.text.contains("<b>One</b>"))
+        #expect(page.text.contains("(Africa/Harare)"))
+        #expect(page.text.contains("Times are in <strong>Europe/London</strong>"))
+        #expect(page.text.contains("Test Facilitator"))
+        #expect(page.text.components(separatedBy: "<h1").count == 2)
+        let bad = try await web.client.get("/series/\(web.series)?tz=Mars/Olympus")
+        #expect(bad.status == 400)
+        #expect(bad.text.contains("is not a time zone"))
+    }
+
+    @Test("plugin sections follow enablement: the subscribe links vanish when feeds is disabled")
+    func sectionsFollowEnablement() async throws {
+        let web = try await WebFixture()
+        let feed = "webcal://indaba.example.org/public/orgs/\(web.network)/feeds/series/\(web.series)/calendar.ics"
+        #expect(try await web.client.get("/series/\(web.series)").text.contains(feed))
+        try await web.disable("feeds")
+        #expect(!(try await web.client.get("/series/\(web.series)").text.contains("webcal:")))
+    }
+
+    @Test("a plugin's pages and navigation exist only where it is enabled, and only for signed-in staff")
+    func pluginPagesGated() async throws {
+        let web = try await WebFixture()
+        let page = "/orgs/\(web.network)/notes/board"
+        let cookie = try await web.signIn()
+        #expect(try await web.client.request(.get, page, headers: ["Cookie": cookie]).status == 404)
+        #expect(!(try await web.open("/workspace", cookie: cookie).reply.text.contains(page)))
+        try await web.enable("notes")
+        let shown = try await web.client.request(.get, page, headers: ["Cookie": cookie])
+        #expect(shown.status == 200)
+        #expect(shown.text.contains("Notes of Test Network"))
+        #expect(try await web.open("/workspace", cookie: cookie).reply.text.contains("href=\"\(page)\""))
+        #expect(try await web.client.get(page).status == 401)
+        let member = try await web.harness.workspace.read { db in
+            try Lookup.organization("testnet/lagos-member", in: db).id!
+        }
+        #expect(
+            try await web.client.request(.get, "/orgs/\(member)/notes/board", headers: ["Cookie": cookie]).status == 404
+        )
+        try await web.disable("notes")
+        #expect(try await web.client.request(.get, page, headers: ["Cookie": cookie]).status == 404)
+    }
+
+    @Test("drafts and unknown series are a 404 page; every page is HTML with the layout's landmarks")
+    func notFoundAndLayout() async throws {
+        let web = try await WebFixture()
+        let missing = try await web.client.get("/series/999")
+        #expect(missing.status == 404)
+        #expect(missing.header("Content-Type") == "text/html; charset=utf-8")
+        for path in ["/", "/series/\(web.series)", "/series/\(web.series)/enrol", "/sign-in", "/series/999"] {
+            let reply = try await web.client.get(path)
+            #expect(reply.text.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"), "\(path)")
+            for landmark in ["<header", "<nav aria-label=\"Site\"", "<main id=\"main\"", "<footer", "href=\"#main\""] {
+                #expect(reply.text.contains(landmark), "\(path): \(landmark)")
+            }
+        }
+        let css = try await web.client.get("/static/indaba.css")
+        #expect(css.status == 200)
+        #expect(css.header("Content-Type") == "text/css; charset=utf-8")
+    }
+}
