@@ -40,7 +40,7 @@ extension FeedsPlugin {
     static func subscribe(_ link: FeedLink, personal: Bool) -> HTML {
         let name = personal ? "my-sessions.ics" : "calendar.ics"
         return """
-            <p><a class="button" href="\(link.webcal)">Subscribe in your calendar app</a> \
+            <p class="actions"><a class="button" href="\(link.webcal)">Subscribe in your calendar app</a> \
             <a href="\(link.ics)" download="\(name)">Download (.ics)</a></p>
             <p>Or add it by its address:</p>
             <p><code class="url">\(link.ics)</code></p>

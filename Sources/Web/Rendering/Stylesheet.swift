@@ -50,6 +50,8 @@ enum Stylesheet {
         .check input{margin-top:.35rem}
         input[type=text],input[type=email],select{width:100%;max-width:30rem;font:inherit;padding:.5rem;\
         border:1px solid #6b7079;border-radius:.25rem;background:#fff;color:#1b1b1b}
+        input[aria-invalid=true],select[aria-invalid=true]{border:2px solid #a30000}
+        .actions{display:flex;flex-wrap:wrap;gap:.75rem 1rem;align-items:center}
         .zone-choice{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
         .zone-choice label{margin:0}
         .zone-choice select{width:auto;max-width:100%}
@@ -58,7 +60,6 @@ enum Stylesheet {
         .optional{font-weight:400;color:#4a4f57}
         .why{font-size:.95rem;color:#33373d;margin-top:0}
         .error{color:#a30000;font-weight:600;margin:.25rem 0}
-        [aria-invalid=true]{border-color:#a30000;border-width:2px}
         .alert{border:2px solid #a30000;border-radius:.5rem;padding:0 1rem;background:#fff5f5}
         .trap{position:absolute;left:-9999px;width:1px;height:1px;overflow:hidden}
         code,.url{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9em;\
