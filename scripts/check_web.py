@@ -2,7 +2,8 @@
 """Browser checks of the Indaba web interface, run by scripts/check-web.sh against a real server on demo data.
 
 Drives headless Chromium through Selenium: public series page (sessions, time zone choice, subscribe link),
-enrolment (private calendar link, duplicate recognised), sign-in with a one-time link, the workspace, sign-out.
+enrolment (private calendar link, duplicate recognised), sign-in with a one-time link, the workspace, a plugin's
+page and link appearing and vanishing as it is enabled and disabled, sign-out.
 Every page visited is parsed with html5lib in strict mode (raw source for GET pages) and checked for what can be
 detected automatically: lang, one h1, heading order, labels, alt text, landmarks, skip link, unique ids, no
 sideways scrolling at phone width. Screenshots at 390 and 1280 px go to --screenshots.
@@ -10,6 +11,7 @@ sideways scrolling at phone width. Screenshots at 390 and 1280 px go to --screen
 import argparse
 import http.cookiejar
 import os
+import subprocess
 import sys
 import time
 import urllib.error
@@ -19,7 +21,8 @@ import html5lib
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 A11Y_SCRIPT = """
 const problems = [];
@@ -82,6 +85,14 @@ class Check:
     def open(self, path):
         self.driver.get(self.base + path)
 
+    def follow(self, element):
+        """Clicks a link or submit button and waits until the next page has loaded."""
+        old = self.driver.find_element(By.TAG_NAME, "html")
+        element.click()
+        WebDriverWait(self.driver, 15).until(expected_conditions.staleness_of(old))
+        WebDriverWait(self.driver, 15).until(
+            lambda driver: driver.execute_script("return document.readyState") == "complete")
+
     def text(self):
         return self.driver.find_element(By.TAG_NAME, "body").text
 
@@ -126,12 +137,16 @@ class Check:
         self.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
-def run(check, login_link):
+def indaba(arguments, *words):
+    subprocess.run([arguments.indaba, *words, "--db", arguments.db], check=True, stdout=subprocess.DEVNULL)
+
+
+def run(check, login_link, arguments):
     # The home page lists the public series; open the one taking enrolments.
     check.open("/")
     check.page("home", "/")
     card = next(c for c in check.driver.find_elements(By.CSS_SELECTOR, ".card") if "Open for enrolment" in c.text)
-    card.find_element(By.TAG_NAME, "a").click()
+    check.follow(card.find_element(By.TAG_NAME, "a"))
     series_path = check.driver.current_url[len(check.base):]
     check.expect(series_path.startswith("/series/"), "the series link opens a series page")
     sessions = check.driver.find_elements(By.CSS_SELECTOR, "ol.sessions li.session")
@@ -143,14 +158,14 @@ def run(check, login_link):
 
     # Another time zone: times change, the planned zone stays beside them.
     Select(check.driver.find_element(By.ID, "tz")).select_by_value("America/New_York")
-    check.driver.find_element(By.CSS_SELECTOR, "form.zone-choice button").click()
+    check.follow(check.driver.find_element(By.CSS_SELECTOR, "form.zone-choice button"))
     check.expect("Times are in America/New_York" in check.text(), "times shown in the chosen zone")
     check.expect("Planned as" in check.text(), "the planned zone is shown beside the converted time")
     check.page("series-new-york", check.driver.current_url[len(check.base):])
 
     # Enrol as a new person; the confirmation gives the private calendar link, which works.
     check.open(series_path)
-    check.driver.find_element(By.LINK_TEXT, "Enrol in this series").click()
+    check.follow(check.driver.find_element(By.LINK_TEXT, "Enrol in this series"))
     check.page("enrol", series_path + "/enrol")
     email = f"browser.{int(time.time())}@example.org"
     check.driver.find_element(By.ID, "name").send_keys("Browser Test")
@@ -159,7 +174,7 @@ def run(check, login_link):
     check.driver.find_element(By.ID, "gender").send_keys("woman")
     check.driver.find_element(By.ID, "consent").click()
     time.sleep(2.5)  # the form refuses answers sent back faster than a person types
-    check.driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    check.follow(check.driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     check.expect("You are enrolled" in check.text(), "enrolment confirmed")
     personal = [a.get_attribute("href") for a in check.driver.find_elements(By.CSS_SELECTOR, "a[download]")]
     check.expect(any("/feeds/personal/" in href for href in personal), "the private calendar link is given")
@@ -173,13 +188,13 @@ def run(check, login_link):
     check.driver.find_element(By.ID, "name").send_keys("Browser Test Again")
     check.driver.find_element(By.ID, "email").send_keys(email.upper())
     time.sleep(2.5)
-    check.driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    check.follow(check.driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     check.expect("already enrolled" in check.text(), "a second sign-up with the same e-mail is recognised")
 
     # A form with errors says what is wrong next to the field.
     check.open(series_path + "/enrol")
     time.sleep(2.5)
-    check.driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    check.follow(check.driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     check.expect("Enter your name." in check.text(), "a missing name is explained next to the field")
     check.page("enrol-errors")
 
@@ -187,15 +202,32 @@ def run(check, login_link):
     link_path = login_link[len(check.base):]
     check.driver.get(login_link)
     check.page("sign-in", link_path)
-    check.driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
-    check.expect(check.driver.current_url.endswith("/workspace"), "signing in leads to the workspace")
+    check.follow(check.driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    check.expect(check.driver.current_url.endswith("/workspace"), "signing in leads to the workspace: " + check.text()[:300])
     check.expect("#ASKnet" in check.text() and "feeds" in check.text(), "the workspace lists organizations and plugins")
     check.page("workspace", "/workspace")
+
+    # A plugin's pages and links follow its enablement: the case-study library, searched, then disabled and back.
+    check.follow(check.driver.find_element(By.LINK_TEXT, "Case-study library"))
+    library_path = check.driver.current_url[len(check.base):]
+    check.driver.find_element(By.ID, "q").send_keys("radio")
+    check.follow(check.driver.find_element(By.CSS_SELECTOR, "form[role=search] button"))
+    check.expect(len(check.driver.find_elements(By.CSS_SELECTOR, ".cards mark")) >= 1, "library search highlights")
+    check.page("library", check.driver.current_url[len(check.base):])
+    indaba(arguments, "plugin", "disable", "case-studies", "--org", "asknet")
+    check.open("/workspace")
+    check.expect(not check.driver.find_elements(By.LINK_TEXT, "Case-study library"), "a disabled plugin's link vanishes")
+    check.open(library_path)
+    check.expect("Page not found" in check.text(), "a disabled plugin's page answers 404")
+    indaba(arguments, "plugin", "enable", "case-studies", "--org", "asknet")
+    check.open("/workspace")
+    check.expect(len(check.driver.find_elements(By.LINK_TEXT, "Case-study library")) == 1, "enabled again, it is back")
+
     check.driver.get(login_link)
-    check.driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    check.follow(check.driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     check.expect("already used or expired" in check.text(), "a login link works only once")
     check.open("/workspace")
-    check.driver.find_element(By.CSS_SELECTOR, "header form button").click()
+    check.follow(check.driver.find_element(By.CSS_SELECTOR, "header form button"))
     check.open("/workspace")
     check.expect("Please sign in" in check.text(), "signing out ends the session")
 
@@ -208,11 +240,13 @@ def main():
     parser.add_argument("--base", required=True)
     parser.add_argument("--login-link", required=True)
     parser.add_argument("--screenshots", required=True)
+    parser.add_argument("--indaba", required=True, help="the indaba executable, to enable and disable plugins")
+    parser.add_argument("--db", required=True, help="the database the server serves")
     arguments = parser.parse_args()
     os.makedirs(arguments.screenshots, exist_ok=True)
     check = Check(arguments.base, arguments.screenshots)
     try:
-        run(check, arguments.login_link)
+        run(check, arguments.login_link, arguments)
     except Exception as error:
         check.expect(False, f"the browser run stopped: {type(error).__name__}: {error}")
     finally:

@@ -72,4 +72,20 @@ import Testing
         #expect(css.status == 200)
         #expect(css.header("Content-Type") == "text/css; charset=utf-8")
     }
+
+    @Test("the case-study library page comes and goes with the plugin and escapes the query")
+    func libraryPage() async throws {
+        let web = try await WebFixture()
+        let cookie = try await web.signIn()
+        let library = "/orgs/\(web.network)/case-studies/library"
+        #expect(try await web.client.request(.get, library, headers: ["Cookie": cookie]).status == 404)
+        try await web.enable("case-studies")
+        #expect(try await web.open("/workspace", cookie: cookie).reply.text.contains("href=\"\(library)\""))
+        let page = try await web.client.request(
+            .get, library + "?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E", headers: ["Cookie": cookie])
+        #expect(page.status == 200)
+        #expect(page.text.contains("value=\"&lt;script&gt;alert(1)&lt;/script&gt;\""))
+        #expect(!page.text.contains("<script>alert"))
+        #expect(page.text.contains("0 studies match"))
+    }
 }

@@ -1,3 +1,4 @@
+import CaseStudies
 import Feeds
 import Foundation
 import GRDB
@@ -32,7 +33,9 @@ struct WebFixture {
     let series: Int64
 
     init(baseURL: String = "https://indaba.example.org", sample: String = Samples.network) async throws {
-        harness = try PluginHarness(plugins: [FeedsPlugin.self, RetentionPlugin.self, NotesPlugin.self])
+        harness = try PluginHarness(plugins: [
+            FeedsPlugin.self, RetentionPlugin.self, CaseStudiesPlugin.self, NotesPlugin.self,
+        ])
         try await harness.importText(sample)
         client = TestClient(workspace: harness.workspace, configuration: .init(baseURL: baseURL))
         (network, series) = try await harness.workspace.read { db in

@@ -16,6 +16,11 @@ public struct HTML: Sendable, Equatable, CustomStringConvertible, ExpressibleByS
         self.markup = markup
     }
 
+    /// Text, escaped.
+    public init(escaping text: String) {
+        markup = Self.escape(text)
+    }
+
     /// An empty fragment.
     public static let empty = HTML(trusted: "")
 

@@ -48,7 +48,7 @@ enum Stylesheet {
         .check{display:flex;gap:.5rem;align-items:flex-start}
         .check label{font-weight:400}
         .check input{margin-top:.35rem}
-        input[type=text],input[type=email],select{width:100%;max-width:30rem;font:inherit;padding:.5rem;\
+        input[type=text],input[type=email],input[type=search],select{width:100%;max-width:30rem;font:inherit;padding:.5rem;\
         border:1px solid #6b7079;border-radius:.25rem;background:#fff;color:#1b1b1b}
         input[aria-invalid=true],select[aria-invalid=true]{border:2px solid #a30000}
         .actions{display:flex;flex-wrap:wrap;gap:.75rem 1rem;align-items:center}
@@ -66,6 +66,7 @@ enum Stylesheet {
         overflow-wrap:anywhere;word-break:break-all}
         .url{display:block;background:#f3f5f8;padding:.5rem;border-radius:.25rem}
         .plugins{padding-left:1.25rem}
+        mark{background:#fff2a8;color:inherit}
         .plugin{font-weight:600}
         @media (max-width:30rem){h1{font-size:1.6rem}main{padding:.75rem .75rem 2rem}}
 
