@@ -27,8 +27,10 @@ public struct WebInterface: Sendable {
     /// Adds the pages, their session handling and their HTML error pages to `router`.
     public func add(to router: Router<IndabaRequestContext>) {
         StaticFiles().add(to: router)
-        let pages = router.group("").add(middleware: WebErrorMiddleware(web: self))
-            .add(middleware: SessionMiddleware(web: self))
+        // The session is read first, so that error pages know who is signed in and an unusable session cookie is
+        // cleared on error pages too.
+        let pages = router.group("").add(middleware: SessionMiddleware(web: self))
+            .add(middleware: WebErrorMiddleware(web: self))
         HomePage(web: self).add(to: pages)
         SeriesPage(web: self).add(to: pages)
         EnrolmentPage(web: self).add(to: pages)

@@ -95,4 +95,18 @@ import Testing
         let reply = try await web.client.request(.get, "/api/v1/people", headers: ["Cookie": cookie])
         #expect(reply.status == 401)
     }
+
+    @Test("a session ends after twelve hours: the workspace asks to sign in again and the cookie is cleared")
+    func sessionExpiry() async throws {
+        let web = try await WebFixture()
+        let cookie = try await web.signIn()
+        #expect(try await web.open("/workspace", cookie: cookie).reply.status == 200)
+        web.harness.clock.advance(by: 12 * 3600 + 1)
+        let expired = try await web.client.request(.get, "/workspace", headers: ["Cookie": cookie])
+        #expect(expired.status == 401)
+        #expect(
+            expired.headers[values: .setCookie].contains {
+                $0.hasPrefix("indaba_session=;") && $0.contains("Max-Age=0")
+            })
+    }
 }
