@@ -6,7 +6,7 @@ enrolment (private calendar link, duplicate recognised), sign-in with a one-time
 page and link appearing and vanishing as it is enabled and disabled, sign-out.
 Every page visited is parsed with html5lib in strict mode (raw source for GET pages) and checked for what can be
 detected automatically: lang, one h1, heading order, labels, alt text, landmarks, skip link, unique ids, no
-sideways scrolling at phone width. Screenshots at 390 and 1280 px go to --screenshots.
+sideways scrolling at 360 and 390 px. Screenshots at 390 and 1280 px go to --screenshots.
 """
 import argparse
 import http.cookiejar
@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 import time
+import traceback
 import urllib.error
 import urllib.request
 
@@ -21,7 +22,7 @@ import html5lib
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 A11Y_SCRIPT = """
@@ -89,7 +90,14 @@ class Check:
         """Clicks a link or submit button and waits until the next page has loaded."""
         old = self.driver.find_element(By.TAG_NAME, "html")
         element.click()
-        WebDriverWait(self.driver, 15).until(expected_conditions.staleness_of(old))
+        def replaced(_):
+            try:
+                old.tag_name
+                return False
+            except WebDriverException:  # stale, or (newer drivers) "node does not belong to the document"
+                return True
+
+        WebDriverWait(self.driver, 15).until(replaced)
         WebDriverWait(self.driver, 15).until(
             lambda driver: driver.execute_script("return document.readyState") == "complete")
 
@@ -124,7 +132,7 @@ class Check:
         self.shoot(name)
 
     def shoot(self, name):
-        for width in (390, 1280):
+        for width in (360, 390, 1280):
             self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
                 "width": width, "height": 800, "deviceScaleFactor": 1, "mobile": width < 500})
             scroll = self.driver.execute_script("return document.documentElement.scrollWidth")
@@ -132,6 +140,8 @@ class Check:
             height = self.driver.execute_script("return document.documentElement.scrollHeight")
             self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
                 "width": width, "height": min(height, 5000), "deviceScaleFactor": 1, "mobile": width < 500})
+            if width == 360:
+                continue  # the smallest phone: checked for sideways scrolling, not photographed
             kind = "phone" if width < 500 else "desktop"
             self.driver.save_screenshot(os.path.join(self.screenshots, f"{name}-{kind}.png"))
         self.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
@@ -248,6 +258,7 @@ def main():
     try:
         run(check, arguments.login_link, arguments)
     except Exception as error:
+        traceback.print_exc()
         check.expect(False, f"the browser run stopped: {type(error).__name__}: {error}")
     finally:
         check.driver.quit()

@@ -4,7 +4,8 @@ public import Foundation
 public struct WebConfiguration: Sendable {
     /// The server's public URL; cookies get the `Secure` flag when it is https.
     public var baseURL: String
-    /// Public enrolments accepted per IP address per ``rateWindow``.
+    /// Public enrolment forms accepted per IP address per ``rateWindow``. Generous on purpose: a workshop room
+    /// behind one address may enrol together; the form token and the fill time stop robots first.
     public var enrolmentsPerWindow: Int
     /// Sign-in attempts accepted per IP address per ``rateWindow``.
     public var signInsPerWindow: Int
@@ -16,7 +17,7 @@ public struct WebConfiguration: Sendable {
     public var formLifetime: TimeInterval
 
     public init(
-        baseURL: String, enrolmentsPerWindow: Int = 5, signInsPerWindow: Int = 10, rateWindow: TimeInterval = 600,
+        baseURL: String, enrolmentsPerWindow: Int = 20, signInsPerWindow: Int = 10, rateWindow: TimeInterval = 600,
         minimumFillTime: TimeInterval = 2, formLifetime: TimeInterval = 4 * 3600
     ) {
         self.baseURL = baseURL

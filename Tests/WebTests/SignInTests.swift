@@ -83,7 +83,7 @@ import Testing
         #expect(page.reply.status == 200)
         #expect(page.reply.text.contains("Test Network"))
         #expect(page.reply.text.contains("Lagos Member"))
-        let out = try await web.post("/sign-out", [("form", page.token)], cookie: cookie)
+        let out = try await web.post("/sign-out", [("form", page.signOutToken)], cookie: cookie)
         #expect(out.status == 303)
         #expect(try await web.open("/workspace", cookie: cookie).reply.status == 401)
     }
@@ -108,5 +108,20 @@ import Testing
             expired.headers[values: .setCookie].contains {
                 $0.hasPrefix("indaba_session=;") && $0.contains("Max-Age=0")
             })
+    }
+
+    @Test("signing in again in the same browser ends the earlier session")
+    func signInAgain() async throws {
+        let web = try await WebFixture()
+        let first = try await web.signIn()
+        let organization = Organization.ID(web.network)
+        let (_, secret) = try await web.harness.workspace.write(as: AuditActor("test")) {
+            try $0.createLoginLink(role: .organizationAdmin, organization: organization)
+        }
+        let form = try await web.open("/sign-in?link=\(secret)", cookie: first)
+        let reply = try await web.post("/sign-in", [("form", form.token), ("link", secret)], cookie: form.cookie)
+        #expect(reply.status == 303)
+        #expect(try await web.client.request(.get, "/workspace", headers: ["Cookie": first]).status == 401)
+        #expect(try await web.count("SELECT count(*) FROM browserSession WHERE endedAt IS NULL") == 1)
     }
 }

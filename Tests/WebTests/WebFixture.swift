@@ -66,12 +66,20 @@ struct WebFixture {
         let reply: TestClient.Reply
         let token: String
         let cookie: String
+
+        /// The token of the header's sign-out form.
+        var signOutToken: String {
+            reply.text.firstMatch(of: /action="\/sign-out"><input type="hidden" name="form" value="([^"]+)"/)
+                .map { String($0.1) } ?? ""
+        }
     }
 
     /// Opens a page holding a form, as a browser with `cookie` would.
     func open(_ path: String, cookie: String = "") async throws -> Form {
         let reply = try await client.request(.get, path, headers: cookie.isEmpty ? [:] : ["Cookie": cookie])
-        let token = reply.text.firstMatch(of: /name="form" value="([^"]+)"/).map { String($0.1) } ?? ""
+        // The page's own form is in <main>; the header's sign-out form (when signed in) comes before it.
+        let main = reply.text.range(of: "<main").map { String(reply.text[$0.lowerBound...]) } ?? reply.text
+        let token = main.firstMatch(of: /name="form" value="([^"]+)"/).map { String($0.1) } ?? ""
         let set = reply.headers[values: .setCookie].map { $0.split(separator: ";")[0] }.map(String.init)
         return Form(reply: reply, token: token, cookie: ([cookie] + set).filter { !$0.isEmpty }.joined(separator: "; "))
     }

@@ -30,13 +30,6 @@ struct EnrolmentPage {
         guard data.series.status == .published else { return closed(data, request, context) }
         let posted = try await FormData.read(request, context: context)
         let form = EnrolmentForm(posted)
-        guard await web.enrolmentLimit.allow(web.client(context), at: web.workspace.now()) else {
-            return web.renderer.message(
-                heading: "Too many sign-ups",
-                "Too many enrolments came from your network in the last few minutes. "
-                    + "Please wait ten minutes and try again.", chrome: web.chrome(for: request, context: context),
-                status: .tooManyRequests)
-        }
         do {
             try web.checkForm(
                 posted, purpose: "enrol:\(id)", request: request, minimumAge: web.configuration.minimumFillTime)
@@ -44,6 +37,14 @@ struct EnrolmentPage {
             let status: HTTPResponse.Status = error == .tooFast ? .unprocessableContent : .forbidden
             return try await render(
                 form, errors: .init(), notice: error.message, data: data, id: id, request, context, status: status)
+        }
+        // Counted once the form token is genuine, so forged posts (refused above) use up no one's allowance.
+        guard await web.enrolmentLimit.allow(web.client(context), at: web.workspace.now()) else {
+            return web.renderer.message(
+                heading: "Too many sign-ups",
+                "Too many enrolments came from your network in the last few minutes. "
+                    + "Please wait ten minutes and try again.", chrome: web.chrome(for: request, context: context),
+                status: .tooManyRequests)
         }
         guard posted["website"].isEmpty else {
             return try await render(

@@ -61,8 +61,11 @@ struct SignInPages {
         }
         let secret = form["link"]
         do {
-            let (_, sessionSecret) = try await web.workspace.write(as: AuditActor("web:sign-in")) {
-                try $0.signIn(with: secret)
+            let previous = Cookies.value(Cookies.session, in: request)
+            let (_, sessionSecret) = try await web.workspace.write(as: AuditActor("web:sign-in")) { transaction in
+                // Signing in again replaces the browser's session rather than leaving the old one usable.
+                if let previous { try transaction.endBrowserSession(previous) }
+                return try transaction.signIn(with: secret)
             }
             let cookie = web.cookies.set(Cookies.session, sessionSecret, maxAge: Int(BrowserSession.lifetime))
             return web.redirect(to: "/workspace", cookies: [cookie])
