@@ -217,6 +217,15 @@ def run(check, login_link, arguments):
     check.expect("#ASKnet" in check.text() and "feeds" in check.text(), "the workspace lists organizations and plugins")
     check.page("workspace", "/workspace")
 
+    # The retention dashboard: the overview, then the seed series' funnel.
+    check.follow(check.driver.find_element(By.LINK_TEXT, "Retention dashboard"))
+    check.page("retention", check.driver.current_url[len(check.base):])
+    check.follow(check.driver.find_element(By.PARTIAL_LINK_TEXT, "Creating Inclusive Spaces"))
+    check.expect(len(check.driver.find_elements(By.CSS_SELECTOR, ".chart svg[role=img]")) == 1, "the funnel chart")
+    check.expect("Dropped out here" in check.text(), "the funnel's figures")
+    check.page("retention-series", check.driver.current_url[len(check.base):])
+    check.open("/workspace")
+
     # A plugin's pages and links follow its enablement: the case-study library, searched, then disabled and back.
     check.follow(check.driver.find_element(By.LINK_TEXT, "Case-study library"))
     library_path = check.driver.current_url[len(check.base):]

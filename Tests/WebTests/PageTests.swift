@@ -88,4 +88,24 @@ import Testing
         #expect(!page.text.contains("<script>alert"))
         #expect(page.text.contains("0 studies match"))
     }
+
+    @Test("the retention dashboard shows a series' funnel to its administrators, only where retention is enabled")
+    func retentionDashboard() async throws {
+        let web = try await WebFixture()
+        let cookie = try await web.signIn()
+        let page = "/orgs/\(web.network)/retention/series/\(web.series)"
+        #expect(try await web.client.request(.get, page, headers: ["Cookie": cookie]).status == 404)
+        try await web.enable("retention")
+        let overview = try await web.client.request(
+            .get, "/orgs/\(web.network)/retention/series", headers: ["Cookie": cookie])
+        #expect(overview.text.contains("href=\"series/\(web.series)\">Series One</a>"))
+        let shown = try await web.client.request(.get, page, headers: ["Cookie": cookie])
+        #expect(shown.status == 200)
+        #expect(shown.text.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+        #expect(shown.text.contains("Dropped out here"))
+        #expect(try await web.client.get(page).status == 401)
+        #expect(
+            try await web.client.request(.get, "/orgs/\(web.network)/retention/series/999", headers: ["Cookie": cookie])
+                .status == 404)
+    }
 }

@@ -67,6 +67,12 @@ enum Stylesheet {
         .url{display:block;background:#f3f5f8;padding:.5rem;border-radius:.25rem}
         .plugins{padding-left:1.25rem}
         mark{background:#fff2a8;color:inherit}
+        .chart svg{max-width:100%;height:auto}
+        table{border-collapse:collapse;margin:1rem 0}
+        .scroll{overflow-x:auto;max-width:100%}
+        caption{text-align:left;font-weight:700;padding:.25rem 0}
+        th,td{border-bottom:1px solid #d0d5dc;padding:.35rem .6rem;text-align:left;vertical-align:top}
+        td{text-align:right}
         .plugin{font-weight:600}
         @media (max-width:30rem){h1{font-size:1.6rem}main{padding:.75rem .75rem 2rem}}
 
