@@ -54,7 +54,7 @@ struct SignInPages {
         let form = try await FormData.read(request, context: context)
         do {
             try web.checkForm(form, purpose: "sign-in", request: request)
-        } catch let error as FormTokens.Refusal {
+        } catch {
             return web.renderer.message(
                 heading: "Not signed in", error.message, link: ("/sign-in?link=\(form["link"])", "Try again"),
                 chrome: chrome, status: .forbidden)
