@@ -217,6 +217,12 @@ def run(check, login_link, arguments):
     check.expect("#ASKnet" in check.text() and "feeds" in check.text(), "the workspace lists organizations and plugins")
     check.page("workspace", "/workspace")
 
+    # The series report of the seed series, from the workspace's list.
+    check.follow(check.driver.find_element(By.PARTIAL_LINK_TEXT, "Creating Inclusive Spaces"))
+    check.expect("How it ran" in check.text() and "Retention" in check.text(), "the series report and its sections")
+    check.page("report", check.driver.current_url[len(check.base):])
+    check.open("/workspace")
+
     # The retention dashboard: the overview, then the seed series' funnel.
     check.follow(check.driver.find_element(By.LINK_TEXT, "Retention dashboard"))
     check.page("retention", check.driver.current_url[len(check.base):])

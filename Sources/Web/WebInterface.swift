@@ -36,6 +36,7 @@ public struct WebInterface: Sendable {
         EnrolmentPage(web: self).add(to: pages)
         SignInPages(web: self).add(to: pages)
         WorkspacePage(web: self).add(to: pages)
+        ReportPage(web: self).add(to: pages)
         PluginPageMounting(web: self).add(to: pages)
     }
 

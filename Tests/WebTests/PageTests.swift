@@ -108,4 +108,34 @@ import Testing
             try await web.client.request(.get, "/orgs/\(web.network)/retention/series/999", headers: ["Cookie": cookie])
                 .status == 404)
     }
+
+    @Test("the series report page is for the series' administrators, and lists the workspace's series")
+    func reportPage() async throws {
+        let web = try await WebFixture()
+        let page = "/reports/series/\(web.series)"
+        #expect(try await web.client.get(page).status == 401)
+        let cookie = try await web.signIn()
+        #expect(try await web.open("/workspace", cookie: cookie).reply.text.contains("href=\"\(page)\""))
+        let report = try await web.client.request(.get, page, headers: ["Cookie": cookie])
+        #expect(report.status == 200)
+        #expect(report.text.contains("<h1>Series One: series report</h1>"))
+        #expect(report.text.contains("<h2>Participation</h2>"))
+        #expect(!report.text.contains("<h2>Retention</h2>"))
+        try await web.enable("retention")
+        #expect(
+            try await web.client.request(.get, page, headers: ["Cookie": cookie]).text.contains("<h2>Retention</h2>"))
+        let member = try await web.harness.workspace.read { db in
+            try Lookup.organization("testnet/lagos-member", in: db).id!
+        }
+        let (_, secret) = try await web.harness.workspace.write(as: AuditActor("test")) {
+            try $0.createLoginLink(role: .organizationAdmin, organization: member)
+        }
+        let form = try await web.open("/sign-in?link=\(secret)")
+        let signedIn = try await web.post("/sign-in", [("form", form.token), ("link", secret)], cookie: form.cookie)
+        let other =
+            form.cookie + "; "
+            + (signedIn.headers[values: .setCookie].first { $0.hasPrefix("indaba_session=") }?
+                .split(separator: ";").first.map(String.init) ?? "")
+        #expect(try await web.client.request(.get, page, headers: ["Cookie": other]).status == 404)
+    }
 }

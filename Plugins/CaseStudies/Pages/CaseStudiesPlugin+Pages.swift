@@ -4,8 +4,26 @@ public import Kernel
 /// The "case studies presented" section of a public series page: the public studies linked to its sessions.
 extension CaseStudiesPlugin {
     public func seriesSections(for page: SeriesPageRequest) async throws -> [PageSection] {
-        let series = page.series.id!
-        let presented = try await context.store.writer.read { db in
+        let presented = try await presented(in: page.series.id!)
+        guard !presented.isEmpty else { return [] }
+        return [PageSection(title: "Case studies presented", body: Self.list(presented), order: 50)]
+    }
+
+    /// The case studies presented in the series, for its report (the public ones: reports go to funders).
+    public func seriesReportSections(for report: SeriesReportRequest) async throws -> [ReportSection] {
+        let presented = try await presented(in: report.series.id!)
+        guard !presented.isEmpty else { return [] }
+        let markdown = presented.map { item in
+            "- **\(item.study.title)** (\(item.study.country), presented in \(item.session))"
+                + (item.study.summary.isEmpty ? "" : ": \(item.study.summary)")
+        }.joined(separator: "\n")
+        return [
+            ReportSection(title: "Case studies presented", markdown: markdown, html: Self.list(presented), order: 60)
+        ]
+    }
+
+    private func presented(in series: WebinarSeries.ID) async throws -> [(study: CaseStudy, session: String)] {
+        try await context.store.writer.read { db in
             try CaseStudyLibrary.presented(inSeries: series, reader: .anonymous, in: db).map { item in
                 (
                     study: item.study,
@@ -14,7 +32,9 @@ extension CaseStudiesPlugin {
                 )
             }
         }
-        guard !presented.isEmpty else { return [] }
+    }
+
+    private static func list(_ presented: [(study: CaseStudy, session: String)]) -> HTML {
         let items: [HTML] = presented.map { item in
             let summary: HTML = item.study.summary.isEmpty ? .empty : "<p>\(item.study.summary)</p>"
             return """
@@ -22,6 +42,6 @@ extension CaseStudiesPlugin {
                 \(item.session)</p>\(summary)</li>
                 """
         }
-        return [PageSection(title: "Case studies presented", body: "<ul class=\"studies\">\(items)</ul>", order: 50)]
+        return "<ul class=\"studies\">\(items)</ul>"
     }
 }

@@ -84,7 +84,7 @@ struct DashboardMarkup {
         <p class="lead">\(report.enrolled) enrolled. Groups smaller than \(report.minimumGroupSize) are hidden, \
         and so is any figure they could be worked out from.</p>
         <h2>Funnel</h2>
-        <div class="chart">\(HTML(trusted: FunnelChart(report: report).svg))</div>
+        \(funnel)
         \(steps)
         \(targets)
         \(breakdown(report.gender, caption: "By gender (self-described, with consent)"))
@@ -92,7 +92,11 @@ struct DashboardMarkup {
         """
     }
 
-    private var steps: HTML {
+    var funnel: HTML {
+        "<div class=\"chart\">\(HTML(trusted: FunnelChart(report: report).svg))</div>"
+    }
+
+    var steps: HTML {
         let rows: [HTML] = report.steps.map { step in
             let share = step.percentOfEnrolled.map { "\($0)%" } ?? "–"
             let state: HTML = step.happened ? "" : " <span class=\"note\">(not yet)</span>"
@@ -109,17 +113,17 @@ struct DashboardMarkup {
             """
     }
 
-    private var targets: HTML {
+    var targets: HTML {
         guard !report.targets.isEmpty else { return .empty }
         let items: [HTML] = report.targets.map { target in
             let actual = target.actualPercent.map { "\($0)%" } ?? "hidden"
             return
                 "<li>\(target.label): at least \(target.minimumPercent)%, actual \(actual): <strong>\(target.status)</strong></li>"
         }
-        return "<h2>Targets</h2><ul>\(items)</ul>"
+        return "<h3>Targets</h3><ul>\(items)</ul>"
     }
 
-    private func breakdown(_ breakdown: SeriesReport.Breakdown, caption: String) -> HTML {
+    func breakdown(_ breakdown: SeriesReport.Breakdown, caption: String) -> HTML {
         guard !breakdown.groups.isEmpty else { return .empty }
         let head: [HTML] = breakdown.groups.map { "<th scope=\"col\">\($0)</th>" }
         var labels = Dictionary(report.steps.map { ($0.key, $0.label) }, uniquingKeysWith: { first, _ in first })

@@ -34,6 +34,11 @@ public struct HTML: Sendable, Equatable, CustomStringConvertible, ExpressibleByS
 
     public var description: String { markup }
 
+    /// The two fragments one after the other.
+    public static func + (lhs: HTML, rhs: HTML) -> HTML {
+        HTML(trusted: lhs.markup + rhs.markup)
+    }
+
     /// Whether the fragment has no markup at all.
     public var isEmpty: Bool { markup.isEmpty }
 

@@ -70,6 +70,10 @@ public protocol Plugin: Sendable {
     /// Runs inside the transaction of a public enrolment, for an organization that enabled the plugin; the section
     /// returned (if any) is shown on the confirmation page. Throwing rolls the enrolment back.
     func didEnrol(_ enrolment: PublicEnrolment, in transaction: WriteTransaction) throws -> PageSection?
+
+    /// Sections of the post-series report (``SeriesReportDocument``) for a series of an organization that enabled
+    /// the plugin.
+    func seriesReportSections(for report: SeriesReportRequest) async throws -> [ReportSection]
 }
 
 extension Plugin {
@@ -98,6 +102,7 @@ extension Plugin {
     public func didEnrol(_ enrolment: PublicEnrolment, in transaction: WriteTransaction) throws -> PageSection? {
         nil
     }
+    public func seriesReportSections(for report: SeriesReportRequest) async throws -> [ReportSection] { [] }
 }
 
 /// What a plugin receives when it is built.

@@ -18,6 +18,10 @@ enum StaffTemplates {
         </ul>
         {{/hasPlugins}}
         {{^plugins}}<p>No plugin is enabled here.</p>{{/plugins}}
+        {{#hasSeries}}
+        <h3>Series reports</h3>
+        <ul>{{#series}}<li><a href="{{href}}">{{title}}</a> <span class="meta">({{status}})</span></li>{{/series}}</ul>
+        {{/hasSeries}}
         </section>
         {{/organizations}}
 

@@ -20,8 +20,16 @@ struct WorkspacePage {
         let entries: [Entry]
     }
 
+    struct SeriesLink {
+        let title: String
+        let href: String
+        let status: String
+    }
+
     struct OrganizationModel {
         let id: Int64
+        let hasSeries: Bool
+        let series: [SeriesLink]
         let name: String
         let kind: String
         let timeZone: String
@@ -45,20 +53,31 @@ struct WorkspacePage {
                         organization,
                         try String.fetchAll(
                             db, sql: "SELECT pluginId FROM pluginEnablement WHERE organizationId = ? AND enabled",
-                            arguments: [organization.id])
+                            arguments: [organization.id]),
+                        try scope.ownSeries()
+                            .filter(
+                                sql: "programmeId IN (SELECT id FROM programme WHERE organizationId = ?)",
+                                arguments: [organization.id]
+                            )
+                            .order(Column("id")).fetchAll(db)
                     )
                 }
             }
             let model = Model(
                 role: Self.roleName(context.access.role),
-                organizations: rows.map { organizationModel($0.0, enabled: Set($0.1)) })
+                organizations: rows.map { organizationModel($0.0, enabled: Set($0.1), series: $0.2) })
             return web.renderer.page(
                 "workspace", title: "Workspace", model: model, chrome: web.chrome(for: request, context: context))
         }
     }
 
     /// The organization with its enabled plugins in the registry's order; disabled plugins are left out.
-    private func organizationModel(_ organization: Organization, enabled: Set<String>) -> OrganizationModel {
+    private func organizationModel(_ organization: Organization, enabled: Set<String>, series: [WebinarSeries])
+        -> OrganizationModel
+    {
+        let links = series.map {
+            SeriesLink(title: $0.title, href: "/reports/series/\($0.id!.rawValue)", status: $0.status.rawValue)
+        }
         let org = organization.id!.rawValue
         let plugins = web.workspace.plugins.map { type(of: $0) }.filter { enabled.contains($0.id.rawValue) }.map {
             plugin in
@@ -70,7 +89,7 @@ struct WorkspacePage {
                 entries: entries)
         }
         return OrganizationModel(
-            id: org, name: organization.name,
+            id: org, hasSeries: !links.isEmpty, series: links, name: organization.name,
             kind: organization.isNetwork ? "Network" : "Member organization", timeZone: organization.timeZone,
             hasPlugins: !plugins.isEmpty, plugins: plugins)
     }
