@@ -38,4 +38,4 @@ grep -q "is serving" "$WORK/serve.log" || { cat "$WORK/serve.log" >&2; echo "err
 
 LINK=$($INDABA user login-link --db "$DB" --org asknet --role networkCoordinator --base-url "$BASE")
 "$VENV/bin/python" scripts/check_web.py --base "$BASE" --login-link "$LINK" \
-    --screenshots "${SCREENSHOT_DIR:-$WORK/screenshots}" --indaba "$INDABA" --db "$DB"
+    --screenshots "${SCREENSHOT_DIR:-$WORK/screenshots}"

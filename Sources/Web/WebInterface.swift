@@ -37,6 +37,7 @@ public struct WebInterface: Sendable {
         SignInPages(web: self).add(to: pages)
         WorkspacePage(web: self).add(to: pages)
         ReportPage(web: self).add(to: pages)
+        PluginSwitch(web: self).add(to: pages)
         PluginPageMounting(web: self).add(to: pages)
     }
 

@@ -138,4 +138,33 @@ import Testing
                 .split(separator: ";").first.map(String.init) ?? "")
         #expect(try await web.client.request(.get, page, headers: ["Cookie": other]).status == 404)
     }
+
+    @Test("an administrator enables and disables a plugin from the workspace; its page follows; forged posts fail")
+    func pluginSwitch() async throws {
+        let web = try await WebFixture()
+        let cookie = try await web.signIn()
+        let page = "/orgs/\(web.network)/notes/board"
+        let action = "/workspace/orgs/\(web.network)/plugins/notes"
+        let workspace = try await web.open("/workspace", cookie: cookie)
+        #expect(workspace.reply.text.contains("aria-label=\"Enable notes for Test Network\""))
+        let token = try #require(
+            workspace.reply.text.firstMatch(
+                of:
+                    /action="\/workspace\/orgs\/\d+\/plugins\/notes" class="switch"><input type="hidden" name="form" value="([^"]+)"/
+            ))
+        let forged = try await web.post(action, [("form", "x"), ("enabled", "yes")], cookie: cookie)
+        #expect(forged.status == 403)
+        #expect(try await web.client.request(.get, page, headers: ["Cookie": cookie]).status == 404)
+        let on = try await web.post(action, [("form", String(token.1)), ("enabled", "yes")], cookie: cookie)
+        #expect(on.status == 303)
+        #expect(try await web.client.request(.get, page, headers: ["Cookie": cookie]).status == 200)
+        #expect(
+            try await web.count(
+                "SELECT count(*) FROM auditLog WHERE action = 'plugin.enabled' AND pluginId = 'notes' AND actor LIKE 'web:session:%'"
+            ) == 1)
+        let off = try await web.post(action, [("form", String(token.1)), ("enabled", "no")], cookie: cookie)
+        #expect(off.status == 303)
+        #expect(try await web.client.request(.get, page, headers: ["Cookie": cookie]).status == 404)
+        #expect(try await web.post(action, [("form", String(token.1)), ("enabled", "yes")], cookie: "").status == 401)
+    }
 }

@@ -11,13 +11,16 @@ enum StaffTemplates {
         {{#hasPlugins}}
         <ul class="plugins">
         {{#plugins}}
-        <li><span class="plugin">{{id}}</span> {{version}}
+        <li><span class="plugin">{{id}}</span> {{version}} · {{state}}
+        {{#canSwitch}}<form method="post" action="{{action}}" class="switch"><input type="hidden" name="form" \
+        value="{{token}}"><input type="hidden" name="enabled" value="{{next}}"><button type="submit" \
+        aria-label="{{buttonLabel}}">{{button}}</button></form>{{/canSwitch}}
         {{#hasEntries}}<ul>{{#entries}}<li><a href="{{href}}">{{title}}</a></li>{{/entries}}</ul>{{/hasEntries}}
         </li>
         {{/plugins}}
         </ul>
         {{/hasPlugins}}
-        {{^plugins}}<p>No plugin is enabled here.</p>{{/plugins}}
+        {{^plugins}}<p>No plugin is installed.</p>{{/plugins}}
         {{#hasSeries}}
         <h3>Series reports</h3>
         <ul>{{#series}}<li><a href="{{href}}">{{title}}</a> <span class="meta">({{status}})</span></li>{{/series}}</ul>

@@ -74,6 +74,9 @@ enum Stylesheet {
         th,td{border-bottom:1px solid #d0d5dc;padding:.35rem .6rem;text-align:left;vertical-align:top}
         td{text-align:right}
         .plugin{font-weight:600}
+        .plugins>li{margin:.5rem 0}
+        form.switch{display:inline;margin:0 0 0 .5rem}
+        form.switch button{padding:.2rem .7rem;font-size:.9rem}
         @media (max-width:30rem){h1{font-size:1.6rem}main{padding:.75rem .75rem 2rem}}
 
         """

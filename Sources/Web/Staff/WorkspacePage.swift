@@ -16,8 +16,16 @@ struct WorkspacePage {
     struct PluginModel {
         let id: String
         let version: String
+        let state: String
         let hasEntries: Bool
         let entries: [Entry]
+        /// The switch (for administrators): where it posts, its token, the state it asks for, and its label.
+        let canSwitch: Bool
+        let action: String
+        let token: String
+        let next: String
+        let button: String
+        let buttonLabel: String
     }
 
     struct SeriesLink {
@@ -63,30 +71,45 @@ struct WorkspacePage {
                     )
                 }
             }
+            var chrome = web.chrome(for: request, context: context)
+            let nonce = web.formNonce(request, into: &chrome)
+            let token = web.forms.issue(purpose: PluginSwitch.purpose, nonce: nonce, at: web.workspace.now())
+            let administered = context.access.administered
             let model = Model(
                 role: Self.roleName(context.access.role),
-                organizations: rows.map { organizationModel($0.0, enabled: Set($0.1), series: $0.2) })
-            return web.renderer.page(
-                "workspace", title: "Workspace", model: model, chrome: web.chrome(for: request, context: context))
+                organizations: rows.map {
+                    organizationModel(
+                        $0.0, enabled: Set($0.1), series: $0.2,
+                        switchToken: administered.contains($0.0.id!) ? token : nil)
+                })
+            return web.renderer.page("workspace", title: "Workspace", model: model, chrome: chrome)
         }
     }
 
-    /// The organization with its enabled plugins in the registry's order; disabled plugins are left out.
-    private func organizationModel(_ organization: Organization, enabled: Set<String>, series: [WebinarSeries])
-        -> OrganizationModel
-    {
+    /// The organization with every installed plugin in the registry's order: the navigation of those enabled, and
+    /// a switch when the user administers the organization (`switchToken`).
+    private func organizationModel(
+        _ organization: Organization, enabled: Set<String>, series: [WebinarSeries], switchToken: String?
+    ) -> OrganizationModel {
         let links = series.map {
             SeriesLink(title: $0.title, href: "/reports/series/\($0.id!.rawValue)", status: $0.status.rawValue)
         }
         let org = organization.id!.rawValue
-        let plugins = web.workspace.plugins.map { type(of: $0) }.filter { enabled.contains($0.id.rawValue) }.map {
-            plugin in
-            let entries = plugin.navigation.map {
-                Entry(title: $0.title, href: "/orgs/\(org)/\(plugin.id.rawValue)/\($0.path)")
-            }
+        let plugins = web.workspace.plugins.map { type(of: $0) }.map { plugin in
+            let isOn = enabled.contains(plugin.id.rawValue)
+            let entries =
+                isOn
+                ? plugin.navigation.map {
+                    Entry(title: $0.title, href: "/orgs/\(org)/\(plugin.id.rawValue)/\($0.path)")
+                }
+                : []
+            let button = isOn ? "Disable" : "Enable"
             return PluginModel(
-                id: plugin.id.rawValue, version: plugin.version.description, hasEntries: !entries.isEmpty,
-                entries: entries)
+                id: plugin.id.rawValue, version: plugin.version.description, state: isOn ? "enabled" : "not enabled",
+                hasEntries: !entries.isEmpty, entries: entries, canSwitch: switchToken != nil,
+                action: "/workspace/orgs/\(org)/plugins/\(plugin.id.rawValue)", token: switchToken ?? "",
+                next: isOn ? "no" : "yes", button: button,
+                buttonLabel: "\(button) \(plugin.id.rawValue) for \(organization.name)")
         }
         return OrganizationModel(
             id: org, hasSeries: !links.isEmpty, series: links, name: organization.name,
