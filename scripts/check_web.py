@@ -161,6 +161,16 @@ def run(check, login_link):
     check.expect("Google Calendar" in check.text() and "Outlook" in check.text(), "add-by-URL instructions")
     check.page("series", series_path)
 
+    # The public case-study library, linked from the page of the series where one was presented.
+    check.open("/")
+    completed = [c for c in check.driver.find_elements(By.CSS_SELECTOR, ".card") if "Inclusive Spaces" in c.text]
+    check.follow(completed[0].find_element(By.TAG_NAME, "a"))
+    check.expect("Case studies presented" in check.text(), "the case studies presented in the seed series")
+    check.follow(check.driver.find_element(By.LINK_TEXT, "Browse the case-study library"))
+    check.expect(len(check.driver.find_elements(By.CSS_SELECTOR, ".cards .card")) >= 1, "the public library lists studies")
+    check.page("public-library", check.driver.current_url[len(check.base):])
+    check.open(series_path)
+
     # Another time zone: times change, the planned zone stays beside them.
     Select(check.driver.find_element(By.ID, "tz")).select_by_value("America/New_York")
     check.follow(check.driver.find_element(By.CSS_SELECTOR, "form.zone-choice button"))

@@ -167,4 +167,17 @@ import Testing
         #expect(try await web.client.request(.get, page, headers: ["Cookie": cookie]).status == 404)
         #expect(try await web.post(action, [("form", String(token.1)), ("enabled", "yes")], cookie: "").status == 401)
     }
+
+    @Test("a plugin's public pages need no sign-in and exist only where it is enabled")
+    func publicPluginPages() async throws {
+        let web = try await WebFixture()
+        let library = "/pages/orgs/\(web.network)/case-studies/library"
+        #expect(try await web.client.get(library).status == 404)
+        try await web.enable("case-studies")
+        let page = try await web.client.get(library + "?q=%22%3E%3Cb%3E")
+        #expect(page.status == 200)
+        #expect(page.text.contains("<a href=\"/\">All series</a>"))
+        #expect(page.text.contains("value=\"&quot;&gt;&lt;b&gt;\""))
+        #expect(try await web.client.get("/pages/orgs/999/case-studies/library").status == 404)
+    }
 }

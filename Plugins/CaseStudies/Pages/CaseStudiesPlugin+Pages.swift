@@ -6,7 +6,10 @@ extension CaseStudiesPlugin {
     public func seriesSections(for page: SeriesPageRequest) async throws -> [PageSection] {
         let presented = try await presented(in: page.series.id!)
         guard !presented.isEmpty else { return [] }
-        return [PageSection(title: "Case studies presented", body: Self.list(presented), order: 50)]
+        let organization = page.organization.id!.rawValue
+        let library: HTML =
+            "<p><a href=\"/pages/orgs/\(organization)/case-studies/library\">Browse the case-study library</a></p>"
+        return [PageSection(title: "Case studies presented", body: Self.list(presented) + library, order: 50)]
     }
 
     /// The case studies presented in the series, for its report (the public ones: reports go to funders).

@@ -14,6 +14,14 @@ extension CaseStudiesPlugin {
         }
     }
 
+    public func addPublicPages(to pages: PageRoutes) {
+        pages.get("library") { request, context in
+            var context = context
+            context.access = .anonymous  // the public library shows what anyone may see, whoever is signed in
+            return try await libraryPage(query: request.uri.queryParameters.get("q") ?? "", context: context)
+        }
+    }
+
     private func libraryPage(query: String, context: IndabaRequestContext) async throws -> PageContent {
         guard let organization = context.organization?.id else {
             return PageContent(title: "Case-study library", body: "<p>No organization.</p>")

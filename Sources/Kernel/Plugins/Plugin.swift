@@ -60,6 +60,9 @@ public protocol Plugin: Sendable {
     /// Adds staff pages, mounted at `/orgs/{org}/<id>/…` for signed-in administrators where the plugin is enabled.
     func addPages(to pages: PageRoutes)
 
+    /// Adds public pages (no sign-in), mounted at `/pages/orgs/{org}/<id>/…` where the plugin is enabled.
+    func addPublicPages(to pages: PageRoutes)
+
     /// Sections for the public page of a series of an organization that enabled the plugin (may be empty).
     func seriesSections(for page: SeriesPageRequest) async throws -> [PageSection]
 
@@ -97,6 +100,7 @@ extension Plugin {
     public func addPublicRoutes(to routes: RouteCollection<IndabaRequestContext>) {}
     public static var navigation: [NavigationEntry] { [] }
     public func addPages(to pages: PageRoutes) {}
+    public func addPublicPages(to pages: PageRoutes) {}
     public func seriesSections(for page: SeriesPageRequest) async throws -> [PageSection] { [] }
     public func recruitmentChannels(for organization: Organization.ID) async throws -> [String] { [] }
     public func didEnrol(_ enrolment: PublicEnrolment, in transaction: WriteTransaction) throws -> PageSection? {

@@ -64,7 +64,8 @@ enum LayoutTemplates {
         """
 
     static let pluginPage = """
-        <nav aria-label="Breadcrumb" class="crumbs"><a href="/workspace">Workspace</a> · {{organization}}</nav>
+        <nav aria-label="Breadcrumb" class="crumbs">{{#isPublic}}<a href="/">All series</a>{{/isPublic}}\
+        {{^isPublic}}<a href="/workspace">Workspace</a>{{/isPublic}} · {{organization}}</nav>
         <h1>{{title}}</h1>
         {{{body}}}
 
