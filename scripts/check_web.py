@@ -222,6 +222,20 @@ def run(check, login_link):
     check.expect("#ASKnet" in check.text() and "feeds" in check.text(), "the workspace lists organizations and plugins")
     check.page("workspace", "/workspace")
 
+    # Manage the sessions of the open series: move its first session; the public page shows the new time.
+    check.follow(check.driver.find_element(By.CSS_SELECTOR, 'a[aria-label="Manage the sessions of Data Storytelling for Community Newsrooms"]'))
+    manage_path = check.driver.current_url[len(check.base):]
+    check.page("manage", manage_path)
+    first = check.driver.find_element(By.CSS_SELECTOR, "ol.cards li.card")
+    start = first.find_element(By.CSS_SELECTOR, "input[name=startTime]")
+    end = first.find_element(By.CSS_SELECTOR, "input[name=endTime]")
+    check.driver.execute_script("arguments[0].value = '17:00'; arguments[1].value = '18:30';", start, end)
+    check.follow(first.find_element(By.CSS_SELECTOR, "form.times button"))
+    check.expect("17:00–18:30" in check.text(), "a rescheduled session shows its new time")
+    check.open(series_path)
+    check.expect("17:00–18:30" in check.text(), "the public page shows the new time")
+    check.open("/workspace")
+
     # The series report of the seed series, from the workspace's list.
     check.follow(check.driver.find_element(By.PARTIAL_LINK_TEXT, "Creating Inclusive Spaces"))
     check.expect("How it ran" in check.text() and "Retention" in check.text(), "the series report and its sections")

@@ -38,6 +38,7 @@ public struct WebInterface: Sendable {
         WorkspacePage(web: self).add(to: pages)
         ReportPage(web: self).add(to: pages)
         PluginSwitch(web: self).add(to: pages)
+        ManageSeriesPage(web: self).add(to: pages)
         PluginPageMounting(web: self).add(to: pages)
     }
 

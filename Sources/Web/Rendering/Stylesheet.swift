@@ -48,7 +48,7 @@ enum Stylesheet {
         .check{display:flex;gap:.5rem;align-items:flex-start}
         .check label{font-weight:400}
         .check input{margin-top:.35rem}
-        input[type=text],input[type=email],input[type=search],select{width:100%;max-width:30rem;font:inherit;padding:.5rem;\
+        input[type=text],input[type=email],input[type=search],input[type=date],input[type=time],select{width:100%;max-width:30rem;font:inherit;padding:.5rem;\
         border:1px solid #6b7079;border-radius:.25rem;background:#fff;color:#1b1b1b}
         input[aria-invalid=true],select[aria-invalid=true]{border:2px solid #a30000}
         .actions{display:flex;flex-wrap:wrap;gap:.75rem 1rem;align-items:center}
@@ -75,6 +75,11 @@ enum Stylesheet {
         td{text-align:right}
         .plugin{font-weight:600}
         .plugins>li{margin:.5rem 0}
+        form.times{display:flex;flex-wrap:wrap;gap:0 1rem;align-items:flex-end}
+        form.times .field{margin:.5rem 0}
+        form.times .wide{flex-basis:100%}
+        button.secondary{background:#fff;color:#0a4fb4;border:2px solid #0a4fb4}
+        button.secondary:hover{background:#eef3fb;color:#06357a}
         form.switch{display:inline;margin:0 0 0 .5rem}
         form.switch button{padding:.2rem .7rem;font-size:.9rem}
         @media (max-width:30rem){h1{font-size:1.6rem}main{padding:.75rem .75rem 2rem}}

@@ -32,6 +32,8 @@ struct WorkspacePage {
         let title: String
         let href: String
         let status: String
+        /// The session management page, for administrators.
+        let manage: String?
     }
 
     struct OrganizationModel {
@@ -92,7 +94,9 @@ struct WorkspacePage {
         _ organization: Organization, enabled: Set<String>, series: [WebinarSeries], switchToken: String?
     ) -> OrganizationModel {
         let links = series.map {
-            SeriesLink(title: $0.title, href: "/reports/series/\($0.id!.rawValue)", status: $0.status.rawValue)
+            SeriesLink(
+                title: $0.title, href: "/reports/series/\($0.id!.rawValue)", status: $0.status.rawValue,
+                manage: switchToken == nil ? nil : "/manage/series/\($0.id!.rawValue)")
         }
         let org = organization.id!.rawValue
         let plugins = web.workspace.plugins.map { type(of: $0) }.map { plugin in
