@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import GRDB
 
 /// A post-series report a coordinator can send to a funder: overview, objectives, how the series ran session by
