@@ -53,12 +53,13 @@ public enum IndabaServer {
     }
 
     /// Every registered API route as `METHOD /path/{param}`, sorted: what the OpenAPI document must describe.
-    /// (The web interface's HTML pages are not part of the API.)
+    /// (The web interface's HTML pages, including those plugins contribute, are not part of the API.)
     public static func routeList(workspace: Workspace) -> [String] {
-        let apiPrefixes = ["api/", "public/", "healthz"]
+        let pages = Router(context: IndabaRequestContext.self)
+        WebInterface(workspace: workspace, configuration: WebConfiguration(baseURL: "")).add(to: pages)
+        let pagePaths = Set(pages.routes.map { "\($0.method.rawValue) \($0.path.description)" })
         return router(workspace: workspace).routes.filter { route in
-            let path = route.path.description.drop { $0 == "/" }
-            return apiPrefixes.contains { path.hasPrefix($0) }
+            !pagePaths.contains("\(route.method.rawValue) \(route.path.description)")
         }.map { route in
             let path = route.path.description.split(separator: "/").map { segment in
                 segment.hasPrefix(":") ? "{\(segment.dropFirst())}" : String(segment)
