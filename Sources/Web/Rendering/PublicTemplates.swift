@@ -99,9 +99,10 @@ enum PublicTemplates {
         <fieldset>
         <legend>Gender <span class="optional">(optional)</span></legend>
         <p class="why" id="gender-why">Why we ask: {{organization}} runs these series to bring more women into the
-        field, and reports how many women and men join and stay. Who sees it: only the series' organizers, in counts
-        for reports; it is never shown publicly. We keep it only if you tick the box, and you can ask them to delete
-        it at any time.</p>
+        field, and reports how many women and men join and stay. Who sees it: only the administrators of
+        {{organization}} (and the coordinators of its network); reports show counts, never names, and hide small
+        groups. It is never shown publicly. We keep it only if you tick the box, and you can ask them to delete it at
+        any time.</p>
         <div class="field">
         <label for="gender">Your gender, in your own words</label>
         {{#errors.gender}}<p class="error" id="gender-error">{{errors.gender}}</p>{{/errors.gender}}
