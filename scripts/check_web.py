@@ -5,7 +5,8 @@ Drives headless Chromium through Selenium: public series page (sessions, time zo
 enrolment (private calendar link, duplicate recognised), sign-in with a one-time link, the workspace, a plugin's
 page and link appearing and vanishing as it is enabled and disabled, sign-out.
 Every page visited is parsed with html5lib in strict mode (raw source for GET pages) and checked for what can be
-detected automatically: lang, one h1, heading order, labels, alt text, landmarks, skip link, unique ids, no
+detected automatically: lang, one h1, heading order, labels, alt text, landmarks, skip link, unique ids, text
+contrast (WCAG AA), no
 sideways scrolling at 360 and 390 px. Screenshots at 390 and 1280 px go to --screenshots.
 """
 import argparse
@@ -56,6 +57,37 @@ const ids = {};
 for (const el of document.querySelectorAll('[id]')) { if (ids[el.id]) problems.push('duplicate id ' + el.id); ids[el.id] = 1; }
 for (const sec of document.querySelectorAll('section[aria-labelledby]')) {
   if (!document.getElementById(sec.getAttribute('aria-labelledby'))) problems.push('section labelled by a missing id');
+}
+// Text contrast (WCAG 2 AA): 4.5:1, or 3:1 for large text, against the first opaque background behind it.
+function rgb(value) { const m = value.match(/[\\d.]+/g); return m ? m.map(Number) : [0, 0, 0, 1]; }
+function luminance([r, g, b]) {
+  const f = c => { c /= 255; return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4); };
+  return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+}
+function background(el) {
+  for (let e = el; e; e = e.parentElement) {
+    const c = rgb(getComputedStyle(e).backgroundColor);
+    if (c.length < 4 || c[3] > 0.9) return c;
+  }
+  return [255, 255, 255];
+}
+const seen = new Set();
+for (const el of document.querySelectorAll('body *')) {
+  if (el.closest('svg')) continue;
+  const text = [...el.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent.trim()).join('');
+  if (!text || el.offsetParent === null && getComputedStyle(el).position !== 'fixed') continue;
+  if (el.closest('.trap')) continue;
+  const style = getComputedStyle(el);
+  const [fg, bg] = [rgb(style.color), background(el)];
+  const [l1, l2] = [luminance(fg), luminance(bg)].sort((a, b) => b - a);
+  const ratio = (l1 + 0.05) / (l2 + 0.05);
+  const size = parseFloat(style.fontSize), bold = Number(style.fontWeight) >= 700;
+  const needed = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+  const key = style.color + '/' + bg.join(',');
+  if (ratio < needed && !seen.has(key)) {
+    seen.add(key);
+    problems.push('contrast ' + ratio.toFixed(2) + ':1 (needs ' + needed + ') for "' + text.slice(0, 40) + '"');
+  }
 }
 return problems;
 """
