@@ -28,6 +28,9 @@ run: build
 	@echo "A demo coordinator token (valid one day) is in $(dir $(DB))demo-token: export TOKEN=\$$(cat $(dir $(DB))demo-token)"
 	@echo "Try: curl http://$(HOST):$(PORT)/api/v1/series   and   curl -H \"Authorization: Bearer \$$TOKEN\" http://$(HOST):$(PORT)/api/v1/people"
 	@echo "Case studies: curl 'http://$(HOST):$(PORT)/public/orgs/1/case-studies/studies?q=radio'   (indaba case-studies search QUERY --org asknet)"
+	@echo "Web pages: http://$(HOST):$(PORT)/   Staff sign-in link (one use, 15 minutes):"
+	@$(INDABA) user login-link --db $(DB) --org asknet --role networkCoordinator --base-url http://$(HOST):$(PORT) \
+		2>/dev/null
 	@echo "Subscribe: webcal://$(HOST):$(PORT)/public/orgs/1/feeds/network/calendar.ics (and feed.rss, feed.atom, calendar.xcs, schedule.xml)"
 	@echo "Certificates: $(INDABA) certificates issue asknet/webinars/inclusive-spaces --org asknet --db $(DB) --out var/certificates"
 	@$(INDABA) serve --db $(DB) --host $(HOST) --port $(PORT)

@@ -1,6 +1,7 @@
 public import Hummingbird
 public import Kernel
 public import Logging
+import Web
 
 /// Where and how the server listens.
 public struct ServerConfiguration: Sendable {
@@ -45,13 +46,21 @@ public enum IndabaServer {
         ParticipationRoutes(workspace: workspace).add(to: api)
         PluginEnablementRoutes(workspace: workspace).add(to: api)
         PluginMounting(workspace: workspace).add(to: router)
+        WebInterface(workspace: workspace, configuration: WebConfiguration(baseURL: configuration.baseURL))
+            .add(to: router)
         table.fill(router.routes.map { ($0.method.rawValue, $0.path.description) })
         return router
     }
 
-    /// Every registered route as `METHOD /path/{param}`, sorted: what the OpenAPI document must describe.
+    /// Every registered API route as `METHOD /path/{param}`, sorted: what the OpenAPI document must describe.
+    /// (The web interface's HTML pages, including those plugins contribute, are not part of the API.)
     public static func routeList(workspace: Workspace) -> [String] {
-        router(workspace: workspace).routes.map { route in
+        let pages = Router(context: IndabaRequestContext.self)
+        WebInterface(workspace: workspace, configuration: WebConfiguration(baseURL: "")).add(to: pages)
+        let pagePaths = Set(pages.routes.map { "\($0.method.rawValue) \($0.path.description)" })
+        return router(workspace: workspace).routes.filter { route in
+            !pagePaths.contains("\(route.method.rawValue) \(route.path.description)")
+        }.map { route in
             let path = route.path.description.split(separator: "/").map { segment in
                 segment.hasPrefix(":") ? "{\(segment.dropFirst())}" : String(segment)
             }.joined(separator: "/")

@@ -53,6 +53,11 @@ struct ServeTests {
         let items = (try JSONSerialization.jsonObject(with: people) as? [String: Any])?["items"] as? [Any]
         #expect(items?.count == 5)
 
+        // The web interface, from the deployed binary: its templates are compiled in, not read from a folder.
+        let (page, pageResponse) = try await URLSession.shared.data(from: URL(string: url + "/series/3")!)
+        #expect((pageResponse as? HTTPURLResponse)?.statusCode == 200)
+        #expect(String(decoding: page, as: UTF8.self).contains("<h1>Creating Inclusive Spaces for Women in Tech"))
+
         process.terminate()  // SIGTERM
         for _ in 0..<100 where process.isRunning { try await Task.sleep(for: .milliseconds(100)) }
         #expect(!process.isRunning, "the server did not stop within 10 s of SIGTERM")

@@ -66,7 +66,7 @@ struct TokenAndPluginTests {
                 try transaction.createToken(role: .organizationAdmin, organization: member, person: person)
             }
         }
-        #expect(adminWithPerson?.description.contains("only for facilitator tokens") == true)
+        #expect(adminWithPerson?.description.contains("only for the facilitator role") == true)
     }
 
     @Test("a disabled plugin's routes answer 404; enabling makes them answer, for that organization only")

@@ -40,18 +40,28 @@ public struct Access: Sendable, Equatable {
 
     /// The access a (usable) token grants.
     public static func granted(by token: ApiToken, in db: Database) throws -> Access {
+        try granted(
+            role: token.role, organization: token.organizationId, person: token.personId,
+            principal: "token:\(token.id!)", in: db)
+    }
+
+    /// The access a role in an organization grants (and, for a facilitator, the person they act as): what a token
+    /// and a browser session of the same role both resolve to.
+    public static func granted(
+        role: AccessRole, organization: Organization.ID, person: Person.ID?, principal: String, in db: Database
+    ) throws -> Access {
         var administered: Set<Organization.ID> = []
         var facilitated: Set<WebinarSeries.ID> = []
-        switch token.role {
+        switch role {
         case .networkCoordinator:
             let members = try Organization.ID.fetchAll(
                 db, sql: "SELECT id FROM organization WHERE id = ? OR parentId = ?",
-                arguments: [token.organizationId, token.organizationId])
+                arguments: [organization, organization])
             administered = Set(members)
         case .organizationAdmin:
-            administered = [token.organizationId]
+            administered = [organization]
         case .facilitator:
-            // The series the person facilitates among those of the token's organization (and its members).
+            // The series the person facilitates among those of the organization (and its members).
             let series = try WebinarSeries.ID.fetchAll(
                 db,
                 sql: """
@@ -61,12 +71,12 @@ public struct Access: Sendable, Equatable {
                     JOIN organization o ON o.id = p.organizationId
                     WHERE r.personId = :person AND r.role = 'facilitator' AND (o.id = :org OR o.parentId = :org)
                     """,
-                arguments: ["person": token.personId, "org": token.organizationId])
+                arguments: ["person": person, "org": organization])
             facilitated = Set(series)
         }
         return Access(
-            role: token.role, principal: "token:\(token.id!)", homeOrganization: token.organizationId,
-            person: token.personId, administered: administered, facilitated: facilitated)
+            role: role, principal: principal, homeOrganization: organization, person: person,
+            administered: administered, facilitated: facilitated)
     }
 }
 

@@ -64,24 +64,7 @@ extension WriteTransaction {
         role: AccessRole, organization: Organization.ID, person: Person.ID? = nil, label: String = "",
         expiresAt: Date? = nil
     ) throws -> (token: ApiToken, secret: String) {
-        guard let organizationRecord = try Organization.fetchOne(db, key: organization) else {
-            throw KernelError.notFound(entity: "org", reference: "\(organization)")
-        }
-        switch role {
-        case .networkCoordinator where !organizationRecord.isNetwork:
-            throw KernelError.invalidField(
-                field: "--org", reason: "must be a network for a networkCoordinator token; give the network's slug")
-        case .facilitator where person == nil:
-            throw KernelError.invalidField(field: "--person", reason: "is required for a facilitator token")
-        case .networkCoordinator where person != nil, .organizationAdmin where person != nil:
-            throw KernelError.invalidField(
-                field: "--person", reason: "is only for facilitator tokens; leave it out for \(role.rawValue)")
-        default:
-            break
-        }
-        if let person, try Person.fetchOne(db, key: person) == nil {
-            throw KernelError.notFound(entity: "person", reference: "\(person)")
-        }
+        try checkGrant(role: role, organization: organization, person: person)
         if let expiresAt, expiresAt <= now {
             throw KernelError.invalidField(field: "--expires", reason: "must be in the future")
         }
@@ -104,5 +87,28 @@ extension WriteTransaction {
             try token.update(db)
         }
         return token
+    }
+
+    /// Checks that `role` fits the organization (a network for a coordinator) and the person (a facilitator's own).
+    /// - Throws: ``KernelError/invalidField(field:reason:)`` or ``KernelError/notFound(entity:reference:)``.
+    func checkGrant(role: AccessRole, organization: Organization.ID, person: Person.ID?) throws {
+        guard let organizationRecord = try Organization.fetchOne(db, key: organization) else {
+            throw KernelError.notFound(entity: "org", reference: "\(organization)")
+        }
+        switch role {
+        case .networkCoordinator where !organizationRecord.isNetwork:
+            throw KernelError.invalidField(
+                field: "--org", reason: "must be a network for the networkCoordinator role; give the network's slug")
+        case .facilitator where person == nil:
+            throw KernelError.invalidField(field: "--person", reason: "is required for the facilitator role")
+        case .networkCoordinator where person != nil, .organizationAdmin where person != nil:
+            throw KernelError.invalidField(
+                field: "--person", reason: "is only for the facilitator role; leave it out for \(role.rawValue)")
+        default:
+            break
+        }
+        if let person, try Person.fetchOne(db, key: person) == nil {
+            throw KernelError.notFound(entity: "person", reference: "\(person)")
+        }
     }
 }

@@ -1,4 +1,5 @@
 public import Hummingbird
+import NIOCore
 import Synchronization
 
 /// The request context of every Indaba route, kernel and plugin alike.
@@ -17,10 +18,13 @@ public struct IndabaRequestContext: RequestContext {
     public let trace = RequestTrace()
     /// The server's public URL (`--base-url`), for absolute links such as `Location` headers and feed URLs.
     public var baseURL = ""
+    /// The peer's IP address (for rate limits; never logged with personal data), or `nil` when unknown.
+    public let remoteAddress: String?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         requestId = String(UInt64.random(in: .min ... .max), radix: 16)
+        remoteAddress = source.channel.remoteAddress?.ipAddress
     }
 
     /// Bodies above this size are refused with 413 before they are read further.

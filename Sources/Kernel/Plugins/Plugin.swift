@@ -59,6 +59,32 @@ public protocol Plugin: Sendable {
     /// like an unknown address, when it has not). Keep them few, and start their paths with a word that names what
     /// they serve; two plugins must not register the same path.
     func addSiteRoutes(to routes: RouteCollection<IndabaRequestContext>)
+
+    // MARK: - Web pages
+
+    /// Links in the staff workspace's navigation, relative to the plugin's pages (see ``PageRoutes``).
+    static var navigation: [NavigationEntry] { get }
+
+    /// Adds staff pages, mounted at `/orgs/{org}/<id>/…` for signed-in administrators where the plugin is enabled.
+    func addPages(to pages: PageRoutes)
+
+    /// Adds public pages (no sign-in), mounted at `/pages/orgs/{org}/<id>/…` where the plugin is enabled.
+    func addPublicPages(to pages: PageRoutes)
+
+    /// Sections for the public page of a series of an organization that enabled the plugin (may be empty).
+    func seriesSections(for page: SeriesPageRequest) async throws -> [PageSection]
+
+    /// The recruitment channels the public enrolment form offers ("how did you hear about it?") for an
+    /// organization that enabled the plugin; empty when the plugin has no opinion.
+    func recruitmentChannels(for organization: Organization.ID) async throws -> [String]
+
+    /// Runs inside the transaction of a public enrolment, for an organization that enabled the plugin; the section
+    /// returned (if any) is shown on the confirmation page. Throwing rolls the enrolment back.
+    func didEnrol(_ enrolment: PublicEnrolment, in transaction: WriteTransaction) throws -> PageSection?
+
+    /// Sections of the post-series report (``SeriesReportDocument``) for a series of an organization that enabled
+    /// the plugin.
+    func seriesReportSections(for report: SeriesReportRequest) async throws -> [ReportSection]
 }
 
 extension Plugin {
@@ -81,6 +107,15 @@ extension Plugin {
     public func addRoutes(to routes: RouteCollection<IndabaRequestContext>) {}
     public func addPublicRoutes(to routes: RouteCollection<IndabaRequestContext>) {}
     public func addSiteRoutes(to routes: RouteCollection<IndabaRequestContext>) {}
+    public static var navigation: [NavigationEntry] { [] }
+    public func addPages(to pages: PageRoutes) {}
+    public func addPublicPages(to pages: PageRoutes) {}
+    public func seriesSections(for page: SeriesPageRequest) async throws -> [PageSection] { [] }
+    public func recruitmentChannels(for organization: Organization.ID) async throws -> [String] { [] }
+    public func didEnrol(_ enrolment: PublicEnrolment, in transaction: WriteTransaction) throws -> PageSection? {
+        nil
+    }
+    public func seriesReportSections(for report: SeriesReportRequest) async throws -> [ReportSection] { [] }
 }
 
 /// What a plugin receives when it is built.

@@ -3,7 +3,35 @@ enum KernelMigrations {
     static let all: [(id: String, sql: String)] = [
         ("kernel/0001-create-domain", createDomain),
         ("kernel/0002-create-api-token", createApiToken),
+        ("kernel/0003-create-sign-in", createSignIn),
     ]
+
+    /// One-time sign-in links and the browser sessions they open; only hashes of their secrets are stored.
+    static let createSignIn = """
+        CREATE TABLE loginLink (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            secretHash TEXT NOT NULL UNIQUE,
+            role TEXT NOT NULL CHECK (role IN ('networkCoordinator', 'organizationAdmin', 'facilitator')),
+            organizationId INTEGER NOT NULL REFERENCES organization(id) ON DELETE CASCADE,
+            personId INTEGER REFERENCES person(id) ON DELETE CASCADE,
+            createdAt DATETIME NOT NULL,
+            expiresAt DATETIME NOT NULL,
+            usedAt DATETIME,
+            CHECK (role != 'facilitator' OR personId IS NOT NULL)
+        );
+
+        CREATE TABLE browserSession (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            secretHash TEXT NOT NULL UNIQUE,
+            loginLinkId INTEGER NOT NULL REFERENCES loginLink(id) ON DELETE CASCADE,
+            role TEXT NOT NULL CHECK (role IN ('networkCoordinator', 'organizationAdmin', 'facilitator')),
+            organizationId INTEGER NOT NULL REFERENCES organization(id) ON DELETE CASCADE,
+            personId INTEGER REFERENCES person(id) ON DELETE CASCADE,
+            createdAt DATETIME NOT NULL,
+            expiresAt DATETIME NOT NULL,
+            endedAt DATETIME
+        );
+        """
 
     static let createApiToken = """
         CREATE TABLE apiToken (

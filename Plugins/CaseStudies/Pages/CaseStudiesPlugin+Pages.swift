@@ -1,0 +1,50 @@
+import GRDB
+public import Kernel
+
+/// The "case studies presented" section of a public series page: the public studies linked to its sessions.
+extension CaseStudiesPlugin {
+    public func seriesSections(for page: SeriesPageRequest) async throws -> [PageSection] {
+        let presented = try await presented(in: page.series.id!)
+        guard !presented.isEmpty else { return [] }
+        let organization = page.organization.id!.rawValue
+        let library: HTML =
+            "<p><a href=\"/pages/orgs/\(organization)/case-studies/library\">Browse the case-study library</a></p>"
+        return [PageSection(title: "Case studies presented", body: Self.list(presented) + library, order: 50)]
+    }
+
+    /// The case studies presented in the series, for its report (the public ones: reports go to funders).
+    public func seriesReportSections(for report: SeriesReportRequest) async throws -> [ReportSection] {
+        let presented = try await presented(in: report.series.id!)
+        guard !presented.isEmpty else { return [] }
+        let markdown = presented.map { item in
+            "- **\(item.study.title)** (\(item.study.country), presented in \(item.session))"
+                + (item.study.summary.isEmpty ? "" : ": \(item.study.summary)")
+        }.joined(separator: "\n")
+        return [
+            ReportSection(title: "Case studies presented", markdown: markdown, html: Self.list(presented), order: 60)
+        ]
+    }
+
+    private func presented(in series: WebinarSeries.ID) async throws -> [(study: CaseStudy, session: String)] {
+        try await context.store.writer.read { db in
+            try CaseStudyLibrary.presented(inSeries: series, reader: .anonymous, in: db).map { item in
+                (
+                    study: item.study,
+                    session: try String.fetchOne(
+                        db, sql: "SELECT title FROM session WHERE id = ?", arguments: [item.session]) ?? ""
+                )
+            }
+        }
+    }
+
+    private static func list(_ presented: [(study: CaseStudy, session: String)]) -> HTML {
+        let items: [HTML] = presented.map { item in
+            let summary: HTML = item.study.summary.isEmpty ? .empty : "<p>\(item.study.summary)</p>"
+            return """
+                <li><h3>\(item.study.title)</h3><p class="meta">\(item.study.country) · presented in \
+                \(item.session)</p>\(summary)</li>
+                """
+        }
+        return "<ul class=\"studies\">\(items)</ul>"
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import GRDB
+import Hummingbird
+public import Kernel
+
+/// The staff page of the library, `/orgs/{org}/case-studies/library[?q=…]`: every study the user may see in the
+/// network's library, by title, or the ranked matches of a full-text search with the matches highlighted.
+extension CaseStudiesPlugin {
+    public static let navigation = [NavigationEntry("Case-study library", path: "library")]
+
+    public func addPages(to pages: PageRoutes) {
+        pages.get("library") { request, context in
+            try await libraryPage(query: request.uri.queryParameters.get("q") ?? "", context: context)
+        }
+    }
+
+    public func addPublicPages(to pages: PageRoutes) {
+        pages.get("library") { request, context in
+            var context = context
+            context.access = .anonymous  // the public library shows what anyone may see, whoever is signed in
+            return try await libraryPage(query: request.uri.queryParameters.get("q") ?? "", context: context)
+        }
+    }
+
+    private func libraryPage(query: String, context: IndabaRequestContext) async throws -> PageContent {
+        guard let organization = context.organization?.id else {
+            return PageContent(title: "Case-study library", body: "<p>No organization.</p>")
+        }
+        let access = context.access
+        let query = query.trimmingCharacters(in: .whitespacesAndNewlines)
+        let items = try await self.context.store.writer.read { db -> [HTML] in
+            let network = try LibraryReader.network(of: organization, in: db)
+            let reader = try LibraryReader.of(access, in: db)
+            if query.isEmpty {
+                return try CaseStudyLibrary.list(network: network, reader: reader, filters: SearchFilters(), in: db)
+                    .map { Self.card($0, title: HTML(escaping: $0.title), text: HTML(escaping: $0.summary)) }
+            }
+            return try CaseStudySearch.search(
+                query, network: network, reader: reader, filters: SearchFilters(), limit: 50, snippetWords: 24,
+                in: db
+            ).map {
+                Self.card(
+                    $0.study, title: HTML(trusted: SearchMarkers.html($0.markedTitle)),
+                    text: HTML(trusted: SearchMarkers.html($0.markedSnippet)))
+            }
+        }
+        let count = items.count == 1 ? "1 study" : "\(items.count) studies"
+        let verb = items.count == 1 ? "matches" : "match"
+        let heading: HTML =
+            query.isEmpty
+            ? "<p class=\"note\">\(count) in the library.</p>"
+            : "<p class=\"note\" role=\"status\">\(count) \(verb) “\(query)”.</p>"
+        let body: HTML = """
+            <form method="get" action="library" role="search">
+            <label for="q">Search the library</label>
+            <input id="q" name="q" type="search" value="\(query)">
+            <button type="submit">Search</button>
+            </form>
+            \(heading)
+            <ul class="cards">\(items)</ul>
+            """
+        return PageContent(title: "Case-study library", body: body)
+    }
+
+    private static func card(_ study: CaseStudy, title: HTML, text: HTML) -> HTML {
+        """
+        <li class="card"><h2>\(title)</h2>\
+        <p class="meta">\(study.country) · \(study.sector) · \(study.visibility.rawValue)</p><p>\(text)</p></li>
+        """
+    }
+}

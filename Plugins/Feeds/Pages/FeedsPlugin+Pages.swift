@@ -1,0 +1,54 @@
+import Foundation
+import GRDB
+public import Kernel
+
+/// What the feeds plugin adds to the web interface: subscribe links on a series page, and a person's private
+/// calendar link on the enrolment confirmation.
+extension FeedsPlugin {
+    public func seriesSections(for page: SeriesPageRequest) async throws -> [PageSection] {
+        let link = FeedLink(
+            title: page.series.title,
+            folder: page.baseURL + FeedLinks.folder(of: .series(page.series.id!), in: page.organization))
+        return [PageSection(title: "Subscribe to the calendar", body: Self.subscribe(link, personal: false), order: 10)]
+    }
+
+    public func didEnrol(_ enrolment: PublicEnrolment, in transaction: WriteTransaction) throws -> PageSection? {
+        // Anyone can type a known address into a public form: a private link goes only to a person this sign-up
+        // created, never to whoever typed someone else's address.
+        guard enrolment.isNewPerson else {
+            return PageSection(
+                title: "Your private calendar",
+                body: """
+                    <p>This e-mail address was already known to us, so we do not show a private calendar link here. \
+                    Use the link you received before, or ask the organizers for a new one.</p>
+                    """, order: 10)
+        }
+        let organization = enrolment.organization.id!
+        let token = try PersonalFeeds.rotate(
+            for: enrolment.person, organization: organization, now: transaction.now, in: transaction.db)
+        let link = FeedLink(
+            title: "My sessions", folder: enrolment.baseURL + personalFolder(token: token, organization: organization))
+        let intro: HTML = """
+            <p>This calendar holds the sessions of every series you join, with their join links. It is private: keep \
+            the address to yourself.</p>
+            """
+        return PageSection(
+            title: "Your private calendar", body: "\(intro)\(Self.subscribe(link, personal: true))", order: 10)
+    }
+
+    /// Subscribe buttons: the webcal link, "add by URL" steps for Google and Outlook, and a download.
+    static func subscribe(_ link: FeedLink, personal: Bool) -> HTML {
+        let name = personal ? "my-sessions.ics" : "calendar.ics"
+        return """
+            <p class="actions"><a class="button" href="\(link.webcal)">Subscribe in your calendar app</a> \
+            <a href="\(link.ics)" download="\(name)">Download (.ics)</a></p>
+            <p>Or add it by its address:</p>
+            <p><code class="url">\(link.ics)</code></p>
+            <ul>
+            <li>Google Calendar: <em>Other calendars</em> → <em>+</em> → <em>From URL</em>, paste the address.</li>
+            <li>Outlook: <em>Add calendar</em> → <em>Subscribe from web</em>, paste the address.</li>
+            </ul>
+            <p class="note">A subscription updates itself when a session moves; a download does not.</p>
+            """
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import Kernel
+
+/// `indaba user …`: staff access to the web interface.
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user", abstract: "Let staff sign in to the web interface.", subcommands: [LoginLink.self])
+
+    struct LoginLink: KernelCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "login-link",
+            abstract: "Print a one-time sign-in link (usable once, for 15 minutes); only its hash is stored.",
+            discussion: """
+                Roles are those of API tokens: networkCoordinator (--org is a network), organizationAdmin, \
+                facilitator (--person). Send the link to the person privately; opening it asks them to confirm.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(name: .long, help: "networkCoordinator, organizationAdmin or facilitator.")
+        var role: String
+
+        @Option(name: .long, help: "The organization (slug path or id).")
+        var org: String
+
+        @Option(name: .long, help: "For a facilitator: the person (id or e-mail) who signs in.")
+        var person: String?
+
+        @Option(name: .long, help: "The server's public URL (default: $INDABA_BASE_URL, or http://127.0.0.1:8080).")
+        var baseUrl = ProcessInfo.processInfo.environment["INDABA_BASE_URL"] ?? "http://127.0.0.1:8080"
+
+        func validate() throws {
+            guard AccessRole(rawValue: role) != nil else {
+                throw ValidationError("--role must be one of networkCoordinator, organizationAdmin, facilitator.")
+            }
+            guard baseUrl.hasPrefix("http://") || baseUrl.hasPrefix("https://") else {
+                throw ValidationError("--base-url must start with http:// or https://.")
+            }
+        }
+
+        func run(in environment: CommandEnvironment, workspace: Workspace) async throws {
+            let command = self
+            let (link, secret) = try await workspace.write(as: environment.actor) { transaction in
+                let organization = try Lookup.organization(command.org, in: transaction.db)
+                let person = try command.person.map { try Lookup.person($0, in: transaction.db).id! }
+                return try transaction.createLoginLink(
+                    role: AccessRole(rawValue: command.role)!, organization: organization.id!, person: person)
+            }
+            var base = baseUrl
+            while base.hasSuffix("/") { base.removeLast() }
+            let url = "\(base)/sign-in?link=\(secret)"
+            if global.json {
+                return try Output.json(["url": url, "expiresAt": TimeFormats.instantText(link.expiresAt)])
+            }
+            Output.print(url)
+            Output.note(
+                "Sign-in link \(link.id!) (\(link.role.rawValue)) works once, until "
+                    + "\(TimeFormats.instantText(link.expiresAt)).")
+        }
+    }
+}

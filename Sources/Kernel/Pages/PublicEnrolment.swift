@@ -1,0 +1,24 @@
+/// A public enrolment that has just been written, told to plugins inside the same transaction.
+public struct PublicEnrolment: Sendable {
+    /// The series enrolled in.
+    public let series: WebinarSeries
+    /// The organization that runs it (the plugin is enabled there).
+    public let organization: Organization
+    /// The person enrolled.
+    public let person: Person.ID
+    /// Whether this sign-up created the person: only then may a page show them anything personal, since anyone
+    /// can type an existing address into a public form.
+    public let isNewPerson: Bool
+    /// The server's public URL, for absolute links.
+    public let baseURL: String
+
+    public init(
+        series: WebinarSeries, organization: Organization, person: Person.ID, isNewPerson: Bool, baseURL: String
+    ) {
+        self.series = series
+        self.organization = organization
+        self.person = person
+        self.isNewPerson = isNewPerson
+        self.baseURL = baseURL
+    }
+}

@@ -1,0 +1,15 @@
+/// What a plugin is told when the public page of a series is rendered: enough to contribute a section.
+public struct SeriesPageRequest: Sendable {
+    /// The series shown (published or completed).
+    public let series: WebinarSeries
+    /// The organization that runs it (the plugin is enabled there).
+    public let organization: Organization
+    /// The server's public URL, for absolute links (calendar subscriptions need them).
+    public let baseURL: String
+
+    public init(series: WebinarSeries, organization: Organization, baseURL: String) {
+        self.series = series
+        self.organization = organization
+        self.baseURL = baseURL
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+
+/// The kernel's own sections of a series report: overview, objectives, how it ran, participation.
+struct ReportKernelSections {
+    let facts: SeriesFacts
+
+    var all: [ReportSection] {
+        [overview] + (facts.series.objectives.isEmpty ? [] : [objectives]) + [howItRan, participation]
+    }
+
+    private var zone: TimeZone { TimeZone(identifier: facts.series.timeZone) ?? .gmt }
+
+    private var overview: ReportSection {
+        let sessions = facts.sessions.map(\.session)
+        let span =
+            sessions.isEmpty
+            ? "no sessions yet"
+            : "from \(day(sessions.first!.startsAt)) to \(day(sessions.last!.endsAt)), in \(sessions.count) sessions"
+        let lead =
+            "\(facts.organization.name) ran \(facts.series.title) (programme: \(facts.programme.title)) \(span). "
+            + "\(facts.enrolled) people enrolled."
+        let summary = facts.series.summary
+        return ReportSection(
+            title: "Overview", markdown: lead + (summary.isEmpty ? "" : "\n\n" + summary),
+            html: "<p>\(lead)</p>" + (summary.isEmpty ? HTML.empty : "<p>\(summary)</p>"), order: 10)
+    }
+
+    private var objectives: ReportSection {
+        let items = facts.series.objectives
+        let list: [HTML] = items.map { "<li>\($0)</li>" }
+        return ReportSection(
+            title: "Objectives",
+            markdown: items.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "\n"),
+            html: "<ol>\(list)</ol>", order: 20)
+    }
+
+    private var howItRan: ReportSection {
+        var markdown: [String] = []
+        var html: [HTML] = []
+        if !facts.team.isEmpty {
+            let team = facts.team.map { "\($0.name) (\($0.role == .facilitator ? "facilitator" : "guest speaker"))" }
+                .joined(separator: ", ")
+            markdown.append("Facilitation: \(team).")
+            html.append("<p>Facilitation: \(team).</p>")
+        }
+        for (index, item) in facts.sessions.enumerated() {
+            let session = item.session
+            let heading = "\(index + 1). \(session.title)"
+            let when = "\(time(session)), \(kind(session))" + (session.status == .cancelled ? ", cancelled" : "")
+            markdown.append(
+                "### \(heading)\n\n\(when)." + (session.agenda.isEmpty ? "" : "\n")
+                    + session.agenda.map { "\n- \($0)" }.joined())
+            let agenda: [HTML] = session.agenda.map { "<li>\($0)</li>" }
+            html.append(
+                "<h3>\(heading)</h3><p>\(when).</p>" + (agenda.isEmpty ? HTML.empty : "<ul>\(agenda)</ul>"))
+        }
+        return ReportSection(
+            title: "How it ran", markdown: markdown.joined(separator: "\n\n"), html: "\(html)", order: 30)
+    }
+
+    private var participation: ReportSection {
+        let enrolled = facts.enrolled
+        let share = enrolled == 0 ? "" : " (\(percent(facts.completedAll, of: enrolled)))"
+        let lead = "\(enrolled) enrolled; \(facts.completedAll) completed every session\(share)."
+        var table = "| Session | Completed | Of enrolled |\n| --- | ---: | ---: |\n"
+        var rows: [HTML] = []
+        for (index, item) in facts.sessions.enumerated() where item.session.status == .scheduled {
+            let verb = item.session.kind == .offlineExercise ? "submitted" : "attended"
+            let label = "\(index + 1). \(item.session.title) (\(verb))"
+            let of = percent(item.completed, of: enrolled)
+            table += "| \(label) | \(item.completed) | \(of) |\n"
+            rows.append("<tr><th scope=\"row\">\(label)</th><td>\(item.completed)</td><td>\(of)</td></tr>")
+        }
+        let html: HTML = """
+            <p>\(lead)</p>
+            <div class="scroll"><table><caption>Completion by session</caption>
+            <thead><tr><th scope="col">Session</th><th scope="col">Completed</th><th scope="col">Of enrolled</th></tr>\
+            </thead><tbody>\(rows)</tbody></table></div>
+            """
+        return ReportSection(title: "Participation", markdown: lead + "\n\n" + table, html: html, order: 40)
+    }
+
+    // MARK: - Formatting
+
+    private func percent(_ count: Int, of total: Int) -> String {
+        total == 0 ? "–" : String(format: "%.0f%%", Double(count) * 100 / Double(total))
+    }
+
+    private func day(_ date: Date) -> String {
+        formatter("d MMMM yyyy").string(from: date)
+    }
+
+    private func time(_ session: Session) -> String {
+        let start = formatter("EEE d MMM yyyy, HH:mm").string(from: session.startsAt)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let sameDay = calendar.isDate(session.startsAt, inSameDayAs: session.endsAt)
+        let end = formatter(sameDay ? "HH:mm" : "EEE d MMM yyyy, HH:mm").string(from: session.endsAt)
+        return "\(start)–\(end) (\(zone.identifier))"
+    }
+
+    private func kind(_ session: Session) -> String {
+        switch session.kind {
+        case .live: "live session, \(session.plannedMinutes) minutes"
+        case .feedback: "feedback session, \(session.plannedMinutes) minutes"
+        case .offlineExercise: "exercise done between sessions"
+        }
+    }
+
+    private func formatter(_ format: String) -> DateFormatter {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = zone
+        formatter.dateFormat = format
+        return formatter
+    }
+}

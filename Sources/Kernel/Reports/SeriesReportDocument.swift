@@ -1,0 +1,41 @@
+import Foundation
+import GRDB
+
+/// A post-series report a coordinator can send to a funder: overview, objectives, how the series ran session by
+/// session, participation, then the sections of the plugins enabled for the organization (retention figures, case
+/// studies presented…). Rendered as Markdown or as HTML.
+public struct SeriesReportDocument: Sendable {
+    /// The report's title.
+    public let title: String
+    /// Its sections, in order.
+    public let sections: [ReportSection]
+
+    /// Writes the report of `series` from what is stored now.
+    /// - Throws: ``KernelError/notFound(entity:reference:)`` when the series does not exist.
+    public static func build(series id: WebinarSeries.ID, workspace: Workspace) async throws -> SeriesReportDocument {
+        let now = workspace.now()
+        let facts = try await workspace.read { db in try SeriesFacts.read(id, in: db) }
+        var sections = ReportKernelSections(facts: facts).all
+        let request = SeriesReportRequest(series: facts.series, organization: facts.organization, now: now)
+        var contributed: [(order: Int, plugin: PluginID, section: ReportSection)] = []
+        for plugin in workspace.plugins where facts.enabledPlugins.contains(type(of: plugin).id) {
+            let pluginId = type(of: plugin).id
+            contributed += try await plugin.seriesReportSections(for: request).map { ($0.order, pluginId, $0) }
+        }
+        sections += contributed.sorted { ($0.order, $0.plugin) < ($1.order, $1.plugin) }.map(\.section)
+        return SeriesReportDocument(title: "\(facts.series.title): series report", sections: sections)
+    }
+
+    /// The report as Markdown.
+    public var markdown: String {
+        "# \(title)\n\n"
+            + sections.map { "## \($0.title)\n\n\($0.markdown.trimmingCharacters(in: .newlines))\n" }
+            .joined(separator: "\n")
+    }
+
+    /// The report's body as HTML: its `h1` and sections.
+    public var html: HTML {
+        let parts: [HTML] = sections.map { "<section>\n<h2>\($0.title)</h2>\n\($0.html)\n</section>\n" }
+        return "<h1>\(title)</h1>\n\(parts)"
+    }
+}

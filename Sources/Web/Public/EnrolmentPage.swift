@@ -1,0 +1,156 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Kernel
+
+/// `GET|POST /series/{id}/enrol`: public enrolment in a published series.
+///
+/// Spam guards, none of them a third party: a honeypot field, a minimum time between serving and sending the form,
+/// a per-address rate limit, and the CSRF form token. Only name and e-mail are required.
+struct EnrolmentPage {
+    let web: WebInterface
+
+    /// The answers offered to "how did you hear about it?" when no enabled plugin names the organization's own.
+    static let defaultChannels = ["newsletter", "partner-org", "social-media", "word-of-mouth", "website"]
+
+    func add(to router: RouterGroup<IndabaRequestContext>) {
+        router.get("series/:series/enrol") { request, context in
+            let (id, data) = try await series(context)
+            guard data.series.status == .published else { return closed(data, request, context) }
+            let form = EnrolmentForm(values: .init())
+            return try await render(form, errors: .init(), notice: nil, data: data, id: id, request, context)
+        }
+        router.post("series/:series/enrol") { request, context in
+            try await submit(request, context: context)
+        }
+    }
+
+    private func submit(_ request: Request, context: IndabaRequestContext) async throws -> Response {
+        let (id, data) = try await series(context)
+        guard data.series.status == .published else { return closed(data, request, context) }
+        let posted = try await FormData.read(request, context: context)
+        let form = EnrolmentForm(posted)
+        do {
+            try web.checkForm(
+                posted, purpose: "enrol:\(id)", request: request, minimumAge: web.configuration.minimumFillTime)
+        } catch {
+            let status: HTTPResponse.Status = error == .tooFast ? .unprocessableContent : .forbidden
+            return try await render(
+                form, errors: .init(), notice: error.message, data: data, id: id, request, context, status: status)
+        }
+        // Counted once the form token is genuine, so forged posts (refused above) use up no one's allowance.
+        guard await web.enrolmentLimit.allow(web.client(context), at: web.workspace.now()) else {
+            return web.renderer.message(
+                heading: "Too many sign-ups",
+                "Too many enrolments came from your network in the last few minutes. "
+                    + "Please wait ten minutes and try again.", chrome: web.chrome(for: request, context: context),
+                status: .tooManyRequests)
+        }
+        guard posted["website"].isEmpty else {
+            return try await render(
+                form, errors: .init(), notice: "Leave the field 'Leave this field empty' empty, then send again.",
+                data: data, id: id, request, context, status: .unprocessableContent)
+        }
+        let channels = try await channels(for: data)
+        let errors = form.errors(channels: channels)
+        guard errors.isEmpty else {
+            return try await render(
+                form, errors: errors, notice: "Please correct the fields marked below.", data: data, id: id, request,
+                context, status: .unprocessableContent)
+        }
+        let outcome = try await PublicEnrolling(workspace: web.workspace, baseURL: web.configuration.baseURL)
+            .enrol(form, in: id)
+        return confirmation(outcome, data: data, request, context)
+    }
+
+    private func series(_ context: IndabaRequestContext) async throws -> (Int64, SeriesPageData) {
+        guard let id = context.parameters.get("series", as: Int64.self) else {
+            throw AccessError.notFound(entity: "series", id: 0)
+        }
+        return (id, try await web.workspace.read { db in try SeriesPageData.read(id, in: db) })
+    }
+
+    /// The channels of the plugins enabled for the organization, or the default list.
+    private func channels(for data: SeriesPageData) async throws -> [String] {
+        var channels: [String] = []
+        for plugin in web.workspace.plugins where data.enabledPlugins.contains(type(of: plugin).id) {
+            for channel in try await plugin.recruitmentChannels(for: data.organization.id!)
+            where !channels.contains(channel) {
+                channels.append(channel)
+            }
+        }
+        return channels.isEmpty ? Self.defaultChannels : channels
+    }
+
+    private func render(
+        _ form: EnrolmentForm, errors: EnrolmentForm.Errors, notice: String?, data: SeriesPageData, id: Int64,
+        _ request: Request, _ context: IndabaRequestContext, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        var chrome = web.chrome(for: request, context: context)
+        let nonce = web.formNonce(request, into: &chrome)
+        let token = web.forms.issue(purpose: "enrol:\(id)", nonce: nonce, at: web.workspace.now())
+        let channels = try await channels(for: data).map {
+            ChannelOption(value: $0, label: Self.label($0), selected: $0 == form.values.channel)
+        }
+        let model = EnrolModel(
+            seriesId: id, seriesTitle: data.series.title, organization: data.organization.name, token: token,
+            formError: notice, values: form.values, errors: errors, channels: channels)
+        return web.renderer.page(
+            "enrol", title: "Enrol in \(data.series.title)", model: model, chrome: chrome, status: status)
+    }
+
+    private func confirmation(
+        _ outcome: PublicEnrolling.Outcome, data: SeriesPageData, _ request: Request, _ context: IndabaRequestContext
+    ) -> Response {
+        let title = data.series.title
+        let (heading, message) =
+            outcome.alreadyEnrolled
+            ? ("You were already enrolled", "This e-mail address is already enrolled in \(title); nothing changed.")
+            : ("You are enrolled", "Thank you: you are enrolled in \(title).")
+        let model = EnrolledModel(
+            seriesId: data.series.id!.rawValue, seriesTitle: title, heading: heading, message: message,
+            sections: outcome.sections.enumerated().map {
+                SectionModel(anchor: "\($0.element.plugin.rawValue)-\($0.offset + 1)", section: $0.element.section)
+            })
+        return web.renderer.page(
+            "enrolled", title: heading, model: model, chrome: web.chrome(for: request, context: context))
+    }
+
+    private func closed(_ data: SeriesPageData, _ request: Request, _ context: IndabaRequestContext) -> Response {
+        web.renderer.message(
+            heading: "Enrolment is closed", "\(data.series.title) has ended and takes no more enrolments.",
+            link: ("/series/\(data.series.id!.rawValue)", "See the series page"),
+            chrome: web.chrome(for: request, context: context), status: .gone)
+    }
+
+    /// `word-of-mouth` → `Word of mouth`.
+    static func label(_ channel: String) -> String {
+        let words = channel.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+}
+
+struct ChannelOption {
+    let value: String
+    let label: String
+    let selected: Bool
+}
+
+struct EnrolModel {
+    let seriesId: Int64
+    let seriesTitle: String
+    let organization: String
+    let token: String
+    let formError: String?
+    let values: EnrolmentForm.Values
+    let errors: EnrolmentForm.Errors
+    let channels: [ChannelOption]
+}
+
+struct EnrolledModel {
+    let seriesId: Int64
+    let seriesTitle: String
+    let heading: String
+    let message: String
+    let sections: [SectionModel]
+}

@@ -1,0 +1,173 @@
+import Foundation
+import Hummingbird
+import Kernel
+
+/// `GET /series/{id}[?tz=Zone]`: the public page of a published or completed series.
+///
+/// Times are shown in the zone chosen with `?tz=` (the series' own zone by default) with the planned zone beside
+/// them; a small script offers the visitor's own zone. Enabled plugins add sections (subscribe links, case studies).
+struct SeriesPage {
+    let web: WebInterface
+
+    func add(to router: RouterGroup<IndabaRequestContext>) {
+        router.get("series/:series") { request, context in
+            try await show(request, context: context)
+        }
+    }
+
+    private func show(_ request: Request, context: IndabaRequestContext) async throws -> Response {
+        guard let id = context.parameters.get("series", as: Int64.self) else {
+            throw AccessError.notFound(entity: "series", id: 0)
+        }
+        let data = try await web.workspace.read { db in try SeriesPageData.read(id, in: db) }
+        let planned = TimeZone(identifier: data.series.timeZone) ?? .gmt
+        let asked = request.uri.queryParameters.get("tz")
+        let chosen = asked.flatMap { $0.isEmpty ? nil : TimeZone(identifier: $0) }
+        let zoneError = asked.map { !$0.isEmpty && chosen == nil } ?? false
+        let zone = chosen ?? planned
+        let sections = try await sections(for: data)
+        let model = SeriesModel(
+            data: data, zone: zone, planned: planned, sections: sections,
+            zoneError: zoneError ? "'\(asked ?? "")' is not a time zone; times are shown in the series' own zone." : nil
+        )
+        return web.renderer.page(
+            "series", title: data.series.title, model: model,
+            chrome: web.chrome(for: request, context: context, script: "/static/local-time.js"),
+            status: zoneError ? .badRequest : .ok)
+    }
+
+    /// The sections of the plugins enabled for the series' organization, in order.
+    private func sections(for data: SeriesPageData) async throws -> [SectionModel] {
+        let page = SeriesPageRequest(
+            series: data.series, organization: data.organization, baseURL: web.configuration.baseURL)
+        var sections: [(order: Int, plugin: PluginID, section: PageSection)] = []
+        for plugin in web.workspace.plugins where data.enabledPlugins.contains(type(of: plugin).id) {
+            let id = type(of: plugin).id
+            sections += try await plugin.seriesSections(for: page).map { ($0.order, id, $0) }
+        }
+        return sections.sorted { ($0.order, $0.plugin) < ($1.order, $1.plugin) }.enumerated().map {
+            SectionModel(anchor: "\($0.element.plugin.rawValue)-\($0.offset + 1)", section: $0.element.section)
+        }
+    }
+}
+
+/// A plugin's section, ready for a template.
+struct SectionModel {
+    let anchor: String
+    let title: String
+    let body: String
+
+    init(anchor: String, section: PageSection) {
+        self.anchor = anchor
+        title = section.title
+        body = section.body.markup
+    }
+}
+
+/// The series page's template model.
+struct SeriesModel {
+    struct ZoneOption {
+        let id: String
+        let label: String
+        let selected: Bool
+    }
+
+    struct SessionModel {
+        let title: String
+        let startISO: String
+        let when: String
+        let plannedDiffers: Bool
+        let planned: String
+        let plannedZone: String
+        let kind: String
+        let duration: String
+        let cancelled: Bool
+        let hasAgenda: Bool
+        let agenda: [String]
+    }
+
+    struct FacilitatorModel {
+        let name: String
+        let role: String
+    }
+
+    let id: Int64
+    let title: String
+    let organization: String
+    let programme: String
+    let status: String
+    let summary: String?
+    let canEnrol: Bool
+    let hasObjectives: Bool
+    let objectives: [String]
+    let zones: [ZoneOption]
+    let zone: String
+    let zoneIsPlanned: Bool
+    let zoneError: String?
+    let sessions: [SessionModel]
+    let hasFacilitators: Bool
+    let facilitators: [FacilitatorModel]
+    let sections: [SectionModel]
+
+    init(data: SeriesPageData, zone: TimeZone, planned: TimeZone, sections: [SectionModel], zoneError: String?) {
+        id = data.series.id!.rawValue
+        title = data.series.title
+        organization = data.organization.name
+        programme = data.programme.title
+        status = data.series.status == .published ? "Open for enrolment" : "Completed"
+        summary = data.series.summary.isEmpty ? nil : data.series.summary
+        canEnrol = data.series.status == .published
+        hasObjectives = !data.series.objectives.isEmpty
+        objectives = data.series.objectives
+        let zoneIds =
+            [planned.identifier] + SessionTimes.commonZones.filter { $0 != planned.identifier }
+            + extraZone(zone.identifier, planned: planned.identifier)
+        zones = zoneIds.map { id in
+            ZoneOption(
+                id: id,
+                label: id == planned.identifier
+                    ? "\(id) (series' zone)"
+                    : id.replacingOccurrences(
+                        of: "_", with: " "), selected: id == zone.identifier)
+        }
+        self.zone = zone.identifier
+        zoneIsPlanned = zone.identifier == planned.identifier
+        self.zoneError = zoneError
+        let shown = SessionTimes(zone: zone)
+        sessions = data.sessions.map { session in
+            let own = TimeZone(identifier: session.timeZone) ?? planned
+            let plannedText = SessionTimes(zone: own).range(from: session.startsAt, to: session.endsAt)
+            return SessionModel(
+                title: session.title, startISO: shown.iso(session.startsAt),
+                when: shown.range(from: session.startsAt, to: session.endsAt),
+                plannedDiffers: own.identifier != zone.identifier, planned: plannedText, plannedZone: own.identifier,
+                kind: Self.label(session.kind), duration: Self.duration(session),
+                cancelled: session.status != .scheduled,
+                hasAgenda: !session.agenda.isEmpty, agenda: session.agenda)
+        }
+        hasFacilitators = !data.facilitators.isEmpty
+        facilitators = data.facilitators.map {
+            FacilitatorModel(name: $0.name, role: $0.role == .facilitator ? "facilitator" : "guest speaker")
+        }
+        self.sections = sections
+    }
+
+    /// "90 minutes" for a meeting; the span in days for an exercise done between meetings.
+    private static func duration(_ session: Session) -> String {
+        guard session.kind == .offlineExercise else { return "\(session.plannedMinutes) minutes" }
+        let days = Int((Double(session.plannedMinutes) / 1440).rounded())
+        return days == 1 ? "1 day" : "\(days) days"
+    }
+
+    private static func label(_ kind: Session.Kind) -> String {
+        switch kind {
+        case .offlineExercise: "Exercise to do on your own"
+        default: kind.rawValue.prefix(1).uppercased() + kind.rawValue.dropFirst() + " session"
+        }
+    }
+}
+
+/// The chosen zone, when it is not among the common ones, so the choice shows it.
+private func extraZone(_ zone: String, planned: String) -> [String] {
+    zone == planned || SessionTimes.commonZones.contains(zone) ? [] : [zone]
+}

@@ -1,0 +1,44 @@
+import Foundation
+import GRDB
+import Kernel
+
+/// Everything the public page of a series shows, read in one go. Only published and completed series exist here.
+struct SeriesPageData: Sendable {
+    struct Facilitator: Sendable {
+        let name: String
+        let role: SeriesRole.Role
+    }
+
+    let series: WebinarSeries
+    let programme: Programme
+    let organization: Organization
+    let sessions: [Session]
+    let facilitators: [Facilitator]
+    let enabledPlugins: Set<PluginID>
+
+    /// Reads the page of series `id`.
+    /// - Throws: ``AccessError/notFound(entity:id:)`` when no public series has that id.
+    static func read(_ id: Int64, in db: Database) throws -> SeriesPageData {
+        let scope = Scope(.anonymous)
+        let series = try scope.one(scope.series(), id: id, entity: "series", in: db)
+        guard let programme = try Programme.fetchOne(db, key: series.programmeId),
+            let organization = try Organization.fetchOne(db, key: programme.organizationId)
+        else { throw AccessError.notFound(entity: "series", id: id) }
+        let sessions = try Session.filter(Column("seriesId") == series.id)
+            .order(Column("startsAt"), Column("position")).fetchAll(db)
+        let facilitators = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT p.displayName, r.role FROM seriesRole r JOIN person p ON p.id = r.personId
+                WHERE r.seriesId = ? AND r.role IN ('facilitator', 'guestSpeaker')
+                ORDER BY r.role, p.displayName
+                """, arguments: [series.id]
+        ).map { Facilitator(name: $0[0], role: $0[1]) }
+        let enabled = try String.fetchAll(
+            db, sql: "SELECT pluginId FROM pluginEnablement WHERE organizationId = ? AND enabled",
+            arguments: [organization.id])
+        return SeriesPageData(
+            series: series, programme: programme, organization: organization, sessions: sessions,
+            facilitators: facilitators, enabledPlugins: Set(enabled.map { PluginID($0) }))
+    }
+}

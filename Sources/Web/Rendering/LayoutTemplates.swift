@@ -1,0 +1,73 @@
+/// The shared page frame and the small pages (errors, sign-in), as Mustache templates compiled into the binary.
+///
+/// Templates live in Swift strings rather than a resources folder so that a deployed `indaba` binary needs no
+/// `.resources` bundle beside it (SwiftPM's resource lookup falls back to the absolute build path).
+enum LayoutTemplates {
+    static let layout = """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{{title}} · Indaba</title>
+        <link rel="stylesheet" href="/static/indaba.css">
+        </head>
+        <body>
+        <a class="skip" href="#main">Skip to main content</a>
+        <header class="site">
+        <a class="brand" href="/">Indaba</a>
+        <nav aria-label="Site">
+        <ul>
+        <li><a href="/">Series</a></li>
+        {{#signedIn}}
+        <li><a href="/workspace">Workspace</a></li>
+        <li><form method="post" action="/sign-out"><input type="hidden" name="form" value="{{signOutToken}}"><button \
+        type="submit" class="link">Sign out</button></form></li>
+        {{/signedIn}}
+        </ul>
+        </nav>
+        </header>
+        <main id="main" tabindex="-1">
+        {{{content}}}
+        </main>
+        <footer class="site">
+        <p>Indaba: webinar series for networks of organizations. This site works without JavaScript.</p>
+        </footer>
+        {{#script}}<script src="{{script}}" defer></script>{{/script}}
+        </body>
+        </html>
+
+        """
+
+    static let message = """
+        <h1>{{heading}}</h1>
+        <p class="lead">{{message}}</p>
+        {{#link}}<p><a href="{{href}}">{{text}}</a></p>{{/link}}
+
+        """
+
+    static let signIn = """
+        <h1>Sign in</h1>
+        {{#hasLink}}
+        <p class="lead">You are about to sign in with a one-time link. It works once, for 15 minutes.</p>
+        <form method="post" action="/sign-in">
+        <input type="hidden" name="form" value="{{token}}">
+        <input type="hidden" name="link" value="{{link}}">
+        <button type="submit">Sign in</button>
+        </form>
+        {{/hasLink}}
+        {{^hasLink}}
+        <p class="lead">Staff sign in with a one-time link. Ask the person who runs this server for one; they create it
+        with <code>indaba user login-link --org ORG --role ROLE</code>.</p>
+        {{/hasLink}}
+
+        """
+
+    static let pluginPage = """
+        <nav aria-label="Breadcrumb" class="crumbs">{{#isPublic}}<a href="/">All series</a>{{/isPublic}}\
+        {{^isPublic}}<a href="/workspace">Workspace</a>{{/isPublic}} · {{organization}}</nav>
+        <h1>{{title}}</h1>
+        {{{body}}}
+
+        """
+}

@@ -1,0 +1,96 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Mustache
+
+/// What every page's frame needs besides its content.
+struct Chrome: Sendable {
+    /// Whether a staff member is signed in (the header then offers the workspace and signing out).
+    var signedIn = false
+    /// The form token of the sign-out button.
+    var signOutToken = ""
+    /// A same-origin script to load (progressive enhancement only).
+    var script: String?
+    /// Cookies to set with the response.
+    var cookies: [String] = []
+}
+
+/// Renders the embedded Mustache templates inside the shared layout. Mustache escapes every `{{value}}`; only
+/// `{{{triple}}}` values, which are always ``Kernel/HTML`` or rendered templates, are inserted as markup.
+struct PageRenderer: Sendable {
+    private let library: MustacheLibrary
+
+    init() {
+        var library = MustacheLibrary()
+        let templates = [
+            ("layout", LayoutTemplates.layout), ("message", LayoutTemplates.message),
+            ("sign-in", LayoutTemplates.signIn), ("plugin-page", LayoutTemplates.pluginPage),
+            ("home", PublicTemplates.home), ("series", PublicTemplates.series), ("enrol", PublicTemplates.enrol),
+            ("enrolled", PublicTemplates.enrolled), ("workspace", StaffTemplates.workspace),
+            ("manage", StaffTemplates.manage),
+        ]
+        for (name, text) in templates {
+            do {
+                try library.register(text, named: name)
+            } catch {
+                preconditionFailure("The embedded template '\(name)' does not parse: \(error)")
+            }
+        }
+        self.library = library
+    }
+
+    /// The page `template` rendered with `model`, inside the layout, as an HTML response.
+    func page(
+        _ template: String, title: String, model: Any, chrome: Chrome, status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let content = library.render(model, withTemplate: template) ?? ""
+        return html(content: content, title: title, chrome: chrome, status: status)
+    }
+
+    /// A short page with a heading, a message and an optional link.
+    func message(
+        heading: String, _ message: String, link: (href: String, text: String)? = nil, chrome: Chrome,
+        status: HTTPResponse.Status
+    ) -> Response {
+        let model = MessageModel(
+            heading: heading, message: message, link: link.map { LinkModel(href: $0.href, text: $0.text) })
+        return page("message", title: heading, model: model, chrome: chrome, status: status)
+    }
+
+    /// `content` (already rendered markup) inside the layout.
+    func html(content: String, title: String, chrome: Chrome, status: HTTPResponse.Status) -> Response {
+        let model = LayoutModel(
+            title: title, content: content, signedIn: chrome.signedIn, signOutToken: chrome.signOutToken,
+            script: chrome.script)
+        let body = library.render(model, withTemplate: "layout") ?? ""
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        headers[.cacheControl] = "no-store"
+        headers[.contentSecurityPolicy] =
+            "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+        headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
+        // Sign-in links and private calendar addresses appear in URLs: never send them on as a Referer.
+        headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
+        for cookie in chrome.cookies { headers.append(HTTPField(name: .setCookie, value: cookie)) }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+}
+
+struct LayoutModel {
+    let title: String
+    let content: String
+    let signedIn: Bool
+    let signOutToken: String
+    let script: String?
+}
+
+struct MessageModel {
+    let heading: String
+    let message: String
+    let link: LinkModel?
+}
+
+struct LinkModel {
+    let href: String
+    let text: String
+}

@@ -1,0 +1,216 @@
+import Foundation
+import GRDB
+import HTTPTypes
+import Hummingbird
+import Kernel
+
+/// `/manage/series/{id}`: a series' administrators reschedule, cancel and add its sessions, in the series' zone.
+///
+/// Every change goes through the kernel (`reschedule`, `cancel`, `save`), so feeds and other plugins hear of it;
+/// a refused form comes back with the problem next to it (422) and nothing written.
+struct ManageSeriesPage {
+    let web: WebInterface
+
+    func add(to router: RouterGroup<IndabaRequestContext>) {
+        router.get("manage/series/:series") { request, context in
+            let series = try await managed(context)
+            return try await render(series, problems: [:], request, context)
+        }
+        router.post("manage/series/:series/sessions/:session/reschedule") { request, context in
+            try await change(request, context) { series, session, form in
+                let zone = TimeZone(identifier: series.timeZone) ?? .gmt
+                let (start, end) = try SessionTimesForm(form).instants(in: zone).get()
+                return { try $0.reschedule(session, startsAt: start, endsAt: end) }
+            }
+        }
+        router.post("manage/series/:series/sessions/:session/cancel") { request, context in
+            try await change(request, context) { _, session, _ in { try $0.cancel(session) } }
+        }
+        router.post("manage/series/:series/sessions") { request, context in
+            try await addSession(request, context)
+        }
+    }
+
+    // MARK: - Changes
+
+    private typealias Change = @Sendable (WriteTransaction) throws -> Session
+
+    /// Checks access and the form, builds the change (or a problem for the form), writes it, and goes back.
+    private func change(
+        _ request: Request, _ context: IndabaRequestContext,
+        _ build: (WebinarSeries, Session.ID, FormData) throws -> Change
+    ) async throws -> Response {
+        let series = try await managed(context)
+        guard let id = context.parameters.get("session", as: Int64.self) else {
+            throw AccessError.notFound(entity: "session", id: 0)
+        }
+        let session = Session.ID(id)
+        let belongs = try await web.workspace.read { db in
+            try Session.filter(key: session).filter(Column("seriesId") == series.id).fetchCount(db) > 0
+        }
+        guard belongs else { throw AccessError.notFound(entity: "session", id: id) }
+        let form = try await FormData.read(request, context: context)
+        if let refusal = refusal(form, series: series, request: request) {
+            return try await render(series, problems: ["\(id)": refusal], request, context, status: .forbidden)
+        }
+        do {
+            let write = try build(series, session, form)
+            try await web.workspace.write(as: AuditActor("web:\(context.access.principal)")) { _ = try write($0) }
+        } catch let problem as SessionFormProblem {
+            return try await render(
+                series, problems: ["\(id)": problem.message], request, context, status: .unprocessableContent)
+        } catch let error as KernelError {
+            return try await render(
+                series, problems: ["\(id)": error.description], request, context, status: .unprocessableContent)
+        }
+        return web.redirect(to: "/manage/series/\(series.id!.rawValue)#session-\(id)")
+    }
+
+    private func addSession(_ request: Request, _ context: IndabaRequestContext) async throws -> Response {
+        let series = try await managed(context)
+        let form = try await FormData.read(request, context: context)
+        if let refusal = refusal(form, series: series, request: request) {
+            return try await render(series, problems: ["new": refusal], request, context, status: .forbidden)
+        }
+        let title = form["title"]
+        let zone = TimeZone(identifier: series.timeZone) ?? .gmt
+        let problem: String?
+        let times = SessionTimesForm(form).instants(in: zone)
+        if let textProblem = FieldRules.textProblem(title, limit: 200) {
+            problem = "The title \(textProblem)."
+        } else if Session.Kind(rawValue: form["kind"]) == nil {
+            problem = "Choose what kind of session it is."
+        } else if case .failure(let failure) = times {
+            problem = failure.message
+        } else {
+            problem = nil
+        }
+        if let problem {
+            return try await render(
+                series, problems: ["new": problem], request, context, status: .unprocessableContent,
+                draft: AddModel(form: form))
+        }
+        let (start, end) = try times.get()
+        let kind = Session.Kind(rawValue: form["kind"])!
+        let seriesId = series.id!
+        try await web.workspace.write(as: AuditActor("web:\(context.access.principal)")) { transaction in
+            let existing = try Session.filter(Column("seriesId") == seriesId).fetchAll(transaction.db)
+            let session = Session(
+                seriesId: seriesId, position: (existing.map(\.position).max() ?? 0) + 1,
+                slug: sessionSlug(for: title, taken: Set(existing.map(\.slug))), title: title, kind: kind,
+                startsAt: start, endsAt: end, timeZone: series.timeZone, createdAt: transaction.now,
+                updatedAt: transaction.now)
+            try transaction.save(session)
+        }
+        return web.redirect(to: "/manage/series/\(seriesId.rawValue)#sessions")
+    }
+
+    /// Why the form's token is refused, if it is.
+    private func refusal(_ form: FormData, series: WebinarSeries, request: Request) -> String? {
+        do {
+            try web.checkForm(form, purpose: "manage:\(series.id!.rawValue)", request: request)
+            return nil
+        } catch {
+            return error.message
+        }
+    }
+
+    /// The series named in the path, if the signed-in user administers its organization.
+    private func managed(_ context: IndabaRequestContext) async throws -> WebinarSeries {
+        try context.scope.requireAuthenticated()
+        guard let id = context.parameters.get("series", as: Int64.self) else {
+            throw AccessError.notFound(entity: "series", id: 0)
+        }
+        let scope = context.scope
+        let (series, organization) = try await web.workspace.read { db in
+            let series = try scope.one(scope.ownSeries(), id: id, entity: "series", in: db)
+            let organization = try Organization.ID.fetchOne(
+                db, sql: "SELECT organizationId FROM programme WHERE id = ?", arguments: [series.programmeId])
+            return (series, organization)
+        }
+        guard let organization else { throw AccessError.notFound(entity: "series", id: id) }
+        try scope.requireAdministration(of: organization)
+        return series
+    }
+
+    // MARK: - Page
+
+    private func render(
+        _ series: WebinarSeries, problems: [String: String], _ request: Request, _ context: IndabaRequestContext,
+        status: HTTPResponse.Status = .ok, draft: AddModel = AddModel()
+    ) async throws -> Response {
+        var chrome = web.chrome(for: request, context: context)
+        let nonce = web.formNonce(request, into: &chrome)
+        let token = web.forms.issue(purpose: "manage:\(series.id!.rawValue)", nonce: nonce, at: web.workspace.now())
+        let sessions = try await web.workspace.read { db in
+            try Session.filter(Column("seriesId") == series.id).order(Column("startsAt"), Column("position"))
+                .fetchAll(db)
+        }
+        let zone = TimeZone(identifier: series.timeZone) ?? .gmt
+        var add = draft
+        add.error = problems["new"]
+        let model = ManageModel(
+            seriesId: series.id!.rawValue, title: series.title, zone: zone.identifier, token: token,
+            sessions: sessions.map { SessionRow($0, zone: zone, seriesId: series.id!.rawValue, error: problems) },
+            add: add)
+        return web.renderer.page(
+            "manage", title: "Sessions of \(series.title)", model: model, chrome: chrome, status: status)
+    }
+}
+
+struct ManageModel {
+    let seriesId: Int64
+    let title: String
+    let zone: String
+    let token: String
+    let sessions: [SessionRow]
+    let add: AddModel
+}
+
+struct SessionRow {
+    let id: Int64
+    let title: String
+    let when: String
+    let status: String
+    let cancelled: Bool
+    let action: String
+    let times: SessionTimesForm
+    let error: String?
+
+    init(_ session: Session, zone: TimeZone, seriesId: Int64, error problems: [String: String]) {
+        id = session.id!.rawValue
+        title = session.title
+        when = SessionTimes(zone: zone).range(from: session.startsAt, to: session.endsAt)
+        status = session.status == .cancelled ? "cancelled" : session.kind.rawValue
+        cancelled = session.status == .cancelled
+        action = "/manage/series/\(seriesId)/sessions/\(session.id!.rawValue)"
+        times = SessionTimesForm(session, zone: zone)
+        error = problems["\(session.id!.rawValue)"]
+    }
+}
+
+struct AddModel {
+    struct KindOption {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    var title = ""
+    var times = SessionTimesForm()
+    var kinds: [KindOption] = AddModel.options(selected: "live")
+    var error: String?
+
+    init() {}
+
+    init(form: FormData) {
+        title = form["title"]
+        times = SessionTimesForm(form)
+        kinds = Self.options(selected: form["kind"])
+    }
+
+    static func options(selected: String) -> [KindOption] {
+        [("live", "Live session"), ("feedback", "Feedback session"), ("offlineExercise", "Exercise between sessions")]
+            .map { KindOption(value: $0.0, label: $0.1, selected: $0.0 == selected) }
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import GRDB
+import Hummingbird
+import Kernel
+
+/// `GET /reports/series/{id}`: the post-series report (``Kernel/SeriesReportDocument``) for the series'
+/// administrators, with the sections of the plugins enabled for its organization.
+struct ReportPage {
+    let web: WebInterface
+
+    struct Model {
+        let body: String
+    }
+
+    func add(to router: RouterGroup<IndabaRequestContext>) {
+        router.get("reports/series/:series") { request, context in
+            try context.scope.requireAuthenticated()
+            guard let id = context.parameters.get("series", as: Int64.self) else {
+                throw AccessError.notFound(entity: "series", id: 0)
+            }
+            let scope = context.scope
+            let series = try await web.workspace.read { db in
+                try scope.one(scope.ownSeries(), id: id, entity: "series", in: db)
+            }
+            let report = try await SeriesReportDocument.build(series: series.id!, workspace: web.workspace)
+            return web.renderer.html(
+                content: report.html.markup, title: report.title, chrome: web.chrome(for: request, context: context),
+                status: .ok)
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import GRDB
+import Hummingbird
+import Kernel
+
+/// `GET /workspace`: the organizations the signed-in user looks after, each with its enabled plugins and the
+/// navigation entries they contribute.
+struct WorkspacePage {
+    let web: WebInterface
+
+    struct Entry {
+        let title: String
+        let href: String
+    }
+
+    struct PluginModel {
+        let id: String
+        let version: String
+        let state: String
+        let hasEntries: Bool
+        let entries: [Entry]
+        /// The switch (for administrators): where it posts, its token, the state it asks for, and its label.
+        let canSwitch: Bool
+        let action: String
+        let token: String
+        let next: String
+        let button: String
+        let buttonLabel: String
+    }
+
+    struct SeriesLink {
+        let title: String
+        let href: String
+        let status: String
+        /// The session management page, for administrators.
+        let manage: String?
+    }
+
+    struct OrganizationModel {
+        let id: Int64
+        let hasSeries: Bool
+        let series: [SeriesLink]
+        let name: String
+        let kind: String
+        let timeZone: String
+        let hasPlugins: Bool
+        let plugins: [PluginModel]
+    }
+
+    struct Model {
+        let role: String
+        let organizations: [OrganizationModel]
+    }
+
+    func add(to router: RouterGroup<IndabaRequestContext>) {
+        router.get("workspace") { request, context in
+            try context.scope.requireAuthenticated()
+            let scope = context.scope
+            let rows = try await web.workspace.read { db in
+                try scope.organizations().order(Column("parentId") != nil, Column("name")).fetchAll(db).map {
+                    organization in
+                    (
+                        organization,
+                        try String.fetchAll(
+                            db, sql: "SELECT pluginId FROM pluginEnablement WHERE organizationId = ? AND enabled",
+                            arguments: [organization.id]),
+                        try scope.ownSeries()
+                            .filter(
+                                sql: "programmeId IN (SELECT id FROM programme WHERE organizationId = ?)",
+                                arguments: [organization.id]
+                            )
+                            .order(Column("id")).fetchAll(db)
+                    )
+                }
+            }
+            var chrome = web.chrome(for: request, context: context)
+            let nonce = web.formNonce(request, into: &chrome)
+            let token = web.forms.issue(purpose: PluginSwitch.purpose, nonce: nonce, at: web.workspace.now())
+            let administered = context.access.administered
+            let model = Model(
+                role: Self.roleName(context.access.role),
+                organizations: rows.map {
+                    organizationModel(
+                        $0.0, enabled: Set($0.1), series: $0.2,
+                        switchToken: administered.contains($0.0.id!) ? token : nil)
+                })
+            return web.renderer.page("workspace", title: "Workspace", model: model, chrome: chrome)
+        }
+    }
+
+    /// The organization with every installed plugin in the registry's order: the navigation of those enabled, and
+    /// a switch when the user administers the organization (`switchToken`).
+    private func organizationModel(
+        _ organization: Organization, enabled: Set<String>, series: [WebinarSeries], switchToken: String?
+    ) -> OrganizationModel {
+        let links = series.map {
+            SeriesLink(
+                title: $0.title, href: "/reports/series/\($0.id!.rawValue)", status: $0.status.rawValue,
+                manage: switchToken == nil ? nil : "/manage/series/\($0.id!.rawValue)")
+        }
+        let org = organization.id!.rawValue
+        let plugins = web.workspace.plugins.map { type(of: $0) }.map { plugin in
+            let isOn = enabled.contains(plugin.id.rawValue)
+            let entries =
+                isOn
+                ? plugin.navigation.map {
+                    Entry(title: $0.title, href: "/orgs/\(org)/\(plugin.id.rawValue)/\($0.path)")
+                }
+                : []
+            let button = isOn ? "Disable" : "Enable"
+            return PluginModel(
+                id: plugin.id.rawValue, version: plugin.version.description, state: isOn ? "enabled" : "not enabled",
+                hasEntries: !entries.isEmpty, entries: entries, canSwitch: switchToken != nil,
+                action: "/workspace/orgs/\(org)/plugins/\(plugin.id.rawValue)", token: switchToken ?? "",
+                next: isOn ? "no" : "yes", button: button,
+                buttonLabel: "\(button) \(plugin.id.rawValue) for \(organization.name)")
+        }
+        return OrganizationModel(
+            id: org, hasSeries: !links.isEmpty, series: links, name: organization.name,
+            kind: organization.isNetwork ? "Network" : "Member organization", timeZone: organization.timeZone,
+            hasPlugins: !plugins.isEmpty, plugins: plugins)
+    }
+
+    static func roleName(_ role: AccessRole?) -> String {
+        switch role {
+        case .networkCoordinator: "network coordinator"
+        case .organizationAdmin: "organization administrator"
+        case .facilitator: "facilitator"
+        case nil: "guest"
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import HTTPTypes
+public import Hummingbird
+public import Kernel
+
+/// The server-rendered web interface: public series pages and enrolment, staff sign-in and the workspace, and the
+/// pages plugins contribute. Works without JavaScript; every page is rendered from the embedded templates.
+///
+/// Browser sessions are honoured only on these routes: the JSON API keeps bearer tokens, so a session cookie can
+/// never be used to call it from another site.
+public struct WebInterface: Sendable {
+    let workspace: Workspace
+    let configuration: WebConfiguration
+    let renderer = PageRenderer()
+    let forms = FormTokens()
+    let enrolmentLimit: RateLimiter
+    let signInLimit: RateLimiter
+    var cookies: Cookies { Cookies(secure: configuration.secureCookies) }
+
+    public init(workspace: Workspace, configuration: WebConfiguration) {
+        self.workspace = workspace
+        self.configuration = configuration
+        enrolmentLimit = RateLimiter(limit: configuration.enrolmentsPerWindow, window: configuration.rateWindow)
+        signInLimit = RateLimiter(limit: configuration.signInsPerWindow, window: configuration.rateWindow)
+    }
+
+    /// Adds the pages, their session handling and their HTML error pages to `router`.
+    public func add(to router: Router<IndabaRequestContext>) {
+        StaticFiles().add(to: router)
+        // The session is read first, so that error pages know who is signed in and an unusable session cookie is
+        // cleared on error pages too.
+        let pages = router.group("").add(middleware: SessionMiddleware(web: self))
+            .add(middleware: WebErrorMiddleware(web: self))
+        HomePage(web: self).add(to: pages)
+        SeriesPage(web: self).add(to: pages)
+        EnrolmentPage(web: self).add(to: pages)
+        SignInPages(web: self).add(to: pages)
+        WorkspacePage(web: self).add(to: pages)
+        ReportPage(web: self).add(to: pages)
+        PluginSwitch(web: self).add(to: pages)
+        ManageSeriesPage(web: self).add(to: pages)
+        PluginPageMounting(web: self).add(to: pages)
+    }
+
+    /// The frame of a page for this request; when the page holds a form, a form cookie is set if missing.
+    func chrome(for request: Request, context: IndabaRequestContext, script: String? = nil) -> Chrome {
+        var chrome = Chrome(script: script)
+        if context.access.isAuthenticated {
+            chrome.signedIn = true
+            let nonce = formNonce(request, into: &chrome)
+            chrome.signOutToken = forms.issue(purpose: "sign-out", nonce: nonce, at: workspace.now())
+        }
+        return chrome
+    }
+
+    /// The browser's form nonce, or a new one whose cookie `chrome` will set.
+    func formNonce(_ request: Request, into chrome: inout Chrome) -> String {
+        if let nonce = Cookies.value(Cookies.form, in: request), nonce.count == 32 { return nonce }
+        if let pending = chrome.cookies.first(where: { $0.hasPrefix(Cookies.form + "=") }) {
+            return String(pending.dropFirst(Cookies.form.count + 1).prefix(32))
+        }
+        let nonce = FormTokens.newNonce()
+        chrome.cookies.append(cookies.set(Cookies.form, nonce, maxAge: Int(configuration.formLifetime)))
+        return nonce
+    }
+
+    /// Checks a posted form's token; `minimumAge` is the spam guard for public forms.
+    func checkForm(
+        _ form: FormData, purpose: String, request: Request, minimumAge: TimeInterval = 0
+    ) throws(FormTokens.Refusal) {
+        try forms.check(
+            form["form"], purpose: purpose, cookieNonce: Cookies.value(Cookies.form, in: request),
+            at: workspace.now(), minimumAge: minimumAge, maximumAge: configuration.formLifetime)
+    }
+
+    /// A `303 See Other` to `location`, setting `cookies`.
+    func redirect(to location: String, cookies: [String] = []) -> Response {
+        var response = Response(status: .seeOther)
+        response.headers[.location] = location
+        response.headers[.cacheControl] = "no-store"
+        for cookie in cookies { response.headers.append(HTTPField(name: .setCookie, value: cookie)) }
+        return response
+    }
+
+    /// The rate-limit key of a request: its peer address.
+    func client(_ context: IndabaRequestContext) -> String {
+        context.remoteAddress ?? "unknown"
+    }
+}
+
+extension FormTokens.Refusal {
+    /// What the person is told, with what to do.
+    var message: String {
+        switch self {
+        case .missingCookie:
+            "Your browser did not send back this site's form cookie. Allow cookies for this site, reload the form and "
+                + "send it again."
+        case .forged, .expired:
+            "This form has expired or was opened elsewhere. Please check it and send it again."
+        case .tooFast:
+            "The form came back faster than a person can fill it in. Please check it and send it again."
+        }
+    }
+}

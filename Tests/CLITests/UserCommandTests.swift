@@ -1,0 +1,44 @@
+import Foundation
+import KernelTesting
+import Testing
+
+@Suite("indaba user login-link")
+struct UserCommandTests {
+    @Test("prints a one-time sign-in URL on the base URL and stores only its hash")
+    func loginLink() throws {
+        let indaba = try IndabaBinary()
+        defer { indaba.remove() }
+        try indaba.importDemo()
+        let result = try indaba.run(
+            "user", "login-link", "--org", "asknet", "--role", "networkCoordinator", "--base-url",
+            "https://indaba.example.org/")
+        #expect(result.status == 0, "\(result.stderr)")
+        let url = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(url.hasPrefix("https://indaba.example.org/sign-in?link=indaba_"))
+        #expect(result.stderr.contains("works once"))
+        let secret = String(url.split(separator: "=", maxSplits: 1)[1])
+        let stored = try indaba.run("token", "list")  // link secrets are nowhere in the token list either
+        #expect(!stored.stdout.contains(secret))
+        for file in [indaba.database, indaba.database + "-wal"] where FileManager.default.fileExists(atPath: file) {
+            let bytes = try String(decoding: Data(contentsOf: URL(fileURLWithPath: file)), as: UTF8.self)
+            #expect(!bytes.contains(secret), "\(file) holds the secret")
+        }
+    }
+
+    @Test("a role that does not fit the organization, or an unknown role, is refused with a sentence")
+    func refusals() throws {
+        let indaba = try IndabaBinary()
+        defer { indaba.remove() }
+        try indaba.importDemo()
+        let member = try indaba.run(
+            "user", "login-link", "--org", "asknet/msasa-media-lab", "--role", "networkCoordinator")
+        #expect(member.status != 0)
+        #expect(member.stderr.contains("must be a network"))
+        let facilitator = try indaba.run("user", "login-link", "--org", "asknet", "--role", "facilitator")
+        #expect(facilitator.status != 0)
+        #expect(facilitator.stderr.contains("--person"))
+        let unknown = try indaba.run("user", "login-link", "--org", "asknet", "--role", "owner")
+        #expect(unknown.status != 0)
+        #expect(unknown.stderr.contains("--role must be one of"))
+    }
+}

@@ -1,0 +1,120 @@
+import CaseStudies
+import Feeds
+import Foundation
+import GRDB
+import HTTPTypes
+import Hummingbird
+import Kernel
+import KernelTesting
+import Retention
+import Server
+import ServerTesting
+
+/// A plugin with one staff page and a navigation entry, to see pages and links follow enablement.
+struct NotesPlugin: Plugin {
+    static let id: PluginID = "notes"
+    static let version: SemanticVersion = "1.0.0"
+    static let navigation = [NavigationEntry("Team notes", path: "board")]
+
+    init(context: PluginContext) {}
+
+    func addPages(to pages: PageRoutes) {
+        pages.get("board") { _, context in
+            PageContent(title: "Team notes", body: "<p>Notes of \(context.organization?.name ?? "")</p>")
+        }
+    }
+}
+
+/// The sample network with feeds enabled, a client, and helpers to fill in forms as a browser does.
+struct WebFixture {
+    let harness: PluginHarness
+    let client: TestClient
+    let network: Int64
+    let series: Int64
+
+    init(baseURL: String = "https://indaba.example.org", sample: String = Samples.network) async throws {
+        harness = try PluginHarness(plugins: [
+            FeedsPlugin.self, RetentionPlugin.self, CaseStudiesPlugin.self, NotesPlugin.self,
+        ])
+        try await harness.importText(sample)
+        client = TestClient(workspace: harness.workspace, configuration: .init(baseURL: baseURL))
+        (network, series) = try await harness.workspace.read { db in
+            (
+                try Lookup.organization("testnet", in: db).id!.rawValue,
+                try Lookup.series("testnet/webinars/series-one", in: db).id!.rawValue
+            )
+        }
+        try await enable("feeds")
+    }
+
+    func enable(_ plugin: PluginID) async throws {
+        let (registry, organization) = (harness.workspace.registry, Organization.ID(network))
+        try await harness.workspace.write(as: AuditActor("test")) {
+            try $0.enable(plugin, for: organization, registry: registry)
+        }
+    }
+
+    func disable(_ plugin: PluginID) async throws {
+        let (registry, organization) = (harness.workspace.registry, Organization.ID(network))
+        try await harness.workspace.write(as: AuditActor("test")) {
+            try $0.disable(plugin, for: organization, registry: registry)
+        }
+    }
+
+    /// A form page: its reply, the form token in it, and the cookie header to send back.
+    struct Form {
+        let reply: TestClient.Reply
+        let token: String
+        let cookie: String
+
+        /// The token of the header's sign-out form.
+        var signOutToken: String {
+            reply.text.firstMatch(of: /action="\/sign-out"><input type="hidden" name="form" value="([^"]+)"/)
+                .map { String($0.1) } ?? ""
+        }
+    }
+
+    /// Opens a page holding a form, as a browser with `cookie` would.
+    func open(_ path: String, cookie: String = "") async throws -> Form {
+        let reply = try await client.request(.get, path, headers: cookie.isEmpty ? [:] : ["Cookie": cookie])
+        // The page's own form is in <main>; the header's sign-out form (when signed in) comes before it.
+        let main = reply.text.range(of: "<main").map { String(reply.text[$0.lowerBound...]) } ?? reply.text
+        let token = main.firstMatch(of: /name="form" value="([^"]+)"/).map { String($0.1) } ?? ""
+        let set = reply.headers[values: .setCookie].map { $0.split(separator: ";")[0] }.map(String.init)
+        return Form(reply: reply, token: token, cookie: ([cookie] + set).filter { !$0.isEmpty }.joined(separator: "; "))
+    }
+
+    /// Posts form fields (URL-encoded) with a cookie header.
+    func post(_ path: String, _ fields: [(String, String)], cookie: String) async throws -> TestClient.Reply {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        let body = fields.map {
+            "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
+        }.joined(separator: "&")
+        return try await client.request(
+            .post, path, headers: ["Cookie": cookie], json: body, contentType: "application/x-www-form-urlencoded")
+    }
+
+    /// Fills in the enrolment form like a person: opens it, waits a few seconds, sends it.
+    func enrol(_ fields: [(String, String)], wait: TimeInterval = 5) async throws -> TestClient.Reply {
+        let form = try await open("/series/\(series)/enrol")
+        harness.clock.advance(by: wait)
+        return try await post("/series/\(series)/enrol", [("form", form.token)] + fields, cookie: form.cookie)
+    }
+
+    func count(_ sql: String) async throws -> Int {
+        try await harness.workspace.read { db in try Int.fetchOne(db, sql: sql) ?? 0 }
+    }
+
+    /// Signs in with a fresh login link for a network coordinator; returns the cookie header of the session.
+    func signIn(role: AccessRole = .networkCoordinator) async throws -> String {
+        let organization = Organization.ID(network)
+        let (_, secret) = try await harness.workspace.write(as: AuditActor("test")) {
+            try $0.createLoginLink(role: role, organization: organization)
+        }
+        let form = try await open("/sign-in?link=\(secret)")
+        let reply = try await post("/sign-in", [("form", form.token), ("link", secret)], cookie: form.cookie)
+        let session = reply.headers[values: .setCookie].first { $0.hasPrefix("indaba_session=") } ?? ""
+        return form.cookie + "; " + (session.split(separator: ";").first.map(String.init) ?? "")
+    }
+}

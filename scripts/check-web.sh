@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Drives the web interface in headless Chromium (Debian's chromium and chromium-driver, Selenium from PyPI) against
+# the real server on the demo network: the public series page and its subscribe link, public enrolment up to the
+# private calendar link, sign-in with a one-time link and the workspace. Every page is also parsed with html5lib in
+# strict mode and checked for basic accessibility (scripts/check_web.py). Exit 0 only if every check passes.
+#
+# SCREENSHOT_DIR=docs/screenshots scripts/check-web.sh refreshes the committed screenshots (phone and desktop).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+INDABA=.build/debug/indaba
+PORT=${WEB_CHECK_PORT:-18090}
+VENV=${WEB_CHECK_VENV:-.venv-web}
+WORK=$(mktemp -d)
+SERVER=
+trap '[[ -n $SERVER ]] && kill "$SERVER" 2>/dev/null; rm -rf "$WORK"' EXIT
+
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    echo "Installing chromium and chromium-driver (Debian)"
+    apt_get=(apt-get); [[ $(id -u) -eq 0 ]] || apt_get=(sudo apt-get)
+    DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" install -y -qq --no-install-recommends chromium chromium-driver
+fi
+if ! "$VENV/bin/python" -c 'import selenium, html5lib' 2>/dev/null; then
+    python3 -m venv "$VENV"
+    "$VENV/bin/pip" install --quiet --disable-pip-version-check 'selenium>=4.20' 'html5lib>=1.1'
+fi
+[[ -x $INDABA ]] || swift build
+
+DB=$WORK/web.sqlite
+$INDABA import --db "$DB" fixtures/asknet/asknet.yaml > /dev/null
+for plugin in feeds retention case-studies; do $INDABA plugin enable "$plugin" --db "$DB" --org asknet > /dev/null; done
+$INDABA case-studies import --db "$DB" --org asknet fixtures/case-studies > /dev/null
+
+BASE=http://127.0.0.1:$PORT
+$INDABA serve --db "$DB" --port "$PORT" > "$WORK/serve.log" 2>&1 &
+SERVER=$!
+for _ in $(seq 1 100); do grep -q "is serving" "$WORK/serve.log" 2>/dev/null && break; sleep 0.1; done
+grep -q "is serving" "$WORK/serve.log" || { cat "$WORK/serve.log" >&2; echo "error: the server did not start" >&2; exit 2; }
+
+LINK=$($INDABA user login-link --db "$DB" --org asknet --role networkCoordinator --base-url "$BASE")
+"$VENV/bin/python" scripts/check_web.py --base "$BASE" --login-link "$LINK" \
+    --screenshots "${SCREENSHOT_DIR:-$WORK/screenshots}"
