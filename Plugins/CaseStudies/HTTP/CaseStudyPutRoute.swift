@@ -49,7 +49,7 @@ extension CaseStudyRoutes {
                 }
                 try Self.checkPrecondition(ifMatch, current: Self.etag(of: existing))
             }
-            try LibraryImport.save(
+            _ = try LibraryImport.save(
                 [located], writable: access.administered, network: network, actor: actor, now: now, in: db)
             let saved = try CaseStudyLibrary.study(slug: slug, network: network, in: db)!
             return (saved, try CaseStudyLibrary.sessions(of: saved.id!, in: db), existing == nil)
