@@ -71,6 +71,28 @@ struct IssuingTests {
         #expect(try await fixture.issue().issued.isEmpty)
     }
 
+    @Test("the series report counts valid and revoked certificates and the eligible still without one; no names")
+    func reportSection() async throws {
+        let fixture = try await CertificatesFixture()
+        let organization = try await fixture.harness.workspace.read { db in
+            try Organization.fetchOne(db, key: fixture.organization)!
+        }
+        let request = SeriesReportRequest(series: fixture.series, organization: organization, now: Date())
+        var section = try await fixture.plugin.seriesReportSections(for: request)[0]
+        #expect(section.title == "Certificates")
+        #expect(section.markdown.contains("0 certificates are valid; 0 were revoked."))
+        #expect(section.markdown.contains("2 eligible participants have no certificate yet."))
+        _ = try await fixture.issue()
+        let certificate = try await fixture.certificates()[0]
+        _ = try await fixture.plugin.revoke(
+            certificate.id!, reason: "issued in error", organization: fixture.organization, actor: AuditActor("test"))
+        section = try await fixture.plugin.seriesReportSections(for: request)[0]
+        #expect(section.markdown.contains("1 certificate is valid"))
+        #expect(section.markdown.contains("1 was revoked."))
+        #expect(section.markdown.contains("1 eligible participant has no certificate yet."))
+        #expect(!section.markdown.contains("Amina") && !section.html.markup.contains("Amina"))
+    }
+
     @Test("after a name fix, re-issuing prints the new name with a new code and revokes the old certificate")
     func reissue() async throws {
         let fixture = try await CertificatesFixture()

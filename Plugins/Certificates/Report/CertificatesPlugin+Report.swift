@@ -1,0 +1,66 @@
+import Foundation
+import GRDB
+public import Kernel
+
+/// The certificates section of a series report: the rule, how many certificates are valid or were revoked, and how
+/// many eligible participants have none yet. Counts only: no names.
+extension CertificatesPlugin {
+    public func seriesReportSections(for report: SeriesReportRequest) async throws -> [ReportSection] {
+        let settings = try await settings(for: report.organization.id!)
+        let series = report.series
+        let figures = try await context.store.writer.read { db -> ReportFigures? in
+            let path = try Lookup.path(of: series, in: db)
+            guard let rule = settings.rule(forPath: path, id: series.id!) else { return nil }
+            let eligibility = try Eligibility(series: series, rule: rule, in: db)
+            let certificates = try Certificate.filter(Column("seriesId") == series.id).fetchAll(db)
+            let holders = Set(certificates.filter { $0.status == .valid }.map(\.personId))
+            return ReportFigures(
+                rule: rule.summary(sessionCount: eligibility.sessions.count),
+                valid: holders.count,
+                revoked: certificates.filter { $0.status == .revoked && $0.revokedReason != "re-issued" }.count,
+                eligibleWithout: eligibility.verdicts.filter { $0.eligible && !holders.contains($0.personId) }.count,
+                firstIssued: certificates.map(\.issuedAt).min())
+        }
+        let text: [String]
+        if let figures {
+            var lines = [
+                "Certificates go to participants who completed \(figures.rule).",
+                "\(figures.valid) certificate\(figures.valid == 1 ? " is" : "s are") valid"
+                    + (figures.firstIssued.map { ", issued from \(Self.day($0))" } ?? "") + "; "
+                    + "\(figures.revoked) \(figures.revoked == 1 ? "was" : "were") revoked.",
+            ]
+            if figures.eligibleWithout > 0 {
+                lines.append(
+                    "\(figures.eligibleWithout) eligible participant\(figures.eligibleWithout == 1 ? " has" : "s have") "
+                        + "no certificate yet.")
+            }
+            lines.append(
+                "Each certificate can be checked at its verification address and carries an Open Badges 3.0 credential."
+            )
+            text = lines
+        } else {
+            text = ["No certificate rule is set for this series, so no certificates were issued."]
+        }
+        return [
+            ReportSection(
+                title: "Certificates", markdown: text.joined(separator: " ") + "\n",
+                html: HTML(trusted: text.map { "<p>\(HTML.escape($0))</p>" }.joined()), order: 70)
+        ]
+    }
+
+    private struct ReportFigures: Sendable {
+        let rule: String
+        let valid: Int
+        let revoked: Int
+        let eligibleWithout: Int
+        let firstIssued: Date?
+    }
+
+    private static func day(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "d MMMM yyyy"
+        return formatter.string(from: date)
+    }
+}
