@@ -8,7 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 KIT=${CONFORMANCE_KIT:-../shared/conformance}
 INDABA=.build/debug/indaba
-PORT=${FEEDS_CHECK_PORT:-18080}
+# A free port unless one is given: another server (a second checkout's checks, `make run`) may hold any fixed one.
+PORT=${FEEDS_CHECK_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 WORK=$(mktemp -d)
 trap 'kill "$SERVER" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 

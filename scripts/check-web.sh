@@ -8,7 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 INDABA=.build/debug/indaba
-PORT=${WEB_CHECK_PORT:-18090}
+# A free port unless one is given: another server (a second checkout's checks, `make run`) may hold any fixed one.
+PORT=${WEB_CHECK_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 VENV=${WEB_CHECK_VENV:-.venv-web}
 WORK=$(mktemp -d)
 SERVER=
