@@ -33,6 +33,9 @@ struct FormData: Sendable {
         (fields[name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Every field as sent (untrimmed).
+    var all: [String: String] { fields }
+
     /// Whether a checkbox was ticked.
     func isChecked(_ name: String) -> Bool {
         fields[name] != nil
