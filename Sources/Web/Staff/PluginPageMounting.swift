@@ -64,7 +64,9 @@ struct PluginPageMounting {
         var context = context
         context.organization = organization
         var chrome = web.chrome(for: request, context: context)
-        let purpose = "page:\(plugin.rawValue):\(id)"
+        // One purpose for every plugin page of the organization: the token proves the form was served here, to
+        // this browser, for this organization.
+        let purpose = "pages:\(id)"
         var form = PageForm()
         if page.method == .post {
             form = try await PostedForm.read(request)
