@@ -7,7 +7,8 @@ struct CertificatesMarkup {
     let series: WebinarSeries
     let revokeError: (id: Int64, message: String)?
 
-    func preview(_ lines: [EligibilityLine]) -> HTML {
+    /// The count of eligible participants with the issue button, and the table of verdicts with explanations.
+    func preview(_ lines: [EligibilityLine]) -> (summary: HTML, table: HTML) {
         let eligible = lines.filter(\.eligible).count
         let waiting = lines.filter { $0.eligible && $0.certificate != .valid }.count
         let rows: [HTML] = lines.map { line in
@@ -26,18 +27,22 @@ struct CertificatesMarkup {
             waiting == 0
             ? "<p>Everyone eligible has a certificate.</p>"
             : """
-            <form method="post" action="\(series.id!.rawValue)/issue">\(page.formField)\
+            <form method="post" action="\(page.basePath)series/\(series.id!.rawValue)/issue">\(page.formField)\
             <p><button type="submit">Issue \(waiting) certificates</button></p></form>
             """
-        return """
-            <h2>Who is eligible</h2>
+        return (
+            summary: """
             <p class="lead">\(eligible) of \(lines.count) participants meet the rule.</p>
             \(button)
+            """,
+            table: """
+            <h2>Who is eligible</h2>
             <div class="scroll"><table><caption>The rule's verdict per participant</caption>
             <thead><tr><th scope="col">Participant</th><th scope="col">Verdict</th><th scope="col">Why</th>\
             <th scope="col">Certificate</th></tr></thead>
             <tbody>\(rows)</tbody></table></div>
             """
+        )
     }
 
     func list(_ certificates: [Certificate]) -> HTML {
@@ -58,7 +63,7 @@ struct CertificatesMarkup {
         let revoke: HTML =
             certificate.status == .valid
             ? """
-            <form method="post" action="../certificates/\(id)/revoke" class="inline">\(page.formField)\
+            <form method="post" action="\(page.basePath)certificates/\(id)/revoke" class="inline">\(page.formField)\
             <div class="field"><label for="reason-\(id)">Reason for revoking certificate \(id)</label>\(message)\
             <input type="text" id="reason-\(id)" name="reason" maxlength="500"\(invalid)></div>\
             <p><button type="submit">Revoke</button></p></form>
@@ -68,8 +73,8 @@ struct CertificatesMarkup {
             <li><p><strong>\(certificate.recipientName)</strong>, certificate \(id) (\(state)), code \
             <code>\(certificate.code)</code></p>
             <p class="actions"><a href="/verify/\(certificate.code)">Verification page</a> \
-            <a href="../certificates/\(id)/certificate.pdf">PDF</a> \
-            <a href="../certificates/\(id)/credential.jwt">Open Badges credential</a></p>
+            <a href="\(page.basePath)certificates/\(id)/certificate.pdf">PDF</a> \
+            <a href="\(page.basePath)certificates/\(id)/credential.jwt">Open Badges credential</a></p>
             \(revoke)</li>
             """
     }

@@ -23,7 +23,9 @@ struct CertificatesPage {
                         """, arguments: [organization.id, organization.id]
                 ).order(Column("id")).fetchAll(db)
         }
-        let items: [HTML] = series.map { "<li><a href=\"series/\($0.id!.rawValue)\">\($0.title)</a></li>" }
+        let items: [HTML] = series.map {
+            "<li><a href=\"\(page.basePath)series/\($0.id!.rawValue)\">\($0.title)</a></li>"
+        }
         return .page(
             PageContent(
                 title: "Certificates",
@@ -145,25 +147,30 @@ struct CertificatesPage {
         let settings = try await plugin.settings(for: organization)
         let reference = "\(series.id!.rawValue)"
         let (verdicts, certificates) = try await plugin.context.store.writer.read { db in
-            let verdicts = Result { try CertificateQueries.eligibility(series: reference, organization: organization, settings: settings, in: db) }
+            let verdicts = Result {
+                try CertificateQueries.eligibility(
+                    series: reference, organization: organization, settings: settings, in: db)
+            }
             let certificates = try Certificate.filter(Column("seriesId") == series.id).order(Column("id")).fetchAll(db)
             return (verdicts, certificates)
         }
         let markup = CertificatesMarkup(page: page, series: series, revokeError: revokeError)
-        let preview: HTML
+        let preview: (summary: HTML, table: HTML)
         switch verdicts {
         case let .success(lines): preview = markup.preview(lines)
         case let .failure(error as CertificatesError) where error.status != nil:
-            preview = "<p class=\"error\">\(error.description)</p>"
+            preview = ("<p class=\"error\">\(error.description)</p>", "")
         case let .failure(error): throw error
         }
+        // The verdicts can run to many rows: the issued certificates (and their revoke forms) come first.
         return PageContent(
             title: "Certificates: \(series.title)",
             body: """
-                <p class="crumbs"><a href="../series">All series</a></p>
+                <p class="crumbs"><a href="\(page.basePath)series">All series</a></p>
                 \(notice)
-                \(preview)
+                \(preview.summary)
                 \(markup.list(certificates))
+                \(preview.table)
                 """)
     }
 }

@@ -66,17 +66,19 @@ struct AttendanceUploadPage {
                 "recorded": "\(plan.entries.filter { $0.change != .unchanged }.count)",
                 "unmatched": "\(plan.unmatched.count)", "dryRun": "\(dryRun)",
             ])
-        return .page(summary(plan, session: session, dryRun: dryRun))
+        return .page(summary(plan, session: session, dryRun: dryRun, base: page.basePath))
     }
 
-    private func summary(_ plan: AttendancePlan, session: Session, dryRun: Bool) -> PageContent {
+    private func summary(_ plan: AttendancePlan, session: Session, dryRun: Bool, base: String) -> PageContent {
         let lines: [HTML] = ImportSummary(plan: plan, dryRun: dryRun).lines.map { line in
-            "<li>\(line.trimmingCharacters(in: .whitespaces))</li>"
+            // The command-line summary, without its pointer to the command (the page links the queue instead).
+            let text = line.replacingOccurrences(of: " (indaba attendance unmatched)", with: "")
+            return "<li>\(text.trimmingCharacters(in: .whitespaces))</li>"
         }
         let review: HTML =
             plan.unmatched.isEmpty
             ? ""
-            : "<p><a href=\"review\">Review the \(plan.unmatched.count) unmatched rows</a></p>"
+            : "<p><a href=\"\(base)review\">Review the \(plan.unmatched.count) unmatched rows</a></p>"
         let heading = dryRun ? "Preview (nothing written)" : "Attendance recorded"
         return PageContent(
             title: heading,
@@ -84,7 +86,7 @@ struct AttendanceUploadPage {
                 <p class="lead">\(session.title): the file was read as a \(plan.platform.reportName).</p>
                 <ul class="summary">\(lines)</ul>
                 \(review)
-                <p><a href="attendance?session=\(session.id!.rawValue)">Upload another export</a></p>
+                <p><a href="\(base)attendance?session=\(session.id!.rawValue)">Upload another export</a></p>
                 """)
     }
 
@@ -94,7 +96,8 @@ struct AttendanceUploadPage {
             let covered = try RetentionQueries.organizationsCovered(by: organization, in: db)
             let series = try WebinarSeries.filter(sql: "status != 'draft'")
                 .filter(
-                    sql: "programmeId IN (SELECT id FROM programme WHERE organizationId IN (\(covered.map { "\($0.rawValue)" }.joined(separator: ","))))"
+                    sql:
+                        "programmeId IN (SELECT id FROM programme WHERE organizationId IN (\(covered.map { "\($0.rawValue)" }.joined(separator: ","))))"
                 )
                 .order(Column("id")).fetchAll(db)
             return try series.map { series in
@@ -117,8 +120,8 @@ struct AttendanceUploadPage {
             body: """
                 <p class="lead">Upload the participant report of a Zoom meeting or webinar, a Microsoft Teams \
                 attendance report or a Google Meet attendance file. Rows are matched to people by e-mail, then by \
-                name; rows nobody is found for wait in the <a href="review">review queue</a>.</p>
-                <form method="post" action="attendance" enctype="multipart/form-data" class="stacked">
+                name; rows nobody is found for wait in the <a href="\(page.basePath)review">review queue</a>.</p>
+                <form method="post" action="\(page.basePath)attendance" enctype="multipart/form-data" class="stacked">
                 \(page.formField)
                 \(field(
                     label: "Session", id: "session", error: entry.sessionError,

@@ -8,7 +8,8 @@ public import Kernel
 /// figures), drop-out points, targets and the gender and channel breakdowns with small groups hidden.
 extension RetentionPlugin {
     public static let navigation = [
-        NavigationEntry("Retention dashboard", path: "series"), NavigationEntry("Upload attendance", path: "attendance"),
+        NavigationEntry("Retention dashboard", path: "series"),
+        NavigationEntry("Upload attendance", path: "attendance"),
         NavigationEntry("Review queue", path: "review"),
     ]
 

@@ -46,14 +46,23 @@ struct ReviewQueuePage {
                     try page.context.scope.people().filter(Column("emailKey") == key).fetchOne(db)?.id
                 }
                 guard let found else {
-                    return try await refuse(page, Problem(item: item, field: "linkEmail", message: "Nobody you can see has this e-mail address; create a person instead."))
+                    return try await refuse(
+                        page,
+                        Problem(
+                            item: item, field: "linkEmail",
+                            message: "Nobody you can see has this e-mail address; create a person instead."))
                 }
                 decision = .link(found)
             } else {
-                return try await refuse(page, Problem(item: item, field: "linkEmail", message: "Choose a candidate or give the e-mail address of the person."))
+                return try await refuse(
+                    page,
+                    Problem(
+                        item: item, field: "linkEmail",
+                        message: "Choose a candidate or give the e-mail address of the person."))
             }
         default:
-            return try await refuse(page, Problem(item: item, field: "action", message: "Choose link, create or ignore."))
+            return try await refuse(
+                page, Problem(item: item, field: "action", message: "Choose link, create or ignore."))
         }
         let settings = try await plugin.settings(for: organization)
         do {
@@ -75,9 +84,15 @@ struct ReviewQueuePage {
                 return try await refuse(
                     page, Problem(item: item, field: target, message: "This e-mail address \(reason)."))
             case .notFound:
-                return try await refuse(page, Problem(item: item, field: "linkEmail", message: "That person no longer exists."))
+                return try await refuse(
+                    page, Problem(item: item, field: "linkEmail", message: "That person no longer exists."))
             default:
-                return try await refuse(page, Problem(item: item, field: "action", message: "The row could not be resolved: the person is not enrolled and no walk-in channel is set."))
+                return try await refuse(
+                    page,
+                    Problem(
+                        item: item, field: "action",
+                        message:
+                            "The row could not be resolved: the person is not enrolled and no walk-in channel is set."))
             }
         }
         return .redirect("review?resolved=\(item)")
@@ -108,7 +123,7 @@ struct ReviewQueuePage {
             return PageContent(
                 title: "Review queue",
                 body: "\(done)<p>Nothing to review: every row of the uploaded exports was matched or resolved.</p>"
-                    + "<p><a href=\"attendance\">Upload attendance</a></p>")
+                    + "<p><a href=\"\(page.basePath)attendance\">Upload attendance</a></p>")
         }
         let entries: [HTML] = items.map { item in
             let error = { (field: String) -> String? in
@@ -132,6 +147,11 @@ struct ReviewQueuePage {
         error: (String) -> String?
     ) -> HTML {
         let id = item.id
+        // What was typed into this item's refused form comes back in its field.
+        let typed = { (name: String) -> String? in
+            page.context.parameters.get("item", as: Int64.self) == id && !page.form[name].isEmpty
+                ? page.form[name] : nil
+        }
         let candidates: [HTML] = Self.candidates(item).compactMap { people[$0] }.map { person in
             "<option value=\"\(person.id!.rawValue)\">\(person.displayName) (\(person.email))</option>"
         }
@@ -156,20 +176,20 @@ struct ReviewQueuePage {
             <p>\(session) · \(item.minutes) minutes · \(reason)\
             \(item.email.map { HTML(" · \($0)") } ?? "")</p>
             \(action)
-            <form method="post" action="review/\(id)" class="stacked">\(page.formField)\
+            <form method="post" action="\(page.basePath)review/\(id)" class="stacked">\(page.formField)\
             <input type="hidden" name="action" value="link">
             \(choose)
             \(field(
                 label: "E-mail of the person to link", id: "link-email-\(id)", error: error("linkEmail"),
-                control: "<input type=\"email\" id=\"link-email-\(id)\" name=\"linkEmail\" autocomplete=\"off\"\(describedBy("link-email-\(id)", error("linkEmail")))>"))
+                control: "<input type=\"email\" id=\"link-email-\(id)\" name=\"linkEmail\" autocomplete=\"off\" value=\"\(typed("linkEmail") ?? "")\"\(describedBy("link-email-\(id)", error("linkEmail")))>"))
             <p><button type="submit">Link</button></p></form>
-            <form method="post" action="review/\(id)" class="stacked">\(page.formField)\
+            <form method="post" action="\(page.basePath)review/\(id)" class="stacked">\(page.formField)\
             <input type="hidden" name="action" value="create">
             \(field(
                 label: "E-mail of a new person", id: "create-email-\(id)", error: error("email"),
-                control: "<input type=\"email\" id=\"create-email-\(id)\" name=\"email\" autocomplete=\"off\" value=\"\(item.email ?? "")\"\(describedBy("create-email-\(id)", error("email")))>"))
+                control: "<input type=\"email\" id=\"create-email-\(id)\" name=\"email\" autocomplete=\"off\" value=\"\(typed("email") ?? item.email ?? "")\"\(describedBy("create-email-\(id)", error("email")))>"))
             <p><button type="submit">Create person</button></p></form>
-            <form method="post" action="review/\(id)">\(page.formField)\
+            <form method="post" action="\(page.basePath)review/\(id)">\(page.formField)\
             <input type="hidden" name="action" value="ignore">
             <p><button type="submit" class="secondary">Ignore</button></p></form>
             </section>

@@ -10,12 +10,19 @@ public struct PageRequest: Sendable {
     public let formField: HTML
     /// The form sent with a `POST` (empty for a `GET`).
     public let form: PageForm
+    /// The absolute path of the plugin's pages for this organization, ending in `/` (`/orgs/3/retention/`). Use it
+    /// for links and form actions: a page shown in answer to a `POST` has another address, so relative links break.
+    public let basePath: String
 
-    public init(request: Request, context: IndabaRequestContext, formField: HTML, form: PageForm = PageForm()) {
+    public init(
+        request: Request, context: IndabaRequestContext, formField: HTML, form: PageForm = PageForm(),
+        basePath: String
+    ) {
         self.request = request
         self.context = context
         self.formField = formField
         self.form = form
+        self.basePath = basePath
     }
 
     /// The organization whose pages these are (set by the web interface before the handler runs).

@@ -83,8 +83,9 @@ struct PluginPageMounting {
         let nonce = web.formNonce(request, into: &chrome)
         let token = web.forms.issue(purpose: purpose, nonce: nonce, at: web.workspace.now())
         let field: HTML = "<input type=\"hidden\" name=\"form\" value=\"\(token)\">"
+        let base = isPublic ? "/pages/orgs/\(id)/\(plugin.rawValue)" : "/orgs/\(id)/\(plugin.rawValue)"
         let answer = try await page.handler(
-            PageRequest(request: request, context: context, formField: field, form: form))
+            PageRequest(request: request, context: context, formField: field, form: form, basePath: base + "/"))
         switch answer {
         case let .page(content, status):
             let model = PluginPageModel(
@@ -93,7 +94,6 @@ struct PluginPageMounting {
         case let .redirect(path):
             var relative = path
             while relative.hasPrefix("/") { relative.removeFirst() }
-            let base = isPublic ? "/pages/orgs/\(id)/\(plugin.rawValue)" : "/orgs/\(id)/\(plugin.rawValue)"
             return web.redirect(to: "\(base)/\(relative)", cookies: chrome.cookies)
         case let .file(data, contentType, filename):
             var headers = HTTPFields()
