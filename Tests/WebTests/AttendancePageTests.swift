@@ -123,3 +123,28 @@ import Testing
         #expect(network.status == 404)
     }
 }
+
+/// How the page protocol reads a posted body it cannot use.
+@Suite struct PostedFormTests {
+    @Test("a multipart body that does not parse is a 400 page, an upload over 8 MiB a 413 page; nothing written")
+    func unreadableBodies() async throws {
+        let web = try await WebFixture()
+        try await web.enable("retention")
+        let cookie = try await web.signIn()
+        let path = "/orgs/\(web.network)/retention/attendance"
+        let page = try await web.open(path, cookie: cookie)
+        let broken = try await web.client.request(
+            .post, path, headers: ["Cookie": page.cookie], json: "--b\r\nContent-Disposition: form-data\r\n\r\nx",
+            contentType: "multipart/form-data; boundary=b")
+        #expect(broken.status == 400)
+        #expect(broken.text.contains("The form&#39;s multipart body could not be read."))
+        let huge = String(repeating: "x", count: 8 * 1024 * 1024 + 1)
+        let tooLarge = try await web.upload(
+            path, [("form", page.token)], files: [("export", "big.csv", huge)], cookie: page.cookie)
+        #expect(tooLarge.status == 413)
+        // The kernel's own small forms too: a 70 KiB sign-in form is refused with a page, not a server error.
+        let signIn = try await web.post("/sign-in", [("link", String(repeating: "x", count: 70_000))], cookie: "")
+        #expect(signIn.status == 413)
+        #expect(try await web.count("SELECT count(*) FROM retention_import") == 0)
+    }
+}

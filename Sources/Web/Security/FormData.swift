@@ -13,7 +13,12 @@ struct FormData: Sendable {
     /// Reads a form body of at most 64 KiB (forms here are small).
     static func read(_ request: Request, context: some RequestContext) async throws -> FormData {
         var request = request
-        let buffer = try await request.collectBody(upTo: 64 * 1024)
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.collectBody(upTo: 64 * 1024)
+        } catch is NIOTooManyBytesError {
+            throw HTTPError(.contentTooLarge)
+        }
         return FormData(urlEncoded: String(buffer: buffer))
     }
 
