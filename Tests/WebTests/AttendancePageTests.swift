@@ -45,12 +45,14 @@ import Testing
     @Test("an upload records attendance, queues the unknown row and shows counts; a dry run writes nothing")
     func uploadAndPreview() async throws {
         let (web, cookie, token, session) = try await prepare()
+        let audited = try await web.count("SELECT count(*) FROM auditLog")
         let preview = try await upload(web, cookie: cookie, token: token, session: session, dryRun: true)
         #expect(preview.status == 200)
         #expect(preview.text.contains("Preview (nothing written)"))
         #expect(preview.text.contains("1 rows for the review"))
         #expect(try await web.count("SELECT count(*) FROM retention_import") == 0)
         #expect(try await web.count("SELECT count(*) FROM retention_unmatched") == 0)
+        #expect(try await web.count("SELECT count(*) FROM auditLog") == audited)
 
         let done = try await upload(web, cookie: cookie, token: token, session: session)
         #expect(done.status == 200)

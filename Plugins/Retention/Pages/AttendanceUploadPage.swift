@@ -48,12 +48,20 @@ struct AttendanceUploadPage {
         let dryRun = entry.dryRun
         let plan: AttendancePlan
         do {
-            plan = try await plugin.context.write(as: AuditActor("web:\(page.context.access.principal)")) {
-                transaction in
-                let plan = try importer.plan(
-                    data: file.data, platform: nil, zone: nil, session: session, in: transaction.db)
-                if !dryRun { try importer.apply(plan, session: session, in: transaction) }
-                return plan
+            if dryRun {
+                // A preview only reads: no transaction is opened for writing, so not even an audit entry is left.
+                plan = try await plugin.context.store.writer.read { db in
+                    try importer.plan(data: file.data, platform: nil, zone: nil, session: session, in: db)
+                }
+            } else {
+                // Planned and applied in the same transaction: what is written is exactly what was planned.
+                plan = try await plugin.context.write(as: AuditActor("web:\(page.context.access.principal)")) {
+                    transaction in
+                    let plan = try importer.plan(
+                        data: file.data, platform: nil, zone: nil, session: session, in: transaction.db)
+                    try importer.apply(plan, session: session, in: transaction)
+                    return plan
+                }
             }
         } catch let error as AttendanceFileError {
             entry.fileError = error.description
