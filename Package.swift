@@ -254,6 +254,7 @@ let package = Package(
             name: "WebTests",
             dependencies: [
                 "Web", "Server", "Kernel", "KernelTesting", "ServerTesting", "Feeds", "Retention", "CaseStudies",
+                "Certificates",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

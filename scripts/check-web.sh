@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Drives the web interface in headless Chromium (Debian's chromium and chromium-driver, Selenium from PyPI) against
 # the real server on the demo network: the public series page and its subscribe link, public enrolment up to the
-# private calendar link, sign-in with a one-time link and the workspace. Every page is also parsed with html5lib in
+# private calendar link, sign-in with a one-time link and the workspace, attendance upload and the review queue,
+# certificates issued, verified and revoked. Every page is also parsed with html5lib in
 # strict mode and checked for basic accessibility (scripts/check_web.py). Exit 0 only if every check passes.
 #
 # SCREENSHOT_DIR=docs/screenshots scripts/check-web.sh refreshes the committed screenshots (phone and desktop).
@@ -30,6 +31,8 @@ DB=$WORK/web.sqlite
 $INDABA import --db "$DB" fixtures/asknet/asknet.yaml > /dev/null
 for plugin in feeds retention case-studies; do $INDABA plugin enable "$plugin" --db "$DB" --org asknet > /dev/null; done
 $INDABA case-studies import --db "$DB" --org asknet fixtures/case-studies > /dev/null
+$INDABA plugin enable certificates --db "$DB" --org asknet --set "verificationBaseURL=http://127.0.0.1:$PORT" \
+    --set 'rules=[{"series": "asknet/webinars/inclusive-spaces", "minimumSessions": 3, "requiredKinds": ["feedback", "offlineExercise"]}]' > /dev/null
 
 BASE=http://127.0.0.1:$PORT
 $INDABA serve --db "$DB" --port "$PORT" > "$WORK/serve.log" 2>&1 &

@@ -2,8 +2,10 @@
 """Browser checks of the Indaba web interface, run by scripts/check-web.sh against a real server on demo data.
 
 Drives headless Chromium through Selenium: public series page (sessions, time zone choice, subscribe link),
-enrolment (private calendar link, duplicate recognised), sign-in with a one-time link, the workspace, a plugin's
-page and link appearing and vanishing as it is enabled and disabled, sign-out.
+enrolment (private calendar link, duplicate recognised), sign-in with a one-time link, the workspace, uploading the
+Zoom sample export and resolving its unmatched rows in the review queue, the retention funnel, issuing certificates
+and verifying one as valid then revoked, a plugin's page and link appearing and vanishing as it is enabled and
+disabled, sign-out.
 Every page visited is parsed with html5lib in strict mode (raw source for GET pages) and checked for what can be
 detected automatically: lang, one h1, heading order, labels, alt text, landmarks, skip link, unique ids, text
 contrast (WCAG AA), no
@@ -24,6 +26,9 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import Select, WebDriverWait
+
+ZOOM_EXPORT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "Tests", "RetentionTests", "Exports",
+                                           "zoom-meeting-participants.csv"))
 
 A11Y_SCRIPT = """
 const problems = [];
@@ -281,6 +286,86 @@ def run(check, login_link):
     check.expect(len(check.driver.find_elements(By.CSS_SELECTOR, ".chart svg[role=img]")) == 1, "the funnel chart")
     check.expect("Dropped out here" in check.text(), "the funnel's figures")
     check.page("retention-series", check.driver.current_url[len(check.base):])
+    check.open("/workspace")
+
+    # Upload the Zoom sample export to the seed series' introduction: first a dry run, then for real.
+    check.follow(check.driver.find_element(By.LINK_TEXT, "Upload attendance"))
+    upload_path = check.driver.current_url[len(check.base):]
+    check.page("attendance-upload", upload_path)
+    intro = next(o for o in check.driver.find_elements(By.CSS_SELECTOR, "#session option")
+                 if o.text == "Introduction" and o.find_element(By.XPATH, "..").get_attribute("label").startswith("Creating Inclusive Spaces"))
+    intro = intro.get_attribute("value")
+    Select(check.driver.find_element(By.ID, "session")).select_by_value(intro)
+    check.driver.find_element(By.ID, "export").send_keys(ZOOM_EXPORT)
+    check.driver.find_element(By.ID, "dryRun").click()
+    check.follow(check.driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    check.expect("Preview (nothing written)" in check.text() and "Dry run: nothing was written." in check.text(),
+                 "a dry run previews the upload: " + check.text()[:200])
+    check.open(upload_path)
+    Select(check.driver.find_element(By.ID, "session")).select_by_value(intro)
+    check.driver.find_element(By.ID, "export").send_keys(ZOOM_EXPORT)
+    check.follow(check.driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    check.expect("Attendance recorded" in check.text(), "the upload is recorded: " + check.text()[:200])
+    check.expect("Zoom" in check.text() and "rows for the review" in check.text(), "the summary gives counts")
+    check.page("attendance-recorded")
+
+    # The review queue lists the unmatched rows; ignore the phone caller, create a person for another.
+    check.follow(check.driver.find_element(By.PARTIAL_LINK_TEXT, "Review the"))
+    review_path = check.driver.current_url[len(check.base):]
+    check.expect("Unknown Caller" in check.text(), "the review queue lists an unmatched row")
+    check.page("review-queue", review_path)
+    caller = next(s for s in check.driver.find_elements(By.CSS_SELECTOR, "section.review") if "Unknown Caller" in s.text)
+    check.follow(caller.find_element(By.XPATH, ".//button[text()='Ignore']"))
+    check.expect("is resolved" in check.text() and "Unknown Caller" not in check.text(), "ignoring resolves the row")
+    first = check.driver.find_element(By.CSS_SELECTOR, "section.review")
+    address = first.find_element(By.CSS_SELECTOR, "input[name=email]")
+    address.clear()
+    address.send_keys("someone@localhost")  # passes the browser's check, not the server's
+    check.follow(first.find_element(By.XPATH, ".//button[text()='Create person']"))
+    check.expect("This e-mail address is not a valid e-mail address" in check.text(), "a bad e-mail is explained")
+    check.page("review-queue-error")
+    first = check.driver.find_element(By.CSS_SELECTOR, "section.review")
+    address = first.find_element(By.CSS_SELECTOR, "input[name=email]")
+    address.clear()
+    address.send_keys(f"walk.in.{int(time.time())}@example.org")
+    check.follow(first.find_element(By.XPATH, ".//button[text()='Create person']"))
+    check.expect("is resolved" in check.text(), "creating a person resolves the row")
+    check.open("/workspace")
+
+    # The funnel of the seed series, after the upload.
+    check.follow(check.driver.find_element(By.LINK_TEXT, "Retention dashboard"))
+    check.follow(check.driver.find_element(By.PARTIAL_LINK_TEXT, "Creating Inclusive Spaces"))
+    check.expect(len(check.driver.find_elements(By.CSS_SELECTOR, ".chart svg[role=img]")) == 1, "the funnel after the upload")
+    check.open("/workspace")
+
+    # Certificates of the seed series: preview, issue, verify one ("valid"), revoke it ("revoked").
+    check.follow(check.driver.find_element(By.LINK_TEXT, "Certificates"))
+    check.page("certificates", check.driver.current_url[len(check.base):])
+    check.follow(check.driver.find_element(By.PARTIAL_LINK_TEXT, "Creating Inclusive Spaces"))
+    certificates_path = check.driver.current_url[len(check.base):]
+    check.expect("not eligible" in check.text() and "participants meet the rule" in check.text(), "the rule's preview")
+    check.page("certificates-preview", certificates_path)
+    check.follow(check.driver.find_element(By.XPATH, "//main//button[starts-with(text(), 'Issue ')]"))
+    check.expect("certificates issued." in check.text(), "issuing says how many: " + check.text()[:200])
+    check.page("certificates-issued", check.driver.current_url[len(check.base):])
+    verify = check.driver.find_elements(By.LINK_TEXT, "Verification page")
+    check.expect(len(verify) >= 2, "issued certificates link to their verification pages")
+    verify_url = verify[0].get_attribute("href")
+    check.driver.get(verify_url)
+    check.expect("valid" in check.text().lower() and "revoked" not in check.text().lower(), "a fresh certificate verifies as valid")
+    check.page("verify-valid", verify_url[len(check.base):])
+    check.open(certificates_path)
+    item = check.driver.find_element(By.CSS_SELECTOR, "ul.certificates li")
+    check.follow(item.find_element(By.XPATH, ".//button[text()='Revoke']"))
+    check.expect("Give a reason" in check.text(), "revoking without a reason is explained next to the field")
+    check.page("certificates-revoke-error")
+    item = check.driver.find_element(By.CSS_SELECTOR, "ul.certificates li")
+    item.find_element(By.CSS_SELECTOR, "input[name=reason]").send_keys("issued in error")
+    check.follow(item.find_element(By.XPATH, ".//button[text()='Revoke']"))
+    check.expect("is revoked" in check.text(), "the certificate is revoked")
+    check.driver.get(verify_url)
+    check.expect("revoked" in check.text().lower(), "the verification page says revoked")
+    check.page("verify-revoked", verify_url[len(check.base):])
     check.open("/workspace")
 
     # A plugin's pages and links follow its enablement: the case-study library, searched, then disabled and back.

@@ -34,6 +34,13 @@ struct WebErrorMiddleware: RouterMiddleware {
             return web.renderer.message(
                 heading: "Too much data", "The form sent more than this page accepts.",
                 chrome: web.chrome(for: request, context: context), status: .contentTooLarge)
+        } catch let error as HTTPError where error.status.kind == .clientError {
+            // Our own refusals of what the browser sent (such as a multipart body that does not parse); their
+            // messages are written by the program and hold no personal data.
+            return web.renderer.message(
+                heading: "The request could not be read",
+                (error.body ?? "Please go back, reload the page and send the form again."),
+                chrome: web.chrome(for: request, context: context), status: error.status)
         } catch {
             context.logger.error(
                 "Web page failed", metadata: ["request.id": "\(context.requestId)", "error.type": "\(type(of: error))"])

@@ -1,4 +1,5 @@
 import CaseStudies
+import Certificates
 import Feeds
 import Foundation
 import GRDB
@@ -34,7 +35,7 @@ struct WebFixture {
 
     init(baseURL: String = "https://indaba.example.org", sample: String = Samples.network) async throws {
         harness = try PluginHarness(plugins: [
-            FeedsPlugin.self, RetentionPlugin.self, CaseStudiesPlugin.self, NotesPlugin.self,
+            FeedsPlugin.self, RetentionPlugin.self, CaseStudiesPlugin.self, CertificatesPlugin.self, NotesPlugin.self,
         ])
         try await harness.importText(sample)
         client = TestClient(workspace: harness.workspace, configuration: .init(baseURL: baseURL))
@@ -47,11 +48,18 @@ struct WebFixture {
         try await enable("feeds")
     }
 
-    func enable(_ plugin: PluginID) async throws {
-        let (registry, organization) = (harness.workspace.registry, Organization.ID(network))
+    func enable(_ plugin: PluginID, for organization: Int64? = nil, settings: [String: JSONValue] = [:])
+        async throws
+    {
+        let (registry, organization) = (harness.workspace.registry, Organization.ID(organization ?? network))
         try await harness.workspace.write(as: AuditActor("test")) {
-            try $0.enable(plugin, for: organization, registry: registry)
+            try $0.enable(plugin, for: organization, settings: settings, registry: registry)
         }
+    }
+
+    /// The id of the sample's member organization.
+    func member() async throws -> Int64 {
+        try await harness.workspace.read { db in try Lookup.organization("testnet/lagos-member", in: db).id!.rawValue }
     }
 
     func disable(_ plugin: PluginID) async throws {
@@ -102,13 +110,33 @@ struct WebFixture {
         return try await post("/series/\(series)/enrol", [("form", form.token)] + fields, cookie: form.cookie)
     }
 
+    /// Posts a `multipart/form-data` form: text fields, and files as (field, file name, content).
+    func upload(
+        _ path: String, _ fields: [(String, String)], files: [(String, String, String)], cookie: String
+    ) async throws -> TestClient.Reply {
+        let boundary = "----indaba-test-boundary"
+        var body = ""
+        for (name, value) in fields {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+        }
+        for (name, filename, content) in files {
+            body +=
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"\(filename)\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n\(content)\r\n"
+        }
+        body += "--\(boundary)--\r\n"
+        return try await client.request(
+            .post, path, headers: ["Cookie": cookie], json: body,
+            contentType: "multipart/form-data; boundary=\(boundary)")
+    }
+
     func count(_ sql: String) async throws -> Int {
         try await harness.workspace.read { db in try Int.fetchOne(db, sql: sql) ?? 0 }
     }
 
     /// Signs in with a fresh login link for a network coordinator; returns the cookie header of the session.
-    func signIn(role: AccessRole = .networkCoordinator) async throws -> String {
-        let organization = Organization.ID(network)
+    func signIn(role: AccessRole = .networkCoordinator, organization: Int64? = nil) async throws -> String {
+        let organization = Organization.ID(organization ?? network)
         let (_, secret) = try await harness.workspace.write(as: AuditActor("test")) {
             try $0.createLoginLink(role: role, organization: organization)
         }

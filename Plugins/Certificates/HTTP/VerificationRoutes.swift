@@ -77,10 +77,15 @@ enum VerificationPage {
         body{font-family:"Noto Serif",Georgia,serif;max-width:36rem;margin:2rem auto;padding:0 1rem;color:#222}
         h1{color:#1F3A5F;font-size:1.5rem}.status{font-weight:bold;padding:.6rem .8rem;border-radius:.3rem}
         .valid{background:#e6f4ea;color:#1e6b34}.revoked{background:#fdecea;color:#8a1c1c}
-        dt{color:#666;font-size:.85rem;margin-top:.8rem}dd{margin:0;font-size:1.1rem}.name{font-size:1.4rem;font-weight:bold}
+        dt{color:#595959;font-size:.85rem;margin-top:.8rem}dd{margin:0;font-size:1.1rem}.name{font-size:1.4rem;font-weight:bold}
+        .skip{position:absolute;left:-9999px}.skip:focus{left:1rem;top:1rem}footer{margin-top:2rem;color:#595959;font-size:.85rem}
         </style></head>
-        <body><h1>Certificate verification</h1>
+        <body><a class="skip" href="#main">Skip to the verification</a>
+        <header><nav aria-label="Site"><a href="/">Indaba</a></nav></header>
+        <main id="main"><h1>Certificate verification</h1>
         \(body)
+        </main>
+        <footer><p>Checked against the issuer's records when this page was opened.</p></footer>
         </body></html>
 
         """

@@ -7,11 +7,19 @@ public import Kernel
 /// organization covers, and `/orgs/{org}/retention/series/{id}` shows one series' funnel (the SVG chart and its
 /// figures), drop-out points, targets and the gender and channel breakdowns with small groups hidden.
 extension RetentionPlugin {
-    public static let navigation = [NavigationEntry("Retention dashboard", path: "series")]
+    public static let navigation = [
+        NavigationEntry("Retention dashboard", path: "series"),
+        NavigationEntry("Upload attendance", path: "attendance"),
+        NavigationEntry("Review queue", path: "review"),
+    ]
 
     public func addPages(to pages: PageRoutes) {
         pages.get("series") { _, context in try await overview(context) }
         pages.get("series/:series") { _, context in try await seriesPage(context) }
+        pages.page("attendance") { page in try await AttendanceUploadPage(plugin: self).show(page) }
+        pages.post("attendance") { page in try await AttendanceUploadPage(plugin: self).upload(page) }
+        pages.page("review") { page in try await ReviewQueuePage(plugin: self).show(page) }
+        pages.post("review/:item") { page in try await ReviewQueuePage(plugin: self).resolve(page) }
     }
 
     private func overview(_ context: IndabaRequestContext) async throws -> PageContent {

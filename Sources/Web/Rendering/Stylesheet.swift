@@ -82,6 +82,11 @@ enum Stylesheet {
         button.secondary:hover{background:#eef3fb;color:#06357a}
         form.switch{display:inline;margin:0 0 0 .5rem}
         form.switch button{padding:.2rem .7rem;font-size:.9rem}
+        td.text{text-align:left}
+        .notice{border:2px solid #1d6b35;border-radius:.5rem;padding:.5rem 1rem;background:#f2faf4}
+        .review,.certificates>li{border:1px solid #d0d5dc;border-radius:.5rem;padding:0 1rem;margin:1rem 0}
+        .certificates{list-style:none;padding:0}
+        input[type=file]{max-width:100%;font:inherit}
         @media (max-width:30rem){h1{font-size:1.6rem}main{padding:.75rem .75rem 2rem}}
 
         """

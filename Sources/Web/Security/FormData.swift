@@ -13,7 +13,12 @@ struct FormData: Sendable {
     /// Reads a form body of at most 64 KiB (forms here are small).
     static func read(_ request: Request, context: some RequestContext) async throws -> FormData {
         var request = request
-        let buffer = try await request.collectBody(upTo: 64 * 1024)
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.collectBody(upTo: 64 * 1024)
+        } catch is NIOTooManyBytesError {
+            throw HTTPError(.contentTooLarge)
+        }
         return FormData(urlEncoded: String(buffer: buffer))
     }
 
@@ -32,6 +37,9 @@ struct FormData: Sendable {
     subscript(_ name: String) -> String {
         (fields[name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
     }
+
+    /// Every field as sent (untrimmed).
+    var all: [String: String] { fields }
 
     /// Whether a checkbox was ticked.
     func isChecked(_ name: String) -> Bool {

@@ -1,0 +1,176 @@
+import Foundation
+import GRDB
+import HTTPTypes
+import Hummingbird
+import Kernel
+import Logging
+
+/// The certificates of a series for its organization's administrators: the rule's verdict per participant, an
+/// issue button, and the issued certificates with revoke (reason field) and download links. Every action goes
+/// through the plugin's own issue and revoke, each one transaction; refusals are shown next to the field with 4xx.
+struct CertificatesPage {
+    let plugin: CertificatesPlugin
+
+    func overview(_ page: PageRequest) async throws -> PageResponse {
+        let organization = page.organization
+        try page.context.scope.requireAdministration(of: organization.id!)
+        let series = try await plugin.context.store.writer.read { db in
+            try WebinarSeries.filter(sql: "status != 'draft'")
+                .filter(
+                    sql: """
+                        programmeId IN (SELECT id FROM programme WHERE organizationId = ? \
+                        OR organizationId IN (SELECT id FROM organization WHERE parentId = ?))
+                        """, arguments: [organization.id, organization.id]
+                ).order(Column("id")).fetchAll(db)
+        }
+        let items: [HTML] = series.map {
+            "<li><a href=\"\(page.basePath)series/\($0.id!.rawValue)\">\($0.title)</a></li>"
+        }
+        return .page(
+            PageContent(
+                title: "Certificates",
+                body: items.isEmpty ? "<p>No series yet.</p>" : "<p>Choose a series:</p><ul>\(items)</ul>"))
+    }
+
+    func show(_ page: PageRequest) async throws -> PageResponse {
+        let series = try await owned(page)
+        let notice: HTML
+        if let issued = page.query("issued").flatMap(Int.init) {
+            notice = "<p class=\"notice\" role=\"status\">\(issued) certificates issued.</p>"
+        } else if let revoked = page.query("revoked").flatMap(Int64.init) {
+            notice = "<p class=\"notice\" role=\"status\">Certificate \(revoked) is revoked.</p>"
+        } else {
+            notice = ""
+        }
+        return .page(try await content(page, series: series, notice: notice, revokeError: nil))
+    }
+
+    func issue(_ page: PageRequest) async throws -> PageResponse {
+        let series = try await owned(page)
+        let organization = page.organization.id!
+        do {
+            let outcome = try await plugin.issue(
+                series: "\(series.id!.rawValue)", organization: organization,
+                actor: AuditActor("web:\(page.context.access.principal)"), dryRun: false)
+            return .redirect("series/\(series.id!.rawValue)?issued=\(outcome.issued.count)")
+        } catch let error as CertificatesError where error.status != nil {
+            let notice: HTML = "<p class=\"error\" role=\"alert\">\(error.description)</p>"
+            return .page(
+                try await content(page, series: series, notice: notice, revokeError: nil),
+                status: error.status ?? .unprocessableContent)
+        }
+    }
+
+    func revoke(_ page: PageRequest) async throws -> PageResponse {
+        let organization = page.organization.id!
+        try page.context.scope.requireAdministration(of: organization)
+        let certificate = try await certificate(page)
+        do {
+            _ = try await plugin.revoke(
+                certificate.id!, reason: page.form["reason"], organization: organization,
+                actor: AuditActor("web:\(page.context.access.principal)"))
+        } catch {
+            let message: String
+            switch error {
+            case CertificatesError.emptyReason: message = "Give a reason for the revocation, such as “issued in error”."
+            case let KernelError.invalidField(_, reason): message = "The reason \(reason)."
+            case let error as CertificatesError where error.status != nil: message = error.description
+            default: throw error
+            }
+            let series = try await plugin.context.store.writer.read { db in
+                try WebinarSeries.fetchOne(db, key: certificate.seriesId)!
+            }
+            return .page(
+                try await content(
+                    page, series: series, notice: "", revokeError: (certificate.id!.rawValue, message)),
+                status: (error as? CertificatesError)?.status == .conflict ? .conflict : .unprocessableContent)
+        }
+        return .redirect("series/\(certificate.seriesId.rawValue)?revoked=\(certificate.id!.rawValue)")
+    }
+
+    func pdf(_ page: PageRequest) async throws -> PageResponse {
+        let certificate = try await certificate(page)
+        let settings = try await plugin.settings(for: certificate.organizationId)
+        let pdf = try CertificateRenderer(branding: settings.branding).pdf(certificate.content)
+        return .file(pdf, contentType: "application/pdf", filename: "certificate-\(certificate.id!.rawValue).pdf")
+    }
+
+    func credential(_ page: PageRequest) async throws -> PageResponse {
+        let certificate = try await certificate(page)
+        return .file(
+            Data(certificate.credential.utf8), contentType: "application/vc+jwt",
+            filename: "certificate-\(certificate.id!.rawValue).jwt")
+    }
+
+    // MARK: - Reading
+
+    /// The series named in the path, if the organization (or, for a network, a member) runs it; else 404.
+    private func owned(_ page: PageRequest) async throws -> WebinarSeries {
+        let organization = page.organization.id!
+        try page.context.scope.requireAdministration(of: organization)
+        guard let id = page.context.parameters.get("series", as: Int64.self) else {
+            throw AccessError.notFound(entity: "series", id: 0)
+        }
+        let series = try await plugin.context.store.writer.read { db -> WebinarSeries? in
+            guard let series = try WebinarSeries.fetchOne(db, key: id), series.status != .draft else { return nil }
+            let owner = try Organization.ID.fetchOne(
+                db,
+                sql: """
+                    SELECT o.id FROM programme p JOIN organization o ON o.id = p.organizationId
+                    WHERE p.id = ? AND (o.id = ? OR o.parentId = ?)
+                    """, arguments: [series.programmeId, organization, organization])
+            return owner == nil ? nil : series
+        }
+        guard let series else { throw AccessError.notFound(entity: "series", id: id) }
+        return series
+    }
+
+    private func certificate(_ page: PageRequest) async throws -> Certificate {
+        let organization = page.organization.id!
+        try page.context.scope.requireAdministration(of: organization)
+        guard let id = page.context.parameters.get("certificate", as: Int64.self) else {
+            throw AccessError.notFound(entity: "certificate", id: 0)
+        }
+        do {
+            return try await plugin.context.store.writer.read { db in
+                try CertificatesPlugin.owned(Certificate.ID(id), by: organization, in: db)
+            }
+        } catch CertificatesError.unknownCertificate {
+            throw AccessError.notFound(entity: "certificate", id: id)
+        }
+    }
+
+    private func content(
+        _ page: PageRequest, series: WebinarSeries, notice: HTML, revokeError: (id: Int64, message: String)?
+    ) async throws -> PageContent {
+        let organization = page.organization.id!
+        let settings = try await plugin.settings(for: organization)
+        let reference = "\(series.id!.rawValue)"
+        let (verdicts, certificates) = try await plugin.context.store.writer.read { db in
+            let verdicts = Result {
+                try CertificateQueries.eligibility(
+                    series: reference, organization: organization, settings: settings, in: db)
+            }
+            let certificates = try Certificate.filter(Column("seriesId") == series.id).order(Column("id")).fetchAll(db)
+            return (verdicts, certificates)
+        }
+        let markup = CertificatesMarkup(page: page, series: series, revokeError: revokeError)
+        let preview: (summary: HTML, table: HTML)
+        switch verdicts {
+        case let .success(lines): preview = markup.preview(lines)
+        case let .failure(error as CertificatesError) where error.status != nil:
+            preview = ("<p class=\"error\">\(error.description)</p>", "")
+        case let .failure(error): throw error
+        }
+        // The verdicts can run to many rows: the issued certificates (and their revoke forms) come first.
+        return PageContent(
+            title: "Certificates: \(series.title)",
+            body: """
+                <p class="crumbs"><a href="\(page.basePath)series">All series</a></p>
+                \(notice)
+                \(preview.summary)
+                \(markup.list(certificates))
+                \(preview.table)
+                """)
+    }
+}

@@ -1,0 +1,18 @@
+import Foundation
+public import Kernel
+
+/// The staff pages, through the kernel's page protocol: `/orgs/{org}/certificates/series` lists the series, and
+/// `/orgs/{org}/certificates/series/{id}` previews the rule's outcome, issues, lists, revokes and downloads.
+extension CertificatesPlugin {
+    public static let navigation = [NavigationEntry("Certificates", path: "series")]
+
+    public func addPages(to pages: PageRoutes) {
+        let page = CertificatesPage(plugin: self)
+        pages.page("series") { request in try await page.overview(request) }
+        pages.page("series/:series") { request in try await page.show(request) }
+        pages.post("series/:series/issue") { request in try await page.issue(request) }
+        pages.post("certificates/:certificate/revoke") { request in try await page.revoke(request) }
+        pages.page("certificates/:certificate/certificate.pdf") { request in try await page.pdf(request) }
+        pages.page("certificates/:certificate/credential.jwt") { request in try await page.credential(request) }
+    }
+}

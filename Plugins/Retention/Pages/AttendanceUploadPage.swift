@@ -1,0 +1,164 @@
+import Foundation
+import GRDB
+import Hummingbird
+import Kernel
+import Logging
+
+/// `/orgs/{org}/retention/attendance`: choose a session of the organization's series, upload a Zoom, Teams or Meet
+/// export, and see what was recorded (or, for a dry run, what would be). Plans and applies in one transaction
+/// through ``AttendanceImporter``, so a file that cannot be read writes nothing; the log carries counts only.
+struct AttendanceUploadPage {
+    let plugin: RetentionPlugin
+
+    /// The form's values and what is wrong with them, shown next to the fields.
+    struct Entry {
+        var session: Int64?
+        var dryRun = false
+        var sessionError: String?
+        var fileError: String?
+    }
+
+    func show(_ page: PageRequest) async throws -> PageResponse {
+        let entry = Entry(session: page.query("session").flatMap { Int64($0) })
+        return .page(try await form(page, entry))
+    }
+
+    func upload(_ page: PageRequest) async throws -> PageResponse {
+        let organization = page.organization.id!
+        var entry = Entry(session: Int64(page.form["session"]), dryRun: page.form.isChecked("dryRun"))
+        let chosen = entry.session
+        let session = try await plugin.context.store.writer.read { db in
+            try chosen.flatMap { try Session.fetchOne(db, key: $0) }
+        }
+        guard let session,
+            let owner = try await plugin.context.store.writer.read({ db -> Organization.ID? in
+                let owner = try RetentionQueries.organization(ofSeries: session.seriesId, in: db)
+                return try RetentionQueries.covers(organization, owner, in: db) ? owner : nil
+            })
+        else {
+            entry.sessionError = "Choose one of the sessions in the list."
+            return .page(try await form(page, entry), status: .unprocessableContent)
+        }
+        try page.context.scope.requireAttendanceRecording(in: session.seriesId, ownedBy: owner)
+        guard let file = page.form.file("export"), !file.data.isEmpty else {
+            entry.fileError = "Choose the export file (CSV from Zoom, Teams or Google Meet)."
+            return .page(try await form(page, entry), status: .unprocessableContent)
+        }
+        let importer = AttendanceImporter(settings: try await plugin.settings(for: organization))
+        let dryRun = entry.dryRun
+        let plan: AttendancePlan
+        do {
+            if dryRun {
+                // A preview only reads: no transaction is opened for writing, so not even an audit entry is left.
+                plan = try await plugin.context.store.writer.read { db in
+                    try importer.plan(data: file.data, platform: nil, zone: nil, session: session, in: db)
+                }
+            } else {
+                // Planned and applied in the same transaction: what is written is exactly what was planned.
+                plan = try await plugin.context.write(as: AuditActor("web:\(page.context.access.principal)")) {
+                    transaction in
+                    let plan = try importer.plan(
+                        data: file.data, platform: nil, zone: nil, session: session, in: transaction.db)
+                    try importer.apply(plan, session: session, in: transaction)
+                    return plan
+                }
+            }
+        } catch let error as AttendanceFileError {
+            entry.fileError = error.description
+            return .page(try await form(page, entry), status: .unprocessableContent)
+        }
+        plugin.context.logger.info(
+            "Attendance uploaded from the web",
+            metadata: [
+                "session.id": "\(session.id!.rawValue)", "rows": "\(plan.rowCount)",
+                "recorded": "\(plan.entries.filter { $0.change != .unchanged }.count)",
+                "unmatched": "\(plan.unmatched.count)", "dryRun": "\(dryRun)",
+            ])
+        return .page(summary(plan, session: session, dryRun: dryRun, base: page.basePath))
+    }
+
+    private func summary(_ plan: AttendancePlan, session: Session, dryRun: Bool, base: String) -> PageContent {
+        let lines: [HTML] = ImportSummary(plan: plan, dryRun: dryRun).lines.map { line in
+            // The command-line summary, without its pointer to the command (the page links the queue instead).
+            let text = line.replacingOccurrences(of: " (indaba attendance unmatched)", with: "")
+            return "<li>\(text.trimmingCharacters(in: .whitespaces))</li>"
+        }
+        let review: HTML =
+            plan.unmatched.isEmpty
+            ? ""
+            : "<p><a href=\"\(base)review\">Review the \(plan.unmatched.count) unmatched rows</a></p>"
+        let heading = dryRun ? "Preview (nothing written)" : "Attendance recorded"
+        return PageContent(
+            title: heading,
+            body: """
+                <p class="lead">\(session.title): the file was read as a \(plan.platform.reportName).</p>
+                <ul class="summary">\(lines)</ul>
+                \(review)
+                <p><a href="\(base)attendance?session=\(session.id!.rawValue)">Upload another export</a></p>
+                """)
+    }
+
+    private func form(_ page: PageRequest, _ entry: Entry) async throws -> PageContent {
+        let organization = page.organization
+        let groups = try await plugin.context.store.writer.read { db -> [(WebinarSeries, [Session])] in
+            let covered = try RetentionQueries.organizationsCovered(by: organization, in: db)
+            let series = try WebinarSeries.filter(sql: "status != 'draft'")
+                .filter(
+                    sql:
+                        "programmeId IN (SELECT id FROM programme WHERE organizationId IN (\(covered.map { "\($0.rawValue)" }.joined(separator: ","))))"
+                )
+                .order(Column("id")).fetchAll(db)
+            return try series.map { series in
+                (
+                    series,
+                    try Session.filter(Column("seriesId") == series.id).filter(sql: "kind != 'offlineExercise'")
+                        .order(Column("startsAt")).fetchAll(db)
+                )
+            }.filter { !$0.1.isEmpty }
+        }
+        let options: [HTML] = groups.map { series, sessions in
+            let items: [HTML] = sessions.map { session in
+                let selected: HTML = session.id!.rawValue == entry.session ? " selected" : ""
+                return "<option value=\"\(session.id!.rawValue)\"\(selected)>\(session.title)</option>"
+            }
+            return "<optgroup label=\"\(series.title)\">\(items)</optgroup>"
+        }
+        return PageContent(
+            title: "Upload attendance",
+            body: """
+                <p class="lead">Upload the participant report of a Zoom meeting or webinar, a Microsoft Teams \
+                attendance report or a Google Meet attendance file. Rows are matched to people by e-mail, then by \
+                name; rows nobody is found for wait in the <a href="\(page.basePath)review">review queue</a>.</p>
+                <form method="post" action="\(page.basePath)attendance" enctype="multipart/form-data" class="stacked">
+                \(page.formField)
+                \(field(
+                    label: "Session", id: "session", error: entry.sessionError,
+                    control: """
+                        <select id="session" name="session" required\(describedBy("session", entry.sessionError))>\
+                        <option value="">Choose a session</option>\(options)</select>
+                        """))
+                \(field(
+                    label: "Export file", id: "export", error: entry.fileError,
+                    control: """
+                        <input type="file" id="export" name="export" accept=".csv,.tsv,.txt,text/csv" \
+                        required\(describedBy("export", entry.fileError))>
+                        """))
+                <div class="check"><input type="checkbox" id="dryRun" name="dryRun" value="yes"\
+                \(entry.dryRun ? HTML(" checked") : "")> <label for="dryRun">Preview only: show what would change \
+                without writing anything</label></div>
+                <p><button type="submit">Upload</button></p>
+                </form>
+                """)
+    }
+}
+
+/// A labelled form field with its error (if any) right below the label, announced to screen readers.
+func field(label: String, id: String, error: String?, control: HTML) -> HTML {
+    let message: HTML = error.map { "<p class=\"error\" id=\"\(id)-error\" role=\"alert\">\($0)</p>" } ?? ""
+    return "<div class=\"field\"><label for=\"\(id)\">\(label)</label>\(message)\(control)</div>"
+}
+
+/// The `aria-describedby` and `aria-invalid` attributes of a field that has an error.
+func describedBy(_ id: String, _ error: String?) -> HTML {
+    error == nil ? "" : " aria-invalid=\"true\" aria-describedby=\"\(id)-error\""
+}

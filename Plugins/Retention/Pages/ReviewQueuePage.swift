@@ -1,0 +1,203 @@
+import Foundation
+import GRDB
+import Hummingbird
+import Kernel
+import Logging
+
+/// `/orgs/{org}/retention/review`: export rows no person was found for, each with three forms: link to a person
+/// (one of the candidates, or found by e-mail), create a person (e-mail field), or ignore. Each decision is one
+/// transaction through ``ReviewQueue/resolve(_:of:decision:settings:in:)``; a refusal is shown next to the item's
+/// field with 422 and nothing written.
+struct ReviewQueuePage {
+    let plugin: RetentionPlugin
+
+    /// A refusal for one item's field.
+    struct Problem {
+        let item: Int64
+        let field: String
+        let message: String
+    }
+
+    func show(_ page: PageRequest) async throws -> PageResponse {
+        try page.context.scope.requireAdministration(of: page.organization.id!)
+        let resolved = page.query("resolved").flatMap { Int64($0) }
+        return .page(try await list(page, problem: nil, resolved: resolved))
+    }
+
+    func resolve(_ page: PageRequest) async throws -> PageResponse {
+        let organization = page.organization.id!
+        try page.context.scope.requireAdministration(of: organization)
+        guard let item = page.context.parameters.get("item", as: Int64.self) else {
+            throw AccessError.notFound(entity: "review item", id: 0)
+        }
+        let form = page.form
+        let decision: ReviewDecision
+        switch form["action"] {
+        case "ignore":
+            decision = .ignore
+        case "create":
+            decision = .create(email: form["email"])
+        case "link":
+            if let id = Int64(form["person"]) {
+                decision = .link(Person.ID(id))
+            } else if !form["linkEmail"].isEmpty {
+                let key = FieldRules.emailKey(form["linkEmail"])
+                let found = try await plugin.context.store.writer.read { db in
+                    try page.context.scope.people().filter(Column("emailKey") == key).fetchOne(db)?.id
+                }
+                guard let found else {
+                    return try await refuse(
+                        page,
+                        Problem(
+                            item: item, field: "linkEmail",
+                            message: "Nobody you can see has this e-mail address; create a person instead."))
+                }
+                decision = .link(found)
+            } else {
+                return try await refuse(
+                    page,
+                    Problem(
+                        item: item, field: "linkEmail",
+                        message: "Choose a candidate or give the e-mail address of the person."))
+            }
+        default:
+            return try await refuse(
+                page, Problem(item: item, field: "action", message: "Choose link, create or ignore."))
+        }
+        let settings = try await plugin.settings(for: organization)
+        do {
+            let resolved = try await plugin.context.write(as: AuditActor("web:\(page.context.access.principal)")) {
+                transaction in
+                try ReviewQueue.resolve(item, of: organization, decision: decision, settings: settings, in: transaction)
+            }
+            plugin.context.logger.info(
+                "Review item resolved from the web", metadata: ["item": "\(item)", "status": "\(resolved.status)"])
+        } catch let error as KernelError {
+            switch error {
+            case .notFound(entity: "review item", _): throw AccessError.notFound(entity: "review item", id: item)
+            case let .invalidField(field, reason):
+                guard field == "email" else {
+                    return try await refuse(
+                        page, Problem(item: item, field: "action", message: "This row cannot be resolved: \(reason)."))
+                }
+                let target = form["action"] == "create" ? "email" : "linkEmail"
+                return try await refuse(
+                    page, Problem(item: item, field: target, message: "This e-mail address \(reason)."))
+            case .notFound:
+                return try await refuse(
+                    page, Problem(item: item, field: "linkEmail", message: "That person no longer exists."))
+            default:
+                return try await refuse(
+                    page,
+                    Problem(
+                        item: item, field: "action",
+                        message:
+                            "The row could not be resolved: the person is not enrolled and no walk-in channel is set."))
+            }
+        }
+        return .redirect("review?resolved=\(item)")
+    }
+
+    private func refuse(_ page: PageRequest, _ problem: Problem) async throws -> PageResponse {
+        .page(try await list(page, problem: problem, resolved: nil), status: .unprocessableContent)
+    }
+
+    private func list(_ page: PageRequest, problem: Problem?, resolved: Int64?) async throws -> PageContent {
+        let organization = page.organization.id!
+        let scope = page.context.scope
+        let (items, sessions, people) = try await plugin.context.store.writer.read { db in
+            let items = try ReviewQueue.items(of: organization, includeResolved: false, in: db)
+            let sessions = try Session.filter(keys: Set(items.map(\.sessionId))).fetchAll(db)
+                .reduce(into: [Session.ID: String]()) { $0[$1.id!] = $1.title }
+            let ids = Set(items.flatMap { Self.candidates($0) })
+            let people = try scope.people().filter(keys: ids).fetchAll(db)
+                .reduce(into: [Person.ID: Person]()) { $0[$1.id!] = $1 }
+            return (items, sessions, people)
+        }
+        var done: HTML = resolved.map { "<p class=\"notice\" role=\"status\">Item \($0) is resolved.</p>" } ?? ""
+        // A refusal for a row no longer listed (resolved meanwhile) is shown above the list.
+        if let problem, !items.contains(where: { $0.id == problem.item }) {
+            done = "<p class=\"error\" role=\"alert\">\(problem.message)</p>"
+        }
+        guard !items.isEmpty else {
+            return PageContent(
+                title: "Review queue",
+                body: "\(done)<p>Nothing to review: every row of the uploaded exports was matched or resolved.</p>"
+                    + "<p><a href=\"\(page.basePath)attendance\">Upload attendance</a></p>")
+        }
+        let entries: [HTML] = items.map { item in
+            let error = { (field: String) -> String? in
+                problem.flatMap { $0.item == item.id && $0.field == field ? $0.message : nil }
+            }
+            return entry(item, session: sessions[item.sessionId] ?? "", people: people, page: page, error: error)
+        }
+        return PageContent(
+            title: "Review queue",
+            body: """
+                \(done)
+                <p class="lead">\(items.count) rows of uploaded exports matched nobody. Link each to a person, \
+                create a person for it, or ignore it (a phone dial-in, a test account). A link is remembered, so \
+                the next export matches by itself.</p>
+                \(entries)
+                """)
+    }
+
+    private func entry(
+        _ item: ReviewItem, session: String, people: [Person.ID: Person], page: PageRequest,
+        error: (String) -> String?
+    ) -> HTML {
+        let id = item.id
+        // What was typed into this item's refused form comes back in its field.
+        let typed = { (name: String) -> String? in
+            page.context.parameters.get("item", as: Int64.self) == id && !page.form[name].isEmpty
+                ? page.form[name] : nil
+        }
+        let candidates: [HTML] = Self.candidates(item).compactMap { people[$0] }.map { person in
+            "<option value=\"\(person.id!.rawValue)\">\(person.displayName) (\(person.email))</option>"
+        }
+        let choose: HTML =
+            candidates.isEmpty
+            ? ""
+            : """
+            <div class="field"><label for="person-\(id)">Candidate</label>\
+            <select id="person-\(id)" name="person"><option value="">Find by e-mail instead</option>\(candidates)\
+            </select></div>
+            """
+        let reason =
+            switch item.reason {
+            case "ambiguous": "several people could be meant"
+            case "notEnrolled": "not enrolled, and no walk-in channel is set"
+            default: "nobody with this name or e-mail"
+            }
+        let action = error("action").map { HTML("<p class=\"error\" role=\"alert\">\($0)</p>") } ?? ""
+        return """
+            <section class="review" aria-labelledby="item-\(id)">
+            <h2 id="item-\(id)">\(item.displayName)</h2>
+            <p>\(session) · \(item.minutes) minutes · \(reason)\
+            \(item.email.map { HTML(" · \($0)") } ?? "")</p>
+            \(action)
+            <form method="post" action="\(page.basePath)review/\(id)" class="stacked">\(page.formField)\
+            <input type="hidden" name="action" value="link">
+            \(choose)
+            \(field(
+                label: "E-mail of the person to link", id: "link-email-\(id)", error: error("linkEmail"),
+                control: "<input type=\"email\" id=\"link-email-\(id)\" name=\"linkEmail\" autocomplete=\"off\" value=\"\(typed("linkEmail") ?? "")\"\(describedBy("link-email-\(id)", error("linkEmail")))>"))
+            <p><button type="submit">Link</button></p></form>
+            <form method="post" action="\(page.basePath)review/\(id)" class="stacked">\(page.formField)\
+            <input type="hidden" name="action" value="create">
+            \(field(
+                label: "E-mail of a new person", id: "create-email-\(id)", error: error("email"),
+                control: "<input type=\"email\" id=\"create-email-\(id)\" name=\"email\" autocomplete=\"off\" value=\"\(typed("email") ?? item.email ?? "")\"\(describedBy("create-email-\(id)", error("email")))>"))
+            <p><button type="submit">Create person</button></p></form>
+            <form method="post" action="\(page.basePath)review/\(id)">\(page.formField)\
+            <input type="hidden" name="action" value="ignore">
+            <p><button type="submit" class="secondary">Ignore</button></p></form>
+            </section>
+            """
+    }
+
+    static func candidates(_ item: ReviewItem) -> [Person.ID] {
+        item.candidates.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).split(separator: ",")
+            .compactMap { Int64($0.trimmingCharacters(in: .whitespaces)) }.map(Person.ID.init)
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import GRDB
+import HTTPTypes
+import Kernel
+import KernelTesting
+import ServerTesting
+import Testing
+
+/// The retention plugin's upload and review-queue pages, through the page protocol's forms.
+@Suite struct AttendancePageTests {
+    /// A Zoom participant report of the sample's feedback session: one enrolled participant, one unknown caller.
+    static let export = """
+        Meeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),Participants
+        "845 2291 7730","Feedback",06/30/2023 01:55:00 PM,06/30/2023 03:30:00 PM,facilitator@example.org,95,3
+
+        Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest,Recording Consent,In Waiting Room
+        Participant One,participant.one@example.org,06/30/2023 02:00:00 PM,06/30/2023 03:25:00 PM,85,Yes,Y,No
+        Mystery Guest,,06/30/2023 02:05:00 PM,06/30/2023 03:00:00 PM,55,Yes,Y,No
+
+        """
+
+    private func prepare() async throws -> (WebFixture, cookie: String, token: String, session: Int64) {
+        let web = try await WebFixture()
+        try await web.enable("retention")
+        let cookie = try await web.signIn()
+        let page = try await web.open("/orgs/\(web.network)/retention/attendance", cookie: cookie)
+        #expect(page.reply.status == 200)
+        #expect(page.reply.text.contains("<input type=\"file\" id=\"export\" name=\"export\""))
+        let session = try await web.harness.workspace.read { db in
+            try Int64.fetchOne(db, sql: "SELECT id FROM session WHERE slug = 'feedback'")
+        }
+        return (web, page.cookie, page.token, try #require(session))
+    }
+
+    private func upload(
+        _ web: WebFixture, cookie: String, token: String, session: Int64, content: String = Self.export,
+        dryRun: Bool = false, organization: Int64? = nil
+    ) async throws -> TestClient.Reply {
+        try await web.upload(
+            "/orgs/\(organization ?? web.network)/retention/attendance",
+            [("form", token), ("session", "\(session)")] + (dryRun ? [("dryRun", "yes")] : []),
+            files: [("export", "zoom.csv", content)], cookie: cookie)
+    }
+
+    @Test("an upload records attendance, queues the unknown row and shows counts; a dry run writes nothing")
+    func uploadAndPreview() async throws {
+        let (web, cookie, token, session) = try await prepare()
+        let audited = try await web.count("SELECT count(*) FROM auditLog")
+        let preview = try await upload(web, cookie: cookie, token: token, session: session, dryRun: true)
+        #expect(preview.status == 200)
+        #expect(preview.text.contains("Preview (nothing written)"))
+        #expect(preview.text.contains("1 rows for the review"))
+        #expect(try await web.count("SELECT count(*) FROM retention_import") == 0)
+        #expect(try await web.count("SELECT count(*) FROM retention_unmatched") == 0)
+        #expect(try await web.count("SELECT count(*) FROM auditLog") == audited)
+
+        let done = try await upload(web, cookie: cookie, token: token, session: session)
+        #expect(done.status == 200)
+        #expect(done.text.contains("Attendance recorded"))
+        #expect(done.text.contains("1 present"))
+        #expect(!done.text.contains("Mystery Guest"))
+        #expect(try await web.count("SELECT count(*) FROM retention_import") == 1)
+        #expect(try await web.count("SELECT count(*) FROM attendance WHERE sessionId = \(session)") == 1)
+        #expect(try await web.count("SELECT count(*) FROM retention_unmatched WHERE status = 'open'") == 1)
+    }
+
+    @Test("a broken file is refused next to the file field with its line, and nothing is written")
+    func brokenFile() async throws {
+        let (web, cookie, token, session) = try await prepare()
+        let broken = Self.export.replacingOccurrences(of: "Mystery Guest,", with: "\"Mystery Guest,")
+        let reply = try await upload(web, cookie: cookie, token: token, session: session, content: broken)
+        #expect(reply.status == 422)
+        #expect(reply.text.contains("id=\"export-error\" role=\"alert\">Line 6 opens a quoted field"))
+        #expect(reply.text.contains("aria-describedby=\"export-error\""))
+        #expect(!reply.text.contains("Mystery"))
+        #expect(try await web.count("SELECT count(*) FROM retention_import") == 0)
+        #expect(try await web.count("SELECT count(*) FROM attendance WHERE sessionId = \(session)") == 0)
+        #expect(try await web.count("SELECT count(*) FROM retention_unmatched") == 0)
+
+        let noFile = try await web.upload(
+            "/orgs/\(web.network)/retention/attendance", [("form", token), ("session", "\(session)")], files: [],
+            cookie: cookie)
+        #expect(noFile.status == 422)
+        #expect(noFile.text.contains("Choose the export file"))
+        let noSession = try await upload(web, cookie: cookie, token: token, session: 999)
+        #expect(noSession.status == 422)
+        #expect(noSession.text.contains("id=\"session-error\" role=\"alert\">Choose one of the sessions"))
+    }
+
+    @Test("a forged or cookieless upload is refused with 403 and writes nothing")
+    func csrf() async throws {
+        let (web, cookie, token, session) = try await prepare()
+        let forged = try await upload(web, cookie: cookie, token: "1.2.3", session: session)
+        #expect(forged.status == 403)
+        let session2 = cookie.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { $0.hasPrefix("indaba_session=") }.joined()
+        let cookieless = try await upload(web, cookie: session2, token: token, session: session)
+        #expect(cookieless.status == 403)
+        #expect(try await web.count("SELECT count(*) FROM retention_import") == 0)
+    }
+
+    @Test("the pages need sign-in, vanish with the plugin, and refuse another organization's sessions")
+    func gating() async throws {
+        let (web, cookie, _, session) = try await prepare()
+        let path = "/orgs/\(web.network)/retention/attendance"
+        #expect(try await web.client.get(path).status == 401)
+        #expect(try await web.client.get("/orgs/\(web.network)/retention/review").status == 401)
+        try await web.disable("retention")
+        #expect(try await web.client.request(.get, path, headers: ["Cookie": cookie]).status == 404)
+        #expect(try await web.client.request(.post, path, headers: ["Cookie": cookie]).status == 404)
+
+        // An administrator of the member organization: the network's series is not theirs.
+        let member = try await web.member()
+        try await web.enable("retention", for: member)
+        let memberCookie = try await web.signIn(role: .organizationAdmin, organization: member)
+        let page = try await web.open("/orgs/\(member)/retention/attendance", cookie: memberCookie)
+        #expect(page.reply.status == 200)
+        #expect(!page.reply.text.contains("value=\"\(session)\""))
+        let refused = try await upload(
+            web, cookie: page.cookie, token: page.token, session: session, organization: member)
+        #expect(refused.status == 422)
+        #expect(try await web.count("SELECT count(*) FROM retention_import") == 0)
+        let network = try await web.client.request(
+            .get, "/orgs/\(web.network)/retention/attendance", headers: ["Cookie": memberCookie])
+        #expect(network.status == 404)
+    }
+}
+
+/// How the page protocol reads a posted body it cannot use.
+@Suite struct PostedFormTests {
+    @Test("a multipart body that does not parse is a 400 page, an upload over 8 MiB a 413 page; nothing written")
+    func unreadableBodies() async throws {
+        let web = try await WebFixture()
+        try await web.enable("retention")
+        let cookie = try await web.signIn()
+        let path = "/orgs/\(web.network)/retention/attendance"
+        let page = try await web.open(path, cookie: cookie)
+        let broken = try await web.client.request(
+            .post, path, headers: ["Cookie": page.cookie], json: "--b\r\nContent-Disposition: form-data\r\n\r\nx",
+            contentType: "multipart/form-data; boundary=b")
+        #expect(broken.status == 400)
+        #expect(broken.text.contains("The form&#39;s multipart body could not be read."))
+        let huge = String(repeating: "x", count: 8 * 1024 * 1024 + 1)
+        let tooLarge = try await web.upload(
+            path, [("form", page.token)], files: [("export", "big.csv", huge)], cookie: page.cookie)
+        #expect(tooLarge.status == 413)
+        // The kernel's own small forms too: a 70 KiB sign-in form is refused with a page, not a server error.
+        let signIn = try await web.post("/sign-in", [("link", String(repeating: "x", count: 70_000))], cookie: "")
+        #expect(signIn.status == 413)
+        #expect(try await web.count("SELECT count(*) FROM retention_import") == 0)
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import GRDB
+import HTTPTypes
+import Kernel
+import KernelTesting
+import ServerTesting
+import Testing
+
+/// The certificates plugin's staff pages: preview, issue, list, revoke, download; gated like every plugin page.
+@Suite struct CertificatePageTests {
+    /// One session attended is enough: Participant One (present at the introduction) is eligible, Two is not.
+    static let settings: [String: JSONValue] = [
+        "rules": .array([
+            .object(["series": "testnet/webinars/series-one", "minimumSessions": 1, "requiredKinds": .array(["live"])])
+        ]),
+        "verificationBaseURL": "https://indaba.example.org",
+    ]
+
+    private func prepare() async throws -> (WebFixture, cookie: String, token: String, path: String) {
+        let web = try await WebFixture()
+        try await web.enable("certificates", settings: Self.settings)
+        let cookie = try await web.signIn()
+        let path = "/orgs/\(web.network)/certificates/series/\(web.series)"
+        let page = try await web.open(path, cookie: cookie)
+        #expect(page.reply.status == 200)
+        return (web, page.cookie, page.token, path)
+    }
+
+    @Test("the page previews each participant's verdict with the explanation, and issues with one button")
+    func previewAndIssue() async throws {
+        let (web, cookie, token, path) = try await prepare()
+        let page = try await web.client.request(.get, path, headers: ["Cookie": cookie])
+        #expect(page.text.contains("1 of 2 participants meet the rule."))
+        #expect(page.text.contains("<th scope=\"row\">Participant One</th><td class=\"text\">eligible"))
+        #expect(page.text.contains("<th scope=\"row\">Participant Two</th><td class=\"text\">not eligible"))
+        #expect(page.text.contains("Issue 1 certificates"))
+
+        let forged = try await web.post(path + "/issue", [("form", "forged")], cookie: cookie)
+        #expect(forged.status == 403)
+        #expect(try await web.count("SELECT count(*) FROM certificates_certificate") == 0)
+
+        let issued = try await web.post(path + "/issue", [("form", token)], cookie: cookie)
+        #expect(issued.status == 303)
+        #expect(issued.headers[.location] == path + "?issued=1")
+        #expect(try await web.count("SELECT count(*) FROM certificates_certificate") == 1)
+        let listed = try await web.client.request(.get, path + "?issued=1", headers: ["Cookie": cookie])
+        #expect(listed.text.contains("1 certificates issued."))
+        let code = try #require(
+            listed.text.firstMatch(of: /href="\/verify\/([A-Z0-9-]+)"/).map { String($0.1) })
+        #expect(try await web.client.get("/verify/\(code)").text.contains("valid"))
+        #expect(listed.text.contains("Everyone eligible has a certificate."))
+
+        let id = try await web.count("SELECT id FROM certificates_certificate")
+        let pdf = try await web.client.request(
+            .get, "/orgs/\(web.network)/certificates/certificates/\(id)/certificate.pdf", headers: ["Cookie": cookie])
+        #expect(pdf.status == 200)
+        #expect(pdf.headers[.contentType] == "application/pdf")
+        #expect(pdf.body.starts(with: Data("%PDF".utf8)))
+        let jwt = try await web.client.request(
+            .get, "/orgs/\(web.network)/certificates/certificates/\(id)/credential.jwt", headers: ["Cookie": cookie])
+        #expect(jwt.status == 200)
+        #expect(jwt.text.split(separator: ".").count == 3)
+    }
+
+    @Test("revoking needs a reason (shown by the field, 422); then the verification page says revoked")
+    func revoke() async throws {
+        let (web, cookie, token, path) = try await prepare()
+        #expect(try await web.post(path + "/issue", [("form", token)], cookie: cookie).status == 303)
+        let id = try await web.count("SELECT id FROM certificates_certificate")
+        let revoke = "/orgs/\(web.network)/certificates/certificates/\(id)/revoke"
+        let empty = try await web.post(revoke, [("form", token), ("reason", "  ")], cookie: cookie)
+        #expect(empty.status == 422)
+        #expect(empty.text.contains("id=\"reason-\(id)-error\" role=\"alert\">Give a reason"))
+        #expect(try await web.count("SELECT count(*) FROM certificates_certificate WHERE status = 'revoked'") == 0)
+        let forged = try await web.post(revoke, [("form", "1.2.3"), ("reason", "issued in error")], cookie: cookie)
+        #expect(forged.status == 403)
+        let done = try await web.post(revoke, [("form", token), ("reason", "issued in error")], cookie: cookie)
+        #expect(done.status == 303)
+        #expect(done.headers[.location] == path + "?revoked=\(id)")
+        #expect(try await web.count("SELECT count(*) FROM certificates_certificate WHERE status = 'revoked'") == 1)
+        let again = try await web.post(revoke, [("form", token), ("reason", "twice")], cookie: cookie)
+        #expect(again.status == 409)
+    }
+
+    @Test("the pages need sign-in, vanish with the plugin, and refuse another organization's series")
+    func gating() async throws {
+        let (web, cookie, token, path) = try await prepare()
+        #expect(try await web.client.get(path).status == 401)
+        let member = try await web.member()
+        try await web.enable("certificates", for: member)
+        let memberCookie = try await web.signIn(role: .organizationAdmin, organization: member)
+        let other = "/orgs/\(member)/certificates/series/\(web.series)"
+        #expect(try await web.client.request(.get, other, headers: ["Cookie": memberCookie]).status == 404)
+        let overview = try await web.client.request(
+            .get, "/orgs/\(member)/certificates/series", headers: ["Cookie": memberCookie])
+        #expect(overview.status == 200)
+        #expect(!overview.text.contains("Series One"))
+        // A genuine form token of the member's pages (the upload form), so only the series decides.
+        try await web.enable("retention", for: member)
+        let memberPage = try await web.open("/orgs/\(member)/retention/attendance", cookie: memberCookie)
+        let refused = try await web.post(other + "/issue", [("form", memberPage.token)], cookie: memberPage.cookie)
+        #expect(refused.status == 404)
+        try await web.disable("certificates")
+        #expect(try await web.client.request(.get, path, headers: ["Cookie": cookie]).status == 404)
+        #expect(try await web.post(path + "/issue", [("form", token)], cookie: cookie).status == 404)
+        #expect(try await web.count("SELECT count(*) FROM certificates_certificate") == 0)
+    }
+}
