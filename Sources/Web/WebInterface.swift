@@ -39,6 +39,11 @@ public struct WebInterface: Sendable {
         ReportPage(web: self).add(to: pages)
         PluginSwitch(web: self).add(to: pages)
         ManageSeriesPage(web: self).add(to: pages)
+        ProgrammeForms(web: self).add(to: pages)
+        SeriesForms(web: self).add(to: pages)
+        PersonForms(web: self).add(to: pages)
+        EnrolmentForms(web: self).add(to: pages)
+        PluginSettingsForm(web: self).add(to: pages)
         PluginPageMounting(web: self).add(to: pages)
     }
 
