@@ -2,7 +2,8 @@
 """Browser checks of the staff forms, run by scripts/check-web.sh after check_web.py against the same server.
 
 Signs in with its own one-time link, creates a programme and a series in it, adds two sessions, adds a person (with
-a consented gender) and enrols them, changes a plugin setting and sees an invalid value refused next to its field.
+a consented gender) and enrols them, records a quote that the report then shows, changes a plugin setting and sees
+an invalid value refused next to its field.
 Every page goes through the same strict HTML and accessibility checks as check_web.py (its Check class), and the
 new pages are photographed at 390 and 1280 px into --screenshots.
 """
@@ -103,6 +104,17 @@ def run(check, login_link):
     rows = check.driver.find_elements(By.CSS_SELECTOR, "table.list tbody tr")
     check.expect(any("Forms Tester" in row.text and "radio" in row.text for row in rows), "the person is enrolled")
     check.page("enrolments", series_path + "/enrolments")
+
+    # A quote with consent, which the series report then shows.
+    check.open(series_path + "/quotes")
+    fill(check, "field-text", "I learnt to find the story in a table.")
+    fill(check, "field-attribution", "A participant")
+    check.driver.find_element(By.ID, "field-consent").click()
+    submit(check)
+    check.expect("shown in the report" in check.text(), "the quote is recorded with consent")
+    check.page("quotes", series_path + "/quotes")
+    check.open(series_path.replace("/manage/series/", "/reports/series/"))
+    check.expect("I learnt to find the story in a table." in check.text(), "the report shows the consented quote")
 
     # A plugin setting: an invalid refresh interval is refused next to its field, a good one is saved.
     check.open("/workspace")

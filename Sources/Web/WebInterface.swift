@@ -44,6 +44,7 @@ public struct WebInterface: Sendable {
         PersonForms(web: self).add(to: pages)
         EnrolmentForms(web: self).add(to: pages)
         PluginSettingsForm(web: self).add(to: pages)
+        QuoteForms(web: self).add(to: pages)
         PluginPageMounting(web: self).add(to: pages)
     }
 

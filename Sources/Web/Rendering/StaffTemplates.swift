@@ -26,7 +26,8 @@ enum StaffTemplates {
         <h3>Series reports</h3>
         <ul>{{#series}}<li><a href="{{href}}">{{title}}</a> <span class="meta">({{status}})</span>\
         {{#manage}} · <a href="{{manage}}" aria-label="Manage the sessions of {{title}}">sessions</a>{{/manage}}\
-        {{#edit}} · <a href="{{edit}}" aria-label="Edit {{title}}">edit</a>{{/edit}}\
+        {{#edit}} · <a href="{{edit}}" aria-label="Edit {{title}}">edit</a> · <a href="{{quotes}}" \
+        aria-label="Quotes about {{title}}">quotes</a>{{/edit}}\
          · <a href="{{enrolments}}" aria-label="Enrolments in {{title}}">enrolments</a></li>{{/series}}</ul>
         {{/hasSeries}}
         {{#administers}}

@@ -77,6 +77,8 @@ enum Stylesheet {
         th,td{border-bottom:1px solid #d0d5dc;padding:.35rem .6rem;text-align:left;vertical-align:top}
         td{text-align:right}
         table.list td{text-align:left}
+        figure.quote{margin:0}
+        blockquote{margin:0;padding-left:1rem;border-left:4px solid #d0d5dc}
         .plugin{font-weight:600}
         .plugins>li{margin:.5rem 0}
         form.times{display:flex;flex-wrap:wrap;gap:0 1rem;align-items:flex-end}

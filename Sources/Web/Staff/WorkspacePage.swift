@@ -46,6 +46,8 @@ struct WorkspacePage {
         let edit: String?
         /// The enrolments (administrators and facilitators).
         let enrolments: String
+        /// The quotes recorded for the series (administrators).
+        let quotes: String
     }
 
     struct OrganizationModel {
@@ -119,7 +121,8 @@ struct WorkspacePage {
                 title: $0.title, href: "/reports/series/\($0.id!.rawValue)", status: $0.status.rawValue,
                 manage: administers ? "/manage/series/\($0.id!.rawValue)" : nil,
                 edit: administers ? "/manage/series/\($0.id!.rawValue)/edit" : nil,
-                enrolments: "/manage/series/\($0.id!.rawValue)/enrolments")
+                enrolments: "/manage/series/\($0.id!.rawValue)/enrolments",
+                quotes: "/manage/series/\($0.id!.rawValue)/quotes")
         }
         let org = organization.id!.rawValue
         let programmeLinks = programmes.map {
