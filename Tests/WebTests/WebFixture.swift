@@ -32,10 +32,13 @@ struct WebFixture {
     let network: Int64
     let series: Int64
 
-    init(baseURL: String = "https://indaba.example.org", sample: String = Samples.network) async throws {
-        harness = try PluginHarness(plugins: [
-            FeedsPlugin.self, RetentionPlugin.self, CaseStudiesPlugin.self, NotesPlugin.self,
-        ])
+    /// - Parameter plugins: Plugins installed besides feeds, retention, case studies and notes.
+    init(
+        baseURL: String = "https://indaba.example.org", sample: String = Samples.network,
+        plugins: [any Plugin.Type] = []
+    ) async throws {
+        harness = try PluginHarness(
+            plugins: [FeedsPlugin.self, RetentionPlugin.self, CaseStudiesPlugin.self, NotesPlugin.self] + plugins)
         try await harness.importText(sample)
         client = TestClient(workspace: harness.workspace, configuration: .init(baseURL: baseURL))
         (network, series) = try await harness.workspace.read { db in
