@@ -54,6 +54,10 @@ import Testing
                 ("walkInChannel", "walk-in"),
             ], cookie: cookie)
         #expect(reply.status == 303)
+        let after = try await web.client.request(
+            .get, try #require(reply.headers[.location]), headers: ["Cookie": cookie])
+        #expect(after.text.contains("<p class=\"notice\" role=\"status\">Saved."))
+        #expect(after.text.contains("radio\nnewsletter</textarea>"))
         let stored = try await web.harness.workspace.read { db in
             try String.fetchOne(
                 db, sql: "SELECT settings FROM pluginEnablement WHERE pluginId = 'retention' AND organizationId = ?",

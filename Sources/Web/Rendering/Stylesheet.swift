@@ -78,6 +78,7 @@ enum Stylesheet {
         td{text-align:right}
         table.list td{text-align:left}
         figure.quote{margin:0}
+        .notice{border-left:4px solid #1a7f37;padding:.25rem .75rem;background:#f0f9f2;font-weight:600}
         blockquote{margin:0;padding-left:1rem;border-left:4px solid #d0d5dc}
         .plugin{font-weight:600}
         .plugins>li{margin:.5rem 0}

@@ -82,6 +82,8 @@ struct FormPageModel: Sendable {
     let crumbs: [Crumb]
     let heading: String
     let lead: String?
+    /// What the last change did ("Saved."), announced to screen readers.
+    let notice: String?
     let formError: String?
     let action: String
     /// Set by ``WebInterface/formPage(_:title:request:context:status:)``.
@@ -92,7 +94,8 @@ struct FormPageModel: Sendable {
     let after: String?
 
     init(
-        crumbs: [(String, String)], heading: String, lead: String? = nil, formError: String? = nil,
+        crumbs: [(String, String)], heading: String, lead: String? = nil, notice: String? = nil,
+        formError: String? = nil,
         action: String, fields: [FormField], submit: String, before: String? = nil,
         after: String? = nil
     ) {
@@ -101,6 +104,7 @@ struct FormPageModel: Sendable {
         }
         self.heading = heading
         self.lead = lead
+        self.notice = notice
         self.formError = formError
         self.action = action
         self.fields = fields

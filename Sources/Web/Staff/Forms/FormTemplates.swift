@@ -6,6 +6,7 @@ enum FormTemplates {
         {{text}}</a>{{/crumbs}}</nav>
         <h1>{{heading}}</h1>
         {{#lead}}<p class="lead">{{lead}}</p>{{/lead}}
+        {{#notice}}<p class="notice" role="status">{{notice}}</p>{{/notice}}
         {{{before}}}
         {{#formError}}<div class="alert" role="alert"><p>{{formError}}</p></div>{{/formError}}
         <form method="post" action="{{action}}" class="staff" novalidate>

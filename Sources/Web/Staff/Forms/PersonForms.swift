@@ -122,7 +122,7 @@ struct PersonForms {
         let saved = request.uri.queryParameters["saved"] != nil && status == .ok
         let heading = person == nil ? "Add a person to \(organization.name)" : "Edit a person of \(organization.name)"
         let model = FormPageModel(
-            crumbs: [("/workspace", "Workspace")], heading: heading, lead: saved ? "Saved." : nil,
+            crumbs: [("/workspace", "Workspace")], heading: heading, notice: saved ? "Saved." : nil,
             formError: refusal,
             action: person.map { "/manage/people/\($0.id!.rawValue)" }
                 ?? "/workspace/orgs/\(organization.id!.rawValue)/people/new",

@@ -106,12 +106,11 @@ struct PluginSettingsForm {
         let saved = request.uri.queryParameters["saved"] != nil && status == .ok
         let heading = "Settings of \(plugin.id.rawValue) for \(organization.name)"
         let lead =
-            saved
-            ? "Saved. The change is in the audit log."
-            : fields.isEmpty
-                ? "This plugin has no settings." : "Changes apply to \(organization.name) only and are audited."
+            fields.isEmpty
+            ? "This plugin has no settings." : "Changes apply to \(organization.name) only and are audited."
         let model = FormPageModel(
-            crumbs: [("/workspace", "Workspace")], heading: heading, lead: lead, formError: refusal,
+            crumbs: [("/workspace", "Workspace")], heading: heading, lead: lead,
+            notice: saved ? "Saved. The change is in the audit log." : nil, formError: refusal,
             action: "/workspace/orgs/\(organization.id!.rawValue)/plugins/\(plugin.id.rawValue)/settings",
             fields: fields, submit: "Save the settings")
         return web.formPage(model, title: heading, request: request, context: context, status: status)

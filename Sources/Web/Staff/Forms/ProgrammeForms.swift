@@ -104,7 +104,7 @@ struct ProgrammeForms {
         let model = FormPageModel(
             crumbs: [("/workspace", "Workspace")]
                 + (programme.map { [("/manage/programmes/\($0.id!.rawValue)/series/new", "Add a series")] } ?? []),
-            heading: heading, lead: saved ? "Saved." : nil, formError: refusal,
+            heading: heading, notice: saved ? "Saved." : nil, formError: refusal,
             action: programme.map { "/manage/programmes/\($0.id!.rawValue)" }
                 ?? "/workspace/orgs/\(organization.id!.rawValue)/programmes/new",
             fields: fields, submit: programme == nil ? "Create the programme" : "Save the programme")

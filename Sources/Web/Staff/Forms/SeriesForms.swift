@@ -141,7 +141,7 @@ struct SeriesForms {
                 ]
             } ?? [])
         let model = FormPageModel(
-            crumbs: crumbs, heading: heading, lead: saved ? "Saved." : nil, formError: refusal,
+            crumbs: crumbs, heading: heading, notice: saved ? "Saved." : nil, formError: refusal,
             action: series.map { "/manage/series/\($0.id!.rawValue)/edit" }
                 ?? "/manage/programmes/\(programme.id!.rawValue)/series/new",
             fields: fields, submit: series == nil ? "Create the series" : "Save the series")
