@@ -2,7 +2,8 @@
 # Drives the web interface in headless Chromium (Debian's chromium and chromium-driver, Selenium from PyPI) against
 # the real server on the demo network: the public series page and its subscribe link, public enrolment up to the
 # private calendar link, sign-in with a one-time link and the workspace, attendance upload and the review queue,
-# certificates issued, verified and revoked. Every page is also parsed with html5lib in
+# certificates issued, verified and revoked; then the staff forms (programmes, series, people, enrolments, plugin
+# settings: scripts/check_workspace_forms.py). Every page is also parsed with html5lib in
 # strict mode and checked for basic accessibility (scripts/check_web.py). Exit 0 only if every check passes.
 #
 # SCREENSHOT_DIR=docs/screenshots scripts/check-web.sh refreshes the committed screenshots (phone and desktop).
@@ -41,5 +42,12 @@ for _ in $(seq 1 100); do grep -q "is serving" "$WORK/serve.log" 2>/dev/null && 
 grep -q "is serving" "$WORK/serve.log" || { cat "$WORK/serve.log" >&2; echo "error: the server did not start" >&2; exit 2; }
 
 LINK=$($INDABA user login-link --db "$DB" --org asknet --role networkCoordinator --base-url "$BASE")
+status=0
 "$VENV/bin/python" scripts/check_web.py --base "$BASE" --login-link "$LINK" \
-    --screenshots "${SCREENSHOT_DIR:-$WORK/screenshots}"
+    --screenshots "${SCREENSHOT_DIR:-$WORK/screenshots}" || status=1
+
+# The staff forms, with a login link of their own (the first run used its link up and signed out).
+LINK=$($INDABA user login-link --db "$DB" --org asknet --role networkCoordinator --base-url "$BASE")
+"$VENV/bin/python" scripts/check_workspace_forms.py --base "$BASE" --login-link "$LINK" \
+    --screenshots "${SCREENSHOT_DIR:-$WORK/screenshots}" || status=1
+exit $status

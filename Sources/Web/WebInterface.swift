@@ -39,6 +39,12 @@ public struct WebInterface: Sendable {
         ReportPage(web: self).add(to: pages)
         PluginSwitch(web: self).add(to: pages)
         ManageSeriesPage(web: self).add(to: pages)
+        ProgrammeForms(web: self).add(to: pages)
+        SeriesForms(web: self).add(to: pages)
+        PersonForms(web: self).add(to: pages)
+        EnrolmentForms(web: self).add(to: pages)
+        PluginSettingsForm(web: self).add(to: pages)
+        QuoteForms(web: self).add(to: pages)
         PluginPageMounting(web: self).add(to: pages)
     }
 

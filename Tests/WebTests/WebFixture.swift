@@ -33,10 +33,16 @@ struct WebFixture {
     let network: Int64
     let series: Int64
 
-    init(baseURL: String = "https://indaba.example.org", sample: String = Samples.network) async throws {
-        harness = try PluginHarness(plugins: [
-            FeedsPlugin.self, RetentionPlugin.self, CaseStudiesPlugin.self, CertificatesPlugin.self, NotesPlugin.self,
-        ])
+    /// - Parameter plugins: Plugins installed besides feeds, retention, case studies, certificates and notes.
+    init(
+        baseURL: String = "https://indaba.example.org", sample: String = Samples.network,
+        plugins: [any Plugin.Type] = []
+    ) async throws {
+        harness = try PluginHarness(
+            plugins: [
+                FeedsPlugin.self, RetentionPlugin.self, CaseStudiesPlugin.self, CertificatesPlugin.self,
+                NotesPlugin.self,
+            ] + plugins)
         try await harness.importText(sample)
         client = TestClient(workspace: harness.workspace, configuration: .init(baseURL: baseURL))
         (network, series) = try await harness.workspace.read { db in

@@ -23,6 +23,7 @@ struct DocumentChecks {
         unique(series.sessions, key: \.slug, what: "session slug")
         unique(series.roles, key: { "\(FieldRules.emailKey($0.person)) \($0.role)" }, what: "role of this person")
         unique(series.enrolments, key: { FieldRules.emailKey($0.person) }, what: "enrolment of this person")
+        unique(series.quotes, key: \.text, what: "quote")
         for session in series.sessions {
             unique(session.attendance, key: { FieldRules.emailKey($0.person) }, what: "attendance of this person")
             unique(session.submissions, key: { FieldRules.emailKey($0.person) }, what: "submission of this person")
@@ -55,5 +56,6 @@ extension NetworkDocument.SeriesEntry: Located {}
 extension NetworkDocument.RoleEntry: Located {}
 extension NetworkDocument.EnrolmentEntry: Located {}
 extension NetworkDocument.SessionEntry: Located {}
+extension NetworkDocument.QuoteEntry: Located {}
 extension NetworkDocument.AttendanceEntry: Located {}
 extension NetworkDocument.SubmissionEntry: Located {}

@@ -160,7 +160,9 @@ private struct DocumentReader {
     }
 
     private func series(_ node: Node, path: String) -> NetworkDocument.SeriesEntry? {
-        let keys = ["slug", "title", "summary", "status", "timeZone", "objectives", "roles", "enrolments", "sessions"]
+        let keys = [
+            "slug", "title", "summary", "status", "timeZone", "objectives", "roles", "enrolments", "sessions", "quotes",
+        ]
         guard let map = YAMLMapping(node, path: path, keys: keys, log: log) else { return nil }
         let slug = map.string("slug", check: slugProblem)
         let title = map.string("title") { FieldRules.textProblem($0) }
@@ -170,11 +172,24 @@ private struct DocumentReader {
         let enrolments = map.list("enrolments").compactMap { enrolment($0.node, path: $0.path) }
         let zone = timeZone.flatMap(TimeZone.init(identifier:))
         let sessions = map.list("sessions").compactMap { session($0.node, path: $0.path, seriesZone: zone) }
+        let quotes = map.list("quotes").compactMap { quote($0.node, path: $0.path) }
         guard let slug, let title, let status, let timeZone else { return nil }
         return .init(
             location: map.location, slug: slug, title: title, summary: map.string("summary", required: false) ?? "",
             status: status, timeZone: timeZone, objectives: map.strings("objectives"), roles: roles,
-            enrolments: enrolments, sessions: sessions)
+            enrolments: enrolments, sessions: sessions, quotes: quotes)
+    }
+
+    private func quote(_ node: Node, path: String) -> NetworkDocument.QuoteEntry? {
+        guard let map = YAMLMapping(node, path: path, keys: ["text", "attribution", "consent"], log: log) else {
+            return nil
+        }
+        let text = map.string("text") { FieldRules.textProblem($0, limit: 1000) }
+        let attribution = map.string("attribution", required: false) { FieldRules.textProblem($0, limit: 200) }
+        guard let text else { return nil }
+        return .init(
+            location: map.fieldLocation("text"), text: text, attribution: attribution,
+            consent: map.boolean("consent") ?? false)
     }
 
     private func role(_ node: Node, path: String) -> NetworkDocument.RoleEntry? {

@@ -61,6 +61,15 @@ public struct NetworkDocument: Sendable, Equatable {
         public var roles: [RoleEntry] = []
         public var enrolments: [EnrolmentEntry] = []
         public var sessions: [SessionEntry] = []
+        public var quotes: [QuoteEntry] = []
+    }
+
+    /// A quote recorded for a series; reports show it only with `consent: true`.
+    public struct QuoteEntry: Sendable, Equatable {
+        public var location: SourceLocation = .none
+        public var text: String
+        public var attribution: String?
+        public var consent: Bool = false
     }
 
     /// A role held by a person (named by e-mail) in a series.

@@ -75,10 +75,13 @@ private struct NetworkExport {
         .map { NetworkDocument.RoleEntry(person: $0[0], role: $0[1]) }
         let sessions = try Session.filter(Column("seriesId") == series.id).order(Column("position"), Column("id"))
             .fetchAll(db).map { try session($0, seriesZone: series.timeZone) }
+        let quotes = try Quote.filter(Column("seriesId") == series.id).order(Column("id")).fetchAll(db).map {
+            NetworkDocument.QuoteEntry(text: $0.text, attribution: $0.attribution, consent: $0.consent)
+        }
         return .init(
             slug: series.slug, title: series.title, summary: series.summary, status: series.status,
             timeZone: series.timeZone, objectives: series.objectives, roles: roles, enrolments: enrolments,
-            sessions: sessions)
+            sessions: sessions, quotes: quotes)
     }
 
     private func session(_ session: Session, seriesZone: String) throws -> NetworkDocument.SessionEntry {

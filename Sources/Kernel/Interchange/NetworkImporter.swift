@@ -203,6 +203,12 @@ private final class DocumentApplier {
         for (index, session) in entry.sessions.enumerated() {
             saveSession(session, position: index + 1, in: series)
         }
+        for quote in entry.quotes {
+            attempt(quote) {
+                try transaction.recordQuote(
+                    quote.text, attribution: quote.attribution, consent: quote.consent, in: seriesId)
+            }
+        }
     }
 
     private func saveSession(_ entry: NetworkDocument.SessionEntry, position: Int, in series: WebinarSeries) {

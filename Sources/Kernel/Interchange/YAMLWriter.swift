@@ -63,6 +63,11 @@ public enum YAMLWriter {
         }
         let zone = TimeZone(identifier: entry.timeZone)!
         out.list(level, "sessions", entry.sessions) { session(_: $0, at: level + 2, seriesZone: zone, into: &$1) }
+        out.list(level, "quotes", entry.quotes) { quote, out in
+            out.line(level + 2, "text", quote.text)
+            out.line(level + 2, "attribution", quote.attribution)
+            if quote.consent { out.line(level + 2, "consent", true) }
+        }
     }
 
     private static func session(

@@ -49,6 +49,14 @@ extension WriteTransaction {
         let existing = try enablement(of: plugin, for: organization)
         let settings = try SettingsCodec.merge(
             changes, onto: existing?.settingsObject, for: type.settings, plugin: plugin)
+        if existing == nil {
+            // `store` audits changes to a stored record; the first change of a never-enabled plugin is one too.
+            let defaults = try SettingsCodec.merge([:], onto: nil, for: type.settings, plugin: plugin)
+            let changed = settings.filter { defaults[$0.key] != $0.value }
+            if !changed.isEmpty {
+                try audit("plugin.settingsChanged", plugin: plugin, organization: organization, detail: changed)
+            }
+        }
         try store(
             plugin, for: organization, enabled: existing?.enabled ?? false, settings: settings, existing: existing)
     }

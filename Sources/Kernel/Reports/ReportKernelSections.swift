@@ -1,11 +1,27 @@
 import Foundation
 
-/// The kernel's own sections of a series report: overview, objectives, how it ran, participation.
+/// The kernel's own sections of a series report: overview, objectives, how it ran, participation, and the quotes
+/// shown with consent.
 struct ReportKernelSections {
     let facts: SeriesFacts
 
     var all: [ReportSection] {
         [overview] + (facts.series.objectives.isEmpty ? [] : [objectives]) + [howItRan, participation]
+            + (facts.quotes.isEmpty ? [] : [quotes])
+    }
+
+    /// Only quotes whose authors agreed (``SeriesFacts/quotes`` holds no others).
+    private var quotes: ReportSection {
+        let markdown = facts.quotes.map { quote in
+            "> \(quote.text.replacingOccurrences(of: "\n", with: "\n> "))"
+                + (quote.attribution.map { "\n>\n> — \($0)" } ?? "")
+        }
+        let html: [HTML] = facts.quotes.map { quote in
+            let source: HTML = quote.attribution.map { "<figcaption>— \($0)</figcaption>" } ?? .empty
+            return "<figure class=\"quote\"><blockquote><p>\(quote.text)</p></blockquote>\(source)</figure>"
+        }
+        return ReportSection(
+            title: "Quotes", markdown: markdown.joined(separator: "\n\n"), html: "\(html)", order: 45)
     }
 
     private var zone: TimeZone { TimeZone(identifier: facts.series.timeZone) ?? .gmt }

@@ -19,6 +19,8 @@ struct SeriesFacts: Sendable {
     /// Enrolled people who completed every scheduled session.
     let completedAll: Int
     let enabledPlugins: Set<PluginID>
+    /// The quotes the people quoted agreed to show (never the others).
+    let quotes: [Quote]
 
     static func read(_ id: WebinarSeries.ID, in db: Database) throws -> SeriesFacts {
         guard let series = try WebinarSeries.fetchOne(db, key: id),
@@ -59,6 +61,8 @@ struct SeriesFacts: Sendable {
             series: series, programme: programme, organization: organization, sessions: facts, team: team,
             enrolled: people.count,
             completedAll: scheduled == 0 ? 0 : completedBy.values.filter { $0 == scheduled }.count,
-            enabledPlugins: Set(enabled.map { PluginID($0) }))
+            enabledPlugins: Set(enabled.map { PluginID($0) }),
+            quotes: try Quote.filter(Column("seriesId") == id && Column("consent") == true).order(Column("id"))
+                .fetchAll(db))
     }
 }

@@ -4,7 +4,22 @@ enum KernelMigrations {
         ("kernel/0001-create-domain", createDomain),
         ("kernel/0002-create-api-token", createApiToken),
         ("kernel/0003-create-sign-in", createSignIn),
+        ("kernel/0004-create-quote", createQuote),
     ]
+
+    /// Quotes recorded for a series; reports show only those with consent.
+    static let createQuote = """
+        CREATE TABLE quote (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            seriesId INTEGER NOT NULL REFERENCES webinarSeries(id) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            attribution TEXT,
+            consent BOOLEAN NOT NULL DEFAULT 0,
+            createdAt DATETIME NOT NULL,
+            updatedAt DATETIME NOT NULL,
+            UNIQUE (seriesId, text)
+        );
+        """
 
     /// One-time sign-in links and the browser sessions they open; only hashes of their secrets are stored.
     static let createSignIn = """

@@ -27,7 +27,7 @@ struct PageRenderer: Sendable {
             ("sign-in", LayoutTemplates.signIn), ("plugin-page", LayoutTemplates.pluginPage),
             ("home", PublicTemplates.home), ("series", PublicTemplates.series), ("enrol", PublicTemplates.enrol),
             ("enrolled", PublicTemplates.enrolled), ("workspace", StaffTemplates.workspace),
-            ("manage", StaffTemplates.manage),
+            ("manage", StaffTemplates.manage), ("staff-form", FormTemplates.staffForm),
         ]
         for (name, text) in templates {
             do {

@@ -14,7 +14,8 @@ enum StaffTemplates {
         <li><span class="plugin">{{id}}</span> {{version}} · {{state}}
         {{#canSwitch}}<form method="post" action="{{action}}" class="switch"><input type="hidden" name="form" \
         value="{{token}}"><input type="hidden" name="enabled" value="{{next}}"><button type="submit" \
-        aria-label="{{buttonLabel}}">{{button}}</button></form>{{/canSwitch}}
+        aria-label="{{buttonLabel}}">{{button}}</button></form>{{/canSwitch}}\
+        {{#settings}} <a href="{{settings}}" aria-label="Settings of {{id}} for {{name}}">settings</a>{{/settings}}
         {{#hasEntries}}<ul>{{#entries}}<li><a href="{{href}}">{{title}}</a></li>{{/entries}}</ul>{{/hasEntries}}
         </li>
         {{/plugins}}
@@ -24,8 +25,18 @@ enum StaffTemplates {
         {{#hasSeries}}
         <h3>Series reports</h3>
         <ul>{{#series}}<li><a href="{{href}}">{{title}}</a> <span class="meta">({{status}})</span>\
-        {{#manage}} · <a href="{{manage}}" aria-label="Manage the sessions of {{title}}">sessions</a>{{/manage}}</li>{{/series}}</ul>
+        {{#manage}} · <a href="{{manage}}" aria-label="Manage the sessions of {{title}}">sessions</a>{{/manage}}\
+        {{#edit}} · <a href="{{edit}}" aria-label="Edit {{title}}">edit</a> · <a href="{{quotes}}" \
+        aria-label="Quotes about {{title}}">quotes</a>{{/edit}}\
+         · <a href="{{enrolments}}" aria-label="Enrolments in {{title}}">enrolments</a></li>{{/series}}</ul>
         {{/hasSeries}}
+        {{#administers}}
+        <h3>Programmes</h3>
+        {{^programmes}}<p>No programme yet.</p>{{/programmes}}
+        <ul>{{#programmes}}<li><a href="{{edit}}" aria-label="Edit the programme {{title}}">{{title}}</a> · \
+        <a href="{{newSeries}}" aria-label="Add a series to {{title}}">add a series</a></li>{{/programmes}}</ul>
+        <p class="actions"><a href="{{newProgramme}}">New programme</a> <a href="{{newPerson}}">Add a person</a></p>
+        {{/administers}}
         </section>
         {{/organizations}}
 

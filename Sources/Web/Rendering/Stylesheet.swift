@@ -48,9 +48,12 @@ enum Stylesheet {
         .check{display:flex;gap:.5rem;align-items:flex-start}
         .check label{font-weight:400}
         .check input{margin-top:.35rem}
-        input[type=text],input[type=email],input[type=search],input[type=date],input[type=time],select{width:100%;max-width:30rem;font:inherit;padding:.5rem;\
+        input[type=text],input[type=email],input[type=search],input[type=date],input[type=time],\
+        input[type=number],select,textarea{width:100%;max-width:30rem;font:inherit;padding:.5rem;\
         border:1px solid #6b7079;border-radius:.25rem;background:#fff;color:#1b1b1b}
-        input[aria-invalid=true],select[aria-invalid=true]{border:2px solid #a30000}
+        textarea{max-width:40rem;box-sizing:border-box}
+        input[readonly]{background:#f3f5f8}
+        input[aria-invalid=true],select[aria-invalid=true],textarea[aria-invalid=true]{border:2px solid #a30000}
         .actions{display:flex;flex-wrap:wrap;gap:.75rem 1rem;align-items:center}
         .zone-choice{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
         .zone-choice label{margin:0}
@@ -73,6 +76,10 @@ enum Stylesheet {
         caption{text-align:left;font-weight:700;padding:.25rem 0}
         th,td{border-bottom:1px solid #d0d5dc;padding:.35rem .6rem;text-align:left;vertical-align:top}
         td{text-align:right}
+        table.list td{text-align:left}
+        figure.quote{margin:0}
+        .notice{border-left:4px solid #1a7f37;padding:.25rem .75rem;background:#f0f9f2;font-weight:600}
+        blockquote{margin:0;padding-left:1rem;border-left:4px solid #d0d5dc}
         .plugin{font-weight:600}
         .plugins>li{margin:.5rem 0}
         form.times{display:flex;flex-wrap:wrap;gap:0 1rem;align-items:flex-end}

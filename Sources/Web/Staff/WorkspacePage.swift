@@ -26,6 +26,14 @@ struct WorkspacePage {
         let next: String
         let button: String
         let buttonLabel: String
+        /// The settings form (for administrators, when the plugin has settings).
+        let settings: String?
+    }
+
+    struct ProgrammeLink {
+        let title: String
+        let edit: String
+        let newSeries: String
     }
 
     struct SeriesLink {
@@ -34,6 +42,12 @@ struct WorkspacePage {
         let status: String
         /// The session management page, for administrators.
         let manage: String?
+        /// The edit form, for administrators.
+        let edit: String?
+        /// The enrolments (administrators and facilitators).
+        let enrolments: String
+        /// The quotes recorded for the series (administrators).
+        let quotes: String
     }
 
     struct OrganizationModel {
@@ -45,6 +59,11 @@ struct WorkspacePage {
         let timeZone: String
         let hasPlugins: Bool
         let plugins: [PluginModel]
+        /// For administrators: the programmes and the links that create programmes and people.
+        let administers: Bool
+        let programmes: [ProgrammeLink]
+        let newProgramme: String
+        let newPerson: String
     }
 
     struct Model {
@@ -69,7 +88,9 @@ struct WorkspacePage {
                                 sql: "programmeId IN (SELECT id FROM programme WHERE organizationId = ?)",
                                 arguments: [organization.id]
                             )
-                            .order(Column("id")).fetchAll(db)
+                            .order(Column("id")).fetchAll(db),
+                        try scope.programmes().filter(Column("organizationId") == organization.id)
+                            .order(Column("title")).fetchAll(db)
                     )
                 }
             }
@@ -81,7 +102,7 @@ struct WorkspacePage {
                 role: Self.roleName(context.access.role),
                 organizations: rows.map {
                     organizationModel(
-                        $0.0, enabled: Set($0.1), series: $0.2,
+                        $0.0, enabled: Set($0.1), series: $0.2, programmes: $0.3,
                         switchToken: administered.contains($0.0.id!) ? token : nil)
                 })
             return web.renderer.page("workspace", title: "Workspace", model: model, chrome: chrome)
@@ -91,14 +112,24 @@ struct WorkspacePage {
     /// The organization with every installed plugin in the registry's order: the navigation of those enabled, and
     /// a switch when the user administers the organization (`switchToken`).
     private func organizationModel(
-        _ organization: Organization, enabled: Set<String>, series: [WebinarSeries], switchToken: String?
+        _ organization: Organization, enabled: Set<String>, series: [WebinarSeries], programmes: [Programme],
+        switchToken: String?
     ) -> OrganizationModel {
+        let administers = switchToken != nil
         let links = series.map {
             SeriesLink(
                 title: $0.title, href: "/reports/series/\($0.id!.rawValue)", status: $0.status.rawValue,
-                manage: switchToken == nil ? nil : "/manage/series/\($0.id!.rawValue)")
+                manage: administers ? "/manage/series/\($0.id!.rawValue)" : nil,
+                edit: administers ? "/manage/series/\($0.id!.rawValue)/edit" : nil,
+                enrolments: "/manage/series/\($0.id!.rawValue)/enrolments",
+                quotes: "/manage/series/\($0.id!.rawValue)/quotes")
         }
         let org = organization.id!.rawValue
+        let programmeLinks = programmes.map {
+            ProgrammeLink(
+                title: $0.title, edit: "/manage/programmes/\($0.id!.rawValue)",
+                newSeries: "/manage/programmes/\($0.id!.rawValue)/series/new")
+        }
         let plugins = web.workspace.plugins.map { type(of: $0) }.map { plugin in
             let isOn = enabled.contains(plugin.id.rawValue)
             let entries =
@@ -113,12 +144,22 @@ struct WorkspacePage {
                 hasEntries: !entries.isEmpty, entries: entries, canSwitch: switchToken != nil,
                 action: "/workspace/orgs/\(org)/plugins/\(plugin.id.rawValue)", token: switchToken ?? "",
                 next: isOn ? "no" : "yes", button: button,
-                buttonLabel: "\(button) \(plugin.id.rawValue) for \(organization.name)")
+                buttonLabel: "\(button) \(plugin.id.rawValue) for \(organization.name)",
+                settings: administers && Self.hasSettings(plugin)
+                    ? "/workspace/orgs/\(org)/plugins/\(plugin.id.rawValue)/settings" : nil)
         }
         return OrganizationModel(
             id: org, hasSeries: !links.isEmpty, series: links, name: organization.name,
             kind: organization.isNetwork ? "Network" : "Member organization", timeZone: organization.timeZone,
-            hasPlugins: !plugins.isEmpty, plugins: plugins)
+            hasPlugins: !plugins.isEmpty, plugins: plugins, administers: administers,
+            programmes: administers ? programmeLinks : [], newProgramme: "/workspace/orgs/\(org)/programmes/new",
+            newPerson: "/workspace/orgs/\(org)/people/new")
+    }
+
+    /// Whether `plugin` has any setting an organization can change.
+    static func hasSettings(_ plugin: any Plugin.Type) -> Bool {
+        let defaults = try? SettingsCodec.merge([:], onto: nil, for: plugin.settings, plugin: plugin.id)
+        return defaults?.isEmpty == false
     }
 
     static func roleName(_ role: AccessRole?) -> String {

@@ -1,0 +1,146 @@
+import Foundation
+import GRDB
+import Hummingbird
+import Kernel
+
+/// `/manage/series/{id}/enrolments`: who is enrolled in a series (for its administrators and facilitators), and, for
+/// administrators, a form enrolling a registered person by e-mail with the channel they came through, written by the
+/// kernel's `enrol` (plugins hear of it). A self-described gender is shown only to administrators of the
+/// organization that registered the person.
+struct EnrolmentForms {
+    let web: WebInterface
+
+    func add(to router: RouterGroup<IndabaRequestContext>) {
+        router.get("manage/series/:series/enrolments") { request, context in
+            let (series, organization) = try await web.ownSeries(context)
+            return try await page(series, organization, values: [:], errors: [:], request, context)
+        }
+        router.post("manage/series/:series/enrolments") { request, context in
+            let (series, organization) = try await web.ownSeries(context)
+            try context.scope.requireAdministration(of: organization)
+            return try await enrol(series, organization, request, context)
+        }
+    }
+
+    private func enrol(
+        _ series: WebinarSeries, _ organization: Organization.ID, _ request: Request, _ context: IndabaRequestContext
+    ) async throws -> Response {
+        let form = try await FormData.read(request, context: context)
+        let values = ["email": form["email"], "channel": form["channel"]]
+        if let refusal = web.staffFormRefusal(form, request: request) {
+            return try await page(
+                series, organization, values: values, errors: [:], refusal: refusal, request, context,
+                status: .forbidden)
+        }
+        var errors: [String: String] = [:]
+        let key = FieldRules.emailKey(values["email"]!)
+        let scope = context.scope
+        let (person, enrolled) = try await web.workspace.read { db in
+            let person = try scope.people().filter(Column("emailKey") == key).fetchOne(db)
+            let enrolled =
+                try person.map {
+                    try Enrolment.filter(Column("seriesId") == series.id && Column("personId") == $0.id).fetchCount(db)
+                } ?? 0
+            return (person, enrolled > 0)
+        }
+        if let problem = FieldRules.emailProblem(values["email"]!) {
+            errors["email"] = "The e-mail address \(problem)."
+        } else if person == nil {
+            errors["email"] = "No one you can see is registered with this address; add the person first."
+        } else if enrolled {
+            errors["email"] = "This person is already enrolled."
+        }
+        if let problem = FieldRules.textProblem(values["channel"]!, limit: 64) {
+            errors["channel"] = "The channel \(problem)."
+        }
+        if !errors.isEmpty {
+            return try await page(
+                series, organization, values: values, errors: errors, request, context,
+                status: .unprocessableContent)
+        }
+        let (personId, seriesId, channel) = (person!.id!, series.id!, values["channel"]!)
+        try await web.workspace.write(as: web.actor(context)) { try $0.enrol(personId, in: seriesId, channel: channel) }
+        return web.redirect(to: "/manage/series/\(seriesId.rawValue)/enrolments#enrolled")
+    }
+
+    private func page(
+        _ series: WebinarSeries, _ organization: Organization.ID, values: [String: String], errors: [String: String],
+        refusal: String? = nil, _ request: Request, _ context: IndabaRequestContext,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let scope = context.scope
+        let rows = try await web.workspace.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT p.displayName, p.organizationId, p.gender, e.channel, e.enrolledAt FROM enrolment e
+                    JOIN person p ON p.id = e.personId WHERE e.seriesId = ? ORDER BY e.enrolledAt, e.id
+                    """, arguments: [series.id]
+            ).map {
+                Enrolled(
+                    name: $0["displayName"], organization: Organization.ID($0["organizationId"] as Int64),
+                    gender: $0["gender"], channel: $0["channel"], at: $0["enrolledAt"])
+            }
+        }
+        let showsGender = scope.seesSelfDescriptions
+        let administered = context.access.administered
+        let day = DateFormatter()
+        day.locale = Locale(identifier: "en_GB")
+        day.timeZone = TimeZone(identifier: series.timeZone) ?? .gmt
+        day.dateFormat = "d MMM yyyy"
+        let body: [HTML] = rows.map { row in
+            let gender = administered.contains(row.organization) ? row.gender : nil
+            let genderCell: HTML = showsGender ? "<td>\(gender ?? "—")</td>" : .empty
+            return """
+                <tr><th scope="row">\(row.name)</th><td>\(row.channel)</td><td>\(day.string(from: row.at))</td>\
+                \(genderCell)</tr>
+                """
+        }
+        let genderHead: HTML = showsGender ? "<th scope=\"col\">Gender</th>" : .empty
+        let table: HTML =
+            rows.isEmpty
+            ? "<p>No one is enrolled yet.</p>"
+            : """
+            <div class="scroll"><table class="list"><caption>\(rows.count) enrolled</caption><thead><tr>\
+            <th scope="col">Name</th><th scope="col">Channel</th><th scope="col">Enrolled</th>\(genderHead)</tr></thead>\
+            <tbody>\(body)</tbody></table></div>
+            """
+        let list: HTML = "<h2 id=\"enrolled\">Enrolled</h2>\(table)<h2 id=\"enrol\">Enrol someone</h2>"
+        let fields = [
+            FormField(
+                "email", label: "Their e-mail address", kind: .email, value: values["email"] ?? "",
+                error: errors["email"], hint: "The person must be registered already (add them from the workspace)."),
+            FormField(
+                "channel", label: "How they heard of the series", value: values["channel"] ?? "",
+                error: errors["channel"], hint: "A short code such as newsletter, partner-org or walk-in."),
+        ]
+        let id = series.id!.rawValue
+        let canEnrol = administered.contains(organization)
+        let model = FormPageModel(
+            crumbs: [
+                ("/workspace", "Workspace"), ("/manage/series/\(id)", "Sessions"), ("/series/\(id)", "Public page"),
+            ],
+            heading: "Enrolments in \(series.title)", formError: refusal, action: "/manage/series/\(id)/enrolments",
+            fields: canEnrol ? fields : [], submit: "Enrol", before: list.markup)
+        if !canEnrol {
+            // Facilitators read the list; only administrators enrol.
+            let content: HTML = """
+                <nav aria-label="Breadcrumb" class="crumbs"><a href="/workspace">Workspace</a></nav>
+                <h1>Enrolments in \(series.title)</h1><h2 id="enrolled">Enrolled</h2>\(table)
+                """
+            return web.renderer.html(
+                content: content.markup, title: model.heading, chrome: web.chrome(for: request, context: context),
+                status: status)
+        }
+        return web.formPage(model, title: model.heading, request: request, context: context, status: status)
+    }
+}
+
+/// One row of the enrolment list, read from the database.
+private struct Enrolled: Sendable {
+    let name: String
+    let organization: Organization.ID
+    let gender: String?
+    let channel: String
+    let at: Date
+}

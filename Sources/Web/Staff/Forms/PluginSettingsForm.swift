@@ -1,0 +1,118 @@
+import Foundation
+import GRDB
+import Hummingbird
+import Kernel
+
+/// `/workspace/orgs/{org}/plugins/{plugin}/settings`: an organization's administrators change a plugin's settings in
+/// a form generated from the settings' defaults (see ``SettingsField``). The kernel checks every value
+/// (``SettingsCodec``) and audits the change; a refused value comes back next to its field with the kernel's message.
+struct PluginSettingsForm {
+    let web: WebInterface
+
+    func add(to router: RouterGroup<IndabaRequestContext>) {
+        router.get("workspace/orgs/:org/plugins/:plugin/settings") { request, context in
+            let (organization, plugin) = try await target(context)
+            let current = try await settings(of: plugin, for: organization)
+            return page(organization, plugin, values: current, errors: [:], request, context)
+        }
+        router.post("workspace/orgs/:org/plugins/:plugin/settings") { request, context in
+            let (organization, plugin) = try await target(context)
+            return try await change(organization, plugin, request, context)
+        }
+    }
+
+    private func target(_ context: IndabaRequestContext) async throws -> (Organization, any Plugin.Type) {
+        let organization = try await web.administeredOrganization(context)
+        guard let id = context.parameters.get("plugin"), let plugin = web.workspace.registry.plugin(PluginID(id))
+        else { throw AccessError.notFound(entity: "plugin", id: 0) }
+        return (organization, plugin)
+    }
+
+    /// The stored settings (defaults where never changed), and the defaults, as JSON objects.
+    private func settings(of plugin: any Plugin.Type, for organization: Organization) async throws -> [String:
+        JSONValue]
+    {
+        let stored = try await web.workspace.read { db in
+            try PluginEnablementRecord.fetchOne(
+                db, key: ["organizationId": organization.id!, "pluginId": plugin.id.rawValue])
+        }
+        return try SettingsCodec.merge([:], onto: stored?.settingsObject, for: plugin.settings, plugin: plugin.id)
+    }
+
+    private func defaults(of plugin: any Plugin.Type) -> [String: JSONValue] {
+        (try? SettingsCodec.merge([:], onto: nil, for: plugin.settings, plugin: plugin.id)) ?? [:]
+    }
+
+    private func change(
+        _ organization: Organization, _ plugin: any Plugin.Type, _ request: Request, _ context: IndabaRequestContext
+    ) async throws -> Response {
+        let form = try await FormData.read(request, context: context)
+        let stored = try await settings(of: plugin, for: organization)
+        var changes: [String: JSONValue] = [:]
+        var errors: [String: String] = [:]
+        var shown = stored
+        for (key, value) in defaults(of: plugin) {
+            let kind = SettingsField(default: value, current: stored[key])
+            guard let posted = kind.value(key, in: form) else {
+                errors[key] =
+                    SettingsError.invalidValue(plugin: plugin.id, key: key, reason: "it is not valid JSON")
+                    .description
+                shown[key] = .string(form[key])
+                continue
+            }
+            changes[key] = posted
+            shown[key] = posted
+        }
+        if let refusal = web.staffFormRefusal(form, request: request) {
+            return page(
+                organization, plugin, values: shown, errors: [:], refusal: refusal, request, context, status: .forbidden
+            )
+        }
+        // Each value on its own first, so that every refused one is shown next to its field.
+        for (key, value) in changes where errors[key] == nil {
+            do {
+                _ = try SettingsCodec.merge([key: value], onto: stored, for: plugin.settings, plugin: plugin.id)
+            } catch let error as SettingsError {
+                errors[key] = error.description
+            }
+        }
+        var refusal: String?
+        if errors.isEmpty {
+            let (registry, id, plugin, changes) = (web.workspace.registry, organization.id!, plugin.id, changes)
+            do {
+                try await web.workspace.write(as: web.actor(context)) {
+                    try $0.changeSettings(of: plugin, for: id, changes, registry: registry)
+                }
+                return web.redirect(to: "/workspace/orgs/\(id.rawValue)/plugins/\(plugin.rawValue)/settings?saved=1")
+            } catch let error as SettingsError {
+                refusal = error.description
+            }
+        }
+        return page(
+            organization, plugin, values: shown, errors: errors, refusal: refusal, request, context,
+            status: .unprocessableContent)
+    }
+
+    private func page(
+        _ organization: Organization, _ plugin: any Plugin.Type, values: [String: JSONValue],
+        errors: [String: String], refusal: String? = nil, _ request: Request, _ context: IndabaRequestContext,
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let defaults = defaults(of: plugin)
+        let fields = defaults.keys.sorted().map { key in
+            SettingsField(default: defaults[key]!, current: values[key])
+                .field(key, value: values[key] ?? defaults[key]!, error: errors[key])
+        }
+        let saved = request.uri.queryParameters["saved"] != nil && status == .ok
+        let heading = "Settings of \(plugin.id.rawValue) for \(organization.name)"
+        let lead =
+            fields.isEmpty
+            ? "This plugin has no settings." : "Changes apply to \(organization.name) only and are audited."
+        let model = FormPageModel(
+            crumbs: [("/workspace", "Workspace")], heading: heading, lead: lead,
+            notice: saved ? "Saved. The change is in the audit log." : nil, formError: refusal,
+            action: "/workspace/orgs/\(organization.id!.rawValue)/plugins/\(plugin.id.rawValue)/settings",
+            fields: fields, submit: "Save the settings")
+        return web.formPage(model, title: heading, request: request, context: context, status: status)
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import GRDB
+import Hummingbird
+import Kernel
+
+/// `/manage/series/{id}/quotes`: a series' administrators record what people said about it, with an optional
+/// attribution and whether the person agreed to be quoted; the series report shows only quotes with that consent.
+struct QuoteForms {
+    let web: WebInterface
+
+    func add(to router: RouterGroup<IndabaRequestContext>) {
+        router.get("manage/series/:series/quotes") { request, context in
+            let series = try await administered(context)
+            return try await page(series, values: [:], errors: [:], request, context)
+        }
+        router.post("manage/series/:series/quotes") { request, context in
+            let series = try await administered(context)
+            return try await record(series, request, context)
+        }
+    }
+
+    private func administered(_ context: IndabaRequestContext) async throws -> WebinarSeries {
+        let (series, organization) = try await web.ownSeries(context)
+        try context.scope.requireAdministration(of: organization)
+        return series
+    }
+
+    private func record(
+        _ series: WebinarSeries, _ request: Request, _ context: IndabaRequestContext
+    ) async throws -> Response {
+        let form = try await FormData.read(request, context: context)
+        let values = [
+            "text": form["text"], "attribution": form["attribution"], "consent": form.isChecked("consent") ? "yes" : "",
+        ]
+        if let refusal = web.staffFormRefusal(form, request: request) {
+            return try await page(
+                series, values: values, errors: [:], refusal: refusal, request, context, status: .forbidden)
+        }
+        var errors: [String: String] = [:]
+        if let problem = FieldRules.textProblem(values["text"]!, limit: 1000) {
+            errors["text"] = "The quote \(problem)."
+        }
+        if values["attribution"]!.count > 200 {
+            errors["attribution"] = "The attribution is longer than 200 characters; shorten it."
+        }
+        if !errors.isEmpty {
+            return try await page(
+                series, values: values, errors: errors, request, context, status: .unprocessableContent)
+        }
+        let (seriesId, text, consent) = (series.id!, values["text"]!, values["consent"] == "yes")
+        let attribution = values["attribution"]!.isEmpty ? nil : values["attribution"]
+        try await web.workspace.write(as: web.actor(context)) {
+            try $0.recordQuote(text, attribution: attribution, consent: consent, in: seriesId)
+        }
+        return web.redirect(to: "/manage/series/\(seriesId.rawValue)/quotes#recorded")
+    }
+
+    private func page(
+        _ series: WebinarSeries, values: [String: String], errors: [String: String], refusal: String? = nil,
+        _ request: Request, _ context: IndabaRequestContext, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let quotes = try await web.workspace.read { db in
+            try Quote.filter(Column("seriesId") == series.id).order(Column("id")).fetchAll(db)
+        }
+        let items: [HTML] = quotes.map { quote in
+            let source: HTML = quote.attribution.map { "<figcaption>— \($0)</figcaption>" } ?? .empty
+            let shown = quote.consent ? "shown in the report" : "not shown: no consent"
+            return """
+                <li class="card"><figure class="quote"><blockquote><p>\(quote.text)</p></blockquote>\(source)\
+                </figure><p class="meta">\(shown)</p></li>
+                """
+        }
+        let list: HTML =
+            quotes.isEmpty
+            ? "<h2 id=\"recorded\">Recorded</h2><p>No quote yet.</p>"
+            : "<h2 id=\"recorded\">Recorded</h2><ul class=\"cards\">\(items)</ul>"
+        let id = series.id!.rawValue
+        let fields = [
+            FormField(
+                "text", label: "Quote", kind: .textarea(rows: 4), value: values["text"] ?? "", error: errors["text"]),
+            FormField(
+                "attribution", label: "Attribution", value: values["attribution"] ?? "", error: errors["attribution"],
+                hint: "How the person agreed to be named, such as “A participant from Harare”.", optional: true),
+            FormField(
+                "consent", label: "The person agreed that this quote appears in reports", kind: .checkbox,
+                value: values["consent"] ?? "", error: errors["consent"],
+                hint: "Without this tick the quote is kept here but never shown in a report."),
+        ]
+        let model = FormPageModel(
+            crumbs: [
+                ("/workspace", "Workspace"), ("/manage/series/\(id)", "Sessions"), ("/reports/series/\(id)", "Report"),
+            ],
+            heading: "Quotes about \(series.title)", formError: refusal, action: "/manage/series/\(id)/quotes",
+            fields: fields, submit: "Record the quote", before: (list + "<h2 id=\"add\">Record a quote</h2>").markup)
+        return web.formPage(model, title: model.heading, request: request, context: context, status: status)
+    }
+}

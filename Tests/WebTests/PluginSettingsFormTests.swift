@@ -1,0 +1,77 @@
+import Foundation
+import GRDB
+import HTTPTypes
+import Kernel
+import KernelTesting
+import ServerTesting
+import Testing
+
+@Suite struct PluginSettingsFormTests {
+    @Test("the settings form has a field of the right kind for each setting")
+    func fields() async throws {
+        let web = try await WebFixture()
+        let cookie = try await web.signIn()
+        let feeds = try await web.open("/workspace/orgs/\(web.network)/plugins/feeds/settings", cookie: cookie)
+        #expect(feeds.reply.status == 200)
+        #expect(feeds.reply.text.contains("name=\"refreshMinutes\" type=\"number\" value=\"60\" step=\"1\""))
+        #expect(feeds.reply.text.contains("name=\"showFacilitators\" type=\"checkbox\" value=\"yes\" checked"))
+        #expect(feeds.reply.text.contains("<label for=\"field-refreshMinutes\">Refresh minutes</label>"))
+        let retention = try await web.open("/workspace/orgs/\(web.network)/plugins/retention/settings", cookie: cookie)
+        #expect(retention.reply.text.contains("newsletter\npartner-org"))
+    }
+
+    @Test("a refused value is shown next to its field with the kernel's message naming it; nothing is stored")
+    func refused() async throws {
+        let web = try await WebFixture()
+        let cookie = try await web.signIn()
+        let path = "/workspace/orgs/\(web.network)/plugins/feeds/settings"
+        let before = try await web.count("SELECT count(*) FROM auditLog WHERE action = 'plugin.settingsChanged'")
+        let reply = try await web.submit(
+            path, [("title", "Our feed"), ("refreshMinutes", "1"), ("color", "")], cookie: cookie)
+        #expect(reply.status == 422)
+        #expect(
+            reply.text.contains(
+                "id=\"field-refreshMinutes-error\">Setting &#39;refreshMinutes&#39; of plugin feeds is invalid: must be"
+            ))
+        #expect(reply.text.contains("value=\"Our feed\""))
+        let words = try await web.submit(path, [("refreshMinutes", "often")], cookie: cookie)
+        #expect(words.status == 422)
+        #expect(words.text.contains("must be a whole number"))
+        #expect(try await web.count("SELECT count(*) FROM auditLog WHERE action = 'plugin.settingsChanged'") == before)
+        let forged = try await web.submit(path, [("refreshMinutes", "30")], cookie: cookie, token: "x")
+        #expect(forged.status == 403)
+    }
+
+    @Test("a good change is stored through the kernel and audited; unticked boxes become false")
+    func saved() async throws {
+        let web = try await WebFixture()
+        let cookie = try await web.signIn()
+        let path = "/workspace/orgs/\(web.network)/plugins/retention/settings"
+        let reply = try await web.submit(
+            path,
+            [
+                ("attendedPercent", "60"), ("minimumGroupSize", "5"), ("channels", "radio\r\nnewsletter\r\n"),
+                ("walkInChannel", "walk-in"),
+            ], cookie: cookie)
+        #expect(reply.status == 303)
+        let after = try await web.client.request(
+            .get, try #require(reply.headers[.location]), headers: ["Cookie": cookie])
+        #expect(after.text.contains("<p class=\"notice\" role=\"status\">Saved."))
+        #expect(after.text.contains("radio\nnewsletter</textarea>"))
+        let stored = try await web.harness.workspace.read { db in
+            try String.fetchOne(
+                db, sql: "SELECT settings FROM pluginEnablement WHERE pluginId = 'retention' AND organizationId = ?",
+                arguments: [web.network])
+        }
+        #expect(stored?.contains("\"channels\":[\"radio\",\"newsletter\"]") == true)
+        #expect(stored?.contains("\"attendedPercent\":60") == true)
+        #expect(try await web.count("SELECT count(*) FROM auditLog WHERE action = 'plugin.settingsChanged'") == 1)
+        let feeds = try await web.submit(
+            "/workspace/orgs/\(web.network)/plugins/feeds/settings", [("refreshMinutes", "60")], cookie: cookie)
+        #expect(feeds.status == 303)
+        let flag = try await web.harness.workspace.read { db in
+            try String.fetchOne(db, sql: "SELECT settings FROM pluginEnablement WHERE pluginId = 'feeds'")
+        }
+        #expect(flag?.contains("\"showFacilitators\":false") == true)
+    }
+}
