@@ -375,6 +375,16 @@ def run(check, login_link):
     check.follow(check.driver.find_element(By.CSS_SELECTOR, "form[role=search] button"))
     check.expect(len(check.driver.find_elements(By.CSS_SELECTOR, ".cards mark")) >= 1, "library search highlights")
     check.page("library", check.driver.current_url[len(check.base):])
+    # A study's page: link it to a session (a new version), see the session listed, then its editor is there.
+    check.follow(check.driver.find_element(By.CSS_SELECTOR, ".cards .card h2 a"))
+    study_path = check.driver.current_url[len(check.base):]
+    Select(check.driver.find_element(By.ID, "session")).select_by_index(1)
+    check.follow(check.driver.find_element(By.XPATH, "//button[normalize-space()='Link the session']"))
+    check.expect("new version" in check.text(), "linking a study to a session saves a new version")
+    check.expect(len(check.driver.find_elements(By.XPATH, "//button[normalize-space()='Unlink']")) >= 1,
+                 "the linked session is listed with an unlink button")
+    check.expect(len(check.driver.find_elements(By.ID, "document")) == 1, "the study's Markdown editor is there")
+    check.page("case-study", study_path)
     check.open("/workspace")
     check.follow(check.driver.find_element(By.CSS_SELECTOR, 'button[aria-label="Disable case-studies for #ASKnet"]'))
     check.expect(not check.driver.find_elements(By.LINK_TEXT, "Case-study library"), "a disabled plugin's link vanishes")

@@ -10,8 +10,12 @@ extension CaseStudiesPlugin {
 
     public func addPages(to pages: PageRoutes) {
         pages.get("library") { request, context in
-            try await libraryPage(query: request.uri.queryParameters.get("q") ?? "", context: context)
+            try await libraryPage(query: request.uri.queryParameters.get("q") ?? "", context: context, staff: true)
         }
+        let edit = StudyEditPage(plugin: self)
+        pages.page("studies/:study") { page in try await edit.show(page) }
+        pages.post("studies/:study") { page in try await edit.save(page) }
+        pages.post("studies/:study/link") { page in try await edit.link(page) }
     }
 
     public func addPublicPages(to pages: PageRoutes) {
@@ -22,7 +26,9 @@ extension CaseStudiesPlugin {
         }
     }
 
-    private func libraryPage(query: String, context: IndabaRequestContext) async throws -> PageContent {
+    private func libraryPage(query: String, context: IndabaRequestContext, staff: Bool = false) async throws
+        -> PageContent
+    {
         guard let organization = context.organization?.id else {
             return PageContent(title: "Case-study library", body: "<p>No organization.</p>")
         }
@@ -33,7 +39,9 @@ extension CaseStudiesPlugin {
             let reader = try LibraryReader.of(access, in: db)
             if query.isEmpty {
                 return try CaseStudyLibrary.list(network: network, reader: reader, filters: SearchFilters(), in: db)
-                    .map { Self.card($0, title: HTML(escaping: $0.title), text: HTML(escaping: $0.summary)) }
+                    .map {
+                        Self.card($0, title: HTML(escaping: $0.title), text: HTML(escaping: $0.summary), staff: staff)
+                    }
             }
             return try CaseStudySearch.search(
                 query, network: network, reader: reader, filters: SearchFilters(), limit: 50, snippetWords: 24,
@@ -41,7 +49,7 @@ extension CaseStudiesPlugin {
             ).map {
                 Self.card(
                     $0.study, title: HTML(trusted: SearchMarkers.html($0.markedTitle)),
-                    text: HTML(trusted: SearchMarkers.html($0.markedSnippet)))
+                    text: HTML(trusted: SearchMarkers.html($0.markedSnippet)), staff: staff)
             }
         }
         let count = items.count == 1 ? "1 study" : "\(items.count) studies"
@@ -62,10 +70,11 @@ extension CaseStudiesPlugin {
         return PageContent(title: "Case-study library", body: body)
     }
 
-    private static func card(_ study: CaseStudy, title: HTML, text: HTML) -> HTML {
-        """
-        <li class="card"><h2>\(title)</h2>\
-        <p class="meta">\(study.country) · \(study.sector) · \(study.visibility.rawValue)</p><p>\(text)</p></li>
-        """
+    private static func card(_ study: CaseStudy, title: HTML, text: HTML, staff: Bool) -> HTML {
+        let heading: HTML = staff ? "<a href=\"studies/\(study.id!.rawValue)\">\(title)</a>" : title
+        return """
+            <li class="card"><h2>\(heading)</h2>\
+            <p class="meta">\(study.country) · \(study.sector) · \(study.visibility.rawValue)</p><p>\(text)</p></li>
+            """
     }
 }

@@ -1,0 +1,188 @@
+import Foundation
+import GRDB
+import Hummingbird
+public import Kernel
+
+/// The staff page of one study, `/orgs/{org}/case-studies/studies/{id}`: its Markdown file to edit (checked exactly as
+/// `import` checks a file, problems shown by line next to the text, nothing saved), and the sessions it was presented
+/// in, to link or unlink. Only administrators of the contributing organization may change a study; others read it.
+struct StudyEditPage {
+    let plugin: CaseStudiesPlugin
+
+    func show(_ page: PageRequest) async throws -> PageResponse {
+        let notice = page.query("saved") != nil ? "Saved: the study is at a new version." : ""
+        return .page(try await content(page, text: nil, problems: [], notice: notice))
+    }
+
+    func save(_ page: PageRequest) async throws -> PageResponse {
+        let (study, _, _) = try await load(page, requireWrite: true)
+        let text = page.form["document"].replacingOccurrences(of: "\r\n", with: "\n")
+        var problems: [String] = []
+        switch CaseStudyFile.read(text, file: "study") {
+        case let .failure(error):
+            problems = error.issues.map { "Line \($0.line), \($0.field): \($0.message)" }
+        case let .success(located) where located.file.slug != study.slug:
+            problems = ["Line \(located.slugLine), slug: the slug must stay '\(study.slug)'."]
+        case let .success(located):
+            let access = page.context.access
+            let organization = page.organization.id!
+            let actor = AuditActor("web:\(access.principal)")
+            let now = plugin.context.now()
+            do {
+                try await plugin.context.store.writer.write { db in
+                    let network = try LibraryReader.network(of: organization, in: db)
+                    _ = try LibraryImport.save(
+                        [located], writable: access.administered, network: network, actor: actor, now: now, in: db)
+                }
+            } catch let error as LibraryImportError {
+                problems = error.issues.map { "Line \($0.line), \($0.field): \($0.message)" }
+            }
+        }
+        guard problems.isEmpty else {
+            return .page(
+                try await content(page, text: text, problems: problems, notice: ""), status: .unprocessableContent)
+        }
+        return .redirect("studies/\(study.id!.rawValue)?saved=1")
+    }
+
+    func link(_ page: PageRequest) async throws -> PageResponse {
+        let (study, sessions, _) = try await load(page, requireWrite: true)
+        guard let sessionId = Int64(page.form["session"]) else {
+            return .page(
+                try await content(page, text: nil, problems: [], notice: "", linkError: "Choose a session."),
+                status: .unprocessableContent)
+        }
+        let remove = page.form["action"] == "unlink"
+        let organization = page.organization.id!
+        let actor = AuditActor("web:\(page.context.access.principal)")
+        let now = plugin.context.now()
+        let linked = try await plugin.context.store.writer.write { db -> Bool in
+            let network = try LibraryReader.network(of: organization, in: db)
+            guard let session = try Session.fetchOne(db, key: sessionId),
+                try LibraryReader.network(of: try LibraryImport.owner(of: session, in: db), in: db) == network
+            else { return false }
+            var kept = sessions.filter { $0.id != session.id }
+            if !remove { kept = (kept + [session]).sorted { ($0.startsAt, $0.id!) < ($1.startsAt, $1.id!) } }
+            let file = try CaseStudyLibrary.file(of: study, sessions: kept, in: db)
+            _ = try CaseStudyLibrary.save(
+                study, sessions: kept.map { $0.id! }, document: file.text, actor: actor, now: now, in: db)
+            return true
+        }
+        guard linked else {
+            return .page(
+                try await content(
+                    page, text: nil, problems: [], notice: "", linkError: "That session is not one of this network's."),
+                status: .unprocessableContent)
+        }
+        return .redirect("studies/\(study.id!.rawValue)?saved=1")
+    }
+
+    /// The study named in the path, if the user may see it (404 otherwise, like an unknown study), its sessions,
+    /// and whether the user may change it.
+    private func load(_ page: PageRequest, requireWrite: Bool) async throws -> (CaseStudy, [Session], Bool) {
+        let reference = try page.context.parameters.require("study")
+        let (organization, access) = (page.organization.id!, page.context.access)
+        let (study, sessions) = try await plugin.context.store.writer.read { db in
+            let network = try LibraryReader.network(of: organization, in: db)
+            let reader = try LibraryReader.of(access, in: db)
+            let study: CaseStudy
+            do {
+                study = try CaseStudyLibrary.visibleStudy(reference, network: network, reader: reader, in: db)
+            } catch is CaseStudyError {
+                throw HTTPError(.notFound)
+            }
+            return (study, try CaseStudyLibrary.sessions(of: study.id!, in: db))
+        }
+        let writable = access.administered.contains(study.organizationId)
+        if requireWrite, !writable {
+            throw AccessError.forbidden("Only administrators of the contributing organization may change this study.")
+        }
+        return (study, sessions, writable)
+    }
+
+    private func content(
+        _ page: PageRequest, text: String?, problems: [String], notice: String, linkError: String? = nil
+    ) async throws -> PageContent {
+        let (study, sessions, writable) = try await load(page, requireWrite: false)
+        let organization = page.organization.id!
+        let (document, choices) = try await plugin.context.store.writer.read { db -> (String, [(Int64, String)]) in
+            let network = try LibraryReader.network(of: organization, in: db)
+            let choices = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT s.id, r.title || ' · ' || s.position || '. ' || s.title AS label FROM session s
+                    JOIN webinarSeries r ON r.id = s.seriesId JOIN programme p ON p.id = r.programmeId
+                    JOIN organization o ON o.id = p.organizationId
+                    WHERE coalesce(o.parentId, o.id) = ? AND s.status = 'scheduled'
+                    ORDER BY s.startsAt, s.id
+                    """, arguments: [network]
+            ).map { ($0["id"] as Int64, $0["label"] as String) }
+            return (try CaseStudyLibrary.file(of: study, in: db).text, choices)
+        }
+        let base = page.basePath
+        let presented: [HTML] = sessions.map { session in
+            let remove: HTML =
+                writable
+                ? """
+                 <form method="post" action="\(base)studies/\(study.id!.rawValue)/link" class="inline">\(page.formField)\
+                <input type="hidden" name="session" value="\(session.id!.rawValue)">\
+                <input type="hidden" name="action" value="unlink"><button type="submit">Unlink</button></form>
+                """ : ""
+            return "<li>\(session.title) (\(Self.day(session.startsAt)))\(remove)</li>"
+        }
+        let status: HTML = notice.isEmpty ? "" : "<p class=\"notice\" role=\"status\">\(notice)</p>"
+        let errorList: HTML =
+            problems.isEmpty
+            ? ""
+            : "<ul class=\"error\" id=\"document-error\" role=\"alert\">\(problems.map { "<li>\($0)</li>" as HTML })</ul>"
+        let invalid: HTML = problems.isEmpty ? "" : " aria-invalid=\"true\" aria-describedby=\"document-error\""
+        let editor: HTML =
+            writable
+            ? """
+            <h2>Edit</h2>
+            <form method="post" action="\(base)studies/\(study.id!.rawValue)">\(page.formField)
+            <label for="document">The study as Markdown with YAML front matter (as <code>indaba case-studies export</code> \
+            writes it)</label>
+            \(errorList)
+            <textarea id="document" name="document" rows="24"\(invalid)>\(text ?? document)</textarea>
+            <button type="submit">Save a new version</button>
+            </form>
+            """
+            : "<p>Only administrators of the contributing organization may change this study.</p>"
+        let linkMessage: HTML =
+            linkError.map { "<p class=\"error\" id=\"session-error\" role=\"alert\">\($0)</p>" } ?? ""
+        let linkInvalid: HTML = linkError == nil ? "" : " aria-invalid=\"true\" aria-describedby=\"session-error\""
+        let options: [HTML] = choices.map { "<option value=\"\($0.0)\">\($0.1)</option>" }
+        let linker: HTML =
+            writable
+            ? """
+            <form method="post" action="\(base)studies/\(study.id!.rawValue)/link">\(page.formField)
+            <label for="session">Link to a session</label>\(linkMessage)
+            <select id="session" name="session"\(linkInvalid)><option value="">Choose a session</option>\(options)</select>
+            <input type="hidden" name="action" value="link">
+            <button type="submit">Link the session</button>
+            </form>
+            """ : ""
+        let sessionList: HTML =
+            presented.isEmpty ? "<p>Not linked to any session yet.</p>" : "<ul>\(presented)</ul>"
+        let body: HTML = """
+            <p><a href="\(base)library">Back to the library</a></p>
+            \(status)
+            <p class="meta">\(study.country) · \(study.sector) · \(study.visibility.rawValue) · version \(study.version)</p>
+            <p>\(study.summary)</p>
+            <h2>Presented in</h2>
+            \(sessionList)
+            \(linker)
+            \(editor)
+            """
+        return PageContent(title: study.title, body: body)
+    }
+
+    private static func day(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "d MMM yyyy"
+        return formatter.string(from: date)
+    }
+}

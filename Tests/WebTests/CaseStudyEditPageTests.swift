@@ -1,0 +1,111 @@
+import Foundation
+import GRDB
+import HTTPTypes
+import Kernel
+import KernelTesting
+import ServerTesting
+import Testing
+
+@testable import CaseStudies
+
+/// The case-study plugin's staff page for one study: edit its Markdown file, link it to sessions.
+@Suite struct CaseStudyEditPageTests {
+    static func file(title: String, slug: String = "rota") -> String {
+        """
+        ---
+        slug: \(slug)
+        title: "\(title)"
+        summary: "A published rota."
+        organization: testnet
+        origin: network
+        country: ZW
+        sector: media
+        topics:
+          - retention
+        outcomes: []
+        links: []
+        licence: "CC-BY-4.0"
+        consent: notNeeded
+        visibility: network
+        presentedAt: []
+        ---
+        Body text.
+
+        """
+    }
+
+    @Test("a study's page saves a corrected file as a new version; a broken one is refused by line, nothing saved")
+    func editAndLink() async throws {
+        let web = try await WebFixture()
+        try await web.enable("case-studies")
+        let cookie = try await web.signIn()
+        try await web.importStudy(Self.file(title: "Night-shift rota"))
+        let id = try await web.count("SELECT id FROM caseStudies_study WHERE slug = 'rota'")
+        let path = "/orgs/\(web.network)/case-studies/studies/\(id)"
+        let library = try await web.client.request(
+            .get, "/orgs/\(web.network)/case-studies/library", headers: ["Cookie": cookie])
+        #expect(library.text.contains("href=\"studies/\(id)\""))
+        let page = try await web.open(path, cookie: cookie)
+        #expect(page.reply.status == 200)
+        #expect(page.reply.text.contains("Night-shift rota"))
+
+        let forged = try await web.post(
+            path, [("form", "forged"), ("document", Self.file(title: "X"))], cookie: cookie)
+        #expect(forged.status == 403)
+        let broken = try await web.post(
+            path,
+            [
+                ("form", page.token),
+                (
+                    "document",
+                    Self.file(title: "Rota").replacingOccurrences(of: "country: ZW", with: "country: Zimbabwe")
+                ),
+            ],
+            cookie: page.cookie)
+        #expect(broken.status == 422)
+        #expect(broken.text.contains("Line 7, country: &#39;Zimbabwe&#39; is not an ISO 3166-1 alpha-2 country code"))
+        #expect(broken.text.contains("aria-invalid=\"true\""))
+        #expect(try await web.count("SELECT version FROM caseStudies_study WHERE slug = 'rota'") == 1)
+
+        let saved = try await web.post(
+            path, [("form", page.token), ("document", Self.file(title: "Night-shift rota, revised"))],
+            cookie: page.cookie)
+        #expect(saved.status == 303)
+        #expect(try await web.count("SELECT version FROM caseStudies_study WHERE slug = 'rota'") == 2)
+        let renamed = try await web.post(
+            path, [("form", page.token), ("document", Self.file(title: "Other", slug: "other"))], cookie: page.cookie)
+        #expect(renamed.status == 422)
+        #expect(renamed.text.contains("Line 2, slug: the slug must stay &#39;rota&#39;."))
+
+        let session = try await web.count("SELECT id FROM session ORDER BY startsAt LIMIT 1")
+        let linked = try await web.post(
+            path + "/link", [("form", page.token), ("session", "\(session)"), ("action", "link")], cookie: page.cookie)
+        #expect(linked.status == 303)
+        #expect(try await web.count("SELECT count(*) FROM caseStudies_presentation") == 1)
+        let missing = try await web.post(
+            path + "/link", [("form", page.token), ("session", ""), ("action", "link")], cookie: page.cookie)
+        #expect(missing.status == 422)
+        let unlinked = try await web.post(
+            path + "/link", [("form", page.token), ("session", "\(session)"), ("action", "unlink")], cookie: page.cookie
+        )
+        #expect(unlinked.status == 303)
+        #expect(try await web.count("SELECT count(*) FROM caseStudies_presentation") == 0)
+        #expect(try await web.client.request(.get, path).status == 401)
+    }
+}
+
+extension WebFixture {
+    /// Imports one study file for the sample network, as `indaba case-studies import` would.
+    fileprivate func importStudy(_ text: String) async throws {
+        guard case let .success(located) = CaseStudyFile.read(text, file: "test.md") else {
+            Issue.record("the test's study file does not read")
+            return
+        }
+        let network = Organization.ID(self.network)
+        try await harness.workspace.write(as: AuditActor("test")) { transaction in
+            _ = try LibraryImport.save(
+                [located], writable: [network], network: network, actor: AuditActor("test"), now: transaction.now,
+                in: transaction.db)
+        }
+    }
+}
