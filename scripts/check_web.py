@@ -406,7 +406,9 @@ def run(check, login_link):
     check.page("not-found", "/series/99999")
 
 
-def main():
+def main(run=None, label="web"):
+    """Runs `run(check, login_link)` (this file's checks by default) and prints `label: N passed, M failed`."""
+    run = run or globals()["run"]
     parser = argparse.ArgumentParser()
     parser.add_argument("--base", required=True)
     parser.add_argument("--login-link", required=True)
@@ -421,7 +423,7 @@ def main():
         check.expect(False, f"the browser run stopped: {type(error).__name__}: {error}")
     finally:
         check.driver.quit()
-    print(f"web: {check.passed} passed, {len(check.failed)} failed")
+    print(f"{label}: {check.passed} passed, {len(check.failed)} failed")
     return 1 if check.failed else 0
 
 

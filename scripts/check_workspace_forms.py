@@ -7,15 +7,13 @@ an invalid value refused next to its field.
 Every page goes through the same strict HTML and accessibility checks as check_web.py (its Check class), and the
 new pages are photographed at 390 and 1280 px into --screenshots.
 """
-import argparse
-import os
 import sys
 import time
-import traceback
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
+import check_web
 from check_web import Check
 
 
@@ -136,24 +134,5 @@ def run(check, login_link):
     check.follow(check.driver.find_element(By.CSS_SELECTOR, "header form button"))
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--base", required=True)
-    parser.add_argument("--login-link", required=True)
-    parser.add_argument("--screenshots", required=True)
-    arguments = parser.parse_args()
-    os.makedirs(arguments.screenshots, exist_ok=True)
-    check = Check(arguments.base, arguments.screenshots)
-    try:
-        run(check, arguments.login_link)
-    except Exception as error:
-        traceback.print_exc()
-        check.expect(False, f"the browser run stopped: {type(error).__name__}: {error}")
-    finally:
-        check.driver.quit()
-    print(f"workspace forms: {check.passed} passed, {len(check.failed)} failed")
-    return 1 if check.failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(check_web.main(run, "workspace forms"))
