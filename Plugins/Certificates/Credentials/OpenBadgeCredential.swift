@@ -88,7 +88,7 @@ struct OpenBadgeCredential {
 
     /// A UUID-shaped name made from the code's digest: stable for the certificate, revealing nothing of the code.
     private static func uuid(from digest: String) -> String {
-        let hex = Array(SHA256.hash(data: Data("subject:\(digest)".utf8)).map { String(format: "%02x", $0) }.joined())
+        let hex = Array(Kernel.Digest.sha256Hex("subject:\(digest)"))
         let parts = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(hex[$0]) }
         return parts.joined(separator: "-")
     }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Kernel
 
 /// A certificate's verification code: 80 random bits in Crockford base32, printed as four groups of four
 /// (`7KQ2-M9XD-4TAW-ZC8R`). Crockford's alphabet has no I, L, O or U, so codes read aloud and typed by hand survive.
@@ -41,6 +42,6 @@ struct VerificationCode: Sendable, Equatable, CustomStringConvertible {
 
     /// What the database stores and looks codes up by: SHA-256 of the canonical code, hex.
     var digest: String {
-        SHA256.hash(data: Data(canonical.utf8)).hexDigits
+        Kernel.Digest.sha256Hex(canonical)
     }
 }

@@ -22,7 +22,7 @@ struct Verification: Sendable, Encodable, Equatable {
     /// that disabled the plugin is not found either.
     static func lookUp(_ typed: String, plugin: PluginID, in db: Database) throws -> Verification? {
         let code = VerificationCode(typed: typed)
-        let digest = code?.digest ?? SHA256.hash(data: Data(("malformed:" + typed).utf8)).hexDigits
+        let digest = code?.digest ?? Kernel.Digest.sha256Hex("malformed:" + typed)
         let row = try Row.fetchOne(
             db,
             sql: """
@@ -51,8 +51,4 @@ struct Verification: Sendable, Encodable, Equatable {
         for index in a.indices { difference |= a[index] ^ b[index] }
         return difference == 0
     }
-}
-
-extension SHA256.Digest {
-    var hexDigits: String { map { String(format: "%02x", $0) }.joined() }
 }

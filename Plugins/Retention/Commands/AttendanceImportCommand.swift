@@ -58,7 +58,7 @@ struct AttendanceImportCommand: PluginCommand {
         let reference = session
         let (plan, target) = try await context.workspace.read { db in
             let session = try Lookup.session(reference, in: db)
-            try RetentionQueries.requireOwned(session: session, by: organization, in: db)
+            try RetentionQueries.requireOwned(series: session.seriesId, by: organization, in: db)
             do {
                 return (
                     try importer.plan(data: data, platform: platform, zone: zone, session: session, in: db), session

@@ -57,7 +57,7 @@ struct FollowUpCommand: PluginCommand {
         let (organization, reference, now) = (context.organization.id!, series, context.workspace.now())
         let list = try await context.workspace.read { db in
             let series = try Lookup.series(reference, in: db)
-            try RetentionQueries.requireOwned(series: series, by: organization, in: db)
+            try RetentionQueries.requireOwned(series: series.id!, by: organization, in: db)
             return try FollowUpList(progress: SeriesProgress(series: series, now: now, in: db), in: db)
         }
         if context.json { return try Output.json(list) }
@@ -96,7 +96,7 @@ struct TargetCommand: PluginCommand {
         let (organization, reference, minimum) = (context.organization.id!, series, minimum)
         try await context.workspace.write(as: .commandLine(user: CommandUser.name)) { transaction in
             let series = try Lookup.series(reference, in: transaction.db)
-            try RetentionQueries.requireOwned(series: series, by: organization, in: transaction.db)
+            try RetentionQueries.requireOwned(series: series.id!, by: organization, in: transaction.db)
             try SeriesTarget.set(metric, to: minimum, for: series.id!, in: transaction.db)
         }
         Output.text([minimum.map { "Target \(metric.rawValue) is now at least \($0)%." } ?? "Target removed."])
@@ -201,7 +201,7 @@ enum RetentionCommandSupport {
         let now = context.workspace.now()
         return try await context.workspace.read { db in
             let series = try Lookup.series(reference, in: db)
-            try RetentionQueries.requireOwned(series: series, by: organization, in: db)
+            try RetentionQueries.requireOwned(series: series.id!, by: organization, in: db)
             return SeriesReport(
                 progress: try SeriesProgress(series: series, now: now, in: db), settings: settings,
                 targets: try SeriesTarget.all(of: series.id!, in: db))

@@ -88,7 +88,7 @@ struct AttendanceImporter {
             groups[key, default: []].append(row)
         }
 
-        var byPerson: [Person.ID: (rows: [ExportRow], method: MatchMethod)] = [:]
+        var byPerson: [Person.ID: (rows: [ExportRow], method: MatchMethod, key: String)] = [:]
         var personOrder: [Person.ID] = []
         var unmatched: [AttendancePlan.Unmatched] = []
         for key in order {
@@ -102,7 +102,7 @@ struct AttendanceImporter {
                     continue
                 }
                 if byPerson[id] == nil { personOrder.append(id) }
-                byPerson[id, default: ([], method)].rows += rows
+                byPerson[id, default: ([], method, key)].rows += rows
             case let .ambiguous(candidates):
                 unmatched.append(unmatchedEntry(key, rows, reason: "ambiguous", candidates: candidates))
             case .unknown:
@@ -115,15 +115,12 @@ struct AttendanceImporter {
         let threshold = Self.thresholdMinutes(of: session, settings: settings)
         var entries: [AttendancePlan.Entry] = []
         for id in personOrder {
-            let (rows, method) = byPerson[id]!
+            let (rows, method, key) = byPerson[id]!
             let minutes = min(1440, Self.minutes(rows))
             let status: Attendance.Status = minutes >= threshold ? .present : .absent
             let walkIn = roles[id] == nil
             if walkIn, settings.walkInChannel.isEmpty {
-                unmatched.append(
-                    unmatchedEntry(
-                        rows.first!.email.map(IdentityKey.email) ?? IdentityKey.names(forDisplayName: rows[0].name)
-                            .first ?? "line:\(rows[0].line)", rows, reason: "notEnrolled", candidates: [id]))
+                unmatched.append(unmatchedEntry(key, rows, reason: "notEnrolled", candidates: [id]))
                 continue
             }
             let existing = try Attendance.filter(Column("sessionId") == session.id && Column("personId") == id)

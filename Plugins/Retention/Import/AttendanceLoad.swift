@@ -146,7 +146,12 @@ enum AttendanceLoad {
             {
                 sessions[row[0]] = row[1]
             }
-            let roles = try Row.fetchCursor(db, sql: "SELECT seriesId, personId FROM seriesRole")
+            let roles = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT seriesId, personId FROM seriesRole WHERE seriesId IN (SELECT r.id FROM webinarSeries r
+                    JOIN programme p ON p.id = r.programmeId WHERE p.organizationId IN (\(owners)))
+                    """)
             while let row = try roles.next() { places.insert(SIMD2(row[0], row[1])) }
             var index: [String: Int32] = ["unknown": 0]
             let people = try Row.fetchCursor(db, sql: "SELECT id, gender FROM person WHERE gender IS NOT NULL")

@@ -51,8 +51,7 @@ struct ProgrammeRetention: Codable, Sendable {
                 Transition(
                     fromSeries: from["id"], fromTitle: from["title"], toSeries: to["id"], toTitle: to["title"],
                     participants: came.count, enrolledInNext: kept.count, attendedNext: came.intersection(next).count,
-                    percentEnrolledInNext: came.isEmpty
-                        ? nil : (Double(kept.count) * 1000 / Double(came.count)).rounded() / 10))
+                    percentEnrolledInNext: percent(kept.count, of: came.count)))
         }
         self.transitions = transitions
     }

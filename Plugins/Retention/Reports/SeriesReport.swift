@@ -58,9 +58,6 @@ struct SeriesReport: Codable, Sendable {
         let enrolled = people.count
         var steps: [Step] = []
         var reached: [[Bool]] = []
-        func rate(_ count: Int, _ of: Int) -> Double? {
-            of == 0 ? nil : (Double(count) * 1000 / Double(of)).rounded() / 10
-        }
         let dropOuts = people.map(progress.dropOut)
         steps.append(
             Step(
@@ -76,8 +73,8 @@ struct SeriesReport: Codable, Sendable {
                 Step(
                     key: "session-\(session.position)", label: "\(verb) \(session.position). \(session.title)",
                     kind: session.kind.rawValue, sessionId: session.id, startsAt: session.startsAt,
-                    happened: progress.happened[index], people: count, percentOfEnrolled: rate(count, enrolled),
-                    percentOfPrevious: rate(count, steps.last!.people),
+                    happened: progress.happened[index], people: count, percentOfEnrolled: percent(count, of: enrolled),
+                    percentOfPrevious: percent(count, of: steps.last!.people),
                     droppedOutHere: dropOuts.filter { $0 == index }.count))
             reached.append(flags)
         }
@@ -87,7 +84,8 @@ struct SeriesReport: Codable, Sendable {
             Step(
                 key: "completed", label: "Completed every session", kind: "completion", sessionId: nil,
                 startsAt: nil, happened: progress.happened.last ?? false, people: completed,
-                percentOfEnrolled: rate(completed, enrolled), percentOfPrevious: rate(completed, steps.last!.people),
+                percentOfEnrolled: percent(completed, of: enrolled),
+                percentOfPrevious: percent(completed, of: steps.last!.people),
                 droppedOutHere: 0))
         reached.append(completedFlags)
 

@@ -66,7 +66,7 @@ struct SeriesTarget: Codable, Sendable, Equatable {
             case .completion: (steps.last!.people, steps[0].people)
             case .firstSession: (steps.count > 2 ? steps[1].people : 0, steps[0].people)
             }
-        let actual = part.flatMap { whole == 0 ? nil : (Double($0) * 1000 / Double(whole)).rounded() / 10 }
+        let actual = part.flatMap { percent($0, of: whole) }
         let final =
             metric == .womenEnrolled || ended || (metric == .firstSession && steps.count > 2 && steps[1].happened)
         let status =

@@ -19,21 +19,13 @@ enum RetentionQueries {
             == organization
     }
 
-    /// Refuses a session that is neither the organization's nor (for a network) a member's.
-    static func requireOwned(session: Session, by organization: Organization.ID, in db: Database) throws {
-        guard try covers(organization, self.organization(ofSeries: session.seriesId, in: db), in: db) else {
-            throw KernelError.invalidField(
-                field: "session",
-                reason: "session \(session.id!) is not one of organization \(organization)'s series (nor its members')")
-        }
-    }
-
-    /// Refuses a series that is neither the organization's nor (for a network) a member's.
-    static func requireOwned(series: WebinarSeries, by organization: Organization.ID, in db: Database) throws {
-        guard try covers(organization, self.organization(ofSeries: series.id!, in: db), in: db) else {
+    /// Refuses a series (given by id, as a session's or a series' own) that is neither the organization's nor,
+    /// for a network, a member's.
+    static func requireOwned(series: WebinarSeries.ID, by organization: Organization.ID, in db: Database) throws {
+        guard try covers(organization, self.organization(ofSeries: series, in: db), in: db) else {
             throw KernelError.invalidField(
                 field: "series",
-                reason: "series \(series.id!) is not one of organization \(organization)'s (nor its members')")
+                reason: "series \(series) is not one of organization \(organization)'s (nor its members')")
         }
     }
 }

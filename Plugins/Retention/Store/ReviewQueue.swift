@@ -27,6 +27,17 @@ enum ReviewDecision: Sendable, Equatable {
 
 enum ReviewQueue {
     static func items(of organization: Organization.ID, includeResolved: Bool, in db: Database) throws -> [ReviewItem] {
+        try items(of: organization, where: includeResolved ? "" : "AND u.status = 'open'", in: db)
+    }
+
+    /// Item `id`, if it belongs to `organization` (or, for a network, to a member).
+    static func item(_ id: Int64, of organization: Organization.ID, in db: Database) throws -> ReviewItem? {
+        try items(of: organization, where: "AND u.id = \(id)", in: db).first
+    }
+
+    private static func items(of organization: Organization.ID, where condition: String, in db: Database) throws
+        -> [ReviewItem]
+    {
         try ReviewItem.fetchAll(
             db,
             sql: """
@@ -35,7 +46,7 @@ enum ReviewQueue {
                 FROM retention_unmatched u JOIN session s ON s.id = u.sessionId
                 JOIN webinarSeries r ON r.id = s.seriesId JOIN programme p ON p.id = r.programmeId
                 WHERE (p.organizationId = ? OR p.organizationId IN (SELECT id FROM organization WHERE parentId = ?))
-                \(includeResolved ? "" : "AND u.status = 'open'")
+                \(condition)
                 ORDER BY s.startsAt, u.id
                 """, arguments: [organization, organization])
     }
@@ -47,7 +58,7 @@ enum ReviewQueue {
         in transaction: WriteTransaction
     ) throws -> ReviewItem {
         let db = transaction.db
-        guard let item = try items(of: organization, includeResolved: true, in: db).first(where: { $0.id == id })
+        guard let item = try Self.item(id, of: organization, in: db)
         else { throw KernelError.notFound(entity: "review item", reference: "\(id)") }
         guard item.status == "open" else {
             throw KernelError.invalidField(field: "item", reason: "review item \(id) is already \(item.status)")
@@ -113,6 +124,6 @@ enum ReviewQueue {
                 UPDATE retention_unmatched SET status = ?, personId = ?, resolvedAt = ?, resolvedBy = ?, updatedAt = ?
                 WHERE id = ?
                 """, arguments: [status, person, transaction.now, "\(transaction.actor)", transaction.now, id])
-        return try items(of: organization, includeResolved: true, in: db).first { $0.id == id }!
+        return try Self.item(id, of: organization, in: db)!
     }
 }

@@ -22,9 +22,7 @@ struct PluginAdminCommand: AsyncParsableCommand {
                 guard let reference else { return nil }
                 let organization = try Lookup.organization(reference, in: db)
                 return Set(
-                    try String.fetchAll(
-                        db, sql: "SELECT pluginId FROM pluginEnablement WHERE organizationId = ? AND enabled",
-                        arguments: [organization.id]))
+                    try PluginEnablementRecord.enabledPlugins(of: organization.id!, in: db).map(\.rawValue))
             }
             let plugins = workspace.registry.plugins
             if global.json {

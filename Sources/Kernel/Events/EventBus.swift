@@ -77,9 +77,6 @@ public final class EventRecorder {
 
     private func enabledPlugins(for organization: Organization.ID) throws -> Set<PluginID> {
         // Read on every event, not cached: the same transaction may enable or disable a plugin (an import does).
-        let ids = try String.fetchAll(
-            db, sql: "SELECT pluginId FROM pluginEnablement WHERE organizationId = ? AND enabled",
-            arguments: [organization])
-        return Set(ids.map { PluginID($0) })
+        try PluginEnablementRecord.enabledPlugins(of: organization, in: db)
     }
 }

@@ -63,10 +63,7 @@ extension WriteTransaction {
 
     /// The ids of the plugins enabled for `organization`.
     public func enabledPlugins(for organization: Organization.ID) throws -> Set<PluginID> {
-        let ids = try String.fetchAll(
-            db, sql: "SELECT pluginId FROM pluginEnablement WHERE organizationId = ? AND enabled",
-            arguments: [organization])
-        return Set(ids.map { PluginID($0) })
+        try PluginEnablementRecord.enabledPlugins(of: organization, in: db)
     }
 
     private func enablement(of plugin: PluginID, for organization: Organization.ID) throws -> PluginEnablementRecord? {

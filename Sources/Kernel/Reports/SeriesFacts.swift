@@ -54,14 +54,12 @@ struct SeriesFacts: Sendable {
                 WHERE r.seriesId = ? AND r.role IN ('facilitator', 'guestSpeaker') ORDER BY r.role, p.displayName
                 """, arguments: [id]
         ).map { (name: $0[0] as String, role: $0[1] as SeriesRole.Role) }
-        let enabled = try String.fetchAll(
-            db, sql: "SELECT pluginId FROM pluginEnablement WHERE organizationId = ? AND enabled",
-            arguments: [organization.id])
+        let enabled = try PluginEnablementRecord.enabledPlugins(of: organization.id!, in: db)
         return SeriesFacts(
             series: series, programme: programme, organization: organization, sessions: facts, team: team,
             enrolled: people.count,
             completedAll: scheduled == 0 ? 0 : completedBy.values.filter { $0 == scheduled }.count,
-            enabledPlugins: Set(enabled.map { PluginID($0) }),
+            enabledPlugins: enabled,
             quotes: try Quote.filter(Column("seriesId") == id && Column("consent") == true).order(Column("id"))
                 .fetchAll(db))
     }

@@ -57,3 +57,14 @@ public struct AuditEntry: Codable, Sendable, Equatable, FetchableRecord, Mutable
         id = ID(inserted.rowID)
     }
 }
+
+extension PluginEnablementRecord {
+    /// The ids of the plugins enabled for `organization`, as the database says now (within a transaction, its own
+    /// changes included).
+    public static func enabledPlugins(of organization: Organization.ID, in db: Database) throws -> Set<PluginID> {
+        let ids = try String.fetchAll(
+            db, sql: "SELECT pluginId FROM pluginEnablement WHERE organizationId = ? AND enabled",
+            arguments: [organization])
+        return Set(ids.map { PluginID($0) })
+    }
+}

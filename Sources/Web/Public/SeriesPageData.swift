@@ -34,11 +34,9 @@ struct SeriesPageData: Sendable {
                 ORDER BY r.role, p.displayName
                 """, arguments: [series.id]
         ).map { Facilitator(name: $0[0], role: $0[1]) }
-        let enabled = try String.fetchAll(
-            db, sql: "SELECT pluginId FROM pluginEnablement WHERE organizationId = ? AND enabled",
-            arguments: [organization.id])
+        let enabled = try PluginEnablementRecord.enabledPlugins(of: organization.id!, in: db)
         return SeriesPageData(
             series: series, programme: programme, organization: organization, sessions: sessions,
-            facilitators: facilitators, enabledPlugins: Set(enabled.map { PluginID($0) }))
+            facilitators: facilitators, enabledPlugins: enabled)
     }
 }
