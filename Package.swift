@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "indaba", targets: ["indaba"]),
         .library(name: "Kernel", targets: ["Kernel"]),
+        .library(name: "PluginKit", targets: ["PluginKit"]),
         .library(name: "KernelTesting", targets: ["KernelTesting"]),
     ],
     dependencies: [
@@ -33,18 +34,29 @@ let package = Package(
             dependencies: [
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // What plugins (and the surfaces that host them) use to speak HTTP, pages and commands. The kernel knows
+        // nothing of it.
+        .target(
+            name: "PluginKit",
+            dependencies: [
+                "Kernel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
         .target(
             name: "Server",
             dependencies: [
-                "Kernel", "Web",
+                "Kernel", "PluginKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
@@ -54,7 +66,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "Kernel",
+                "Kernel", "PluginKit",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -68,7 +80,7 @@ let package = Package(
         .target(
             name: "KernelTesting",
             dependencies: [
-                "Kernel",
+                "Kernel", "PluginKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -79,7 +91,7 @@ let package = Package(
         .target(
             name: "CLI",
             dependencies: [
-                "Kernel",
+                "Kernel", "PluginKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
@@ -95,7 +107,7 @@ let package = Package(
         .target(
             name: "Feeds",
             dependencies: [
-                "Kernel", "CLibXML2",
+                "Kernel", "PluginKit", "CLibXML2",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -109,7 +121,7 @@ let package = Package(
         .target(
             name: "Retention",
             dependencies: [
-                "Kernel",
+                "Kernel", "PluginKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -136,7 +148,7 @@ let package = Package(
         .target(
             name: "Certificates",
             dependencies: [
-                "Kernel", "CPangoCairo", "CQREncode",
+                "Kernel", "PluginKit", "CPangoCairo", "CQREncode",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -150,7 +162,7 @@ let package = Package(
         .target(
             name: "CaseStudies",
             dependencies: [
-                "Kernel",
+                "Kernel", "PluginKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -161,10 +173,20 @@ let package = Package(
             exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
+        // The executable's composition: the API beside the web interface, neither importing the other.
+        .target(
+            name: "App",
+            dependencies: [
+                "Server", "Web", "Kernel", "PluginKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "ServerTesting",
             dependencies: [
-                "Server", "Kernel",
+                "App", "Server", "Kernel", "PluginKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
@@ -175,7 +197,7 @@ let package = Package(
         .executableTarget(
             name: "indaba",
             dependencies: [
-                "CLI", "Kernel", "Server", "Feeds", "Retention", "CaseStudies", "Certificates",
+                "CLI", "Kernel", "PluginKit", "App", "Server", "Feeds", "Retention", "CaseStudies", "Certificates",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -185,7 +207,7 @@ let package = Package(
         .testTarget(
             name: "KernelTests",
             dependencies: [
-                "Kernel", "KernelTesting",
+                "Kernel", "PluginKit", "KernelTesting",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -195,7 +217,7 @@ let package = Package(
         .testTarget(
             name: "FeedsTests",
             dependencies: [
-                "Feeds", "Kernel", "KernelTesting", "Server", "ServerTesting",
+                "Feeds", "Kernel", "PluginKit", "KernelTesting", "Server", "ServerTesting",
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -208,7 +230,7 @@ let package = Package(
         .testTarget(
             name: "RetentionTests",
             dependencies: [
-                "Retention", "Kernel", "KernelTesting", "Server", "ServerTesting",
+                "Retention", "Kernel", "PluginKit", "KernelTesting", "Server", "ServerTesting",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -220,7 +242,7 @@ let package = Package(
         .testTarget(
             name: "CaseStudiesTests",
             dependencies: [
-                "CaseStudies", "Kernel", "KernelTesting", "Server", "ServerTesting",
+                "CaseStudies", "Kernel", "PluginKit", "KernelTesting", "Server", "ServerTesting",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -230,7 +252,7 @@ let package = Package(
         .testTarget(
             name: "CertificatesTests",
             dependencies: [
-                "Certificates", "Kernel", "KernelTesting", "Server", "ServerTesting",
+                "Certificates", "Kernel", "PluginKit", "KernelTesting", "Server", "ServerTesting",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -242,7 +264,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Kernel", "KernelTesting", "ServerTesting",
+                "Server", "Kernel", "PluginKit", "KernelTesting", "ServerTesting",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -253,7 +275,8 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "Web", "Server", "Kernel", "KernelTesting", "ServerTesting", "Feeds", "Retention", "CaseStudies",
+                "App", "Web", "Server", "Kernel", "PluginKit", "KernelTesting", "ServerTesting", "Feeds", "Retention",
+                "CaseStudies",
                 "Certificates",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -263,7 +286,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["CLI", "Kernel", "KernelTesting", "indaba"],
+            dependencies: ["CLI", "Kernel", "PluginKit", "KernelTesting", "indaba"],
             swiftSettings: strictSettings
         ),
     ]

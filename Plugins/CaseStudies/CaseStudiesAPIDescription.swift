@@ -1,4 +1,5 @@
 public import Kernel
+public import PluginKit
 
 /// The OpenAPI description of the library's routes (see ``CaseStudyRoutes``).
 extension CaseStudiesPlugin {

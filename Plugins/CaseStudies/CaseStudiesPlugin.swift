@@ -1,5 +1,6 @@
 public import Hummingbird
 public import Kernel
+public import PluginKit
 
 /// A network's library of case studies: what worked for women's participation, searchable, linked to the sessions
 /// where it was presented. See the plugin's README for the file format, visibility rules, CLI and API.

@@ -2,6 +2,7 @@ public import ArgumentParser
 import Foundation
 public import Hummingbird
 public import Kernel
+public import PluginKit
 
 /// Certificates of completion: eligibility rules per series, PDF certificates in every script with a QR code,
 /// public verification at `/verify/{code}`, and each certificate as a signed Open Badges 3.0 credential.

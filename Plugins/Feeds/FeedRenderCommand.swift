@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GRDB
 import Kernel
+import PluginKit
 
 /// `indaba feeds render --org ORG [--scope network|organization|series:ID] [--format ics|xcs|rss|atom|xml]`:
 /// writes one feed to standard output (or `--output`); with `--repeat N` it renders N times from the database,

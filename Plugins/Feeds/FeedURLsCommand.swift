@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GRDB
 import Kernel
+import PluginKit
 
 /// `indaba feeds urls [SERIES] --org ORG`: where to subscribe to an organization's feeds.
 struct FeedURLsCommand: PluginCommand {

@@ -1,6 +1,7 @@
 import GRDB
 public import Hummingbird
 public import Kernel
+public import PluginKit
 
 /// Calendar feeds of published series: per series, per organization and per network.
 ///

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GRDB
 import Kernel
+import PluginKit
 
 /// `indaba feeds personal PERSON --org ORG [--revoke]`: issue (or rotate) a person's private feed, or revoke it.
 struct PersonalFeedCommand: PluginCommand {

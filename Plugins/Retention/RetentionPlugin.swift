@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 public import Hummingbird
 public import Kernel
+public import PluginKit
 
 /// Recruitment and retention: attendance imported from Zoom, Teams and Meet exports, series funnels with drop-out
 /// points, privacy-safe breakdowns by gender and channel, targets, follow-up lists and programme retention.

@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import Kernel
 public import Logging
+import PluginKit
 
 /// Parses a command line, runs the command, and turns every failure into a message and an exit code.
 ///
@@ -47,20 +48,14 @@ public struct CommandRunner<Installed: PluginInstallation> {
         let path = options.db ?? ProcessInfo.processInfo.environment["INDABA_DB"] ?? "indaba.sqlite"
         let workspace = try environment.workspace(path: path)
         guard
-            let plugin = workspace.plugins.first(where: {
+            let plugin = workspace.installedPlugins.first(where: {
                 type(of: $0).allCommands.contains { ObjectIdentifier($0) == ObjectIdentifier(type(of: command)) }
             })
         else { throw ValidationError("This command belongs to no installed plugin.") }
         let pluginId = type(of: plugin).id
-        let (organization, enabled) = try await workspace.read { db in
-            let organization = try Lookup.organization(options.org, in: db)
-            let enabled =
-                try Bool.fetchOne(
-                    db, sql: "SELECT enabled FROM pluginEnablement WHERE organizationId = ? AND pluginId = ?",
-                    arguments: [organization.id, pluginId.rawValue]) ?? false
-            return (organization, enabled)
-        }
-        guard enabled else { throw KernelError.pluginDisabled(pluginId, organization: organization.id!) }
+        let reference = try await workspace.read { db in try Lookup.organization(options.org, in: db) }
+        let organization = try await workspace.gate.organization(
+            reference.id!, plugin: pluginId, scope: Scope(.administrator(of: reference)), surface: .commandLine)
         try await command.run(
             in: PluginCommandContext(
                 workspace: workspace, organization: organization, plugin: plugin, json: options.json))

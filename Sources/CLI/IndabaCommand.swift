@@ -1,5 +1,6 @@
 public import ArgumentParser
 import Kernel
+import PluginKit
 
 /// The `indaba` root command: kernel commands, then one command group per installed plugin.
 public struct IndabaCommand<Installed: PluginInstallation>: AsyncParsableCommand {

@@ -1,5 +1,6 @@
 public import ArgumentParser
 public import Kernel
+public import PluginKit
 
 /// The plugins an executable ships (and commands that need more than the kernel, such as `serve`): implemented
 /// once, in the executable's `InstalledPlugins.swift`.

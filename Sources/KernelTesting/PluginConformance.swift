@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 public import Kernel
 import Logging
+public import PluginKit
 
 /// The checks every plugin must pass, for each plugin's own test suite:
 ///

@@ -1,6 +1,7 @@
 public import Foundation
 public import Kernel
 public import Logging
+public import PluginKit
 
 /// A migrated in-memory kernel with chosen plugins, a test clock and captured logs.
 ///

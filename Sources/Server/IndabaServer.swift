@@ -1,7 +1,7 @@
 public import Hummingbird
 public import Kernel
 public import Logging
-import Web
+public import PluginKit
 
 /// Where and how the server listens.
 public struct ServerConfiguration: Sendable {
@@ -20,10 +20,14 @@ public struct ServerConfiguration: Sendable {
 }
 
 /// The HTTP server: the kernel's JSON API, the plugins' routes behind their gate, health and API description.
+///
+/// Other surfaces (the web interface) are composed beside it by the executable's `App` target: `surfaces` adds
+/// their routes behind the same middleware.
 public enum IndabaServer {
-    /// The router with every route and middleware; tests call it in process.
+    /// The router with every API route and middleware, then whatever `surfaces` adds.
     public static func router(
-        workspace: Workspace, configuration: ServerConfiguration = ServerConfiguration()
+        workspace: Workspace, configuration: ServerConfiguration = ServerConfiguration(),
+        surfaces: (Router<IndabaRequestContext>) -> Void = { _ in }
     ) -> Router<IndabaRequestContext> {
         let router = Router(context: IndabaRequestContext.self)
         router.add(middleware: BaseURLMiddleware(baseURL: configuration.baseURL))
@@ -34,8 +38,9 @@ public enum IndabaServer {
         let table = RouteTable()
         router.add(middleware: MethodMiddleware(table: table))
         router.add(middleware: AuthenticationMiddleware(workspace: workspace))
-        SystemRoutes(workspace: workspace, openAPI: OpenAPIDocument.json(plugins: workspace.registry.plugins)).add(
-            to: router)
+        SystemRoutes(workspace: workspace, openAPI: OpenAPIDocument.json(plugins: workspace.registry.installedPlugins))
+            .add(
+                to: router)
         let api = router.group("api/v1").add(middleware: WritesNeedAuthentication())
             .add(middleware: ConditionalGetMiddleware())
         OrganizationRoutes(workspace: workspace).add(to: api)
@@ -46,8 +51,7 @@ public enum IndabaServer {
         ParticipationRoutes(workspace: workspace).add(to: api)
         PluginEnablementRoutes(workspace: workspace).add(to: api)
         PluginMounting(workspace: workspace).add(to: router)
-        WebInterface(workspace: workspace, configuration: WebConfiguration(baseURL: configuration.baseURL))
-            .add(to: router)
+        surfaces(router)
         table.fill(router.routes.map { ($0.method.rawValue, $0.path.description) })
         return router
     }
@@ -55,30 +59,11 @@ public enum IndabaServer {
     /// Every registered API route as `METHOD /path/{param}`, sorted: what the OpenAPI document must describe.
     /// (The web interface's HTML pages, including those plugins contribute, are not part of the API.)
     public static func routeList(workspace: Workspace) -> [String] {
-        let pages = Router(context: IndabaRequestContext.self)
-        WebInterface(workspace: workspace, configuration: WebConfiguration(baseURL: "")).add(to: pages)
-        let pagePaths = Set(pages.routes.map { "\($0.method.rawValue) \($0.path.description)" })
-        return router(workspace: workspace).routes.filter { route in
-            !pagePaths.contains("\(route.method.rawValue) \(route.path.description)")
-        }.map { route in
+        router(workspace: workspace).routes.map { route in
             let path = route.path.description.split(separator: "/").map { segment in
                 segment.hasPrefix(":") ? "{\(segment.dropFirst())}" : String(segment)
             }.joined(separator: "/")
             return "\(route.method.rawValue) /\(path)"
         }.sorted()
-    }
-
-    /// The application, ready for `runService()` (which stops gracefully on SIGINT and SIGTERM).
-    public static func application(
-        workspace: Workspace, configuration: ServerConfiguration, logger: Logger,
-        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
-    ) -> some ApplicationProtocol {
-        Application(
-            router: router(workspace: workspace, configuration: configuration),
-            server: .http1(configuration: .init(idleTimeout: .seconds(30))),
-            configuration: .init(
-                address: .hostname(configuration.host, port: configuration.port), serverName: "indaba"),
-            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
-            logger: logger)
     }
 }

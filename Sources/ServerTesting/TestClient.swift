@@ -1,9 +1,11 @@
+import App
 public import Foundation
 public import HTTPTypes
 import Hummingbird
 public import Kernel
 public import Logging
 import NIOEmbedded
+public import PluginKit
 public import Server
 
 /// Calls the real router in process: every middleware and route, no sockets.
@@ -37,7 +39,7 @@ public struct TestClient: Sendable {
         workspace: Workspace, configuration: ServerConfiguration = ServerConfiguration(),
         logger: Logger = Logger(label: "test")
     ) {
-        responder = IndabaServer.router(workspace: workspace, configuration: configuration).buildResponder()
+        responder = IndabaApp.router(workspace: workspace, configuration: configuration).buildResponder()
         self.logger = logger
     }
 

@@ -1,5 +1,6 @@
 import Hummingbird
 import Kernel
+import PluginKit
 
 /// The stylesheet and the one small script, same-origin, cacheable for an hour.
 struct StaticFiles {

@@ -1,6 +1,7 @@
 import Hummingbird
 import Kernel
 import Logging
+import PluginKit
 
 /// Turns errors on web pages into HTML pages (the JSON API answers problems instead).
 ///

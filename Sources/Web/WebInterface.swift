@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 public import Hummingbird
 public import Kernel
+public import PluginKit
 
 /// The server-rendered web interface: public series pages and enrolment, staff sign-in and the workspace, and the
 /// pages plugins contribute. Works without JavaScript; every page is rendered from the embedded templates.

@@ -4,6 +4,7 @@ import CaseStudies
 import Certificates
 import Feeds
 import Kernel
+import PluginKit
 import Retention
 
 /// The only place that names every installed plugin. Add a plugin here (and to Package.swift) to install it.

@@ -2,6 +2,7 @@ import ArgumentParser
 import CLI
 import Foundation
 import Kernel
+import PluginKit
 import Server
 
 /// `indaba openapi`: the API description of this build (kernel and installed plugins), or its registered routes.
@@ -19,7 +20,8 @@ struct OpenAPICommand: KernelCommand {
 
     func run(in environment: CommandEnvironment, workspace: Workspace) async throws {
         guard routes else {
-            FileHandle.standardOutput.write(Data(OpenAPIDocument.json(plugins: workspace.registry.plugins).utf8))
+            FileHandle.standardOutput.write(
+                Data(OpenAPIDocument.json(plugins: workspace.registry.installedPlugins).utf8))
             return
         }
         let lines = IndabaServer.routeList(workspace: workspace).joined(separator: "\n")

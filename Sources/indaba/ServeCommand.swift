@@ -1,3 +1,4 @@
+import App
 import ArgumentParser
 import CLI
 import Foundation
@@ -31,7 +32,7 @@ struct ServeCommand: KernelCommand {
     func run(in environment: CommandEnvironment, workspace: Workspace) async throws {
         let configuration = ServerConfiguration(host: host, port: port, baseURL: baseUrl)
         let host = host
-        let application = IndabaServer.application(
+        let application = IndabaApp.application(
             workspace: workspace, configuration: configuration, logger: environment.logger
         ) { port in
             // Printed once the socket listens, so scripts (and tests) can wait for it and read the port.

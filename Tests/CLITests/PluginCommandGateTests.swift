@@ -3,6 +3,7 @@ import Foundation
 import Kernel
 import KernelTesting
 import Logging
+import PluginKit
 import Testing
 
 /// The example plugins, installed as an executable would install them.

@@ -3,6 +3,7 @@ import GRDB
 import Kernel
 import KernelTesting
 import Logging
+import PluginKit
 import Testing
 
 @Suite("Plugins: per-organization enablement, settings, audit log and events")

@@ -1,5 +1,6 @@
 import Kernel
 import KernelTesting
+import PluginKit
 import Testing
 
 private struct Alpha: Plugin {

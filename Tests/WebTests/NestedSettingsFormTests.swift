@@ -3,6 +3,7 @@ import GRDB
 import HTTPTypes
 import Kernel
 import KernelTesting
+import PluginKit
 import ServerTesting
 import Testing
 

@@ -7,6 +7,7 @@ import HTTPTypes
 import Hummingbird
 import Kernel
 import KernelTesting
+import PluginKit
 import Retention
 import Server
 import ServerTesting

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GRDB
 import Kernel
+import PluginKit
 
 /// `indaba case-studies bench --org NET --queries q4_batch.sql --bare community.sqlite`: the search benchmark (B7 of
 /// the shared kit). Runs each query of the batch through the library's search (ranking, visibility, highlighted

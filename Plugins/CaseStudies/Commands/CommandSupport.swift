@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GRDB
 import Kernel
+import PluginKit
 
 /// What every case-study command shares: printing, and the library and reader of the organization given.
 enum CommandSupport {

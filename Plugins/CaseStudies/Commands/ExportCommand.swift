@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GRDB
 import Kernel
+import PluginKit
 
 /// `indaba case-studies export FOLDER --org ORG`: the studies the organization contributed (a network: its own and
 /// its members'), one Markdown file each, named by slug.

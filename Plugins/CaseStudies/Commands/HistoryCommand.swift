@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kernel
+import PluginKit
 
 /// `indaba case-studies history STUDY --org ORG`: every version of a study, oldest first.
 struct HistoryCommand: PluginCommand {

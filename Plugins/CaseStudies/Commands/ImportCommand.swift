@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kernel
+import PluginKit
 
 /// `indaba case-studies import FOLDER --org ORG [--dry-run]`: a folder of Markdown files into the library.
 struct ImportCommand: PluginCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GRDB
 import Kernel
+import PluginKit
 
 /// `indaba case-studies link STUDY SESSION --org ORG [--remove]`: records that a study was presented in a session
 /// (a new version of the study).

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Kernel
+import PluginKit
 
 /// `indaba case-studies list --org ORG`: the studies the organization sees, by title.
 struct ListCommand: PluginCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kernel
+import PluginKit
 
 /// `indaba case-studies search QUERY --org ORG`: ranked full-text search with snippets.
 struct SearchCommand: PluginCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Kernel
+import PluginKit
 
 /// `indaba case-studies show STUDY --org ORG [--html] [--version N]`: one study as its Markdown file, or its body
 /// as safe HTML, now or at an earlier version.

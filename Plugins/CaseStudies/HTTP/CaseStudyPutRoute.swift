@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Hummingbird
 import Kernel
+import PluginKit
 
 /// `PUT studies/{slug}`: an organization contributes or edits a study by sending its Markdown file, checked exactly
 /// as `import` checks a file. Editing needs `If-Match` with the ETag last read (428 without, 412 when stale).

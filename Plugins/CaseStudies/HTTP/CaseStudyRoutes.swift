@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Hummingbird
 import Kernel
+import PluginKit
 
 /// The library's routes. Private ones (`/api/v1/orgs/{org}/case-studies/…`) answer with what the caller's token
 /// may see; public ones (`/public/orgs/{org}/case-studies/…`) with what anyone may: public studies whose people

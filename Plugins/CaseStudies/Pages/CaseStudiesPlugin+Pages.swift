@@ -1,5 +1,6 @@
 import GRDB
 public import Kernel
+public import PluginKit
 
 /// The "case studies presented" section of a public series page: the public studies linked to its sessions.
 extension CaseStudiesPlugin {

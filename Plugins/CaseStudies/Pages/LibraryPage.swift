@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Hummingbird
 public import Kernel
+public import PluginKit
 
 /// The staff page of the library, `/orgs/{org}/case-studies/library[?q=…]`: every study the user may see in the
 /// network's library, by title, or the ranked matches of a full-text search with the matches highlighted.

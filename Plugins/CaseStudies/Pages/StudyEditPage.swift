@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Hummingbird
 public import Kernel
+public import PluginKit
 
 /// The staff page of one study, `/orgs/{org}/case-studies/studies/{id}`: its Markdown file to edit (checked exactly as
 /// `import` checks a file, problems shown by line next to the text, nothing saved), and the sessions it was presented

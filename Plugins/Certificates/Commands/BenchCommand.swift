@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kernel
+import PluginKit
 
 /// `indaba certificates bench --input certs_1000.tsv --out DIR` (hidden): renders the shared benchmark kit's
 /// certificates (B4) as separate PDFs and as one multi-page PDF, timed inside the process.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GRDB
 import Kernel
+import PluginKit
 
 /// `indaba certificates revoke ID --reason TEXT`.
 struct RevokeCommand: PluginCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GRDB
 import Kernel
+import PluginKit
 
 /// `indaba certificates eligibility SERIES`: each participant's verdict, explained.
 struct EligibilityCommand: PluginCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kernel
+import PluginKit
 
 /// `indaba certificates rotate-key`.
 struct RotateKeyCommand: PluginCommand {

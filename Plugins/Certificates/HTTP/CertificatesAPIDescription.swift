@@ -1,4 +1,5 @@
 import Kernel
+import PluginKit
 
 /// The OpenAPI description of the certificates routes (see ``CertificatesRoutes``, ``IssuerRoutes`` and
 /// ``VerificationRoutes``).

@@ -3,6 +3,7 @@ import GRDB
 import Hummingbird
 import Kernel
 import Logging
+import PluginKit
 
 /// The plugin's private API under `/api/v1/orgs/{org}/certificates`, for the organization's administrators.
 struct CertificatesRoutes {

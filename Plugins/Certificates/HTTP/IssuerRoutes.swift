@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Kernel
+import PluginKit
 
 /// The organization as an Open Badges issuer, at stable public addresses under
 /// `/public/orgs/{org}/certificates`: its `Profile` and the JWK set of every key it ever signed with.

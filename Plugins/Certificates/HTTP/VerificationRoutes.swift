@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Hummingbird
 import Kernel
+import PluginKit
 
 /// `GET /verify/{code}` at the site root, the address printed on every certificate and in its QR code: an HTML page
 /// for people, JSON for programs (`Accept: application/json`, or `/verify/{code}.json`).

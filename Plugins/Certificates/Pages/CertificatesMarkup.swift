@@ -1,5 +1,6 @@
 import Foundation
 import Kernel
+import PluginKit
 
 /// The markup of the certificates page: the eligibility preview with the issue button, and the issued list.
 struct CertificatesMarkup {

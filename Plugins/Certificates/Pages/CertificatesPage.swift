@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import Kernel
 import Logging
+import PluginKit
 
 /// The certificates of a series for its organization's administrators: the rule's verdict per participant, an
 /// issue button, and the issued certificates with revoke (reason field) and download links. Every action goes

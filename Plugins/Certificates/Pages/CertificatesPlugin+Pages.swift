@@ -1,5 +1,6 @@
 import Foundation
 public import Kernel
+public import PluginKit
 
 /// The staff pages, through the kernel's page protocol: `/orgs/{org}/certificates/series` lists the series, and
 /// `/orgs/{org}/certificates/series/{id}` previews the rule's outcome, issues, lists, revokes and downloads.

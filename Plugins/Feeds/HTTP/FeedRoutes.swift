@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Hummingbird
 import Kernel
+import PluginKit
 
 /// The feed URLs of one organization, and the private endpoint that lists them.
 struct FeedRoutes {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 public import Kernel
+public import PluginKit
 
 /// What the feeds plugin adds to the web interface: subscribe links on a series page, and a person's private
 /// calendar link on the enrolment confirmation.

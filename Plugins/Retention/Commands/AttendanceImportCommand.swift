@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GRDB
 import Kernel
+import PluginKit
 
 /// `indaba attendance import FILE --session SESSION --org ORG`: records who attended, from a meeting export.
 struct AttendanceImportCommand: PluginCommand {

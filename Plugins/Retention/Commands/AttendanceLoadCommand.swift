@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GRDB
 import Kernel
+import PluginKit
 
 /// `indaba attendance load FILE --org ORG`: attendance history in bulk.
 struct AttendanceLoadCommand: PluginCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GRDB
 import Kernel
+import PluginKit
 
 /// `indaba retention report SERIES`: the funnel, breakdowns and targets of a series.
 struct RetentionReportCommand: PluginCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kernel
+import PluginKit
 
 /// `indaba attendance unmatched --org ORG`: the review queue.
 struct UnmatchedCommand: PluginCommand {

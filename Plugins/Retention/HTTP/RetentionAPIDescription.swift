@@ -1,5 +1,6 @@
 import Foundation
 import Kernel
+import PluginKit
 
 /// The OpenAPI description of the retention routes (see ``RetentionRoutes``).
 enum RetentionAPIDescription {

@@ -3,6 +3,7 @@ import GRDB
 import Hummingbird
 import Kernel
 import NIOCore
+import PluginKit
 
 /// The plugin's API, under `/api/v1/orgs/{org}/retention`. Reports and imports are for the series' facilitators and
 /// the organization's administrators; the review queue, targets and cross-series figures for administrators.

@@ -3,6 +3,7 @@ import GRDB
 import Hummingbird
 import Kernel
 import Logging
+import PluginKit
 
 /// `/orgs/{org}/retention/attendance`: choose a session of the organization's series, upload a Zoom, Teams or Meet
 /// export, and see what was recorded (or, for a dry run, what would be). Plans and applies in one transaction

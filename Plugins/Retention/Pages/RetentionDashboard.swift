@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Hummingbird
 public import Kernel
+public import PluginKit
 
 /// The retention dashboard, through the kernel's page protocol: `/orgs/{org}/retention/series` lists the series the
 /// organization covers, and `/orgs/{org}/retention/series/{id}` shows one series' funnel (the SVG chart and its

@@ -3,6 +3,7 @@ import GRDB
 import Hummingbird
 import Kernel
 import Logging
+import PluginKit
 
 /// `/orgs/{org}/retention/review`: export rows no person was found for, each with three forms: link to a person
 /// (one of the candidates, or found by e-mail), create a person (e-mail field), or ignore. Each decision is one

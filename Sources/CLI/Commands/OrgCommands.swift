@@ -44,10 +44,7 @@ struct OrgCommand: AsyncParsableCommand {
                     try Organization.filter(Column("parentId") == organization.id).order(Column("slug")).fetchAll(db),
                     try Programme.filter(Column("organizationId") == organization.id).order(Column("slug"))
                         .fetchAll(db),
-                    try String.fetchAll(
-                        db,
-                        sql: "SELECT pluginId FROM pluginEnablement WHERE organizationId = ? AND enabled ORDER BY 1",
-                        arguments: [organization.id])
+                    try PluginEnablementRecord.enabledPlugins(of: organization.id!, in: db).map(\.rawValue).sorted()
                 )
             }
             if global.json { return try Output.json(organization) }

@@ -28,8 +28,7 @@ struct PersonCommand: AsyncParsableCommand {
                 }
                 if let seriesReference {
                     let series = try Lookup.series(seriesReference, in: db)
-                    request = request.filter(
-                        sql: "id IN (SELECT personId FROM seriesRole WHERE seriesId = ?)", arguments: [series.id])
+                    request = request.takingPart(in: series.id!)
                 }
                 return try request.fetchAll(db)
             }
@@ -54,13 +53,9 @@ struct PersonCommand: AsyncParsableCommand {
             let reference = person
             let (person, roles) = try await workspace.read { db in
                 let person = try Lookup.person(reference, in: db)
-                let roles = try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT s.id, s.title, group_concat(r.role, ', ') FROM seriesRole r
-                        JOIN webinarSeries s ON s.id = r.seriesId WHERE r.personId = ? GROUP BY s.id ORDER BY s.id
-                        """, arguments: [person.id]
-                ).map { "series \($0[0] as Int64) (\($0[1] as String)): \($0[2] as String)" }
+                let roles = try PersonRoles.of(person.id!, in: db).map {
+                    "series \($0.seriesId) (\($0.seriesTitle)): \($0.roles.joined(separator: ", "))"
+                }
                 return (person, roles)
             }
             if global.json { return try Output.json(person) }

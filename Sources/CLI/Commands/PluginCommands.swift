@@ -1,6 +1,7 @@
 import ArgumentParser
 import GRDB
 import Kernel
+import PluginKit
 
 struct PluginAdminCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -159,21 +159,10 @@ struct SeriesOverview: Encodable {
     init(_ series: WebinarSeries, _ db: Database) throws {
         self.series = series
         path = try Lookup.path(of: series, in: db)
-        organization =
-            try String.fetchOne(
-                db,
-                sql: "SELECT o.name FROM programme p JOIN organization o ON o.id = p.organizationId WHERE p.id = ?",
-                arguments: [series.programmeId]) ?? "?"
-        let names = { (role: SeriesRole.Role) in
-            try String.fetchAll(
-                db,
-                sql: """
-                    SELECT p.displayName FROM seriesRole r JOIN person p ON p.id = r.personId
-                    WHERE r.seriesId = ? AND r.role = ? ORDER BY r.id
-                    """, arguments: [series.id, role])
-        }
-        facilitators = try names(.facilitator)
-        guestSpeakers = try names(.guestSpeaker)
+        organization = try series.organizationName(in: db)
+        let team = try SeriesTeamMember.all(of: series.id!, in: db)
+        facilitators = team.filter { $0.role == .facilitator }.map(\.displayName)
+        guestSpeakers = team.filter { $0.role == .guestSpeaker }.map(\.displayName)
         enrolled = try Enrolment.filter(Column("seriesId") == series.id).fetchCount(db)
         sessions = try Session.filter(Column("seriesId") == series.id).order(Column("position"), Column("id"))
             .fetchAll(db).map { session in

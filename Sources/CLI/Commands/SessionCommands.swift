@@ -116,10 +116,7 @@ struct SessionCommand: AsyncParsableCommand {
                 }
                 let zoneName = command.timeZone ?? series.timeZone
                 let (start, end) = try Times.parse(command.starts, command.ends, zone: zoneName)
-                let position =
-                    try Int.fetchOne(
-                        transaction.db, sql: "SELECT coalesce(max(position), 0) + 1 FROM session WHERE seriesId = ?",
-                        arguments: [series.id]) ?? 1
+                let position = try transaction.nextSessionPosition(in: series.id!)
                 return try transaction.save(
                     Session(
                         seriesId: series.id!, position: position, slug: command.slug, title: command.title,

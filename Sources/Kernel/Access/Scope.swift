@@ -23,6 +23,15 @@ public struct Scope: Sendable {
         }
     }
 
+    /// Whether the caller can see organization `id` (the same rule as ``organizations()``, decided without a query).
+    public func sees(organization id: Organization.ID) -> Bool {
+        switch access.role {
+        case .networkCoordinator, .organizationAdmin: access.administered.contains(id)
+        case .facilitator: access.homeOrganization == id
+        case nil: false
+        }
+    }
+
     /// Programmes the caller can see.
     public func programmes() -> QueryInterfaceRequest<Programme> {
         switch access.role {
@@ -122,9 +131,26 @@ public struct Scope: Sendable {
         }
     }
 
-    /// Whether the caller may see personal details (gender, attributes) of people: administrators only.
+    /// Whether the caller may see self-descriptions (gender, attributes) of anyone at all: administrators only.
+    /// Lists use it to decide whether to show the column; each value needs ``seesSelfDescriptions(ofPersonRegisteredBy:)``.
     public var seesSelfDescriptions: Bool {
         access.role == .networkCoordinator || access.role == .organizationAdmin
+    }
+
+    /// Whether the caller may see the self-descriptions (gender, attributes) of a person registered by
+    /// `organization`: they belong to the administrators of that organization and the coordinators of its network,
+    /// never to another organization whose series the person joined.
+    public func seesSelfDescriptions(ofPersonRegisteredBy organization: Organization.ID) -> Bool {
+        seesSelfDescriptions && access.administered.contains(organization)
+    }
+
+    /// Of `series`, those whose join links the caller may see: the series they administer or facilitate. Join links
+    /// are for the people of a series, never for every signed-in caller.
+    public func seriesWithJoinLinks(
+        among series: some Collection<WebinarSeries.ID>, in db: Database
+    ) throws -> Set<WebinarSeries.ID> {
+        guard access.isAuthenticated, !series.isEmpty else { return [] }
+        return Set(try WebinarSeries.ID.fetchAll(db, ownSeries().filter(keys: series).select(Column("id"))))
     }
 
     // MARK: - Conditions

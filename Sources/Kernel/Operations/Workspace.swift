@@ -10,13 +10,15 @@ public struct Workspace: Sendable {
     public let store: Store
     public let registry: PluginRegistry
     /// One instance per installed plugin, in registry order.
-    public let plugins: [any Plugin]
+    public let plugins: [any KernelPlugin]
     public let bus: EventBus
     public let logger: Logger
     /// The clock; tests inject a fixed one.
     public let now: @Sendable () -> Date
     /// Counts the writes this process has committed, so in-memory caches know when to look again.
     public let writes: WriteCounter
+    /// Decides, for every surface, whether a plugin may serve an organization.
+    public let gate: PluginGate
 
     /// Migrates `store` for the kernel and every installed plugin, then builds the plugins.
     /// - Throws: ``StoreError`` when a migration fails, or whatever a plugin's initializer throws.
@@ -25,22 +27,24 @@ public struct Workspace: Sendable {
     ) throws -> Workspace {
         try store.migrate(plugins: registry.plugins.map { ($0.id, $0.migrations) }, logger: logger)
         let writes = WriteCounter()
+        let gate = PluginGate(store: store, writes: writes)
         let link = BusLink()
         let plugins = try registry.plugins.map { type in
             try type.init(
                 context: PluginContext(
                     pluginId: type.id, store: store, logger: logger, now: now, writes: writes,
-                    settingsType: type.settings, bus: link))
+                    settingsType: type.settings, bus: link, gate: gate))
         }
         let bus = EventBus(
             handlers: plugins.map { (type(of: $0).id, $0.eventHandlers) }, logger: logger)
         link.bus.withLock { $0 = bus }
         return Workspace(
-            store: store, registry: registry, plugins: plugins, bus: bus, logger: logger, now: now, writes: writes)
+            store: store, registry: registry, plugins: plugins, bus: bus, logger: logger, now: now, writes: writes,
+            gate: gate)
     }
 
     /// The installed plugin instance with `id`.
-    public func plugin(_ id: PluginID) -> (any Plugin)? {
+    public func plugin(_ id: PluginID) -> (any KernelPlugin)? {
         plugins.first { type(of: $0).id == id }
     }
 
@@ -84,43 +88,7 @@ public struct Workspace: Sendable {
     }
 }
 
-/// One write transaction of the kernel: the database handle, the events it raises, its time and its author.
-///
-/// Every change method of the kernel is defined on it, so several changes compose into one transaction
-/// (as an import does). It exists only inside ``Workspace/write(as:_:)``.
-public final class WriteTransaction {
-    public let db: Database
-    public let events: EventRecorder
-    /// The moment of the transaction, used for every `createdAt`/`updatedAt` it writes.
-    public let now: Date
-    public let actor: AuditActor
-
-    init(db: Database, events: EventRecorder, now: Date, actor: AuditActor) {
-        self.db = db
-        self.events = events
-        self.now = now
-        self.actor = actor
-    }
-}
-
 /// The event bus, for plugins: they are built before it exists (it collects their handlers).
 final class BusLink: Sendable {
     let bus = Mutex<EventBus?>(nil)
-}
-
-/// How many writes this process has committed: a cheap way for caches to notice its own changes at once.
-///
-/// Other processes (the command line beside a running server) write to the same file without touching it, so a
-/// cache that relies on it must also expire after a short time.
-public final class WriteCounter: Sendable {
-    private let count = Mutex<UInt64>(0)
-
-    public init() {}
-
-    /// The number of writes committed so far.
-    public var value: UInt64 { count.withLock { $0 } }
-
-    func increment() {
-        count.withLock { $0 += 1 }
-    }
 }

@@ -80,12 +80,13 @@ extension WriteTransaction {
 
     /// The organization that owns `series` (through its programme).
     public func organizationId(ofSeries series: WebinarSeries.ID) throws -> Organization.ID {
-        let id = try Organization.ID.fetchOne(
-            db,
-            sql: "SELECT p.organizationId FROM webinarSeries s JOIN programme p ON p.id = s.programmeId WHERE s.id = ?",
-            arguments: [series])
-        guard let id else { throw KernelError.notFound(entity: "series", reference: "\(series)") }
-        return id
+        try WebinarSeries.owner(of: series, in: db)
+    }
+
+    /// The position a session added to `series` takes: after its last one.
+    public func nextSessionPosition(in series: WebinarSeries.ID) throws -> Int {
+        try Int.fetchOne(
+            db, sql: "SELECT coalesce(max(position), 0) + 1 FROM session WHERE seriesId = ?", arguments: [series]) ?? 1
     }
 
     /// Inserts `draft`, or updates `existing` to match it when they differ (keeping its id and `createdAt`).

@@ -6,7 +6,7 @@
 /// ```
 public struct PluginRegistry: Sendable {
     /// The installed plugins: dependencies before their dependents, otherwise by id.
-    public let plugins: [any Plugin.Type]
+    public let plugins: [any KernelPlugin.Type]
 
     /// Kernel table names (whose indexes are named `<table>_…`) and SQLite's and GRDB's own name spaces.
     /// A plugin whose prefix is one of these plus `_` could claim kernel objects as its own.
@@ -17,9 +17,9 @@ public struct PluginRegistry: Sendable {
 
     /// Checks `installing` and orders it.
     /// - Throws: ``PluginRegistryError`` listing every problem found (not just the first).
-    public init(installing candidates: [any Plugin.Type]) throws {
+    public init(installing candidates: [any KernelPlugin.Type]) throws {
         var problems: [PluginRegistryError.Problem] = []
-        var byId: [PluginID: any Plugin.Type] = [:]
+        var byId: [PluginID: any KernelPlugin.Type] = [:]
         for plugin in candidates {
             if !plugin.id.isWellFormed { problems.append(.malformedId(plugin.id)) }
             if byId[plugin.id] != nil { problems.append(.duplicateId(plugin.id)) } else { byId[plugin.id] = plugin }
@@ -43,12 +43,12 @@ public struct PluginRegistry: Sendable {
     }
 
     /// The installed plugin with `id`, if any.
-    public func plugin(_ id: PluginID) -> (any Plugin.Type)? {
+    public func plugin(_ id: PluginID) -> (any KernelPlugin.Type)? {
         plugins.first { $0.id == id }
     }
 
     /// Installed plugins that declare a dependency on `id`.
-    public func dependents(of id: PluginID) -> [any Plugin.Type] {
+    public func dependents(of id: PluginID) -> [any KernelPlugin.Type] {
         plugins.filter { $0.dependencies.contains { $0.id == id } }
     }
 
@@ -68,9 +68,11 @@ public struct PluginRegistry: Sendable {
     }
 
     /// Orders plugins dependencies-first (ties by id); returns the ids caught in a cycle, if any.
-    private static func dependencyOrder(_ byId: [PluginID: any Plugin.Type]) -> ([any Plugin.Type], [PluginID]) {
+    private static func dependencyOrder(_ byId: [PluginID: any KernelPlugin.Type]) -> (
+        [any KernelPlugin.Type], [PluginID]
+    ) {
         var remaining = Set(byId.keys)
-        var ordered: [any Plugin.Type] = []
+        var ordered: [any KernelPlugin.Type] = []
         while true {
             let ready = remaining.filter { id in
                 byId[id]!.dependencies.allSatisfy { !remaining.contains($0.id) || byId[$0.id] == nil }

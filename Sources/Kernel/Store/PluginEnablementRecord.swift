@@ -22,42 +22,6 @@ public struct PluginEnablementRecord: Codable, Sendable, Equatable, FetchableRec
     }
 }
 
-/// Who made a change, as written to the audit log. Never personal data: a role or token id, not a name.
-public struct AuditActor: Sendable, Hashable, CustomStringConvertible {
-    public let name: String
-
-    public init(_ name: String) {
-        self.name = name
-    }
-
-    /// The command line, run by the operating-system user named (an operator account, not a participant).
-    public static func commandLine(user: String) -> AuditActor { AuditActor("cli:\(user)") }
-    /// A network definition file being imported.
-    public static let importFile = AuditActor("import")
-
-    public var description: String { name }
-}
-
-/// One line of the audit log: who changed what about an organization's plugins, and when.
-public struct AuditEntry: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
-    public typealias ID = Identifier<AuditEntry>
-    public static let databaseTableName = "auditLog"
-
-    public var id: ID?
-    public var occurredAt: Date
-    public var actor: String
-    public var organizationId: Organization.ID
-    /// `plugin.enabled`, `plugin.disabled` or `plugin.settingsChanged`.
-    public var action: String
-    public var pluginId: String?
-    /// What changed, as canonical JSON (for settings: the keys and their new values).
-    public var detail: String
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = ID(inserted.rowID)
-    }
-}
-
 extension PluginEnablementRecord {
     /// The ids of the plugins enabled for `organization`, as the database says now (within a transaction, its own
     /// changes included).

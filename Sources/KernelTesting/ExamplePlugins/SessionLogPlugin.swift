@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 public import Hummingbird
 public import Kernel
+public import PluginKit
 
 /// The example plugin of the tests: it uses every part of the plugin protocol, end to end.
 ///

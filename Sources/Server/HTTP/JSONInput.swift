@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Kernel
+import PluginKit
 
 /// Reads a JSON request body strictly: size and depth capped, an object at the top, no unknown fields.
 struct JSONInput {

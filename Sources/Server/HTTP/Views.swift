@@ -18,7 +18,7 @@ struct PersonView: Encodable, Sendable {
         organizationId = person.organizationId.rawValue
         displayName = person.displayName
         email = person.email
-        let full = scope.seesSelfDescriptions
+        let full = scope.seesSelfDescriptions(ofPersonRegisteredBy: person.organizationId)
         consent = full ? person.consent : nil
         gender = full ? person.gender : nil
         attributes = full ? person.attributes : nil
@@ -27,7 +27,8 @@ struct PersonView: Encodable, Sendable {
     }
 }
 
-/// A session as the caller may see it: the join link only for people of the series.
+/// A session as the caller may see it: the join link only for people of the series (see
+/// ``Scope/seriesWithJoinLinks(among:in:)``).
 struct SessionView: Encodable, Sendable {
     let id: Int64
     let seriesId: Int64
@@ -45,7 +46,7 @@ struct SessionView: Encodable, Sendable {
     let createdAt: Date
     let updatedAt: Date
 
-    init(_ session: Session, scope: Scope) {
+    init(_ session: Session, showsJoinLink: Bool) {
         id = session.id!.rawValue
         seriesId = session.seriesId.rawValue
         position = session.position
@@ -55,7 +56,7 @@ struct SessionView: Encodable, Sendable {
         startsAt = session.startsAt
         endsAt = session.endsAt
         timeZone = session.timeZone
-        joinURL = scope.access.isAuthenticated ? session.joinURL : nil
+        joinURL = showsJoinLink ? session.joinURL : nil
         agenda = session.agenda
         status = session.status
         revision = session.revision

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Kernel
+import PluginKit
 
 /// Reads `Authorization: Bearer <token>` and sets the caller's ``Access``; no header means anonymous.
 ///

@@ -1,5 +1,6 @@
 import Hummingbird
 import Kernel
+import PluginKit
 
 /// Puts the server's public URL into every request's context, for absolute links.
 struct BaseURLMiddleware: RouterMiddleware {

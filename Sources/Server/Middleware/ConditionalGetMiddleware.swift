@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Kernel
+import PluginKit
 
 /// Answers a GET or HEAD whose `If-None-Match` names the current ETag with 304 and no body (RFC 9110 §13.1.2), so
 /// clients can poll objects cheaply.

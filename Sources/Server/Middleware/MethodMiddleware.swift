@@ -1,5 +1,6 @@
 import Hummingbird
 import Kernel
+import PluginKit
 import Synchronization
 
 /// The routes the server registered, by method and path pattern, filled in once the router is built.

@@ -1,6 +1,7 @@
 import Hummingbird
 import Kernel
 import Logging
+import PluginKit
 
 /// Turns every error a route throws into a problem response; unexpected errors become a generic 500, logged with
 /// the request id (never with request data).

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Kernel
 import Logging
+import PluginKit
 
 /// The access log: one structured line per request, with the route pattern instead of the raw path and no query
 /// string, so no e-mail or name typed into a URL reaches the log.

@@ -1,5 +1,6 @@
 import Hummingbird
 import Kernel
+import PluginKit
 
 /// Refuses every change to the kernel API from an anonymous caller with 401 before any lookup, so that anonymous
 /// writes are told to authenticate rather than that something does not exist.

@@ -39,7 +39,9 @@ enum Schemas {
                     "seriesId": id, "position": .object(["type": "integer"]), "slug": text, "title": text,
                     "kind": Paths.enumType(Session.Kind.self), "startsAt": instant, "endsAt": instant,
                     "timeZone": text,
-                    "joinURL": .object(["type": "string", "description": "Only for authenticated callers."]),
+                    "joinURL": .object([
+                        "type": "string", "description": "Only for the series' administrators and facilitators.",
+                    ]),
                     "agenda": texts, "status": Paths.enumType(Session.Status.self),
                     "revision": .object([
                         "type": "integer", "description": "Goes up when time, place or status change.",

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Hummingbird
 import Kernel
+import PluginKit
 
 /// `/api/v1/organizations`: read what you may see; coordinators add members; administrators edit.
 struct OrganizationRoutes {

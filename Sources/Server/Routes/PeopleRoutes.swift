@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Hummingbird
 import Kernel
+import PluginKit
 
 /// `/api/v1/people`: administrators see self-descriptions; facilitators see the people of their series.
 struct PeopleRoutes {
@@ -28,8 +29,7 @@ struct PeopleRoutes {
             if let series = try query.id("seriesId") {
                 // Who takes part in a series is private to its own administrators and facilitators.
                 _ = try scope.one(scope.ownSeries(), id: series, entity: "series", in: db)
-                request = request.filter(
-                    sql: "id IN (SELECT personId FROM seriesRole WHERE seriesId = ?)", arguments: [series])
+                request = request.takingPart(in: WebinarSeries.ID(series))
             }
             if let email = query.text("email") {
                 request = request.filter(Column("emailKey") == FieldRules.emailKey(email))

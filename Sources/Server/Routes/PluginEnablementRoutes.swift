@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Hummingbird
 import Kernel
+import PluginKit
 
 /// Installed plugins, and which are enabled (with what settings) for an organization.
 struct PluginEnablementRoutes {
@@ -76,7 +77,7 @@ struct PluginEnablementRoutes {
         return try JSONResponse.make(state)
     }
 
-    private static func enablement(of plugin: any Plugin.Type, for organization: Organization.ID, in db: Database)
+    private static func enablement(of plugin: any KernelPlugin.Type, for organization: Organization.ID, in db: Database)
         throws
         -> Enablement
     {

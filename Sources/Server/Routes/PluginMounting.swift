@@ -1,6 +1,7 @@
 import GRDB
 import Hummingbird
 import Kernel
+import PluginKit
 
 /// Mounts every installed plugin's routes behind the per-organization gate.
 ///
@@ -12,21 +13,17 @@ struct PluginMounting {
     let workspace: Workspace
 
     func add(to router: Router<IndabaRequestContext>) {
-        let publicOrganizations = RecentCache<PublicGateKey, Organization?>(counter: workspace.writes)
-        for plugin in workspace.plugins {
+        for plugin in workspace.installedPlugins {
             let id = type(of: plugin).id
             let privateRoutes = RouteCollection(context: IndabaRequestContext.self)
             plugin.addRoutes(to: privateRoutes)
             router.group("api/v1/orgs/:org/\(id.rawValue)")
-                .add(middleware: PluginGate(pluginId: id, workspace: workspace, isPublic: false, cache: nil))
+                .add(middleware: PluginGateMiddleware(pluginId: id, gate: workspace.gate, surface: .staff))
                 .addRoutes(privateRoutes)
             let publicRoutes = RouteCollection(context: IndabaRequestContext.self)
             plugin.addPublicRoutes(to: publicRoutes)
             router.group("public/orgs/:org/\(id.rawValue)")
-                .add(
-                    middleware: PluginGate(
-                        pluginId: id, workspace: workspace, isPublic: true, cache: publicOrganizations)
-                )
+                .add(middleware: PluginGateMiddleware(pluginId: id, gate: workspace.gate, surface: .anonymous))
                 .addRoutes(publicRoutes)
             // Site routes are not gated: the plugin checks the owning organization's enablement itself.
             let siteRoutes = RouteCollection(context: IndabaRequestContext.self)
@@ -36,23 +33,14 @@ struct PluginMounting {
     }
 }
 
-/// A public plugin route's organization and plugin: what the public gate's answer depends on.
-struct PublicGateKey: Hashable, Sendable {
-    let organization: Int64
-    let plugin: PluginID
-}
-
-/// Lets a request through to a plugin's routes only for an organization that enabled the plugin.
-///
-/// Public routes (feeds that calendar apps poll) remember the answer briefly (``RecentCache``); private ones
-/// depend on the caller and are checked every time.
-struct PluginGate: RouterMiddleware {
+/// Lets a request through to a plugin's routes only where the kernel's ``PluginGate`` allows it, and gives the
+/// routes their organization.
+struct PluginGateMiddleware: RouterMiddleware {
     typealias Context = IndabaRequestContext
 
     let pluginId: PluginID
-    let workspace: Workspace
-    let isPublic: Bool
-    let cache: RecentCache<PublicGateKey, Organization?>?
+    let gate: PluginGate
+    let surface: PluginGate.Surface
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -60,27 +48,14 @@ struct PluginGate: RouterMiddleware {
         guard let id = context.parameters.get("org", as: Int64.self) else {
             throw Problem(.notFound, "There is nothing at this address.")
         }
-        let scope = context.scope
-        if !isPublic { try scope.requireAuthenticated() }
-        let (pluginId, isPublic, workspace) = (pluginId, isPublic, workspace)
-        let lookUp = { @Sendable () async throws -> Organization? in
-            try await workspace.read { db -> Organization? in
-                let candidates = isPublic ? Organization.all() : scope.organizations()
-                guard let organization = try candidates.filter(key: id).fetchOne(db) else { return nil }
-                let enabled =
-                    try Bool.fetchOne(
-                        db, sql: "SELECT enabled FROM pluginEnablement WHERE organizationId = ? AND pluginId = ?",
-                        arguments: [organization.id, pluginId.rawValue]) ?? false
-                return enabled ? organization : nil
-            }
+        let scope = surface == .anonymous ? Scope(.anonymous) : context.scope
+        let organization: Organization
+        do {
+            organization = try await gate.organization(
+                Organization.ID(id), plugin: pluginId, scope: scope, surface: surface)
+        } catch AccessError.notFound {
+            throw Problem(.notFound, "There is nothing at this address.")
         }
-        let organization =
-            if let cache {
-                try await cache.value(for: PublicGateKey(organization: id, plugin: pluginId), compute: lookUp)
-            } else {
-                try await lookUp()
-            }
-        guard let organization else { throw Problem(.notFound, "There is nothing at this address.") }
         var context = context
         context.organization = organization
         return try await next(request, context)

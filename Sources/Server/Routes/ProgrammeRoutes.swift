@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Hummingbird
 import Kernel
+import PluginKit
 
 /// `/api/v1/programmes`.
 struct ProgrammeRoutes {

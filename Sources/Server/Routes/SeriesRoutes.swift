@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Hummingbird
 import Kernel
+import PluginKit
 
 /// `/api/v1/series`: anonymous callers see published and completed series.
 struct SeriesRoutes {

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Hummingbird
 import Kernel
+import PluginKit
 
 /// `/api/v1/sessions`: rescheduling and cancelling are updates of `startsAt`, `endsAt` and `status`.
 struct SessionRoutes {
@@ -32,7 +33,9 @@ struct SessionRoutes {
             }
             if let from = try query.instant("startsFrom") { request = request.filter(Column("startsAt") >= from) }
             if let before = try query.instant("startsBefore") { request = request.filter(Column("startsAt") < before) }
-            return try query.page(request, in: db).map { SessionView($0, scope: scope) }
+            let page = try query.page(request, in: db)
+            let joinable = try scope.seriesWithJoinLinks(among: page.items.map(\.seriesId), in: db)
+            return page.map { SessionView($0, showsJoinLink: joinable.contains($0.seriesId)) }
         }
         return try JSONResponse.make(page)
     }
@@ -40,8 +43,12 @@ struct SessionRoutes {
     @Sendable func show(_ request: Request, context: IndabaRequestContext) async throws -> Response {
         let id = try context.parameters.require("id", as: Int64.self)
         let scope = context.scope
-        let session = try await workspace.visible(id, entity: "session", scope: scope) { $0.sessions() }
-        return try JSONResponse.make(SessionView(session, scope: scope), etag: session.etag)
+        let (session, joinable) = try await workspace.read { db in
+            let session = try scope.one(scope.sessions(), id: id, entity: "session", in: db)
+            return (session, try scope.seriesWithJoinLinks(among: [session.seriesId], in: db))
+        }
+        return try JSONResponse.make(
+            SessionView(session, showsJoinLink: joinable.contains(session.seriesId)), etag: session.etag)
     }
 
     @Sendable func create(_ request: Request, context: IndabaRequestContext) async throws -> Response {
@@ -56,10 +63,7 @@ struct SessionRoutes {
             try SlugRule.requireFree(
                 input.slug!, in: Session.self, parentColumn: "seriesId", parent: series.id, except: nil,
                 entity: "session", in: transaction.db)
-            let position =
-                try Int.fetchOne(
-                    transaction.db, sql: "SELECT coalesce(max(position), 0) + 1 FROM session WHERE seriesId = ?",
-                    arguments: [series.id]) ?? 1
+            let position = try transaction.nextSessionPosition(in: series.id!)
             var session = Session(
                 seriesId: series.id!, position: position, slug: "", title: "", kind: .live, startsAt: Date(),
                 endsAt: Date(), timeZone: series.timeZone, createdAt: transaction.now, updatedAt: transaction.now)
@@ -67,7 +71,7 @@ struct SessionRoutes {
             return try transaction.save(session)
         }
         return try JSONResponse.make(
-            SessionView(session, scope: scope), status: .created, etag: session.etag,
+            SessionView(session, showsJoinLink: true), status: .created, etag: session.etag,
             location: context.baseURL + "/api/v1/sessions/\(session.resourceId)")
     }
 
@@ -90,7 +94,7 @@ struct SessionRoutes {
             try input.apply(to: &session)
             return try transaction.save(session)
         }
-        return try JSONResponse.make(SessionView(session, scope: scope), etag: session.etag)
+        return try JSONResponse.make(SessionView(session, showsJoinLink: true), etag: session.etag)
     }
 
     private struct Input {

@@ -1,6 +1,7 @@
 import GRDB
 import Hummingbird
 import Kernel
+import PluginKit
 
 /// `GET /healthz` (is the database answering?) and `GET /api/v1/openapi.json`.
 struct SystemRoutes {

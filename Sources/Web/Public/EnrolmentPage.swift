@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Kernel
+import PluginKit
 
 /// `GET|POST /series/{id}/enrol`: public enrolment in a published series.
 ///
@@ -73,7 +74,7 @@ struct EnrolmentPage {
     /// The channels of the plugins enabled for the organization, or the default list.
     private func channels(for data: SeriesPageData) async throws -> [String] {
         var channels: [String] = []
-        for plugin in web.workspace.plugins where data.enabledPlugins.contains(type(of: plugin).id) {
+        for plugin in web.workspace.installedPlugins where data.enabledPlugins.contains(type(of: plugin).id) {
             for channel in try await plugin.recruitmentChannels(for: data.organization.id!)
             where !channels.contains(channel) {
                 channels.append(channel)

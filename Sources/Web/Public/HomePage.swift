@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Hummingbird
 import Kernel
+import PluginKit
 
 /// `GET /`: the public series on this server, open ones first, then the most recent.
 struct HomePage {
@@ -30,28 +31,13 @@ struct HomePage {
     }
 
     private static func cards(in db: Database) throws -> [SeriesCard] {
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT s.id, s.title, s.summary, s.status, s.timeZone, o.name,
-                       (SELECT min(startsAt) FROM session WHERE seriesId = s.id) AS firstStart,
-                       (SELECT max(endsAt) FROM session WHERE seriesId = s.id) AS lastEnd
-                FROM webinarSeries s JOIN programme p ON p.id = s.programmeId
-                JOIN organization o ON o.id = p.organizationId
-                WHERE s.status IN ('published', 'completed')
-                ORDER BY s.status = 'published' DESC, firstStart DESC, s.id
-                """)
-        return rows.map { row in
-            let zone = TimeZone(identifier: row["timeZone"]) ?? .gmt
-            let first: Date? = row["firstStart"]
-            let last: Date? = row["lastEnd"]
-            let dates = first.flatMap { first in last.map { Self.span(first, $0, zone: zone) } }
-            let summary: String = row["summary"]
-            let status: String = row["status"]
+        try SeriesListing.publicSeries(in: db).map { series in
+            let zone = TimeZone(identifier: series.timeZone) ?? .gmt
+            let dates = series.firstStart.flatMap { first in series.lastEnd.map { Self.span(first, $0, zone: zone) } }
             return SeriesCard(
-                id: row["id"], title: row["title"], organization: row["name"],
-                status: status == "published" ? "Open for enrolment" : "Completed", dates: dates,
-                summary: summary.isEmpty ? nil : summary)
+                id: series.id.rawValue, title: series.title, organization: series.organizationName,
+                status: series.status == .published ? "Open for enrolment" : "Completed", dates: dates,
+                summary: series.summary.isEmpty ? nil : series.summary)
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Kernel
+import PluginKit
 
 /// Writes a public enrolment in one kernel transaction: the person (matched by e-mail, never changed when already
 /// known), the enrolment, and whatever enabled plugins add (a private calendar link) — all or nothing.
@@ -17,7 +18,7 @@ struct PublicEnrolling {
     let baseURL: String
 
     func enrol(_ form: EnrolmentForm, in seriesId: Int64) async throws -> Outcome {
-        let (plugins, baseURL) = (workspace.plugins, baseURL)
+        let (plugins, baseURL) = (workspace.installedPlugins, baseURL)
         return try await workspace.write(as: AuditActor("web:public-enrolment")) { transaction in
             let db = transaction.db
             let data = try SeriesPageData.read(seriesId, in: db)

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Kernel
+import PluginKit
 
 /// `GET /series/{id}[?tz=Zone]`: the public page of a published or completed series.
 ///
@@ -41,7 +42,7 @@ struct SeriesPage {
         let page = SeriesPageRequest(
             series: data.series, organization: data.organization, baseURL: web.configuration.baseURL)
         var sections: [(order: Int, plugin: PluginID, section: PageSection)] = []
-        for plugin in web.workspace.plugins where data.enabledPlugins.contains(type(of: plugin).id) {
+        for plugin in web.workspace.installedPlugins where data.enabledPlugins.contains(type(of: plugin).id) {
             let id = type(of: plugin).id
             sections += try await plugin.seriesSections(for: page).map { ($0.order, id, $0) }
         }

@@ -26,14 +26,10 @@ struct SeriesPageData: Sendable {
         else { throw AccessError.notFound(entity: "series", id: id) }
         let sessions = try Session.filter(Column("seriesId") == series.id)
             .order(Column("startsAt"), Column("position")).fetchAll(db)
-        let facilitators = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT p.displayName, r.role FROM seriesRole r JOIN person p ON p.id = r.personId
-                WHERE r.seriesId = ? AND r.role IN ('facilitator', 'guestSpeaker')
-                ORDER BY r.role, p.displayName
-                """, arguments: [series.id]
-        ).map { Facilitator(name: $0[0], role: $0[1]) }
+        // Facilitators first, then guest speakers, each by name.
+        let facilitators = try SeriesTeamMember.all(of: series.id!, in: db)
+            .sorted { ($0.role.rawValue, $0.displayName) < ($1.role.rawValue, $1.displayName) }
+            .map { Facilitator(name: $0.displayName, role: $0.role) }
         let enabled = try PluginEnablementRecord.enabledPlugins(of: organization.id!, in: db)
         return SeriesPageData(
             series: series, programme: programme, organization: organization, sessions: sessions,

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Kernel
 import NIOCore
+import PluginKit
 
 /// Reads the body of a form posted to a plugin page: `application/x-www-form-urlencoded`, or `multipart/form-data`
 /// with files. Anything else, or a multipart body that does not parse, is refused with 400.

@@ -1,6 +1,7 @@
 import HTTPTypes
 import Hummingbird
 import Kernel
+import PluginKit
 
 /// Signs the request in from the session cookie (web pages only); an unusable cookie is cleared.
 struct SessionMiddleware: RouterMiddleware {

@@ -3,6 +3,7 @@ import GRDB
 import HTTPTypes
 import Hummingbird
 import Kernel
+import PluginKit
 
 /// `/manage/series/{id}`: a series' administrators reschedule, cancel and add its sessions, in the series' zone.
 ///
@@ -124,11 +125,8 @@ struct ManageSeriesPage {
         let scope = context.scope
         let (series, organization) = try await web.workspace.read { db in
             let series = try scope.one(scope.ownSeries(), id: id, entity: "series", in: db)
-            let organization = try Organization.ID.fetchOne(
-                db, sql: "SELECT organizationId FROM programme WHERE id = ?", arguments: [series.programmeId])
-            return (series, organization)
+            return (series, try WebinarSeries.owner(of: series.id!, in: db))
         }
-        guard let organization else { throw AccessError.notFound(entity: "series", id: id) }
         try scope.requireAdministration(of: organization)
         return series
     }

@@ -3,6 +3,7 @@ import GRDB
 import HTTPTypes
 import Hummingbird
 import Kernel
+import PluginKit
 
 /// Mounts the staff pages plugins contribute at `/orgs/{org}/<plugin id>/<path>`, gated like plugin API routes, and
 /// their public pages at `/pages/orgs/{org}/<plugin id>/<path>`, gated like public plugin routes.
@@ -14,7 +15,7 @@ struct PluginPageMounting {
     let web: WebInterface
 
     func add(to router: RouterGroup<IndabaRequestContext>) {
-        for plugin in web.workspace.plugins {
+        for plugin in web.workspace.installedPlugins {
             let id = type(of: plugin).id
             let pages = PageRoutes()
             plugin.addPages(to: pages)
@@ -46,21 +47,12 @@ struct PluginPageMounting {
         _ page: PageRoutes.Page, of plugin: PluginID, isPublic: Bool, _ request: Request,
         context: IndabaRequestContext
     ) async throws -> Response {
-        if !isPublic { try context.scope.requireAuthenticated() }
         guard let id = context.parameters.get("org", as: Int64.self) else {
             throw AccessError.notFound(entity: "org", id: 0)
         }
-        let scope = context.scope
-        let organization = try await web.workspace.read { db -> Organization? in
-            let candidates = isPublic ? Organization.all() : scope.organizations()
-            guard let organization = try candidates.filter(key: id).fetchOne(db) else { return nil }
-            let enabled =
-                try Bool.fetchOne(
-                    db, sql: "SELECT enabled FROM pluginEnablement WHERE organizationId = ? AND pluginId = ?",
-                    arguments: [organization.id, plugin.rawValue]) ?? false
-            return enabled ? organization : nil
-        }
-        guard let organization else { throw AccessError.notFound(entity: "org", id: id) }
+        let organization = try await web.workspace.gate.organization(
+            Organization.ID(id), plugin: plugin, scope: isPublic ? Scope(.anonymous) : context.scope,
+            surface: isPublic ? .anonymous : .staff)
         var context = context
         context.organization = organization
         var chrome = web.chrome(for: request, context: context)

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Kernel
+import PluginKit
 
 /// `POST /workspace/orgs/{org}/plugins/{plugin}` (`enabled=yes|no`): an administrator enables or disables a plugin
 /// for an organization from the workspace. The kernel refuses what would break a dependency; the page says why.

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Hummingbird
 import Kernel
+import PluginKit
 
 /// `GET /reports/series/{id}`: the post-series report (``Kernel/SeriesReportDocument``) for the series'
 /// administrators, with the sections of the plugins enabled for its organization.

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Kernel
+import PluginKit
 
 /// `GET|POST /sign-in` and `POST /sign-out`: staff sign in with a one-time link and leave again.
 ///

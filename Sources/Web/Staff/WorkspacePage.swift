@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Hummingbird
 import Kernel
+import PluginKit
 
 /// `GET /workspace`: the organizations the signed-in user looks after, each with its enabled plugins and the
 /// navigation entries they contribute.
@@ -80,15 +81,9 @@ struct WorkspacePage {
                     organization in
                     (
                         organization,
-                        try String.fetchAll(
-                            db, sql: "SELECT pluginId FROM pluginEnablement WHERE organizationId = ? AND enabled",
-                            arguments: [organization.id]),
-                        try scope.ownSeries()
-                            .filter(
-                                sql: "programmeId IN (SELECT id FROM programme WHERE organizationId = ?)",
-                                arguments: [organization.id]
-                            )
-                            .order(Column("id")).fetchAll(db),
+                        try PluginEnablementRecord.enabledPlugins(of: organization.id!, in: db).map(\.rawValue)
+                            .sorted(),
+                        try scope.ownSeries().run(by: organization.id!).order(Column("id")).fetchAll(db),
                         try scope.programmes().filter(Column("organizationId") == organization.id)
                             .order(Column("title")).fetchAll(db)
                     )
@@ -130,7 +125,7 @@ struct WorkspacePage {
                 title: $0.title, edit: "/manage/programmes/\($0.id!.rawValue)",
                 newSeries: "/manage/programmes/\($0.id!.rawValue)/series/new")
         }
-        let plugins = web.workspace.plugins.map { type(of: $0) }.map { plugin in
+        let plugins = web.workspace.installedPlugins.map { type(of: $0) }.map { plugin in
             let isOn = enabled.contains(plugin.id.rawValue)
             let entries =
                 isOn

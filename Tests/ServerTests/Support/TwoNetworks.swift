@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Kernel
 import KernelTesting
+import PluginKit
 import ServerTesting
 
 /// Two networks side by side, with a token for each role of the first: "own" objects belong to `testnet`,

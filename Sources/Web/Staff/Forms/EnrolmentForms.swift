@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Hummingbird
 import Kernel
+import PluginKit
 
 /// `/manage/series/{id}/enrolments`: who is enrolled in a series (for its administrators and facilitators), and, for
 /// administrators, a form enrolling a registered person by e-mail with the channel they came through, written by the
@@ -69,30 +70,16 @@ struct EnrolmentForms {
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let scope = context.scope
-        let rows = try await web.workspace.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT p.displayName, p.organizationId, p.gender, e.channel, e.enrolledAt FROM enrolment e
-                    JOIN person p ON p.id = e.personId WHERE e.seriesId = ? ORDER BY e.enrolledAt, e.id
-                    """, arguments: [series.id]
-            ).map {
-                Enrolled(
-                    name: $0["displayName"], organization: Organization.ID($0["organizationId"] as Int64),
-                    gender: $0["gender"], channel: $0["channel"], at: $0["enrolledAt"])
-            }
-        }
+        let rows = try await web.workspace.read { db in try scope.enrolled(in: series.id!, in: db) }
         let showsGender = scope.seesSelfDescriptions
-        let administered = context.access.administered
         let day = DateFormatter()
         day.locale = Locale(identifier: "en_GB")
         day.timeZone = TimeZone(identifier: series.timeZone) ?? .gmt
         day.dateFormat = "d MMM yyyy"
         let body: [HTML] = rows.map { row in
-            let gender = administered.contains(row.organization) ? row.gender : nil
-            let genderCell: HTML = showsGender ? "<td>\(gender ?? "—")</td>" : .empty
+            let genderCell: HTML = showsGender ? "<td>\(row.gender ?? "—")</td>" : .empty
             return """
-                <tr><th scope="row">\(row.name)</th><td>\(row.channel)</td><td>\(day.string(from: row.at))</td>\
+                <tr><th scope="row">\(row.displayName)</th><td>\(row.channel)</td><td>\(day.string(from: row.enrolledAt))</td>\
                 \(genderCell)</tr>
                 """
         }
@@ -115,7 +102,7 @@ struct EnrolmentForms {
                 error: errors["channel"], hint: "A short code such as newsletter, partner-org or walk-in."),
         ]
         let id = series.id!.rawValue
-        let canEnrol = administered.contains(organization)
+        let canEnrol = context.access.administered.contains(organization)
         let model = FormPageModel(
             crumbs: [
                 ("/workspace", "Workspace"), ("/manage/series/\(id)", "Sessions"), ("/series/\(id)", "Public page"),
@@ -137,10 +124,3 @@ struct EnrolmentForms {
 }
 
 /// One row of the enrolment list, read from the database.
-private struct Enrolled: Sendable {
-    let name: String
-    let organization: Organization.ID
-    let gender: String?
-    let channel: String
-    let at: Date
-}

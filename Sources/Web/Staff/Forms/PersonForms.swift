@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Hummingbird
 import Kernel
+import PluginKit
 
 /// `/workspace/orgs/{org}/people/new` and `/manage/people/{id}`: the administrators of the organization that registered
 /// a person add and edit them: name, e-mail (chosen once: it is how the kernel recognises the person), and a

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Hummingbird
 import Kernel
+import PluginKit
 
 /// `/workspace/orgs/{org}/plugins/{plugin}/settings`: an organization's administrators change a plugin's settings in
 /// a form generated from the settings' defaults (see ``SettingsField``). The kernel checks every value
@@ -21,7 +22,7 @@ struct PluginSettingsForm {
         }
     }
 
-    private func target(_ context: IndabaRequestContext) async throws -> (Organization, any Plugin.Type) {
+    private func target(_ context: IndabaRequestContext) async throws -> (Organization, any KernelPlugin.Type) {
         let organization = try await web.administeredOrganization(context)
         guard let id = context.parameters.get("plugin"), let plugin = web.workspace.registry.plugin(PluginID(id))
         else { throw AccessError.notFound(entity: "plugin", id: 0) }
@@ -29,7 +30,7 @@ struct PluginSettingsForm {
     }
 
     /// The stored settings (defaults where never changed), and the defaults, as JSON objects.
-    private func settings(of plugin: any Plugin.Type, for organization: Organization) async throws -> [String:
+    private func settings(of plugin: any KernelPlugin.Type, for organization: Organization) async throws -> [String:
         JSONValue]
     {
         let stored = try await web.workspace.read { db in
@@ -39,12 +40,13 @@ struct PluginSettingsForm {
         return try SettingsCodec.merge([:], onto: stored?.settingsObject, for: plugin.settings, plugin: plugin.id)
     }
 
-    private func defaults(of plugin: any Plugin.Type) -> [String: JSONValue] {
+    private func defaults(of plugin: any KernelPlugin.Type) -> [String: JSONValue] {
         (try? SettingsCodec.merge([:], onto: nil, for: plugin.settings, plugin: plugin.id)) ?? [:]
     }
 
     private func change(
-        _ organization: Organization, _ plugin: any Plugin.Type, _ request: Request, _ context: IndabaRequestContext
+        _ organization: Organization, _ plugin: any KernelPlugin.Type, _ request: Request,
+        _ context: IndabaRequestContext
     ) async throws -> Response {
         let form = try await FormData.read(request, context: context)
         let stored = try await settings(of: plugin, for: organization)
@@ -94,7 +96,7 @@ struct PluginSettingsForm {
     }
 
     private func page(
-        _ organization: Organization, _ plugin: any Plugin.Type, values: [String: JSONValue],
+        _ organization: Organization, _ plugin: any KernelPlugin.Type, values: [String: JSONValue],
         errors: [String: String], refusal: String? = nil, _ request: Request, _ context: IndabaRequestContext,
         status: HTTPResponse.Status = .ok
     ) -> Response {

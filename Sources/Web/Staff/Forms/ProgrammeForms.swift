@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Hummingbird
 import Kernel
+import PluginKit
 
 /// `/workspace/orgs/{org}/programmes/new` and `/manage/programmes/{id}`: an organization's administrators create and
 /// edit its programmes (title, slug, summary). The slug names the programme in paths and files, so it is chosen once.

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Hummingbird
 import Kernel
+import PluginKit
 
 /// `/manage/series/{id}/quotes`: a series' administrators record what people said about it, with an optional
 /// attribution and whether the person agreed to be quoted; the series report shows only quotes with that consent.

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Hummingbird
 import Kernel
+import PluginKit
 
 /// `/manage/programmes/{id}/series/new` and `/manage/series/{id}/edit`: administrators create and edit a programme's
 /// webinar series (title, short name, summary, objectives one per line, status, time zone) through the kernel, which
@@ -13,8 +14,7 @@ struct SeriesForms {
         router.get("manage/programmes/:programme/series/new") { request, context in
             let programme = try await web.administeredProgramme(context)
             let zone = try await web.workspace.read { db in
-                try String.fetchOne(
-                    db, sql: "SELECT timeZone FROM organization WHERE id = ?", arguments: [programme.organizationId])
+                try Organization.fetchOne(db, key: programme.organizationId)?.timeZone
             }
             let values = ["status": "draft", "timeZone": zone ?? "UTC"]
             return page(programme: programme, series: nil, values: values, errors: [:], request, context)

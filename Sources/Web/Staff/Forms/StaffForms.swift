@@ -3,6 +3,7 @@ import GRDB
 import HTTPTypes
 import Hummingbird
 import Kernel
+import PluginKit
 
 /// What the staff forms share: a token bound to the form's action, the page drawn from the shared template, the
 /// check of a posted token, and the audit actor of the signed-in user.
@@ -73,11 +74,7 @@ extension WebInterface {
         let (id, scope) = (try pathId(context, "series"), context.scope)
         return try await workspace.read { db in
             let series = try scope.one(scope.ownSeries(), id: id, entity: "series", in: db)
-            guard
-                let organization = try Organization.ID.fetchOne(
-                    db, sql: "SELECT organizationId FROM programme WHERE id = ?", arguments: [series.programmeId])
-            else { throw AccessError.notFound(entity: "series", id: id) }
-            return (series, organization)
+            return (series, try WebinarSeries.owner(of: series.id!, in: db))
         }
     }
 }

@@ -1,3 +1,5 @@
+public import Kernel
+
 /// What a plugin is told when the public page of a series is rendered: enough to contribute a section.
 public struct SeriesPageRequest: Sendable {
     /// The series shown (published or completed).

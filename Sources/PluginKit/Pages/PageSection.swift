@@ -1,3 +1,5 @@
+public import Kernel
+
 /// A section a plugin adds to a page the kernel renders (such as the public series page).
 public struct PageSection: Sendable, Equatable {
     /// The section heading (rendered as an `h2`).

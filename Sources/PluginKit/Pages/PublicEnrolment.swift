@@ -1,3 +1,5 @@
+public import Kernel
+
 /// A public enrolment that has just been written, told to plugins inside the same transaction.
 public struct PublicEnrolment: Sendable {
     /// The series enrolled in.

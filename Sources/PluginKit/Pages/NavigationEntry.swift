@@ -1,3 +1,5 @@
+public import Kernel
+
 /// A link a plugin adds to the staff workspace's navigation for organizations that enabled it.
 ///
 /// The path is relative to the plugin's pages, which the web interface mounts at `/orgs/{org}/<plugin id>/`:

@@ -1,4 +1,5 @@
 public import Hummingbird
+public import Kernel
 
 /// What a plugin page handler is given: the request, its context (with `organization` set), the hidden field its
 /// forms must carry, and for a `POST` the form that was sent.

@@ -1,3 +1,5 @@
+public import Kernel
+
 /// The OpenAPI description of a plugin's routes, relative to where the server mounts them.
 ///
 /// Keys are paths such as `/calendar.ics`; values are OpenAPI path items. The server prefixes private paths with

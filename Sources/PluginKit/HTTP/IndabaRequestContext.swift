@@ -1,4 +1,5 @@
 public import Hummingbird
+public import Kernel
 import NIOCore
 import Synchronization
 

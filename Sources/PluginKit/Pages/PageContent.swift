@@ -1,3 +1,5 @@
+public import Kernel
+
 /// What a plugin page shows inside the shared layout: a title (the page's only `h1`) and the main content.
 public struct PageContent: Sendable, Equatable {
     /// The page title, shown as its heading and in the browser tab.

@@ -1,0 +1,64 @@
+import GRDB
+
+/// The one place that decides whether a plugin may serve an organization, for every surface: private API routes,
+/// staff pages, public routes and pages (feeds among them), and plugin commands.
+///
+/// A plugin is reachable for an organization only where that organization enabled it; staff surfaces also need a
+/// caller who can see the organization (``Scope/organizations()``). Everywhere but the command line, an organization
+/// that does not exist, is hidden from the caller, or has not enabled the plugin answers the same
+/// ``AccessError/notFound(entity:id:)``: a disabled plugin is unreachable, not merely forbidden. Operators on the
+/// command line hold the database file, so they are told plainly that the plugin is disabled.
+///
+/// Whether a plugin is enabled is read far more often than it changes (calendar apps poll feeds), so the answer is
+/// kept briefly in a ``RecentCache``; who may see an organization is decided from the caller's ``Access`` alone.
+public struct PluginGate: Sendable {
+    /// Where a request comes from, which decides who must be signed in and how a refusal reads.
+    public enum Surface: Sendable {
+        /// Private API routes and staff pages: a signed-in caller who can see the organization.
+        case staff
+        /// Public routes and pages, feeds among them: anyone.
+        case anonymous
+        /// A plugin command run by an operator.
+        case commandLine
+    }
+
+    private struct Key: Hashable, Sendable {
+        let organization: Organization.ID
+        let plugin: PluginID
+    }
+
+    private let store: Store
+    private let enabled: RecentCache<Key, Organization?>
+
+    init(store: Store, writes: WriteCounter) {
+        self.store = store
+        self.enabled = RecentCache(counter: writes)
+    }
+
+    /// The organization `id`, when `plugin` may serve it to `scope` on `surface`.
+    /// - Throws: ``AccessError/unauthenticated`` for an anonymous caller on a staff surface;
+    ///   ``AccessError/notFound(entity:id:)`` (or, on the command line, ``KernelError/pluginDisabled(_:organization:)``)
+    ///   when the organization is unknown, hidden from the caller, or has not enabled the plugin.
+    public func organization(
+        _ id: Organization.ID, plugin: PluginID, scope: Scope, surface: Surface
+    ) async throws -> Organization {
+        if surface == .staff {
+            try scope.requireAuthenticated()
+            guard scope.sees(organization: id) else { throw AccessError.notFound(entity: "org", id: id.rawValue) }
+        }
+        let store = store
+        let organization = try await enabled.value(for: Key(organization: id, plugin: plugin)) {
+            try await store.writer.read { db -> Organization? in
+                guard let organization = try Organization.fetchOne(db, key: id),
+                    try PluginEnablementRecord.enabledPlugins(of: id, in: db).contains(plugin)
+                else { return nil }
+                return organization
+            }
+        }
+        guard let organization else {
+            if surface == .commandLine { throw KernelError.pluginDisabled(plugin, organization: id) }
+            throw AccessError.notFound(entity: "org", id: id.rawValue)
+        }
+        return organization
+    }
+}

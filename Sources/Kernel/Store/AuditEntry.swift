@@ -1,0 +1,22 @@
+public import Foundation
+public import GRDB
+
+/// One line of the audit log: who changed what about an organization's plugins, and when.
+public struct AuditEntry: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public typealias ID = Identifier<AuditEntry>
+    public static let databaseTableName = "auditLog"
+
+    public var id: ID?
+    public var occurredAt: Date
+    public var actor: String
+    public var organizationId: Organization.ID
+    /// `plugin.enabled`, `plugin.disabled` or `plugin.settingsChanged`.
+    public var action: String
+    public var pluginId: String?
+    /// What changed, as canonical JSON (for settings: the keys and their new values).
+    public var detail: String
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = ID(inserted.rowID)
+    }
+}
