@@ -58,7 +58,8 @@ public struct CommandRunner<Installed: PluginInstallation> {
             reference.id!, plugin: pluginId, scope: Scope(.administrator(of: reference)), surface: .commandLine)
         try await command.run(
             in: PluginCommandContext(
-                workspace: workspace, organization: organization, plugin: plugin, json: options.json))
+                workspace: workspace, organization: organization, plugin: plugin, json: options.json,
+                actor: environment.actor))
     }
 
     private func report(_ error: any Error) -> Int32 {

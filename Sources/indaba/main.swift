@@ -20,7 +20,10 @@ LoggingSystem.bootstrap { label in
 // The database holds personal data, and exports, backups and tokens are as sensitive: files we create are
 // readable by their owner only.
 umask(0o077)
-let user = ProcessInfo.processInfo.environment["USER"] ?? "unknown"
+// The audit log names command-line changes by the operating-system account (never "unknown" where USER is unset,
+// as under cron or a container's root).
+let user =
+    ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? ProcessInfo.processInfo.userName
 let runner = CommandRunner<InstalledPlugins>(logger: Logger(label: "indaba"), user: user)
 let status = await runner.run(arguments)
 sink?.flush()

@@ -160,7 +160,7 @@ import Testing
         #expect(try await web.client.request(.get, page, headers: ["Cookie": cookie]).status == 200)
         #expect(
             try await web.count(
-                "SELECT count(*) FROM auditLog WHERE action = 'plugin.enabled' AND pluginId = 'notes' AND actor LIKE 'web:session:%'"
+                "SELECT count(*) FROM auditLog WHERE action = 'plugin.enabled' AND pluginId = 'notes' AND actor LIKE 'session:%'"
             ) == 1)
         let off = try await web.post(action, [("form", String(token.1)), ("enabled", "no")], cookie: cookie)
         #expect(off.status == 303)

@@ -43,11 +43,14 @@ public struct PluginCommandContext: Sendable {
     public let plugin: any Plugin
     /// Whether the user asked for JSON output.
     public let json: Bool
+    /// Who the audit log names for changes the command makes (the operating-system user running it).
+    public let actor: AuditActor
 
-    public init(workspace: Workspace, organization: Organization, plugin: any Plugin, json: Bool) {
+    public init(workspace: Workspace, organization: Organization, plugin: any Plugin, json: Bool, actor: AuditActor) {
         self.workspace = workspace
         self.organization = organization
         self.plugin = plugin
         self.json = json
+        self.actor = actor
     }
 }

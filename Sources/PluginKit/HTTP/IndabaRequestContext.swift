@@ -33,6 +33,9 @@ public struct IndabaRequestContext: RequestContext {
 
     /// What the caller may read and change.
     public var scope: Scope { Scope(access) }
+
+    /// Who the audit log names for changes this request makes.
+    public var actor: AuditActor { AuditActor(access) }
 }
 
 /// What inner middleware learns about a request for outer middleware: shared by every copy of one context.

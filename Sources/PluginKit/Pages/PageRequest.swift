@@ -26,6 +26,9 @@ public struct PageRequest: Sendable {
         self.basePath = basePath
     }
 
+    /// Who the audit log names for changes this page makes.
+    public var actor: AuditActor { context.actor }
+
     /// The organization whose pages these are (set by the web interface before the handler runs).
     public var organization: Organization { context.organization! }
 

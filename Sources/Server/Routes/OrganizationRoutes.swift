@@ -43,7 +43,7 @@ struct OrganizationRoutes {
         let input = Input(&fields, creating: true)
         try fields.throwIfInvalid()
         let scope = context.scope
-        let organization = try await workspace.write(as: AuditActor(context.access.principal)) { transaction in
+        let organization = try await workspace.write(as: context.actor) { transaction in
             let parent = try scope.one(
                 scope.organizations(), id: parentId!.rawValue, entity: "organization", in: transaction.db)
             guard parent.isNetwork else {
@@ -74,7 +74,7 @@ struct OrganizationRoutes {
         let input = Input(&fields, creating: false)
         try fields.throwIfInvalid()
         let scope = context.scope
-        let organization = try await workspace.write(as: AuditActor(context.access.principal)) { transaction in
+        let organization = try await workspace.write(as: context.actor) { transaction in
             var organization = try scope.one(scope.organizations(), id: id, entity: "organization", in: transaction.db)
             try scope.requireAdministration(of: organization.id!)
             try Preconditions.check(request, current: organization.etag)

@@ -44,7 +44,7 @@ struct ParticipationRoutes {
         let enrolledAt = fields.instant("enrolledAt")
         try fields.throwIfInvalid()
         let scope = context.scope
-        let (enrolment, created) = try await workspace.write(as: AuditActor(context.access.principal)) { transaction in
+        let (enrolment, created) = try await workspace.write(as: context.actor) { transaction in
             let series = try scope.one(scope.series(), id: Int64(seriesId!), entity: "series", in: transaction.db)
             try scope.requireAdministration(of: try transaction.organizationId(ofSeries: series.id!))
             let person = try scope.one(scope.people(), id: Int64(personId!), entity: "person", in: transaction.db)
@@ -84,7 +84,7 @@ struct ParticipationRoutes {
         let source: Attendance.Source? = fields.choice("source")
         try fields.throwIfInvalid()
         let scope = context.scope
-        let record = try await workspace.write(as: AuditActor(context.access.principal)) { transaction in
+        let record = try await workspace.write(as: context.actor) { transaction in
             let (session, person) = try Self.sessionAndPerson(sessionId, personId, scope: scope, transaction)
             try scope.requireAttendanceRecording(
                 in: session.seriesId, ownedBy: try transaction.organizationId(ofSeries: session.seriesId))
@@ -117,7 +117,7 @@ struct ParticipationRoutes {
         let note = fields.string("note") { $0.count > 2000 ? "is longer than 2000 characters" : nil }
         try fields.throwIfInvalid()
         let scope = context.scope
-        let submission = try await workspace.write(as: AuditActor(context.access.principal)) { transaction in
+        let submission = try await workspace.write(as: context.actor) { transaction in
             let (session, person) = try Self.sessionAndPerson(sessionId, personId, scope: scope, transaction)
             try scope.requireAttendanceRecording(
                 in: session.seriesId, ownedBy: try transaction.organizationId(ofSeries: session.seriesId))

@@ -53,7 +53,7 @@ struct PeopleRoutes {
         let input = Input(&fields, creating: true)
         try fields.throwIfInvalid()
         let scope = context.scope
-        let person = try await workspace.write(as: AuditActor(context.access.principal)) { transaction in
+        let person = try await workspace.write(as: context.actor) { transaction in
             let organization = try scope.one(
                 scope.organizations(), id: Int64(organizationId!), entity: "organization", in: transaction.db)
             try scope.requireAdministration(of: organization.id!)
@@ -77,7 +77,7 @@ struct PeopleRoutes {
         let input = Input(&fields, creating: false)
         try fields.throwIfInvalid()
         let scope = context.scope
-        let person = try await workspace.write(as: AuditActor(context.access.principal)) { transaction in
+        let person = try await workspace.write(as: context.actor) { transaction in
             var person = try scope.one(scope.people(), id: id, entity: "person", in: transaction.db)
             try scope.requireAdministration(of: person.organizationId)
             try Preconditions.check(request, current: person.etag)

@@ -62,7 +62,7 @@ struct PluginEnablementRoutes {
         let scope = context.scope
         let registry = workspace.registry
         guard let plugin = registry.plugin(pluginId) else { throw KernelError.pluginNotInstalled(pluginId) }
-        let state = try await workspace.write(as: AuditActor(context.access.principal)) { transaction in
+        let state = try await workspace.write(as: context.actor) { transaction in
             let organization = try scope.one(scope.organizations(), id: id, entity: "organization", in: transaction.db)
             try scope.requireAdministration(of: organization.id!)
             switch enabled {

@@ -45,7 +45,7 @@ struct ProgrammeRoutes {
         let input = Input(&fields, creating: true)
         try fields.throwIfInvalid()
         let scope = context.scope
-        let programme = try await workspace.write(as: AuditActor(context.access.principal)) { transaction in
+        let programme = try await workspace.write(as: context.actor) { transaction in
             let organization = try scope.one(
                 scope.organizations(), id: Int64(organizationId!), entity: "organization", in: transaction.db)
             try scope.requireAdministration(of: organization.id!)
@@ -70,7 +70,7 @@ struct ProgrammeRoutes {
         let input = Input(&fields, creating: false)
         try fields.throwIfInvalid()
         let scope = context.scope
-        let programme = try await workspace.write(as: AuditActor(context.access.principal)) { transaction in
+        let programme = try await workspace.write(as: context.actor) { transaction in
             var programme = try scope.one(scope.programmes(), id: id, entity: "programme", in: transaction.db)
             try scope.requireAdministration(of: programme.organizationId)
             try Preconditions.check(request, current: programme.etag)

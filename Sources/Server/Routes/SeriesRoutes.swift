@@ -46,7 +46,7 @@ struct SeriesRoutes {
         let input = Input(&fields, creating: true)
         try fields.throwIfInvalid()
         let scope = context.scope
-        let series = try await workspace.write(as: AuditActor(context.access.principal)) { transaction in
+        let series = try await workspace.write(as: context.actor) { transaction in
             let programme = try scope.one(
                 scope.programmes(), id: Int64(programmeId!), entity: "programme", in: transaction.db)
             try scope.requireAdministration(of: programme.organizationId)
@@ -71,7 +71,7 @@ struct SeriesRoutes {
         let input = Input(&fields, creating: false)
         try fields.throwIfInvalid()
         let scope = context.scope
-        let series = try await workspace.write(as: AuditActor(context.access.principal)) { transaction in
+        let series = try await workspace.write(as: context.actor) { transaction in
             var series = try scope.one(scope.series(), id: id, entity: "series", in: transaction.db)
             try scope.requireAdministration(of: try transaction.organizationId(ofSeries: series.id!))
             try Preconditions.check(request, current: series.etag)

@@ -57,7 +57,7 @@ struct SessionRoutes {
         let input = Input(&fields, creating: true)
         try fields.throwIfInvalid()
         let scope = context.scope
-        let session = try await workspace.write(as: AuditActor(context.access.principal)) { transaction in
+        let session = try await workspace.write(as: context.actor) { transaction in
             let series = try scope.one(scope.series(), id: Int64(seriesId!), entity: "series", in: transaction.db)
             try scope.requireAdministration(of: try transaction.organizationId(ofSeries: series.id!))
             try SlugRule.requireFree(
@@ -82,7 +82,7 @@ struct SessionRoutes {
         let input = Input(&fields, creating: false)
         try fields.throwIfInvalid()
         let scope = context.scope
-        let session = try await workspace.write(as: AuditActor(context.access.principal)) { transaction in
+        let session = try await workspace.write(as: context.actor) { transaction in
             var session = try scope.one(scope.sessions(), id: id, entity: "session", in: transaction.db)
             try scope.requireAdministration(of: try transaction.organizationId(ofSeries: session.seriesId))
             try Preconditions.check(request, current: session.etag)

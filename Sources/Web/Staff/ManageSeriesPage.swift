@@ -56,7 +56,7 @@ struct ManageSeriesPage {
         }
         do {
             let write = try build(series, session, form)
-            try await web.workspace.write(as: AuditActor("web:\(context.access.principal)")) { _ = try write($0) }
+            try await web.workspace.write(as: context.actor) { _ = try write($0) }
         } catch let problem as SessionFormProblem {
             return try await render(
                 series, problems: ["\(id)": problem.message], request, context, status: .unprocessableContent)
@@ -94,7 +94,7 @@ struct ManageSeriesPage {
         let (start, end) = try times.get()
         let kind = Session.Kind(rawValue: form["kind"])!
         let seriesId = series.id!
-        try await web.workspace.write(as: AuditActor("web:\(context.access.principal)")) { transaction in
+        try await web.workspace.write(as: context.actor) { transaction in
             let existing = try Session.filter(Column("seriesId") == seriesId).fetchAll(transaction.db)
             let session = Session(
                 seriesId: seriesId, position: (existing.map(\.position).max() ?? 0) + 1,

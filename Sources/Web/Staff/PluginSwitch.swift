@@ -43,7 +43,7 @@ struct PluginSwitch {
         let enable = form["enabled"] == "yes"
         let registry = web.workspace.registry
         do {
-            try await web.workspace.write(as: AuditActor("web:\(context.access.principal)")) { transaction in
+            try await web.workspace.write(as: context.actor) { transaction in
                 if enable {
                     try transaction.enable(plugin, for: organization, registry: registry)
                 } else {

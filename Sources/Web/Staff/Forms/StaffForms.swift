@@ -35,7 +35,7 @@ extension WebInterface {
 
     /// Who the audit log names for a change made in the browser (a session id, never a name).
     func actor(_ context: IndabaRequestContext) -> AuditActor {
-        AuditActor("web:\(context.access.principal)")
+        context.actor
     }
 
     /// The id in the path parameter `name`.
