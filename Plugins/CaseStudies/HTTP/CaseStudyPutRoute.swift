@@ -34,7 +34,7 @@ extension CaseStudyRoutes {
                     "body:\(located.slugLine): slug: '\(located.file.slug)' must be the slug in the address, '\(slug)'."
             )
         }
-        let (organization, access) = (context.organization!, context.access)
+        let (organization, access, scope) = (context.organization!, context.access, context.scope)
         let ifMatch = request.headers[.ifMatch]
         let now = plugin.context.now()
         let actor = AuditActor(access.principal)
@@ -49,8 +49,7 @@ extension CaseStudyRoutes {
                 }
                 try Self.checkPrecondition(ifMatch, current: Self.etag(of: existing))
             }
-            _ = try LibraryImport.save(
-                [located], writable: access.administered, network: network, actor: actor, now: now, in: db)
+            _ = try LibraryImport.save([located], as: scope, network: network, actor: actor, now: now, in: db)
             let saved = try CaseStudyLibrary.study(slug: slug, network: network, in: db)!
             return (saved, try CaseStudyLibrary.sessions(of: saved.id!, in: db), existing == nil)
         }

@@ -1,0 +1,14 @@
+public import GRDB
+
+extension Scope {
+    /// The sessions the caller can see (``sessions()``: those of their own series in any status, and of published
+    /// and completed series) among the series run by `network` and its members: what a network's shared records,
+    /// such as its case-study library, may point to.
+    public func sessions(inNetwork network: Organization.ID) -> QueryInterfaceRequest<Session> {
+        sessions().filter(
+            sql: """
+                seriesId IN (SELECT s.id FROM webinarSeries s JOIN programme p ON p.id = s.programmeId
+                JOIN organization o ON o.id = p.organizationId WHERE coalesce(o.parentId, o.id) = ?)
+                """, arguments: [network])
+    }
+}
