@@ -113,8 +113,7 @@ struct StudyEditPage {
         let (document, choices) = try await plugin.context.store.writer.read { db -> (String, [(Int64, String)]) in
             let network = try LibraryReader.network(of: organization, in: db)
             // The sessions the user may link (the same rule as linking), still scheduled, in time order.
-            let sessions = try scope.sessions(inNetwork: network).filter(Column("status") == "scheduled")
-                .order(Column("startsAt"), Column("id")).fetchAll(db)
+            let sessions = try scope.sessions(inNetwork: network).scheduled().inTimeOrder().fetchAll(db)
             let titles = try scope.series().filter(keys: Set(sessions.map(\.seriesId).map(\.rawValue))).fetchAll(db)
                 .reduce(into: [WebinarSeries.ID: String]()) { $0[$1.id!] = $1.title }
             let choices = sessions.map { session in

@@ -9,11 +9,11 @@ extension Lookup {
 
     /// The sessions with `ids` that exist, in time order (then by id).
     public static func sessions(_ ids: some Collection<Session.ID>, in db: Database) throws -> [Session] {
-        try Session.filter(keys: Array(ids)).order(Column("startsAt"), Column("id")).fetchAll(db)
+        try Session.filter(keys: Array(ids)).inTimeOrder().fetchAll(db)
     }
 
     /// The sessions of `series`, in time order (then by id).
     public static func sessions(ofSeries series: WebinarSeries.ID, in db: Database) throws -> [Session] {
-        try Session.filter(Column("seriesId") == series).order(Column("startsAt"), Column("id")).fetchAll(db)
+        try Session.filter(Column("seriesId") == series).inTimeOrder().fetchAll(db)
     }
 }
