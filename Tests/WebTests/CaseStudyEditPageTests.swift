@@ -157,6 +157,35 @@ import Testing
     }
 }
 
+extension CaseStudyEditPageTests {
+    @Test("a study lists only the sessions its reader may see: a linked series back in draft leaves the public view")
+    func presentedInFollowsVisibility() async throws {
+        let web = try await WebFixture()
+        try await web.enable("case-studies")
+        try await web.importStudy(
+            Self.file(title: "Public rota").replacingOccurrences(of: "visibility: network", with: "visibility: public")
+                .replacingOccurrences(
+                    of: "presentedAt: []", with: "presentedAt:\n  - testnet/webinars/series-one/intro")
+        )
+        let path = "/public/orgs/\(web.network)/case-studies/studies/rota"
+        let shown = try await web.client.get(path)
+        #expect(shown.status == 200 && shown.text.contains("\"title\":\"Introduction\""))
+        try await web.harness.workspace.write(as: AuditActor("test")) { transaction in
+            try transaction.db.execute(sql: "UPDATE webinarSeries SET status = 'draft'")
+        }
+        let hidden = try await web.client.get(path)
+        #expect(hidden.status == 200)
+        #expect(!hidden.text.contains("Introduction"))
+        // The network's own administrators still see their draft's session; the stored link is kept.
+        let cookie = try await web.signIn()
+        let id = try await web.count("SELECT id FROM caseStudies_study WHERE slug = 'rota'")
+        let page = try await web.client.request(
+            .get, "/orgs/\(web.network)/case-studies/studies/\(id)", headers: ["Cookie": cookie])
+        #expect(page.text.contains("Introduction ("))
+        #expect(try await web.count("SELECT count(*) FROM caseStudies_presentation") == 1)
+    }
+}
+
 extension WebFixture {
     /// Imports one study file for the sample network, as `indaba case-studies import` would.
     fileprivate func importStudy(_ text: String, writable: Int64? = nil) async throws {

@@ -108,9 +108,10 @@ struct StudyEditPage {
     private func content(
         _ page: PageRequest, text: String?, problems: [String], notice: String, linkError: String? = nil
     ) async throws -> PageContent {
-        let (study, sessions, writable) = try await load(page, requireWrite: false)
+        let (study, linked, writable) = try await load(page, requireWrite: false)
         let (organization, scope) = (page.organization.id!, page.context.scope)
-        let (document, choices) = try await plugin.context.store.writer.read { db -> (String, [(Int64, String)]) in
+        let (document, choices, sessions) = try await plugin.context.store.writer.read {
+            db -> (String, [(Int64, String)], [Session]) in
             let network = try LibraryReader.network(of: organization, in: db)
             // The sessions the user may link (the same rule as linking), still scheduled, in time order.
             let sessions = try scope.sessions(inNetwork: network).scheduled().inTimeOrder().fetchAll(db)
@@ -119,7 +120,8 @@ struct StudyEditPage {
             let choices = sessions.map { session in
                 (session.id!.rawValue, "\(titles[session.seriesId] ?? "") · \(session.position). \(session.title)")
             }
-            return (try CaseStudyLibrary.file(of: study, in: db).text, choices)
+            // The sessions it was presented in that the user may see (a linked series can go back to draft).
+            return (try CaseStudyLibrary.file(of: study, in: db).text, choices, try scope.visible(linked, in: db))
         }
         let base = page.basePath
         let presented: [HTML] = sessions.map { session in

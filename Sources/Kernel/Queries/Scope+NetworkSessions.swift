@@ -11,4 +11,14 @@ extension Scope {
                 JOIN organization o ON o.id = p.organizationId WHERE coalesce(o.parentId, o.id) = ?)
                 """, arguments: [network])
     }
+
+    /// Those of `sessions` the caller can see (``sessions()``), in the order given: what a record linking to
+    /// sessions (a case study) may show of its links to this caller.
+    public func visible(_ sessions: [Session], in db: Database) throws -> [Session] {
+        guard !sessions.isEmpty else { return [] }
+        let ids = Set(
+            try self.sessions().filter(keys: sessions.map { $0.id!.rawValue }).selectPrimaryKey(as: Int64.self)
+                .fetchAll(db))
+        return sessions.filter { ids.contains($0.id!.rawValue) }
+    }
 }
