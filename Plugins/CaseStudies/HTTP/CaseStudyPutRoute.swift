@@ -42,6 +42,13 @@ extension CaseStudyRoutes {
             let network = try LibraryReader.network(of: organization.id!, in: db)
             let existing = try CaseStudyLibrary.study(slug: slug, network: network, in: db)
             if let existing {
+                // Slugs are unique in the network, so a hidden study's slug cannot be created again; say only that
+                // it is taken, as for any name in use, and nothing of the study or its owner.
+                guard try LibraryReader.of(access, in: db).sees(existing) else {
+                    throw HTTPError(
+                        .conflict,
+                        message: "The slug '\(slug)' is taken in this network's library; choose another slug.")
+                }
                 guard access.administered.contains(existing.organizationId) else {
                     throw AccessError.forbidden(
                         "Case study '\(slug)' belongs to organization \(existing.organizationId); only its "
