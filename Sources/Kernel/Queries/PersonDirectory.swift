@@ -1,7 +1,7 @@
 public import GRDB
 
-/// People's display names, for what prints or shows a name the caller is already entitled to (a feed's title, a
-/// certificate); it reads no contact or self-description fields.
+/// People's display names, for what prints or shows a name the caller is already entitled to (a calendar's title, a
+/// document issued to a participant); it reads no contact or self-description fields.
 public enum PersonDirectory {
     /// The display name of `person`, or `nil` when there is no such person.
     public static func displayName(of person: Person.ID, in db: Database) throws -> String? {

@@ -3,7 +3,7 @@ public import GRDB
 extension Scope {
     /// The sessions the caller can see (``sessions()``: those of their own series in any status, and of published
     /// and completed series) among the series run by `network` and its members: what a network's shared records,
-    /// such as its case-study library, may point to.
+    /// such as a shared library of documents, may point to.
     public func sessions(inNetwork network: Organization.ID) -> QueryInterfaceRequest<Session> {
         sessions().filter(
             sql: """
@@ -13,7 +13,7 @@ extension Scope {
     }
 
     /// Those of `sessions` the caller can see (``sessions()``), in the order given: what a record linking to
-    /// sessions (a case study) may show of its links to this caller.
+    /// sessions may show of its links to this caller.
     public func visible(_ sessions: [Session], in db: Database) throws -> [Session] {
         guard !sessions.isEmpty else { return [] }
         let ids = Set(

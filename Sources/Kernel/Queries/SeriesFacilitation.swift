@@ -1,6 +1,6 @@
 public import GRDB
 
-/// Who leads a series: its facilitators and guest speakers, as series pages and certificates name them.
+/// Who leads a series: its facilitators and guest speakers, as series pages and documents about a series name them.
 public struct SeriesFacilitation: Sendable, Equatable {
     /// One person leading the series, in one role.
     public struct Leader: Sendable, Equatable {

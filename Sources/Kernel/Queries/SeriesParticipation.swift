@@ -2,7 +2,7 @@ public import GRDB
 
 /// Who took part in a series and how: its enrolled people, its sessions still taking place, and the attendance and
 /// exercise submissions recorded for its sessions. For code acting for the organization that runs the series
-/// (certificates, reports), which has checked that first.
+/// (documents issued to participants, reports), which has checked that first.
 public enum SeriesParticipation {
     /// The people enrolled in `series`, by id.
     public static func enrolledPeople(in series: WebinarSeries.ID, in db: Database) throws -> [Person.ID] {
