@@ -93,6 +93,7 @@ extension CaseStudiesPlugin {
                 "401": problem("Missing or invalid token"),
                 "403": problem("The study belongs to an organization the caller does not administer"),
                 "404": problem("Unknown organization, not visible, or the plugin is not enabled"),
+                "409": problem("The slug is taken by a study the caller may not see"),
                 "412": problem("If-Match names an older version"),
                 "413": problem("Body too large"),
                 "422": problem("The file is invalid: every problem as body:line: field: what is wrong"),

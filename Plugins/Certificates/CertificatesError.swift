@@ -5,7 +5,7 @@ import Kernel
 enum CertificatesError: Error, CustomStringConvertible, Equatable {
     case noRule(series: WebinarSeries.ID, path: String)
     case ruleDoesNotFit(series: WebinarSeries.ID, reason: String)
-    case seriesNotOwned(WebinarSeries.ID)
+    case unknownSeries(String)
     case unknownCertificate(Int64)
     case alreadyRevoked(Int64)
     case revokedCannotBeReissued(Int64)
@@ -22,8 +22,9 @@ enum CertificatesError: Error, CustomStringConvertible, Equatable {
                 + "--set 'rules=[{\"series\": \"\(path)\", \"minimumSessions\": 3, \"requiredKinds\": [\"feedback\"]}]'"
         case let .ruleDoesNotFit(series, reason):
             "The certificate rule for series \(series) does not fit it: \(reason); correct the rule in the settings."
-        case let .seriesNotOwned(series):
-            "Series \(series) does not belong to this organization (or its members)."
+        case let .unknownSeries(reference):
+            "No series '\(reference)' is run by this organization; list them with `indaba series list`, and use "
+                + "the organization that runs the series (a network's coordinator: the member's address)."
         case let .unknownCertificate(id): "There is no certificate \(id) in this organization."
         case let .alreadyRevoked(id): "Certificate \(id) is already revoked."
         case let .revokedCannotBeReissued(id):
@@ -43,7 +44,7 @@ extension CertificatesError {
         switch self {
         case .noRule, .rendering: .unprocessableContent
         case .ruleDoesNotFit, .alreadyRevoked, .revokedCannotBeReissued: .conflict
-        case .seriesNotOwned, .unknownCertificate: .notFound
+        case .unknownSeries, .unknownCertificate: .notFound
         case .emptyReason: .badRequest
         case .unknownCode: .notFound
         case .keyStore, .output: nil

@@ -47,17 +47,11 @@ public struct FeedsPlugin: Plugin {
 
     private func evict(series: WebinarSeries.ID) async throws {
         let scopes = try await context.store.writer.read { db -> Set<FeedScope> in
-            guard
-                let row = try Row.fetchOne(
-                    db,
-                    sql: """
-                        SELECT o.id, coalesce(o.parentId, o.id) FROM webinarSeries s
-                        JOIN programme p ON p.id = s.programmeId JOIN organization o ON o.id = p.organizationId
-                        WHERE s.id = ?
-                        """, arguments: [series])
-            else { return [.series(series)] }
-            let people = try PersonalFeeds.people(in: series, in: db).map(FeedScope.person)
-            return Set([.series(series), .organization(row[0]), .network(row[1])] + people)
+            guard let running = try ScheduleQueries.organizations(running: series, in: db) else {
+                return [.series(series)]
+            }
+            let people = try SeriesFacilitation.people(in: series, in: db).map(FeedScope.person)
+            return Set([.series(series), .organization(running.organization), .network(running.network)] + people)
         }
         cache.evict(scopes)
     }

@@ -57,12 +57,6 @@ enum PersonalFeeds {
                 """, arguments: [hash(token), organization])
     }
 
-    /// The people whose feeds show `series`: everyone holding a role in it.
-    static func people(in series: WebinarSeries.ID, in db: Database) throws -> [Person.ID] {
-        try Person.ID.fetchAll(
-            db, sql: "SELECT DISTINCT personId FROM seriesRole WHERE seriesId = ?", arguments: [series])
-    }
-
     private static func hash(_ token: String) -> String {
         Digest.sha256Hex(token)
     }

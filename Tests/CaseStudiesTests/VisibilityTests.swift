@@ -149,4 +149,17 @@ struct ContributeTests {
             "/api/v1/orgs/\(network)/case-studies/studies/from-member/versions", token: fixture.tokens[.coordinator])
         #expect((versions.json["items"] as? [[String: Any]])?.compactMap { $0["actor"] as? String }.count == 2)
     }
+
+    @Test("a PUT on the slug of a study the caller may not see says only that the slug is taken, naming no owner")
+    func putHiddenSlug() async throws {
+        let fixture = try await LibraryFixture()
+        let path = "/api/v1/orgs/\(fixture.member)/case-studies/studies/net-private"
+        let file = study(slug: "net-private", organization: "testnet/lagos-member").text
+        let hidden = try await fixture.client.request(
+            .put, path, token: fixture.tokens[.memberAdmin], headers: ["If-Match": "*"], json: file,
+            contentType: "text/markdown")
+        #expect(hidden.status == 409)
+        let detail = hidden.json["detail"] as? String ?? ""
+        #expect(detail.contains("'net-private' is taken") && !detail.contains("organization \(fixture.network)"))
+    }
 }

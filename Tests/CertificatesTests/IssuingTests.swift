@@ -55,9 +55,8 @@ struct IssuingTests {
         let revoked = try await fixture.plugin.revoke(
             certificate.id!, reason: "issued in error", organization: fixture.organization, actor: AuditActor("test"))
         #expect(revoked.status == .revoked && revoked.revokedAt != nil)
-        let verification = try await fixture.harness.workspace.read { db in
-            try Verification.lookUp(certificate.code, plugin: CertificatesPlugin.id, in: db)
-        }
+        let workspace = fixture.harness.workspace
+        let verification = try await Verification.find(certificate.code, store: workspace.store, gate: workspace.gate)
         #expect(verification?.status == .revoked)
         #expect(verification?.revokedOn != nil)
         await #expect(throws: CertificatesError.alreadyRevoked(certificate.id!.rawValue)) {

@@ -102,6 +102,43 @@ struct FeedHTTPTests {
         #expect(feedback.contains("SUMMARY:Cancelled: Feedback"))
     }
 
+    /// One cancelled after publication stays, marked cancelled, so calendar apps drop its events.
+    @Test("a series cancelled before it was ever published is in no feed, as the API and the page say")
+    func neverPublishedCancelledSeries() async throws {
+        let fixture = try await FeedsFixture()
+        try await fixture.harness.importText(
+            Samples.network(replacing: "slug: series-one", with: "slug: series-three")
+                .replacingOccurrences(of: "title: Series One", with: "title: Series Three")
+                .replacingOccurrences(of: "status: published", with: "status: cancelled")
+                .replacingOccurrences(of: "title: Introduction", with: "title: Secret agenda"))
+        let seriesThree = try await fixture.harness.workspace.read { db in
+            try Lookup.series("testnet/webinars/series-three", in: db).id!.rawValue
+        }
+        #expect(try await fixture.client.get("/api/v1/series/\(seriesThree)").status == 404)
+        for format in FeedFormat.allCases {
+            let own = "/public/orgs/\(fixture.network)/feeds/series/\(seriesThree)/\(format.fileName)"
+            #expect(try await fixture.client.get(own).status == 404, "\(format)")
+            for wide in ["organization", "network"] {
+                let feed = try await fixture.client.get(
+                    "/public/orgs/\(fixture.network)/feeds/\(wide)/\(format.fileName)")
+                #expect(feed.status == 200, "\(wide) \(format)")
+                #expect(feed.text.contains("Introduction"), "\(wide) \(format)")
+                #expect(
+                    !feed.text.contains("Series Three") && !feed.text.contains("Secret agenda"), "\(wide) \(format)")
+            }
+        }
+        // Series two was published; cancelled now, its events stay in the feeds, marked cancelled.
+        try await fixture.harness.workspace.write(as: AuditActor("test")) { transaction in
+            var series = try Lookup.series("testnet/webinars/series-two", in: transaction.db)
+            series.status = .cancelled
+            try transaction.save(series)
+        }
+        let cancelled = unfold(try await fixture.client.get(fixture.seriesFeed(fixture.seriesTwo)).text)
+        #expect(cancelled.filter { $0 == "STATUS:CANCELLED" }.count == 3)
+        let organization = try await fixture.client.get(fixture.organizationFeed).text
+        #expect(organization.contains("Series Two") && !organization.contains("Secret agenda"))
+    }
+
     @Test("feeds exist only where the plugin is enabled, and only for the organization's non-draft series")
     func gate() async throws {
         let fixture = try await FeedsFixture()

@@ -105,4 +105,51 @@ import Testing
         #expect(try await web.post(path + "/issue", [("form", token)], cookie: cookie).status == 404)
         #expect(try await web.count("SELECT count(*) FROM certificates_certificate") == 0)
     }
+
+    @Test("a network's admin sees a member's series neither on its pages nor in its API: hidden answers like missing")
+    func memberSeriesHidden() async throws {
+        let web = try await WebFixture()
+        try await web.enable("certificates", settings: Self.settings)
+        let member = try await web.member()
+        try await web.enable("certificates", for: member)
+        try await web.harness.workspace.write(as: AuditActor("test")) { transaction in
+            try transaction.db.execute(sql: "UPDATE programme SET organizationId = ?", arguments: [member])
+        }
+        let cookie = try await web.signIn()
+        let (series, missing) = ("\(web.series)", "999999")
+        let overview = try await web.client.request(
+            .get, "/orgs/\(web.network)/certificates/series", headers: ["Cookie": cookie])
+        #expect(overview.status == 200)
+        #expect(!overview.text.contains("Series One"))
+        let pages = "/orgs/\(web.network)/certificates/series/"
+        let hidden = try await web.client.request(.get, pages + series, headers: ["Cookie": cookie])
+        let unknown = try await web.client.request(.get, pages + missing, headers: ["Cookie": cookie])
+        #expect(hidden.status == 404 && unknown.status == 404)
+        #expect(!hidden.text.contains("Participant One"))
+        #expect(Self.masked(hidden.text) == Self.masked(unknown.text))
+        // The member's own pages still show it to the coordinator, who administers the member too.
+        let own = try await web.client.request(
+            .get, "/orgs/\(member)/certificates/series/\(series)", headers: ["Cookie": cookie])
+        #expect(own.status == 200 && own.text.contains("Series One"))
+
+        let network = Organization.ID(web.network)
+        let token = try await web.harness.workspace.write(as: AuditActor("test")) { transaction in
+            try transaction.createToken(role: .networkCoordinator, organization: network).secret
+        }
+        let api = "/api/v1/orgs/\(web.network)/certificates/series/"
+        for tail in ["/certificates", "/eligibility"] {
+            let hidden = try await web.client.get(api + series + tail, token: token)
+            let unknown = try await web.client.get(api + missing + tail, token: token)
+            #expect(hidden.status == 404 && unknown.status == 404, "\(tail)")
+            #expect(Self.masked(hidden.text) == Self.masked(unknown.text), "\(tail)")
+        }
+        let dryRun = try await web.client.request(.post, api + series + "/issue?dryRun=true", token: token)
+        #expect(dryRun.status == 404)
+    }
+
+    /// The main part of a reply with every number masked: a hidden and a missing id must answer alike but for the id.
+    static func masked(_ text: String) -> String {
+        let main = text.range(of: "<main").map { String(text[$0.lowerBound...]) } ?? text
+        return main.replacing(/[0-9]+/, with: "#")
+    }
 }

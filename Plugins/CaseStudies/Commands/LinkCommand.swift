@@ -34,10 +34,17 @@ struct LinkCommand: PluginCommand {
                         "Case study \(study.id!) belongs to organization \(study.organizationId); only its operator may "
                             + "change it.")
                 }
-                let session = try Lookup.session(sessionReference, in: db)
-                guard try LibraryReader.network(of: try LibraryImport.owner(of: session, in: db), in: db) == network
-                else { throw ValidationError("Session \(session.id!) is not a session of this network.") }
+                let named = try Lookup.session(sessionReference, in: db)
                 var sessions = try CaseStudyLibrary.sessions(of: study.id!, in: db)
+                let scope = try LibraryReader.operatorScope(of: organization, in: db)
+                guard
+                    let session = try remove
+                        ? named : LibraryImport.linkable(named.id!, scope: scope, network: network, in: db)
+                else {
+                    throw ValidationError(
+                        "No session '\(sessionReference)' may be linked here: use a session of this network's series "
+                            + "that your organization runs or that is published.")
+                }
                 if remove {
                     sessions.removeAll { $0.id == session.id }
                 } else if !sessions.contains(where: { $0.id == session.id }) {

@@ -35,7 +35,7 @@ extension CaseStudyRoutes {
                     "body:\(located.slugLine): slug: '\(located.file.slug)' must be the slug in the address, '\(slug)'."
             )
         }
-        let (organization, access) = (context.organization!, context.access)
+        let (organization, access, scope) = (context.organization!, context.access, context.scope)
         let ifMatch = request.headers[.ifMatch]
         let now = plugin.context.now()
         let actor = AuditActor(access.principal)
@@ -43,6 +43,13 @@ extension CaseStudyRoutes {
             let network = try LibraryReader.network(of: organization.id!, in: db)
             let existing = try CaseStudyLibrary.study(slug: slug, network: network, in: db)
             if let existing {
+                // Slugs are unique in the network, so a hidden study's slug cannot be created again; say only that
+                // it is taken, as for any name in use, and nothing of the study or its owner.
+                guard try LibraryReader.of(access, in: db).sees(existing) else {
+                    throw HTTPError(
+                        .conflict,
+                        message: "The slug '\(slug)' is taken in this network's library; choose another slug.")
+                }
                 guard access.administered.contains(existing.organizationId) else {
                     throw AccessError.forbidden(
                         "Case study '\(slug)' belongs to organization \(existing.organizationId); only its "
@@ -50,8 +57,7 @@ extension CaseStudyRoutes {
                 }
                 try Self.checkPrecondition(ifMatch, current: Self.etag(of: existing))
             }
-            _ = try LibraryImport.save(
-                [located], writable: access.administered, network: network, actor: actor, now: now, in: db)
+            _ = try LibraryImport.save([located], as: scope, network: network, actor: actor, now: now, in: db)
             let saved = try CaseStudyLibrary.study(slug: slug, network: network, in: db)!
             return (saved, try CaseStudyLibrary.sessions(of: saved.id!, in: db), existing == nil)
         }

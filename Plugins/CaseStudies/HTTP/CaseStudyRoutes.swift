@@ -19,10 +19,13 @@ struct CaseStudyRoutes {
             try await answering {
                 try refuseParameters(request, allowed: [])
                 let (network, reader, reference) = try await library(context, parameter: "study")
+                let scope = Scope(isPublic ? .anonymous : context.access)
                 let view = try await plugin.context.store.writer.read { db in
                     let study = try CaseStudyLibrary.visibleStudy(reference, network: network, reader: reader, in: db)
+                    // Only the sessions the caller may see: a linked series can go back to draft or be cancelled.
+                    let sessions = try scope.visible(CaseStudyLibrary.sessions(of: study.id!, in: db), in: db)
                     return (
-                        StudyView(study, sessions: try CaseStudyLibrary.sessions(of: study.id!, in: db)),
+                        StudyView(study, sessions: sessions),
                         Self.etag(of: study)
                     )
                 }

@@ -57,7 +57,7 @@ enum LibraryImport {
             let summary = try await workspace.write(as: actor) { transaction in
                 let db = transaction.db
                 let summary = try save(
-                    checked, writable: try LibraryReader.operatorOf(organization, in: db).organizations,
+                    checked, as: try LibraryReader.operatorScope(of: organization, in: db),
                     network: try LibraryReader.network(of: organization.id!, in: db), actor: actor,
                     now: transaction.now, in: db)
                 if dryRun { throw DryRun(summary: summary) }
@@ -80,13 +80,17 @@ enum LibraryImport {
         let summary: Summary
     }
 
-    /// Checks the references of `files` and saves them, for a writer who may write the studies of `writable` in
-    /// the library of `network`.
+    /// Checks the references of `files` and saves them, for a writer with `scope`, in the library of `network`.
+    ///
+    /// The writer may write the studies of the organizations they administer, and name in `presentedAt` only the
+    /// sessions they may link (``linkable(_:scope:network:in:)``); any other session answers exactly like one that
+    /// does not exist.
     /// - Throws: ``LibraryImportError`` with every problem, before anything is written.
     static func save(
-        _ files: [CaseStudyFile.Located], writable: Set<Organization.ID>, network: Organization.ID,
-        actor: AuditActor, now: Date, in db: Database
+        _ files: [CaseStudyFile.Located], as scope: Scope, network: Organization.ID, actor: AuditActor, now: Date,
+        in db: Database
     ) throws -> Summary {
+        let writable = scope.access.administered
         var issues: [LibraryIssue] = []
         var resolved: [(CaseStudy, [Session.ID], String)] = []
         for located in files {
@@ -105,8 +109,8 @@ enum LibraryImport {
             var sessions: [Session.ID] = []
             for (index, reference) in file.presentedAt.enumerated() {
                 let line = index < located.presentedAtLines.count ? located.presentedAtLines[index] : 1
-                guard let session = try? Lookup.session(reference, in: db),
-                    try LibraryReader.network(of: try owner(of: session, in: db), in: db) == network
+                guard let found = try? Lookup.session(reference, in: db),
+                    let session = try linkable(found.id!, scope: scope, network: network, in: db)
                 else {
                     issues.append(
                         LibraryIssue(
@@ -129,9 +133,7 @@ enum LibraryImport {
         var summary = Summary()
         for (study, sessions, _) in resolved {
             // The stored document names sessions in time order, as export writes them.
-            let ordered = try Session.fetchAll(db, keys: sessions).sorted {
-                ($0.startsAt, $0.id!) < ($1.startsAt, $1.id!)
-            }
+            let ordered = try Lookup.sessions(sessions, in: db)
             var file = try CaseStudyLibrary.file(of: study, sessions: ordered, in: db)
             file.body = study.body
             let (_, change) = try CaseStudyLibrary.save(
@@ -145,12 +147,13 @@ enum LibraryImport {
         return summary
     }
 
-    /// The organization that owns a session's series.
-    static func owner(of session: Session, in db: Database) throws -> Organization.ID {
-        try Organization.ID.fetchOne(
-            db,
-            sql: """
-                SELECT p.organizationId FROM webinarSeries s JOIN programme p ON p.id = s.programmeId WHERE s.id = ?
-                """, arguments: [session.seriesId]) ?? Organization.ID(0)
+    /// The session `id` if the writer with `scope` may link a study of `network`'s library to it: a session of the
+    /// network's series that the writer can see (their own organizations' series in any status, and published or
+    /// completed series of the network, which anyone may read). Another member's draft or cancelled series is
+    /// hidden, so linking to it answers as for a session that does not exist.
+    static func linkable(_ id: Session.ID, scope: Scope, network: Organization.ID, in db: Database) throws
+        -> Session?
+    {
+        try scope.sessions(inNetwork: network).filter(key: id.rawValue).fetchOne(db)
     }
 }

@@ -28,13 +28,10 @@ extension CaseStudiesPlugin {
 
     private func presented(in series: WebinarSeries.ID) async throws -> [(study: CaseStudy, session: String)] {
         try await context.store.writer.read { db in
-            try CaseStudyLibrary.presented(inSeries: series, reader: .anonymous, in: db).map { item in
-                (
-                    study: item.study,
-                    session: try String.fetchOne(
-                        db, sql: "SELECT title FROM session WHERE id = ?", arguments: [item.session]) ?? ""
-                )
-            }
+            let presented = try CaseStudyLibrary.presented(inSeries: series, reader: .anonymous, in: db)
+            let titles = try Lookup.sessions(Set(presented.map(\.session)), in: db)
+                .reduce(into: [Session.ID: String]()) { $0[$1.id!] = $1.title }
+            return presented.map { (study: $0.study, session: titles[$0.session] ?? "") }
         }
     }
 

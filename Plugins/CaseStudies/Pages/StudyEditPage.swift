@@ -1,8 +1,8 @@
 import Foundation
 import GRDB
 import Hummingbird
-public import Kernel
-public import PluginKit
+import Kernel
+import PluginKit
 
 /// The staff page of one study, `/orgs/{org}/case-studies/studies/{id}`: its Markdown file to edit (checked exactly as
 /// `import` checks a file, problems shown by line next to the text, nothing saved), and the sessions it was presented
@@ -25,7 +25,7 @@ struct StudyEditPage {
         case let .success(located) where located.file.slug != study.slug:
             problems = ["Line \(located.slugLine), slug: the slug must stay '\(study.slug)'."]
         case let .success(located):
-            let access = page.context.access
+            let (access, scope) = (page.context.access, page.context.scope)
             let organization = page.organization.id!
             let actor = AuditActor("web:\(access.principal)")
             let now = plugin.context.now()
@@ -33,7 +33,7 @@ struct StudyEditPage {
                 try await plugin.context.store.writer.write { db in
                     let network = try LibraryReader.network(of: organization, in: db)
                     _ = try LibraryImport.save(
-                        [located], writable: access.administered, network: network, actor: actor, now: now, in: db)
+                        [located], as: scope, network: network, actor: actor, now: now, in: db)
                 }
             } catch let error as LibraryImportError {
                 problems = error.issues.map { "Line \($0.line), \($0.field): \($0.message)" }
@@ -55,12 +55,15 @@ struct StudyEditPage {
         }
         let remove = page.form["action"] == "unlink"
         let organization = page.organization.id!
-        let actor = AuditActor("web:\(page.context.access.principal)")
+        let (actor, scope) = (AuditActor("web:\(page.context.access.principal)"), page.context.scope)
         let now = plugin.context.now()
         let linked = try await plugin.context.store.writer.write { db -> Bool in
             let network = try LibraryReader.network(of: organization, in: db)
-            guard let session = try Session.fetchOne(db, key: sessionId),
-                try LibraryReader.network(of: try LibraryImport.owner(of: session, in: db), in: db) == network
+            // A linked session may always be unlinked; a new link only to a session the user may link.
+            let current = sessions.first { $0.id == Session.ID(sessionId) }
+            guard
+                let session = try remove && current != nil
+                    ? current : LibraryImport.linkable(Session.ID(sessionId), scope: scope, network: network, in: db)
             else { return false }
             var kept = sessions.filter { $0.id != session.id }
             if !remove { kept = (kept + [session]).sorted { ($0.startsAt, $0.id!) < ($1.startsAt, $1.id!) } }
@@ -72,7 +75,9 @@ struct StudyEditPage {
         guard linked else {
             return .page(
                 try await content(
-                    page, text: nil, problems: [], notice: "", linkError: "That session is not one of this network's."),
+                    page, text: nil, problems: [], notice: "",
+                    linkError: "Choose a session from the list: your organization's or a published one of this network."
+                ),
                 status: .unprocessableContent)
         }
         return .redirect("studies/\(study.id!.rawValue)?saved=1")
@@ -104,21 +109,20 @@ struct StudyEditPage {
     private func content(
         _ page: PageRequest, text: String?, problems: [String], notice: String, linkError: String? = nil
     ) async throws -> PageContent {
-        let (study, sessions, writable) = try await load(page, requireWrite: false)
-        let organization = page.organization.id!
-        let (document, choices) = try await plugin.context.store.writer.read { db -> (String, [(Int64, String)]) in
+        let (study, linked, writable) = try await load(page, requireWrite: false)
+        let (organization, scope) = (page.organization.id!, page.context.scope)
+        let (document, choices, sessions) = try await plugin.context.store.writer.read {
+            db -> (String, [(Int64, String)], [Session]) in
             let network = try LibraryReader.network(of: organization, in: db)
-            let choices = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT s.id, r.title || ' · ' || s.position || '. ' || s.title AS label FROM session s
-                    JOIN webinarSeries r ON r.id = s.seriesId JOIN programme p ON p.id = r.programmeId
-                    JOIN organization o ON o.id = p.organizationId
-                    WHERE coalesce(o.parentId, o.id) = ? AND s.status = 'scheduled'
-                    ORDER BY s.startsAt, s.id
-                    """, arguments: [network]
-            ).map { ($0["id"] as Int64, $0["label"] as String) }
-            return (try CaseStudyLibrary.file(of: study, in: db).text, choices)
+            // The sessions the user may link (the same rule as linking), still scheduled, in time order.
+            let sessions = try scope.sessions(inNetwork: network).scheduled().inTimeOrder().fetchAll(db)
+            let titles = try scope.series().filter(keys: Set(sessions.map(\.seriesId).map(\.rawValue))).fetchAll(db)
+                .reduce(into: [WebinarSeries.ID: String]()) { $0[$1.id!] = $1.title }
+            let choices = sessions.map { session in
+                (session.id!.rawValue, "\(titles[session.seriesId] ?? "") · \(session.position). \(session.title)")
+            }
+            // The sessions it was presented in that the user may see (a linked series can go back to draft).
+            return (try CaseStudyLibrary.file(of: study, in: db).text, choices, try scope.visible(linked, in: db))
         }
         let base = page.basePath
         let presented: [HTML] = sessions.map { session in

@@ -50,18 +50,9 @@ enum CaseStudyLibrary {
 
     /// The sessions the study was presented in, in time order.
     static func sessions(of study: CaseStudy.ID, in db: Database) throws -> [Session] {
-        try Session.fetchAll(
-            db,
-            sql: """
-                SELECT session.* FROM session JOIN caseStudies_presentation p ON p.sessionId = session.id
-                WHERE p.studyId = ? ORDER BY session.startsAt, session.id
-                """, arguments: [study])
-    }
-
-    /// The slug path of a session.
-    static func path(of session: Session, in db: Database) throws -> String {
-        guard let series = try WebinarSeries.fetchOne(db, key: session.seriesId) else { return "\(session.id!)" }
-        return try Lookup.path(of: series, in: db) + "/" + session.slug
+        let ids = try Session.ID.fetchAll(
+            db, sql: "SELECT sessionId FROM caseStudies_presentation WHERE studyId = ?", arguments: [study])
+        return try Lookup.sessions(ids, in: db)
     }
 
     /// The study as its Markdown file.
@@ -71,14 +62,14 @@ enum CaseStudyLibrary {
 
     /// The study as its Markdown file, presented in `sessions`.
     static func file(of study: CaseStudy, sessions: [Session], in db: Database) throws -> CaseStudyFile {
-        let organization = try Organization.fetchOne(db, key: study.organizationId)
+        let organization = try OrganizationTree.organization(study.organizationId, in: db)
         return CaseStudyFile(
             slug: study.slug, title: study.title, summary: study.summary,
             organization: try organization.map { try Lookup.path(of: $0, in: db) } ?? "\(study.organizationId)",
             origin: study.origin, country: study.country, sector: study.sector, topics: study.topics,
             outcomes: study.outcomes, links: study.links, licence: study.licence, consent: study.consent,
             visibility: study.visibility,
-            presentedAt: try sessions.map { try path(of: $0, in: db) }, body: study.body)
+            presentedAt: try sessions.map { try Lookup.path(of: $0, in: db) }, body: study.body)
     }
 
     /// What saving did.
@@ -156,17 +147,26 @@ enum CaseStudyLibrary {
     static func presented(inSeries series: WebinarSeries.ID, reader: LibraryReader, in db: Database) throws
         -> [(session: Session.ID, study: CaseStudy)]
     {
-        try Row.fetchAll(
+        // The series' sessions come from the kernel, in time order; the presentations are ours.
+        let sessions = try Lookup.sessions(ofSeries: series, in: db)
+        guard !sessions.isEmpty else { return [] }
+        let order = Dictionary(uniqueKeysWithValues: sessions.enumerated().map { ($0.element.id!, $0.offset) })
+        let list = sessions.map { String($0.id!.rawValue) }.joined(separator: ",")
+        let found = try Row.fetchAll(
             db,
             sql: """
                 SELECT p.sessionId AS presentedIn, \(CaseStudy.columns(alias: "s"))
                 FROM caseStudies_presentation p
                 JOIN caseStudies_study s ON s.id = p.studyId
-                JOIN session ON session.id = p.sessionId
-                WHERE session.seriesId = ? AND \(reader.condition(alias: "s"))
-                ORDER BY session.startsAt, session.id, s.title
-                """, arguments: [series]
-        ).map { (Session.ID($0["presentedIn"] as Int64), try CaseStudy(row: $0)) }
+                WHERE p.sessionId IN (\(list)) AND \(reader.condition(alias: "s"))
+                """
+        ).map { (session: Session.ID($0["presentedIn"] as Int64), study: try CaseStudy(row: $0)) }
+        // Session by session, then by title as SQLite compares text (bytes).
+        return found.sorted {
+            order[$0.session]! != order[$1.session]!
+                ? order[$0.session]! < order[$1.session]!
+                : $0.study.title.utf8.lexicographicallyPrecedes($1.study.title.utf8)
+        }
     }
 }
 

@@ -34,11 +34,18 @@ public struct LibraryReader: Sendable, Equatable {
     public static func operatorOf(_ organization: Organization, in db: Database) throws -> LibraryReader {
         var own: Set<Organization.ID> = [organization.id!]
         if organization.isNetwork {
-            own.formUnion(
-                try Organization.ID.fetchAll(
-                    db, sql: "SELECT id FROM organization WHERE parentId = ?", arguments: [organization.id]))
+            own.formUnion(try OrganizationTree.members(of: organization.id!, in: db))
         }
         return try LibraryReader(organizations: own, networks: networks(of: own, in: db))
+    }
+
+    /// What an operator acting for `organization` may reach, as the kernel's scope: a network's coordinator, or a
+    /// member's administrator. It decides which sessions the operator may link studies to.
+    public static func operatorScope(of organization: Organization, in db: Database) throws -> Scope {
+        Scope(
+            try Access.granted(
+                role: organization.isNetwork ? .networkCoordinator : .organizationAdmin, organization: organization.id!,
+                person: nil, principal: "operator", in: db))
     }
 
     /// The network of `organization` (itself for a network).
@@ -49,10 +56,7 @@ public struct LibraryReader: Sendable, Equatable {
     private static func networks(of organizations: Set<Organization.ID>, in db: Database) throws
         -> Set<Organization.ID>
     {
-        guard !organizations.isEmpty else { return [] }
-        return Set(
-            try Organization.ID.fetchAll(
-                db, sql: "SELECT DISTINCT coalesce(parentId, id) FROM organization WHERE id IN \(list(organizations))"))
+        try OrganizationTree.networks(of: organizations, in: db)
     }
 
     /// The SQL condition on a study aliased `alias` that the reader may see.

@@ -132,9 +132,7 @@ struct VerifyCommand: PluginCommand {
     func run(in context: PluginCommandContext) async throws {
         let typed = code
         guard
-            let found = try await context.workspace.read({ db in
-                try Verification.lookUp(typed, plugin: CertificatesPlugin.id, in: db)
-            })
+            let found = try await Verification.find(typed, store: context.workspace.store, gate: context.workspace.gate)
         else { throw CertificatesError.unknownCode }
         if context.json { return try Terminal.json(found) }
         Terminal.lines([

@@ -25,12 +25,10 @@ struct Eligibility: Sendable {
     init(series: WebinarSeries, rule: EligibilityRule, in db: Database) throws {
         self.series = series
         self.rule = rule
-        sessions = try Session.filter(Column("seriesId") == series.id && Column("status") == "scheduled")
-            .order(Column("position")).fetchAll(db)
+        sessions = try SeriesParticipation.scheduledSessions(of: series.id!, in: db)
         try Self.check(rule, against: sessions, series: series.id!)
         let completions = try Self.completions(of: series.id!, sessions: sessions, in: db)
-        let people = try Person.ID.fetchAll(
-            db, sql: "SELECT personId FROM enrolment WHERE seriesId = ? ORDER BY personId", arguments: [series.id])
+        let people = try SeriesParticipation.enrolledPeople(in: series.id!, in: db)
         let sessions = sessions
         verdicts = people.map { person in
             Self.verdict(person, completed: completions[person] ?? [], sessions: sessions, rule: rule)
@@ -63,9 +61,7 @@ struct Eligibility: Sendable {
     ) throws -> [Person.ID: Set<Int>] {
         let byId = Dictionary(uniqueKeysWithValues: sessions.map { ($0.id!, $0) })
         var done: [Person.ID: Set<Int>] = [:]
-        let attendance = try Attendance.filter(
-            sql: "sessionId IN (SELECT id FROM session WHERE seriesId = ?)", arguments: [series]
-        ).fetchAll(db)
+        let attendance = try SeriesParticipation.attendance(in: series, in: db)
         for record in attendance {
             if let session = byId[record.sessionId],
                 Completion.isCompleted(session, attendance: record, submission: nil)
@@ -73,9 +69,7 @@ struct Eligibility: Sendable {
                 done[record.personId, default: []].insert(session.position)
             }
         }
-        let submissions = try ExerciseSubmission.filter(
-            sql: "sessionId IN (SELECT id FROM session WHERE seriesId = ?)", arguments: [series]
-        ).fetchAll(db)
+        let submissions = try SeriesParticipation.submissions(in: series, in: db)
         for submission in submissions {
             if let session = byId[submission.sessionId],
                 Completion.isCompleted(session, attendance: nil, submission: submission)

@@ -7,8 +7,9 @@ import PluginKit
 /// `GET /verify/{code}` at the site root, the address printed on every certificate and in its QR code: an HTML page
 /// for people, JSON for programs (`Accept: application/json`, or `/verify/{code}.json`).
 ///
-/// Not gated per organization by the server: ``Verification/lookUp(_:plugin:in:)`` answers only for organizations
-/// that have the plugin enabled. Unknown, malformed and disabled codes all get the same 404.
+/// Not gated per organization by the server (the organization is known only from the code):
+/// ``Verification/find(_:store:gate:)`` asks the kernel's gate itself. Unknown, malformed and disabled codes all
+/// get the same 404.
 struct VerificationRoutes {
     let plugin: CertificatesPlugin
 
@@ -21,9 +22,7 @@ struct VerificationRoutes {
                 wantsJSON = true
             }
             let typed = code
-            let found = try await plugin.context.store.writer.read { db in
-                try Verification.lookUp(typed, plugin: CertificatesPlugin.id, in: db)
-            }
+            let found = try await Verification.find(typed, store: plugin.context.store, gate: plugin.context.gate)
             guard let found else {
                 if wantsJSON {
                     return try Replies.json(

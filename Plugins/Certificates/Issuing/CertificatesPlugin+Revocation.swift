@@ -37,13 +37,12 @@ extension CertificatesPlugin {
         let (old, draft, eligibility) = try await context.store.writer.read { db in
             let old = try Self.owned(id, by: organization, in: db)
             guard old.status == .valid else { throw CertificatesError.revokedCannotBeReissued(id.rawValue) }
-            let series = try WebinarSeries.fetchOne(db, key: old.seriesId)!
+            let series = try CertificateQueries.series("\(old.seriesId.rawValue)", runBy: organization, in: db)
             let facts = try SeriesFacts(series: series, organization: organization, issuedAt: now, in: db)
             guard let rule = settings.rule(forPath: facts.path, id: series.id!) else {
                 throw CertificatesError.noRule(series: series.id!, path: facts.path)
             }
-            let name = try String.fetchOne(
-                db, sql: "SELECT displayName FROM person WHERE id = ?", arguments: [old.personId])
+            let name = try PersonDirectory.displayName(of: old.personId, in: db)
             var generator = SystemRandomNumberGenerator()
             let draft = Certificate.draft(
                 person: old.personId, name: name ?? old.recipientName, facts: facts,

@@ -16,7 +16,7 @@ struct IssuePlan: Sendable {
         series reference: String, organization: Organization.ID, settings: CertificatesSettings, issuedAt: Date,
         actor: String, in db: Database
     ) throws {
-        let series = try Lookup.series(reference, in: db)
+        let series = try CertificateQueries.series(reference, runBy: organization, in: db)
         facts = try SeriesFacts(series: series, organization: organization, issuedAt: issuedAt, in: db)
         guard let rule = settings.rule(forPath: facts.path, id: series.id!) else {
             throw CertificatesError.noRule(series: series.id!, path: facts.path)
@@ -26,13 +26,7 @@ struct IssuePlan: Sendable {
             try Person.ID.fetchAll(
                 db, sql: "SELECT personId FROM certificates_certificate WHERE seriesId = ?", arguments: [series.id]))
         alreadyIssued = holders.count
-        let names = Dictionary(
-            uniqueKeysWithValues: try Row.fetchAll(
-                db,
-                sql:
-                    "SELECT p.id, p.displayName FROM person p JOIN enrolment e ON e.personId = p.id WHERE e.seriesId = ?",
-                arguments: [series.id]
-            ).map { ($0["id"] as Person.ID, $0["displayName"] as String) })
+        let names = try PersonDirectory.displayNames(enrolledIn: series.id!, in: db)
         var generator = SystemRandomNumberGenerator()
         let facts = facts
         certificates = eligibility.verdicts.filter { $0.eligible && !holders.contains($0.personId) }.map { verdict in

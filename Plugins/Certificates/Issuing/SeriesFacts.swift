@@ -10,35 +10,26 @@ struct SeriesFacts: Sendable {
     let datesLine: String
     let signatories: [CertificateContent.Signatory]
 
-    /// Reads the facts of `series`, which must belong to `organization`.
-    /// - Throws: ``CertificatesError/seriesNotOwned(_:)`` otherwise.
+    /// Reads the facts of `series`, which must be run by `organization`.
+    /// - Throws: ``CertificatesError/unknownSeries(_:)`` otherwise.
     init(series: WebinarSeries, organization: Organization.ID, issuedAt: Date, in db: Database) throws {
-        guard
-            let owner = try Organization.fetchOne(
-                db, sql: "SELECT o.* FROM organization o JOIN programme p ON p.organizationId = o.id WHERE p.id = ?",
-                arguments: [series.programmeId]),
-            owner.id == organization
-        else { throw CertificatesError.seriesNotOwned(series.id!) }
+        guard let owner = try OrganizationSeries.runner(of: series.id!, in: db), owner.id == organization else {
+            throw CertificatesError.unknownSeries("\(series.id!)")
+        }
         self.series = series
         self.organization = owner
         path = try Lookup.path(of: series, in: db)
-        let sessions = try Session.filter(Column("seriesId") == series.id && Column("status") == "scheduled")
-            .order(Column("startsAt")).fetchAll(db)
+        let sessions = try SeriesParticipation.scheduledSessions(of: series.id!, in: db)
+            .sorted { ($0.startsAt, $0.position) < ($1.startsAt, $1.position) }
         let zone = TimeZone(identifier: series.timeZone) ?? TimeZone(identifier: "UTC")!
         let held = sessions.first.map { Self.span(from: $0.startsAt, to: sessions.last!.endsAt, in: zone) }
         let issued = "Issued on " + Self.day(issuedAt, in: zone)
         datesLine = held.map { "\($0) · \(issued)" } ?? issued
-        signatories = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT p.displayName, r.role FROM seriesRole r JOIN person p ON p.id = r.personId
-                WHERE r.seriesId = ? AND r.role IN ('facilitator', 'guestSpeaker')
-                ORDER BY r.role = 'guestSpeaker', r.id
-                """, arguments: [series.id]
-        ).map { row in
-            let role: String = row["role"]
-            return CertificateContent.Signatory(
-                name: row["displayName"], role: role == "facilitator" ? "Facilitator" : "Guest speaker")
+        // Facilitators first, then guest speakers, each in the order they were given the role.
+        let leaders = try SeriesFacilitation(of: series.id!, in: db).leaders
+        signatories = (leaders.filter { $0.role == .facilitator } + leaders.filter { $0.role == .guestSpeaker }).map {
+            CertificateContent.Signatory(
+                name: $0.displayName, role: $0.role == .facilitator ? "Facilitator" : "Guest speaker")
         }
     }
 

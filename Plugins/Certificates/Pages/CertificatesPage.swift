@@ -15,14 +15,10 @@ struct CertificatesPage {
     func overview(_ page: PageRequest) async throws -> PageResponse {
         let organization = page.organization
         try page.context.scope.requireAdministration(of: organization.id!)
+        // The series this organization runs itself, as the API has them: a member's series are managed at the
+        // member's address (which a network's coordinator may open too).
         let series = try await plugin.context.store.writer.read { db in
-            try WebinarSeries.filter(sql: "status != 'draft'")
-                .filter(
-                    sql: """
-                        programmeId IN (SELECT id FROM programme WHERE organizationId = ? \
-                        OR organizationId IN (SELECT id FROM organization WHERE parentId = ?))
-                        """, arguments: [organization.id, organization.id]
-                ).order(Column("id")).fetchAll(db)
+            try OrganizationSeries.series(runBy: organization.id!, in: db)
         }
         let items: [HTML] = series.map {
             "<li><a href=\"\(page.basePath)series/\($0.id!.rawValue)\">\($0.title)</a></li>"
@@ -79,7 +75,7 @@ struct CertificatesPage {
             default: throw error
             }
             let series = try await plugin.context.store.writer.read { db in
-                try WebinarSeries.fetchOne(db, key: certificate.seriesId)!
+                try CertificateQueries.series("\(certificate.seriesId.rawValue)", runBy: organization, in: db)
             }
             return .page(
                 try await content(
@@ -105,22 +101,16 @@ struct CertificatesPage {
 
     // MARK: - Reading
 
-    /// The series named in the path, if the organization (or, for a network, a member) runs it; else 404.
+    /// The series named in the path, if the organization runs it (the API's rule); else 404, as for a series that
+    /// does not exist.
     private func owned(_ page: PageRequest) async throws -> WebinarSeries {
         let organization = page.organization.id!
         try page.context.scope.requireAdministration(of: organization)
         guard let id = page.context.parameters.get("series", as: Int64.self) else {
             throw AccessError.notFound(entity: "series", id: 0)
         }
-        let series = try await plugin.context.store.writer.read { db -> WebinarSeries? in
-            guard let series = try WebinarSeries.fetchOne(db, key: id), series.status != .draft else { return nil }
-            let owner = try Organization.ID.fetchOne(
-                db,
-                sql: """
-                    SELECT o.id FROM programme p JOIN organization o ON o.id = p.organizationId
-                    WHERE p.id = ? AND (o.id = ? OR o.parentId = ?)
-                    """, arguments: [series.programmeId, organization, organization])
-            return owner == nil ? nil : series
+        let series = try await plugin.context.store.writer.read { db in
+            try OrganizationSeries.series(WebinarSeries.ID(id), runBy: organization, in: db)
         }
         guard let series else { throw AccessError.notFound(entity: "series", id: id) }
         return series

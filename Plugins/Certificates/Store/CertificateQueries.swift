@@ -46,20 +46,13 @@ enum CertificateQueries {
     static func eligibility(
         series reference: String, organization: Organization.ID, settings: CertificatesSettings, in db: Database
     ) throws -> [EligibilityLine] {
-        let series = try Lookup.series(reference, in: db)
+        let series = try CertificateQueries.series(reference, runBy: organization, in: db)
         let facts = try SeriesFacts(series: series, organization: organization, issuedAt: Date(), in: db)
         guard let rule = settings.rule(forPath: facts.path, id: series.id!) else {
             throw CertificatesError.noRule(series: series.id!, path: facts.path)
         }
         let eligibility = try Eligibility(series: series, rule: rule, in: db)
-        var names: [Person.ID: String] = [:]
-        for row in try Row.fetchAll(
-            db,
-            sql: "SELECT p.id, p.displayName FROM person p JOIN enrolment e ON e.personId = p.id WHERE e.seriesId = ?",
-            arguments: [series.id])
-        {
-            names[row["id"]] = row["displayName"]
-        }
+        let names = try PersonDirectory.displayNames(enrolledIn: series.id!, in: db)
         var held: [Person.ID: Certificate.Status] = [:]
         for certificate in try Certificate.filter(Column("seriesId") == series.id).order(Column("id")).fetchAll(db) {
             held[certificate.personId] =
@@ -76,8 +69,21 @@ enum CertificateQueries {
     static func list(series reference: String, organization: Organization.ID, in db: Database) throws
         -> [CertificateSummary]
     {
-        let series = try Lookup.series(reference, in: db)
+        let series = try CertificateQueries.series(reference, runBy: organization, in: db)
         return try Certificate.filter(Column("seriesId") == series.id && Column("organizationId") == organization)
             .order(Column("id")).fetchAll(db).map(CertificateSummary.init)
+    }
+
+    /// The series `reference` names, if `organization` runs it and it is not a draft: the one rule of the staff pages,
+    /// the API and the commands. A network's coordinator manages a member's series at the member's address.
+    /// - Throws: ``CertificatesError/unknownSeries(_:)`` otherwise, the same whether the series does not exist or
+    ///   belongs to someone else.
+    static func series(_ reference: String, runBy organization: Organization.ID, in db: Database) throws
+        -> WebinarSeries
+    {
+        guard let found = try? Lookup.series(reference, in: db),
+            let series = try OrganizationSeries.series(found.id!, runBy: organization, in: db)
+        else { throw CertificatesError.unknownSeries(reference) }
+        return series
     }
 }

@@ -50,12 +50,12 @@ struct FeedLinks: Encodable, Sendable {
 
     static func all(for organization: Organization, baseURL: String, scope: Scope, in db: Database) throws -> FeedLinks
     {
-        let series = try scope.series()
-            .filter(
-                sql: "programmeId IN (SELECT id FROM programme WHERE organizationId = ?) AND status != 'draft'",
-                arguments: [organization.id]
-            )
-            .order(Column("id")).fetchAll(db)
+        // The series whose feeds exist (the calendar rule), among those the caller can see.
+        let listed = try ScheduleQueries.listedSeries(ownedBy: organization.id!, in: db)
+        let visible = Set(
+            try scope.series().filter(keys: listed.map { $0.id! }).selectPrimaryKey(as: WebinarSeries.ID.self)
+                .fetchAll(db))
+        let series = listed.filter { visible.contains($0.id!) }
         let link = { (title: String, scope: FeedScope) in
             FeedLink(title: title, folder: baseURL + folder(of: scope, in: organization))
         }

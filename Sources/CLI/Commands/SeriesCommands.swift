@@ -160,7 +160,7 @@ struct SeriesOverview: Encodable {
         self.series = series
         path = try Lookup.path(of: series, in: db)
         organization = try series.organizationName(in: db)
-        let team = try SeriesTeamMember.all(of: series.id!, in: db)
+        let team = try SeriesFacilitation(of: series.id!, in: db).leaders
         facilitators = team.filter { $0.role == .facilitator }.map(\.displayName)
         guestSpeakers = team.filter { $0.role == .guestSpeaker }.map(\.displayName)
         enrolled = try Enrolment.filter(Column("seriesId") == series.id).fetchCount(db)

@@ -5,7 +5,27 @@ enum KernelMigrations {
         ("kernel/0002-create-api-token", createApiToken),
         ("kernel/0003-create-sign-in", createSignIn),
         ("kernel/0004-create-quote", createQuote),
+        ("kernel/0005-series-published-at", seriesPublishedAt),
     ]
+
+    /// When a series first became readable by anyone (published or completed), kept by triggers whatever writes
+    /// the status. Calendars need it: a cancelled series that was public stays in feeds, marked cancelled, so apps
+    /// remove its events; one cancelled before it was ever published was never public and stays hidden. Existing
+    /// cancelled series cannot tell, so they count as never published (hidden rather than leaked).
+    static let seriesPublishedAt = """
+        ALTER TABLE webinarSeries ADD COLUMN publishedAt DATETIME;
+        UPDATE webinarSeries SET publishedAt = updatedAt WHERE status IN ('published', 'completed');
+        CREATE TRIGGER webinarSeries_publishedAt_insert AFTER INSERT ON webinarSeries
+        WHEN NEW.status IN ('published', 'completed') AND NEW.publishedAt IS NULL
+        BEGIN
+            UPDATE webinarSeries SET publishedAt = NEW.updatedAt WHERE id = NEW.id;
+        END;
+        CREATE TRIGGER webinarSeries_publishedAt_update AFTER UPDATE OF status ON webinarSeries
+        WHEN NEW.status IN ('published', 'completed') AND NEW.publishedAt IS NULL
+        BEGIN
+            UPDATE webinarSeries SET publishedAt = NEW.updatedAt WHERE id = NEW.id;
+        END;
+        """
 
     /// Quotes recorded for a series; reports show only those with consent.
     static let createQuote = """

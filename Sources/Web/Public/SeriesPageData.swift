@@ -26,10 +26,13 @@ struct SeriesPageData: Sendable {
         else { throw AccessError.notFound(entity: "series", id: id) }
         let sessions = try Session.filter(Column("seriesId") == series.id)
             .order(Column("startsAt"), Column("position")).fetchAll(db)
-        // Facilitators first, then guest speakers, each by name.
-        let facilitators = try SeriesTeamMember.all(of: series.id!, in: db)
-            .sorted { ($0.role.rawValue, $0.displayName) < ($1.role.rawValue, $1.displayName) }
-            .map { Facilitator(name: $0.displayName, role: $0.role) }
+        // By role, then by name as SQLite compares text (bytes), as the page has always listed them.
+        let facilitators = try SeriesFacilitation(of: series.id!, in: db).leaders.map {
+            Facilitator(name: $0.displayName, role: $0.role)
+        }.sorted {
+            $0.role != $1.role
+                ? $0.role.rawValue < $1.role.rawValue : $0.name.utf8.lexicographicallyPrecedes($1.name.utf8)
+        }
         let enabled = try PluginEnablementRecord.enabledPlugins(of: organization.id!, in: db)
         return SeriesPageData(
             series: series, programme: programme, organization: organization, sessions: sessions,

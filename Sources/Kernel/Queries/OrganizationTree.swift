@@ -1,0 +1,26 @@
+public import GRDB
+
+/// Networks and their member organizations: the two levels organizations form.
+public enum OrganizationTree {
+    /// The members of `network` (not the network itself), by id.
+    public static func members(of network: Organization.ID, in db: Database) throws -> [Organization.ID] {
+        try Organization.ID.fetchAll(
+            db, sql: "SELECT id FROM organization WHERE parentId = ? ORDER BY id", arguments: [network])
+    }
+
+    /// The networks `organizations` belong to (a network belongs to itself); unknown ids are left out.
+    public static func networks(of organizations: Set<Organization.ID>, in db: Database) throws
+        -> Set<Organization.ID>
+    {
+        guard !organizations.isEmpty else { return [] }
+        let list = organizations.map { String($0.rawValue) }.sorted().joined(separator: ",")
+        return Set(
+            try Organization.ID.fetchAll(
+                db, sql: "SELECT DISTINCT coalesce(parentId, id) FROM organization WHERE id IN (\(list))"))
+    }
+
+    /// The organization `id`, or `nil` when there is none.
+    public static func organization(_ id: Organization.ID, in db: Database) throws -> Organization? {
+        try Organization.fetchOne(db, key: id)
+    }
+}

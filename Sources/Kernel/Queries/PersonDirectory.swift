@@ -1,0 +1,25 @@
+public import GRDB
+
+/// People's display names, for what prints or shows a name the caller is already entitled to (a calendar's title, a
+/// document issued to a participant); it reads no contact or self-description fields.
+public enum PersonDirectory {
+    /// The display name of `person`, or `nil` when there is no such person.
+    public static func displayName(of person: Person.ID, in db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT displayName FROM person WHERE id = ?", arguments: [person])
+    }
+
+    /// The display names of the people enrolled in `series`, by person.
+    public static func displayNames(enrolledIn series: WebinarSeries.ID, in db: Database) throws
+        -> [Person.ID: String]
+    {
+        var names: [Person.ID: String] = [:]
+        for row in try Row.fetchAll(
+            db,
+            sql: "SELECT p.id, p.displayName FROM person p JOIN enrolment e ON e.personId = p.id WHERE e.seriesId = ?",
+            arguments: [series])
+        {
+            names[row[0]] = row[1]
+        }
+        return names
+    }
+}
