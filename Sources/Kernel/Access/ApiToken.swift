@@ -1,16 +1,6 @@
 public import Foundation
 public import GRDB
 
-/// The roles a caller can have. Anonymous callers have none.
-public enum AccessRole: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
-    /// Everything in a network: the network itself and all its member organizations.
-    case networkCoordinator
-    /// Everything in one organization.
-    case organizationAdmin
-    /// Reads the series the person facilitates and records their attendance.
-    case facilitator
-}
-
 /// An API token: a random secret shown once, stored only as its SHA-256 hash.
 ///
 /// Tokens carry a role for one organization (and, for facilitators, the person they act as), may expire, and can be

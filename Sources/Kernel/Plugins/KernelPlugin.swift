@@ -1,7 +1,4 @@
-public import Foundation
-internal import GRDB
-public import Logging
-import Synchronization
+
 
 /// What the kernel itself needs of a plugin: its identity, its tables, its settings, and its reactions to kernel
 /// events. The kernel builds, migrates and runs plugins through this protocol and never names one.
@@ -37,62 +34,4 @@ extension KernelPlugin {
     public static var migrations: [PluginMigration] { [] }
     public var eventHandlers: [EventHandler] { [] }
     public func seriesReportSections(for report: SeriesReportRequest) async throws -> [ReportSection] { [] }
-}
-
-/// What a plugin receives when it is built.
-public struct PluginContext: Sendable {
-    /// The plugin being built.
-    public let pluginId: PluginID
-    /// The shared database.
-    public let store: Store
-    /// A logger whose metadata carries `plugin.id`.
-    public let logger: Logger
-    /// The clock; tests inject a fixed one.
-    public let now: @Sendable () -> Date
-    /// Counts the writes the workspace commits, for caches (see ``RecentCache``).
-    public let writes: WriteCounter
-    /// The gate every surface goes through; site routes (``Plugin/addSiteRoutes(to:)``) ask it themselves.
-    public let gate: PluginGate
-    private let settingsType: any PluginSettings.Type
-    private let link: BusLink
-
-    init(
-        pluginId: PluginID, store: Store, logger: Logger, now: @escaping @Sendable () -> Date, writes: WriteCounter,
-        settingsType: any PluginSettings.Type, bus: BusLink, gate: PluginGate
-    ) {
-        self.gate = gate
-        self.link = bus
-        self.pluginId = pluginId
-        self.store = store
-        var logger = logger
-        logger[metadataKey: "plugin.id"] = "\(pluginId)"
-        self.logger = logger
-        self.now = now
-        self.writes = writes
-        self.settingsType = settingsType
-    }
-
-    /// Runs `body` as one kernel write transaction, exactly as ``Workspace/write(as:_:)`` does: the kernel's change
-    /// methods raise their events, before-commit handlers can veto, and after-commit handlers run after the commit.
-    @discardableResult
-    public func write<T: Sendable>(
-        as actor: AuditActor, _ body: @escaping @Sendable (WriteTransaction) throws -> T
-    ) async throws -> T {
-        guard let bus = link.bus.withLock({ $0 }) else {
-            preconditionFailure("A plugin wrote before the workspace finished opening")
-        }
-        return try await Workspace.write(
-            as: actor, store: store, bus: bus, writes: writes, logger: logger, now: now(), body)
-    }
-
-    /// Reads this plugin's settings for `organization` (the defaults if it never changed them).
-    public func settings<S: PluginSettings>(_ type: S.Type, for organization: Organization.ID) async throws -> S {
-        let pluginId = pluginId
-        let stored = try await store.writer.read { db in
-            try PluginEnablementRecord.fetchOne(
-                db, key: ["organizationId": organization, "pluginId": pluginId.rawValue])
-        }
-        let object = try SettingsCodec.merge([:], onto: stored?.settingsObject, for: S.self, plugin: pluginId)
-        return try SettingsCodec.decode(S.self, from: object, plugin: pluginId)
-    }
 }
