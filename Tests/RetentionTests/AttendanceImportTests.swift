@@ -205,13 +205,18 @@ struct AttendanceImportTests {
             try Lookup.person("tariro.moyo@example.org", in: db).id!
         }
         try await fixture.harness.workspace.write(as: AuditActor("test")) { transaction in
+            let scope = Scope(
+                try Access.granted(
+                    role: .organizationAdmin, organization: organization, person: nil, principal: "test",
+                    in: transaction.db))
             try ReviewQueue.resolve(
-                items[0].id, of: organization, decision: .link(tariro), settings: settings, in: transaction)
-            try ReviewQueue.resolve(
-                items[2].id, of: organization, decision: .create(email: "new.person@example.org"), settings: settings,
+                items[0].id, of: organization, decision: .link(tariro), settings: settings, scope: scope,
                 in: transaction)
             try ReviewQueue.resolve(
-                items[3].id, of: organization, decision: .ignore, settings: settings, in: transaction)
+                items[2].id, of: organization, decision: .create(email: "new.person@example.org"), settings: settings,
+                scope: scope, in: transaction)
+            try ReviewQueue.resolve(
+                items[3].id, of: organization, decision: .ignore, settings: settings, scope: scope, in: transaction)
         }
         var recorded = try await fixture.attendance("intro")
         #expect(recorded["tariro.moyo@example.org"] == "present 60")

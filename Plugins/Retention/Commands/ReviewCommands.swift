@@ -70,10 +70,13 @@ struct ResolveCommand: PluginCommand {
         let organization = context.organization.id!
         let settings = try await plugin.settings(for: organization)
         let (item, person, create, ignore) = (item, person, create, ignore)
-        let target = try await context.workspace.read { db in try person.map { try Lookup.person($0, in: db).id! } }
+        // The operator acts as the organization's administrator: a link names someone that administrator can see.
+        let scope = Scope(.administrator(of: context.organization))
+        let target = try await context.workspace.read { db in try person.map { try scope.person($0, in: db).id! } }
         let decision: ReviewDecision = ignore ? .ignore : target.map(ReviewDecision.link) ?? .create(email: create!)
         let resolved = try await context.workspace.write(as: .commandLine(user: CommandUser.name)) { transaction in
-            try ReviewQueue.resolve(item, of: organization, decision: decision, settings: settings, in: transaction)
+            try ReviewQueue.resolve(
+                item, of: organization, decision: decision, settings: settings, scope: scope, in: transaction)
         }
         if context.json { return try Output.json(resolved) }
         Output.text(

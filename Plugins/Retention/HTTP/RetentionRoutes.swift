@@ -193,8 +193,10 @@ struct RetentionRoutes {
                 message: "Send one of {\"person\": ID}, {\"createWithEmail\": \"address\"} or {\"ignore\": true}.")
         }
         let settings = try await plugin.settings(for: organization)
+        let scope = context.scope
         let resolved = try await plugin.context.write(as: AuditActor(context.access.principal)) { transaction in
-            try ReviewQueue.resolve(item, of: organization, decision: decision, settings: settings, in: transaction)
+            try ReviewQueue.resolve(
+                item, of: organization, decision: decision, settings: settings, scope: scope, in: transaction)
         }
         return try json(resolved)
     }

@@ -65,13 +65,22 @@ struct ReviewQueuePage {
                 page, Problem(item: item, field: "action", message: "Choose link, create or ignore."))
         }
         let settings = try await plugin.settings(for: organization)
+        let scope = page.context.scope
         do {
             let resolved = try await plugin.context.write(as: AuditActor("web:\(page.context.access.principal)")) {
                 transaction in
-                try ReviewQueue.resolve(item, of: organization, decision: decision, settings: settings, in: transaction)
+                try ReviewQueue.resolve(
+                    item, of: organization, decision: decision, settings: settings, scope: scope, in: transaction)
             }
             plugin.context.logger.info(
                 "Review item resolved from the web", metadata: ["item": "\(item)", "status": "\(resolved.status)"])
+        } catch AccessError.notFound(entity: "person", _) {
+            // A person this administrator cannot see reads exactly like one that does not exist.
+            return try await refuse(
+                page,
+                Problem(
+                    item: item, field: "linkEmail",
+                    message: "Nobody you can see is this person; choose a candidate or give an e-mail address."))
         } catch let error as KernelError {
             switch error {
             case .notFound(entity: "review item", _): throw AccessError.notFound(entity: "review item", id: item)

@@ -51,11 +51,13 @@ enum ReviewQueue {
                 """, arguments: [organization, organization])
     }
 
-    /// Resolves item `id` of `organization` (or of one of its members, for a network); linking or creating also records the attendance the row showed.
+    /// Resolves item `id` of `organization` (or of one of its members, for a network); linking or creating also
+    /// records the attendance the row showed. A link names a person `scope` (the acting caller's) can see: anyone
+    /// else answers exactly like a person that does not exist (``AccessError/notFound(entity:id:)``).
     @discardableResult
     static func resolve(
         _ id: Int64, of organization: Organization.ID, decision: ReviewDecision, settings: RetentionSettings,
-        in transaction: WriteTransaction
+        scope: Scope, in transaction: WriteTransaction
     ) throws -> ReviewItem {
         let db = transaction.db
         guard let item = try Self.item(id, of: organization, in: db)
@@ -71,10 +73,7 @@ enum ReviewQueue {
         case .ignore:
             break
         case let .link(target):
-            guard try Person.fetchOne(db, key: target) != nil else {
-                throw KernelError.notFound(entity: "person", reference: "\(target)")
-            }
-            person = target
+            person = try scope.one(scope.people(), id: target.rawValue, entity: "person", in: db).id
         case let .create(email):
             if let problem = FieldRules.emailProblem(email) {
                 throw KernelError.invalidField(field: "email", reason: problem)
