@@ -142,7 +142,12 @@ struct RetentionRoutes {
             }
             return (session, owner)
         }
-        try context.scope.requireAttendanceRecording(in: session.seriesId, ownedBy: owner)
+        do {
+            try context.scope.requireAttendanceRecording(in: session.seriesId, ownedBy: owner)
+        } catch AccessError.forbidden {
+            // A session the caller may not record in answers exactly like one that does not exist.
+            throw KernelError.notFound(entity: "session", reference: "\(sessionId)")
+        }
         var chosenPlatform: MeetingPlatform? = nil
         if let format = query.get("format"), format != "auto" {
             guard let known = MeetingPlatform(rawValue: format), known != .other else {
