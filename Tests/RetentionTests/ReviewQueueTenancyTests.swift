@@ -142,6 +142,34 @@ struct ReviewQueueTenancyTests {
         #expect(missing == "No person with id 999999 exists here.")
     }
 
+    @Test("An export row with another network's e-mail matches nobody: queued, not enrolled as a walk-in")
+    func exportMatchesOnlyTheNetworksPeople() async throws {
+        let queue = try await Queue()
+        let harness = queue.harness
+        let session = try await harness.workspace.read { db in
+            try Lookup.session("asktest/alpha/local/basics/intro", in: db)
+        }
+        let export = """
+            Name,Email,Join Time,Leave Time
+            Somebody,other.one@example.org,06/21/2023 02:00 PM,06/21/2023 03:00 PM
+            """
+        let settings = queue.settings
+        let plan = try await harness.workspace.write(as: AuditActor("test")) { transaction in
+            let importer = AttendanceImporter(settings: settings)
+            let plan = try importer.plan(
+                data: Data(export.utf8), platform: nil, zone: nil, session: session, in: transaction.db)
+            try importer.apply(plan, session: session, in: transaction)
+            return plan
+        }
+        #expect(plan.entries.isEmpty)
+        #expect(plan.unmatched.map(\.reason) == ["unknown"])
+        let other = try await queue.person("other.one@example.org")
+        let roles = try await harness.workspace.read { db in
+            try SeriesParticipation.roles(in: session.seriesId, in: db)[other]
+        }
+        #expect(roles == nil)
+    }
+
     @Test("A person the administrator can see (registered by alpha, not enrolled) is linked and enrolled")
     func linkToVisiblePerson() async throws {
         let queue = try await Queue()

@@ -35,20 +35,26 @@ enum ReviewQueue {
         try items(of: organization, where: "AND u.id = \(id)", in: db).first
     }
 
+    /// The items of the sessions `organization` covers (the kernel names them), by session start then id.
     private static func items(of organization: Organization.ID, where condition: String, in db: Database) throws
         -> [ReviewItem]
     {
-        try ReviewItem.fetchAll(
+        let covered = try SeriesOwnership.organizations(coveredBy: organization, in: db)
+        let starts = Dictionary(
+            uniqueKeysWithValues: try SeriesOwnership.sessionPlaces(ownedBy: covered, in: db).map {
+                ($0.id, $0.startsAt)
+            })
+        guard !starts.isEmpty else { return [] }
+        let sessions = starts.keys.map { String($0.rawValue) }.joined(separator: ",")
+        return try ReviewItem.fetchAll(
             db,
             sql: """
                 SELECT u.id, u.sessionId, u.identityKey, u.displayName, u.email, u.minutes, u.reason, u.candidates,
                        u.lines, u.status, u.personId
-                FROM retention_unmatched u JOIN session s ON s.id = u.sessionId
-                JOIN webinarSeries r ON r.id = s.seriesId JOIN programme p ON p.id = r.programmeId
-                WHERE (p.organizationId = ? OR p.organizationId IN (SELECT id FROM organization WHERE parentId = ?))
+                FROM retention_unmatched u WHERE u.sessionId IN (\(sessions))
                 \(condition)
-                ORDER BY s.startsAt, u.id
-                """, arguments: [organization, organization])
+                """
+        ).sorted { (starts[$0.sessionId]!, $0.id) < (starts[$1.sessionId]!, $1.id) }
     }
 
     /// Resolves item `id` of `organization` (or of one of its members, for a network); linking or creating also
@@ -65,9 +71,8 @@ enum ReviewQueue {
         guard item.status == "open" else {
             throw KernelError.invalidField(field: "item", reason: "review item \(id) is already \(item.status)")
         }
-        let session = try Session.fetchOne(db, key: item.sessionId)!
         // Links and new people belong to the organization that runs the series (a network may act for a member).
-        let owner = try RetentionQueries.organization(ofSeries: session.seriesId, in: db)
+        let (session, owner) = try SeriesOwnership.session(item.sessionId, coveredBy: organization, in: db)
         var person: Person.ID?
         switch decision {
         case .ignore:
@@ -78,7 +83,7 @@ enum ReviewQueue {
             if let problem = FieldRules.emailProblem(email) {
                 throw KernelError.invalidField(field: "email", reason: problem)
             }
-            if try Person.filter(Column("emailKey") == FieldRules.emailKey(email)).fetchCount(db) > 0 {
+            if try PeopleMatching.emailInUse(FieldRules.emailKey(email), in: db) {
                 throw KernelError.invalidField(
                     field: "email", reason: "belongs to a person already; link the item to that person instead")
             }
@@ -94,9 +99,7 @@ enum ReviewQueue {
                 ON CONFLICT (organizationId, identityKey) DO UPDATE SET personId = excluded.personId
                 """, arguments: [owner, item.identityKey, person, transaction.now])
         if let person {
-            let held = try String.fetchAll(
-                db, sql: "SELECT role FROM seriesRole WHERE seriesId = ? AND personId = ?",
-                arguments: [session.seriesId, person])
+            let held = try SeriesParticipation.roles(in: session.seriesId, in: db)[person] ?? []
             if held.isEmpty {
                 guard !settings.walkInChannel.isEmpty else {
                     throw KernelError.notEnrolled(person, session.seriesId)
@@ -105,7 +108,7 @@ enum ReviewQueue {
                     person, in: session.seriesId, at: min(session.startsAt, transaction.now),
                     channel: settings.walkInChannel)
             }
-            if held.isEmpty || held.contains("participant") {
+            if held.isEmpty || held.contains(.participant) {
                 let threshold = AttendanceImporter.thresholdMinutes(of: session, settings: settings)
                 try transaction.recordAttendance(
                     of: person, at: session.id!, status: item.minutes >= threshold ? .present : .absent,
