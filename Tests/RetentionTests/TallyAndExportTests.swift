@@ -81,6 +81,40 @@ struct TallyAndExportTests {
         #expect(again.kept == again.counted)
     }
 
+    @Test("The network funnel's raw rows equal the funnel counted over the kernel's tables (funnel.sql Q1)")
+    func networkFunnelRows() async throws {
+        let fixture = try await RetentionFixture()
+        try await fixture.importFile(try RetentionFixture.export("zoom-meeting-participants.csv"), into: "intro")
+        try await fixture.importFile(try RetentionFixture.export("teams-attendance-report.csv"), into: "feedback")
+        let organization = fixture.organization
+        let (mine, everyone, counted) = try await fixture.harness.workspace.read { db in
+            let counted = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT 0 AS stage, coalesce(p.gender, 'unknown') AS gender, count(*) AS n FROM enrolment e
+                    JOIN person p ON p.id = e.personId GROUP BY 2
+                    UNION ALL
+                    SELECT s.position, coalesce(p.gender, 'unknown'), count(*) FROM attendance a
+                    JOIN session s ON s.id = a.sessionId JOIN person p ON p.id = a.personId
+                    WHERE a.status = 'present' GROUP BY 1, 2
+                    ORDER BY 1, 2
+                    """
+            ).map { "\($0[0] as Int) \($0[1] as String) \($0[2] as Int)" }
+            func text(_ rows: [(Int, String, Int)]) -> [String] { rows.map { "\($0.0) \($0.1) \($0.2)" } }
+            return (
+                text(try NetworkFunnel.rawRows(organizations: [organization], in: db)),
+                text(try NetworkFunnel.rawRows(organizations: nil, in: db)), counted
+            )
+        }
+        #expect(counted.count > 3)
+        #expect(mine == counted)
+        #expect(everyone == counted)
+        let elsewhere = try await fixture.harness.workspace.read { db in
+            try NetworkFunnel.rawRows(organizations: [Organization.ID(999_999)], in: db)
+        }
+        #expect(elsewhere.isEmpty)
+    }
+
     @Test("Bulk load: tallies right from one batch event, rows replaced, a bad line loads nothing, no triggers")
     func bulkLoad() async throws {
         let fixture = try await RetentionFixture()
