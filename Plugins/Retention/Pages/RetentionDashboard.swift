@@ -27,9 +27,8 @@ extension RetentionPlugin {
         let scope = context.scope
         let rows = try await self.context.store.writer.read { db -> [HTML] in
             let covered = try RetentionQueries.organizationsCovered(by: organization, in: db)
-            let owned = try SeriesOwnership.seriesIds(ownedBy: covered, in: db)
-            let series = try scope.ownSeries().filter(owned.contains(Column("id"))).filter(sql: "status != 'draft'")
-                .order(Column("id")).fetchAll(db)
+            let series = try scope.ownSeries().filter(ownedBy: covered).filter(excluding: [.draft]).fetchAll(db)
+                .sorted { $0.id! < $1.id! }
             // Latest first, by each series' first session; series without sessions last.
             let firsts = Dictionary(
                 try SeriesOwnership.sessionPlaces(ownedBy: covered, in: db).map { ($0.seriesId, $0.startsAt) },

@@ -41,9 +41,15 @@ struct ReviewQueuePage {
             if let id = Int64(form["person"]) {
                 decision = .link(Person.ID(id))
             } else if !form["linkEmail"].isEmpty {
-                let key = FieldRules.emailKey(form["linkEmail"])
-                let found = try await plugin.context.store.writer.read { db in
-                    try page.context.scope.people().filter(Column("emailKey") == key).fetchOne(db)?.id
+                let (email, scope) = (form["linkEmail"], page.context.scope)
+                let found = try await plugin.context.store.writer.read { db -> Person.ID? in
+                    do {
+                        return try scope.person(email, in: db).id
+                    } catch KernelError.notFound {
+                        return nil
+                    } catch AccessError.notFound {
+                        return nil
+                    }
                 }
                 guard let found else {
                     return try await refuse(

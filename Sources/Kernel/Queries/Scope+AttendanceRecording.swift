@@ -13,11 +13,7 @@ extension Scope {
     /// record attendance, each with its held live and feedback sessions; series without such a session are left
     /// out. Series in id order.
     public func recordableSeries(ownedBy organization: Organization.ID, in db: Database) throws -> [RecordableSeries] {
-        let series = try ownSeries()
-            .filter(
-                sql: "programmeId IN (SELECT id FROM programme WHERE organizationId = ?)", arguments: [organization]
-            )
-            .filter(sql: "status IN ('published', 'completed')")
+        let series = try ownSeries().filter(ownedBy: [organization]).filter(excluding: [.draft, .cancelled])
             .order(Column("id")).fetchAll(db)
         let sessions = try Session.filter(series.compactMap(\.id).contains(Column("seriesId")))
             .filter(sql: "kind != 'offlineExercise' AND status = 'scheduled'")
