@@ -198,7 +198,7 @@ struct AttendanceImportTests {
         let settings = try await fixture.plugin.settings(for: fixture.organization)
         let organization = fixture.organization
         let items = try await fixture.harness.workspace.read { db in
-            try ReviewQueue.items(of: organization, includeResolved: false, in: db)
+            try ReviewQueue.items(of: organization, includeResolved: false, scope: nil, in: db)
         }
         #expect(items.count == 4)
         let tariro = try await fixture.harness.workspace.read { db in
@@ -235,7 +235,7 @@ struct AttendanceImportTests {
         let again = try await fixture.plan(Data(unknown.utf8), into: "intro")
         #expect(again.unmatched.isEmpty)
         let open = try await fixture.harness.workspace.read { db in
-            try ReviewQueue.items(of: organization, includeResolved: false, in: db)
+            try ReviewQueue.items(of: organization, includeResolved: false, scope: nil, in: db)
         }
         #expect(open.count == 2)
         #expect(open.allSatisfy { $0.reason == "unknown" })

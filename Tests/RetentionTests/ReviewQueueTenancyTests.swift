@@ -92,7 +92,7 @@ struct ReviewQueueTenancyTests {
                 try importer.apply(plan, session: session, in: transaction)
             }
             let items = try await harness.workspace.read { db in
-                try ReviewQueue.items(of: alpha, includeResolved: false, in: db)
+                try ReviewQueue.items(of: alpha, includeResolved: false, scope: nil, in: db)
             }
             item = try #require(items.first).id
             access = try await harness.workspace.read { db in
@@ -123,7 +123,7 @@ struct ReviewQueueTenancyTests {
             get async throws {
                 let alpha = alpha
                 return try await harness.workspace.read { db in
-                    try ReviewQueue.items(of: alpha, includeResolved: false, in: db).count
+                    try ReviewQueue.items(of: alpha, includeResolved: false, scope: nil, in: db).count
                 }
             }
         }
@@ -168,6 +168,39 @@ struct ReviewQueueTenancyTests {
             try SeriesParticipation.roles(in: session.seriesId, in: db)[other]
         }
         #expect(roles == nil)
+    }
+
+    @Test("A network's own administrator neither lists nor resolves a member's review items; its coordinator does")
+    func memberItemsOnlyForCoordinators() async throws {
+        let queue = try await Queue()
+        let (harness, item, settings) = (queue.harness, queue.item, queue.settings)
+        let (network, admin, coordinator) = try await harness.workspace.read { db in
+            let network = try Lookup.organization("asktest", in: db).id!
+            return (
+                network,
+                Scope(
+                    try Access.granted(
+                        role: .organizationAdmin, organization: network, person: nil, principal: "a", in: db)),
+                Scope(
+                    try Access.granted(
+                        role: .networkCoordinator, organization: network, person: nil, principal: "c", in: db))
+            )
+        }
+        let (seenByAdmin, seenByCoordinator) = try await harness.workspace.read { db in
+            (
+                try ReviewQueue.items(of: network, includeResolved: true, scope: admin, in: db).map(\.id),
+                try ReviewQueue.items(of: network, includeResolved: true, scope: coordinator, in: db).map(\.id)
+            )
+        }
+        #expect(seenByAdmin.isEmpty)
+        #expect(seenByCoordinator == [item])
+        await #expect(throws: KernelError.notFound(entity: "review item", reference: "\(item)")) {
+            try await harness.workspace.write(as: AuditActor("test")) { transaction in
+                try ReviewQueue.resolve(
+                    item, of: network, decision: .ignore, settings: settings, scope: admin, in: transaction)
+            }
+        }
+        #expect(try await queue.openItems == 1)
     }
 
     @Test("A person the administrator can see (registered by alpha, not enrolled) is linked and enrolled")

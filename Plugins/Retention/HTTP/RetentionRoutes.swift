@@ -14,8 +14,9 @@ struct RetentionRoutes {
         routes.get("attendance/unmatched") { request, context in
             let organization = try administered(context)
             let all = request.uri.queryParameters.get("all") == "true"
+            let scope = context.scope
             let items = try await plugin.context.store.writer.read { db in
-                try ReviewQueue.items(of: organization, includeResolved: all, in: db)
+                try ReviewQueue.items(of: organization, includeResolved: all, scope: scope, in: db)
             }
             return try json(items)
         }

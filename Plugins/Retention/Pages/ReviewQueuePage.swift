@@ -121,7 +121,7 @@ struct ReviewQueuePage {
         let organization = page.organization.id!
         let scope = page.context.scope
         let (items, sessions, people) = try await plugin.context.store.writer.read { db in
-            let items = try ReviewQueue.items(of: organization, includeResolved: false, in: db)
+            let items = try ReviewQueue.items(of: organization, includeResolved: false, scope: scope, in: db)
             let sessions = try scope.sessions().filter(keys: Set(items.map(\.sessionId))).fetchAll(db)
                 .reduce(into: [Session.ID: String]()) { $0[$1.id!] = $1.title }
             let ids = Set(items.flatMap { Self.candidates($0) })

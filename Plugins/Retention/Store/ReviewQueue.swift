@@ -26,20 +26,28 @@ enum ReviewDecision: Sendable, Equatable {
 }
 
 enum ReviewQueue {
-    static func items(of organization: Organization.ID, includeResolved: Bool, in db: Database) throws -> [ReviewItem] {
-        try items(of: organization, where: includeResolved ? "" : "AND u.status = 'open'", in: db)
+    /// The items of `organization` (and, for a network, of its members), keeping only the organizations `scope`'s
+    /// caller administers: a network's own administrator does not see its members' rows, its coordinators do.
+    /// Without a scope (an operator on the command line) every covered organization's.
+    static func items(
+        of organization: Organization.ID, includeResolved: Bool, scope: Scope?, in db: Database
+    ) throws -> [ReviewItem] {
+        try items(of: organization, where: includeResolved ? "" : "AND u.status = 'open'", scope: scope, in: db)
     }
 
-    /// Item `id`, if it belongs to `organization` (or, for a network, to a member).
-    static func item(_ id: Int64, of organization: Organization.ID, in db: Database) throws -> ReviewItem? {
-        try items(of: organization, where: "AND u.id = \(id)", in: db).first
+    /// Item `id`, if it belongs to `organization` (or, for a network, to a member) and `scope` may see it.
+    static func item(_ id: Int64, of organization: Organization.ID, scope: Scope?, in db: Database) throws
+        -> ReviewItem?
+    {
+        try items(of: organization, where: "AND u.id = \(id)", scope: scope, in: db).first
     }
 
     /// The items of the sessions `organization` covers (the kernel names them), by session start then id.
-    private static func items(of organization: Organization.ID, where condition: String, in db: Database) throws
-        -> [ReviewItem]
-    {
+    private static func items(
+        of organization: Organization.ID, where condition: String, scope: Scope?, in db: Database
+    ) throws -> [ReviewItem] {
         let covered = try SeriesOwnership.organizations(coveredBy: organization, in: db)
+            .filter { scope?.access.administered.contains($0) ?? true }
         let starts = Dictionary(
             uniqueKeysWithValues: try SeriesOwnership.sessionPlaces(ownedBy: covered, in: db).map {
                 ($0.id, $0.startsAt)
@@ -66,7 +74,7 @@ enum ReviewQueue {
         scope: Scope, in transaction: WriteTransaction
     ) throws -> ReviewItem {
         let db = transaction.db
-        guard let item = try Self.item(id, of: organization, in: db)
+        guard let item = try Self.item(id, of: organization, scope: scope, in: db)
         else { throw KernelError.notFound(entity: "review item", reference: "\(id)") }
         guard item.status == "open" else {
             throw KernelError.invalidField(field: "item", reason: "review item \(id) is already \(item.status)")
@@ -126,6 +134,6 @@ enum ReviewQueue {
                 UPDATE retention_unmatched SET status = ?, personId = ?, resolvedAt = ?, resolvedBy = ?, updatedAt = ?
                 WHERE id = ?
                 """, arguments: [status, person, transaction.now, "\(transaction.actor)", transaction.now, id])
-        return try Self.item(id, of: organization, in: db)!
+        return try Self.item(id, of: organization, scope: scope, in: db)!
     }
 }
