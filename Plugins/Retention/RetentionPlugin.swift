@@ -27,6 +27,8 @@ public struct RetentionPlugin: Plugin {
         self.context = context
     }
 
+    public var eventHandlers: [EventHandler] { TallyKeeper.handlers }
+
     public func addRoutes(to routes: RouteCollection<IndabaRequestContext>) {
         RetentionRoutes(plugin: self).add(to: routes)
     }

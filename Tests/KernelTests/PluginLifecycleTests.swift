@@ -235,6 +235,47 @@ struct PluginLifecycleTests {
         #expect(!harness.logs.records.contains { $0.text.contains("@") })
     }
 
+    @Test("a plugin migration that puts a trigger on a kernel table is refused, naming the plugin and the table")
+    func triggerOnKernelTable() throws {
+        struct Spy: Plugin {
+            static let id: PluginID = "spy"
+            static let version: SemanticVersion = "1.0.0"
+            static let migrations = [
+                PluginMigration(
+                    "0001-watch",
+                    sql: """
+                        CREATE TABLE spy_seen (personId INTEGER NOT NULL);
+                        CREATE TRIGGER spy_watch AFTER INSERT ON person
+                        BEGIN INSERT INTO spy_seen (personId) VALUES (NEW.id); END;
+                        """)
+            ]
+            init(context: PluginContext) {}
+        }
+        struct OwnTrigger: Plugin {
+            static let id: PluginID = "own-trigger"
+            static let version: SemanticVersion = "1.0.0"
+            static let migrations = [
+                PluginMigration(
+                    "0001-own",
+                    sql: """
+                        CREATE TABLE ownTrigger_item (id INTEGER PRIMARY KEY, n INTEGER NOT NULL DEFAULT 0);
+                        CREATE TRIGGER ownTrigger_count AFTER INSERT ON ownTrigger_item
+                        BEGIN UPDATE ownTrigger_item SET n = n + 1 WHERE id = NEW.id; END;
+                        """)
+            ]
+            init(context: PluginContext) {}
+        }
+        let error = #expect(throws: StoreError.self) { try TestStore.inMemory(plugins: [Spy.self]) }
+        #expect(
+            error
+                == .triggerOnForeignTable(
+                    plugin: "spy", migration: "spy/0001-watch", trigger: "spy_watch", table: "person"))
+        #expect(error?.description.contains("Plugin spy's migration spy/0001-watch") == true)
+        #expect(error?.description.contains("on table person") == true)
+        // A trigger on the plugin's own table is its own business.
+        _ = try TestStore.inMemory(plugins: [OwnTrigger.self])
+    }
+
     @Test("plugin migrations run once, and a migration outside the plugin's prefix is refused")
     func migrations() async throws {
         struct Rogue: Plugin {

@@ -198,20 +198,25 @@ struct AttendanceImportTests {
         let settings = try await fixture.plugin.settings(for: fixture.organization)
         let organization = fixture.organization
         let items = try await fixture.harness.workspace.read { db in
-            try ReviewQueue.items(of: organization, includeResolved: false, in: db)
+            try ReviewQueue.items(of: organization, includeResolved: false, scope: nil, in: db)
         }
         #expect(items.count == 4)
         let tariro = try await fixture.harness.workspace.read { db in
             try Lookup.person("tariro.moyo@example.org", in: db).id!
         }
         try await fixture.harness.workspace.write(as: AuditActor("test")) { transaction in
+            let scope = Scope(
+                try Access.granted(
+                    role: .organizationAdmin, organization: organization, person: nil, principal: "test",
+                    in: transaction.db))
             try ReviewQueue.resolve(
-                items[0].id, of: organization, decision: .link(tariro), settings: settings, in: transaction)
-            try ReviewQueue.resolve(
-                items[2].id, of: organization, decision: .create(email: "new.person@example.org"), settings: settings,
+                items[0].id, of: organization, decision: .link(tariro), settings: settings, scope: scope,
                 in: transaction)
             try ReviewQueue.resolve(
-                items[3].id, of: organization, decision: .ignore, settings: settings, in: transaction)
+                items[2].id, of: organization, decision: .create(email: "new.person@example.org"), settings: settings,
+                scope: scope, in: transaction)
+            try ReviewQueue.resolve(
+                items[3].id, of: organization, decision: .ignore, settings: settings, scope: scope, in: transaction)
         }
         var recorded = try await fixture.attendance("intro")
         #expect(recorded["tariro.moyo@example.org"] == "present 60")
@@ -230,7 +235,7 @@ struct AttendanceImportTests {
         let again = try await fixture.plan(Data(unknown.utf8), into: "intro")
         #expect(again.unmatched.isEmpty)
         let open = try await fixture.harness.workspace.read { db in
-            try ReviewQueue.items(of: organization, includeResolved: false, in: db)
+            try ReviewQueue.items(of: organization, includeResolved: false, scope: nil, in: db)
         }
         #expect(open.count == 2)
         #expect(open.allSatisfy { $0.reason == "unknown" })

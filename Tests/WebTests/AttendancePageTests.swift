@@ -124,6 +124,91 @@ import Testing
             .get, "/orgs/\(web.network)/retention/attendance", headers: ["Cookie": memberCookie])
         #expect(network.status == 404)
     }
+
+    /// A member's series (one held session, one cancelled) and a cancelled session in the network's own series.
+    static let memberSeries = """
+        format: indaba/1
+        network:
+          slug: testnet
+          name: Test Network
+          country: ZW
+          timeZone: Africa/Harare
+          programmes:
+            - slug: webinars
+              title: Webinars
+              series:
+                - slug: series-one
+                  title: Series One
+                  status: published
+                  timeZone: Africa/Harare
+                  sessions:
+                    - {slug: called-off, title: Network Called Off, kind: live, starts: 2023-07-01T14:00, ends: 2023-07-01T15:00, status: cancelled}
+          members:
+            - slug: lagos-member
+              name: Lagos Member
+              country: NG
+              timeZone: Africa/Lagos
+              programmes:
+                - slug: local
+                  title: Local
+                  series:
+                    - slug: member-series
+                      title: Member Series
+                      status: published
+                      timeZone: Africa/Lagos
+                      sessions:
+                        - {slug: held, title: Member Held Session, kind: live, starts: 2023-06-21T14:00, ends: 2023-06-21T15:00}
+                        - {slug: dropped, title: Member Dropped Session, kind: live, starts: 2023-06-22T14:00, ends: 2023-06-22T15:00, status: cancelled}
+        """
+
+    @Test(
+        "a network's page lists its own series' held sessions only: no member's titles, no cancelled session",
+        arguments: [AccessRole.organizationAdmin, .networkCoordinator])
+    func networkPageListsOwnSessions(role: AccessRole) async throws {
+        let web = try await WebFixture()
+        try await web.importMemberSeries()
+        try await web.enable("retention")
+        let cookie = try await web.signIn(role: role)
+        let page = try await web.open("/orgs/\(web.network)/retention/attendance", cookie: cookie)
+        #expect(page.reply.status == 200)
+        #expect(page.reply.text.contains(">Introduction</option>"))
+        #expect(!page.reply.text.contains("Member Held Session"))
+        #expect(!page.reply.text.contains("Member Dropped Session"))
+        #expect(!page.reply.text.contains("Member Series"))
+        #expect(!page.reply.text.contains("Network Called Off"))
+        // Posting a hidden session answers like a session that does not exist.
+        let held = try await web.count("SELECT id FROM session WHERE slug = 'held'")
+        let hidden = try await upload(web, cookie: page.cookie, token: page.token, session: Int64(held))
+        let missing = try await upload(web, cookie: page.cookie, token: page.token, session: 999_999)
+        #expect(hidden.status == 422)
+        #expect(missing.status == 422)
+        #expect(hidden.text.contains("id=\"session-error\" role=\"alert\">Choose one of the sessions"))
+        #expect(try await web.count("SELECT count(*) FROM retention_import") == 0)
+    }
+
+    @Test("the API answers 404 for a member's session to a network administrator, as for a missing one")
+    func apiHidesMemberSessions() async throws {
+        let web = try await WebFixture()
+        try await web.importMemberSeries()
+        try await web.enable("retention")
+        let (_, secret) = try await web.harness.workspace.write(as: AuditActor("test")) {
+            try $0.createToken(role: .organizationAdmin, organization: Organization.ID(web.network), label: "t")
+        }
+        let held = try await web.count("SELECT id FROM session WHERE slug = 'held'")
+        for session in [held, 999_999] {
+            let reply = try await web.client.request(
+                .post, "/api/v1/orgs/\(web.network)/retention/attendance/import?session=\(session)",
+                token: secret, json: Self.export, contentType: "text/csv")
+            #expect(reply.status == 404)
+            #expect(reply.text.contains("session"))
+        }
+    }
+}
+
+extension WebFixture {
+    func importMemberSeries() async throws {
+        try await harness.importText(AttendancePageTests.memberSeries, file: "member.yaml")
+    }
 }
 
 /// How the page protocol reads a posted body it cannot use.

@@ -76,6 +76,48 @@ import Testing
         #expect(missing.status == 404)
     }
 
+    @Test("a forged link to another network's person is refused like a missing person, on the page and the API")
+    func linkToHiddenPerson() async throws {
+        let (web, cookie, token, item) = try await queued()
+        try await web.harness.importText(
+            """
+            format: indaba/1
+            network:
+              slug: othernet
+              name: Other Network
+              country: KE
+              timeZone: Africa/Nairobi
+              people:
+                - {email: other.one@example.org, name: Other One}
+            """, file: "other.yaml")
+        let hidden = try await web.count("SELECT id FROM person WHERE emailKey = 'other.one@example.org'")
+        let path = "/orgs/\(web.network)/retention/review/\(item)"
+        var texts: [String] = []
+        for person in [hidden, 999_999] {
+            let reply = try await web.post(
+                path, [("form", token), ("action", "link"), ("person", "\(person)")], cookie: cookie)
+            #expect(reply.status == 422)
+            texts.append(reply.text)
+        }
+        #expect(texts.allSatisfy { $0.contains("Nobody you can see is this person") })
+        #expect(try await web.count("SELECT count(*) FROM retention_unmatched WHERE status = 'open'") == 1)
+
+        let (_, secret) = try await web.harness.workspace.write(as: AuditActor("test")) {
+            try $0.createToken(role: .organizationAdmin, organization: Organization.ID(web.network), label: "t")
+        }
+        var bodies: [String] = []
+        for person in [hidden, 999_999] {
+            let reply = try await web.client.request(
+                .post, "/api/v1/orgs/\(web.network)/retention/attendance/unmatched/\(item)", token: secret,
+                json: "{\"person\": \(person)}")
+            #expect(reply.status == 404)
+            bodies.append(reply.text.replacingOccurrences(of: "id \(person) ", with: "id ID "))
+        }
+        #expect(bodies[0] == bodies[1])
+        #expect(try await web.count("SELECT count(*) FROM retention_unmatched WHERE status = 'open'") == 1)
+        #expect(try await web.count("SELECT count(*) FROM seriesRole WHERE personId = \(hidden)") == 0)
+    }
+
     @Test("linking to a known person by e-mail records their attendance")
     func link() async throws {
         let (web, cookie, token, item) = try await queued()

@@ -25,10 +25,10 @@ struct Eligibility: Sendable {
     init(series: WebinarSeries, rule: EligibilityRule, in db: Database) throws {
         self.series = series
         self.rule = rule
-        sessions = try SeriesParticipation.scheduledSessions(of: series.id!, in: db)
+        sessions = try SeriesParticipation.heldSessions(of: series.id!, in: db)
         try Self.check(rule, against: sessions, series: series.id!)
         let completions = try Self.completions(of: series.id!, sessions: sessions, in: db)
-        let people = try SeriesParticipation.enrolledPeople(in: series.id!, in: db)
+        let people = try SeriesParticipation.enrolledIds(in: series.id!, in: db).sorted { $0.rawValue < $1.rawValue }
         let sessions = sessions
         verdicts = people.map { person in
             Self.verdict(person, completed: completions[person] ?? [], sessions: sessions, rule: rule)

@@ -19,7 +19,7 @@ struct SeriesFacts: Sendable {
         self.series = series
         self.organization = owner
         path = try Lookup.path(of: series, in: db)
-        let sessions = try SeriesParticipation.scheduledSessions(of: series.id!, in: db)
+        let sessions = try SeriesParticipation.heldSessions(of: series.id!, in: db)
             .sorted { ($0.startsAt, $0.position) < ($1.startsAt, $1.position) }
         let zone = TimeZone(identifier: series.timeZone) ?? TimeZone(identifier: "UTC")!
         let held = sessions.first.map { Self.span(from: $0.startsAt, to: sessions.last!.endsAt, in: zone) }

@@ -25,26 +25,25 @@ struct AttendanceLoadCommand: PluginCommand {
         } catch {
             throw ValidationError("Cannot read \(file): \(error.localizedDescription)")
         }
-        let organization = context.organization
-        let (file, now) = (file, context.workspace.now())
-        // The load checks every session and person it writes against the database itself, in its transaction, so
-        // SQLite's own foreign-key checks (two lookups a row) are switched off for this connection meanwhile. The
-        // pragma only takes effect outside a transaction, hence the explicit one.
-        let summary = try await context.workspace.store.writer.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA foreign_keys = OFF")
-            defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
-            var summary: AttendanceLoad.Summary?
-            try db.inTransaction(.immediate) {
-                let covered = try RetentionQueries.organizationsCovered(by: organization, in: db)
-                do {
-                    summary = try AttendanceLoad.load(data, organizations: covered, now: now, in: db)
-                } catch let error as AttendanceFileError {
-                    throw ValidationError("\(file): \(error)")
-                }
-                return .commit
-            }
-            return summary!
+        let organization = context.organization.id!
+        let file = file
+        let parsed: AttendanceLoad.Parsed
+        do {
+            parsed = try AttendanceLoad.parse(data)
+        } catch let error as AttendanceFileError {
+            throw ValidationError("\(file): \(error)")
         }
+        let covered = try await context.workspace.read { db in
+            try SeriesOwnership.organizations(coveredBy: organization, in: db)
+        }
+        let loaded: AttendanceLoadSummary
+        do {
+            loaded = try await context.workspace.loadAttendance(
+                parsed.rows, for: organization, sessionsOf: covered, as: .commandLine(user: CommandUser.name))
+        } catch let error as AttendanceLoadError {
+            throw ValidationError("\(file): \(AttendanceLoad.fileError(error, lines: parsed.lines))")
+        }
+        let summary = AttendanceLoad.Summary(rows: loaded.rows, sessions: loaded.sessions)
         if context.json { return try Output.json(summary) }
         Output.text(["Loaded \(summary.rows) attendance rows for \(summary.sessions) sessions."])
     }

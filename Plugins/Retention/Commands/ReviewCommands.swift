@@ -20,7 +20,8 @@ struct UnmatchedCommand: PluginCommand {
         let organization = context.organization.id!
         let all = all
         let items = try await context.workspace.read { db in
-            try ReviewQueue.items(of: organization, includeResolved: all, in: db)
+            // An operator (who holds the database file) sees the network's members' rows too.
+            try ReviewQueue.items(of: organization, includeResolved: all, scope: nil, in: db)
         }
         if context.json { return try Output.json(items) }
         guard !items.isEmpty else { return Output.text(["The review queue is empty."]) }
@@ -71,10 +72,18 @@ struct ResolveCommand: PluginCommand {
         let organization = context.organization.id!
         let settings = try await plugin.settings(for: organization)
         let (item, person, create, ignore) = (item, person, create, ignore)
-        let target = try await context.workspace.read { db in try person.map { try Lookup.person($0, in: db).id! } }
+        // The operator acts as the organization's administrator (a network's as its coordinator, as `unmatched`
+        // lists its members' rows too): a link names someone that administrator can see.
+        let role: AccessRole = context.organization.parentId == nil ? .networkCoordinator : .organizationAdmin
+        let (scope, target) = try await context.workspace.read { db in
+            let scope = Scope(
+                try Access.granted(role: role, organization: organization, person: nil, principal: "operator", in: db))
+            return (scope, try person.map { try scope.person($0, in: db).id! })
+        }
         let decision: ReviewDecision = ignore ? .ignore : target.map(ReviewDecision.link) ?? .create(email: create!)
         let resolved = try await context.workspace.write(as: .commandLine(user: CommandUser.name)) { transaction in
-            try ReviewQueue.resolve(item, of: organization, decision: decision, settings: settings, in: transaction)
+            try ReviewQueue.resolve(
+                item, of: organization, decision: decision, settings: settings, scope: scope, in: transaction)
         }
         if context.json { return try Output.json(resolved) }
         Output.text(

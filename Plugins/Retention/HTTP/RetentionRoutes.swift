@@ -15,8 +15,9 @@ struct RetentionRoutes {
         routes.get("attendance/unmatched") { request, context in
             let organization = try administered(context)
             let all = request.uri.queryParameters.get("all") == "true"
+            let scope = context.scope
             let items = try await plugin.context.store.writer.read { db in
-                try ReviewQueue.items(of: organization, includeResolved: all, in: db)
+                try ReviewQueue.items(of: organization, includeResolved: all, scope: scope, in: db)
             }
             return try json(items)
         }
@@ -48,9 +49,12 @@ struct RetentionRoutes {
         routes.get("programmes/:programme/retention") { _, context in
             let organization = try administered(context)
             let id = try context.parameters.require("programme", as: Int64.self)
+            let scope = context.scope
             return try json(
                 try await plugin.context.store.writer.read { db in
-                    guard let programme = try Programme.fetchOne(db, key: id), programme.organizationId == organization
+                    // Missing, hidden and another organization's programmes answer alike.
+                    guard let programme = try? scope.one(scope.programmes(), id: id, entity: "programme", in: db),
+                        programme.organizationId == organization
                     else { throw KernelError.notFound(entity: "programme", reference: "\(id)") }
                     return try ProgrammeRetention(programme: programme.id!, in: db)
                 })
@@ -68,14 +72,7 @@ struct RetentionRoutes {
         let id = try context.parameters.require("series", as: Int64.self)
         let organization = context.organization!.id!
         let (series, owner) = try await plugin.context.store.writer.read { db in
-            guard let series = try WebinarSeries.fetchOne(db, key: id) else {
-                throw KernelError.notFound(entity: "series", reference: "\(id)")
-            }
-            let owner = try RetentionQueries.organization(ofSeries: series.id!, in: db)
-            guard try RetentionQueries.covers(organization, owner, in: db) else {
-                throw KernelError.notFound(entity: "series", reference: "\(id)")
-            }
-            return (series, owner)
+            try SeriesOwnership.series(WebinarSeries.ID(id), coveredBy: organization, in: db)
         }
         try context.scope.requireAttendanceRecording(in: series.id!, ownedBy: owner)
         return series
@@ -134,16 +131,14 @@ struct RetentionRoutes {
         }
         let organization = context.organization!.id!
         let (session, owner) = try await plugin.context.store.writer.read { db in
-            guard let session = try Session.fetchOne(db, key: sessionId) else {
-                throw KernelError.notFound(entity: "session", reference: "\(sessionId)")
-            }
-            let owner = try RetentionQueries.organization(ofSeries: session.seriesId, in: db)
-            guard try RetentionQueries.covers(organization, owner, in: db) else {
-                throw KernelError.notFound(entity: "session", reference: "\(sessionId)")
-            }
-            return (session, owner)
+            try SeriesOwnership.session(Session.ID(sessionId), coveredBy: organization, in: db)
         }
-        try context.scope.requireAttendanceRecording(in: session.seriesId, ownedBy: owner)
+        do {
+            try context.scope.requireAttendanceRecording(in: session.seriesId, ownedBy: owner)
+        } catch AccessError.forbidden {
+            // A session the caller may not record in answers exactly like one that does not exist.
+            throw KernelError.notFound(entity: "session", reference: "\(sessionId)")
+        }
         var chosenPlatform: MeetingPlatform? = nil
         if let format = query.get("format"), format != "auto" {
             guard let known = MeetingPlatform(rawValue: format), known != .other else {
@@ -194,8 +189,10 @@ struct RetentionRoutes {
                 message: "Send one of {\"person\": ID}, {\"createWithEmail\": \"address\"} or {\"ignore\": true}.")
         }
         let settings = try await plugin.settings(for: organization)
+        let scope = context.scope
         let resolved = try await plugin.context.write(as: AuditActor(context.access.principal)) { transaction in
-            try ReviewQueue.resolve(item, of: organization, decision: decision, settings: settings, in: transaction)
+            try ReviewQueue.resolve(
+                item, of: organization, decision: decision, settings: settings, scope: scope, in: transaction)
         }
         return try json(resolved)
     }

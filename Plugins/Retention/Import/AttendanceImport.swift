@@ -62,16 +62,12 @@ struct AttendanceImporter {
     func plan(
         data: Data, platform: MeetingPlatform?, zone: TimeZone?, session: Session, in db: Database
     ) throws -> AttendancePlan {
-        let series = try WebinarSeries.fetchOne(db, key: session.seriesId)!
-        let organization = try Int64.fetchOne(
-            db, sql: "SELECT organizationId FROM programme WHERE id = ?", arguments: [series.programmeId])!
+        let organization = try SeriesOwnership.owner(ofSeries: session.seriesId, in: db)
         let meetingZone = zone ?? TimeZone(identifier: session.timeZone) ?? .gmt
         let export = try AttendanceExport(data: data, platform: platform, zone: meetingZone, expected: session.startsAt)
-        let matcher = try PersonMatcher(series: series.id!, organization: Organization.ID(organization), in: db)
-        let roles = try Row.fetchAll(
-            db, sql: "SELECT personId, role FROM seriesRole WHERE seriesId = ?", arguments: [series.id]
-        )
-        .reduce(into: [Person.ID: Set<String>]()) { $0[$1["personId"], default: []].insert($1["role"]) }
+        let matcher = try PersonMatcher(series: session.seriesId, organization: organization, in: db)
+        let roles = try SeriesParticipation.roles(in: session.seriesId, in: db)
+        let recorded = try SeriesParticipation.attendance(at: session.id!, in: db)
 
         var groups: [String: [ExportRow]] = [:]
         var order: [String] = []
@@ -97,7 +93,7 @@ struct AttendanceImporter {
             let names = Array(Set(rows.flatMap { IdentityKey.names(forDisplayName: $0.name) })).sorted()
             switch try matcher.resolve(email: email, names: names, in: db) {
             case let .person(id, method):
-                if let held = roles[id], !held.contains("participant") {
+                if let held = roles[id], !held.contains(.participant) {
                     skipped += rows.count
                     continue
                 }
@@ -123,8 +119,7 @@ struct AttendanceImporter {
                 unmatched.append(unmatchedEntry(key, rows, reason: "notEnrolled", candidates: [id]))
                 continue
             }
-            let existing = try Attendance.filter(Column("sessionId") == session.id && Column("personId") == id)
-                .fetchOne(db)
+            let existing = recorded[id]
             let change: AttendancePlan.Change =
                 existing == nil
                 ? .new
@@ -144,9 +139,7 @@ struct AttendanceImporter {
                 arguments: [session.id]
             ).map { Set($0.split(separator: ",").compactMap { Int64($0) }.map(Person.ID.init)) } ?? []
         for id in previous.subtracting(inFile).sorted(by: { $0.rawValue < $1.rawValue }) {
-            guard
-                let record = try Attendance.filter(Column("sessionId") == session.id && Column("personId") == id)
-                    .fetchOne(db), record.source == .import, record.status != .absent || record.minutes > 0
+            guard let record = recorded[id], record.source == .import, record.status != .absent || record.minutes > 0
             else { continue }
             entries.append(
                 AttendancePlan.Entry(

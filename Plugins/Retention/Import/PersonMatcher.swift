@@ -16,7 +16,7 @@ enum MatchMethod: String, Codable, Sendable {
     case email, name, alias
 }
 
-/// Finds the people of an export: by e-mail, by a link an administrator made earlier, then by name among the
+/// Finds the people of an export: by e-mail (among the people of the organization's network), by a link an administrator made earlier, then by name among the
 /// series' people and then the organization's.
 struct PersonMatcher {
     let organization: Organization.ID
@@ -27,30 +27,21 @@ struct PersonMatcher {
     init(series: WebinarSeries.ID, organization: Organization.ID, in db: Database) throws {
         self.series = series
         self.organization = organization
-        func index(_ rows: [Row]) -> [String: Set<Person.ID>] {
+        func index(_ people: [(Person.ID, String)]) -> [String: Set<Person.ID>] {
             var names: [String: Set<Person.ID>] = [:]
-            for row in rows {
-                let id: Person.ID = row["id"]
-                if let key = IdentityKey.name(row["displayName"]) { names[key, default: []].insert(id) }
+            for (id, name) in people {
+                if let key = IdentityKey.name(name) { names[key, default: []].insert(id) }
             }
             return names
         }
-        seriesNames = index(
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT DISTINCT p.id, p.displayName FROM person p JOIN seriesRole r ON r.personId = p.id
-                    WHERE r.seriesId = ?
-                    """, arguments: [series]))
-        organizationNames = index(
-            try Row.fetchAll(
-                db, sql: "SELECT id, displayName FROM person WHERE organizationId = ?", arguments: [organization]))
+        seriesNames = index(try PeopleMatching.names(ofPeopleIn: series, in: db))
+        organizationNames = index(try PeopleMatching.names(ofPeopleRegisteredBy: organization, in: db))
     }
 
     func resolve(email: String?, names: [String], in db: Database) throws -> Resolution {
         if let email {
             let key = FieldRules.emailKey(email)
-            if let id = try Person.ID.fetchOne(db, sql: "SELECT id FROM person WHERE emailKey = ?", arguments: [key]) {
+            if let id = try PeopleMatching.person(emailKey: key, inNetworkOf: organization, in: db) {
                 return .person(id, .email)
             }
         }

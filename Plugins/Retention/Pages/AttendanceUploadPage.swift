@@ -5,7 +5,8 @@ import Kernel
 import Logging
 import PluginKit
 
-/// `/orgs/{org}/retention/attendance`: choose a session of the organization's series, upload a Zoom, Teams or Meet
+/// `/orgs/{org}/retention/attendance`: choose a held session of the organization's own series (not a member's: a
+/// coordinator uses the member's page) that the caller may record attendance in, upload a Zoom, Teams or Meet
 /// export, and see what was recorded (or, for a dry run, what would be). Plans and applies in one transaction
 /// through ``AttendanceImporter``, so a file that cannot be read writes nothing; the log carries counts only.
 struct AttendanceUploadPage {
@@ -28,19 +29,20 @@ struct AttendanceUploadPage {
         let organization = page.organization.id!
         var entry = Entry(session: Int64(page.form["session"]), dryRun: page.form.isChecked("dryRun"))
         let chosen = entry.session
-        let session = try await plugin.context.store.writer.read { db in
-            try chosen.flatMap { try Session.fetchOne(db, key: $0) }
+        let scope = page.context.scope
+        // Only a session the form lists: any other (missing, hidden, cancelled) is refused alike.
+        let session = try await plugin.context.store.writer.read { db -> Session? in
+            guard let chosen else { return nil }
+            do {
+                return try scope.recordableSession(Session.ID(chosen), ownedBy: organization, in: db)
+            } catch is AccessError {
+                return nil
+            }
         }
-        guard let session,
-            let owner = try await plugin.context.store.writer.read({ db -> Organization.ID? in
-                let owner = try RetentionQueries.organization(ofSeries: session.seriesId, in: db)
-                return try RetentionQueries.covers(organization, owner, in: db) ? owner : nil
-            })
-        else {
+        guard let session else {
             entry.sessionError = "Choose one of the sessions in the list."
             return .page(try await form(page, entry), status: .unprocessableContent)
         }
-        try page.context.scope.requireAttendanceRecording(in: session.seriesId, ownedBy: owner)
         guard let file = page.form.file("export"), !file.data.isEmpty else {
             entry.fileError = "Choose the export file (CSV from Zoom, Teams or Google Meet)."
             return .page(try await form(page, entry), status: .unprocessableContent)
@@ -100,22 +102,9 @@ struct AttendanceUploadPage {
     }
 
     private func form(_ page: PageRequest, _ entry: Entry) async throws -> PageContent {
-        let organization = page.organization
-        let groups = try await plugin.context.store.writer.read { db -> [(WebinarSeries, [Session])] in
-            let covered = try RetentionQueries.organizationsCovered(by: organization, in: db)
-            let series = try WebinarSeries.filter(sql: "status != 'draft'")
-                .filter(
-                    sql:
-                        "programmeId IN (SELECT id FROM programme WHERE organizationId IN (\(covered.map { "\($0.rawValue)" }.joined(separator: ","))))"
-                )
-                .order(Column("id")).fetchAll(db)
-            return try series.map { series in
-                (
-                    series,
-                    try Session.filter(Column("seriesId") == series.id).filter(sql: "kind != 'offlineExercise'")
-                        .order(Column("startsAt")).fetchAll(db)
-                )
-            }.filter { !$0.1.isEmpty }
+        let (organization, scope) = (page.organization.id!, page.context.scope)
+        let groups = try await plugin.context.store.writer.read { db in
+            try scope.recordableSeries(ownedBy: organization, in: db).map { ($0.series, $0.sessions) }
         }
         let options: [HTML] = groups.map { series, sessions in
             let items: [HTML] = sessions.map { session in

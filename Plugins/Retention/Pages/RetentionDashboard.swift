@@ -28,22 +28,26 @@ extension RetentionPlugin {
         let scope = context.scope
         let rows = try await self.context.store.writer.read { db -> [HTML] in
             let covered = try RetentionQueries.organizationsCovered(by: organization, in: db)
-            return try scope.ownSeries()
-                .filter(
-                    sql:
-                        "programmeId IN (SELECT id FROM programme WHERE organizationId IN (\(covered.map { "\($0.rawValue)" }.joined(separator: ","))))"
-                )
-                .filter(sql: "status != 'draft'")
-                .order(sql: "(SELECT min(startsAt) FROM session WHERE seriesId = webinarSeries.id) DESC")
-                .fetchAll(db).map { series in
-                    let enrolled =
-                        try Int.fetchOne(
-                            db, sql: "SELECT count(*) FROM enrolment WHERE seriesId = ?", arguments: [series.id]) ?? 0
-                    return """
-                        <tr><th scope="row"><a href="series/\(series.id!.rawValue)">\(series.title)</a></th>\
-                        <td>\(series.status.rawValue)</td><td>\(enrolled)</td></tr>
-                        """
+            let series = try scope.ownSeries().filter(ownedBy: covered).filter(excluding: [.draft]).fetchAll(db)
+                .sorted { $0.id! < $1.id! }
+            // Latest first, by each series' first session; series without sessions last.
+            let firsts = Dictionary(
+                try SeriesOwnership.sessionPlaces(ownedBy: covered, in: db).map { ($0.seriesId, $0.startsAt) },
+                uniquingKeysWith: min)
+            let ordered = series.sorted { a, b in
+                switch (firsts[a.id!], firsts[b.id!]) {
+                case let (x?, y?): x > y
+                case (_?, nil): true
+                default: false
                 }
+            }
+            let enrolled = try SeriesParticipation.enrolmentCounts(of: series.compactMap(\.id), in: db)
+            return ordered.map { series in
+                """
+                <tr><th scope="row"><a href="series/\(series.id!.rawValue)">\(series.title)</a></th>\
+                <td>\(series.status.rawValue)</td><td>\(enrolled[series.id!] ?? 0)</td></tr>
+                """
+            }
         }
         let body: HTML =
             rows.isEmpty
@@ -62,14 +66,11 @@ extension RetentionPlugin {
             throw AccessError.notFound(entity: "series", id: 0)
         }
         let (series, owner) = try await self.context.store.writer.read { db in
-            guard let series = try WebinarSeries.fetchOne(db, key: id) else {
+            do {
+                return try SeriesOwnership.series(WebinarSeries.ID(id), coveredBy: organization, in: db)
+            } catch KernelError.notFound {
                 throw AccessError.notFound(entity: "series", id: id)
             }
-            let owner = try RetentionQueries.organization(ofSeries: series.id!, in: db)
-            guard try RetentionQueries.covers(organization, owner, in: db) else {
-                throw AccessError.notFound(entity: "series", id: id)
-            }
-            return (series, owner)
         }
         try context.scope.requireAttendanceRecording(in: series.id!, ownedBy: owner)
         let settings = try await self.settings(for: organization)

@@ -42,9 +42,15 @@ struct ReviewQueuePage {
             if let id = Int64(form["person"]) {
                 decision = .link(Person.ID(id))
             } else if !form["linkEmail"].isEmpty {
-                let key = FieldRules.emailKey(form["linkEmail"])
-                let found = try await plugin.context.store.writer.read { db in
-                    try page.context.scope.people().filter(Column("emailKey") == key).fetchOne(db)?.id
+                let (email, scope) = (form["linkEmail"], page.context.scope)
+                let found = try await plugin.context.store.writer.read { db -> Person.ID? in
+                    do {
+                        return try scope.person(email, in: db).id
+                    } catch KernelError.notFound {
+                        return nil
+                    } catch AccessError.notFound {
+                        return nil
+                    }
                 }
                 guard let found else {
                     return try await refuse(
@@ -66,13 +72,22 @@ struct ReviewQueuePage {
                 page, Problem(item: item, field: "action", message: "Choose link, create or ignore."))
         }
         let settings = try await plugin.settings(for: organization)
+        let scope = page.context.scope
         do {
             let resolved = try await plugin.context.write(as: AuditActor("web:\(page.context.access.principal)")) {
                 transaction in
-                try ReviewQueue.resolve(item, of: organization, decision: decision, settings: settings, in: transaction)
+                try ReviewQueue.resolve(
+                    item, of: organization, decision: decision, settings: settings, scope: scope, in: transaction)
             }
             plugin.context.logger.info(
                 "Review item resolved from the web", metadata: ["item": "\(item)", "status": "\(resolved.status)"])
+        } catch AccessError.notFound(entity: "person", _) {
+            // A person this administrator cannot see reads exactly like one that does not exist.
+            return try await refuse(
+                page,
+                Problem(
+                    item: item, field: "linkEmail",
+                    message: "Nobody you can see is this person; choose a candidate or give an e-mail address."))
         } catch let error as KernelError {
             switch error {
             case .notFound(entity: "review item", _): throw AccessError.notFound(entity: "review item", id: item)
@@ -107,8 +122,8 @@ struct ReviewQueuePage {
         let organization = page.organization.id!
         let scope = page.context.scope
         let (items, sessions, people) = try await plugin.context.store.writer.read { db in
-            let items = try ReviewQueue.items(of: organization, includeResolved: false, in: db)
-            let sessions = try Session.filter(keys: Set(items.map(\.sessionId))).fetchAll(db)
+            let items = try ReviewQueue.items(of: organization, includeResolved: false, scope: scope, in: db)
+            let sessions = try scope.sessions().filter(keys: Set(items.map(\.sessionId))).fetchAll(db)
                 .reduce(into: [Session.ID: String]()) { $0[$1.id!] = $1.title }
             let ids = Set(items.flatMap { Self.candidates($0) })
             let people = try scope.people().filter(keys: ids).fetchAll(db)

@@ -29,19 +29,14 @@ struct FollowUpList: Codable, Sendable {
         }
         missedSession = progress.sessions[last].title
         let missing = progress.participants.filter { !$0.completed[last] }
-        let contacts = try Row.fetchAll(
-            db,
-            sql:
-                "SELECT id, displayName, email FROM person WHERE id IN (SELECT personId FROM enrolment WHERE seriesId = ?)",
-            arguments: [progress.series.id]
-        ).reduce(into: [Kernel.Person.ID: (String, String)]()) { $0[$1["id"]] = ($1["displayName"], $1["email"]) }
+        let contacts = try SeriesParticipation.contacts(ofEnrolledIn: progress.series.id!, in: db)
         people = missing.map { participant in
             let done = participant.completed[...last]
             let lastDone = done.lastIndex(of: true)
             let dropped = progress.dropOut(participant)
             return Person(
-                personId: participant.personId, name: contacts[participant.personId]?.0 ?? "",
-                email: contacts[participant.personId]?.1 ?? "", channel: participant.channel,
+                personId: participant.personId, name: contacts[participant.personId]?.name ?? "",
+                email: contacts[participant.personId]?.email ?? "", channel: participant.channel,
                 sessionsCompleted: done.filter { $0 }.count, sessionsHeld: last + 1,
                 lastCompleted: lastDone.map { progress.sessions[$0].title },
                 stoppedAfter: dropped.map { $0 == 0 ? "never came" : progress.sessions[$0 - 1].title })

@@ -3,7 +3,7 @@ import GRDB
 import Kernel
 
 /// The funnel across many series at once (an organization, or a whole network): enrolled, then people present at
-/// each session position, per stored gender. Read from the tallies the triggers keep, so a million attendance rows
+/// each session position, per stored gender. Read from the tallies kept from kernel events, so a million attendance rows
 /// cost a few thousand row reads.
 struct NetworkFunnel: Codable, Sendable {
     /// One stage: 0 is enrolment, k the k-th session of each series.
@@ -19,25 +19,24 @@ struct NetworkFunnel: Codable, Sendable {
     let stages: [Stage]
 
     /// The raw figures: (stage, stored gender or `unknown`, people), as `funnel.sql` Q1 of the benchmark kit gives.
+    /// The tallies are read whole (a few thousand rows) and summed by each session's position, which the kernel
+    /// gives for the organizations' sessions.
     static func rawRows(organizations: [Organization.ID]?, in db: Database) throws -> [(Int, String, Int)] {
-        let filter =
-            organizations.map { ids in
-                "WHERE s.seriesId IN (SELECT r.id FROM webinarSeries r JOIN programme p ON p.id = r.programmeId "
-                    + "WHERE p.organizationId IN (\(ids.map { "\($0.rawValue)" }.joined(separator: ","))))"
-            } ?? ""
-        let enrolledFilter = filter.replacingOccurrences(of: "s.seriesId", with: "t.seriesId")
-        return try Row.fetchAll(
-            db,
-            sql: """
-                SELECT 0 AS stage, t.gender, sum(t.people) AS n FROM retention_enrolledTally t \(enrolledFilter)
-                GROUP BY t.gender HAVING n > 0
-                UNION ALL
-                SELECT s.position, t.gender, sum(t.people) AS n FROM retention_attendedTally t
-                JOIN session s ON s.id = t.sessionId \(filter)
-                GROUP BY s.position, t.gender HAVING n > 0
-                ORDER BY 1, 2
-                """
-        ).map { ($0["stage"], $0["gender"], $0["n"]) }
+        let places = try SeriesOwnership.sessionPlaces(ownedBy: organizations, in: db)
+        let positions = Dictionary(uniqueKeysWithValues: places.map { ($0.id.rawValue, $0.position) })
+        let series = try organizations.map { Set(try SeriesOwnership.seriesIds(ownedBy: $0, in: db).map(\.rawValue)) }
+        var sums: [Int: [String: Int]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT seriesId, gender, people FROM retention_enrolledTally") {
+            let id: Int64 = row[0]
+            if series?.contains(id) ?? true { sums[0, default: [:]][row[1], default: 0] += row[2] as Int }
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT sessionId, gender, people FROM retention_attendedTally") {
+            if let position = positions[row[0]] { sums[position, default: [:]][row[1], default: 0] += row[2] as Int }
+        }
+        return sums.keys.sorted().flatMap { stage in
+            sums[stage]!.filter { $0.value > 0 }.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+                .map { (stage, $0.key, $0.value) }
+        }
     }
 
     init(organizations: [Organization.ID], minimumGroupSize: Int, in db: Database) throws {

@@ -22,24 +22,15 @@ struct SeriesProgress {
 
     init(series: WebinarSeries, now: Date, in db: Database) throws {
         self.series = series
-        sessions = try Session.filter(Column("seriesId") == series.id && Column("status") == "scheduled")
-            .order(Column("position")).fetchAll(db)
+        sessions = try SeriesParticipation.heldSessions(of: series.id!, in: db)
         happened = sessions.map { $0.kind == .offlineExercise ? $0.endsAt <= now : $0.startsAt <= now }
         let index = Dictionary(uniqueKeysWithValues: sessions.enumerated().map { ($1.id!, $0) })
         var present: [Person.ID: Set<Int>] = [:]
-        for row in try Row.fetchAll(
-            db,
-            sql: """
-                SELECT a.personId, a.sessionId FROM attendance a JOIN session s ON s.id = a.sessionId
-                WHERE s.seriesId = ? AND a.status = 'present'
-                """, arguments: [series.id])
-        {
-            if let position = index[row["sessionId"]] { present[row["personId"], default: []].insert(position) }
+        for (person, session) in try SeriesParticipation.presence(in: series.id!, in: db) {
+            if let position = index[session] { present[person, default: []].insert(position) }
         }
         let sessions = sessions
-        for submission in try ExerciseSubmission.filter(
-            sql: "sessionId IN (SELECT id FROM session WHERE seriesId = ?)", arguments: [series.id]
-        ).fetchAll(db) {
+        for submission in try SeriesParticipation.submissions(in: series.id!, in: db) {
             if let position = index[submission.sessionId],
                 Completion.isCompleted(sessions[position], attendance: nil, submission: submission)
             {
@@ -47,16 +38,10 @@ struct SeriesProgress {
             }
         }
         var groups: [String: GenderGroup] = [:]
-        participants = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT e.personId, e.channel, p.gender FROM enrolment e JOIN person p ON p.id = e.personId
-                WHERE e.seriesId = ? ORDER BY e.personId
-                """, arguments: [series.id]
-        ).map { row in
-            let person: Person.ID = row["personId"]
+        participants = try SeriesParticipation.enrolled(in: series.id!, in: db).map { enrolled in
+            let person = enrolled.personId
             let done = present[person] ?? []
-            let stored: String? = row["gender"]
+            let stored = enrolled.gender
             let gender =
                 stored.map { text in
                     groups[text]
@@ -67,7 +52,7 @@ struct SeriesProgress {
                         }()
                 } ?? .notStated
             return Participant(
-                personId: person, channel: row["channel"], gender: gender,
+                personId: person, channel: enrolled.channel, gender: gender,
                 completed: sessions.indices.map { done.contains($0) })
         }
     }

@@ -2,21 +2,15 @@ import Foundation
 import GRDB
 import Kernel
 
-/// Small lookups the plugin's commands and routes share.
+/// Small lookups the plugin's commands and routes share, answered by the kernel's ``SeriesOwnership``.
 enum RetentionQueries {
     static func organization(ofSeries series: WebinarSeries.ID, in db: Database) throws -> Organization.ID {
-        try Organization.ID.fetchOne(
-            db,
-            sql: "SELECT p.organizationId FROM webinarSeries s JOIN programme p ON p.id = s.programmeId WHERE s.id = ?",
-            arguments: [series])!
+        try SeriesOwnership.owner(ofSeries: series, in: db)
     }
 
     /// Whether `organization` may act on what `owner` owns: its own, or a member's when it is the member's network.
     static func covers(_ organization: Organization.ID, _ owner: Organization.ID, in db: Database) throws -> Bool {
-        if organization == owner { return true }
-        return try Organization.ID.fetchOne(
-            db, sql: "SELECT parentId FROM organization WHERE id = ?", arguments: [owner])
-            == organization
+        try SeriesOwnership.covers(organization, owner: owner, in: db)
     }
 
     /// Refuses a series (given by id, as a session's or a series' own) that is neither the organization's nor,
@@ -33,8 +27,6 @@ enum RetentionQueries {
 extension RetentionQueries {
     /// The organization, and for a network its members too.
     static func organizationsCovered(by organization: Organization, in db: Database) throws -> [Organization.ID] {
-        try Organization.ID.fetchAll(
-            db, sql: "SELECT id FROM organization WHERE id = ? OR parentId = ? ORDER BY id",
-            arguments: [organization.id, organization.id])
+        try SeriesOwnership.organizations(coveredBy: organization.id!, in: db)
     }
 }

@@ -4,8 +4,8 @@ import Kernel
 /// The plugin's tables, and the tallies that make network-wide funnels fast.
 ///
 /// `retention_attendedTally` (people present per session and gender) and `retention_enrolledTally` (enrolments per
-/// series and gender) are kept by triggers on the kernel's tables, in the same transaction as every write, whatever
-/// writes it (the API, an import, a bulk load, the YAML importer). A funnel over a million attendance rows then
+/// series and gender) are kept by ``TallyKeeper`` from the kernel's events, in the same transaction as every write,
+/// whatever writes it (the API, an import, a bulk load, the YAML importer). A funnel over a million attendance rows then
 /// sums a few thousand tally rows instead of joining every row to its person. Gender is the stored self-description
 /// (`unknown` without one); reports group it (see ``GenderGroup``) and never show it per person.
 enum RetentionSchema {
@@ -62,6 +62,9 @@ enum RetentionSchema {
                     PRIMARY KEY (seriesId, metric)
                 );
                 """),
+        // 0002 once also filled the tallies and created triggers on kernel tables. Both were taken out: the store
+        // now refuses a plugin trigger on a kernel table, and the tallies follow kernel events (``TallyKeeper``),
+        // counted afresh when the plugin is enabled. Databases that ran the old 0002 drop its triggers in 0003.
         PluginMigration(
             "0002-create-tallies",
             sql: """
@@ -73,91 +76,18 @@ enum RetentionSchema {
                     seriesId INTEGER NOT NULL, gender TEXT NOT NULL, people INTEGER NOT NULL,
                     PRIMARY KEY (seriesId, gender)
                 ) WITHOUT ROWID;
-                INSERT INTO retention_attendedTally
-                    SELECT a.sessionId, coalesce(p.gender, 'unknown'), count(*) FROM attendance a
-                    JOIN person p ON p.id = a.personId WHERE a.status = 'present' GROUP BY 1, 2;
-                INSERT INTO retention_enrolledTally
-                    SELECT e.seriesId, coalesce(p.gender, 'unknown'), count(*) FROM enrolment e
-                    JOIN person p ON p.id = e.personId GROUP BY 1, 2;
-
-                \(attendanceTriggers)
-                CREATE TRIGGER retention_enrolment_insert AFTER INSERT ON enrolment
-                BEGIN
-                    INSERT INTO retention_enrolledTally (seriesId, gender, people)
-                    VALUES (NEW.seriesId, (SELECT coalesce(gender, 'unknown') FROM person WHERE id = NEW.personId), 1)
-                    ON CONFLICT (seriesId, gender) DO UPDATE SET people = people + 1;
-                END;
-                CREATE TRIGGER retention_enrolment_update AFTER UPDATE OF seriesId, personId ON enrolment
-                BEGIN
-                    UPDATE retention_enrolledTally SET people = people - 1
-                    WHERE seriesId = OLD.seriesId
-                      AND gender = (SELECT coalesce(gender, 'unknown') FROM person WHERE id = OLD.personId);
-                    INSERT INTO retention_enrolledTally (seriesId, gender, people)
-                    VALUES (NEW.seriesId, (SELECT coalesce(gender, 'unknown') FROM person WHERE id = NEW.personId), 1)
-                    ON CONFLICT (seriesId, gender) DO UPDATE SET people = people + 1;
-                END;
-                CREATE TRIGGER retention_enrolment_delete AFTER DELETE ON enrolment
-                BEGIN
-                    UPDATE retention_enrolledTally SET people = people - 1
-                    WHERE seriesId = OLD.seriesId
-                      AND gender = (SELECT coalesce(gender, 'unknown') FROM person WHERE id = OLD.personId);
-                END;
-
-                CREATE TRIGGER retention_person_gender AFTER UPDATE OF gender ON person
-                WHEN coalesce(OLD.gender, 'unknown') <> coalesce(NEW.gender, 'unknown')
-                BEGIN
-                    UPDATE retention_attendedTally SET people = people - 1
-                    WHERE gender = coalesce(OLD.gender, 'unknown')
-                      AND sessionId IN (SELECT sessionId FROM attendance WHERE personId = NEW.id AND status = 'present');
-                    INSERT INTO retention_attendedTally (sessionId, gender, people)
-                    SELECT sessionId, coalesce(NEW.gender, 'unknown'), 1 FROM attendance
-                    WHERE personId = NEW.id AND status = 'present'
-                    ON CONFLICT (sessionId, gender) DO UPDATE SET people = people + 1;
-                    UPDATE retention_enrolledTally SET people = people - 1
-                    WHERE gender = coalesce(OLD.gender, 'unknown')
-                      AND seriesId IN (SELECT seriesId FROM enrolment WHERE personId = NEW.id);
-                    INSERT INTO retention_enrolledTally (seriesId, gender, people)
-                    SELECT seriesId, coalesce(NEW.gender, 'unknown'), 1 FROM enrolment WHERE personId = NEW.id
-                    ON CONFLICT (seriesId, gender) DO UPDATE SET people = people + 1;
-                END;
-                -- Delete a person's rows while the person still exists, so the triggers above still see the gender.
-                CREATE TRIGGER retention_person_delete BEFORE DELETE ON person
-                BEGIN
-                    DELETE FROM attendance WHERE personId = OLD.id;
-                    DELETE FROM enrolment WHERE personId = OLD.id;
-                END;
                 """),
-    ]
-
-    /// The triggers that keep `retention_attendedTally`, part of migration 0002 (never edit: add a migration). The
-    /// bulk load (``AttendanceLoad``) drops them for its transaction, counts in memory and recreates them.
-    static let attendanceTriggers = """
-        CREATE TRIGGER retention_attendance_insert AFTER INSERT ON attendance WHEN NEW.status = 'present'
-        BEGIN
-            INSERT INTO retention_attendedTally (sessionId, gender, people)
-            VALUES (NEW.sessionId, (SELECT coalesce(gender, 'unknown') FROM person WHERE id = NEW.personId), 1)
-            ON CONFLICT (sessionId, gender) DO UPDATE SET people = people + 1;
-        END;
-        CREATE TRIGGER retention_attendance_update AFTER UPDATE OF status, sessionId, personId ON attendance
-        WHEN OLD.status = 'present' OR NEW.status = 'present'
-        BEGIN
-            UPDATE retention_attendedTally SET people = people - 1
-            WHERE OLD.status = 'present' AND sessionId = OLD.sessionId
-              AND gender = (SELECT coalesce(gender, 'unknown') FROM person WHERE id = OLD.personId);
-            INSERT INTO retention_attendedTally (sessionId, gender, people)
-            SELECT NEW.sessionId, (SELECT coalesce(gender, 'unknown') FROM person WHERE id = NEW.personId), 1
-            WHERE NEW.status = 'present'
-            ON CONFLICT (sessionId, gender) DO UPDATE SET people = people + 1;
-        END;
-        CREATE TRIGGER retention_attendance_delete AFTER DELETE ON attendance WHEN OLD.status = 'present'
-        BEGIN
-            UPDATE retention_attendedTally SET people = people - 1
-            WHERE sessionId = OLD.sessionId
-              AND gender = (SELECT coalesce(gender, 'unknown') FROM person WHERE id = OLD.personId);
-        END;
-        """
-
-    static let attendanceTriggerNames = [
-        "retention_attendance_insert", "retention_attendance_update", "retention_attendance_delete",
+        PluginMigration(
+            "0003-drop-kernel-triggers",
+            sql: """
+                DROP TRIGGER IF EXISTS retention_attendance_insert;
+                DROP TRIGGER IF EXISTS retention_attendance_update;
+                DROP TRIGGER IF EXISTS retention_attendance_delete;
+                DROP TRIGGER IF EXISTS retention_enrolment_insert;
+                DROP TRIGGER IF EXISTS retention_enrolment_update;
+                DROP TRIGGER IF EXISTS retention_enrolment_delete;
+                DROP TRIGGER IF EXISTS retention_person_gender;
+                DROP TRIGGER IF EXISTS retention_person_delete;
+                """),
     ]
 }

@@ -26,60 +26,72 @@ enum ReviewDecision: Sendable, Equatable {
 }
 
 enum ReviewQueue {
-    static func items(of organization: Organization.ID, includeResolved: Bool, in db: Database) throws -> [ReviewItem] {
-        try items(of: organization, where: includeResolved ? "" : "AND u.status = 'open'", in: db)
+    /// The items of `organization` (and, for a network, of its members), keeping only the organizations `scope`'s
+    /// caller administers: a network's own administrator does not see its members' rows, its coordinators do.
+    /// Without a scope (an operator on the command line) every covered organization's.
+    static func items(
+        of organization: Organization.ID, includeResolved: Bool, scope: Scope?, in db: Database
+    ) throws -> [ReviewItem] {
+        try items(of: organization, where: includeResolved ? "" : "AND u.status = 'open'", scope: scope, in: db)
     }
 
-    /// Item `id`, if it belongs to `organization` (or, for a network, to a member).
-    static func item(_ id: Int64, of organization: Organization.ID, in db: Database) throws -> ReviewItem? {
-        try items(of: organization, where: "AND u.id = \(id)", in: db).first
-    }
-
-    private static func items(of organization: Organization.ID, where condition: String, in db: Database) throws
-        -> [ReviewItem]
+    /// Item `id`, if it belongs to `organization` (or, for a network, to a member) and `scope` may see it.
+    static func item(_ id: Int64, of organization: Organization.ID, scope: Scope?, in db: Database) throws
+        -> ReviewItem?
     {
-        try ReviewItem.fetchAll(
+        try items(of: organization, where: "AND u.id = \(id)", scope: scope, in: db).first
+    }
+
+    /// The items of the sessions `organization` covers (the kernel names them), by session start then id.
+    private static func items(
+        of organization: Organization.ID, where condition: String, scope: Scope?, in db: Database
+    ) throws -> [ReviewItem] {
+        let covered = try SeriesOwnership.organizations(coveredBy: organization, in: db)
+            .filter { scope?.access.administered.contains($0) ?? true }
+        let starts = Dictionary(
+            uniqueKeysWithValues: try SeriesOwnership.sessionPlaces(ownedBy: covered, in: db).map {
+                ($0.id, $0.startsAt)
+            })
+        guard !starts.isEmpty else { return [] }
+        let sessions = starts.keys.map { String($0.rawValue) }.joined(separator: ",")
+        return try ReviewItem.fetchAll(
             db,
             sql: """
                 SELECT u.id, u.sessionId, u.identityKey, u.displayName, u.email, u.minutes, u.reason, u.candidates,
                        u.lines, u.status, u.personId
-                FROM retention_unmatched u JOIN session s ON s.id = u.sessionId
-                JOIN webinarSeries r ON r.id = s.seriesId JOIN programme p ON p.id = r.programmeId
-                WHERE (p.organizationId = ? OR p.organizationId IN (SELECT id FROM organization WHERE parentId = ?))
+                FROM retention_unmatched u WHERE u.sessionId IN (\(sessions))
                 \(condition)
-                ORDER BY s.startsAt, u.id
-                """, arguments: [organization, organization])
+                """
+        ).sorted { (starts[$0.sessionId]!, $0.id) < (starts[$1.sessionId]!, $1.id) }
     }
 
-    /// Resolves item `id` of `organization` (or of one of its members, for a network); linking or creating also records the attendance the row showed.
+    /// Resolves item `id` of `organization` (or of one of its members, for a network); linking or creating also
+    /// records the attendance the row showed. A link names a person `scope` (the acting caller's) can see: anyone
+    /// else answers exactly like a person that does not exist (``AccessError/notFound(entity:id:)``).
     @discardableResult
     static func resolve(
         _ id: Int64, of organization: Organization.ID, decision: ReviewDecision, settings: RetentionSettings,
-        in transaction: WriteTransaction
+        scope: Scope, in transaction: WriteTransaction
     ) throws -> ReviewItem {
         let db = transaction.db
-        guard let item = try Self.item(id, of: organization, in: db)
+        guard let item = try Self.item(id, of: organization, scope: scope, in: db)
         else { throw KernelError.notFound(entity: "review item", reference: "\(id)") }
         guard item.status == "open" else {
             throw KernelError.invalidField(field: "item", reason: "review item \(id) is already \(item.status)")
         }
-        let session = try Session.fetchOne(db, key: item.sessionId)!
         // Links and new people belong to the organization that runs the series (a network may act for a member).
-        let owner = try RetentionQueries.organization(ofSeries: session.seriesId, in: db)
+        let (session, owner) = try SeriesOwnership.session(item.sessionId, coveredBy: organization, in: db)
         var person: Person.ID?
         switch decision {
         case .ignore:
             break
         case let .link(target):
-            guard try Person.fetchOne(db, key: target) != nil else {
-                throw KernelError.notFound(entity: "person", reference: "\(target)")
-            }
-            person = target
+            person = try scope.one(scope.people(), id: target.rawValue, entity: "person", in: db).id
         case let .create(email):
             if let problem = FieldRules.emailProblem(email) {
                 throw KernelError.invalidField(field: "email", reason: problem)
             }
-            if try Person.filter(Column("emailKey") == FieldRules.emailKey(email)).fetchCount(db) > 0 {
+            if try PeopleMatching.emailInUse(FieldRules.emailKey(email), in: db) {
                 throw KernelError.invalidField(
                     field: "email", reason: "belongs to a person already; link the item to that person instead")
             }
@@ -95,9 +107,7 @@ enum ReviewQueue {
                 ON CONFLICT (organizationId, identityKey) DO UPDATE SET personId = excluded.personId
                 """, arguments: [owner, item.identityKey, person, transaction.now])
         if let person {
-            let held = try String.fetchAll(
-                db, sql: "SELECT role FROM seriesRole WHERE seriesId = ? AND personId = ?",
-                arguments: [session.seriesId, person])
+            let held = try SeriesParticipation.roles(in: session.seriesId, in: db)[person] ?? []
             if held.isEmpty {
                 guard !settings.walkInChannel.isEmpty else {
                     throw KernelError.notEnrolled(person, session.seriesId)
@@ -106,7 +116,7 @@ enum ReviewQueue {
                     person, in: session.seriesId, at: min(session.startsAt, transaction.now),
                     channel: settings.walkInChannel)
             }
-            if held.isEmpty || held.contains("participant") {
+            if held.isEmpty || held.contains(.participant) {
                 let threshold = AttendanceImporter.thresholdMinutes(of: session, settings: settings)
                 try transaction.recordAttendance(
                     of: person, at: session.id!, status: item.minutes >= threshold ? .present : .absent,
@@ -124,6 +134,6 @@ enum ReviewQueue {
                 UPDATE retention_unmatched SET status = ?, personId = ?, resolvedAt = ?, resolvedBy = ?, updatedAt = ?
                 WHERE id = ?
                 """, arguments: [status, person, transaction.now, "\(transaction.actor)", transaction.now, id])
-        return try Self.item(id, of: organization, in: db)!
+        return try Self.item(id, of: organization, scope: scope, in: db)!
     }
 }

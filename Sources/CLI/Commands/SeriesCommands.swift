@@ -159,7 +159,7 @@ struct SeriesOverview: Encodable {
     init(_ series: WebinarSeries, _ db: Database) throws {
         self.series = series
         path = try Lookup.path(of: series, in: db)
-        organization = try series.organizationName(in: db)
+        organization = try OrganizationSeries.runner(of: series.id!, in: db)?.name ?? "?"
         let team = try SeriesFacilitation(of: series.id!, in: db).leaders
         facilitators = team.filter { $0.role == .facilitator }.map(\.displayName)
         guestSpeakers = team.filter { $0.role == .guestSpeaker }.map(\.displayName)

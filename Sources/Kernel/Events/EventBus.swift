@@ -21,7 +21,9 @@ public struct EventBus: Sendable {
 
     func runBeforeCommit(_ event: any KernelEvent, enabled: Set<PluginID>, db: Database) throws {
         for (plugin, handler) in handlers
-        where handler.phase == .beforeCommit && handler.eventName == type(of: event).name && enabled.contains(plugin) {
+        where handler.phase == .beforeCommit && handler.eventName == type(of: event).name
+            && (enabled.contains(plugin) || handler.everyOrganization)
+        {
             try handler.runBefore?(event, db)
         }
     }

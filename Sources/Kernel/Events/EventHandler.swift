@@ -15,6 +15,8 @@ public struct EventHandler: Sendable {
     public let phase: Phase
     let runBefore: (@Sendable (any KernelEvent, Database) throws -> Void)?
     let runAfter: (@Sendable (any KernelEvent) async throws -> Void)?
+    /// Whether the handler hears the event whatever the plugin's enablement (see ``maintaining(_:_:)``).
+    var everyOrganization = false
 
     /// Handles `E` inside the write transaction, with the transaction's database handle.
     public static func beforeCommit<E: KernelEvent>(
@@ -23,6 +25,18 @@ public struct EventHandler: Sendable {
         EventHandler(
             eventName: E.name, phase: .beforeCommit,
             runBefore: { event, db in if let event = event as? E { try body(event, db) } }, runAfter: nil)
+    }
+
+    /// Handles `E` inside the write transaction for every organization, whether or not the plugin is enabled for
+    /// it: for an index the plugin keeps over all kernel data (as a trigger would), which must stay exact while the
+    /// plugin is disabled somewhere, since enabling it later, or a network's figures over its members, read it.
+    /// The handler may write only the plugin's own tables.
+    public static func maintaining<E: KernelEvent>(
+        _ type: E.Type, _ body: @escaping @Sendable (E, Database) throws -> Void
+    ) -> EventHandler {
+        var handler = beforeCommit(type, body)
+        handler.everyOrganization = true
+        return handler
     }
 
     /// Handles `E` after the write has been committed.

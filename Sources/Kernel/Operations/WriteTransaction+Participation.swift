@@ -74,10 +74,15 @@ extension WriteTransaction {
             source: source ?? existing?.source ?? .manual, createdAt: now, updatedAt: now)
         let saved = try upsert(draft, existing: existing)
         if saved != existing {
+            let organization = try organizationId(ofSeries: session.seriesId)
             try events.emit(
                 AttendanceRecorded(
-                    organizationId: try organizationId(ofSeries: session.seriesId), seriesId: session.seriesId,
-                    sessionId: session.id!, personId: person, status: status))
+                    organizationId: organization, seriesId: session.seriesId, sessionId: session.id!,
+                    personId: person, status: status))
+            try events.emit(
+                AttendanceChanged(
+                    organizationId: organization, seriesId: session.seriesId, sessionId: session.id!,
+                    personId: person, previousStatus: existing?.status, status: status))
         }
         return saved
     }

@@ -24,6 +24,9 @@ extension WriteTransaction {
             try audit("plugin.enabled", plugin: plugin, organization: organization, detail: changes)
         }
         try store(plugin, for: organization, enabled: true, settings: settings, existing: existing)
+        if existing?.enabled != true {
+            try events.emit(PluginEnabled(organizationId: organization, pluginId: plugin))
+        }
     }
 
     /// Disables `plugin` for `organization`; its settings are kept for a later re-enable.

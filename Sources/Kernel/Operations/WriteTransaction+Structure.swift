@@ -63,7 +63,14 @@ extension WriteTransaction {
             draft.attributes = [:]
         }
         let existing = try Person.filter(Column("emailKey") == draft.emailKey).fetchOne(db)
-        return try upsert(draft, existing: existing)
+        let saved = try upsert(draft, existing: existing)
+        if let existing, existing.gender != saved.gender || existing.consent != saved.consent {
+            try events.emit(
+                PersonSelfDescriptionChanged(
+                    organizationId: saved.organizationId, personId: saved.id!, previousGender: existing.gender,
+                    gender: saved.gender, consent: saved.consent))
+        }
+        return saved
     }
 
     /// Gives `person` a role in `series` unless they already hold it.
@@ -80,7 +87,7 @@ extension WriteTransaction {
 
     /// The organization that owns `series` (through its programme).
     public func organizationId(ofSeries series: WebinarSeries.ID) throws -> Organization.ID {
-        try WebinarSeries.owner(of: series, in: db)
+        try SeriesOwnership.owner(ofSeries: series, in: db)
     }
 
     /// The position a session added to `series` takes: after its last one.

@@ -1,5 +1,3 @@
-
-
 /// What the kernel itself needs of a plugin: its identity, its tables, its settings, and its reactions to kernel
 /// events. The kernel builds, migrates and runs plugins through this protocol and never names one.
 ///

@@ -1,31 +1,126 @@
 public import GRDB
 
-/// Who took part in a series and how: its enrolled people, its sessions still taking place, and the attendance and
-/// exercise submissions recorded for its sessions. For code acting for the organization that runs the series
-/// (documents issued to participants, reports), which has checked that first.
+/// Who takes part in one series and how: for reports about a series, after the caller's right to see it has been
+/// checked (``Scope/requireAttendanceRecording(in:ownedBy:)``). Raw rows are decoded by hand: series reports run
+/// over thousands of participants.
 public enum SeriesParticipation {
-    /// The people enrolled in `series`, by id.
-    public static func enrolledPeople(in series: WebinarSeries.ID, in db: Database) throws -> [Person.ID] {
-        try Person.ID.fetchAll(
-            db, sql: "SELECT personId FROM enrolment WHERE seriesId = ? ORDER BY personId", arguments: [series])
+    /// An enrolled person, with how they heard of the series and their stored gender (self-described, with consent).
+    public struct Enrolled: Sendable, Equatable {
+        public let personId: Person.ID
+        public let channel: String
+        public let gender: String?
     }
 
-    /// The sessions of `series` that were not cancelled, by position.
-    public static func scheduledSessions(of series: WebinarSeries.ID, in db: Database) throws -> [Session] {
-        try Session.filter(Column("seriesId") == series && Column("status") == Session.Status.scheduled)
+    /// A person's name and e-mail, for staff who contact participants.
+    public struct Contact: Sendable, Equatable {
+        public let name: String
+        public let email: String
+    }
+
+    /// The series' sessions that were not cancelled, by position.
+    public static func heldSessions(of series: WebinarSeries.ID, in db: Database) throws -> [Session] {
+        try Session.filter(Column("seriesId") == series && Column("status") == "scheduled")
             .order(Column("position")).fetchAll(db)
     }
 
-    /// Every attendance record of the sessions of `series`.
+    /// (person, session) for every attendance recorded present at a session of the series.
+    public static func presence(in series: WebinarSeries.ID, in db: Database) throws -> [(Person.ID, Session.ID)] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT a.personId, a.sessionId FROM attendance a JOIN session s ON s.id = a.sessionId
+                WHERE s.seriesId = ? AND a.status = 'present'
+                """, arguments: [series]
+        ).map { (Person.ID($0[0]), Session.ID($0[1])) }
+    }
+
+    /// The exercise submissions for the series' sessions.
+    public static func submissions(in series: WebinarSeries.ID, in db: Database) throws -> [ExerciseSubmission] {
+        try ExerciseSubmission.filter(
+            sql: "sessionId IN (SELECT id FROM session WHERE seriesId = ?)", arguments: [series]
+        ).fetchAll(db)
+    }
+
+    /// The people enrolled in the series, by person id.
+    public static func enrolled(in series: WebinarSeries.ID, in db: Database) throws -> [Enrolled] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT e.personId, e.channel, p.gender FROM enrolment e JOIN person p ON p.id = e.personId
+                WHERE e.seriesId = ? ORDER BY e.personId
+                """, arguments: [series]
+        ).map { Enrolled(personId: Person.ID($0[0]), channel: $0[1], gender: $0[2]) }
+    }
+
+    /// The ids of the people enrolled in the series.
+    public static func enrolledIds(in series: WebinarSeries.ID, in db: Database) throws -> Set<Person.ID> {
+        Set(try Person.ID.fetchAll(db, sql: "SELECT personId FROM enrolment WHERE seriesId = ?", arguments: [series]))
+    }
+
+    /// How many people enrolled in each of `series` (those without enrolments are left out).
+    public static func enrolmentCounts(of series: [WebinarSeries.ID], in db: Database) throws
+        -> [WebinarSeries.ID: Int]
+    {
+        guard !series.isEmpty else { return [:] }
+        let ids = series.map { String($0.rawValue) }.joined(separator: ",")
+        return try Row.fetchAll(
+            db, sql: "SELECT seriesId, count(*) FROM enrolment WHERE seriesId IN (\(ids)) GROUP BY seriesId"
+        ).reduce(into: [:]) { $0[WebinarSeries.ID($1[0])] = $1[1] }
+    }
+
+    /// The people who attended (present) at least one session of the series or submitted one of its exercises.
+    public static func participants(of series: WebinarSeries.ID, in db: Database) throws -> Set<Person.ID> {
+        Set(
+            try Person.ID.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT a.personId FROM attendance a JOIN session s ON s.id = a.sessionId
+                    WHERE s.seriesId = ? AND a.status = 'present'
+                    UNION SELECT x.personId FROM exerciseSubmission x JOIN session s ON s.id = x.sessionId
+                    WHERE s.seriesId = ?
+                    """, arguments: [series, series]))
+    }
+
+    /// Names and e-mails of the people enrolled in the series.
+    public static func contacts(ofEnrolledIn series: WebinarSeries.ID, in db: Database) throws
+        -> [Person.ID: Contact]
+    {
+        try Row.fetchAll(
+            db,
+            sql:
+                "SELECT id, displayName, email FROM person WHERE id IN (SELECT personId FROM enrolment WHERE seriesId = ?)",
+            arguments: [series]
+        ).reduce(into: [:]) { $0[Person.ID($1[0])] = Contact(name: $1[1], email: $1[2]) }
+    }
+
+    /// The roles each person holds in the series.
+    public static func roles(in series: WebinarSeries.ID, in db: Database) throws -> [Person.ID: Set<SeriesRole.Role>] {
+        try Row.fetchAll(db, sql: "SELECT personId, role FROM seriesRole WHERE seriesId = ?", arguments: [series])
+            .reduce(into: [:]) { $0[Person.ID($1[0]), default: []].insert($1[1]) }
+    }
+
+    /// Every attendance record of the sessions of the series.
     public static func attendance(in series: WebinarSeries.ID, in db: Database) throws -> [Attendance] {
         try Attendance.filter(sql: "sessionId IN (SELECT id FROM session WHERE seriesId = ?)", arguments: [series])
             .fetchAll(db)
     }
 
-    /// Every exercise submission for the sessions of `series`.
-    public static func submissions(in series: WebinarSeries.ID, in db: Database) throws -> [ExerciseSubmission] {
-        try ExerciseSubmission.filter(
-            sql: "sessionId IN (SELECT id FROM session WHERE seriesId = ?)", arguments: [series]
-        ).fetchAll(db)
+    /// The attendance recorded at `session`, by person.
+    public static func attendance(at session: Session.ID, in db: Database) throws -> [Person.ID: Attendance] {
+        try Attendance.filter(Column("sessionId") == session).fetchAll(db)
+            .reduce(into: [:]) { $0[$1.personId] = $1 }
+    }
+
+    /// The series of `programme` in the order they ran (by their first session), with their titles.
+    public static func seriesInOrder(ofProgramme programme: Programme.ID, in db: Database) throws
+        -> [(id: WebinarSeries.ID, title: String)]
+    {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT r.id, r.title FROM webinarSeries r LEFT JOIN session s ON s.seriesId = r.id
+                WHERE r.programmeId = ? GROUP BY r.id ORDER BY min(s.startsAt), r.id
+                """, arguments: [programme]
+        ).map { (WebinarSeries.ID($0[0]), $0[1]) }
     }
 }

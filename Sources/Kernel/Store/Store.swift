@@ -78,10 +78,27 @@ public final class Store: Sendable {
         try db.execute(sql: migration.sql)
         let after = try schema(db)
         let prefix = pluginId.tablePrefix
+        try refuseForeignTriggers(
+            of: migration, by: pluginId, changed: after.filter { before[$0.key] != $0.value }, in: db)
         let touched = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] && !$0.hasPrefix(prefix) }
         if !touched.isEmpty {
             throw StoreError.migrationOutsidePrefix(
                 migration: migration.identifier(for: pluginId), prefix: prefix, objects: touched.sorted())
+        }
+    }
+
+    /// Refuses a trigger the migration created or changed on a table outside the plugin's prefix (a kernel table):
+    /// plugins react to kernel events instead, so the kernel's tables are never the plugin API.
+    private static func refuseForeignTriggers(
+        of migration: PluginMigration, by pluginId: PluginID, changed: [String: String], in db: Database
+    ) throws {
+        let triggers = try Row.fetchAll(db, sql: "SELECT name, tbl_name FROM sqlite_master WHERE type = 'trigger'")
+        for row in triggers {
+            let (name, table): (String, String) = (row["name"], row["tbl_name"])
+            if changed[name] != nil, !table.hasPrefix(pluginId.tablePrefix) {
+                throw StoreError.triggerOnForeignTable(
+                    plugin: "\(pluginId)", migration: migration.identifier(for: pluginId), trigger: name, table: table)
+            }
         }
     }
 

@@ -4,6 +4,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case migrationOutsidePrefix(migration: String, prefix: String, objects: [String])
     case backupTargetExists(path: String)
     case backupFailed(path: String, reason: String)
+    /// A plugin migration created a trigger on a table that is not the plugin's own (a kernel table).
+    case triggerOnForeignTable(plugin: String, migration: String, trigger: String, table: String)
 
     public var description: String {
         switch self {
@@ -16,6 +18,10 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
             "\(path) already exists; choose a new backup path or remove the old file first."
         case let .backupFailed(path, reason):
             "The backup to \(path) failed (\(reason)); nothing was written there."
+        case let .triggerOnForeignTable(plugin, migration, trigger, table):
+            "Plugin \(plugin)'s migration \(migration) creates trigger \(trigger) on table \(table), which is not the "
+                + "plugin's own; a plugin may not put triggers on kernel tables: react to kernel events instead "
+                + "(an EventHandler in the plugin's eventHandlers)."
         }
     }
 }

@@ -125,7 +125,7 @@ struct ManageSeriesPage {
         let scope = context.scope
         let (series, organization) = try await web.workspace.read { db in
             let series = try scope.one(scope.ownSeries(), id: id, entity: "series", in: db)
-            return (series, try WebinarSeries.owner(of: series.id!, in: db))
+            return (series, try SeriesOwnership.owner(ofSeries: series.id!, in: db))
         }
         try scope.requireAdministration(of: organization)
         return series

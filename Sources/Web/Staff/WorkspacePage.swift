@@ -83,7 +83,7 @@ struct WorkspacePage {
                         organization,
                         try PluginEnablementRecord.enabledPlugins(of: organization.id!, in: db).map(\.rawValue)
                             .sorted(),
-                        try scope.ownSeries().run(by: organization.id!).order(Column("id")).fetchAll(db),
+                        try scope.ownSeries().filter(ownedBy: [organization.id!]).order(Column("id")).fetchAll(db),
                         try scope.programmes().filter(Column("organizationId") == organization.id)
                             .order(Column("title")).fetchAll(db)
                     )

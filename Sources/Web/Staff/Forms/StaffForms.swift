@@ -74,7 +74,7 @@ extension WebInterface {
         let (id, scope) = (try pathId(context, "series"), context.scope)
         return try await workspace.read { db in
             let series = try scope.one(scope.ownSeries(), id: id, entity: "series", in: db)
-            return (series, try WebinarSeries.owner(of: series.id!, in: db))
+            return (series, try SeriesOwnership.owner(ofSeries: series.id!, in: db))
         }
     }
 }

@@ -1,0 +1,37 @@
+public import GRDB
+
+/// A series with the sessions of it the caller may record attendance for.
+public struct RecordableSeries: Sendable {
+    public let series: WebinarSeries
+    /// Held (not cancelled) live and feedback sessions, by start.
+    public let sessions: [Session]
+}
+
+/// Where the caller may record attendance: what upload forms offer, and what an upload may name.
+extension Scope {
+    /// The series `organization` itself owns (not a member's), neither draft nor cancelled, in which the caller may
+    /// record attendance, each with its held live and feedback sessions; series without such a session are left
+    /// out. Series in id order.
+    public func recordableSeries(ownedBy organization: Organization.ID, in db: Database) throws -> [RecordableSeries] {
+        let series = try ownSeries().filter(ownedBy: [organization]).filter(excluding: [.draft, .cancelled])
+            .order(Column("id")).fetchAll(db)
+        let sessions = try Session.filter(series.compactMap(\.id).contains(Column("seriesId")))
+            .filter(sql: "kind != 'offlineExercise' AND status = 'scheduled'")
+            .order(Column("startsAt"), Column("id")).fetchAll(db)
+        let bySeries = Dictionary(grouping: sessions, by: \.seriesId)
+        return series.compactMap { series in
+            guard let held = bySeries[series.id!], !held.isEmpty else { return nil }
+            return RecordableSeries(series: series, sessions: held)
+        }
+    }
+
+    /// Session `id`, if it is one of ``recordableSeries(ownedBy:in:)``'s.
+    /// - Throws: ``AccessError/notFound(entity:id:)`` when it does not exist or is not one of them.
+    public func recordableSession(_ id: Session.ID, ownedBy organization: Organization.ID, in db: Database) throws
+        -> Session
+    {
+        let found = try recordableSeries(ownedBy: organization, in: db).lazy.flatMap(\.sessions).first { $0.id == id }
+        guard let found else { throw AccessError.notFound(entity: "session", id: id.rawValue) }
+        return found
+    }
+}
