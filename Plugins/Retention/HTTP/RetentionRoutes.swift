@@ -71,11 +71,10 @@ struct RetentionRoutes {
     private func series(_ context: IndabaRequestContext) async throws -> WebinarSeries {
         let id = try context.parameters.require("series", as: Int64.self)
         let organization = context.organization!.id!
-        let (series, owner) = try await plugin.context.store.writer.read { db in
-            try SeriesOwnership.series(WebinarSeries.ID(id), coveredBy: organization, in: db)
+        let scope = context.scope
+        return try await plugin.context.store.writer.read { db in
+            try scope.attendanceSeries(WebinarSeries.ID(id), coveredBy: organization, in: db).series
         }
-        try context.scope.requireAttendanceRecording(in: series.id!, ownedBy: owner)
-        return series
     }
 
     private func report(_ context: IndabaRequestContext) async throws -> SeriesReport {

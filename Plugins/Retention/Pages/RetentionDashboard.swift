@@ -65,14 +65,14 @@ extension RetentionPlugin {
         guard let id = context.parameters.get("series", as: Int64.self) else {
             throw AccessError.notFound(entity: "series", id: 0)
         }
-        let (series, owner) = try await self.context.store.writer.read { db in
+        let scope = context.scope
+        let series = try await self.context.store.writer.read { db in
             do {
-                return try SeriesOwnership.series(WebinarSeries.ID(id), coveredBy: organization, in: db)
+                return try scope.attendanceSeries(WebinarSeries.ID(id), coveredBy: organization, in: db).series
             } catch KernelError.notFound {
                 throw AccessError.notFound(entity: "series", id: id)
             }
         }
-        try context.scope.requireAttendanceRecording(in: series.id!, ownedBy: owner)
         let settings = try await self.settings(for: organization)
         let now = self.context.now()
         let report = try await self.context.store.writer.read { db in

@@ -35,3 +35,22 @@ extension Scope {
         return found
     }
 }
+
+extension Scope {
+    /// Series `id`, covered by `organization` (its own or, for a network, a member's), for reading or changing its
+    /// attendance figures, with the organization that owns it.
+    ///
+    /// - Throws: ``KernelError/notFound(entity:reference:)`` alike when the series does not exist, is not covered by
+    ///   `organization`, or is hidden from the caller; ``AccessError/forbidden(_:)`` only for a series the caller can
+    ///   see but may not record attendance in.
+    public func attendanceSeries(
+        _ id: WebinarSeries.ID, coveredBy organization: Organization.ID, in db: Database
+    ) throws -> (series: WebinarSeries, owner: Organization.ID) {
+        let found = try SeriesOwnership.series(id, coveredBy: organization, in: db)
+        guard try series().filter(key: id).fetchCount(db) > 0 else {
+            throw KernelError.notFound(entity: "series", reference: "\(id)")
+        }
+        try requireAttendanceRecording(in: id, ownedBy: found.owner)
+        return found
+    }
+}
