@@ -5,8 +5,8 @@
 
 Organizations become members of one network `bench`; programmes, series, sessions, people (gender with consent),
 enrolments and participant roles keep the dataset's ids. Attendance is NOT loaded here: the benchmark loads it
-through Indaba's own path (`indaba attendance load`). One transaction; the retention plugin's triggers fill its
-tallies as enrolments go in.
+through Indaba's own path (`indaba attendance load`). One transaction, written behind the kernel's back (no events),
+so the retention plugin recounts its tallies from the kernel's tables when it is enabled afterwards.
 """
 import json
 import os
