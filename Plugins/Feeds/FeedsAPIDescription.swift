@@ -1,4 +1,4 @@
-public import Kernel
+import Kernel
 public import PluginKit
 
 /// The OpenAPI description of the feed routes (see ``FeedRoutes``).

@@ -1,5 +1,5 @@
 public import ArgumentParser
-public import Kernel
+import Kernel
 public import PluginKit
 
 /// The plugins an executable ships (and commands that need more than the kernel, such as `serve`): implemented

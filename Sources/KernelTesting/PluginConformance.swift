@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-public import Kernel
+import Kernel
 import Logging
 public import PluginKit
 

@@ -1,6 +1,6 @@
 public import Hummingbird
 public import Kernel
-public import Logging
+import Logging
 public import PluginKit
 
 /// Where and how the server listens.

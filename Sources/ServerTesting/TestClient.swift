@@ -5,7 +5,7 @@ import Hummingbird
 public import Kernel
 public import Logging
 import NIOEmbedded
-public import PluginKit
+import PluginKit
 public import Server
 
 /// Calls the real router in process: every middleware and route, no sockets.

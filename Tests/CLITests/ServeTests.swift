@@ -18,7 +18,7 @@ struct ServeTests {
         #expect(token.hasPrefix("indaba_"))
 
         let output = indaba.directory.appendingPathComponent("serve.out")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         let process = Process()
         process.executableURL = IndabaBinary.executable
         process.arguments = ["serve", "--port", "0", "--db", indaba.database]

@@ -51,7 +51,7 @@ struct BenchCommand: PluginCommand {
                 ourTimes.append((ContinuousClock.now - start).milliseconds)
                 ourTop = hits.map { (Int64($0.study.slug.dropFirst(3)) ?? -1, $0.score) }
                 let bareStart = ContinuousClock.now
-                let rows = try await kit.read { db in try Row.fetchAll(db, sql: query.sql) }
+                let rows = try kit.read { db in try Row.fetchAll(db, sql: query.sql) }
                 bareTimes.append((ContinuousClock.now - bareStart).milliseconds)
                 bareTop = rows.map { ($0[1], $0[2]) }
             }

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import Hummingbird
-public import Kernel
+import Kernel
 public import PluginKit
 
 /// The staff page of the library, `/orgs/{org}/case-studies/library[?q=…]`: every study the user may see in the

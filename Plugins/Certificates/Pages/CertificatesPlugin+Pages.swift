@@ -1,5 +1,5 @@
 import Foundation
-public import Kernel
+import Kernel
 public import PluginKit
 
 /// The staff pages, through the kernel's page protocol: `/orgs/{org}/certificates/series` lists the series, and

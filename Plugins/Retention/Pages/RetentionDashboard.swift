@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import Hummingbird
-public import Kernel
+import Kernel
 public import PluginKit
 
 /// The retention dashboard, through the kernel's page protocol: `/orgs/{org}/retention/series` lists the series the

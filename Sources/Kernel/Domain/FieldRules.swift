@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Checks shared by every entry point (CLI, import, API) so a value is accepted or refused the same way everywhere.
 ///

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Writes a ``NetworkDocument`` as YAML in one canonical layout, so the same data always gives the same bytes.
 public enum YAMLWriter {

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A JSON value, used for plugin settings as they travel between YAML, the command line and the database.
 public enum JSONValue: Codable, Sendable, Hashable, CustomStringConvertible {

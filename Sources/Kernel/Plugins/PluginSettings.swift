@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A plugin's per-organization settings: a `Codable` struct with a default for every field.
 ///

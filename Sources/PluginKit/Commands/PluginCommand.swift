@@ -1,5 +1,5 @@
 public import ArgumentParser
-public import Kernel
+import Kernel
 
 /// A subcommand contributed by a plugin, run as `indaba <plugin id> <command> --org ORG …`.
 ///

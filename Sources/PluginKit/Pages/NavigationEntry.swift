@@ -1,4 +1,4 @@
-public import Kernel
+import Kernel
 
 /// A link a plugin adds to the staff workspace's navigation for organizations that enabled it.
 ///

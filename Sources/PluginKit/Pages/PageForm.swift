@@ -1,5 +1,5 @@
 public import Foundation
-public import Kernel
+import Kernel
 
 /// The fields and files of a form posted to a plugin page, read by the web interface after it checked the form's
 /// token (so a handler never sees a forged form).

@@ -1,6 +1,6 @@
 public import Foundation
 public import Hummingbird
-public import Kernel
+import Kernel
 
 /// What a plugin page handler answers: a page in the shared layout, a redirect after a successful `POST`, or a file.
 public enum PageResponse: Sendable {

@@ -1,5 +1,5 @@
 public import Hummingbird
-public import Kernel
+import Kernel
 import Synchronization
 
 /// The staff pages a plugin adds, collected by ``Plugin/addPages(to:)`` and mounted by the web interface.

@@ -1,5 +1,5 @@
 import Foundation
-public import Kernel
+import Kernel
 public import PluginKit
 
 /// The OpenAPI 3.1 description of the API, served at `/api/v1/openapi.json` and kept in `docs/openapi.json`.
