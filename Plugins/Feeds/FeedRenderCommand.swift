@@ -65,7 +65,7 @@ struct FeedRenderCommand: PluginCommand {
         if let output {
             try Data(text.utf8).write(to: URL(fileURLWithPath: output))
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            context.output.write(text)
         }
         if `repeat` > 1 {
             let milliseconds = { (durations: [Duration]) in
@@ -76,10 +76,10 @@ struct FeedRenderCommand: PluginCommand {
             let load = milliseconds(loading)
             let report = String(
                 format:
-                    "render %@ %@: median %.2f ms (reading the data %.2f ms), min %.2f ms over %d renders (%d bytes)\n",
+                    "render %@ %@: median %.2f ms (reading the data %.2f ms), min %.2f ms over %d renders (%d bytes)",
                 self.format, scope, total[total.count / 2], load[load.count / 2], total[0], total.count, text.utf8.count
             )
-            FileHandle.standardError.write(Data(report.utf8))
+            context.output.note(report)
         }
     }
 

@@ -40,10 +40,7 @@ struct FeedURLsCommand: PluginCommand {
             return [("Series", link)]
         }
         if context.json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            FileHandle.standardOutput.write(try encoder.encode(links.map(\.1)) + Data("\n".utf8))
-            return
+            return try context.output.printJSON(links.map(\.1))
         }
         for (kind, link) in links {
             let lines = [
@@ -51,7 +48,7 @@ struct FeedURLsCommand: PluginCommand {
                 "  xCal       \(link.xcal)", "  RSS        \(link.rss)", "  Atom       \(link.atom)",
                 "  frab       \(link.schedule)",
             ]
-            FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+            context.output.print(lines: lines)
         }
     }
 }

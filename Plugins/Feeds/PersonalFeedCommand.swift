@@ -38,17 +38,15 @@ struct PersonalFeedCommand: PluginCommand {
             return try PersonalFeeds.rotate(for: person.id!, organization: organization, now: now, in: db)
         }
         guard let token else {
-            FileHandle.standardOutput.write(Data("The personal feed is revoked; its address now answers 404.\n".utf8))
+            context.output.print("The personal feed is revoked; its address now answers 404.")
             return
         }
         let link = FeedLink(
             title: "Personal calendar", folder: baseURL + personalFolder(token: token, organization: organization))
         if context.json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            FileHandle.standardOutput.write(try encoder.encode(link) + Data("\n".utf8))
+            try context.output.printJSON(link)
         } else {
-            FileHandle.standardOutput.write(Data("\(link.ics)\n\(link.webcal)\n".utf8))
+            context.output.print(lines: [link.ics, link.webcal])
         }
     }
 }

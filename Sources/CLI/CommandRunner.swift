@@ -59,7 +59,7 @@ public struct CommandRunner<Installed: PluginInstallation> {
         try await command.run(
             in: PluginCommandContext(
                 workspace: workspace, organization: organization, plugin: plugin, json: options.json,
-                actor: environment.actor))
+                actor: environment.actor, output: environment.output))
     }
 
     private func report(_ error: any Error) -> Int32 {

@@ -20,11 +20,8 @@ struct OpenAPICommand: KernelCommand {
 
     func run(in environment: CommandEnvironment, workspace: Workspace) async throws {
         guard routes else {
-            FileHandle.standardOutput.write(
-                Data(OpenAPIDocument.json(plugins: workspace.registry.installedPlugins).utf8))
-            return
+            return environment.output.write(OpenAPIDocument.json(plugins: workspace.registry.installedPlugins))
         }
-        let lines = IndabaServer.routeList(workspace: workspace).joined(separator: "\n")
-        FileHandle.standardOutput.write(Data((lines + "\n").utf8))
+        environment.output.print(lines: IndabaServer.routeList(workspace: workspace))
     }
 }

@@ -78,7 +78,7 @@ struct BenchCommand: PluginCommand {
             "ratio ours/bare per query: median \(format(median(ratios)))x, max \(format(ratios.last ?? 0))x",
             "same top 20 as the bare query (ties in bm25 allowed in any order): \(same) of \(ours.count)",
         ]
-        CommandSupport.print(text.joined(separator: "\n"))
+        context.output.print(text.joined(separator: "\n"))
     }
 
     private func median(_ values: [Double]) -> Double {

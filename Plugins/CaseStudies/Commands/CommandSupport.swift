@@ -4,16 +4,8 @@ import GRDB
 import Kernel
 import PluginKit
 
-/// What every case-study command shares: printing, and the library and reader of the organization given.
+/// What every case-study command shares: the library and reader of the organization given, and error reporting.
 enum CommandSupport {
-    static func print(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
-    }
-
-    static func printJSON(_ value: some Encodable) throws {
-        FileHandle.standardOutput.write(try JSONOutput.encoder(pretty: true).encode(value) + Data("\n".utf8))
-    }
-
     /// The network library of the command's organization and the operator reading it.
     static func library(_ context: PluginCommandContext) async throws -> (Organization.ID, LibraryReader) {
         let organization = context.organization
@@ -55,12 +47,5 @@ struct FilterOptions: ParsableArguments {
             }
             return SearchFilters(topic: topic, sector: sector, country: country, origin: parsed)
         }
-    }
-}
-
-/// Writes text to standard output as it is (a Markdown file ends with its own new line, or not).
-enum FileHandleOutput {
-    static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
     }
 }

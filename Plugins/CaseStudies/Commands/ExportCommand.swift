@@ -30,7 +30,7 @@ struct ExportCommand: PluginCommand {
         for file in files {
             try Data(file.text.utf8).write(to: url.appendingPathComponent("\(file.slug).md"), options: .atomic)
         }
-        if context.json { return try CommandSupport.printJSON(["exported": files.count]) }
-        CommandSupport.print("Exported \(files.count) case stud\(files.count == 1 ? "y" : "ies") to \(folder).")
+        if context.json { return try context.output.printJSON(["exported": files.count]) }
+        context.output.print("Exported \(files.count) case stud\(files.count == 1 ? "y" : "ies") to \(folder).")
     }
 }

@@ -22,14 +22,14 @@ struct HistoryCommand: PluginCommand {
                 return try CaseStudyLibrary.history(of: study.id!, in: db)
             }
             if context.json {
-                return try CommandSupport.printJSON(
+                return try context.output.printJSON(
                     versions.map {
                         VersionView(
                             version: $0.version, actor: $0.actor, createdAt: $0.createdAt, document: $0.document)
                     })
             }
             for version in versions {
-                CommandSupport.print(
+                context.output.print(
                     "v\(version.version)  \(version.createdAt.formatted(.iso8601))  \(version.actor)  "
                         + "\(version.document.utf8.count) bytes")
             }

@@ -30,9 +30,9 @@ struct ImportCommand: PluginCommand {
             let files = try LibraryImport.files(in: URL(fileURLWithPath: folder))
             let summary = try await LibraryImport.run(
                 files, for: context.organization, workspace: context.workspace,
-                actor: .commandLine(user: ProcessInfo.processInfo.userName), dryRun: dryRun)
-            if context.json { return try CommandSupport.printJSON(summary) }
-            CommandSupport.print(
+                actor: context.actor, dryRun: dryRun)
+            if context.json { return try context.output.printJSON(summary) }
+            context.output.print(
                 "\(dryRun ? "Would import" : "Imported") \(files.count) file\(files.count == 1 ? "" : "s"): "
                     + "\(summary.created) created, \(summary.updated) updated, \(summary.unchanged) unchanged.")
         }

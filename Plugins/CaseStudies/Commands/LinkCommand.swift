@@ -23,7 +23,7 @@ struct LinkCommand: PluginCommand {
         try await CommandSupport.reporting {
             let organization = context.organization
             let (reference, sessionReference, remove) = (study, session, remove)
-            let actor = AuditActor.commandLine(user: ProcessInfo.processInfo.userName)
+            let actor = context.actor
             let change = try await context.workspace.write(as: actor) { transaction in
                 let db = transaction.db
                 let reader = try LibraryReader.operatorOf(organization, in: db)
@@ -57,7 +57,7 @@ struct LinkCommand: PluginCommand {
                     in: db
                 ).1
             }
-            CommandSupport.print(
+            context.output.print(
                 change == .unchanged ? "Nothing to change." : "Case study '\(reference)' is now at a new version.")
         }
     }

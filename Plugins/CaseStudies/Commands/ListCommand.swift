@@ -19,10 +19,10 @@ struct ListCommand: PluginCommand {
         let studies = try await context.workspace.read { db in
             try CaseStudyLibrary.list(network: network, reader: reader, filters: filters, in: db)
         }
-        if context.json { return try CommandSupport.printJSON(studies.map(StudySummaryView.init)) }
-        if studies.isEmpty { return CommandSupport.print("No case studies.") }
+        if context.json { return try context.output.printJSON(studies.map(StudySummaryView.init)) }
+        if studies.isEmpty { return context.output.print("No case studies.") }
         for study in studies {
-            CommandSupport.print(
+            context.output.print(
                 "\(study.slug)  \(study.title)  [\(study.country), \(study.sector), \(study.visibility.rawValue), "
                     + "consent \(study.consent.rawValue), v\(study.version)]")
         }

@@ -29,10 +29,10 @@ struct SearchCommand: PluginCommand {
                     query, network: network, reader: reader, filters: filters, limit: limit,
                     snippetWords: settings.snippetWords, in: db)
             }
-            if context.json { return try CommandSupport.printJSON(hits.map(SearchHitView.init)) }
-            if hits.isEmpty { return CommandSupport.print("No case study matches.") }
+            if context.json { return try context.output.printJSON(hits.map(SearchHitView.init)) }
+            if hits.isEmpty { return context.output.print("No case study matches.") }
             for (rank, hit) in hits.enumerated() {
-                CommandSupport.print(
+                context.output.print(
                     "\(rank + 1). \(SearchMarkers.plain(hit.markedTitle))  [\(hit.study.slug), \(hit.study.country), "
                         + "\(hit.study.sector), \(hit.study.visibility.rawValue)]\n   "
                         + SearchMarkers.plain(hit.markedSnippet).replacingOccurrences(of: "\n", with: " "))

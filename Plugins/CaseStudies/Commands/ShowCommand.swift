@@ -38,16 +38,16 @@ struct ShowCommand: PluginCommand {
                 )
             }
             if let old {
-                guard html else { return FileHandleOutput.write(old) }
+                guard html else { return context.output.write(old) }
                 guard case let .success(located) = CaseStudyFile.read(old, file: "version") else {
                     throw ValidationError(
                         "Version \(version ?? 0) of '\(reference)' cannot be read back as a study file.")
                 }
-                return CommandSupport.print(MarkdownRenderer.html(located.file.body))
+                return context.output.print(MarkdownRenderer.html(located.file.body))
             }
-            if context.json { return try CommandSupport.printJSON(StudyView(found, sessions: sessions)) }
-            if html { return CommandSupport.print(MarkdownRenderer.html(found.body)) }
-            FileHandleOutput.write(file.text)
+            if context.json { return try context.output.printJSON(StudyView(found, sessions: sessions)) }
+            if html { return context.output.print(MarkdownRenderer.html(found.body)) }
+            context.output.write(file.text)
         }
     }
 }

@@ -38,7 +38,7 @@ extension CaseStudyRoutes {
         let (organization, access, scope) = (context.organization!, context.access, context.scope)
         let ifMatch = request.headers[.ifMatch]
         let now = plugin.context.now()
-        let actor = AuditActor(access.principal)
+        let actor = context.actor
         let (study, sessions, created) = try await plugin.context.store.writer.write { db in
             let network = try LibraryReader.network(of: organization.id!, in: db)
             let existing = try CaseStudyLibrary.study(slug: slug, network: network, in: db)
@@ -61,9 +61,8 @@ extension CaseStudyRoutes {
             let saved = try CaseStudyLibrary.study(slug: slug, network: network, in: db)!
             return (saved, try CaseStudyLibrary.sessions(of: saved.id!, in: db), existing == nil)
         }
-        var response = try json(StudyView(study, sessions: sessions), status: created ? .created : .ok)
-        response.headers[.eTag] = Self.etag(of: study)
-        return response
+        return try JSONResponse.make(
+            StudyView(study, sessions: sessions), status: created ? .created : .ok, etag: Self.etag(of: study))
     }
 
     /// 428 without `If-Match`, 412 when it names another version (strong comparison, lists and `*` accepted).

@@ -29,9 +29,7 @@ struct CaseStudyRoutes {
                         Self.etag(of: study)
                     )
                 }
-                var response = try json(view.0)
-                response.headers[.eTag] = view.1
-                return response
+                return try JSONResponse.make(view.0, etag: view.1)
             }
         }
         routes.get("series/:series/presented") { request, context in
@@ -46,7 +44,7 @@ struct CaseStudyRoutes {
                     return try CaseStudyLibrary.presented(inSeries: WebinarSeries.ID(series), reader: reader, in: db)
                         .map { PresentedView(sessionId: $0.session.rawValue, study: StudySummaryView($0.study)) }
                 }
-                return try json(ItemsView(items: items))
+                return try JSONResponse.make(ItemsView(items: items))
             }
         }
         if !isPublic {
@@ -63,7 +61,7 @@ struct CaseStudyRoutes {
                                 version: $0.version, actor: $0.actor, createdAt: $0.createdAt, document: $0.document)
                         }
                     }
-                    return try json(ItemsView(items: items))
+                    return try JSONResponse.make(ItemsView(items: items))
                 }
             }
         }
@@ -98,12 +96,12 @@ struct CaseStudyRoutes {
                     q, network: network, reader: reader, filters: chosen, limit: count,
                     snippetWords: settings.snippetWords, in: db)
             }
-            return try json(ItemsView(items: hits.map(SearchHitView.init)))
+            return try JSONResponse.make(ItemsView(items: hits.map(SearchHitView.init)))
         }
         let studies = try await plugin.context.store.writer.read { db in
             try CaseStudyLibrary.list(network: network, reader: reader, filters: chosen, in: db)
         }
-        return try json(ItemsView(items: studies.prefix(count).map(StudySummaryView.init)))
+        return try JSONResponse.make(ItemsView(items: studies.prefix(count).map(StudySummaryView.init)))
     }
 
     /// The network whose library the URL names, the reader the caller is, and the path parameter asked for.
@@ -149,11 +147,5 @@ struct CaseStudyRoutes {
         } catch let error as LibraryImportError {
             throw HTTPError(.unprocessableContent, message: error.description)
         }
-    }
-
-    func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
-        Response(
-            status: status, headers: [.contentType: "application/json; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(bytes: try JSONOutput.encoder().encode(value))))
     }
 }

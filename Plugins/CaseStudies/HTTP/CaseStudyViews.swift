@@ -106,13 +106,3 @@ struct PresentedView: Encodable, Sendable {
 struct ItemsView<Item: Encodable & Sendable>: Encodable, Sendable {
     let items: [Item]
 }
-
-enum JSONOutput {
-    static func encoder(pretty: Bool = false) -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting =
-            pretty ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
-    }
-}

@@ -25,9 +25,9 @@ struct StudyEditPage {
         case let .success(located) where located.file.slug != study.slug:
             problems = ["Line \(located.slugLine), slug: the slug must stay '\(study.slug)'."]
         case let .success(located):
-            let (access, scope) = (page.context.access, page.context.scope)
+            let scope = page.context.scope
             let organization = page.organization.id!
-            let actor = AuditActor("web:\(access.principal)")
+            let actor = page.actor
             let now = plugin.context.now()
             do {
                 try await plugin.context.store.writer.write { db in
@@ -55,7 +55,7 @@ struct StudyEditPage {
         }
         let remove = page.form["action"] == "unlink"
         let organization = page.organization.id!
-        let (actor, scope) = (AuditActor("web:\(page.context.access.principal)"), page.context.scope)
+        let (actor, scope) = (page.actor, page.context.scope)
         let now = plugin.context.now()
         let linked = try await plugin.context.store.writer.write { db -> Bool in
             let network = try LibraryReader.network(of: organization, in: db)

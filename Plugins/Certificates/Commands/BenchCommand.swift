@@ -50,8 +50,8 @@ struct BenchCommand: PluginCommand {
         }
         let timing = Timing(
             certificates: pages.count, separateSeconds: separate.seconds, combinedSeconds: combined.seconds)
-        if context.json { return try Terminal.json(timing) }
-        Terminal.lines([
+        if context.json { return try context.output.printJSON(timing) }
+        context.output.print(lines: [
             String(
                 format: "separate: %d PDFs in %.3f s (%.1f certificates/s)", pages.count, timing.separateSeconds,
                 timing.separatePerSecond),

@@ -23,9 +23,9 @@ struct RevokeCommand: PluginCommand {
         let plugin = context.plugin as! CertificatesPlugin
         let revoked = try await plugin.revoke(
             Certificate.ID(certificate), reason: reason, organization: context.organization.id!,
-            actor: Terminal.actor)
-        if context.json { return try Terminal.json(CertificateSummary(revoked)) }
-        Terminal.lines(["Certificate \(certificate) (\(revoked.code)) is revoked."])
+            actor: context.actor)
+        if context.json { return try context.output.printJSON(CertificateSummary(revoked)) }
+        context.output.print(lines: ["Certificate \(certificate) (\(revoked.code)) is revoked."])
     }
 }
 
@@ -45,9 +45,9 @@ struct ReissueCommand: PluginCommand {
     func run(in context: PluginCommandContext) async throws {
         let plugin = context.plugin as! CertificatesPlugin
         let replacement = try await plugin.reissue(
-            Certificate.ID(certificate), organization: context.organization.id!, actor: Terminal.actor)
-        if context.json { return try Terminal.json(CertificateSummary(replacement)) }
-        Terminal.lines([
+            Certificate.ID(certificate), organization: context.organization.id!, actor: context.actor)
+        if context.json { return try context.output.printJSON(CertificateSummary(replacement)) }
+        context.output.print(lines: [
             "Certificate \(certificate) is revoked (re-issued); the new certificate is \(replacement.id!) "
                 + "with code \(replacement.code)."
         ])
@@ -103,17 +103,18 @@ struct DownloadCommand: PluginCommand {
             let pdf = try renderer.pdf(pages: chosen.map(\.content), date: first.issuedAt) {
                 bar.update($0, of: chosen.count)
             }
-            try Terminal.write(pdf, to: folder.appendingPathComponent("certificates.pdf"))
+            try CertificateFile.write(pdf, to: folder.appendingPathComponent("certificates.pdf"))
         } else {
             for (index, certificate) in chosen.enumerated() {
                 let name = "certificate-\(certificate.id!)"
-                try Terminal.write(
+                try CertificateFile.write(
                     try renderer.pdf(certificate.content), to: folder.appendingPathComponent("\(name).pdf"))
-                try Terminal.write(Data(certificate.credential.utf8), to: folder.appendingPathComponent("\(name).jwt"))
+                try CertificateFile.write(
+                    Data(certificate.credential.utf8), to: folder.appendingPathComponent("\(name).jwt"))
                 bar.update(index + 1, of: chosen.count)
             }
         }
-        Terminal.lines(["Wrote \(chosen.count) certificate(s) to \(folder.path)."])
+        context.output.print(lines: ["Wrote \(chosen.count) certificate(s) to \(folder.path)."])
     }
 }
 
@@ -134,8 +135,8 @@ struct VerifyCommand: PluginCommand {
         guard
             let found = try await Verification.find(typed, store: context.workspace.store, gate: context.workspace.gate)
         else { throw CertificatesError.unknownCode }
-        if context.json { return try Terminal.json(found) }
-        Terminal.lines([
+        if context.json { return try context.output.printJSON(found) }
+        context.output.print(lines: [
             found.status == .valid ? "valid" : "revoked on \(found.revokedOn ?? "?")",
             "  awarded to \(found.recipientName)", "  for \(found.seriesTitle)", "  by \(found.organizationName)",
             "  issued on \(found.issuedOn)",

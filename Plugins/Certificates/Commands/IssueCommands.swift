@@ -29,12 +29,13 @@ struct EligibilityCommand: PluginCommand {
                 series: reference, organization: organization, settings: settings, in: db)
         }
         if notEligible { lines = lines.filter { !$0.eligible } }
-        if context.json { return try Terminal.json(lines) }
-        Terminal.lines(
-            lines.map { line in
-                let held = line.certificate.map { " [certificate \($0.rawValue)]" } ?? ""
-                return "\(line.personId)\t\(line.name): \(line.explanation)\(held)"
-            })
+        if context.json { return try context.output.printJSON(lines) }
+        context.output.print(
+            lines:
+                lines.map { line in
+                    let held = line.certificate.map { " [certificate \($0.rawValue)]" } ?? ""
+                    return "\(line.personId)\t\(line.name): \(line.explanation)\(held)"
+                })
     }
 }
 
@@ -67,17 +68,18 @@ struct IssueCommand: PluginCommand {
         let bar = ProgressBar(label: dryRun ? "Checking" : "Drawing")
         let folder = out.map { URL(fileURLWithPath: $0) }
         let outcome = try await plugin.issue(
-            series: series, organization: context.organization.id!, actor: Terminal.actor, dryRun: dryRun,
+            series: series, organization: context.organization.id!, actor: context.actor, dryRun: dryRun,
             progress: { bar.update($0, of: $1) },
             keepPDF: folder.map { folder in
                 { certificate, pdf in
-                    try Terminal.write(pdf, to: folder.appendingPathComponent("certificate-\(certificate.id!).pdf"))
-                    try Terminal.write(
+                    try CertificateFile.write(
+                        pdf, to: folder.appendingPathComponent("certificate-\(certificate.id!).pdf"))
+                    try CertificateFile.write(
                         Data(certificate.credential.utf8),
                         to: folder.appendingPathComponent("certificate-\(certificate.id!).jwt"))
                 }
             })
-        if context.json { return try Terminal.json(outcome) }
+        if context.json { return try context.output.printJSON(outcome) }
         let verb = dryRun ? "Would issue" : "Issued"
         var lines = [
             "\(verb) \(outcome.issued.count) certificate(s) for series \(outcome.seriesId): \(outcome.participants) "
@@ -87,7 +89,7 @@ struct IssueCommand: PluginCommand {
             "  person \(issued.personId)\t\(issued.code)" + (issued.certificateId.map { "\tcertificate \($0)" } ?? "")
         }
         if dryRun { lines.append("Dry run: nothing was written.") }
-        Terminal.lines(lines)
+        context.output.print(lines: lines)
     }
 }
 
@@ -108,9 +110,9 @@ struct ListCommand: PluginCommand {
         let list = try await context.workspace.read { db in
             try CertificateQueries.list(series: reference, organization: organization, in: db)
         }
-        if context.json { return try Terminal.json(list) }
-        Terminal.lines(
-            ["ID\tPERSON\tCODE\tSTATUS\tNAME"]
+        if context.json { return try context.output.printJSON(list) }
+        context.output.print(
+            lines: ["ID\tPERSON\tCODE\tSTATUS\tNAME"]
                 + list.map { "\($0.id)\t\($0.personId)\t\($0.code)\t\($0.status.rawValue)\t\($0.recipientName)" })
     }
 }

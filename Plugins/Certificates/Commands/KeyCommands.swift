@@ -16,8 +16,8 @@ struct RotateKeyCommand: PluginCommand {
     func run(in context: PluginCommandContext) async throws {
         let plugin = context.plugin as! CertificatesPlugin
         let kid = try plugin.keys.rotate(for: context.organization.id!.rawValue)
-        if context.json { return try Terminal.json(["kid": kid]) }
-        Terminal.lines(["New signing key \(kid); earlier keys stay in the published JWK set."])
+        if context.json { return try context.output.printJSON(["kid": kid]) }
+        context.output.print(lines: ["New signing key \(kid); earlier keys stay in the published JWK set."])
     }
 }
 
@@ -34,6 +34,6 @@ struct KeySetCommand: PluginCommand {
         let plugin = context.plugin as! CertificatesPlugin
         let keys = try plugin.keys.publicKeys(for: context.organization.id!.rawValue)
         let set: JSONValue = .object(["keys": .array(keys.map { JWK.object($0.key, kid: $0.kid) })])
-        Terminal.lines([set.canonicalJSON])
+        context.output.print(lines: [set.canonicalJSON])
     }
 }

@@ -23,7 +23,7 @@ struct CertificatesRoutes {
             let (organization, series) = try administered(context)
             let dryRun = request.uri.queryParameters.get("dryRun") == "true"
             let outcome = try await plugin.issue(
-                series: series, organization: organization, actor: AuditActor(context.access.principal),
+                series: series, organization: organization, actor: context.actor,
                 dryRun: dryRun)
             return try Replies.json(outcome, status: dryRun || outcome.issued.isEmpty ? .ok : .created)
         }
@@ -53,13 +53,13 @@ struct CertificatesRoutes {
             let (organization, id) = try certificateId(context)
             let reason = try await RequestBody.string("reason", of: request)
             let revoked = try await plugin.revoke(
-                id, reason: reason, organization: organization, actor: AuditActor(context.access.principal))
+                id, reason: reason, organization: organization, actor: context.actor)
             return try Replies.json(CertificateSummary(revoked))
         }
         on(routes, .post, "certificates/:certificate/reissue") { _, context in
             let (organization, id) = try certificateId(context)
             let replacement = try await plugin.reissue(
-                id, organization: organization, actor: AuditActor(context.access.principal))
+                id, organization: organization, actor: context.actor)
             return try Replies.json(CertificateSummary(replacement), status: .created)
         }
         on(routes, .post, "keys/rotate") { _, context in

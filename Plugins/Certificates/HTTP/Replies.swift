@@ -1,14 +1,12 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import PluginKit
 
-/// Response builders shared by the plugin's routes.
+/// Response builders shared by the plugin's routes: nothing it answers may be cached (certificates carry names).
 enum Replies {
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return bytes(try encoder.encode(value), type: "application/json; charset=utf-8", status: status)
+        try JSONResponse.make(value, status: status, headers: [.cacheControl: "no-store"])
     }
 
     static func bytes(

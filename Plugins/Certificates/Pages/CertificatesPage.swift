@@ -48,7 +48,7 @@ struct CertificatesPage {
         do {
             let outcome = try await plugin.issue(
                 series: "\(series.id!.rawValue)", organization: organization,
-                actor: AuditActor("web:\(page.context.access.principal)"), dryRun: false)
+                actor: page.actor, dryRun: false)
             return .redirect("series/\(series.id!.rawValue)?issued=\(outcome.issued.count)")
         } catch let error as CertificatesError where error.status != nil {
             let notice: HTML = "<p class=\"error\" role=\"alert\">\(error.description)</p>"
@@ -65,7 +65,7 @@ struct CertificatesPage {
         do {
             _ = try await plugin.revoke(
                 certificate.id!, reason: page.form["reason"], organization: organization,
-                actor: AuditActor("web:\(page.context.access.principal)"))
+                actor: page.actor)
         } catch {
             let message: String
             switch error {

@@ -2,6 +2,7 @@ import CompressNIO
 import Foundation
 import Hummingbird
 import Kernel
+import PluginKit
 
 /// One rendered feed, ready to serve: identity and gzip bodies, a strong ETag from the bytes, Last-Modified.
 struct FeedRepresentation: Sendable {
@@ -57,9 +58,7 @@ struct FeedRepresentation: Sendable {
     /// RFC 9110 §13.1.2 and §13.1.3: If-None-Match (weak comparison, lists, `*`) wins over If-Modified-Since.
     static func notModified(_ request: Request, etags: [String], lastModified: Date) -> Bool {
         if let header = request.headers[.ifNoneMatch] {
-            let opaque = { (tag: String) in tag.hasPrefix("W/") ? String(tag.dropFirst(2)) : tag }
-            let offered = header.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            return offered.contains("*") || offered.contains { tag in etags.contains(opaque(tag)) }
+            return ConditionalGet.ifNoneMatch(header, matchesAnyOf: etags)
         }
         guard let header = request.headers[.ifModifiedSince], let since = HTTPDate.parse(header) else { return false }
         return lastModified.timeIntervalSince1970.rounded(.down) <= since.timeIntervalSince1970

@@ -50,7 +50,7 @@ struct FeedRoutes {
             let link = FeedLink(
                 title: "Personal calendar",
                 folder: context.baseURL + personalFolder(token: token, organization: organization))
-            return try json(link, status: .created)
+            return try JSONResponse.make(link, status: .created)
         }
         routes.delete("personal/:person") { _, context in
             let (person, _) = try await personalTarget(context)
@@ -66,7 +66,7 @@ struct FeedRoutes {
             let links = try await plugin.context.store.writer.read { db in
                 try FeedLinks.all(for: organization, baseURL: context.baseURL, scope: context.scope, in: db)
             }
-            return try json(links, status: .ok)
+            return try JSONResponse.make(links, status: .ok)
         }
     }
 
@@ -81,14 +81,6 @@ struct FeedRoutes {
         }
         if scope.access.person != person.id { try scope.requireAdministration(of: organization) }
         return (person.id!, organization)
-    }
-
-    private func json(_ value: some Encodable, status: HTTPResponse.Status) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Response(
-            status: status, headers: [.contentType: "application/json; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
     }
 
     /// Serves one feed. A personal feed (with its `folder`) carries join links: its address is the person's secret.

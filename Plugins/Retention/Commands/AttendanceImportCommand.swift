@@ -69,19 +69,14 @@ struct AttendanceImportCommand: PluginCommand {
             }
         }
         if !dryRun {
-            try await context.workspace.write(as: .commandLine(user: CommandUser.name)) { transaction in
+            try await context.workspace.write(as: context.actor) { transaction in
                 try importer.apply(plan, session: target, in: transaction)
             }
         }
         if context.json {
-            try Output.json(plan)
+            try context.output.printJSON(plan)
         } else {
-            Output.text(ImportSummary(plan: plan, dryRun: dryRun).lines)
+            context.output.print(lines: ImportSummary(plan: plan, dryRun: dryRun).lines)
         }
     }
-}
-
-/// The operating-system user running a command, for the audit trail.
-enum CommandUser {
-    static var name: String { ProcessInfo.processInfo.environment["USER"] ?? "unknown" }
 }

@@ -39,12 +39,12 @@ struct AttendanceLoadCommand: PluginCommand {
         let loaded: AttendanceLoadSummary
         do {
             loaded = try await context.workspace.loadAttendance(
-                parsed.rows, for: organization, sessionsOf: covered, as: .commandLine(user: CommandUser.name))
+                parsed.rows, for: organization, sessionsOf: covered, as: context.actor)
         } catch let error as AttendanceLoadError {
             throw ValidationError("\(file): \(AttendanceLoad.fileError(error, lines: parsed.lines))")
         }
         let summary = AttendanceLoad.Summary(rows: loaded.rows, sessions: loaded.sessions)
-        if context.json { return try Output.json(summary) }
-        Output.text(["Loaded \(summary.rows) attendance rows for \(summary.sessions) sessions."])
+        if context.json { return try context.output.printJSON(summary) }
+        context.output.print(lines: ["Loaded \(summary.rows) attendance rows for \(summary.sessions) sessions."])
     }
 }

@@ -33,10 +33,10 @@ struct RetentionReportCommand: PluginCommand {
             try await RetentionCommandSupport.report(series, context: context)
         }
         switch context.json ? .json : format {
-        case .table: Output.text(report.textLines)
-        case .json: try Output.json(report)
-        case .csv: Output.raw(report.csv)
-        case .svg: Output.raw(FunnelChart(report: report).svg)
+        case .table: context.output.print(lines: report.textLines)
+        case .json: try context.output.printJSON(report)
+        case .csv: context.output.write(report.csv)
+        case .svg: context.output.write(FunnelChart(report: report).svg)
         }
     }
 }
@@ -61,8 +61,8 @@ struct FollowUpCommand: PluginCommand {
             try RetentionQueries.requireOwned(series: series.id!, by: organization, in: db)
             return try FollowUpList(progress: SeriesProgress(series: series, now: now, in: db), in: db)
         }
-        if context.json { return try Output.json(list) }
-        Output.raw(list.csv)
+        if context.json { return try context.output.printJSON(list) }
+        context.output.write(list.csv)
     }
 }
 
@@ -95,12 +95,14 @@ struct TargetCommand: PluginCommand {
         }
         guard remove != (minimum != nil) else { throw ValidationError("Give either --minimum or --remove.") }
         let (organization, reference, minimum) = (context.organization.id!, series, minimum)
-        try await context.workspace.write(as: .commandLine(user: CommandUser.name)) { transaction in
+        try await context.workspace.write(as: context.actor) { transaction in
             let series = try Lookup.series(reference, in: transaction.db)
             try RetentionQueries.requireOwned(series: series.id!, by: organization, in: transaction.db)
             try SeriesTarget.set(metric, to: minimum, for: series.id!, in: transaction.db)
         }
-        Output.text([minimum.map { "Target \(metric.rawValue) is now at least \($0)%." } ?? "Target removed."])
+        context.output.print(lines: [
+            minimum.map { "Target \(metric.rawValue) is now at least \($0)%." } ?? "Target removed."
+        ])
     }
 }
 
@@ -132,7 +134,7 @@ struct NetworkFunnelCommand: PluginCommand {
                         organizations: RetentionQueries.organizationsCovered(by: organization, in: db), in: db)
                 }
             }
-            return Output.text(rows.map { "\($0.0)|\($0.1)|\($0.2)" })
+            return context.output.print(lines: rows.map { "\($0.0)|\($0.1)|\($0.2)" })
         }
         let funnel = try await BenchTiming.measure("network funnel", times: repeatCount) {
             try await context.workspace.read { db in
@@ -141,15 +143,16 @@ struct NetworkFunnelCommand: PluginCommand {
                     minimumGroupSize: settings.minimumGroupSize, in: db)
             }
         }
-        if context.json { return try Output.json(funnel) }
-        Output.text(
-            TextTable(
-                [["STAGE", "PEOPLE"] + funnel.groups]
-                    + funnel.stages.map { stage in
-                        [stage.stage == 0 ? "enrolled" : "session \(stage.stage)", "\(stage.total)"]
-                            + stage.groups.map { $0.map(String.init) ?? "-" }
-                    }
-            ).lines)
+        if context.json { return try context.output.printJSON(funnel) }
+        context.output.print(
+            lines:
+                TextTable(
+                    [["STAGE", "PEOPLE"] + funnel.groups]
+                        + funnel.stages.map { stage in
+                            [stage.stage == 0 ? "enrolled" : "session \(stage.stage)", "\(stage.total)"]
+                                + stage.groups.map { $0.map(String.init) ?? "-" }
+                        }
+                ).lines)
     }
 }
 
@@ -176,21 +179,22 @@ struct ProgrammeRetentionCommand: PluginCommand {
             }
             return try ProgrammeRetention(programme: programme.id!, in: db)
         }
-        if context.json { return try Output.json(retention) }
+        if context.json { return try context.output.printJSON(retention) }
         guard !retention.transitions.isEmpty else {
-            return Output.text(["The programme has fewer than two series."])
+            return context.output.print(lines: ["The programme has fewer than two series."])
         }
-        Output.text(
-            TextTable(
-                [["FROM", "TO", "PARTICIPANTS", "ENROLLED IN NEXT", "ATTENDED NEXT", "RATE"]]
-                    + retention.transitions.map {
-                        [
-                            $0.fromTitle, $0.toTitle, "\($0.participants)", "\($0.enrolledInNext)",
-                            "\($0.attendedNext)",
-                            $0.percentEnrolledInNext.map { String(format: "%.1f%%", $0) } ?? "-",
-                        ]
-                    }
-            ).lines)
+        context.output.print(
+            lines:
+                TextTable(
+                    [["FROM", "TO", "PARTICIPANTS", "ENROLLED IN NEXT", "ATTENDED NEXT", "RATE"]]
+                        + retention.transitions.map {
+                            [
+                                $0.fromTitle, $0.toTitle, "\($0.participants)", "\($0.enrolledInNext)",
+                                "\($0.attendedNext)",
+                                $0.percentEnrolledInNext.map { String(format: "%.1f%%", $0) } ?? "-",
+                            ]
+                        }
+                ).lines)
     }
 }
 

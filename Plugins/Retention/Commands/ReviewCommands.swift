@@ -23,8 +23,8 @@ struct UnmatchedCommand: PluginCommand {
             // An operator (who holds the database file) sees the network's members' rows too.
             try ReviewQueue.items(of: organization, includeResolved: all, scope: nil, in: db)
         }
-        if context.json { return try Output.json(items) }
-        guard !items.isEmpty else { return Output.text(["The review queue is empty."]) }
+        if context.json { return try context.output.printJSON(items) }
+        guard !items.isEmpty else { return context.output.print(lines: ["The review queue is empty."]) }
         var table = [
             ["ITEM", "SESSION", "NAME IN EXPORT", "E-MAIL", "MINUTES", "REASON", "CANDIDATES", "LINES", "STATUS"]
         ]
@@ -34,7 +34,7 @@ struct UnmatchedCommand: PluginCommand {
                 item.candidates == "[]" ? "-" : item.candidates, item.lines, item.status,
             ])
         }
-        Output.text(TextTable(table).lines)
+        context.output.print(lines: TextTable(table).lines)
     }
 }
 
@@ -81,12 +81,13 @@ struct ResolveCommand: PluginCommand {
             return (scope, try person.map { try scope.person($0, in: db).id! })
         }
         let decision: ReviewDecision = ignore ? .ignore : target.map(ReviewDecision.link) ?? .create(email: create!)
-        let resolved = try await context.workspace.write(as: .commandLine(user: CommandUser.name)) { transaction in
+        let resolved = try await context.workspace.write(as: context.actor) { transaction in
             try ReviewQueue.resolve(
                 item, of: organization, decision: decision, settings: settings, scope: scope, in: transaction)
         }
-        if context.json { return try Output.json(resolved) }
-        Output.text(
-            ["Item \(item) is \(resolved.status)" + (resolved.personId.map { " (person \($0))." } ?? ".")])
+        if context.json { return try context.output.printJSON(resolved) }
+        context.output.print(lines: [
+            "Item \(item) is \(resolved.status)" + (resolved.personId.map { " (person \($0))." } ?? ".")
+        ])
     }
 }

@@ -19,17 +19,17 @@ struct RetentionRoutes {
             let items = try await plugin.context.store.writer.read { db in
                 try ReviewQueue.items(of: organization, includeResolved: all, scope: scope, in: db)
             }
-            return try json(items)
+            return try JSONResponse.make(items)
         }
         routes.post("attendance/unmatched/:item") { request, context in try await resolve(request, context) }
-        routes.get("series/:series/report") { _, context in try json(try await report(context)) }
+        routes.get("series/:series/report") { _, context in try JSONResponse.make(try await report(context)) }
         routes.get("series/:series/report.csv") { _, context in
             text(try await report(context).csv, type: "text/csv; charset=utf-8", file: "retention-report.csv")
         }
         routes.get("series/:series/funnel.svg") { _, context in
             text(FunnelChart(report: try await report(context)).svg, type: "image/svg+xml; charset=utf-8")
         }
-        routes.get("series/:series/followup") { _, context in try json(try await followUp(context)) }
+        routes.get("series/:series/followup") { _, context in try JSONResponse.make(try await followUp(context)) }
         routes.get("series/:series/followup.csv") { _, context in
             text(try await followUp(context).csv, type: "text/csv; charset=utf-8", file: "follow-up.csv")
         }
@@ -39,7 +39,7 @@ struct RetentionRoutes {
             let organization = context.organization!
             _ = try administered(context)
             let settings = try await plugin.settings(for: organization.id!)
-            return try json(
+            return try JSONResponse.make(
                 try await plugin.context.store.writer.read { db in
                     try NetworkFunnel(
                         organizations: RetentionQueries.organizationsCovered(by: organization, in: db),
@@ -50,7 +50,7 @@ struct RetentionRoutes {
             let organization = try administered(context)
             let id = try context.parameters.require("programme", as: Int64.self)
             let scope = context.scope
-            return try json(
+            return try JSONResponse.make(
                 try await plugin.context.store.writer.read { db in
                     // Missing, hidden and another organization's programmes answer alike.
                     guard let programme = try? scope.one(scope.programmes(), id: id, entity: "programme", in: db),
@@ -117,7 +117,7 @@ struct RetentionRoutes {
             requested = value
         }
         let minimum = requested
-        try await plugin.context.write(as: AuditActor(context.access.principal)) { transaction in
+        try await plugin.context.write(as: context.actor) { transaction in
             try SeriesTarget.set(metric, to: minimum, for: series.id!, in: transaction.db)
         }
         return Response(status: .noContent)
@@ -165,11 +165,11 @@ struct RetentionRoutes {
             }
         }
         if !dryRun {
-            try await plugin.context.write(as: AuditActor(context.access.principal)) { transaction in
+            try await plugin.context.write(as: context.actor) { transaction in
                 try importer.apply(plan, session: session, in: transaction)
             }
         }
-        return try json(plan)
+        return try JSONResponse.make(plan)
     }
 
     private func resolve(_ request: Request, _ context: IndabaRequestContext) async throws -> Response {
@@ -189,20 +189,11 @@ struct RetentionRoutes {
         }
         let settings = try await plugin.settings(for: organization)
         let scope = context.scope
-        let resolved = try await plugin.context.write(as: AuditActor(context.access.principal)) { transaction in
+        let resolved = try await plugin.context.write(as: context.actor) { transaction in
             try ReviewQueue.resolve(
                 item, of: organization, decision: decision, settings: settings, scope: scope, in: transaction)
         }
-        return try json(resolved)
-    }
-
-    private func json(_ value: some Encodable) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return Response(
-            status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+        return try JSONResponse.make(resolved)
     }
 
     private func text(_ body: String, type: String, file: String? = nil) -> Response {

@@ -58,7 +58,7 @@ struct AttendanceUploadPage {
                 }
             } else {
                 // Planned and applied in the same transaction: what is written is exactly what was planned.
-                plan = try await plugin.context.write(as: AuditActor("web:\(page.context.access.principal)")) {
+                plan = try await plugin.context.write(as: page.actor) {
                     transaction in
                     let plan = try importer.plan(
                         data: file.data, platform: nil, zone: nil, session: session, in: transaction.db)

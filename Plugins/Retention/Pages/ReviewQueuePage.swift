@@ -74,7 +74,7 @@ struct ReviewQueuePage {
         let settings = try await plugin.settings(for: organization)
         let scope = page.context.scope
         do {
-            let resolved = try await plugin.context.write(as: AuditActor("web:\(page.context.access.principal)")) {
+            let resolved = try await plugin.context.write(as: page.actor) {
                 transaction in
                 try ReviewQueue.resolve(
                     item, of: organization, decision: decision, settings: settings, scope: scope, in: transaction)

@@ -1,4 +1,5 @@
 import Foundation
+import PluginKit
 
 /// A series report as aligned text (for the terminal) or CSV (for spreadsheets).
 extension SeriesReport {

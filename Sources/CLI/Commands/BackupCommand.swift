@@ -1,5 +1,6 @@
 import ArgumentParser
 import Kernel
+import PluginKit
 
 struct BackupCommand: KernelCommand {
     static let configuration = CommandConfiguration(
@@ -13,7 +14,7 @@ struct BackupCommand: KernelCommand {
 
     func run(in environment: CommandEnvironment, workspace: Workspace) async throws {
         try workspace.store.backup(to: path)
-        if global.json { return try Output.json(["backup": path]) }
-        Output.print("Backed up \(workspace.store.path ?? "the database") to \(path).")
+        if global.json { return try environment.output.printJSON(["backup": path]) }
+        environment.output.print("Backed up \(workspace.store.path ?? "the database") to \(path).")
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kernel
+import PluginKit
 
 struct ExportCommand: KernelCommand {
     static let configuration = CommandConfiguration(
@@ -18,7 +19,7 @@ struct ExportCommand: KernelCommand {
     func run(in environment: CommandEnvironment, workspace: Workspace) async throws {
         let text = YAMLWriter.text(of: try await workspace.exportNetwork(network))
         guard let output else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            environment.output.write(text)
             return
         }
         do {
@@ -26,6 +27,6 @@ struct ExportCommand: KernelCommand {
         } catch {
             throw ValidationError("Cannot write \(output): \(error.localizedDescription)")
         }
-        Output.note("Wrote \(output).")
+        environment.output.note("Wrote \(output).")
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GRDB
 import Kernel
+import PluginKit
 
 struct ImportCommand: KernelCommand {
     static let configuration = CommandConfiguration(
@@ -28,7 +29,7 @@ struct ImportCommand: KernelCommand {
 
     func run(in environment: CommandEnvironment, workspace: Workspace) async throws {
         if ifEmpty, try await workspace.read({ try Organization.fetchCount($0) }) > 0 {
-            Output.print("The database already holds data; \(file) was not imported.")
+            environment.output.print("The database already holds data; \(file) was not imported.")
             return
         }
         guard let data = FileManager.default.contents(atPath: file) else {
@@ -40,13 +41,13 @@ struct ImportCommand: KernelCommand {
         let name = URL(fileURLWithPath: file).lastPathComponent
         let document = try NetworkDocument.read(text, file: name, registry: workspace.registry)
         let summary = try await workspace.importNetwork(document, file: name, dryRun: dryRun)
-        if global.json { return try Output.json(ImportReport(summary)) }
+        if global.json { return try environment.output.printJSON(ImportReport(summary)) }
         let records = summary.changes == 1 ? "1 record" : "\(summary.changes) records"
         let outcome =
             summary.changes == 0
             ? "nothing to change: the database already matches \(name)"
             : (summary.dryRun ? "importing would insert or update \(records)" : "inserted or updated \(records)")
-        Output.print(
+        environment.output.print(
             (summary.dryRun ? "Checked" : "Imported") + " network '\(document.network.slug)' (\(summary.organizations) "
                 + "organizations, \(summary.people) people, \(summary.series) series, \(summary.sessions) sessions): "
                 + outcome + (summary.dryRun ? " (dry run: nothing was written)." : "."))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Kernel
+import PluginKit
 
 struct InitCommand: KernelCommand {
     static let configuration = CommandConfiguration(
@@ -11,8 +12,10 @@ struct InitCommand: KernelCommand {
 
     func run(in environment: CommandEnvironment, workspace: Workspace) async throws {
         let path = workspace.store.path ?? global.databasePath
-        if global.json { return try Output.json(["database": path, "plugins": "\(workspace.plugins.count)"]) }
+        if global.json {
+            return try environment.output.printJSON(["database": path, "plugins": "\(workspace.plugins.count)"])
+        }
         let plugins = workspace.plugins.count == 1 ? "1 plugin" : "\(workspace.plugins.count) plugins"
-        Output.print("Database ready at \(path) (kernel and \(plugins) migrated).")
+        environment.output.print("Database ready at \(path) (kernel and \(plugins) migrated).")
     }
 }

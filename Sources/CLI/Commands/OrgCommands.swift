@@ -1,6 +1,7 @@
 import ArgumentParser
 import GRDB
 import Kernel
+import PluginKit
 
 struct OrgCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,13 +18,13 @@ struct OrgCommand: AsyncParsableCommand {
                 try Organization.order(sql: "coalesce(parentId, id), parentId IS NOT NULL, slug").fetchAll(db)
                     .map { ($0, try Lookup.path(of: $0, in: db)) }
             }
-            if global.json { return try Output.json(rows.map(\.0)) }
-            var table = Table("ID", "ORGANIZATION", "NAME", "COUNTRY", "TIME ZONE")
+            if global.json { return try environment.output.printJSON(rows.map(\.0)) }
+            var table = TextTable(header: "ID", "ORGANIZATION", "NAME", "COUNTRY", "TIME ZONE")
             for (organization, path) in rows {
                 table.add(
                     "\(organization.id!)", path, organization.name, organization.country, organization.timeZone)
             }
-            Output.print(table.text)
+            environment.output.print(table.text)
         }
     }
 
@@ -47,7 +48,7 @@ struct OrgCommand: AsyncParsableCommand {
                     try PluginEnablementRecord.enabledPlugins(of: organization.id!, in: db).map(\.rawValue).sorted()
                 )
             }
-            if global.json { return try Output.json(organization) }
+            if global.json { return try environment.output.printJSON(organization) }
             var lines = [
                 organization.name,
                 "  \(path) · id \(organization.id!) · \(organization.isNetwork ? "network" : "member organization")",
@@ -58,7 +59,7 @@ struct OrgCommand: AsyncParsableCommand {
             if !members.isEmpty { lines.append("  Members: " + members.map(\.slug).joined(separator: ", ")) }
             lines.append(
                 "  Programmes: " + (programmes.isEmpty ? "none" : programmes.map(\.slug).joined(separator: ", ")))
-            Output.print(lines.joined(separator: "\n"))
+            environment.output.print(lines.joined(separator: "\n"))
         }
     }
 }
@@ -88,10 +89,10 @@ struct ProgrammeCommand: AsyncParsableCommand {
                     return (programme, "\(try Lookup.path(of: organization, in: db))/\(programme.slug)")
                 }
             }
-            if global.json { return try Output.json(rows.map(\.0)) }
-            var table = Table("ID", "PROGRAMME", "TITLE")
+            if global.json { return try environment.output.printJSON(rows.map(\.0)) }
+            var table = TextTable(header: "ID", "PROGRAMME", "TITLE")
             for (programme, path) in rows { table.add("\(programme.id!)", path, programme.title) }
-            Output.print(table.text)
+            environment.output.print(table.text)
         }
     }
 
@@ -112,10 +113,10 @@ struct ProgrammeCommand: AsyncParsableCommand {
                     try WebinarSeries.filter(Column("programmeId") == programme.id).order(Column("slug")).fetchAll(db)
                 )
             }
-            if global.json { return try Output.json(programme) }
-            var table = Table("ID", "SERIES", "STATUS", "TITLE")
+            if global.json { return try environment.output.printJSON(programme) }
+            var table = TextTable(header: "ID", "SERIES", "STATUS", "TITLE")
             for item in series { table.add("\(item.id!)", item.slug, item.status.rawValue, item.title) }
-            Output.print(
+            environment.output.print(
                 "\(programme.title)\n  id \(programme.id!)\n"
                     + (programme.summary.isEmpty ? "" : "  \(programme.summary)\n") + "\n" + table.text)
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GRDB
 import Kernel
+import PluginKit
 
 struct EnrolCommand: KernelCommand {
     static let configuration = CommandConfiguration(
@@ -30,8 +31,9 @@ struct EnrolCommand: KernelCommand {
             return try transaction.enrol(
                 person.id!, in: series.id!, at: when, channel: command.channel)
         }
-        if global.json { return try Output.json(enrolment) }
-        Output.print("Person \(enrolment.personId) is enrolled in series \(enrolment.seriesId) (\(enrolment.channel)).")
+        if global.json { return try environment.output.printJSON(enrolment) }
+        environment.output.print(
+            "Person \(enrolment.personId) is enrolled in series \(enrolment.seriesId) (\(enrolment.channel)).")
     }
 }
 
@@ -68,8 +70,8 @@ struct AttendCommand: KernelCommand {
                 of: person.id!, at: session.id!, status: Attendance.Status(rawValue: command.status)!,
                 minutes: command.minutes, source: command.minutes == nil ? nil : .manual)
         }
-        if global.json { return try Output.json(record) }
-        Output.print(
+        if global.json { return try environment.output.printJSON(record) }
+        environment.output.print(
             "Recorded person \(record.personId) as \(record.status.rawValue) at session \(record.sessionId) "
                 + "(\(record.minutes) minutes).")
     }
@@ -105,7 +107,8 @@ struct SubmitCommand: KernelCommand {
             return try transaction.submitExercise(
                 of: person.id!, for: session.id!, at: when, link: command.link, note: command.note)
         }
-        if global.json { return try Output.json(submission) }
-        Output.print("Recorded the submission of person \(submission.personId) for session \(submission.sessionId).")
+        if global.json { return try environment.output.printJSON(submission) }
+        environment.output.print(
+            "Recorded the submission of person \(submission.personId) for session \(submission.sessionId).")
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import GRDB
 import Kernel
+import PluginKit
 
 struct PersonCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,12 +33,12 @@ struct PersonCommand: AsyncParsableCommand {
                 }
                 return try request.fetchAll(db)
             }
-            if global.json { return try Output.json(people) }
-            var table = Table("ID", "NAME", "E-MAIL", "ORG ID")
+            if global.json { return try environment.output.printJSON(people) }
+            var table = TextTable(header: "ID", "NAME", "E-MAIL", "ORG ID")
             for person in people {
                 table.add("\(person.id!)", person.displayName, person.email, "\(person.organizationId)")
             }
-            Output.print(table.text)
+            environment.output.print(table.text)
         }
     }
 
@@ -58,7 +59,7 @@ struct PersonCommand: AsyncParsableCommand {
                 }
                 return (person, roles)
             }
-            if global.json { return try Output.json(person) }
+            if global.json { return try environment.output.printJSON(person) }
             var lines = [
                 person.displayName,
                 "  id \(person.id!) · \(person.email) · registered by organization \(person.organizationId)",
@@ -72,7 +73,7 @@ struct PersonCommand: AsyncParsableCommand {
                 lines.append("  No consent recorded: no gender or attributes stored")
             }
             lines.append(contentsOf: roles.map { "  \($0)" })
-            Output.print(lines.joined(separator: "\n"))
+            environment.output.print(lines.joined(separator: "\n"))
         }
     }
 }

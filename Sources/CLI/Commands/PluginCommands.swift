@@ -27,7 +27,7 @@ struct PluginAdminCommand: AsyncParsableCommand {
             }
             let plugins = workspace.registry.plugins
             if global.json {
-                return try Output.json(
+                return try environment.output.printJSON(
                     plugins.map { plugin in
                         PluginLine(
                             id: plugin.id.rawValue, version: plugin.version.description,
@@ -35,15 +35,15 @@ struct PluginAdminCommand: AsyncParsableCommand {
                             enabled: enabled.map { $0.contains(plugin.id.rawValue) })
                     })
             }
-            guard !plugins.isEmpty else { return Output.print("No plugins are installed.") }
-            var table = Table("PLUGIN", "VERSION", "NEEDS", "ENABLED")
+            guard !plugins.isEmpty else { return environment.output.print("No plugins are installed.") }
+            var table = TextTable(header: "PLUGIN", "VERSION", "NEEDS", "ENABLED")
             for plugin in plugins {
                 table.add(
                     plugin.id.rawValue, plugin.version.description,
                     plugin.dependencies.map(\.description).joined(separator: ", "),
                     enabled.map { $0.contains(plugin.id.rawValue) ? "yes" : "no" } ?? "(use --org)")
             }
-            Output.print(table.text)
+            environment.output.print(table.text)
         }
     }
 
@@ -71,7 +71,7 @@ struct PluginAdminCommand: AsyncParsableCommand {
                 let organization = try Lookup.organization(reference, in: transaction.db)
                 try transaction.enable(plugin, for: organization.id!, settings: changes, registry: registry)
             }
-            Output.print("Plugin '\(plugin)' is enabled for \(reference).")
+            environment.output.print("Plugin '\(plugin)' is enabled for \(reference).")
         }
     }
 
@@ -94,7 +94,7 @@ struct PluginAdminCommand: AsyncParsableCommand {
                 let organization = try Lookup.organization(reference, in: transaction.db)
                 try transaction.disable(plugin, for: organization.id!, registry: registry)
             }
-            Output.print("Plugin '\(plugin)' is disabled for \(reference).")
+            environment.output.print("Plugin '\(plugin)' is disabled for \(reference).")
         }
     }
 
@@ -129,11 +129,11 @@ struct PluginAdminCommand: AsyncParsableCommand {
                     transaction.db, key: ["organizationId": organization.id, "pluginId": plugin.rawValue])
                 return try SettingsCodec.merge([:], onto: stored?.settingsObject, for: type.settings, plugin: plugin)
             }
-            if global.json { return try Output.json(settings) }
-            guard !settings.isEmpty else { return Output.print("Plugin '\(plugin)' has no settings.") }
-            var table = Table("SETTING", "VALUE")
+            if global.json { return try environment.output.printJSON(settings) }
+            guard !settings.isEmpty else { return environment.output.print("Plugin '\(plugin)' has no settings.") }
+            var table = TextTable(header: "SETTING", "VALUE")
             for key in settings.keys.sorted() { table.add(key, settings[key]!.canonicalJSON) }
-            Output.print(table.text)
+            environment.output.print(table.text)
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kernel
+import PluginKit
 
 /// `indaba report SERIES [--format md|html]`: the post-series report, with the sections of the enabled plugins.
 struct ReportCommand: KernelCommand {
@@ -29,8 +30,8 @@ struct ReportCommand: KernelCommand {
         let id = try await workspace.read { db in try Lookup.series(reference, in: db).id! }
         let report = try await SeriesReportDocument.build(series: id, workspace: workspace)
         switch format {
-        case .md: Output.print(report.markdown)
-        case .html: Output.print(Self.standalone(report))
+        case .md: environment.output.print(report.markdown)
+        case .html: environment.output.print(Self.standalone(report))
         }
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GRDB
 import Kernel
+import PluginKit
 
 struct SeriesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,10 +26,10 @@ struct SeriesCommand: AsyncParsableCommand {
                 }
                 return try request.fetchAll(db).map { ($0, try Lookup.path(of: $0, in: db)) }
             }
-            if global.json { return try Output.json(rows.map(\.0)) }
-            var table = Table("ID", "SERIES", "STATUS", "TITLE")
+            if global.json { return try environment.output.printJSON(rows.map(\.0)) }
+            var table = TextTable(header: "ID", "SERIES", "STATUS", "TITLE")
             for (series, path) in rows { table.add("\(series.id!)", path, series.status.rawValue, series.title) }
-            Output.print(table.text)
+            environment.output.print(table.text)
         }
     }
 
@@ -44,8 +45,8 @@ struct SeriesCommand: AsyncParsableCommand {
         func run(in environment: CommandEnvironment, workspace: Workspace) async throws {
             let reference = series
             let overview = try await workspace.read { db in try SeriesOverview(Lookup.series(reference, in: db), db) }
-            if global.json { return try Output.json(overview) }
-            Output.print(overview.text)
+            if global.json { return try environment.output.printJSON(overview) }
+            environment.output.print(overview.text)
         }
     }
 
@@ -104,8 +105,9 @@ struct SeriesCommand: AsyncParsableCommand {
                         status: status, timeZone: zone ?? organization.timeZone, createdAt: transaction.now,
                         updatedAt: transaction.now))
             }
-            if global.json { return try Output.json(series) }
-            Output.print("Created series \(series.id!) '\(series.slug)'. Add sessions with `indaba session add`.")
+            if global.json { return try environment.output.printJSON(series) }
+            environment.output.print(
+                "Created series \(series.id!) '\(series.slug)'. Add sessions with `indaba session add`.")
         }
     }
 
@@ -134,8 +136,8 @@ struct SeriesCommand: AsyncParsableCommand {
                 series.status = status
                 return try transaction.save(series)
             }
-            if global.json { return try Output.json(series) }
-            Output.print("Series \(series.id!) is now \(series.status.rawValue).")
+            if global.json { return try environment.output.printJSON(series) }
+            environment.output.print("Series \(series.id!) is now \(series.status.rawValue).")
         }
     }
 }
@@ -188,7 +190,7 @@ struct SeriesOverview: Encodable {
             lines += ["", "Objectives"]
             lines += series.objectives.enumerated().map { "  \($0.offset + 1). \($0.element)" }
         }
-        var table = Table("#", "SESSION", "KIND", "WHEN (LOCAL TIME)", "STATUS", "REV", "TOOK PART")
+        var table = TextTable(header: "#", "SESSION", "KIND", "WHEN (LOCAL TIME)", "STATUS", "REV", "TOOK PART")
         for line in sessions {
             let session = line.session
             let tookPart = session.kind.isLive ? "\(line.present) present" : "\(line.submissions) submitted"

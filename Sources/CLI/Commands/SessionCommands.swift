@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GRDB
 import Kernel
+import PluginKit
 
 struct SessionCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,14 +23,14 @@ struct SessionCommand: AsyncParsableCommand {
                 let series = try Lookup.series(reference, in: db)
                 return try Session.filter(Column("seriesId") == series.id).order(Column("position")).fetchAll(db)
             }
-            if global.json { return try Output.json(sessions) }
-            var table = Table("ID", "#", "SLUG", "KIND", "WHEN (LOCAL TIME)", "STATUS", "REV")
+            if global.json { return try environment.output.printJSON(sessions) }
+            var table = TextTable(header: "ID", "#", "SLUG", "KIND", "WHEN (LOCAL TIME)", "STATUS", "REV")
             for session in sessions {
                 table.add(
                     "\(session.id!)", "\(session.position)", session.slug, session.kind.rawValue,
                     SessionTimes.text(session), session.status.rawValue, "\(session.revision)")
             }
-            Output.print(table.text)
+            environment.output.print(table.text)
         }
     }
 
@@ -44,7 +45,7 @@ struct SessionCommand: AsyncParsableCommand {
         func run(in environment: CommandEnvironment, workspace: Workspace) async throws {
             let reference = session
             let session = try await workspace.read { db in try Lookup.session(reference, in: db) }
-            if global.json { return try Output.json(session) }
+            if global.json { return try environment.output.printJSON(session) }
             var lines = [
                 session.title,
                 "  id \(session.id!) · \(session.kind.rawValue) · \(session.status.rawValue) · revision \(session.revision)",
@@ -52,7 +53,7 @@ struct SessionCommand: AsyncParsableCommand {
             ]
             if let url = session.joinURL { lines.append("  Join: \(url)") }
             if !session.agenda.isEmpty { lines.append("  Agenda: " + session.agenda.joined(separator: " · ")) }
-            Output.print(lines.joined(separator: "\n"))
+            environment.output.print(lines.joined(separator: "\n"))
         }
     }
 
@@ -124,8 +125,8 @@ struct SessionCommand: AsyncParsableCommand {
                         joinURL: command.joinUrl, agenda: command.agenda, createdAt: transaction.now,
                         updatedAt: transaction.now))
             }
-            if global.json { return try Output.json(session) }
-            Output.print("Added session \(session.id!) '\(session.slug)': \(SessionTimes.text(session)).")
+            if global.json { return try environment.output.printJSON(session) }
+            environment.output.print("Added session \(session.id!) '\(session.slug)': \(SessionTimes.text(session)).")
         }
     }
 
@@ -161,8 +162,8 @@ struct SessionCommand: AsyncParsableCommand {
                 let (start, end) = try Times.parse(command.starts, command.ends, zone: zone)
                 return try transaction.reschedule(session.id!, startsAt: start, endsAt: end, timeZone: zone)
             }
-            if global.json { return try Output.json(session) }
-            Output.print(
+            if global.json { return try environment.output.printJSON(session) }
+            environment.output.print(
                 "Session \(session.id!) now runs \(SessionTimes.text(session)) (revision \(session.revision)).")
         }
     }
@@ -181,8 +182,8 @@ struct SessionCommand: AsyncParsableCommand {
             let session = try await workspace.write(as: environment.actor) { transaction in
                 try transaction.cancel(try Lookup.session(reference, in: transaction.db).id!)
             }
-            if global.json { return try Output.json(session) }
-            Output.print("Session \(session.id!) is cancelled (revision \(session.revision)).")
+            if global.json { return try environment.output.printJSON(session) }
+            environment.output.print("Session \(session.id!) is cancelled (revision \(session.revision)).")
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GRDB
 import Kernel
+import PluginKit
 
 struct TokenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -58,9 +59,11 @@ struct TokenCommand: AsyncParsableCommand {
                     role: AccessRole(rawValue: command.role)!, organization: organization.id!, person: person,
                     label: command.label, expiresAt: expiresAt)
             }
-            if global.json { return try Output.json(CreatedToken(id: token.id!.rawValue, token: secret)) }
-            Output.print(secret)
-            Output.note(
+            if global.json {
+                return try environment.output.printJSON(CreatedToken(id: token.id!.rawValue, token: secret))
+            }
+            environment.output.print(secret)
+            environment.output.note(
                 "Token \(token.id!) (\(token.role.rawValue)) created. It is shown only now: keep it safe. "
                     + "Send it as 'Authorization: Bearer …'; revoke it with `indaba token revoke \(token.id!)`.")
         }
@@ -73,8 +76,8 @@ struct TokenCommand: AsyncParsableCommand {
 
         func run(in environment: CommandEnvironment, workspace: Workspace) async throws {
             let tokens = try await workspace.read { db in try ApiToken.order(Column("id")).fetchAll(db) }
-            if global.json { return try Output.json(tokens.map(TokenLine.init)) }
-            var table = Table("ID", "ROLE", "ORG ID", "PERSON ID", "LABEL", "EXPIRES", "STATE")
+            if global.json { return try environment.output.printJSON(tokens.map(TokenLine.init)) }
+            var table = TextTable(header: "ID", "ROLE", "ORG ID", "PERSON ID", "LABEL", "EXPIRES", "STATE")
             let now = workspace.now()
             for token in tokens {
                 let state = token.revokedAt != nil ? "revoked" : token.isUsable(at: now) ? "active" : "expired"
@@ -83,7 +86,7 @@ struct TokenCommand: AsyncParsableCommand {
                     token.personId.map { "\($0)" } ?? "",
                     token.label, token.expiresAt.map(TimeFormats.instantText) ?? "never", state)
             }
-            Output.print(table.text)
+            environment.output.print(table.text)
         }
     }
 
@@ -98,8 +101,8 @@ struct TokenCommand: AsyncParsableCommand {
         func run(in environment: CommandEnvironment, workspace: Workspace) async throws {
             let id = ApiToken.ID(id)
             let token = try await workspace.write(as: environment.actor) { try $0.revokeToken(id) }
-            if global.json { return try Output.json(TokenLine(token)) }
-            Output.print("Token \(token.id!) is revoked.")
+            if global.json { return try environment.output.printJSON(TokenLine(token)) }
+            environment.output.print("Token \(token.id!) is revoked.")
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kernel
+import PluginKit
 
 /// `indaba user …`: staff access to the web interface.
 struct UserCommand: AsyncParsableCommand {
@@ -51,10 +52,12 @@ struct UserCommand: AsyncParsableCommand {
             while base.hasSuffix("/") { base.removeLast() }
             let url = "\(base)/sign-in?link=\(secret)"
             if global.json {
-                return try Output.json(["url": url, "expiresAt": TimeFormats.instantText(link.expiresAt)])
+                return try environment.output.printJSON([
+                    "url": url, "expiresAt": TimeFormats.instantText(link.expiresAt),
+                ])
             }
-            Output.print(url)
-            Output.note(
+            environment.output.print(url)
+            environment.output.note(
                 "Sign-in link \(link.id!) (\(link.role.rawValue)) works once, until "
                     + "\(TimeFormats.instantText(link.expiresAt)).")
         }

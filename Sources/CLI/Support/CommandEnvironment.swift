@@ -2,6 +2,7 @@ public import ArgumentParser
 import Foundation
 public import Kernel
 public import Logging
+public import PluginKit
 
 /// What every built-in command runs with: the installed plugins, a logger, and who is at the keyboard.
 public struct CommandEnvironment: Sendable {
@@ -9,11 +10,14 @@ public struct CommandEnvironment: Sendable {
     public let logger: Logger
     /// The operating-system account running the command, for the audit log.
     public let user: String
+    /// Where commands print their results and notes.
+    public let output: CommandOutput
 
-    public init(registry: PluginRegistry, logger: Logger, user: String) {
+    public init(registry: PluginRegistry, logger: Logger, user: String, output: CommandOutput = CommandOutput()) {
         self.registry = registry
         self.logger = logger
         self.user = user
+        self.output = output
     }
 
     /// Opens and migrates the database at `path` (or a private in-memory one when `path` is `nil`).

@@ -12,12 +12,18 @@ public struct PluginCommandContext: Sendable {
     public let json: Bool
     /// Who the audit log names for changes the command makes (the operating-system user running it).
     public let actor: AuditActor
+    /// Where the command prints its results and notes.
+    public let output: CommandOutput
 
-    public init(workspace: Workspace, organization: Organization, plugin: any Plugin, json: Bool, actor: AuditActor) {
+    public init(
+        workspace: Workspace, organization: Organization, plugin: any Plugin, json: Bool, actor: AuditActor,
+        output: CommandOutput = CommandOutput()
+    ) {
         self.workspace = workspace
         self.organization = organization
         self.plugin = plugin
         self.json = json
         self.actor = actor
+        self.output = output
     }
 }

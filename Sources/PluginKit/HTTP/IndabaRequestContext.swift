@@ -1,3 +1,4 @@
+public import Foundation
 public import Hummingbird
 public import Kernel
 import NIOCore
@@ -36,6 +37,9 @@ public struct IndabaRequestContext: RequestContext {
 
     /// Who the audit log names for changes this request makes.
     public var actor: AuditActor { AuditActor(access) }
+
+    /// How a route's `Encodable` result becomes JSON: the same stable bytes as ``JSONResponse``.
+    public var responseEncoder: JSONEncoder { .stable() }
 }
 
 /// What inner middleware learns about a request for outer middleware: shared by every copy of one context.

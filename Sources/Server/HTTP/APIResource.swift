@@ -76,19 +76,3 @@ enum Preconditions {
         }
     }
 }
-
-/// JSON answers.
-enum JSONResponse {
-    static func make(
-        _ value: some Encodable, status: HTTPResponse.Status = .ok, etag: String? = nil, location: String? = nil
-    ) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
-        if let etag { headers[.eTag] = etag }
-        if let location { headers[.location] = location }
-        return Response(
-            status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
-    }
-}

@@ -1,5 +1,6 @@
 import Foundation
 public import Hummingbird
+import PluginKit
 
 /// An RFC 9457 problem: the body of every 4xx and 5xx answer, as `application/problem+json`.
 public struct Problem: Error, HTTPResponseError, Sendable {
@@ -43,14 +44,12 @@ public struct Problem: Error, HTTPResponseError, Sendable {
         let body = Body(
             type: "about:blank", title: title, status: Int(status.code), detail: detail,
             instance: request.uri.path, errors: errors.isEmpty ? nil : errors)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var headers = self.headers
         headers[.contentType] = "application/problem+json"
         if status == .unauthorized { headers[.wwwAuthenticate] = #"Bearer realm="indaba""# }
         return Response(
             status: status, headers: headers,
-            body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(body))))
+            body: .init(byteBuffer: ByteBuffer(bytes: try JSONEncoder.stable().encode(body))))
     }
 
     private struct Body: Encodable {

@@ -9,9 +9,7 @@ public import PluginKit
 public enum OpenAPIDocument {
     /// The document for a server with `plugins` installed, as pretty-printed JSON with sorted keys (stable bytes).
     public static func json(plugins: [any Plugin.Type]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(document(plugins: plugins))) ?? Data("{}".utf8)
+        let data = (try? JSONEncoder.stable(pretty: true).encode(document(plugins: plugins))) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 

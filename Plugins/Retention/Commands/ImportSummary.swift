@@ -1,24 +1,6 @@
 import Foundation
 import Kernel
 
-/// Writes command results to standard output: text lines, or sorted pretty JSON.
-enum Output {
-    static func text(_ lines: [String]) {
-        FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
-    }
-
-    static func raw(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
-    }
-
-    static func json(_ value: some Encodable) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        FileHandle.standardOutput.write(try encoder.encode(value) + Data("\n".utf8))
-    }
-}
-
 /// The text an import prints: counts, never names (the terminal may be shared or logged).
 struct ImportSummary {
     let plan: AttendancePlan

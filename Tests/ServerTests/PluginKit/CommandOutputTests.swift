@@ -1,0 +1,48 @@
+import Foundation
+import PluginKit
+import Testing
+
+@Suite("PluginKit command output: results on one stream, notes on another, exact bytes")
+struct CommandOutputTests {
+    /// Runs `body` with an output whose streams are pipes, and returns what each received.
+    func captured(_ body: (CommandOutput) throws -> Void) rethrows -> (results: String, notes: String) {
+        let (results, notes) = (Pipe(), Pipe())
+        try body(CommandOutput(results: results.fileHandleForWriting, notes: notes.fileHandleForWriting))
+        try? results.fileHandleForWriting.close()
+        try? notes.fileHandleForWriting.close()
+        return (
+            String(decoding: results.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self),
+            String(decoding: notes.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        )
+    }
+
+    @Test("text ends with one new line, lines each end with one, raw text gets none")
+    func text() {
+        let written = captured { output in
+            output.print("one")
+            output.print(lines: ["two", "three"])
+            output.print(lines: [])
+            output.write("raw")
+        }
+        #expect(written.results == "one\ntwo\nthree\n\nraw")
+        #expect(written.notes == "")
+    }
+
+    @Test("JSON is pretty, sorted, with ISO 8601 dates and unescaped slashes, and ends with a new line")
+    func json() throws {
+        struct Value: Encodable {
+            let url = "https://example.org/x"
+            let at = Date(timeIntervalSince1970: 0)
+        }
+        let written = try captured { try $0.printJSON(Value()) }
+        #expect(
+            written.results == "{\n  \"at\" : \"1970-01-01T00:00:00Z\",\n  \"url\" : \"https://example.org/x\"\n}\n")
+    }
+
+    @Test("notes go to the notes stream only")
+    func notes() {
+        let written = captured { $0.note("Wrote out.txt.") }
+        #expect(written.results == "")
+        #expect(written.notes == "Wrote out.txt.\n")
+    }
+}
