@@ -46,7 +46,7 @@ public struct WebInterface: Sendable {
         EnrolmentForms(web: self).add(to: pages)
         PluginSettingsForm(web: self).add(to: pages)
         QuoteForms(web: self).add(to: pages)
-        PluginPageMounting(web: self).add(to: pages)
+        PluginPagePresenter(web: self).add(to: pages)
     }
 
     /// The frame of a page for this request; when the page holds a form, a form cookie is set if missing.

@@ -5,41 +5,18 @@ import Hummingbird
 import Kernel
 import PluginKit
 
-/// Mounts the staff pages plugins contribute at `/orgs/{org}/<plugin id>/<path>`, gated like plugin API routes, and
-/// their public pages at `/pages/orgs/{org}/<plugin id>/<path>`, gated like public plugin routes.
+/// Shows the pages plugins contribute, once the kernel's gate (through PluginKit's ``PluginMounter``) let them
+/// through: staff pages at `/orgs/{org}/<plugin id>/<path>` and public pages at `/pages/orgs/{org}/<plugin id>/<path>`
+/// in the shared layout.
 ///
-/// Staff pages need a signed-in user (401 otherwise) who can see the organization; both kinds answer the same 404 as
-/// an unknown address where the plugin is not enabled: a disabled plugin's pages vanish. A `POST` is read (at most
-/// ``PostedForm/limit``) and its form token checked before the plugin's handler runs; a bad token is a 403 page.
-struct PluginPageMounting {
+/// A `POST` is read (at most ``PostedForm/limit``) and its form token checked before the plugin's handler runs; a bad
+/// token is a 403 page.
+struct PluginPagePresenter {
     let web: WebInterface
 
     func add(to router: RouterGroup<IndabaRequestContext>) {
-        for plugin in web.workspace.installedPlugins {
-            let id = type(of: plugin).id
-            let pages = PageRoutes()
-            plugin.addPages(to: pages)
-            mount(pages, of: id, prefix: "orgs/:org/\(id.rawValue)", isPublic: false, on: router)
-            let publicPages = PageRoutes()
-            plugin.addPublicPages(to: publicPages)
-            mount(publicPages, of: id, prefix: "pages/orgs/:org/\(id.rawValue)", isPublic: true, on: router)
-        }
-    }
-
-    private func mount(
-        _ pages: PageRoutes, of plugin: PluginID, prefix: String, isPublic: Bool,
-        on router: RouterGroup<IndabaRequestContext>
-    ) {
-        for page in pages.pages {
-            let path = RouterPath(prefix + (page.path.isEmpty ? "" : "/\(page.path)"))
-            let handler: @Sendable (Request, IndabaRequestContext) async throws -> Response = { request, context in
-                try await show(page, of: plugin, isPublic: isPublic, request, context: context)
-            }
-            if page.method == .post {
-                router.post(path, use: handler)
-            } else {
-                router.get(path, use: handler)
-            }
+        PluginMounter(workspace: web.workspace).mountPages(on: router) { page, plugin, isPublic, request, context in
+            try await show(page, of: plugin, isPublic: isPublic, request, context: context)
         }
     }
 
@@ -47,14 +24,8 @@ struct PluginPageMounting {
         _ page: PageRoutes.Page, of plugin: PluginID, isPublic: Bool, _ request: Request,
         context: IndabaRequestContext
     ) async throws -> Response {
-        guard let id = context.parameters.get("org", as: Int64.self) else {
-            throw AccessError.notFound(entity: "org", id: 0)
-        }
-        let organization = try await web.workspace.gate.organization(
-            Organization.ID(id), plugin: plugin, scope: isPublic ? Scope(.anonymous) : context.scope,
-            surface: isPublic ? .anonymous : .staff)
-        var context = context
-        context.organization = organization
+        let organization = context.organization!
+        let id = organization.id!.rawValue
         var chrome = web.chrome(for: request, context: context)
         // One purpose for every plugin page of the organization: the token proves the form was served here, to
         // this browser, for this organization.
