@@ -81,6 +81,12 @@ public enum Samples {
         return network.replacingOccurrences(of: old, with: new)
     }
 
+    /// The sample as a second, separate network: slug `othernet`, every address at `example.net`.
+    public static let otherNetwork = network
+        .replacingOccurrences(of: "slug: testnet", with: "slug: othernet")
+        .replacingOccurrences(of: "@example.org", with: "@example.net")
+        .replacingOccurrences(of: "Participant.One@example.net", with: "participant.one@example.net")
+
     /// Counts rows of every kernel table: equal counts before and after mean nothing was written.
     public static func rowCounts(_ workspace: Workspace) async throws -> [String: Int] {
         try await workspace.read { db in

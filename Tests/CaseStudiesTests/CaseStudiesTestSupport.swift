@@ -20,10 +20,7 @@ struct LibraryFixture {
         case coordinator, networkAdmin, memberAdmin, facilitator, foreignAdmin
     }
 
-    static let otherNetworkText = Samples.network
-        .replacingOccurrences(of: "slug: testnet", with: "slug: othernet")
-        .replacingOccurrences(of: "@example.org", with: "@example.net")
-        .replacingOccurrences(of: "Participant.One@example.net", with: "participant.one@example.net")
+    static let otherNetworkText = Samples.otherNetwork
 
     /// The studies of testnet: slug → (organization, visibility, consent).
     static let ownStudies: [(String, String, String, String)] = [

@@ -114,10 +114,7 @@ struct HiddenEqualsMissingTests {
 
         init() async throws {
             fixture = try await WebFixture()
-            let other = Samples.network.replacingOccurrences(of: "slug: testnet", with: "slug: othernet")
-                .replacingOccurrences(of: "@example.org", with: "@example.net")
-                .replacingOccurrences(of: "Participant.One@example.net", with: "participant.one@example.net")
-                .replacingOccurrences(of: "status: published", with: "status: draft")
+            let other = Samples.otherNetwork.replacingOccurrences(of: "status: published", with: "status: draft")
             try await fixture.harness.importText(other)
             let workspace = fixture.harness.workspace
             for slug in ["testnet", "testnet/lagos-member", "othernet", "othernet/lagos-member"] {

@@ -32,11 +32,7 @@ struct TwoNetworks {
         var description: String { rawValue }
     }
 
-    static let otherNetwork = Samples.network
-        .replacingOccurrences(of: "slug: testnet", with: "slug: othernet")
-        .replacingOccurrences(of: "@example.org", with: "@example.net")
-        .replacingOccurrences(of: "@EXAMPLE.org", with: "@example.net")
-        .replacingOccurrences(of: "Participant.One@example.net", with: "participant.one@example.net")
+    static let otherNetwork = Samples.otherNetwork
 
     init(plugins: [any Plugin.Type] = [BaseLogPlugin.self, SessionLogPlugin.self], clock: TestClock = TestClock())
         async throws
