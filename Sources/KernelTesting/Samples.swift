@@ -82,7 +82,8 @@ public enum Samples {
     }
 
     /// The sample as a second, separate network: slug `othernet`, every address at `example.net`.
-    public static let otherNetwork = network
+    public static let otherNetwork =
+        network
         .replacingOccurrences(of: "slug: testnet", with: "slug: othernet")
         .replacingOccurrences(of: "@example.org", with: "@example.net")
         .replacingOccurrences(of: "Participant.One@example.net", with: "participant.one@example.net")
