@@ -22,8 +22,7 @@ struct NetworkFunnel: Codable, Sendable {
     /// The tallies are read whole (a few thousand rows) and summed by each session's position, which the kernel
     /// gives for the organizations' sessions.
     static func rawRows(organizations: [Organization.ID]?, in db: Database) throws -> [(Int, String, Int)] {
-        let places = try SeriesOwnership.sessionPlaces(ownedBy: organizations, in: db)
-        let positions = Dictionary(uniqueKeysWithValues: places.map { ($0.id.rawValue, $0.position) })
+        let positions = try SeriesOwnership.sessionPositions(ownedBy: organizations, in: db)
         let series = try organizations.map { Set(try SeriesOwnership.seriesIds(ownedBy: $0, in: db).map(\.rawValue)) }
         var sums: [Int: [String: Int]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT seriesId, gender, people FROM retention_enrolledTally") {

@@ -59,15 +59,31 @@ public enum SeriesOwnership {
     public static func sessionPlaces(ownedBy organizations: [Organization.ID]?, in db: Database) throws
         -> [SessionPlace]
     {
-        let filter =
-            organizations.map { ids in
-                "JOIN webinarSeries r ON r.id = s.seriesId JOIN programme p ON p.id = r.programmeId "
-                    + "WHERE p.organizationId IN (\(ids.isEmpty ? "NULL" : ids.map { String($0.rawValue) }.joined(separator: ",")))"
-            } ?? ""
+        let filter = sessionsOwned(by: organizations)
         return try Row.fetchAll(db, sql: "SELECT s.id, s.seriesId, s.position, s.startsAt FROM session s \(filter)")
             .map {
                 SessionPlace(id: Session.ID($0[0]), seriesId: WebinarSeries.ID($0[1]), position: $0[2], startsAt: $0[3])
             }
+    }
+
+    /// The position of each session of the series `organizations` own (every organization's when `nil`), by
+    /// session id: what funnels that add up per position need, read without decoding anything else.
+    public static func sessionPositions(ownedBy organizations: [Organization.ID]?, in db: Database) throws
+        -> [Int64: Int]
+    {
+        let filter = sessionsOwned(by: organizations)
+        var positions: [Int64: Int] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT s.id, s.position FROM session s \(filter)")
+        while let row = try rows.next() { positions[row[0]] = row[1] }
+        return positions
+    }
+
+    /// The SQL that narrows `session s` to the series `organizations` own (nothing for every organization's).
+    private static func sessionsOwned(by organizations: [Organization.ID]?) -> String {
+        guard let organizations else { return "" }
+        let ids = organizations.isEmpty ? "NULL" : organizations.map { String($0.rawValue) }.joined(separator: ",")
+        return "JOIN webinarSeries r ON r.id = s.seriesId JOIN programme p ON p.id = r.programmeId "
+            + "WHERE p.organizationId IN (\(ids))"
     }
 
     /// The ids of the series `organizations` own.
