@@ -47,6 +47,31 @@ struct PluginLifecycleTests {
         }
     }
 
+    @Test("a plugin enabled or disabled inside a transaction hears exactly the events raised after that")
+    func enablementChangesWithinATransaction() async throws {
+        let (harness, network, _) = try await prepared()
+        let registry = harness.workspace.registry
+        let changeJoinLink = { @Sendable (transaction: WriteTransaction, link: String) throws in
+            var session = try Lookup.session("testnet/webinars/series-one/intro", in: transaction.db)
+            session.joinURL = link
+            _ = try transaction.save(session)
+        }
+        // The first change is heard by nobody (the freeze is off); the second, after enabling it, is vetoed.
+        await #expect(throws: Veto.self) {
+            try await harness.workspace.write(as: AuditActor("test:admin")) { transaction in
+                try changeJoinLink(transaction, "https://meet.example.org/first")
+                try transaction.enable("change-freeze", for: network, registry: registry)
+                try changeJoinLink(transaction, "https://meet.example.org/second")
+            }
+        }
+        try await enable("change-freeze", harness, network)
+        // Disabled inside the transaction, the freeze no longer hears the change that follows.
+        try await harness.workspace.write(as: AuditActor("test:admin")) { transaction in
+            try transaction.disable("change-freeze", for: network, registry: registry)
+            try changeJoinLink(transaction, "https://meet.example.org/third")
+        }
+    }
+
     @Test("enabling a plugin whose dependency is not enabled is refused, naming the missing one")
     func dependencyMustBeEnabledFirst() async throws {
         let (harness, network, _) = try await prepared()

@@ -63,6 +63,9 @@ public final class EventRecorder {
     private let bus: EventBus
     /// The events raised so far, in order.
     public private(set) var pending: [PendingEvent] = []
+    /// The plugins enabled per organization, read once per transaction (an import raises thousands of events for a
+    /// few organizations) and forgotten when the transaction changes an enablement.
+    private var enabled: [Organization.ID: Set<PluginID>] = [:]
 
     init(db: Database, bus: EventBus) {
         self.db = db
@@ -77,8 +80,15 @@ public final class EventRecorder {
         pending.append(PendingEvent(event: event, enabled: enabled))
     }
 
+    /// Forgets what was read of `organization`'s enabled plugins: the transaction just changed them.
+    func enablementChanged(for organization: Organization.ID) {
+        enabled[organization] = nil
+    }
+
     private func enabledPlugins(for organization: Organization.ID) throws -> Set<PluginID> {
-        // Read on every event, not cached: the same transaction may enable or disable a plugin (an import does).
-        try PluginEnablementRecord.enabledPlugins(of: organization, in: db)
+        if let known = enabled[organization] { return known }
+        let read = try PluginEnablementRecord.enabledPlugins(of: organization, in: db)
+        enabled[organization] = read
+        return read
     }
 }

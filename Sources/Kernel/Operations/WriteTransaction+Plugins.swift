@@ -87,6 +87,7 @@ extension WriteTransaction {
             organizationId: organization, pluginId: plugin.rawValue, enabled: enabled, settings: json,
             createdAt: existing?.createdAt ?? now, updatedAt: now)
         try record.save(db)
+        events.enablementChanged(for: organization)
     }
 
     private func audit(
