@@ -54,10 +54,7 @@ public struct Access: Sendable, Equatable {
         var facilitated: Set<WebinarSeries.ID> = []
         switch role {
         case .networkCoordinator:
-            let members = try Organization.ID.fetchAll(
-                db, sql: "SELECT id FROM organization WHERE id = ? OR parentId = ?",
-                arguments: [organization, organization])
-            administered = Set(members)
+            administered = Set(try SeriesOwnership.organizations(coveredBy: organization, in: db))
         case .organizationAdmin:
             administered = [organization]
         case .facilitator:
