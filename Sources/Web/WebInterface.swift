@@ -35,6 +35,7 @@ public struct WebInterface: Sendable {
         HomePage(web: self).add(to: pages)
         SeriesPage(web: self).add(to: pages)
         EnrolmentPage(web: self).add(to: pages)
+        UnsubscribePage(web: self).add(to: pages)
         SignInPages(web: self).add(to: pages)
         WorkspacePage(web: self).add(to: pages)
         ReportPage(web: self).add(to: pages)

@@ -4,6 +4,8 @@ import CLI
 import Foundation
 import Hummingbird
 import Kernel
+import Logging
+import PluginKit
 import Server
 
 /// `indaba serve`: the HTTP server on the database, until SIGINT or SIGTERM.
@@ -22,6 +24,13 @@ struct ServeCommand: KernelCommand {
     @Option(name: .long, help: "The public URL of the server, used in links (default: http://HOST:PORT).")
     var baseUrl: String?
 
+    @OptionGroup var mail: MailDeliveryOptions
+
+    @Option(name: .long, help: "Seconds between two passes of the outbox (reminders due, messages to deliver).")
+    var outboxInterval = 30
+
+    var baseURL: String? { baseUrl ?? "http://\(host):\(port)" }
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535.") }
         if let baseUrl, let problem = FieldRules.webURLProblem(baseUrl) {
@@ -32,6 +41,8 @@ struct ServeCommand: KernelCommand {
     func run(in environment: CommandEnvironment, workspace: Workspace) async throws {
         let configuration = ServerConfiguration(host: host, port: port, baseURL: baseUrl)
         let host = host
+        let worker = startOutboxWorker(workspace: workspace, environment: environment)
+        defer { worker?.cancel() }
         let application = IndabaApp.application(
             workspace: workspace, configuration: configuration, logger: environment.logger
         ) { port in
@@ -39,5 +50,30 @@ struct ServeCommand: KernelCommand {
             FileHandle.standardOutput.write(Data("Indaba is serving http://\(host):\(port) (Ctrl-C to stop)\n".utf8))
         }
         try await application.runService()
+    }
+
+    /// Runs an outbox pass every `--outbox-interval` seconds while the server runs, when mail is configured;
+    /// otherwise says where messages stay.
+    private func startOutboxWorker(workspace: Workspace, environment: CommandEnvironment) -> Task<Void, Never>? {
+        guard let transport = mail.transport else {
+            environment.output.note(
+                "Mail is not configured: messages stay in the outbox (indaba outbox list). Give --sendmail PATH "
+                    + "(or INDABA_SENDMAIL) to send them, or --mail-directory DIR to write them as .eml files.")
+            return nil
+        }
+        environment.output.note("Mail goes to \(transport.description).")
+        let pass = OutboxPass(workspace: workspace, transport: transport)
+        let interval = Duration.seconds(max(outboxInterval, 1))
+        let logger = environment.logger
+        return Task {
+            while !Task.isCancelled {
+                do {
+                    _ = try await pass.run()
+                } catch {
+                    logger.error("Outbox pass failed", metadata: ["error": "\(type(of: error))"])
+                }
+                try? await Task.sleep(for: interval)
+            }
+        }
     }
 }
