@@ -24,12 +24,18 @@ struct OutboxCommand: AsyncParsableCommand {
         @Option(name: .long, help: "The server's public URL, for links in messages (default: $INDABA_BASE_URL).")
         var baseUrl: String?
 
+        @Option(
+            name: .long,
+            help: "Seconds after which a message claimed by a run that never reported back counts as interrupted.")
+        var reclaimAfter = 900
+
         var baseURL: String? { baseUrl }
 
         func validate() throws {
             if let baseUrl, let problem = FieldRules.webURLProblem(baseUrl) {
                 throw ValidationError("--base-url \(problem).")
             }
+            guard reclaimAfter >= 0 else { throw ValidationError("--reclaim-after must be 0 or more seconds.") }
         }
 
         func run(in environment: CommandEnvironment, workspace: Workspace) async throws {
@@ -37,7 +43,9 @@ struct OutboxCommand: AsyncParsableCommand {
                 throw ValidationError(
                     "Mail is not configured: give --sendmail PATH (or set INDABA_SENDMAIL), or --mail-directory DIR.")
             }
-            let summary = try await OutboxPass(workspace: workspace, transport: transport).run()
+            var pass = OutboxPass(workspace: workspace, transport: transport)
+            pass.delivery.claimLifetime = TimeInterval(reclaimAfter)
+            let summary = try await pass.run()
             environment.output.print(
                 "Sent \(summary.sent), to retry later \(summary.retrying), failed \(summary.failed)"
                     + (summary.requeued + summary.interrupted > 0

@@ -43,7 +43,7 @@ public struct MailDeliveryOptions: ParsableArguments, Sendable {
 /// One pass of the outbox: what plugins find due (reminders, follow-ups), then delivery of everything due.
 public struct OutboxPass: Sendable {
     public let workspace: Workspace
-    public let delivery: OutboxDelivery
+    public var delivery: OutboxDelivery
 
     public init(workspace: Workspace, transport: any MailTransport) {
         self.workspace = workspace
