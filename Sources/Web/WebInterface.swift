@@ -40,6 +40,7 @@ public struct WebInterface: Sendable {
         WorkspacePage(web: self).add(to: pages)
         ReportPage(web: self).add(to: pages)
         PluginSwitch(web: self).add(to: pages)
+        OutboxPage(web: self).add(to: pages)
         ManageSeriesPage(web: self).add(to: pages)
         ProgrammeForms(web: self).add(to: pages)
         SeriesForms(web: self).add(to: pages)

@@ -237,3 +237,36 @@ struct MessagingTests {
                 == 1)
     }
 }
+
+@Suite("Outbox page")
+struct OutboxPageTests {
+    @Test("administrators see their organization's messages and send a failed one again; others get a 404")
+    func outboxPage() async throws {
+        let web = try await MessagingTests.fixture()
+        _ = try await web.enrol([("name", "Amina Okafor"), ("email", "amina@example.org")])
+        _ = try await MessagingTests.deliver(
+            web, CapturingTransport(outcome: .permanentFailure("exit 67: no such user")))
+        let cookie = try await web.signIn()
+        let page = try await web.open("/workspace/orgs/\(web.network)/outbox?state=failed", cookie: cookie)
+        #expect(page.reply.status == 200)
+        #expect(page.reply.text.contains("exit 67: no such user"))
+        #expect(page.reply.text.contains("You are enrolled: Series One"))
+        let id = try #require(page.reply.text.firstMatch(of: /name="id" value="(\d+)"/)).1
+        let retried = try await web.post(
+            "/workspace/orgs/\(web.network)/outbox", [("form", page.token), ("id", String(id)), ("action", "retry")],
+            cookie: page.cookie)
+        #expect(retried.status == 303)
+        let state = try await web.harness.workspace.read { db in
+            try OutboxMessage.fetchOne(db, key: Int64(id)!)?.state
+        }
+        #expect(state == .queued)
+
+        let member = try await web.member()
+        let memberCookie = try await web.signIn(role: .organizationAdmin, organization: member)
+        let hidden = try await web.client.request(
+            .get, "/workspace/orgs/\(web.network)/outbox", headers: ["Cookie": memberCookie])
+        let missing = try await web.client.request(
+            .get, "/workspace/orgs/999999/outbox", headers: ["Cookie": memberCookie])
+        #expect(hidden.status == 404 && missing.status == 404)
+    }
+}
