@@ -1,4 +1,3 @@
-import Foundation
 public import Kernel
 
 /// An organization's settings for the messages it sends.
@@ -55,22 +54,9 @@ public struct MessagesSettings: PluginSettings {
         case senderAddress, senderName, reminderHours, exerciseReminderHours, followUpSeries
     }
 
-    /// The sender for `organization`, at `baseURL`'s host when no address is set.
+    /// The sender for `organization`, `indaba@` the server's host when no address is set.
     func sender(organization: Organization, baseURL: String) -> MailAddress {
-        let host = URLHost.of(baseURL)
-        return MailAddress(
-            senderAddress.isEmpty ? "indaba@\(host)" : senderAddress,
-            name: senderName.isEmpty ? organization.name : senderName)
-    }
-}
-
-/// The host of a base URL, for addresses and ids.
-enum URLHost {
-    static func of(_ baseURL: String) -> String {
-        guard let components = URLComponents(string: baseURL), let host = components.host, !host.isEmpty else {
-            return "indaba.invalid"
-        }
-        // `indaba@127.0.0.1` is no address: a literal IP host needs brackets, and most relays refuse it anyway.
-        return host.allSatisfy({ $0.isNumber || $0 == "." || $0 == ":" }) ? "localhost" : host
+        let name = senderName.isEmpty ? organization.name : senderName
+        return senderAddress.isEmpty ? .indaba(at: baseURL, name: name) : MailAddress(senderAddress, name: name)
     }
 }

@@ -51,4 +51,12 @@ public struct MailAddress: Sendable, Hashable {
         self.address = address
         self.name = name
     }
+
+    /// `indaba@` the host of the server's public address, the sender when none is configured. A literal IP host
+    /// gives `indaba@localhost`: `indaba@127.0.0.1` is no address, and relays refuse bracketed literals.
+    public static func indaba(at baseURL: String, name: String = "") -> MailAddress {
+        let host = URLComponents(string: baseURL)?.host ?? ""
+        let usable = !host.isEmpty && !host.allSatisfy { $0.isNumber || $0 == "." || $0 == ":" }
+        return MailAddress("indaba@\(usable ? host : "localhost")", name: name)
+    }
 }

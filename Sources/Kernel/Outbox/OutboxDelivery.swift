@@ -13,6 +13,9 @@ public import Logging
 /// - reminders and follow-ups become `interrupted` and are never handed over again on their own: a late or lost
 ///   reminder is better than a second one. Staff see them on the outbox page and may retry them.
 /// Scheduling never repeats a message: every queued message has an idempotency key.
+///
+/// A sent message keeps its headers (recipient, subject, dates) for staff, not its body: bodies carry sign-in and
+/// private calendar links.
 public struct OutboxDelivery: Sendable {
     public let store: Store
     public let transport: any MailTransport
@@ -110,6 +113,10 @@ public struct OutboxDelivery: Sendable {
             message.state = .sent
             message.sentAt = now
             message.lastError = nil
+            // Bodies hold secrets (sign-in links, private calendar links): once handed over they are not kept.
+            message.textBody = ""
+            message.htmlBody = nil
+            message.calendar = nil
             summary.sent += 1
         case .temporaryFailure(let reason) where message.attempts < maximumAttempts:
             message.state = .queued
