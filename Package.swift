@@ -166,6 +166,7 @@ let package = Package(
                 "Kernel", "PluginKit", "Feeds",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             path: "Plugins/Messages",

@@ -3,23 +3,50 @@ import Mustache
 /// The built-in wording of every message, as Mustache templates: a subject, a plain-text body and an HTML body
 /// per kind. Text templates insert values as they are (`{{{…}}}`); HTML templates escape them (`{{…}}`).
 ///
-/// All wording is here, in one place, for translators (a later change localises it).
-enum MessageTemplates {
-    static let library: MustacheLibrary = {
+/// All built-in wording is here, in one place, for translators (a later change localises it). An organization may
+/// replace any template (see ``TemplateOverrides``); what it did not replace stays built in.
+struct MessageTemplates: Sendable {
+    private let library: MustacheLibrary
+
+    /// The built-in templates, with `overrides` (template name → text) in their place.
+    init(overrides: [String: String] = [:]) {
         var library = MustacheLibrary()
-        for (name, text) in all {
+        for (name, text) in Self.all {
             do {
-                try library.register(text, named: name)
+                try library.register(overrides[name] ?? text, named: name)
             } catch {
-                preconditionFailure("The embedded message template '\(name)' does not parse: \(error)")
+                // An override is checked when it is saved; a built-in one by the tests. Either way, fall back.
+                try? library.register(text, named: name)
             }
         }
-        return library
-    }()
+        self.library = library
+    }
 
     /// Renders template `name` with `model`.
-    static func render(_ name: String, _ model: Any) -> String {
+    func render(_ name: String, _ model: Any) -> String {
         library.render(model, withTemplate: name) ?? ""
+    }
+
+    /// Why `text` is not a usable template, or `nil`.
+    static func problem(_ text: String) -> String? {
+        do {
+            _ = try MustacheTemplate(string: text)
+            return nil
+        } catch {
+            return "is not a valid Mustache template (\(error)); check that every {{#section}} has its {{/section}}"
+        }
+    }
+
+    /// The kinds of message, with a label for staff.
+    static let kinds: [(id: String, label: String)] = [
+        ("confirmation", "Enrolment confirmation"), ("update", "Session moved"), ("cancellation", "Session cancelled"),
+        ("reminder", "Reminder before a live session"), ("exercise", "Reminder before an exercise's deadline"),
+        ("followUp", "We missed you"),
+    ]
+
+    /// The built-in text of template `name`.
+    static func builtIn(_ name: String) -> String? {
+        all.first { $0.0 == name }?.1
     }
 
     private static let sessionsText = """

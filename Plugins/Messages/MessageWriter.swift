@@ -10,6 +10,8 @@ struct MessageWriter {
     let sessions: [Session]
     let settings: MessagesSettings
     let baseURL: String
+    /// The organization's wording.
+    let templates: MessageTemplates
 
     var sender: MailAddress { settings.sender(organization: organization, baseURL: baseURL) }
 
@@ -147,8 +149,8 @@ struct MessageWriter {
         MessageDraft(
             organizationId: organization.id!, personId: member.personId, recipient: member.address, sender: sender,
             category: category, kind: "messages.\(template)", idempotencyKey: key,
-            subject: MessageTemplates.render("\(template).subject", model),
-            textBody: MessageTemplates.render("\(template).text", model),
-            htmlBody: MessageTemplates.render("\(template).html", model), calendar: calendar)
+            subject: templates.render("\(template).subject", model),
+            textBody: templates.render("\(template).text", model),
+            htmlBody: templates.render("\(template).html", model), calendar: calendar)
     }
 }

@@ -17,6 +17,7 @@ public struct MessagesPlugin: Plugin {
     public static let dependencies = [PluginRequirement("feeds")]
     public static let settings: any PluginSettings.Type = MessagesSettings.self
     public static let confirmsEnrolmentsByMail = true
+    public static let migrations = [TemplateOverrides.migration]
 
     let context: PluginContext
 
@@ -74,7 +75,8 @@ public struct MessagesPlugin: Plugin {
         return MessageWriter(
             series: found.series, organization: found.organization, sessions: found.sessions,
             settings: try context.settings(MessagesSettings.self, for: found.organization.id!, in: db),
-            baseURL: context.baseURL)
+            baseURL: context.baseURL,
+            templates: MessageTemplates(overrides: try TemplateOverrides.all(of: found.organization.id!, in: db)))
     }
 
     private func tell(

@@ -270,3 +270,47 @@ struct OutboxPageTests {
         #expect(hidden.status == 404 && missing.status == 404)
     }
 }
+
+@Suite("Message wording page")
+struct MessageWordingPageTests {
+    @Test("an administrator previews, is refused a broken template, saves, and confirmations use the new wording")
+    func wording() async throws {
+        let web = try await MessagingTests.fixture()
+        let cookie = try await web.signIn()
+        let base = "/orgs/\(web.network)/messages/templates"
+        let list = try await web.client.request(.get, base, headers: ["Cookie": cookie])
+        #expect(list.status == 200 && list.text.contains("Enrolment confirmation"))
+        let form = try await web.open("\(base)/confirmation", cookie: cookie)
+        #expect(form.reply.text.contains("Preview, on sample data"))
+        #expect(form.reply.text.contains("sandbox srcdoc="))
+        let text = "Karibu {{{name}}}! {{{series}}} awaits."
+        let broken = try await web.post(
+            "\(base)/confirmation",
+            [
+                ("form", form.token), ("subject", "Karibu"), ("text", "{{#sessions}}never closed"),
+                ("html", "<p>x</p>"),
+                ("action", "save"),
+            ], cookie: form.cookie)
+        #expect(broken.status == 422 && broken.text.contains("not a valid Mustache template"))
+        let again = try await web.open("\(base)/confirmation", cookie: cookie)
+        let saved = try await web.post(
+            "\(base)/confirmation",
+            [
+                ("form", again.token), ("subject", "Karibu, {{{name}}}"), ("text", text), ("html", "<p>{{name}}</p>"),
+                ("action", "save"),
+            ], cookie: again.cookie)
+        #expect(saved.status == 303)
+        _ = try await web.enrol([("name", "Amina <Okafor>"), ("email", "amina@example.org")])
+        let message = try #require(
+            try await MessagingTests.messages(web, to: "amina@example.org").first { $0.kind == "messages.confirmation" }
+        )
+        #expect(message.subject == "Karibu, Amina <Okafor>")
+        #expect(message.textBody == "Karibu Amina <Okafor>! Series One awaits.")
+        #expect(message.htmlBody == "<p>Amina &lt;Okafor&gt;</p>")
+
+        let member = try await web.member()
+        let memberCookie = try await web.signIn(role: .organizationAdmin, organization: member)
+        let other = try await web.client.request(.get, base, headers: ["Cookie": memberCookie])
+        #expect(other.status == 404)
+    }
+}
