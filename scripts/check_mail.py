@@ -124,6 +124,8 @@ def main():
         "AND NOT EXISTS (SELECT 1 FROM seriesRole r WHERE r.seriesId = e.seriesId AND r.personId = e.personId "
         "AND r.role IN ('facilitator', 'guestSpeaker'))").fetchone()[0])
     messages = wait_for(args.work, 2 + 2 * participants)
+    time.sleep(1)
+    messages = received(args.work)
     updates = [m for m in messages if str(m["Subject"]).startswith("Changed:")]
     cancels = [m for m in messages if any(p.get_param("method") == "CANCEL" for p in calendar_parts(m))]
     check(len(updates) == participants, f"every participant got the update ({len(updates)} of {participants})")
@@ -143,7 +145,35 @@ def main():
     unsubscribe = [m for m in messages if m["List-Unsubscribe"]]
     check(not unsubscribe, "confirmations and updates carry no unsubscribe header (they are not optional)")
 
-    # 3. SIGKILL during delivery, again and again: nothing lost; a transactional message may be handed over twice,
+    # 3. A session starting in 23 hours: the server's worker queues the 24-hour reminders and sends them, each with
+    #    a one-click unsubscribe (RFC 8058) that the server accepts without a form token.
+    third = sqlite3.connect(args.db).execute(
+        "SELECT x.slug FROM session x JOIN webinarSeries s ON s.id = x.seriesId WHERE s.slug = 'data-storytelling' "
+        "AND x.position = 3").fetchone()[0]
+    start = time.gmtime(time.time() + 23 * 3600)
+    run(indaba + ["session", "reschedule", f"asknet/webinars/data-storytelling/{third}",
+                  "--starts", time.strftime("%Y-%m-%dT%H:%M", start), "--time-zone", "UTC",
+                  "--ends", time.strftime("%Y-%m-%dT%H:%M", time.gmtime(time.time() + 24 * 3600))] + db)
+    deadline = time.time() + 30
+    reminders = []
+    while time.time() < deadline and len(reminders) < participants - 1:
+        reminders = [m for m in received(args.work) if str(m["Subject"]).startswith("Reminder:")]
+        time.sleep(0.5)
+    # Nomvula enrolled after the 24-hour moment had passed: no reminder for her.
+    check(len(reminders) == participants - 1, f"reminders reached the participants enrolled before ({len(reminders)})")
+    if reminders:
+        reminder = reminders[0]
+        check(reminder["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click", "a reminder offers one-click unsubscribe")
+        target = re.match(r"<(.*)>", str(reminder["List-Unsubscribe"])).group(1)
+        reply = urllib.request.urlopen(urllib.request.Request(
+            target, data=b"List-Unsubscribe=One-Click", method="POST",
+            headers={"Content-Type": "application/x-www-form-urlencoded"}))
+        check(reply.status == 200, "the one-click unsubscribe answers 200")
+        stopped = sqlite3.connect(args.db).execute(
+            "SELECT count(*) FROM messageRecipient WHERE remindersStoppedAt IS NOT NULL").fetchone()[0]
+        check(stopped == 1, "the click stopped reminders for that one person")
+
+    # 4. SIGKILL during delivery, again and again: nothing lost; a transactional message may be handed over twice,
     #    with the same Message-ID, at most once per kill.
     os.kill(int(args.server_pid), signal.SIGTERM)
     time.sleep(1)
