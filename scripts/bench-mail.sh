@@ -17,7 +17,7 @@ command -v msmtp > /dev/null || { echo "error: install Debian's msmtp" >&2; exit
 if [[ ! -x $VENV/bin/python ]] || ! "$VENV/bin/python" -c 'import aiosmtpd' 2> /dev/null; then
     python3 -m venv "$VENV" && "$VENV/bin/pip" install -q aiosmtpd
 fi
-swift build -c release --product indaba 2>&1 | grep -E "error|Compiling|Build complete" | tail -3
+swift build -c release --product indaba > "$WORK/build.log" 2>&1 || { tail -20 "$WORK/build.log" >&2; exit 1; }
 
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 "$VENV/bin/python" -m aiosmtpd -n -l "127.0.0.1:$PORT" -c aiosmtpd.handlers.Sink > "$WORK/sink.log" 2>&1 &
@@ -35,11 +35,11 @@ import sys, datetime
 n = int(sys.argv[1])
 start = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0) + datetime.timedelta(hours=23)
 end = start + datetime.timedelta(hours=1)
-print("format: indaba/1\nnetwork:\n  slug: benchnet\n  name: Bench network\n  timeZone: Africa/Nairobi\n  people:")
+print("format: indaba/1\nnetwork:\n  slug: benchnet\n  name: Bench network\n  country: KE\n  timeZone: Africa/Nairobi\n  people:")
 for i in range(n):
     print(f"    - email: person{i}@example.org\n      name: Person {i}")
 print("  programmes:\n    - slug: webinars\n      title: Webinars\n      series:\n        - slug: big\n          title: Big series")
-print("          status: published\n          timeZone: Africa/Nairobi\n          enrolments:")
+print("          status: published\n          timeZone: UTC\n          enrolments:")
 for i in range(n):
     print(f"            - person: person{i}@example.org\n              at: \"2026-01-01T00:00:00Z\"\n              channel: newsletter")
 print("          sessions:\n            - slug: one\n              title: Session one\n              kind: live")

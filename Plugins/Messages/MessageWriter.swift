@@ -58,10 +58,20 @@ struct MessageWriter {
         model.when = times(for: member, session).when(session)
         model.inHours = SessionTimes.distance(from: now, to: session.kind.isLive ? session.startsAt : session.endsAt)
         model.unsubscribe = unsubscribe
-        let edge = Int((session.kind.isLive ? session.startsAt : session.endsAt).timeIntervalSince1970)
         return draft(
             session.kind.isLive ? "reminder" : "exercise", model, to: member, category: .reminder,
-            key: "messages.reminder:\(session.id!):p\(member.personId):\(hours)h:at\(edge)", calendar: nil)
+            key: Self.reminderKey(session, hours: hours, to: member), calendar: nil)
+    }
+
+    /// A reminder's idempotency key: a reschedule gives a new start (or deadline), hence a new reminder.
+    static func reminderKey(_ session: Session, hours: Int, to member: MessageAudience.Member) -> String {
+        let edge = Int((session.kind.isLive ? session.startsAt : session.endsAt).timeIntervalSince1970)
+        return "messages.reminder:\(session.id!):p\(member.personId):\(hours)h:at\(edge)"
+    }
+
+    /// A follow-up's idempotency key: once per person and session.
+    static func followUpKey(_ session: Session, to member: MessageAudience.Member) -> String {
+        "messages.missed:\(session.id!):p\(member.personId)"
     }
 
     /// "We missed you" after a live session the person was recorded absent from.
@@ -76,8 +86,8 @@ struct MessageWriter {
         }
         model.unsubscribe = unsubscribe
         return draft(
-            "followUp", model, to: member, category: .followUp,
-            key: "messages.missed:\(session.id!):p\(member.personId)", calendar: nil)
+            "followUp", model, to: member, category: .followUp, key: Self.followUpKey(session, to: member),
+            calendar: nil)
     }
 
     // MARK: - Parts

@@ -87,9 +87,8 @@ public struct MessagesPlugin: Plugin {
             let changed = writer.sessions.first(where: { $0.id == session })
         else { return }
         // Only sessions still ahead: nobody needs to hear that last month's session moved.
-        guard changed.endsAt > context.now() || changed.status == .cancelled && changed.startsAt > context.now()
-        else { return }
         let now = context.now()
+        guard changed.endsAt > now else { return }
         for member in try MessageAudience.participants(of: series, in: db) {
             try Outbox.queue(message(writer, changed, member), now: now, in: db)
         }

@@ -4,7 +4,8 @@ import Kernel
 
 /// What falls due with time, for every organization that enabled the plugin: reminders before live sessions and
 /// exercise deadlines, and follow-ups after missed sessions. Run as often as anyone likes: each message has an
-/// idempotency key, so nothing is queued twice.
+/// idempotency key, so nothing is queued twice, and a pass that finds nothing new writes nothing (a write would
+/// make every cache of the process look again).
 ///
 /// - A reminder `h` hours before a session is queued once `now` passes that moment and before the session starts,
 ///   only for the nearest such `h` (a server that was down does not send the 24-hour reminder ten minutes before
@@ -18,79 +19,110 @@ struct Schedule {
     static let followUpDelay: TimeInterval = 2 * 3600
     static let followUpWindow: TimeInterval = 3 * 86_400
 
+    /// One message found due.
+    struct Due {
+        enum Kind {
+            case reminder(hours: Int)
+            case followUp
+        }
+
+        let session: Session
+        let member: MessageAudience.Member
+        let kind: Kind
+        let writer: MessageWriter
+    }
+
     func queueDue(at now: Date) async throws {
-        let context = plugin.context
-        try await context.write(as: AuditActor("plugin:messages")) { transaction in
-            let db = transaction.db
-            let organizations = try MessageAudience.organizations(enabling: MessagesPlugin.id, in: db)
-            let horizon = now.addingTimeInterval(14 * 86_400 + 3600)
-            let starting = try MessageAudience.sessions(of: organizations, where: .start, in: now...horizon, in: db)
-            let ending = try MessageAudience.sessions(of: organizations, where: .end, in: now...horizon, in: db)
-            let ended = try MessageAudience.sessions(
-                of: organizations, where: .end,
-                in: now.addingTimeInterval(-Self.followUpWindow)...now.addingTimeInterval(-Self.followUpDelay),
-                in: db)
-            var writers: [WebinarSeries.ID: MessageWriter?] = [:]
-            func writer(_ series: WebinarSeries.ID) throws -> MessageWriter? {
-                if let known = writers[series] { return known }
-                let made = try plugin.writer(for: series, in: db)
-                writers[series] = made
-                return made
-            }
-            for session in starting where session.kind.isLive {
-                guard let writer = try writer(session.seriesId) else { continue }
-                try remind(
-                    session, edge: session.startsAt, hours: writer.settings.reminderHours, writer, now, transaction)
-            }
-            for session in ending where !session.kind.isLive {
-                guard let writer = try writer(session.seriesId), writer.settings.exerciseReminderHours > 0 else {
-                    continue
-                }
-                let handedIn = Set(
-                    try SeriesParticipation.submissions(in: session.seriesId, in: db)
-                        .filter { $0.sessionId == session.id }.map(\.personId))
-                try remind(
-                    session, edge: session.endsAt, hours: [writer.settings.exerciseReminderHours], writer, now,
-                    transaction, skipping: handedIn)
-            }
-            for session in ended where session.kind.isLive {
-                guard let writer = try writer(session.seriesId), opted(in: writer) else { continue }
-                let attendance = try SeriesParticipation.attendance(at: session.id!, in: db)
-                for member in try MessageAudience.participants(of: session.seriesId, in: db)
-                where attendance[member.personId]?.status == .absent {
-                    let recipient = try transaction.messageRecipient(member.personId)
+        let found = try await plugin.context.store.writer.read { db in try due(at: now, in: db) }
+        guard !found.isEmpty else { return }
+        try await plugin.context.write(as: AuditActor("plugin:messages")) { transaction in
+            for item in found {
+                let recipient = try transaction.messageRecipient(item.member.personId)
+                let unsubscribe = "\(plugin.context.baseURL)/unsubscribe/\(recipient.unsubscribeToken)"
+                switch item.kind {
+                case .reminder(let hours):
                     try transaction.queue(
-                        writer.followUp(session, to: member, unsubscribe: unsubscribe(recipient), now: now))
+                        item.writer.reminder(
+                            item.session, hours: hours, to: item.member, unsubscribe: unsubscribe, now: now))
+                case .followUp:
+                    try transaction.queue(
+                        item.writer.followUp(item.session, to: item.member, unsubscribe: unsubscribe, now: now))
                 }
             }
         }
     }
 
-    private func remind(
-        _ session: Session, edge: Date, hours: [Int], _ writer: MessageWriter, _ now: Date,
-        _ transaction: WriteTransaction, skipping: Set<Person.ID> = []
-    ) throws {
-        // The nearest reminder whose moment has passed.
-        guard let due = hours.sorted().first(where: { edge.addingTimeInterval(-Double($0) * 3600) <= now }) else {
-            return
+    /// Every message due at `now` and not queued yet.
+    func due(at now: Date, in db: Database) throws -> [Due] {
+        let organizations = try MessageAudience.organizations(enabling: MessagesPlugin.id, in: db)
+        let horizon = now.addingTimeInterval(14 * 86_400 + 3600)
+        var writers: [WebinarSeries.ID: MessageWriter?] = [:]
+        func writer(_ series: WebinarSeries.ID) throws -> MessageWriter? {
+            if let known = writers[series] { return known }
+            let made = try plugin.writer(for: series, in: db)
+            writers[series] = made
+            return made
         }
-        let moment = edge.addingTimeInterval(-Double(due) * 3600)
-        for member in try MessageAudience.participants(of: session.seriesId, in: transaction.db)
-        where member.enrolledAt <= moment && !skipping.contains(member.personId) {
-            let recipient = try transaction.messageRecipient(member.personId)
-            try transaction.queue(
-                writer.reminder(session, hours: due, to: member, unsubscribe: unsubscribe(recipient), now: now))
+        var found: [Due] = []
+        func add(_ session: Session, _ member: MessageAudience.Member, _ kind: Due.Kind, _ writer: MessageWriter) throws
+        {
+            let key =
+                switch kind {
+                case .reminder(let hours): MessageWriter.reminderKey(session, hours: hours, to: member)
+                case .followUp: MessageWriter.followUpKey(session, to: member)
+                }
+            if try !Outbox.contains(key, in: db) {
+                found.append(Due(session: session, member: member, kind: kind, writer: writer))
+            }
         }
+        for session in try MessageAudience.sessions(of: organizations, where: .start, in: now...horizon, in: db)
+        where session.kind.isLive {
+            guard let writer = try writer(session.seriesId),
+                let (hours, moment) = Self.nearest(writer.settings.reminderHours, before: session.startsAt, now: now)
+            else { continue }
+            for member in try MessageAudience.participants(of: session.seriesId, in: db) where member.enrolledAt <= moment {
+                try add(session, member, .reminder(hours: hours), writer)
+            }
+        }
+        for session in try MessageAudience.sessions(of: organizations, where: .end, in: now...horizon, in: db)
+        where !session.kind.isLive {
+            guard let writer = try writer(session.seriesId), writer.settings.exerciseReminderHours > 0,
+                let (hours, moment) = Self.nearest(
+                    [writer.settings.exerciseReminderHours], before: session.endsAt, now: now)
+            else { continue }
+            let handedIn = Set(
+                try SeriesParticipation.submissions(in: session.seriesId, in: db)
+                    .filter { $0.sessionId == session.id }.map(\.personId))
+            for member in try MessageAudience.participants(of: session.seriesId, in: db)
+            where member.enrolledAt <= moment && !handedIn.contains(member.personId) {
+                try add(session, member, .reminder(hours: hours), writer)
+            }
+        }
+        let ended = now.addingTimeInterval(-Self.followUpWindow)...now.addingTimeInterval(-Self.followUpDelay)
+        for session in try MessageAudience.sessions(of: organizations, where: .end, in: ended, in: db)
+        where session.kind.isLive {
+            guard let writer = try writer(session.seriesId), Self.optedIn(writer) else { continue }
+            let attendance = try SeriesParticipation.attendance(at: session.id!, in: db)
+            for member in try MessageAudience.participants(of: session.seriesId, in: db)
+            where attendance[member.personId]?.status == .absent {
+                try add(session, member, .followUp, writer)
+            }
+        }
+        return found
     }
 
-    private func opted(in writer: MessageWriter) -> Bool {
+    /// The nearest reminder (fewest hours before `edge`) whose moment has passed, and that moment.
+    static func nearest(_ hours: [Int], before edge: Date, now: Date) -> (Int, Date)? {
+        guard let due = hours.sorted().first(where: { edge.addingTimeInterval(-Double($0) * 3600) <= now }) else {
+            return nil
+        }
+        return (due, edge.addingTimeInterval(-Double(due) * 3600))
+    }
+
+    private static func optedIn(_ writer: MessageWriter) -> Bool {
         let series = writer.series
         return writer.settings.followUpSeries.contains { reference in
             reference == String(series.id!.rawValue) || reference.hasSuffix("/\(series.slug)")
         }
-    }
-
-    private func unsubscribe(_ recipient: MessageRecipient) -> String {
-        "\(plugin.context.baseURL)/unsubscribe/\(recipient.unsubscribeToken)"
     }
 }

@@ -36,6 +36,11 @@ public enum Outbox {
         return .queued(id)
     }
 
+    /// Whether a message with `idempotencyKey` was ever queued.
+    public static func contains(_ idempotencyKey: String, in db: Database) throws -> Bool {
+        try OutboxMessage.filter(Column("idempotencyKey") == idempotencyKey).fetchCount(db) > 0
+    }
+
     /// A new RFC 5322 Message-ID at the sender's domain.
     static func messageId(sender: String) -> String {
         let domain = sender.split(separator: "@").last.map(String.init) ?? "indaba.invalid"

@@ -14,7 +14,7 @@ extension WriteTransaction {
 
     /// Whether a message with `idempotencyKey` was ever queued.
     public func outboxContains(_ idempotencyKey: String) throws -> Bool {
-        try OutboxMessage.filter(Column("idempotencyKey") == idempotencyKey).fetchCount(db) > 0
+        try Outbox.contains(idempotencyKey, in: db)
     }
 
     /// The person's recipient record (unsubscribe token, choices), created when missing.
