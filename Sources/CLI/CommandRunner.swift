@@ -83,7 +83,8 @@ public struct CommandRunner<Installed: PluginInstallation> {
         }
     }
 
+    /// Writes an error to standard error, escaped for the terminal (a message may quote what was typed or read).
     private func write(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        FileHandle.standardError.write(Data((HostileCharacters.escapedForTerminal(message) + "\n").utf8))
     }
 }
