@@ -6,7 +6,18 @@ enum KernelMigrations {
         ("kernel/0003-create-sign-in", createSignIn),
         ("kernel/0004-create-quote", createQuote),
         ("kernel/0005-series-published-at", seriesPublishedAt),
+        ("kernel/0008-create-site-setting", createSiteSetting),
     ]
+
+    /// Settings of the whole installation rather than of one organization: today the server's public URL, which
+    /// every command that prints a link reads (see ``SiteSettings``).
+    static let createSiteSetting = """
+        CREATE TABLE siteSetting (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL,
+            updatedAt DATETIME NOT NULL
+        );
+        """
 
     /// When a series first became readable by anyone (published or completed), kept by triggers whatever writes
     /// the status. Calendars need it: a cancelled series that was public stays in feeds, marked cancelled, so apps
