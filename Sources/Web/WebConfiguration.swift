@@ -4,10 +4,10 @@ public import Foundation
 public struct WebConfiguration: Sendable {
     /// The server's public URL; cookies get the `Secure` flag when it is https.
     public var baseURL: String
-    /// Public enrolment forms accepted per IP address per ``rateWindow``. Generous on purpose: a workshop room
+    /// Public enrolment forms accepted per client address per ``rateWindow``. Generous on purpose: a workshop room
     /// behind one address may enrol together; the form token and the fill time stop robots first.
     public var enrolmentsPerWindow: Int
-    /// Sign-in attempts accepted per IP address per ``rateWindow``.
+    /// Failed sign-ins (with a genuine form token) accepted per client address per ``rateWindow``.
     public var signInsPerWindow: Int
     /// The window of the two rate limits.
     public var rateWindow: TimeInterval

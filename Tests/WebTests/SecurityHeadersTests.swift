@@ -69,5 +69,12 @@ import Testing
         #expect(policy.contains("style-src 'sha256-"))
         #expect(!policy.contains("unsafe-inline"))
         #expect(reply.header("X-Frame-Options") == "DENY")
+        // The hash in the policy is the page's own style sheet, so browsers apply it.
+        let style = try #require(reply.text.firstMatch(of: /<style>([^<]*)<\/style>/).map { String($0.1) })
+        let hex = Array(Digest.sha256Hex(style).utf8)
+        let bytes = stride(from: 0, to: hex.count, by: 2).map {
+            UInt8(String(decoding: hex[$0..<$0 + 2], as: UTF8.self), radix: 16)!
+        }
+        #expect(policy.contains("style-src 'sha256-\(Data(bytes).base64EncodedString())'"))
     }
 }
