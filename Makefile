@@ -20,6 +20,7 @@ run: build
 		--db $(DB) --org asknet > /dev/null
 	@$(INDABA) retention target asknet/webinars/inclusive-spaces --metric completion --minimum 60 \
 		--db $(DB) --org asknet > /dev/null
+	@$(INDABA) plugin enable messages --db $(DB) --org asknet > /dev/null
 	@$(INDABA) plugin enable case-studies --db $(DB) --org asknet > /dev/null
 	@$(INDABA) case-studies import --db $(DB) --org asknet fixtures/case-studies > /dev/null
 	@$(INDABA) plugin enable certificates --db $(DB) --org asknet --set verificationBaseURL=http://$(HOST):$(PORT) \
@@ -35,7 +36,8 @@ run: build
 	@echo "  $(INDABA) user login-link --db $(DB) --org asknet --role networkCoordinator"
 	@echo "Subscribe: webcal://$(HOST):$(PORT)/public/orgs/1/feeds/network/calendar.ics (and feed.rss, feed.atom, calendar.xcs, schedule.xml)"
 	@echo "Certificates: $(INDABA) certificates issue asknet/webinars/inclusive-spaces --org asknet --db $(DB) --out var/certificates"
-	@$(INDABA) serve --db $(DB) --host $(HOST) --port $(PORT)
+	@echo "Mail: written as .eml files into $(dir $(DB))outbox/ (production: --sendmail PATH, see README)"
+	@$(INDABA) serve --db $(DB) --host $(HOST) --port $(PORT) --mail-directory $(dir $(DB))outbox
 
 ## test: install what is missing, build and run every test
 test: deps

@@ -163,6 +163,18 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "Messages",
+            dependencies: [
+                "Kernel", "PluginKit", "Feeds",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            path: "Plugins/Messages",
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "CaseStudies",
             dependencies: [
                 "Kernel", "PluginKit",
@@ -202,6 +214,7 @@ let package = Package(
             name: "indaba",
             dependencies: [
                 "CLI", "Kernel", "PluginKit", "App", "Server", "Feeds", "Retention", "CaseStudies", "Certificates",
+                "Messages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -278,11 +291,22 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "MessagesTests",
+            dependencies: [
+                "Messages", "Feeds", "Kernel", "PluginKit", "KernelTesting", "App", "Server", "ServerTesting",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "WebTests",
             dependencies: [
                 "App", "Web", "Server", "Kernel", "PluginKit", "KernelTesting", "ServerTesting", "Feeds", "Retention",
                 "CaseStudies",
-                "Certificates",
+                "Certificates", "Messages",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -24,12 +24,16 @@ enum PersonalFeeds {
         -> String
     {
         try revoke(for: person, now: now, in: db)
-        var bytes = [UInt8](repeating: 0, count: 32)
-        var generator = SystemRandomNumberGenerator()
-        for index in bytes.indices { bytes[index] = UInt8.random(in: .min ... .max, using: &generator) }
-        let token = Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        return try issue(for: person, organization: organization, now: now, in: db)
+    }
+
+    /// Issues a further token for `person`, leaving earlier ones working (for a link sent by mail to the
+    /// address on record: whoever typed that address into a form must not be able to break the person's
+    /// existing subscriptions). Returns it; it is not stored.
+    static func issue(for person: Person.ID, organization: Organization.ID, now: Date, in db: Database) throws
+        -> String
+    {
+        let token = SecretToken.make()
         try db.execute(
             sql: """
                 INSERT INTO feeds_personalToken (personId, organizationId, tokenHash, createdAt)

@@ -29,7 +29,9 @@ public struct CommandRunner<Installed: PluginInstallation> {
             switch command {
             case let command as any KernelCommand:
                 let path = type(of: command).usesDatabaseFile ? command.global.databasePath : nil
-                let workspace = try environment.workspace(path: path, creating: type(of: command).createsDatabase)
+                let workspace = try environment.workspace(
+                    path: path, creating: type(of: command).createsDatabase, baseURL: command.baseURL,
+                    fallbackBaseURL: command.fallbackBaseURL)
                 try await command.run(in: environment, workspace: workspace)
             case let command as any PluginCommand:
                 try await runPluginCommand(command, environment: environment)

@@ -64,6 +64,10 @@ public protocol Plugin: KernelPlugin {
     /// Runs inside the transaction of a public enrolment, for an organization that enabled the plugin; the section
     /// returned (if any) is shown on the confirmation page. Throwing rolls the enrolment back.
     func didEnrol(_ enrolment: PublicEnrolment, in transaction: WriteTransaction) throws -> PageSection?
+
+    /// Whether the plugin, where enabled, mails a confirmation of every public enrolment (see
+    /// ``PublicEnrolment/confirmationByMail``).
+    static var confirmsEnrolmentsByMail: Bool { get }
 }
 
 extension Plugin {
@@ -90,6 +94,7 @@ extension Plugin {
     public func didEnrol(_ enrolment: PublicEnrolment, in transaction: WriteTransaction) throws -> PageSection? {
         nil
     }
+    public static var confirmsEnrolmentsByMail: Bool { false }
 }
 
 extension Workspace {

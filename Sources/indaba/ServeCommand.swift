@@ -4,6 +4,7 @@ import CLI
 import Foundation
 import Hummingbird
 import Kernel
+import Logging
 import PluginKit
 import Server
 
@@ -34,6 +35,14 @@ struct ServeCommand: KernelCommand {
             valueName: "cidr"))
     var trustedProxies: [String] = []
 
+    @OptionGroup var mail: MailDeliveryOptions
+
+    var baseURL: String? { baseUrl }
+    var fallbackBaseURL: String? { "http://\(host):\(port)" }
+
+    @Option(name: .long, help: "Seconds between two passes of the outbox (reminders due, messages to deliver).")
+    var outboxInterval = 30
+
     func validate() throws {
         for proxy in trustedProxies where IPNetwork(proxy) == nil {
             throw ValidationError("--trusted-proxy '\(proxy)' is not an IP address or CIDR network such as 10.0.0.0/8.")
@@ -52,6 +61,8 @@ struct ServeCommand: KernelCommand {
             host: host, port: port, baseURL: baseURL,
             trustedProxies: TrustedProxies(trustedProxies.compactMap(IPNetwork.init)))
         let host = host
+        let worker = startOutboxWorker(workspace: workspace, environment: environment)
+        defer { worker?.cancel() }
         let application = IndabaApp.application(
             workspace: workspace, configuration: configuration, logger: environment.logger
         ) { port in
@@ -59,5 +70,30 @@ struct ServeCommand: KernelCommand {
             FileHandle.standardOutput.write(Data("Indaba is serving http://\(host):\(port) (Ctrl-C to stop)\n".utf8))
         }
         try await application.runService()
+    }
+
+    /// Runs an outbox pass every `--outbox-interval` seconds while the server runs, when mail is configured;
+    /// otherwise says where messages stay.
+    private func startOutboxWorker(workspace: Workspace, environment: CommandEnvironment) -> Task<Void, Never>? {
+        guard let transport = mail.transport else {
+            environment.output.note(
+                "Mail is not configured: messages stay in the outbox (indaba outbox list). Give --sendmail PATH "
+                    + "(or INDABA_SENDMAIL) to send them, or --mail-directory DIR to write them as .eml files.")
+            return nil
+        }
+        environment.output.note("Mail goes to \(transport.description).")
+        let pass = OutboxPass(workspace: workspace, transport: transport)
+        let interval = Duration.seconds(max(outboxInterval, 1))
+        let logger = environment.logger
+        return Task {
+            while !Task.isCancelled {
+                do {
+                    _ = try await pass.run()
+                } catch {
+                    logger.error("Outbox pass failed", metadata: ["error": "\(type(of: error))"])
+                }
+                try? await Task.sleep(for: interval)
+            }
+        }
     }
 }

@@ -20,6 +20,9 @@ LoggingSystem.bootstrap { label in
 // The database holds personal data, and exports, backups and tokens are as sensitive: files we create are
 // readable by their owner only.
 umask(0o077)
+// Mail goes to a sendmail-compatible program through a pipe: if it exits early, writing fails with EPIPE and its
+// exit status says what happened, instead of SIGPIPE ending this process.
+signal(SIGPIPE, SIG_IGN)
 // The audit log names command-line changes by the operating-system account (never "unknown" where USER is unset,
 // as under cron or a container's root).
 let user =

@@ -42,3 +42,37 @@ struct UserCommandTests {
         #expect(unknown.stderr.contains("--role must be one of"))
     }
 }
+
+@Suite("indaba user invite and indaba outbox")
+struct OutboxCommandTests {
+    @Test("an invitation is queued, listed, delivered as a .eml file, and its link is not kept once sent")
+    func inviteAndDeliver() throws {
+        let indaba = try IndabaBinary()
+        defer { indaba.remove() }
+        try indaba.importDemo()
+        let invite = try indaba.run(
+            "user", "invite", "--org", "asknet", "--role", "networkCoordinator", "--email", "coordinator@example.org",
+            "--base-url", "https://indaba.example.org")
+        #expect(invite.status == 0, "\(invite.stderr)")
+        let list = try indaba.run("outbox", "list", "--org", "asknet", "--state", "queued")
+        #expect(list.stdout.contains("kernel.staff-invitation"), "\(list.stdout)")
+        let unconfigured = try indaba.run("outbox", "deliver")
+        #expect(unconfigured.status != 0 && unconfigured.stderr.contains("--sendmail"))
+        let folder = indaba.database + "-mail"
+        let deliver = try indaba.run("outbox", "deliver", "--mail-directory", folder)
+        #expect(deliver.status == 0, "\(deliver.stderr)")
+        #expect(deliver.stdout.contains("Sent 1"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder)
+        #expect(files.count == 1)
+        let mail = try String(contentsOfFile: folder + "/" + files[0], encoding: .utf8)
+        let secret = try #require(mail.firstMatch(of: /sign-in\?link=3D(indaba_[A-Za-z0-9_-]+)/)).1
+        #expect(mail.contains("To: coordinator@example.org"))
+        #expect(mail.contains("From: \"#ASKnet\" <indaba@indaba.example.org>"))
+        let bytes = try String(decoding: Data(contentsOf: URL(fileURLWithPath: indaba.database)), as: UTF8.self)
+        #expect(!bytes.contains(String(secret)))
+        let again = try indaba.run("outbox", "deliver", "--mail-directory", folder)
+        #expect(again.stdout.contains("Sent 0"))
+        let bad = try indaba.run("outbox", "list", "--org", "asknet", "--state", "lost")
+        #expect(bad.status != 0 && bad.stderr.contains("is not a state"))
+    }
+}

@@ -67,7 +67,7 @@ struct FeedOptions: Sendable {
 
     /// A stable, globally unique id of a session: the same in every format and every feed.
     func uid(for session: Session) -> String {
-        "indaba-session-\(session.id!.rawValue)@\(host)"
+        SessionUID.of(session, host: host)
     }
 
     /// The join link a feed may show: only for live sessions still on, and only where the audience may see it.

@@ -14,6 +14,16 @@ extension FeedsPlugin {
     }
 
     public func didEnrol(_ enrolment: PublicEnrolment, in transaction: WriteTransaction) throws -> PageSection? {
+        // Where a confirmation goes by mail, the link goes with it, for a new and a known address alike, and the
+        // page says the same to both: it must not tell whether an address is known.
+        if enrolment.confirmationByMail {
+            return PageSection(
+                title: "Your private calendar",
+                body: """
+                    <p>Your private calendar link is in the confirmation we sent to the address you gave. It holds \
+                    the sessions of every series you join, with their join links.</p>
+                    """, order: 10)
+        }
         // Anyone can type a known address into a public form: a private link goes only to a person this sign-up
         // created, never to whoever typed someone else's address.
         guard enrolment.isNewPerson else {
@@ -35,6 +45,16 @@ extension FeedsPlugin {
             """
         return PageSection(
             title: "Your private calendar", body: "\(intro)\(Self.subscribe(link, personal: true))", order: 10)
+    }
+
+    /// A further private calendar link for `person`, to send to their address on record (earlier links keep
+    /// working), written in `transaction`.
+    public static func personalCalendarLink(
+        for person: Person.ID, organization: Organization.ID, baseURL: String, in transaction: WriteTransaction
+    ) throws -> String {
+        let token = try PersonalFeeds.issue(
+            for: person, organization: organization, now: transaction.now, in: transaction.db)
+        return baseURL + personalFolder(token: token, organization: organization) + "/calendar.ics"
     }
 
     /// Subscribe buttons: the webcal link, "add by URL" steps for Google and Outlook, and a download.

@@ -37,12 +37,7 @@ public struct ApiToken: Codable, Sendable, Equatable, FetchableRecord, MutablePe
 
     /// A new random secret: the prefix and 32 random bytes in base64url.
     public static func newSecret() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        let base64 = Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-        return prefix + base64
+        prefix + SecretToken.make()
     }
 }
 

@@ -36,15 +36,18 @@ public enum SignInError: Error, Equatable, CustomStringConvertible {
 
 extension WriteTransaction {
     /// Creates a sign-in link for a role and returns it with its secret, which is not stored.
+    /// - Parameter lifetime: How long it works (``LoginLink/lifetime`` when printed for someone at hand; longer
+    ///   when it travels by mail).
     /// - Throws: ``KernelError/invalidField(field:reason:)`` when the role does not fit the organization or person.
-    public func createLoginLink(role: AccessRole, organization: Organization.ID, person: Person.ID? = nil) throws
-        -> (link: LoginLink, secret: String)
-    {
+    public func createLoginLink(
+        role: AccessRole, organization: Organization.ID, person: Person.ID? = nil,
+        lifetime: TimeInterval = LoginLink.lifetime
+    ) throws -> (link: LoginLink, secret: String) {
         try checkGrant(role: role, organization: organization, person: person)
         let secret = ApiToken.newSecret()
         var link = LoginLink(
             secretHash: Digest.sha256Hex(secret), role: role, organizationId: organization, personId: person,
-            createdAt: now, expiresAt: now.addingTimeInterval(LoginLink.lifetime), usedAt: nil)
+            createdAt: now, expiresAt: now.addingTimeInterval(lifetime), usedAt: nil)
         try link.insert(db)
         return (link, secret)
     }

@@ -5,7 +5,7 @@ import Synchronization
 
 /// The kernel at work: the migrated store, the installed plugins built from it, and the event bus between them.
 ///
-/// Build one per process with ``open(store:registry:logger:now:)`` and pass it to whatever needs it.
+/// Build one per process with ``open(store:registry:logger:now:baseURL:)`` and pass it to whatever needs it.
 public struct Workspace: Sendable {
     public let store: Store
     public let registry: PluginRegistry
@@ -19,12 +19,19 @@ public struct Workspace: Sendable {
     public let writes: WriteCounter
     /// Decides, for every surface, whether a plugin may serve an organization.
     public let gate: PluginGate
+    /// The server's public address (scheme, host, port, no trailing slash), for links in messages and documents.
+    public let baseURL: String
+
+    /// The address used when none is configured: `make run`'s server.
+    public static let defaultBaseURL = "http://127.0.0.1:8080"
 
     /// Migrates `store` for the kernel and every installed plugin, then builds the plugins.
     /// - Throws: ``StoreError`` when a migration fails, or whatever a plugin's initializer throws.
     public static func open(
-        store: Store, registry: PluginRegistry, logger: Logger, now: @escaping @Sendable () -> Date = { Date() }
+        store: Store, registry: PluginRegistry, logger: Logger, now: @escaping @Sendable () -> Date = { Date() },
+        baseURL: String = defaultBaseURL
     ) throws -> Workspace {
+        let baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         try store.migrate(plugins: registry.plugins.map { ($0.id, $0.migrations) }, logger: logger)
         let writes = WriteCounter()
         let gate = PluginGate(store: store, writes: writes)
@@ -33,14 +40,14 @@ public struct Workspace: Sendable {
             try type.init(
                 context: PluginContext(
                     pluginId: type.id, store: store, logger: logger, now: now, writes: writes,
-                    settingsType: type.settings, bus: link, gate: gate))
+                    settingsType: type.settings, bus: link, gate: gate, baseURL: baseURL))
         }
         let bus = EventBus(
             handlers: plugins.map { (type(of: $0).id, $0.eventHandlers) }, logger: logger)
         link.bus.withLock { $0 = bus }
         return Workspace(
             store: store, registry: registry, plugins: plugins, bus: bus, logger: logger, now: now, writes: writes,
-            gate: gate)
+            gate: gate, baseURL: baseURL)
     }
 
     /// The installed plugin instance with `id`.

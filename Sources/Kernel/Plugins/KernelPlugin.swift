@@ -1,3 +1,5 @@
+public import Foundation
+
 /// What the kernel itself needs of a plugin: its identity, its tables, its settings, and its reactions to kernel
 /// events. The kernel builds, migrates and runs plugins through this protocol and never names one.
 ///
@@ -24,6 +26,11 @@ public protocol KernelPlugin: Sendable {
     /// Sections of the post-series report (``SeriesReportDocument``) for a series of an organization that enabled
     /// the plugin.
     func seriesReportSections(for report: SeriesReportRequest) async throws -> [ReportSection]
+
+    /// Work that falls due with time (reminders before a session, follow-ups after it), run by the outbox's
+    /// delivery worker before each pass and by `indaba outbox deliver`, with the workspace's clock. It must be
+    /// safe to run as often as anyone likes: whatever it queues carries an idempotency key.
+    func runScheduledWork(at now: Date) async throws
 }
 
 extension KernelPlugin {
@@ -32,4 +39,5 @@ extension KernelPlugin {
     public static var migrations: [PluginMigration] { [] }
     public var eventHandlers: [EventHandler] { [] }
     public func seriesReportSections(for report: SeriesReportRequest) async throws -> [ReportSection] { [] }
+    public func runScheduledWork(at now: Date) async throws {}
 }

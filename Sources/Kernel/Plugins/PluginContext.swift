@@ -1,5 +1,5 @@
 public import Foundation
-internal import GRDB
+public import GRDB
 public import Logging
 import Synchronization
 
@@ -17,13 +17,16 @@ public struct PluginContext: Sendable {
     public let writes: WriteCounter
     /// The gate every surface goes through; site routes (``Plugin/addSiteRoutes(to:)``) ask it themselves.
     public let gate: PluginGate
+    /// The server's public address, for absolute links in messages and documents (``Workspace/baseURL``).
+    public let baseURL: String
     private let settingsType: any PluginSettings.Type
     private let link: BusLink
 
     init(
         pluginId: PluginID, store: Store, logger: Logger, now: @escaping @Sendable () -> Date, writes: WriteCounter,
-        settingsType: any PluginSettings.Type, bus: BusLink, gate: PluginGate
+        settingsType: any PluginSettings.Type, bus: BusLink, gate: PluginGate, baseURL: String
     ) {
+        self.baseURL = baseURL
         self.gate = gate
         self.link = bus
         self.pluginId = pluginId
@@ -51,11 +54,15 @@ public struct PluginContext: Sendable {
 
     /// Reads this plugin's settings for `organization` (the defaults if it never changed them).
     public func settings<S: PluginSettings>(_ type: S.Type, for organization: Organization.ID) async throws -> S {
-        let pluginId = pluginId
-        let stored = try await store.writer.read { db in
-            try PluginEnablementRecord.fetchOne(
-                db, key: ["organizationId": organization, "pluginId": pluginId.rawValue])
-        }
+        try await store.writer.read { db in try settings(type, for: organization, in: db) }
+    }
+
+    /// The organization's settings, read inside a transaction (an event handler's, a public enrolment's).
+    public func settings<S: PluginSettings>(_ type: S.Type, for organization: Organization.ID, in db: Database)
+        throws -> S
+    {
+        let stored = try PluginEnablementRecord.fetchOne(
+            db, key: ["organizationId": organization, "pluginId": pluginId.rawValue])
         let object = try SettingsCodec.merge([:], onto: stored?.settingsObject, for: S.self, plugin: pluginId)
         return try SettingsCodec.decode(S.self, from: object, plugin: pluginId)
     }

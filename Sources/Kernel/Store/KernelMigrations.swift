@@ -6,6 +6,7 @@ enum KernelMigrations {
         ("kernel/0003-create-sign-in", createSignIn),
         ("kernel/0004-create-quote", createQuote),
         ("kernel/0005-series-published-at", seriesPublishedAt),
+        ("kernel/0006-create-outbox", createOutbox),
         ("kernel/0008-create-site-setting", createSiteSetting),
     ]
 
@@ -16,6 +17,50 @@ enum KernelMigrations {
             key TEXT PRIMARY KEY,
             value TEXT NOT NULL,
             updatedAt DATETIME NOT NULL
+        );
+        """
+
+    /// The transactional outbox: messages written in the transaction of the change that causes them, delivered
+    /// later by ``OutboxDelivery``; and what the kernel keeps per recipient (their one-click unsubscribe token,
+    /// whether they stopped reminders, their time zone, how often their address failed for good). Both go with
+    /// the person.
+    static let createOutbox = """
+        CREATE TABLE outboxMessage (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            organizationId INTEGER NOT NULL REFERENCES organization(id) ON DELETE CASCADE,
+            personId INTEGER REFERENCES person(id) ON DELETE CASCADE,
+            recipient TEXT NOT NULL,
+            recipientName TEXT NOT NULL DEFAULT '',
+            sender TEXT NOT NULL,
+            senderName TEXT NOT NULL DEFAULT '',
+            category TEXT NOT NULL CHECK (category IN ('transactional', 'reminder', 'followUp')),
+            kind TEXT NOT NULL,
+            idempotencyKey TEXT NOT NULL UNIQUE,
+            messageId TEXT NOT NULL UNIQUE,
+            subject TEXT NOT NULL,
+            textBody TEXT NOT NULL,
+            htmlBody TEXT,
+            calendar TEXT,
+            calendarMethod TEXT,
+            state TEXT NOT NULL DEFAULT 'queued'
+                CHECK (state IN ('queued', 'sending', 'sent', 'failed', 'cancelled', 'interrupted')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            dueAt DATETIME NOT NULL,
+            claimedAt DATETIME,
+            sentAt DATETIME,
+            lastError TEXT,
+            createdAt DATETIME NOT NULL,
+            updatedAt DATETIME NOT NULL
+        );
+        CREATE INDEX outboxMessage_due ON outboxMessage(state, dueAt);
+        CREATE INDEX outboxMessage_organization ON outboxMessage(organizationId, createdAt);
+        CREATE INDEX outboxMessage_person ON outboxMessage(personId);
+        CREATE TABLE messageRecipient (
+            personId INTEGER PRIMARY KEY REFERENCES person(id) ON DELETE CASCADE,
+            unsubscribeToken TEXT NOT NULL UNIQUE,
+            remindersStoppedAt DATETIME,
+            timeZone TEXT,
+            permanentFailures INTEGER NOT NULL DEFAULT 0
         );
         """
 

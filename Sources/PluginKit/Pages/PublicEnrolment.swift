@@ -13,10 +13,18 @@ public struct PublicEnrolment: Sendable {
     public let isNewPerson: Bool
     /// The server's public URL, for absolute links.
     public let baseURL: String
+    /// Whether an enabled plugin sends the person a confirmation by mail: then personal links go there, and the
+    /// page says the same whether the address was known or not.
+    public let confirmationByMail: Bool
+    /// The IANA time zone the person's browser reported, if any (for times in messages).
+    public let timeZone: String?
 
     public init(
-        series: WebinarSeries, organization: Organization, person: Person.ID, isNewPerson: Bool, baseURL: String
+        series: WebinarSeries, organization: Organization, person: Person.ID, isNewPerson: Bool, baseURL: String,
+        confirmationByMail: Bool = false, timeZone: String? = nil
     ) {
+        self.confirmationByMail = confirmationByMail
+        self.timeZone = timeZone
         self.series = series
         self.organization = organization
         self.person = person

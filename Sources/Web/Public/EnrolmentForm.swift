@@ -10,6 +10,8 @@ struct EnrolmentForm: Sendable {
         var channel = ""
         var gender = ""
         var consent = false
+        /// The IANA zone the person reads times in; empty for the sessions' own.
+        var timeZone = ""
     }
 
     /// One message per field in error.
@@ -18,6 +20,7 @@ struct EnrolmentForm: Sendable {
         var email: String?
         var channel: String?
         var gender: String?
+        var timeZone: String?
 
         var isEmpty: Bool { self == Errors() }
     }
@@ -34,7 +37,7 @@ struct EnrolmentForm: Sendable {
     init(_ form: FormData) {
         values = Values(
             name: form["name"], email: form["email"], channel: form["channel"], gender: form["gender"],
-            consent: form.isChecked("consent"))
+            consent: form.isChecked("consent"), timeZone: form["timeZone"])
     }
 
     /// What is wrong, given the channels the form offered.
@@ -58,8 +61,15 @@ struct EnrolmentForm: Sendable {
         } else if !values.gender.isEmpty, !values.consent {
             errors.gender = "Tick the box below to let us keep this answer, or leave the field empty."
         }
+        if !values.timeZone.isEmpty, !Self.timeZones.contains(values.timeZone) {
+            errors.timeZone = "Choose one of the listed time zones, or leave the sessions' own."
+        }
         return errors
     }
+
+    /// The zones the form offers: Africa's, then UTC.
+    static let timeZones: [String] =
+        TimeZone.knownTimeZoneIdentifiers.filter { $0.hasPrefix("Africa/") }.sorted() + ["UTC"]
 
     /// The channel to record.
     var channel: String { values.channel.isEmpty ? Self.unsaidChannel : values.channel }

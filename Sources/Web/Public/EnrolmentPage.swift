@@ -93,9 +93,13 @@ struct EnrolmentPage {
         let channels = try await channels(for: data).map {
             ChannelOption(value: $0, label: Self.label($0), selected: $0 == form.values.channel)
         }
+        let zones = EnrolmentForm.timeZones.map {
+            ChannelOption(
+                value: $0, label: $0.replacingOccurrences(of: "_", with: " "), selected: $0 == form.values.timeZone)
+        }
         let model = EnrolModel(
             seriesId: id, seriesTitle: data.series.title, organization: data.organization.name, token: token,
-            formError: notice, values: form.values, errors: errors, channels: channels)
+            formError: notice, values: form.values, errors: errors, channels: channels, timeZones: zones)
         return web.renderer.page(
             "enrol", title: "Enrol in \(data.series.title)", model: model, chrome: chrome, status: status)
     }
@@ -104,10 +108,18 @@ struct EnrolmentPage {
         _ outcome: PublicEnrolling.Outcome, data: SeriesPageData, _ request: Request, _ context: IndabaRequestContext
     ) -> Response {
         let title = data.series.title
+        // With a confirmation by mail, the page is the same for a new address, a known one and one already
+        // enrolled: only the mailbox's owner learns which it was.
         let (heading, message) =
-            outcome.alreadyEnrolled
-            ? ("You were already enrolled", "This e-mail address is already enrolled in \(title); nothing changed.")
-            : ("You are enrolled", "Thank you: you are enrolled in \(title).")
+            outcome.confirmationByMail
+            ? (
+                "Check your e-mail",
+                "Thank you. A confirmation for \(title) is on its way to the address you gave, with your private "
+                    + "calendar link and how to join. If it has not arrived in a few minutes, look in your spam folder."
+            )
+            : outcome.alreadyEnrolled
+                ? ("You were already enrolled", "This e-mail address is already enrolled in \(title); nothing changed.")
+                : ("You are enrolled", "Thank you: you are enrolled in \(title).")
         let model = EnrolledModel(
             seriesId: data.series.id!.rawValue, seriesTitle: title, heading: heading, message: message,
             sections: outcome.sections.enumerated().map {
@@ -146,6 +158,7 @@ struct EnrolModel {
     let values: EnrolmentForm.Values
     let errors: EnrolmentForm.Errors
     let channels: [ChannelOption]
+    let timeZones: [ChannelOption]
 }
 
 struct EnrolledModel {

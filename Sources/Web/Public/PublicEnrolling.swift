@@ -11,6 +11,8 @@ struct PublicEnrolling {
         let series: WebinarSeries
         let alreadyEnrolled: Bool
         let isNewPerson: Bool
+        /// Whether an enabled plugin mails a confirmation (then the page says the same in every case).
+        let confirmationByMail: Bool
         let sections: [(plugin: PluginID, section: PageSection)]
     }
 
@@ -39,17 +41,24 @@ struct PublicEnrolling {
                 try Enrolment.filter(Column("seriesId") == data.series.id && Column("personId") == person)
                 .fetchCount(db) > 0
             if !already { try transaction.enrol(person, in: data.series.id!, channel: form.channel) }
+            // Only a sign-up that created the person may set their zone: anyone can type a known address.
+            if isNewPerson, !form.values.timeZone.isEmpty {
+                try transaction.setTimeZone(form.values.timeZone, for: person)
+            }
+            let enabled = plugins.filter { data.enabledPlugins.contains(type(of: $0).id) }
+            let byMail = enabled.contains { type(of: $0).confirmsEnrolmentsByMail }
             let told = PublicEnrolment(
                 series: data.series, organization: data.organization, person: person, isNewPerson: isNewPerson,
-                baseURL: baseURL)
+                baseURL: baseURL, confirmationByMail: byMail,
+                timeZone: form.values.timeZone.isEmpty ? nil : form.values.timeZone)
             var sections: [(plugin: PluginID, section: PageSection)] = []
-            for plugin in plugins where data.enabledPlugins.contains(type(of: plugin).id) {
+            for plugin in enabled {
                 if let section = try plugin.didEnrol(told, in: transaction) {
                     sections.append((type(of: plugin).id, section))
                 }
             }
             return Outcome(
-                series: data.series, alreadyEnrolled: already, isNewPerson: isNewPerson,
+                series: data.series, alreadyEnrolled: already, isNewPerson: isNewPerson, confirmationByMail: byMail,
                 sections: sections.sorted { ($0.section.order, $0.plugin) < ($1.section.order, $1.plugin) })
         }
     }

@@ -26,7 +26,9 @@ struct PageRenderer: Sendable {
             ("layout", LayoutTemplates.layout), ("message", LayoutTemplates.message),
             ("sign-in", LayoutTemplates.signIn), ("plugin-page", LayoutTemplates.pluginPage),
             ("home", PublicTemplates.home), ("series", PublicTemplates.series), ("enrol", PublicTemplates.enrol),
-            ("enrolled", PublicTemplates.enrolled), ("workspace", StaffTemplates.workspace),
+            ("enrolled", PublicTemplates.enrolled),
+            ("unsubscribe", PublicTemplates.unsubscribe), ("workspace", StaffTemplates.workspace),
+            ("outbox", StaffTemplates.outbox),
             ("manage", StaffTemplates.manage), ("staff-form", FormTemplates.staffForm),
         ]
         for (name, text) in templates {

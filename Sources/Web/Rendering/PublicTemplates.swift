@@ -96,6 +96,16 @@ enum PublicTemplates {
         {{#channels}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/channels}}
         </select>
         </div>
+        <div class="field">
+        <label for="timeZone">Your time zone <span class="optional">(optional)</span></label>
+        <p class="why" id="timeZone-why">Messages give session times in this zone; otherwise in the series' own.</p>
+        {{#errors.timeZone}}<p class="error" id="timeZone-error">{{errors.timeZone}}</p>{{/errors.timeZone}}
+        <select id="timeZone" name="timeZone" aria-describedby="timeZone-why{{#errors.timeZone}} \
+        timeZone-error{{/errors.timeZone}}">
+        <option value="">The series' own time zone</option>
+        {{#timeZones}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/timeZones}}
+        </select>
+        </div>
         <fieldset>
         <legend>Gender <span class="optional">(optional)</span></legend>
         <p class="why" id="gender-why">Why we ask: {{organization}} runs these series to bring more women into the
@@ -121,6 +131,28 @@ enum PublicTemplates {
         </div>
         <button type="submit">Enrol</button>
         </form>
+
+        """
+
+    static let unsubscribe = """
+        {{#stopped}}
+        <h1>Reminders stopped</h1>
+        <p class="lead" role="status">You will get no more reminders before sessions and no "we missed you" \
+        messages. Confirmations, changes to sessions you joined and certificates still reach you.</p>
+        <form method="post" action="/unsubscribe/{{token}}">
+        <input type="hidden" name="action" value="restart">
+        <button type="submit">Send me reminders again</button>
+        </form>
+        {{/stopped}}
+        {{^stopped}}
+        <h1>Stop reminders</h1>
+        <p>Stop reminders before sessions and "we missed you" messages? Confirmations, changes to sessions you \
+        joined and certificates still reach you.</p>
+        <form method="post" action="/unsubscribe/{{token}}">
+        <input type="hidden" name="action" value="stop">
+        <button type="submit">Stop reminders</button>
+        </form>
+        {{/stopped}}
 
         """
 

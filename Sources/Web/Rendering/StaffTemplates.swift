@@ -1,5 +1,35 @@
 /// The signed-in pages' Mustache templates (see ``LayoutTemplates`` for why they are Swift strings).
 enum StaffTemplates {
+    static let outbox = """
+        <nav aria-label="Breadcrumb" class="crumbs"><a href="/workspace">Workspace</a></nav>
+        <h1>Outbox of {{organization}}</h1>
+        <p class="lead">Messages to participants: confirmations, invitations and their updates, reminders and \
+        follow-ups. {{delivery}}</p>
+        <p class="filters">Show: {{#filters}}{{#current}}<strong>{{label}}</strong>{{/current}}\
+        {{^current}}<a href="{{href}}">{{label}}</a>{{/current}} {{/filters}}</p>
+        {{#undeliverable}}<div class="alert" role="status"><p>Addresses that failed for good 3 times or more \
+        (people {{undeliverable}}): check them with the people concerned.</p></div>{{/undeliverable}}
+        {{^messages}}<p>No message.</p>{{/messages}}
+        {{#hasMessages}}
+        <table>
+        <caption>Newest first (at most 200)</caption>
+        <thead><tr><th scope="col">ID</th><th scope="col">State</th><th scope="col">Kind</th>\
+        <th scope="col">Person</th><th scope="col">Subject</th><th scope="col">Due (UTC)</th>\
+        <th scope="col">Attempts</th><th scope="col">Last error</th><th scope="col">Action</th></tr></thead>
+        <tbody>
+        {{#messages}}
+        <tr><td>{{id}}</td><td>{{state}}</td><td>{{kind}}</td><td>{{person}}</td><td>{{subject}}</td>\
+        <td>{{due}}</td><td>{{attempts}}</td><td>{{lastError}}</td><td>{{#action}}<form method="post" \
+        action="{{formAction}}"><input type="hidden" name="form" value="{{token}}"><input type="hidden" name="id" \
+        value="{{id}}"><input type="hidden" name="action" value="{{action}}"><button type="submit" \
+        aria-label="{{actionLabel}} message {{id}}">{{actionLabel}}</button></form>{{/action}}</td></tr>
+        {{/messages}}
+        </tbody>
+        </table>
+        {{/hasMessages}}
+
+        """
+
     static let workspace = """
         <h1>Workspace</h1>
         <p class="lead">Signed in as {{role}}. These are the organizations you look after and what each has enabled.</p>
@@ -35,7 +65,8 @@ enum StaffTemplates {
         {{^programmes}}<p>No programme yet.</p>{{/programmes}}
         <ul>{{#programmes}}<li><a href="{{edit}}" aria-label="Edit the programme {{title}}">{{title}}</a> · \
         <a href="{{newSeries}}" aria-label="Add a series to {{title}}">add a series</a></li>{{/programmes}}</ul>
-        <p class="actions"><a href="{{newProgramme}}">New programme</a> <a href="{{newPerson}}">Add a person</a></p>
+        <p class="actions"><a href="{{newProgramme}}">New programme</a> <a href="{{newPerson}}">Add a person</a> \
+        <a href="{{outbox}}" aria-label="Outgoing messages of {{name}}">Outbox</a></p>
         {{/administers}}
         </section>
         {{/organizations}}

@@ -65,6 +65,7 @@ struct WorkspacePage {
         let programmes: [ProgrammeLink]
         let newProgramme: String
         let newPerson: String
+        let outbox: String
     }
 
     struct Model {
@@ -148,7 +149,7 @@ struct WorkspacePage {
             kind: organization.isNetwork ? "Network" : "Member organization", timeZone: organization.timeZone,
             hasPlugins: !plugins.isEmpty, plugins: plugins, administers: administers,
             programmes: administers ? programmeLinks : [], newProgramme: "/workspace/orgs/\(org)/programmes/new",
-            newPerson: "/workspace/orgs/\(org)/people/new")
+            newPerson: "/workspace/orgs/\(org)/people/new", outbox: "/workspace/orgs/\(org)/outbox")
     }
 
     /// Whether `plugin` has any setting an organization can change.

@@ -1,0 +1,80 @@
+public import Foundation
+public import Kernel
+
+/// Calendar invitations sent by mail (iMIP, RFC 6047): each live session as a VEVENT of an iTIP `REQUEST` or
+/// `CANCEL` (RFC 5546), with the same UID as in every feed, so a calendar that subscribed to a feed and accepted
+/// an invitation holds one event, and an update or a cancellation finds it.
+///
+/// Times are written in UTC: an invitation has no VTIMEZONE to get wrong, and an instant in a repeated or skipped
+/// local hour stays exact; calendar apps show it in the reader's own zone.
+public enum CalendarInvitation {
+    /// What the invitation asks of the attendee's calendar.
+    public enum Method: String, Sendable {
+        /// Add or update the events.
+        case request = "REQUEST"
+        /// Remove the events.
+        case cancel = "CANCEL"
+    }
+
+    /// An iCalendar object for `sessions` of `series`, from `organizer` to `attendee`.
+    /// - Parameters:
+    ///   - joinLinks: Whether the attendee may see the sessions' join links.
+    ///   - baseURL: The server's public address (UIDs take its host, as the feeds do).
+    public static func object(
+        method: Method, sessions: [Session], series: WebinarSeries, organizer: MailAddress, attendee: MailAddress,
+        joinLinks: Bool, baseURL: String, now: Date
+    ) -> String {
+        var lines = ContentLines()
+        lines.raw("BEGIN", "VCALENDAR")
+        lines.raw("VERSION", "2.0")
+        lines.text("PRODID", "-//Indaba//Feeds \(FeedsPlugin.version)//EN")
+        lines.raw("CALSCALE", "GREGORIAN")
+        lines.raw("METHOD", method.rawValue)
+        let host = URL(string: baseURL)?.host ?? "indaba.invalid"
+        for session in sessions where session.kind.isLive {
+            let cancelled = method == .cancel || session.status == .cancelled
+            lines.raw("BEGIN", "VEVENT")
+            lines.text("UID", SessionUID.of(session, host: host))
+            lines.raw("DTSTAMP", ICalendarDate.utc(now.wholeSeconds))
+            lines.raw("SEQUENCE", String(session.revision))
+            lines.raw("DTSTART", ICalendarDate.utc(session.startsAt))
+            lines.raw("DTEND", ICalendarDate.utc(session.endsAt))
+            lines.text(
+                "SUMMARY",
+                cancelled ? "Cancelled: \(series.title): \(session.title)" : "\(series.title): \(session.title)")
+            var description = ["\(series.title), session \(session.position)."]
+            if !session.agenda.isEmpty { description.append("Agenda: " + session.agenda.joined(separator: "; ")) }
+            let join = joinLinks && !cancelled ? session.joinURL : nil
+            if let join {
+                description.append("Join: \(join)")
+                // Google Calendar and Outlook show neither CONFERENCE nor most URLs: LOCATION is what they show.
+                lines.text("LOCATION", join)
+                lines.raw("URL", ICalendarValue.uri(join), parameters: [("VALUE", "URI")])
+                lines.raw(
+                    "CONFERENCE", ICalendarValue.uri(join),
+                    parameters: [("VALUE", "URI"), ("FEATURE", "VIDEO"), ("LABEL", "Join")])
+            }
+            lines.text("DESCRIPTION", description.joined(separator: "\n"))
+            lines.raw(
+                "ORGANIZER", "mailto:\(organizer.address)",
+                parameters: organizer.name.isEmpty ? [] : [("CN", organizer.name)])
+            var attendeeParameters = [
+                ("ROLE", "REQ-PARTICIPANT"), ("PARTSTAT", "NEEDS-ACTION"), ("RSVP", "FALSE"),
+            ]
+            if !attendee.name.isEmpty { attendeeParameters.insert(("CN", attendee.name), at: 0) }
+            lines.raw("ATTENDEE", "mailto:\(attendee.address)", parameters: attendeeParameters)
+            lines.raw("STATUS", cancelled ? "CANCELLED" : "CONFIRMED")
+            lines.raw("TRANSP", cancelled ? "TRANSPARENT" : "OPAQUE")
+            lines.raw("END", "VEVENT")
+        }
+        lines.raw("END", "VCALENDAR")
+        return lines.text
+    }
+}
+
+/// The UID of a session: the same in every feed format and in mailed invitations.
+enum SessionUID {
+    static func of(_ session: Session, host: String) -> String {
+        "indaba-session-\(session.id!.rawValue)@\(host)"
+    }
+}

@@ -1,0 +1,154 @@
+import Feeds
+import Foundation
+import Kernel
+
+/// Writes the drafts of one organization's messages about one series: the wording from ``MessageTemplates``,
+/// times in each reader's zone, and the iMIP part where a calendar should change.
+struct MessageWriter {
+    let series: WebinarSeries
+    let organization: Organization
+    let sessions: [Session]
+    let settings: MessagesSettings
+    let baseURL: String
+
+    var sender: MailAddress { settings.sender(organization: organization, baseURL: baseURL) }
+
+    /// The enrolment confirmation, with every upcoming live session as an invitation.
+    func confirmation(to member: MessageAudience.Member, calendarLink: String?, key: String, now: Date)
+        -> MessageDraft
+    {
+        let upcoming = sessions.filter { $0.status == .scheduled && $0.endsAt > now }
+        var model = base(member, sessions: upcoming)
+        model.calendarLink = calendarLink
+        let live = upcoming.filter(\.kind.isLive)
+        return draft(
+            "confirmation", model, to: member, category: .transactional, key: key,
+            calendar: live.isEmpty ? nil : invitation(.request, live, to: member, now: now))
+    }
+
+    /// An update of a moved session, as a new version of its invitation.
+    func update(_ session: Session, to member: MessageAudience.Member, now: Date) -> MessageDraft {
+        var model = base(member, sessions: [session])
+        model.session = session.title
+        return draft(
+            "update", model, to: member, category: .transactional,
+            key: "messages.update:\(session.id!):r\(session.revision):p\(member.personId)",
+            calendar: session.kind.isLive ? invitation(.request, [session], to: member, now: now) : nil)
+    }
+
+    /// The cancellation of a session.
+    func cancellation(_ session: Session, to member: MessageAudience.Member, now: Date) -> MessageDraft {
+        var model = base(member, sessions: [])
+        model.session = session.title
+        model.when = times(for: member, session).when(session)
+        return draft(
+            "cancellation", model, to: member, category: .transactional,
+            key: "messages.cancel:\(session.id!):p\(member.personId)",
+            calendar: session.kind.isLive ? invitation(.cancel, [session], to: member, now: now) : nil)
+    }
+
+    /// A reminder `hours` before a live session, or before an exercise's deadline.
+    func reminder(
+        _ session: Session, hours: Int, to member: MessageAudience.Member, unsubscribe: String, now: Date
+    ) -> MessageDraft {
+        var model = base(member, sessions: [session])
+        model.session = session.title
+        model.when = times(for: member, session).when(session)
+        model.inHours = SessionTimes.distance(from: now, to: session.kind.isLive ? session.startsAt : session.endsAt)
+        model.unsubscribe = unsubscribe
+        let edge = Int((session.kind.isLive ? session.startsAt : session.endsAt).timeIntervalSince1970)
+        return draft(
+            session.kind.isLive ? "reminder" : "exercise", model, to: member, category: .reminder,
+            key: "messages.reminder:\(session.id!):p\(member.personId):\(hours)h:at\(edge)", calendar: nil)
+    }
+
+    /// "We missed you" after a live session the person was recorded absent from.
+    func followUp(
+        _ session: Session, to member: MessageAudience.Member, unsubscribe: String, now: Date
+    ) -> MessageDraft {
+        var model = base(member, sessions: [])
+        model.session = session.title
+        model.covered = session.agenda.isEmpty ? nil : session.agenda.joined(separator: "; ")
+        if let next = sessions.first(where: { $0.status == .scheduled && $0.startsAt > now }) {
+            model.next = self.next(member, next)
+        }
+        model.unsubscribe = unsubscribe
+        return draft(
+            "followUp", model, to: member, category: .followUp,
+            key: "messages.missed:\(session.id!):p\(member.personId)", calendar: nil)
+    }
+
+    // MARK: - Parts
+
+    /// What every template may use.
+    struct Model {
+        var name: String
+        var series: String
+        var organization: String
+        var zone: String
+        var sessions: [SessionLine]
+        var calendarLink: String?
+        var session: String?
+        var when: String?
+        var inHours: String?
+        var covered: String?
+        var unsubscribe: String?
+        var next: NextModel?
+    }
+
+    /// The next session, for a follow-up (a template section of its own).
+    struct NextModel {
+        var sessions: [SessionLine]
+    }
+
+    struct SessionLine {
+        let when: String
+        let title: String
+        let note: String?
+        let join: String?
+    }
+
+    private func base(_ member: MessageAudience.Member, sessions: [Session]) -> Model {
+        let zone = times(for: member, sessions.first ?? self.sessions.first).zone
+        return Model(
+            name: member.name, series: series.title, organization: organization.name,
+            zone: zone.identifier,
+            sessions: sessions.map { session in
+                SessionLine(
+                    when: times(for: member, session).when(session), title: session.title,
+                    note: session.kind.isLive ? nil : "offline exercise",
+                    join: session.kind.isLive ? session.joinURL : nil)
+            })
+    }
+
+    private func next(_ member: MessageAudience.Member, _ session: Session) -> NextModel {
+        NextModel(sessions: base(member, sessions: [session]).sessions)
+    }
+
+    private func times(for member: MessageAudience.Member, _ session: Session?) -> SessionTimes {
+        SessionTimes(recipientZone: member.timeZone, sessionZone: session?.timeZone ?? "UTC")
+    }
+
+    private func invitation(
+        _ method: CalendarInvitation.Method, _ sessions: [Session], to member: MessageAudience.Member, now: Date
+    ) -> (method: String, object: String) {
+        (
+            method.rawValue,
+            CalendarInvitation.object(
+                method: method, sessions: sessions, series: series, organizer: sender, attendee: member.address,
+                joinLinks: true, baseURL: baseURL, now: now)
+        )
+    }
+
+    private func draft(
+        _ template: String, _ model: Model, to member: MessageAudience.Member, category: MessageCategory,
+        key: String, calendar: (method: String, object: String)?
+    ) -> MessageDraft {
+        MessageDraft(
+            organizationId: organization.id!, personId: member.personId, recipient: member.address, sender: sender,
+            category: category, kind: "messages.\(template)", idempotencyKey: key,
+            subject: MessageTemplates.render("\(template).subject", model),
+            textBody: MessageTemplates.render("\(template).text", model),
+            htmlBody: MessageTemplates.render("\(template).html", model), calendar: calendar)
+    }
+}

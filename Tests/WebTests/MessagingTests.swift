@@ -1,0 +1,272 @@
+import Foundation
+import GRDB
+import HTTPTypes
+import Kernel
+import KernelTesting
+import Messages
+import ServerTesting
+import Synchronization
+import Testing
+
+/// A transport that keeps what it is handed, and can be told to fail.
+final class CapturingTransport: MailTransport, Sendable {
+    let sent = Mutex<[String]>([])
+    let outcome: DeliveryOutcome
+
+    init(outcome: DeliveryOutcome = .accepted) {
+        self.outcome = outcome
+    }
+
+    var description: String { "capture" }
+
+    func send(_ message: Data, id: OutboxMessage.ID) async -> DeliveryOutcome {
+        if outcome == .accepted { sent.withLock { $0.append(String(decoding: message, as: UTF8.self)) } }
+        return outcome
+    }
+
+    /// What was sent, with quoted-printable bodies decoded (soft breaks joined, `=XX` bytes restored).
+    var messages: [String] { sent.withLock { $0 }.map(Self.decodeQuotedPrintable) }
+
+    static func decodeQuotedPrintable(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        let input = Array(text.replacingOccurrences(of: "=\r\n", with: "").utf8)
+        var index = 0
+        while index < input.count {
+            if input[index] == UInt8(ascii: "="), index + 2 < input.count,
+                let byte = UInt8(String(decoding: input[index + 1...index + 2], as: UTF8.self), radix: 16)
+            {
+                bytes.append(byte)
+                index += 3
+            } else {
+                bytes.append(input[index])
+                index += 1
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+@Suite("Messages: confirmations, invitations, reminders, follow-ups through the outbox")
+struct MessagingTests {
+    /// The sample with feeds and messages enabled, and series one's live sessions moved into the week after the
+    /// test clock's start, so they are upcoming.
+    static func fixture(settings: [String: JSONValue] = [:]) async throws -> WebFixture {
+        let web = try await WebFixture(plugins: [MessagesPlugin.self])
+        let now = web.harness.clock.now
+        try await web.harness.workspace.write(as: AuditActor("test")) { transaction in
+            let series = try Lookup.series("testnet/webinars/series-one", in: transaction.db)
+            let sessions = try Session.filter(Column("seriesId") == series.id!).order(Column("position"))
+                .fetchAll(transaction.db)
+            for (index, session) in sessions.enumerated() {
+                let start = now.addingTimeInterval(Double(index + 2) * 86_400)
+                try transaction.reschedule(
+                    session.id!, startsAt: start, endsAt: start.addingTimeInterval(session.kind.isLive ? 3600 : 86_400))
+            }
+        }
+        try await web.enable("messages", settings: settings)
+        return web
+    }
+
+    static func deliver(_ web: WebFixture, _ transport: CapturingTransport) async throws -> OutboxDelivery.Summary {
+        let workspace = web.harness.workspace
+        for plugin in workspace.plugins { try await plugin.runScheduledWork(at: workspace.now()) }
+        return try await OutboxDelivery(
+            store: workspace.store, transport: transport, baseURL: workspace.baseURL, logger: workspace.logger
+        ).deliverDue(now: workspace.now())
+    }
+
+    static func messages(_ web: WebFixture, to address: String) async throws -> [OutboxMessage] {
+        try await web.harness.workspace.read { db in
+            try OutboxMessage.filter(Column("recipient") == address).order(Column("id")).fetchAll(db)
+        }
+    }
+
+    @Test("a public enrolment mails a confirmation with an iMIP REQUEST, and the page is the same for a known address")
+    func confirmation() async throws {
+        let web = try await Self.fixture()
+        let first = try await web.enrol([("name", "Amina Okafor"), ("email", "amina@example.org")])
+        #expect(first.status == 200)
+        #expect(first.text.contains("Check your e-mail"))
+        #expect(!first.text.contains("/feeds/personal/"))
+        let transport = CapturingTransport()
+        let summary = try await Self.deliver(web, transport)
+        #expect(summary.sent >= 1)
+        let mail = try #require(transport.messages.first { $0.contains("To: \"Amina Okafor\" <amina@example.org>") })
+        #expect(mail.contains("Content-Type: text/calendar; charset=UTF-8; method=REQUEST"))
+        #expect(mail.contains("METHOD:REQUEST"))
+        #expect(mail.contains("ATTENDEE;CN=Amina Okafor;ROLE=REQ-PARTICIPANT"))
+        #expect(mail.contains("/feeds/personal/"))
+
+        // A known address, typed again by anyone: the same page, and the links go by mail to the owner only.
+        web.harness.clock.advance(by: 86_400)
+        let again = try await web.enrol([("name", "Someone Else"), ("email", "amina@example.org")])
+        func body(_ html: String) -> String {
+            html.replacingOccurrences(of: #"name="form" value="[^"]*""#, with: "", options: .regularExpression)
+        }
+        #expect(body(again.text) == body(first.text))
+        let known = try await Self.messages(web, to: "amina@example.org").filter { $0.kind == "messages.confirmation" }
+        #expect(known.count == 2)
+        #expect(known.allSatisfy { $0.recipientName == "Amina Okafor" })
+    }
+
+    @Test("a rollback sends nothing: a message queued in a failed transaction never reaches the outbox")
+    func rollback() async throws {
+        let web = try await Self.fixture()
+        struct Failure: Error {}
+        await #expect(throws: Failure.self) {
+            try await web.harness.workspace.write(as: AuditActor("test")) { transaction in
+                let organization = try Lookup.organization("testnet", in: transaction.db)
+                try transaction.queue(
+                    MessageDraft(
+                        organizationId: organization.id!, personId: nil, recipient: MailAddress("x@example.org"),
+                        sender: MailAddress("indaba@example.org"), category: .transactional, kind: "test",
+                        idempotencyKey: "rollback", subject: "s", textBody: "t"))
+                throw Failure()
+            }
+        }
+        #expect(try await web.count("SELECT count(*) FROM outboxMessage") == 0)
+    }
+
+    @Test("a reschedule sends an update with a higher SEQUENCE and a cancellation METHOD:CANCEL, same UID")
+    func updatesAndCancellations() async throws {
+        let web = try await Self.fixture()
+        _ = try await web.enrol([("name", "Amina Okafor"), ("email", "amina@example.org")])
+        let transport = CapturingTransport()
+        _ = try await Self.deliver(web, transport)
+        let session = try await web.harness.workspace.read { db in
+            try Session.filter(Column("slug") == "feedback").fetchOne(db)!
+        }
+        try await web.harness.workspace.write(as: AuditActor("test")) { transaction in
+            try transaction.reschedule(
+                session.id!, startsAt: session.startsAt.addingTimeInterval(3600),
+                endsAt: session.endsAt.addingTimeInterval(3600))
+        }
+        try await web.harness.workspace.write(as: AuditActor("test")) { transaction in
+            try transaction.cancel(session.id!)
+        }
+        _ = try await Self.deliver(web, transport)
+        let mails = transport.messages.filter { $0.contains("amina@example.org") }
+        let uid = "UID:indaba-session-\(session.id!.rawValue)@"
+        let update = try #require(mails.first { $0.contains("Subject: Changed:") })
+        #expect(update.contains(uid))
+        #expect(update.contains("SEQUENCE:\(session.revision + 1)"))
+        let cancel = try #require(mails.first { $0.contains("METHOD:CANCEL") })
+        #expect(cancel.contains(uid))
+        #expect(cancel.contains("STATUS:CANCELLED"))
+    }
+
+    @Test("reminders fall due by the clock, once each, and one click stops them")
+    func reminders() async throws {
+        let web = try await Self.fixture()
+        _ = try await web.enrol([("name", "Amina Okafor"), ("email", "amina@example.org")])
+        let transport = CapturingTransport()
+        _ = try await Self.deliver(web, transport)
+        func reminders() async throws -> [OutboxMessage] {
+            try await Self.messages(web, to: "amina@example.org").filter { $0.category == .reminder }
+        }
+        #expect(try await reminders().isEmpty)
+        // The first session starts two days after the clock's start (and the enrolment took a few seconds).
+        web.harness.clock.advance(by: 86_400 + 60)
+        _ = try await Self.deliver(web, transport)
+        _ = try await Self.deliver(web, transport)
+        #expect(try await reminders().count == 1)
+        web.harness.clock.advance(by: 23 * 3600)
+        _ = try await Self.deliver(web, transport)
+        #expect(try await reminders().count == 2)
+        let reminder = try #require(transport.messages.last { $0.contains("Subject: Reminder:") })
+        #expect(reminder.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"))
+        let token = try #require(reminder.firstMatch(of: /List-Unsubscribe: <[^>]*\/unsubscribe\/([A-Za-z0-9_-]+)>/))
+        // One click (RFC 8058), no form token; then no further reminder for the next session.
+        let click = try await web.client.request(
+            .post, "/unsubscribe/\(token.1)", json: "List-Unsubscribe=One-Click",
+            contentType: "application/x-www-form-urlencoded")
+        #expect(click.status == 200)
+        #expect(try await web.client.get("/unsubscribe/nope").status == 404)
+        web.harness.clock.advance(by: 3 * 86_400)
+        _ = try await Self.deliver(web, transport)
+        #expect(try await reminders().count == 2)
+    }
+
+    @Test("a killed run: a transactional message is sent again, a reminder is held, never sent twice")
+    func interruptedRun() async throws {
+        let web = try await Self.fixture()
+        let (organization, person) = try await web.harness.workspace.read { db in
+            (try Lookup.organization("testnet", in: db).id!, try Person.fetchOne(db)!.id!)
+        }
+        try await web.harness.workspace.write(as: AuditActor("test")) { transaction in
+            for (key, category) in [("t", MessageCategory.transactional), ("r", .reminder)] {
+                try transaction.queue(
+                    MessageDraft(
+                        organizationId: organization, personId: person, recipient: MailAddress("p@example.org"),
+                        sender: MailAddress("indaba@example.org"), category: category, kind: "test",
+                        idempotencyKey: key, subject: key, textBody: "t"))
+            }
+            // As a run killed after claiming them leaves them.
+            try transaction.db.execute(
+                sql: "UPDATE outboxMessage SET state = 'sending', claimedAt = ?", arguments: [transaction.now])
+        }
+        let transport = CapturingTransport()
+        var summary = try await Self.deliver(web, transport)
+        #expect(summary.sent == 0)  // the claims are still fresh: their run may be alive
+        web.harness.clock.advance(by: 16 * 60)
+        summary = try await Self.deliver(web, transport)
+        #expect(summary.requeued == 1 && summary.interrupted == 1 && summary.sent == 1)
+        #expect(transport.messages.count == 1 && transport.messages[0].contains("Subject: t"))
+        let states = try await web.harness.workspace.read { db in
+            try OutboxMessage.order(Column("idempotencyKey")).fetchAll(db).map(\.state)
+        }
+        #expect(states == [.interrupted, .sent])
+    }
+
+    @Test("temporary failures retry with backoff; permanent ones are recorded and count against the address")
+    func failures() async throws {
+        let web = try await Self.fixture()
+        _ = try await web.enrol([("name", "Amina Okafor"), ("email", "amina@example.org")])
+        let temporary = CapturingTransport(outcome: .temporaryFailure("exit 75: try later"))
+        var summary = try await Self.deliver(web, temporary)
+        #expect(summary.retrying == 1 && summary.sent == 0)
+        let retry = try #require(try await Self.messages(web, to: "amina@example.org").first)
+        #expect(retry.state == .queued && retry.attempts == 1 && retry.dueAt > web.harness.clock.now)
+        web.harness.clock.advance(by: 61)
+        summary = try await Self.deliver(web, CapturingTransport(outcome: .permanentFailure("exit 67: unknown user")))
+        #expect(summary.failed == 1)
+        let failed = try #require(try await Self.messages(web, to: "amina@example.org").first)
+        #expect(failed.state == .failed && failed.lastError == "exit 67: unknown user")
+        #expect(
+            try await web.count("SELECT permanentFailures FROM messageRecipient WHERE personId = \(failed.personId!)")
+                == 1)
+    }
+}
+
+@Suite("Outbox page")
+struct OutboxPageTests {
+    @Test("administrators see their organization's messages and send a failed one again; others get a 404")
+    func outboxPage() async throws {
+        let web = try await MessagingTests.fixture()
+        _ = try await web.enrol([("name", "Amina Okafor"), ("email", "amina@example.org")])
+        _ = try await MessagingTests.deliver(
+            web, CapturingTransport(outcome: .permanentFailure("exit 67: no such user")))
+        let cookie = try await web.signIn()
+        let page = try await web.open("/workspace/orgs/\(web.network)/outbox?state=failed", cookie: cookie)
+        #expect(page.reply.status == 200)
+        #expect(page.reply.text.contains("exit 67: no such user"))
+        #expect(page.reply.text.contains("You are enrolled: Series One"))
+        let id = try #require(page.reply.text.firstMatch(of: /name="id" value="(\d+)"/)).1
+        let retried = try await web.post(
+            "/workspace/orgs/\(web.network)/outbox", [("form", page.token), ("id", String(id)), ("action", "retry")],
+            cookie: page.cookie)
+        #expect(retried.status == 303)
+        let state = try await web.harness.workspace.read { db in
+            try OutboxMessage.fetchOne(db, key: Int64(id)!)?.state
+        }
+        #expect(state == .queued)
+
+        let member = try await web.member()
+        let memberCookie = try await web.signIn(role: .organizationAdmin, organization: member)
+        let hidden = try await web.client.request(
+            .get, "/workspace/orgs/\(web.network)/outbox", headers: ["Cookie": memberCookie])
+        let missing = try await web.client.request(
+            .get, "/workspace/orgs/999999/outbox", headers: ["Cookie": memberCookie])
+        #expect(hidden.status == 404 && missing.status == 404)
+    }
+}
