@@ -37,6 +37,26 @@ import Testing
         #expect(try loginLink(indaba).hasPrefix("http://127.0.0.1:8080/sign-in?link="))
     }
 
+    @Test("links in mailed messages (a staff invitation) follow the recorded URL too")
+    func mailedLinks() throws {
+        let indaba = try IndabaBinary()
+        defer { indaba.remove() }
+        try indaba.importDemo()
+        let clean = ["INDABA_BASE_URL": "", "INDABA_SENDMAIL": ""]
+        #expect(try indaba.run(["base-url", "https://indaba.example.org"], environment: clean).status == 0)
+        let invited = try indaba.run(
+            ["user", "invite", "--org", "asknet", "--role", "networkCoordinator", "--email", "staff@example.org"],
+            environment: clean)
+        #expect(invited.status == 0, "\(invited.stderr)")
+        let folder = indaba.directory.appendingPathComponent("mail")
+        let delivered = try indaba.run(["outbox", "deliver", "--mail-directory", folder.path], environment: clean)
+        #expect(delivered.status == 0, "\(delivered.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+        let mail = try files.map { try String(contentsOf: $0, encoding: .utf8) }.joined()
+        #expect(mail.contains("https://indaba.example.org/sign-in?link="))
+        #expect(!mail.contains("127.0.0.1:8080"))
+    }
+
     @Test("a URL that is not absolute http(s) is refused with a sentence naming where it came from")
     func refusals() throws {
         let indaba = try IndabaBinary()
