@@ -13,6 +13,7 @@ run: build
 	@mkdir -p $(dir $(DB))
 	@$(INDABA) init --db $(DB)
 	@$(INDABA) import --db $(DB) --if-empty $(DEMO)
+	@$(INDABA) base-url --db $(DB) http://$(HOST):$(PORT) > /dev/null 2>&1
 	@$(INDABA) plugin enable feeds --db $(DB) --org asknet > /dev/null
 	@$(INDABA) plugin enable retention --db $(DB) --org asknet > /dev/null
 	@$(INDABA) retention target asknet/webinars/inclusive-spaces --metric women-enrolled --minimum 50 \
@@ -30,8 +31,9 @@ run: build
 	@echo "Try: curl http://$(HOST):$(PORT)/api/v1/series   and   curl -H \"Authorization: Bearer \$$TOKEN\" http://$(HOST):$(PORT)/api/v1/people"
 	@echo "Case studies: curl 'http://$(HOST):$(PORT)/public/orgs/1/case-studies/studies?q=radio'   (indaba case-studies search QUERY --org asknet)"
 	@echo "Web pages: http://$(HOST):$(PORT)/   Staff sign-in link (one use, 15 minutes):"
-	@$(INDABA) user login-link --db $(DB) --org asknet --role networkCoordinator --base-url http://$(HOST):$(PORT) \
-		2>/dev/null
+	@$(INDABA) user login-link --db $(DB) --org asknet --role networkCoordinator 2>/dev/null
+	@echo "A fresh sign-in link at any time (links print http://$(HOST):$(PORT), recorded with 'indaba base-url'):"
+	@echo "  $(INDABA) user login-link --db $(DB) --org asknet --role networkCoordinator"
 	@echo "Subscribe: webcal://$(HOST):$(PORT)/public/orgs/1/feeds/network/calendar.ics (and feed.rss, feed.atom, calendar.xcs, schedule.xml)"
 	@echo "Certificates: $(INDABA) certificates issue asknet/webinars/inclusive-spaces --org asknet --db $(DB) --out var/certificates"
 	@echo "Mail: written as .eml files into $(dir $(DB))outbox/ (production: --sendmail PATH, see README)"

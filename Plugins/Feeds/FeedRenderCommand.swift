@@ -19,8 +19,8 @@ struct FeedRenderCommand: PluginCommand {
     @Option(name: .long, help: "ics, xcs, rss, atom or xml (frab schedule).")
     var format = "ics"
 
-    @Option(name: .long, help: "The server's public URL, for the links in the feed.")
-    var baseUrl = "http://127.0.0.1:8080"
+    @Option(name: .long, help: BaseURLSetting.help)
+    var baseUrl: String?
 
     @Option(name: .long, help: "Render this many times and report the time of one render.")
     var `repeat` = 1
@@ -45,8 +45,9 @@ struct FeedRenderCommand: PluginCommand {
         let format = Self.formats[format]!
         let settings = try await (context.plugin as! FeedsPlugin).context.settings(
             FeedsSettings.self, for: organization.id!)
+        let baseURL = try await BaseURLSetting.resolve(flag: baseUrl, workspace: context.workspace).url
         let options = FeedOptions(
-            scope: feedScope, organization: organization, format: format, settings: settings, baseURL: baseUrl)
+            scope: feedScope, organization: organization, format: format, settings: settings, baseURL: baseURL)
         var text = ""
         var timings: [Duration] = []
         var loading: [Duration] = []

@@ -15,14 +15,14 @@ struct FeedURLsCommand: PluginCommand {
     @Argument(help: "Only this series (slug path or id).")
     var series: String?
 
-    @Option(name: .long, help: "The server's public URL (default: $INDABA_BASE_URL, or http://127.0.0.1:8080).")
-    var baseUrl = ProcessInfo.processInfo.environment["INDABA_BASE_URL"] ?? "http://127.0.0.1:8080"
+    @Option(name: .long, help: BaseURLSetting.help)
+    var baseUrl: String?
 
     init() {}
 
     func run(in context: PluginCommandContext) async throws {
         let (organization, reference) = (context.organization, series)
-        let baseURL = baseUrl.hasSuffix("/") ? String(baseUrl.dropLast()) : baseUrl
+        let baseURL = try await BaseURLSetting.resolve(flag: baseUrl, workspace: context.workspace).url
         let links = try await context.workspace.read { db in
             let all = try FeedLinks.all(
                 for: organization, baseURL: baseURL, scope: Scope(Access.administrator(of: organization)), in: db)

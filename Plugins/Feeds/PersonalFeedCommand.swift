@@ -18,15 +18,15 @@ struct PersonalFeedCommand: PluginCommand {
     @Flag(name: .long, help: "Revoke the person's private feed instead of issuing a new one.")
     var revoke = false
 
-    @Option(name: .long, help: "The server's public URL (default: $INDABA_BASE_URL, or http://127.0.0.1:8080).")
-    var baseUrl = ProcessInfo.processInfo.environment["INDABA_BASE_URL"] ?? "http://127.0.0.1:8080"
+    @Option(name: .long, help: BaseURLSetting.help)
+    var baseUrl: String?
 
     init() {}
 
     func run(in context: PluginCommandContext) async throws {
         let (reference, revoke, organization) = (person, revoke, context.organization.id!)
         let now = context.workspace.now()
-        let baseURL = baseUrl.hasSuffix("/") ? String(baseUrl.dropLast()) : baseUrl
+        let baseURL = try await BaseURLSetting.resolve(flag: baseUrl, workspace: context.workspace).url
         let token = try await context.workspace.store.writer.write { db -> String? in
             let person = try Lookup.person(reference, in: db)
             if revoke {

@@ -30,7 +30,8 @@ public struct CommandRunner<Installed: PluginInstallation> {
             case let command as any KernelCommand:
                 let path = type(of: command).usesDatabaseFile ? command.global.databasePath : nil
                 let workspace = try environment.workspace(
-                    path: path, creating: type(of: command).createsDatabase, baseURL: command.baseURL)
+                    path: path, creating: type(of: command).createsDatabase, baseURL: command.baseURL,
+                    fallbackBaseURL: command.fallbackBaseURL)
                 try await command.run(in: environment, workspace: workspace)
             case let command as any PluginCommand:
                 try await runPluginCommand(command, environment: environment)
@@ -84,7 +85,8 @@ public struct CommandRunner<Installed: PluginInstallation> {
         }
     }
 
+    /// Writes an error to standard error, escaped for the terminal (a message may quote what was typed or read).
     private func write(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        FileHandle.standardError.write(Data((HostileCharacters.escapedForTerminal(message) + "\n").utf8))
     }
 }

@@ -9,10 +9,16 @@ public struct ServerConfiguration: Sendable {
     public var port: Int
     /// The public URL of the server, used in links it gives out (for example feed URLs).
     public var baseURL: String
+    /// The reverse proxies whose `Forwarded` / `X-Forwarded-For` headers name the client (none by default).
+    public var trustedProxies: TrustedProxies
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, baseURL: String? = nil) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, baseURL: String? = nil,
+        trustedProxies: TrustedProxies = TrustedProxies()
+    ) {
         self.host = host
         self.port = port
+        self.trustedProxies = trustedProxies
         var url = baseURL ?? "http://\(host):\(port)"
         while url.hasSuffix("/") { url.removeLast() }
         self.baseURL = url
@@ -29,8 +35,11 @@ public enum IndabaServer {
         workspace: Workspace, configuration: ServerConfiguration = ServerConfiguration(),
         surfaces: (Router<IndabaRequestContext>) -> Void = { _ in }
     ) -> Router<IndabaRequestContext> {
-        let router = Router(context: IndabaRequestContext.self)
+        // Every GET route answers HEAD as well (the same headers, no body), as RFC 9110 §9.3.2 asks.
+        let router = Router(context: IndabaRequestContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: BaseURLMiddleware(baseURL: configuration.baseURL))
+        router.add(middleware: ClientAddressMiddleware(proxies: configuration.trustedProxies))
+        router.add(middleware: SecurityHeadersMiddleware(baseURL: configuration.baseURL))
         // Middleware applies to routes added after it: the access log sees the final status, errors become
         // problems, and authentication runs before any route.
         router.add(middleware: RequestLogMiddleware())

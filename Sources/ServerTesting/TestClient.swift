@@ -4,6 +4,7 @@ public import HTTPTypes
 import Hummingbird
 public import Kernel
 public import Logging
+import NIOCore
 import NIOEmbedded
 import PluginKit
 public import Server
@@ -45,7 +46,7 @@ public struct TestClient: Sendable {
 
     public func request(
         _ method: HTTPRequest.Method, _ path: String, token: String? = nil, headers: [String: String] = [:],
-        json: String? = nil, contentType: String? = "application/json"
+        json: String? = nil, contentType: String? = "application/json", peer: String? = nil
     ) async throws -> Reply {
         var fields = HTTPFields()
         if let token { fields[.authorization] = "Bearer \(token)" }
@@ -53,7 +54,10 @@ public struct TestClient: Sendable {
         for (name, value) in headers { fields[HTTPField.Name(name)!] = value }
         let head = HTTPRequest(method: method, scheme: "http", authority: "localhost", path: path, headerFields: fields)
         let request = Request(head: head, body: .init(buffer: ByteBuffer(string: json ?? "")))
-        let context = IndabaRequestContext(source: .init(channel: EmbeddedChannel(), logger: logger))
+        let channel = EmbeddedChannel()
+        // The TCP peer the server sees (a client, or a reverse proxy in front of it).
+        if let peer { channel.remoteAddress = try SocketAddress(ipAddress: peer, port: 40_000) }
+        let context = IndabaRequestContext(source: .init(channel: channel, logger: logger))
         let response = try await responder.respond(to: request, context: context)
         let collector = BodyCollector()
         try await response.body.write(collector)

@@ -4,10 +4,10 @@ public import Foundation
 public struct WebConfiguration: Sendable {
     /// The server's public URL; cookies get the `Secure` flag when it is https.
     public var baseURL: String
-    /// Public enrolment forms accepted per IP address per ``rateWindow``. Generous on purpose: a workshop room
+    /// Public enrolment forms accepted per client address per ``rateWindow``. Generous on purpose: a workshop room
     /// behind one address may enrol together; the form token and the fill time stop robots first.
     public var enrolmentsPerWindow: Int
-    /// Sign-in attempts accepted per IP address per ``rateWindow``.
+    /// Failed sign-ins (with a genuine form token) accepted per client address per ``rateWindow``.
     public var signInsPerWindow: Int
     /// The window of the two rate limits.
     public var rateWindow: TimeInterval
@@ -15,10 +15,14 @@ public struct WebConfiguration: Sendable {
     public var minimumFillTime: TimeInterval
     /// How long a served form stays valid.
     public var formLifetime: TimeInterval
+    /// How long a form on a plugin's staff page stays valid (shorter: these forms change attendance, certificates
+    /// and case studies).
+    public var pluginFormLifetime: TimeInterval
 
     public init(
         baseURL: String, enrolmentsPerWindow: Int = 20, signInsPerWindow: Int = 10, rateWindow: TimeInterval = 600,
-        minimumFillTime: TimeInterval = 2, formLifetime: TimeInterval = 4 * 3600
+        minimumFillTime: TimeInterval = 2, formLifetime: TimeInterval = 4 * 3600,
+        pluginFormLifetime: TimeInterval = 3600
     ) {
         self.baseURL = baseURL
         self.enrolmentsPerWindow = enrolmentsPerWindow
@@ -26,6 +30,7 @@ public struct WebConfiguration: Sendable {
         self.rateWindow = rateWindow
         self.minimumFillTime = minimumFillTime
         self.formLifetime = formLifetime
+        self.pluginFormLifetime = pluginFormLifetime
     }
 
     /// Whether cookies must only travel over https.

@@ -1,6 +1,7 @@
 import Hummingbird
 import Kernel
 import Logging
+import NIOCore
 import PluginKit
 
 /// Turns errors on web pages into HTML pages (the JSON API answers problems instead).
@@ -32,9 +33,9 @@ struct WebErrorMiddleware: RouterMiddleware {
                     status: .forbidden)
             }
         } catch let error as HTTPError where error.status == .contentTooLarge {
-            return web.renderer.message(
-                heading: "Too much data", "The form sent more than this page accepts.",
-                chrome: web.chrome(for: request, context: context), status: .contentTooLarge)
+            return tooLarge(request, context)
+        } catch is NIOTooManyBytesError {
+            return tooLarge(request, context)
         } catch let error as HTTPError where error.status.kind == .clientError {
             // Our own refusals of what the browser sent (such as a multipart body that does not parse); their
             // messages are written by the program and hold no personal data.
@@ -50,6 +51,12 @@ struct WebErrorMiddleware: RouterMiddleware {
                 "The page could not be shown. Please try again; if it keeps happening, tell the organizers "
                     + "(reference \(context.requestId)).", chrome: Chrome(), status: .internalServerError)
         }
+    }
+
+    private func tooLarge(_ request: Request, _ context: Context) -> Response {
+        web.renderer.message(
+            heading: "Too much data", "The form sent more than this page accepts.",
+            chrome: web.chrome(for: request, context: context), status: .contentTooLarge)
     }
 
     private func notFound(_ request: Request, _ context: Context) -> Response {

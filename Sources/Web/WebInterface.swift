@@ -91,9 +91,9 @@ public struct WebInterface: Sendable {
         return response
     }
 
-    /// The rate-limit key of a request: its peer address.
+    /// The rate-limit key of a request: its client's address (behind a trusted proxy, the one it names).
     func client(_ context: IndabaRequestContext) -> String {
-        context.remoteAddress ?? "unknown"
+        context.clientAddress ?? "unknown"
     }
 }
 

@@ -21,17 +21,32 @@ struct ServeCommand: KernelCommand {
     @Option(name: .long, help: "The port to listen on (0 picks a free one).")
     var port = 8080
 
-    @Option(name: .long, help: "The public URL of the server, used in links (default: http://HOST:PORT).")
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The public URL of the server, used in links (default: $INDABA_BASE_URL, then the URL recorded by "
+                + "`indaba base-url`, then http://HOST:PORT).", valueName: "url"))
     var baseUrl: String?
 
+    @Option(
+        name: .customLong("trusted-proxy"), parsing: .upToNextOption,
+        help: ArgumentHelp(
+            "Reverse proxies (CIDR, such as 127.0.0.1/32) whose Forwarded or X-Forwarded-For header names the client.",
+            valueName: "cidr"))
+    var trustedProxies: [String] = []
+
     @OptionGroup var mail: MailDeliveryOptions
+
+    var baseURL: String? { baseUrl }
+    var fallbackBaseURL: String? { "http://\(host):\(port)" }
 
     @Option(name: .long, help: "Seconds between two passes of the outbox (reminders due, messages to deliver).")
     var outboxInterval = 30
 
-    var baseURL: String? { baseUrl ?? "http://\(host):\(port)" }
-
     func validate() throws {
+        for proxy in trustedProxies where IPNetwork(proxy) == nil {
+            throw ValidationError("--trusted-proxy '\(proxy)' is not an IP address or CIDR network such as 10.0.0.0/8.")
+        }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535.") }
         if let baseUrl, let problem = FieldRules.webURLProblem(baseUrl) {
             throw ValidationError("--base-url \(problem).")
@@ -39,7 +54,12 @@ struct ServeCommand: KernelCommand {
     }
 
     func run(in environment: CommandEnvironment, workspace: Workspace) async throws {
-        let configuration = ServerConfiguration(host: host, port: port, baseURL: baseUrl)
+        // The one base-URL setting of every command; when nothing sets it, the address served on.
+        let resolved = try await BaseURLSetting.resolve(flag: baseUrl, workspace: workspace)
+        let baseURL = resolved.source == .fallback ? nil : resolved.url
+        let configuration = ServerConfiguration(
+            host: host, port: port, baseURL: baseURL,
+            trustedProxies: TrustedProxies(trustedProxies.compactMap(IPNetwork.init)))
         let host = host
         let worker = startOutboxWorker(workspace: workspace, environment: environment)
         defer { worker?.cancel() }

@@ -37,4 +37,27 @@ struct OpenAPIDocumentTests {
         )
         #expect(registered.contains("GET /public/orgs/{org}/feeds/network/calendar.ics"))
     }
+
+    @Test("public operations need no token, and the review queue and JWK set have the schemas they answer with")
+    func schemasMatchAnswers() throws {
+        let indaba = try IndabaBinary()
+        defer { indaba.remove() }
+        let document = try JSONSerialization.jsonObject(with: Data(try indaba.run("openapi").stdout.utf8))
+        let paths = try #require((document as? [String: Any])?["paths"] as? [String: [String: Any]])
+        func operation(_ path: String) -> [String: Any] { paths[path]?["get"] as? [String: Any] ?? [:] }
+        func schema(_ path: String, _ type: String) -> String? {
+            let responses = operation(path)["responses"] as? [String: Any]
+            let ok = responses?["200"] as? [String: Any]
+            let content = (ok?["content"] as? [String: Any])?[type] as? [String: Any]
+            return (content?["schema"] as? [String: Any])?["type"] as? String
+        }
+        for path in [
+            "/public/orgs/{org}/certificates/issuer", "/public/orgs/{org}/certificates/jwks.json", "/verify/{code}",
+        ] {
+            let security = operation(path)["security"] as? [[String: Any]]
+            #expect(security?.contains { $0.isEmpty } == true, "\(path) is marked as needing a token")
+        }
+        #expect(schema("/api/v1/orgs/{org}/retention/attendance/unmatched", "application/json") == "array")
+        #expect(schema("/public/orgs/{org}/certificates/jwks.json", "application/jwk-set+json") == "object")
+    }
 }

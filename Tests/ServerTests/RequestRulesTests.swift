@@ -227,18 +227,31 @@ struct RequestRulesTests {
         #expect(try await networks.client.request(.get, path, headers: ["If-None-Match": "\"other\""]).status == 200)
     }
 
+    @Test("HEAD answers every GET route of the kernel with the GET's status and headers and no body")
+    func head() async throws {
+        let networks = try await TwoNetworks()
+        let token = networks.token(.coordinator)
+        for path in ["/healthz", "/api/v1/series", "/api/v1/sessions/\(networks.own.intro)", "/api/v1/openapi.json"] {
+            let get = try await networks.client.request(.get, path, token: token)
+            let head = try await networks.client.request(.head, path, token: token)
+            #expect(head.status == get.status && head.status == 200, "\(path)")
+            #expect(head.body.isEmpty, "\(path)")
+            #expect(head.header("Content-Type") == get.header("Content-Type"), "\(path)")
+            #expect(head.header("ETag") == get.header("ETag"), "\(path)")
+        }
+        #expect(try await networks.client.request(.head, "/api/v1/sessions/999999", token: token).status == 404)
+    }
+
     @Test("a known path with the wrong method gets 405 and Allow; unknown paths stay 404")
     func methods() async throws {
         let networks = try await TwoNetworks()
         let token = networks.token(.coordinator)
         let wrong = try await networks.client.request(.delete, "/api/v1/series", token: token)
-        #expect(wrong.status == 405 && wrong.header("Allow") == "GET, POST")
+        #expect(wrong.status == 405 && wrong.header("Allow") == "GET, HEAD, POST")
         #expect(wrong.header("Content-Type") == "application/problem+json")
         let item = try await networks.client.request(
             .put, "/api/v1/sessions/\(networks.own.intro)", token: token, json: "{}")
-        #expect(item.status == 405 && item.header("Allow") == "GET, PATCH")
-        let head = try await networks.client.request(.head, "/healthz")
-        #expect(head.status == 405 && head.header("Allow") == "GET")
+        #expect(item.status == 405 && item.header("Allow") == "GET, HEAD, PATCH")
         #expect(try await networks.client.request(.delete, "/api/v1/nowhere", token: token).status == 404)
     }
 }

@@ -48,6 +48,7 @@ import Testing
         let page = try await web.open(path, cookie: cookie)
         #expect(page.reply.status == 200)
         #expect(page.reply.text.contains("Night-shift rota"))
+        let token = page.token(for: path)
 
         let forged = try await web.post(
             path, [("form", "forged"), ("document", Self.file(title: "X"))], cookie: cookie)
@@ -55,7 +56,7 @@ import Testing
         let broken = try await web.post(
             path,
             [
-                ("form", page.token),
+                ("form", token),
                 (
                     "document",
                     Self.file(title: "Rota").replacingOccurrences(of: "country: ZW", with: "country: Zimbabwe")
@@ -68,12 +69,12 @@ import Testing
         #expect(try await web.count("SELECT version FROM caseStudies_study WHERE slug = 'rota'") == 1)
 
         let saved = try await web.post(
-            path, [("form", page.token), ("document", Self.file(title: "Night-shift rota, revised"))],
+            path, [("form", token), ("document", Self.file(title: "Night-shift rota, revised"))],
             cookie: page.cookie)
         #expect(saved.status == 303)
         #expect(try await web.count("SELECT version FROM caseStudies_study WHERE slug = 'rota'") == 2)
         let renamed = try await web.post(
-            path, [("form", page.token), ("document", Self.file(title: "Other", slug: "other"))], cookie: page.cookie)
+            path, [("form", token), ("document", Self.file(title: "Other", slug: "other"))], cookie: page.cookie)
         #expect(renamed.status == 422)
         #expect(renamed.text.contains("Line 2, slug: the slug must stay &#39;rota&#39;."))
 

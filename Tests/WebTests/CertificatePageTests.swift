@@ -68,17 +68,18 @@ import Testing
         #expect(try await web.post(path + "/issue", [("form", token)], cookie: cookie).status == 303)
         let id = try await web.count("SELECT id FROM certificates_certificate")
         let revoke = "/orgs/\(web.network)/certificates/certificates/\(id)/revoke"
-        let empty = try await web.post(revoke, [("form", token), ("reason", "  ")], cookie: cookie)
+        let revokeToken = try await web.open(path, cookie: cookie).token(for: revoke)
+        let empty = try await web.post(revoke, [("form", revokeToken), ("reason", "  ")], cookie: cookie)
         #expect(empty.status == 422)
         #expect(empty.text.contains("id=\"reason-\(id)-error\" role=\"alert\">Give a reason"))
         #expect(try await web.count("SELECT count(*) FROM certificates_certificate WHERE status = 'revoked'") == 0)
         let forged = try await web.post(revoke, [("form", "1.2.3"), ("reason", "issued in error")], cookie: cookie)
         #expect(forged.status == 403)
-        let done = try await web.post(revoke, [("form", token), ("reason", "issued in error")], cookie: cookie)
+        let done = try await web.post(revoke, [("form", revokeToken), ("reason", "issued in error")], cookie: cookie)
         #expect(done.status == 303)
         #expect(done.headers[.location] == path + "?revoked=\(id)")
         #expect(try await web.count("SELECT count(*) FROM certificates_certificate WHERE status = 'revoked'") == 1)
-        let again = try await web.post(revoke, [("form", token), ("reason", "twice")], cookie: cookie)
+        let again = try await web.post(revoke, [("form", revokeToken), ("reason", "twice")], cookie: cookie)
         #expect(again.status == 409)
     }
 
@@ -95,11 +96,15 @@ import Testing
             .get, "/orgs/\(member)/certificates/series", headers: ["Cookie": memberCookie])
         #expect(overview.status == 200)
         #expect(!overview.text.contains("Series One"))
-        // A genuine form token of the member's pages (the upload form), so only the series decides.
+        // A genuine form token of the member's pages (the upload form) is bound to that form: it opens no other,
+        // and a hidden series answers exactly like a missing one.
         try await web.enable("retention", for: member)
         let memberPage = try await web.open("/orgs/\(member)/retention/attendance", cookie: memberCookie)
         let refused = try await web.post(other + "/issue", [("form", memberPage.token)], cookie: memberPage.cookie)
-        #expect(refused.status == 404)
+        #expect(refused.status == 403)
+        let missing = try await web.post(
+            "/orgs/\(member)/certificates/series/999999/issue", [("form", memberPage.token)], cookie: memberPage.cookie)
+        #expect(missing.status == refused.status && missing.text == refused.text)
         try await web.disable("certificates")
         #expect(try await web.client.request(.get, path, headers: ["Cookie": cookie]).status == 404)
         #expect(try await web.post(path + "/issue", [("form", token)], cookie: cookie).status == 404)

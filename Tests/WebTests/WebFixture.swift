@@ -37,7 +37,7 @@ struct WebFixture {
     /// - Parameter plugins: Plugins installed besides feeds, retention, case studies, certificates and notes.
     init(
         baseURL: String = "https://indaba.example.org", sample: String = Samples.network,
-        plugins: [any Plugin.Type] = []
+        plugins: [any Plugin.Type] = [], trustedProxies: [String] = []
     ) async throws {
         harness = try PluginHarness(
             plugins: [
@@ -45,7 +45,10 @@ struct WebFixture {
                 NotesPlugin.self,
             ] + plugins)
         try await harness.importText(sample)
-        client = TestClient(workspace: harness.workspace, configuration: .init(baseURL: baseURL))
+        client = TestClient(
+            workspace: harness.workspace,
+            configuration: .init(
+                baseURL: baseURL, trustedProxies: TrustedProxies(trustedProxies.compactMap(IPNetwork.init))))
         (network, series) = try await harness.workspace.read { db in
             (
                 try Lookup.organization("testnet", in: db).id!.rawValue,
@@ -82,6 +85,13 @@ struct WebFixture {
         let token: String
         let cookie: String
 
+        /// The token of the page's form that posts to `action` (plugin forms are each bound to their address).
+        func token(for action: String) -> String {
+            guard let start = reply.text.range(of: "action=\"\(action)\"") else { return "" }
+            return reply.text[start.upperBound...].firstMatch(of: /name="form" value="([^"]+)"/).map { String($0.1) }
+                ?? ""
+        }
+
         /// The token of the header's sign-out form.
         var signOutToken: String {
             reply.text.firstMatch(of: /action="\/sign-out"><input type="hidden" name="form" value="([^"]+)"/)
@@ -90,8 +100,11 @@ struct WebFixture {
     }
 
     /// Opens a page holding a form, as a browser with `cookie` would.
-    func open(_ path: String, cookie: String = "") async throws -> Form {
-        let reply = try await client.request(.get, path, headers: cookie.isEmpty ? [:] : ["Cookie": cookie])
+    func open(_ path: String, cookie: String = "", headers: [String: String] = [:], peer: String? = nil)
+        async throws -> Form
+    {
+        let reply = try await client.request(
+            .get, path, headers: headers.merging(cookie.isEmpty ? [:] : ["Cookie": cookie]) { $1 }, peer: peer)
         // The page's own form is in <main>; the header's sign-out form (when signed in) comes before it.
         let main = reply.text.range(of: "<main").map { String(reply.text[$0.lowerBound...]) } ?? reply.text
         let token = main.firstMatch(of: /name="form" value="([^"]+)"/).map { String($0.1) } ?? ""
@@ -100,14 +113,18 @@ struct WebFixture {
     }
 
     /// Posts form fields (URL-encoded) with a cookie header.
-    func post(_ path: String, _ fields: [(String, String)], cookie: String) async throws -> TestClient.Reply {
+    func post(
+        _ path: String, _ fields: [(String, String)], cookie: String, headers: [String: String] = [:],
+        peer: String? = nil
+    ) async throws -> TestClient.Reply {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
         let body = fields.map {
             "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
         }.joined(separator: "&")
         return try await client.request(
-            .post, path, headers: ["Cookie": cookie], json: body, contentType: "application/x-www-form-urlencoded")
+            .post, path, headers: headers.merging(["Cookie": cookie]) { $1 }, json: body,
+            contentType: "application/x-www-form-urlencoded", peer: peer)
     }
 
     /// Fills in the enrolment form like a person: opens it, waits a few seconds, sends it.

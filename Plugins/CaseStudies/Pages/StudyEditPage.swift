@@ -129,7 +129,7 @@ struct StudyEditPage {
             let remove: HTML =
                 writable
                 ? """
-                 <form method="post" action="\(base)studies/\(study.id!.rawValue)/link" class="inline">\(page.formField)\
+                 <form method="post" action="\(base)studies/\(study.id!.rawValue)/link" class="inline">\(page.formField(for: "\(base)studies/\(study.id!.rawValue)/link"))\
                 <input type="hidden" name="session" value="\(session.id!.rawValue)">\
                 <input type="hidden" name="action" value="unlink"><button type="submit">Unlink</button></form>
                 """ : ""
@@ -145,7 +145,7 @@ struct StudyEditPage {
             writable
             ? """
             <h2>Edit</h2>
-            <form method="post" action="\(base)studies/\(study.id!.rawValue)">\(page.formField)
+            <form method="post" action="\(base)studies/\(study.id!.rawValue)">\(page.formField(for: "\(base)studies/\(study.id!.rawValue)"))
             <label for="document">The study as Markdown with YAML front matter (as <code>indaba case-studies export</code> \
             writes it)</label>
             \(errorList)
@@ -161,7 +161,7 @@ struct StudyEditPage {
         let linker: HTML =
             writable
             ? """
-            <form method="post" action="\(base)studies/\(study.id!.rawValue)/link">\(page.formField)
+            <form method="post" action="\(base)studies/\(study.id!.rawValue)/link">\(page.formField(for: "\(base)studies/\(study.id!.rawValue)/link"))
             <label for="session">Link to a session</label>\(linkMessage)
             <select id="session" name="session"\(linkInvalid)><option value="">Choose a session</option>\(options)</select>
             <input type="hidden" name="action" value="link">

@@ -9,7 +9,10 @@ enum CertificatesAPIDescription {
             privatePaths: [
                 "/series/{series}/eligibility": path(
                     "get", "Each participant's eligibility under the series' rule, explained",
-                    parameters: [pathParameter("series")], responses: ["200": "One line per participant"],
+                    parameters: [pathParameter("series")],
+                    responses: [
+                        "200": "One line per participant", "422": "The organization has no rule for the series",
+                    ],
                     schema: "array"),
                 "/series/{series}/issue": path(
                     "post", "Issue certificates to every eligible participant who has none (all or nothing)",
@@ -57,17 +60,18 @@ enum CertificatesAPIDescription {
                     "Verify a certificate by its code: HTML, or JSON with Accept: application/json or a .json suffix",
                     parameters: [pathParameter("code", type: "string")],
                     responses: ["200": "Name, series, organization, issue date and status"], type: "text/html",
-                    isPublic: true)
+                    isPublic: true, notFound: ["text/html", "application/json"])
             ])
     }
 
     private static func path(
         _ method: String, _ summary: String, parameters: [JSONValue], responses: [String: String],
-        type: String = "application/json", schema: String = "object", isPublic: Bool = false
+        type: String = "application/json", schema: String = "object", isPublic: Bool = false,
+        notFound: [String]? = nil
     ) -> JSONValue {
         var all: [String: JSONValue] =
             isPublic
-            ? ["404": problem("Unknown, or the plugin is not enabled for the organization")]
+            ? ["404": problem("Unknown, or the plugin is not enabled for the organization", types: notFound)]
             : [
                 "401": problem("Missing or invalid token"), "403": problem("Not allowed for this caller"),
                 "404": problem("Unknown or invisible, or the plugin is not enabled"),
@@ -79,16 +83,23 @@ enum CertificatesAPIDescription {
                     "description": .string(description),
                     "content": .object([
                         type: .object([
-                            "schema": .object(["type": .string(type.hasPrefix("application/json") ? schema : "string")])
+                            "schema": .object(["type": .string(isJSON(type) ? schema : "string")])
                         ])
                     ]),
                 ])
                 : problem(description)
         }
-        let operation: JSONValue = .object([
+        var operation: [String: JSONValue] = [
             "summary": .string(summary), "tags": .array(["certificates"]), "responses": .object(all),
-        ])
-        return .object(["parameters": .array(parameters), method: operation])
+        ]
+        // Public operations need no token (an empty security requirement overrides the document's bearerAuth).
+        if isPublic { operation["security"] = .array([.object([:])]) }
+        return .object(["parameters": .array(parameters), method: .object(operation)])
+    }
+
+    /// Whether a media type is JSON (`application/json`, or a `+json` type such as `application/jwk-set+json`).
+    private static func isJSON(_ type: String) -> Bool {
+        type.hasPrefix("application/json") || type.hasSuffix("+json")
     }
 
     private static func query(_ name: String, _ type: String) -> JSONValue {
@@ -101,10 +112,13 @@ enum CertificatesAPIDescription {
         .object(["name": .string(name), "in": "path", "required": true, "schema": .object(["type": .string(type)])])
     }
 
-    private static func problem(_ description: String) -> JSONValue {
-        .object([
-            "description": .string(description),
-            "content": .object(["application/problem+json": .object(["schema": .object(["type": "object"])])]),
+    /// An error answer: a problem, unless `types` names what the route answers instead (a page, a JSON verdict).
+    private static func problem(_ description: String, types: [String]? = nil) -> JSONValue {
+        let content = (types ?? ["application/problem+json"]).map { type in
+            (type, JSONValue.object(["schema": .object(["type": .string(isJSON(type) ? "object" : "string")])]))
+        }
+        return .object([
+            "description": .string(description), "content": .object(Dictionary(uniqueKeysWithValues: content)),
         ])
     }
 }

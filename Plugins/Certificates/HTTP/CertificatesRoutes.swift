@@ -83,6 +83,10 @@ struct CertificatesRoutes {
             } catch let error as CertificatesError {
                 guard let status = error.status else { throw error }
                 throw HTTPError(status, message: error.description)
+            } catch let error as RenderingError {
+                // The organization's branding (a logo that is not a PNG) or the fonts stop drawing: a 409 that
+                // says what to fix in the settings, not a 500.
+                throw HTTPError(.conflict, message: error.description)
             }
         }
     }
@@ -111,10 +115,8 @@ struct CertificatesRoutes {
 /// Reads one text field of a small JSON body.
 enum RequestBody {
     static func string(_ field: String, of request: Request) async throws -> String {
-        let body = try await request.body.collect(upTo: 8192)
-        guard let object = try? JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any],
-            let value = object[field] as? String, object.count == 1
-        else {
+        let object = try await JSONBody.object(request, limit: 8192)
+        guard case let .string(value)? = object[field], object.count == 1 else {
             throw HTTPError(.badRequest, message: "Send {\"\(field)\": \"…\"}: one text field, \(field).")
         }
         return value

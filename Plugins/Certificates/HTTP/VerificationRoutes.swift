@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 import Hummingbird
@@ -28,11 +29,10 @@ struct VerificationRoutes {
                     return try Replies.json(
                         ["status": "unknown", "detail": "No certificate has this code."], status: .notFound)
                 }
-                return Replies.bytes(
-                    Data(VerificationPage.unknown.utf8), type: "text/html; charset=utf-8", status: .notFound)
+                return VerificationPage.response(VerificationPage.unknown, status: .notFound)
             }
             if wantsJSON { return try Replies.json(found) }
-            return Replies.bytes(Data(VerificationPage.html(found).utf8), type: "text/html; charset=utf-8")
+            return VerificationPage.response(VerificationPage.html(found))
         }
     }
 }
@@ -66,6 +66,28 @@ enum VerificationPage {
             + "<p>Check the code printed at the bottom left of the certificate; letters and digits are grouped in "
             + "fours, like <code>7KQ2-M9XD-4TAW-ZC8R</code>.</p>")
 
+    /// The page's one inline style sheet; the page's `Content-Security-Policy` allows exactly it, by hash.
+    static let style = """
+        body{font-family:"Noto Serif",Georgia,serif;max-width:36rem;margin:2rem auto;padding:0 1rem;color:#222}
+        h1{color:#1F3A5F;font-size:1.5rem}.status{font-weight:bold;padding:.6rem .8rem;border-radius:.3rem}
+        .valid{background:#e6f4ea;color:#1e6b34}.revoked{background:#fdecea;color:#8a1c1c}
+        dt{color:#595959;font-size:.85rem;margin-top:.8rem}dd{margin:0;font-size:1.1rem}.name{font-size:1.4rem;font-weight:bold}
+        .skip{position:absolute;left:-9999px}.skip:focus{left:1rem;top:1rem}footer{margin-top:2rem;color:#595959;font-size:.85rem}
+
+        """
+
+    /// Nothing but the page's own style; no scripts, no frames around it (a forged "valid" cannot be framed).
+    static let policy =
+        "default-src 'none'; style-src 'sha256-\(Data(SHA256.hash(data: Data(style.utf8))).base64EncodedString())'; "
+        + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
+    /// The page as an answer: HTML, never cached, with its own `Content-Security-Policy`.
+    static func response(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
+        var response = Replies.bytes(Data(html.utf8), type: "text/html; charset=utf-8", status: status)
+        response.headers[.contentSecurityPolicy] = policy
+        return response
+    }
+
     private static func page(title: String, body: String) -> String {
         """
         <!DOCTYPE html>
@@ -73,13 +95,7 @@ enum VerificationPage {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="robots" content="noindex">
         <title>\(title)</title>
-        <style>
-        body{font-family:"Noto Serif",Georgia,serif;max-width:36rem;margin:2rem auto;padding:0 1rem;color:#222}
-        h1{color:#1F3A5F;font-size:1.5rem}.status{font-weight:bold;padding:.6rem .8rem;border-radius:.3rem}
-        .valid{background:#e6f4ea;color:#1e6b34}.revoked{background:#fdecea;color:#8a1c1c}
-        dt{color:#595959;font-size:.85rem;margin-top:.8rem}dd{margin:0;font-size:1.1rem}.name{font-size:1.4rem;font-weight:bold}
-        .skip{position:absolute;left:-9999px}.skip:focus{left:1rem;top:1rem}footer{margin-top:2rem;color:#595959;font-size:.85rem}
-        </style></head>
+        <style>\(style)</style></head>
         <body><a class="skip" href="#main">Skip to the verification</a>
         <header><nav aria-label="Site"><a href="/">Indaba</a></nav></header>
         <main id="main"><h1>Certificate verification</h1>

@@ -28,7 +28,7 @@ struct CertificatesMarkup {
             waiting == 0
             ? "<p>Everyone eligible has a certificate.</p>"
             : """
-            <form method="post" action="\(page.basePath)series/\(series.id!.rawValue)/issue">\(page.formField)\
+            <form method="post" action="\(page.basePath)series/\(series.id!.rawValue)/issue">\(page.formField(for: "\(page.basePath)series/\(series.id!.rawValue)/issue"))\
             <p><button type="submit">Issue \(waiting) certificates</button></p></form>
             """
         return (
@@ -64,7 +64,7 @@ struct CertificatesMarkup {
         let revoke: HTML =
             certificate.status == .valid
             ? """
-            <form method="post" action="\(page.basePath)certificates/\(id)/revoke" class="inline">\(page.formField)\
+            <form method="post" action="\(page.basePath)certificates/\(id)/revoke" class="inline">\(page.formField(for: "\(page.basePath)certificates/\(id)/revoke"))\
             <div class="field"><label for="reason-\(id)">Reason for revoking certificate \(id)</label>\(message)\
             <input type="text" id="reason-\(id)" name="reason" maxlength="500"\(invalid)></div>\
             <p><button type="submit">Revoke</button></p></form>

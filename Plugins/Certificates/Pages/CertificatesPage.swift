@@ -88,7 +88,13 @@ struct CertificatesPage {
     func pdf(_ page: PageRequest) async throws -> PageResponse {
         let certificate = try await certificate(page)
         let settings = try await plugin.settings(for: certificate.organizationId)
-        let pdf = try CertificateRenderer(branding: settings.branding).pdf(certificate.content)
+        let pdf: Data
+        do {
+            pdf = try CertificateRenderer(branding: settings.branding).pdf(certificate.content)
+        } catch let error as RenderingError {
+            // The organization's settings (a logo that is not a PNG) or the fonts are wrong, not the request.
+            throw HTTPError(.conflict, message: error.description)
+        }
         return .file(pdf, contentType: "application/pdf", filename: "certificate-\(certificate.id!.rawValue).pdf")
     }
 

@@ -15,7 +15,7 @@ enum RetentionAPIDescription {
                 responses: ["200": "What was (or, in a dry run, would be) recorded", "422": "The file cannot be read"]),
             "/attendance/unmatched": path(
                 "get", "Export rows no person was found for (the review queue)", parameters: [query("all", "boolean")],
-                responses: ["200": "The open items (all with all=true)"]),
+                responses: ["200": "The open items (all with all=true)"], schema: "array"),
             "/attendance/unmatched/{item}": path(
                 "post", "Link an item to a person, create a person for it, or ignore it",
                 parameters: [pathParameter("item")], responses: ["200": "The resolved item"]),
@@ -52,13 +52,16 @@ enum RetentionAPIDescription {
 
     private static func path(
         _ method: String, _ summary: String, parameters: [JSONValue], responses: [String: String],
-        type: String = "application/json"
+        type: String = "application/json", schema: String = "object"
     ) -> JSONValue {
-        .object(["parameters": .array(parameters), method: operation(summary, responses: responses, type: type)])
+        .object([
+            "parameters": .array(parameters),
+            method: operation(summary, responses: responses, type: type, schema: schema),
+        ])
     }
 
     private static func operation(
-        _ summary: String, responses: [String: String], type: String = "application/json"
+        _ summary: String, responses: [String: String], type: String = "application/json", schema: String = "object"
     ) -> JSONValue {
         var all: [String: JSONValue] = [
             "401": problem("Missing or invalid token"),
@@ -73,7 +76,7 @@ enum RetentionAPIDescription {
                     "content": .object([
                         type: .object([
                             "schema": .object([
-                                "type": .string(type.hasPrefix("application/json") ? "object" : "string")
+                                "type": .string(type.hasPrefix("application/json") ? schema : "string")
                             ])
                         ])
                     ]),

@@ -108,9 +108,9 @@ struct RetentionRoutes {
         }
         var requested: Int? = nil
         if request.method == .put {
-            let body = try await request.body.collect(upTo: 4096)
-            guard let object = try? JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any],
-                let value = object["minimumPercent"] as? Int, object.count == 1
+            let object = try await JSONBody.object(request, limit: 4096)
+            guard case let .integer(percent)? = object["minimumPercent"], let value = Int(exactly: percent),
+                object.count == 1
             else {
                 throw HTTPError(.badRequest, message: "Send {\"minimumPercent\": 50}: a whole number from 0 to 100.")
             }
@@ -175,13 +175,12 @@ struct RetentionRoutes {
     private func resolve(_ request: Request, _ context: IndabaRequestContext) async throws -> Response {
         let organization = try administered(context)
         let item = try context.parameters.require("item", as: Int64.self)
-        let body = try await request.body.collect(upTo: 4096)
-        let object = (try? JSONSerialization.jsonObject(with: Data(body.readableBytesView))) as? [String: Any] ?? [:]
+        let object = try await JSONBody.object(request, limit: 4096)
         let decision: ReviewDecision
         switch (object["person"], object["createWithEmail"], object["ignore"]) {
-        case let (person as Int, nil, nil): decision = .link(Person.ID(Int64(person)))
-        case let (nil, email as String, nil): decision = .create(email: email)
-        case (nil, nil, let ignore as Bool) where ignore: decision = .ignore
+        case let (.integer(person)?, nil, nil): decision = .link(Person.ID(person))
+        case let (nil, .string(email)?, nil): decision = .create(email: email)
+        case (nil, nil, .bool(true)?): decision = .ignore
         default:
             throw HTTPError(
                 .badRequest,

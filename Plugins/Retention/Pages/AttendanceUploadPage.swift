@@ -120,7 +120,7 @@ struct AttendanceUploadPage {
                 attendance report or a Google Meet attendance file. Rows are matched to people by e-mail, then by \
                 name; rows nobody is found for wait in the <a href="\(page.basePath)review">review queue</a>.</p>
                 <form method="post" action="\(page.basePath)attendance" enctype="multipart/form-data" class="stacked">
-                \(page.formField)
+                \(page.formField(for: "\(page.basePath)attendance"))
                 \(field(
                     label: "Session", id: "session", error: entry.sessionError,
                     control: """

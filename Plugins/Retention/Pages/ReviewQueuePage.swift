@@ -192,20 +192,20 @@ struct ReviewQueuePage {
             <p>\(session) · \(item.minutes) minutes · \(reason)\
             \(item.email.map { HTML(" · \($0)") } ?? "")</p>
             \(action)
-            <form method="post" action="\(page.basePath)review/\(id)" class="stacked">\(page.formField)\
+            <form method="post" action="\(page.basePath)review/\(id)" class="stacked">\(page.formField(for: "\(page.basePath)review/\(id)"))\
             <input type="hidden" name="action" value="link">
             \(choose)
             \(field(
                 label: "E-mail of the person to link", id: "link-email-\(id)", error: error("linkEmail"),
                 control: "<input type=\"email\" id=\"link-email-\(id)\" name=\"linkEmail\" autocomplete=\"off\" value=\"\(typed("linkEmail") ?? "")\"\(describedBy("link-email-\(id)", error("linkEmail")))>"))
             <p><button type="submit">Link</button></p></form>
-            <form method="post" action="\(page.basePath)review/\(id)" class="stacked">\(page.formField)\
+            <form method="post" action="\(page.basePath)review/\(id)" class="stacked">\(page.formField(for: "\(page.basePath)review/\(id)"))\
             <input type="hidden" name="action" value="create">
             \(field(
                 label: "E-mail of a new person", id: "create-email-\(id)", error: error("email"),
                 control: "<input type=\"email\" id=\"create-email-\(id)\" name=\"email\" autocomplete=\"off\" value=\"\(typed("email") ?? item.email ?? "")\"\(describedBy("create-email-\(id)", error("email")))>"))
             <p><button type="submit">Create person</button></p></form>
-            <form method="post" action="\(page.basePath)review/\(id)">\(page.formField)\
+            <form method="post" action="\(page.basePath)review/\(id)">\(page.formField(for: "\(page.basePath)review/\(id)"))\
             <input type="hidden" name="action" value="ignore">
             <p><button type="submit" class="secondary">Ignore</button></p></form>
             </section>

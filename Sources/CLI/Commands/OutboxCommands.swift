@@ -21,7 +21,7 @@ struct OutboxCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var mail: MailDeliveryOptions
 
-        @Option(name: .long, help: "The server's public URL, for links in messages (default: $INDABA_BASE_URL).")
+        @Option(name: .long, help: BaseURLSetting.help)
         var baseUrl: String?
 
         @Option(

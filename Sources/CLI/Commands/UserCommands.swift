@@ -29,28 +29,24 @@ struct UserCommand: AsyncParsableCommand {
         @Option(name: .long, help: "For a facilitator: the person (id or e-mail) who signs in.")
         var person: String?
 
-        @Option(name: .long, help: "The server's public URL (default: $INDABA_BASE_URL, or http://127.0.0.1:8080).")
-        var baseUrl = ProcessInfo.processInfo.environment["INDABA_BASE_URL"] ?? "http://127.0.0.1:8080"
+        @Option(name: .long, help: BaseURLSetting.help)
+        var baseUrl: String?
 
         func validate() throws {
             guard AccessRole(rawValue: role) != nil else {
                 throw ValidationError("--role must be one of networkCoordinator, organizationAdmin, facilitator.")
             }
-            guard baseUrl.hasPrefix("http://") || baseUrl.hasPrefix("https://") else {
-                throw ValidationError("--base-url must start with http:// or https://.")
-            }
         }
 
         func run(in environment: CommandEnvironment, workspace: Workspace) async throws {
             let command = self
+            let base = try await BaseURLSetting.resolve(flag: baseUrl, workspace: workspace).url
             let (link, secret) = try await workspace.write(as: environment.actor) { transaction in
                 let organization = try Lookup.organization(command.org, in: transaction.db)
                 let person = try command.person.map { try Lookup.person($0, in: transaction.db).id! }
                 return try transaction.createLoginLink(
                     role: AccessRole(rawValue: command.role)!, organization: organization.id!, person: person)
             }
-            var base = baseUrl
-            while base.hasSuffix("/") { base.removeLast() }
             let url = "\(base)/sign-in?link=\(secret)"
             if global.json {
                 return try environment.output.printJSON([
@@ -86,7 +82,7 @@ struct UserCommand: AsyncParsableCommand {
         @Option(name: .long, help: "For a facilitator: the person (id or e-mail) who signs in.")
         var person: String?
 
-        @Option(name: .long, help: "The server's public URL (default: $INDABA_BASE_URL, or http://127.0.0.1:8080).")
+        @Option(name: .long, help: BaseURLSetting.help)
         var baseUrl: String?
 
         var baseURL: String? { baseUrl }

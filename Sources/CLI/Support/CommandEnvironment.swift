@@ -1,5 +1,6 @@
 public import ArgumentParser
 import Foundation
+import GRDB
 public import Kernel
 public import Logging
 public import PluginKit
@@ -23,17 +24,26 @@ public struct CommandEnvironment: Sendable {
     /// Opens and migrates the database at `path` (or a private in-memory one when `path` is `nil`).
     /// - Parameter creating: Whether a missing file may be created; otherwise a missing file is an error, so a
     ///   mistyped path never turns into an empty database.
-    public func workspace(path: String?, creating: Bool = false, baseURL: String? = nil) throws -> Workspace {
+    /// - Parameters:
+    ///   - baseURL: The command's `--base-url`; without it the one base-URL setting decides (see
+    ///     ``PluginKit/BaseURLSetting``): `INDABA_BASE_URL`, then the URL recorded for the database, then
+    ///     `fallbackBaseURL`, then ``Kernel/Workspace/defaultBaseURL``.
+    public func workspace(
+        path: String?, creating: Bool = false, baseURL: String? = nil, fallbackBaseURL: String? = nil
+    ) throws -> Workspace {
         if let path, !creating, !FileManager.default.fileExists(atPath: path) {
             throw ValidationError(
                 "There is no database at \(path); create it with `indaba init --db \(path)`, or point --db or "
                     + "INDABA_DB at an existing one.")
         }
         let store = try path.map { try Store.open(path: $0) } ?? Store.inMemory()
-        let environmentURL = ProcessInfo.processInfo.environment["INDABA_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        let environmentURL = ProcessInfo.processInfo.environment[BaseURLSetting.environmentVariable]
+            .flatMap { $0.isEmpty ? nil : $0 }
+        // Before the first migration there is no siteSetting table, and so no recorded URL.
+        let recorded = (try? store.writer.read { db in try SiteSettings.baseURL(in: db) }) ?? nil
         return try Workspace.open(
             store: store, registry: registry, logger: logger,
-            baseURL: baseURL ?? environmentURL ?? Workspace.defaultBaseURL)
+            baseURL: baseURL ?? environmentURL ?? recorded ?? fallbackBaseURL ?? Workspace.defaultBaseURL)
     }
 
     /// Who the audit log says made a change.
@@ -52,14 +62,18 @@ public protocol KernelCommand: AsyncParsableCommand {
     /// Whether the command may create the database file (`init`, `import`).
     static var createsDatabase: Bool { get }
     /// The server's public address the command was given (`--base-url`), if it takes one; otherwise
-    /// `INDABA_BASE_URL`, then ``Kernel/Workspace/defaultBaseURL``.
+    /// `INDABA_BASE_URL`, then the URL recorded for the database, then ``fallbackBaseURL``, then
+    /// ``Kernel/Workspace/defaultBaseURL``.
     var baseURL: String? { get }
+    /// The address to use when nothing sets one (`serve`: the address it listens on).
+    var fallbackBaseURL: String? { get }
 }
 
 extension KernelCommand {
     public static var usesDatabaseFile: Bool { true }
     public static var createsDatabase: Bool { false }
     public var baseURL: String? { nil }
+    public var fallbackBaseURL: String? { nil }
 
     public mutating func run() async throws {
         throw ValidationError("This command runs only through the indaba executable.")

@@ -24,12 +24,46 @@ public enum FieldRules {
     }
 
     /// Checks an e-mail address loosely (one `@`, a dotted domain, no spaces); delivery is the real test.
+    /// Invisible characters (zero-width spaces, joiners, bidi controls) are refused: they would make a second
+    /// person out of an address that looks the same.
     public static func emailProblem(_ address: String) -> String? {
+        if let problem = emailCharacterProblem(address) { return problem }
         let parts = address.split(separator: "@", omittingEmptySubsequences: false)
         let valid =
             parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".")
             && !parts[1].hasSuffix(".") && !address.contains(where: \.isWhitespace) && address.count <= 254
         return valid ? nil : "is not a valid e-mail address; write it as name@example.org"
+    }
+
+    /// Refuses invisible characters in an e-mail address (the part of ``emailProblem(_:)`` the kernel enforces on
+    /// every stored person).
+    public static func emailCharacterProblem(_ address: String) -> String? {
+        guard address.unicodeScalars.contains(where: HostileCharacters.isInvisible) else { return nil }
+        return "contains an invisible or control character; type the address again by hand"
+    }
+
+    /// Checks a person's name: text of at most `limit` characters without control characters (which could rewrite
+    /// a terminal) or bidirectional overrides (which reorder what is shown around them).
+    public static func nameProblem(_ name: String, limit: Int = 500) -> String? {
+        textProblem(name, limit: limit) ?? nameCharacterProblem(name)
+    }
+
+    /// Refuses control characters and bidi overrides in a name (the part of ``nameProblem(_:limit:)`` the kernel
+    /// enforces on every stored person).
+    public static func nameCharacterProblem(_ name: String) -> String? {
+        if name.unicodeScalars.contains(where: HostileCharacters.isControl) {
+            return "contains a control character (such as a new line or an escape); type the name again"
+        }
+        if name.unicodeScalars.contains(where: HostileCharacters.isBidiControl) {
+            return "contains a bidirectional override (U+202A–U+202E, U+2066–U+2069); type the name again"
+        }
+        return nil
+    }
+
+    /// Text in Unicode normalization form C, so that `é` typed as one character or as `e` and an accent is the
+    /// same name and the same e-mail address.
+    public static func normalized(_ text: String) -> String {
+        text.precomposedStringWithCanonicalMapping
     }
 
     /// Checks an absolute `http` or `https` URL.
@@ -49,8 +83,8 @@ public enum FieldRules {
         return nil
     }
 
-    /// The key under which an e-mail address is unique: case-insensitive, surrounding spaces ignored.
+    /// The key under which an e-mail address is unique: case-insensitive, surrounding spaces ignored, NFC.
     public static func emailKey(_ address: String) -> String {
-        address.trimmingCharacters(in: .whitespaces).lowercased()
+        normalized(address.trimmingCharacters(in: .whitespaces)).lowercased()
     }
 }

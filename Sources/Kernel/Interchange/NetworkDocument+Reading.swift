@@ -102,7 +102,7 @@ private struct DocumentReader {
         if isNetwork { keys.append("members") }
         guard let map = YAMLMapping(node, path: path, keys: keys, log: log) else { return nil }
         let slug = map.string("slug", check: slugProblem)
-        let name = map.string("name") { FieldRules.textProblem($0) }
+        let name = map.string("name") { FieldRules.nameProblem($0) }
         let country = map.string("country", check: FieldRules.countryProblem)
         let timeZone = map.string("timeZone", check: FieldRules.timeZoneProblem)
         let website = map.string("website", required: false, check: FieldRules.webURLProblem)
@@ -136,7 +136,7 @@ private struct DocumentReader {
         let keys = ["email", "name", "consent", "gender", "attributes"]
         guard let map = YAMLMapping(node, path: path, keys: keys, log: log) else { return nil }
         let email = map.string("email", check: FieldRules.emailProblem)
-        let name = map.string("name") { FieldRules.textProblem($0) }
+        let name = map.string("name") { FieldRules.nameProblem($0) }
         let consent = map.boolean("consent") ?? false
         let gender = map.string("gender", required: false) { FieldRules.textProblem($0, limit: 100) }
         let attributes = map.stringMap("attributes")

@@ -53,10 +53,21 @@ extension WriteTransaction {
 
     /// Inserts or updates a person matched by e-mail (case-insensitive).
     ///
-    /// Gender and attributes are kept only with consent: withdrawing consent erases them.
+    /// Gender and attributes are kept only with consent: withdrawing consent erases them. Name and e-mail are
+    /// stored in NFC; a name with control characters or bidi overrides, or an e-mail with invisible characters, is
+    /// refused here, whichever surface sent it.
+    /// - Throws: ``KernelError/invalidField(field:reason:)`` naming `name` or `email`.
     @discardableResult
     public func save(_ draft: Person) throws -> Person {
         var draft = draft
+        draft.displayName = FieldRules.normalized(draft.displayName)
+        draft.email = FieldRules.normalized(draft.email)
+        if let problem = FieldRules.nameCharacterProblem(draft.displayName) {
+            throw KernelError.invalidField(field: "name", reason: problem)
+        }
+        if let problem = FieldRules.emailCharacterProblem(draft.email) {
+            throw KernelError.invalidField(field: "email", reason: problem)
+        }
         draft.emailKey = FieldRules.emailKey(draft.email)
         if !draft.consent {
             draft.gender = nil

@@ -7,7 +7,18 @@ enum KernelMigrations {
         ("kernel/0004-create-quote", createQuote),
         ("kernel/0005-series-published-at", seriesPublishedAt),
         ("kernel/0006-create-outbox", createOutbox),
+        ("kernel/0008-create-site-setting", createSiteSetting),
     ]
+
+    /// Settings of the whole installation rather than of one organization: today the server's public URL, which
+    /// every command that prints a link reads (see ``SiteSettings``).
+    static let createSiteSetting = """
+        CREATE TABLE siteSetting (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL,
+            updatedAt DATETIME NOT NULL
+        );
+        """
 
     /// The transactional outbox: messages written in the transaction of the change that causes them, delivered
     /// later by ``OutboxDelivery``; and what the kernel keeps per recipient (their one-click unsubscribe token,

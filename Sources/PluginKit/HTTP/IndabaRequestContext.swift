@@ -22,11 +22,15 @@ public struct IndabaRequestContext: RequestContext {
     public var baseURL = ""
     /// The peer's IP address (for rate limits; never logged with personal data), or `nil` when unknown.
     public let remoteAddress: String?
+    /// The client's IP address: the peer's, unless the peer is a trusted reverse proxy (`--trusted-proxy`) that
+    /// named the client in `Forwarded` or `X-Forwarded-For`. What rate limits count against.
+    public var clientAddress: String?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         requestId = String(UInt64.random(in: .min ... .max), radix: 16)
         remoteAddress = source.channel.remoteAddress?.ipAddress
+        clientAddress = remoteAddress
     }
 
     /// Bodies above this size are refused with 413 before they are read further.

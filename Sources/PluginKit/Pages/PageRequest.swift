@@ -1,14 +1,13 @@
 public import Hummingbird
 public import Kernel
 
-/// What a plugin page handler is given: the request, its context (with `organization` set), the hidden field its
-/// forms must carry, and for a `POST` the form that was sent.
+/// What a plugin page handler is given: the request, its context (with `organization` set), the hidden field each
+/// of its forms must carry, and for a `POST` the form that was sent.
 public struct PageRequest: Sendable {
     public let request: Request
     public let context: IndabaRequestContext
-    /// The hidden input (`<input type="hidden" name="form" …>`) that every `POST` form on the page must include:
-    /// the web interface refuses a form without it (CSRF protection) before the handler runs.
-    public let formField: HTML
+    /// Makes the hidden input (`<input type="hidden" name="form" …>`) for a form posting to an absolute path.
+    private let formTokenField: @Sendable (String) -> HTML
     /// The form sent with a `POST` (empty for a `GET`).
     public let form: PageForm
     /// The absolute path of the plugin's pages for this organization, ending in `/` (`/orgs/3/retention/`). Use it
@@ -16,14 +15,21 @@ public struct PageRequest: Sendable {
     public let basePath: String
 
     public init(
-        request: Request, context: IndabaRequestContext, formField: HTML, form: PageForm = PageForm(),
-        basePath: String
+        request: Request, context: IndabaRequestContext, form: PageForm = PageForm(), basePath: String,
+        formField: @escaping @Sendable (String) -> HTML
     ) {
         self.request = request
         self.context = context
-        self.formField = formField
+        self.formTokenField = formField
         self.form = form
         self.basePath = basePath
+    }
+
+    /// The hidden input that a `POST` form whose `action` is `action` (an absolute path, usually
+    /// ``basePath`` + something) must include: the web interface refuses a form without it, or with the token of
+    /// another form, or one served too long ago (CSRF protection), before the handler runs.
+    public func formField(for action: String) -> HTML {
+        formTokenField(action)
     }
 
     /// Who the audit log names for changes this page makes.

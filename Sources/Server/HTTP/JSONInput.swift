@@ -3,26 +3,21 @@ import Hummingbird
 import Kernel
 import PluginKit
 
-/// Reads a JSON request body strictly: size and depth capped, an object at the top, no unknown fields.
+/// Reads a JSON request body strictly: size and depth capped, no key twice, an object at the top, no unknown fields
+/// (the shape checks are PluginKit's ``JSONBody``, shared with plugin routes).
 struct JSONInput {
-    /// Deeper nesting than this is refused before decoding (no legitimate body comes close).
-    static let maximumDepth = 16
-
     /// The body's top-level object.
     static func object(_ request: Request, context: IndabaRequestContext) async throws -> [String: JSONValue] {
         if let type = request.headers[.contentType], !type.lowercased().hasPrefix("application/json") {
             throw Problem(.unsupportedMediaType, "Send the body as application/json.")
         }
-        let buffer: ByteBuffer
+        let bytes: Data
         do {
-            buffer = try await request.body.collect(upTo: context.maxUploadSize)
+            bytes = try await JSONBody.bytes(request, limit: context.maxUploadSize)
         } catch {
             throw Problem(.contentTooLarge, "The body is larger than \(context.maxUploadSize) bytes.")
         }
-        let bytes = Data(buffer.readableBytesView)
-        guard depth(of: bytes) <= maximumDepth else {
-            throw Problem(.badRequest, "The JSON body is nested more than \(maximumDepth) levels deep.")
-        }
+        if let problem = JSONBody.structureProblem(of: bytes) { throw Problem(.badRequest, problem) }
         let value: JSONValue
         do {
             value = try JSONDecoder().decode(JSONValue.self, from: bytes)
@@ -33,37 +28,6 @@ struct JSONInput {
             throw Problem(.badRequest, "The body must be a JSON object such as {\"title\": \"…\"}.")
         }
         return object
-    }
-
-    /// The deepest nesting of arrays and objects, counted without parsing (strings are skipped).
-    static func depth(of bytes: Data) -> Int {
-        var depth = 0
-        var deepest = 0
-        var inString = false
-        var escaped = false
-        for byte in bytes {
-            if inString {
-                if escaped {
-                    escaped = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaped = true
-                } else if byte
-                    == UInt8(ascii: "\"")
-                {
-                    inString = false
-                }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""): inString = true
-            case UInt8(ascii: "{"), UInt8(ascii: "["):
-                depth += 1
-                deepest = max(deepest, depth)
-            case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
-            default: break
-            }
-        }
-        return deepest
     }
 
     private static func describe(_ error: any Error) -> String {

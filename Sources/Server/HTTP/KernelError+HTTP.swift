@@ -1,6 +1,7 @@
 import GRDB
 import Hummingbird
 import Kernel
+import NIOCore
 
 /// The one place where kernel errors become HTTP problems.
 extension Problem {
@@ -28,6 +29,9 @@ extension Problem {
             return Problem(.conflict, veto.reason)
         case let error as HTTPError:
             return Problem(error.status, error.body ?? error.status.reasonPhrase)
+        case is NIOTooManyBytesError:
+            // A route read its body with a cap (an attendance export, a case study's file) and it was larger.
+            return Problem(.contentTooLarge, "The body is larger than this address accepts.")
         case let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT:
             return Problem(.conflict, "The change conflicts with existing data (a duplicate slug or e-mail?).")
         default:

@@ -29,10 +29,8 @@ final class RouteTable: Sendable {
     }
 }
 
-/// A known path asked with a method it does not take gets 405 with `Allow` (RFC 9110 §15.5.6), not 404.
-///
-/// (Only the feeds answer `HEAD`, on routes of their own: the router's not-found path cannot hand a request back to
-/// the router, so `HEAD` elsewhere is a 405 that names `GET`.)
+/// A known path asked with a method it does not take gets 405 with `Allow` (RFC 9110 §15.5.6), not 404. Every path
+/// that takes `GET` also takes `HEAD` (the router generates it).
 struct MethodMiddleware: RouterMiddleware {
     typealias Context = IndabaRequestContext
 
@@ -44,7 +42,8 @@ struct MethodMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as HTTPError where error.status == .notFound && context.endpointPath == "NotFound" {
-            let allowed = table.methods(for: request.uri.path)
+            var allowed = table.methods(for: request.uri.path)
+            if allowed.contains("GET"), !allowed.contains("HEAD") { allowed = (allowed + ["HEAD"]).sorted() }
             guard !allowed.isEmpty else { throw error }
             throw Problem(
                 .methodNotAllowed,

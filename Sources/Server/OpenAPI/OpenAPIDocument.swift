@@ -37,6 +37,28 @@ public enum OpenAPIDocument {
         ])
     }
 
+    /// `item` with the answers the server itself gives on any plugin route added where the plugin's description
+    /// left them out: 400 for a malformed path parameter, query or body, and 413 for a body over the route's limit.
+    static func withCommonAnswers(_ item: JSONValue) -> JSONValue {
+        guard case var .object(fields) = item else { return item }
+        for method in ["get", "post", "put", "patch", "delete"] {
+            guard case var .object(operation)? = fields[method],
+                case var .object(responses)? = operation["responses"]
+            else { continue }
+            var common = [("400", "Malformed path parameter, query or body")]
+            if method != "get" { common.append(("413", "Body too large")) }
+            for (status, description) in common where responses[status] == nil {
+                responses[status] = .object([
+                    "description": .string(description),
+                    "content": .object(["application/problem+json": .object(["schema": Paths.ref("Problem")])]),
+                ])
+            }
+            operation["responses"] = .object(responses)
+            fields[method] = .object(operation)
+        }
+        return .object(fields)
+    }
+
     /// Each plugin's paths under its mount points, with the `{org}` parameter declared on every path item.
     private static func pluginPaths(_ plugins: [any Plugin.Type]) -> [String: JSONValue] {
         var paths: [String: JSONValue] = [:]
@@ -57,11 +79,11 @@ public enum OpenAPIDocument {
                     var parameters: [JSONValue] = [org]
                     if case let .array(own)? = fields["parameters"] { parameters += own }
                     fields["parameters"] = .array(parameters)
-                    paths[prefix + path] = .object(fields)
+                    paths[prefix + path] = withCommonAnswers(.object(fields))
                 }
             }
             // Site paths are not under an organization: no {org} parameter.
-            for (path, item) in description.sitePaths { paths[path] = item }
+            for (path, item) in description.sitePaths { paths[path] = withCommonAnswers(item) }
         }
         return paths
     }

@@ -112,7 +112,7 @@ struct PeopleRoutes {
         var attributes: [String: String]?
 
         init(_ fields: inout Fields, creating: Bool) {
-            displayName = fields.string("displayName", required: creating) { FieldRules.textProblem($0) }
+            displayName = fields.string("displayName", required: creating) { FieldRules.nameProblem($0) }
             email = fields.string("email", required: creating, check: FieldRules.emailProblem)
             consent = fields.boolean("consent")
             gender = fields.nullableString("gender") { FieldRules.textProblem($0, limit: 100) }

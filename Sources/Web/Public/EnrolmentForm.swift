@@ -45,7 +45,7 @@ struct EnrolmentForm: Sendable {
         var errors = Errors()
         if values.name.isEmpty {
             errors.name = "Enter your name."
-        } else if let problem = FieldRules.textProblem(values.name, limit: 200) {
+        } else if let problem = FieldRules.nameProblem(values.name, limit: 200) {
             errors.name = "Your name \(problem)."
         }
         if values.email.isEmpty {

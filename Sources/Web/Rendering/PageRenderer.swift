@@ -68,11 +68,9 @@ struct PageRenderer: Sendable {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.cacheControl] = "no-store"
-        headers[.contentSecurityPolicy] =
-            "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-        headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
-        // Sign-in links and private calendar addresses appear in URLs: never send them on as a Referer.
-        headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
+        // The security headers (self-only CSP, no framing, nosniff, Referrer-Policy: same-origin so sign-in links
+        // and private calendar addresses never leak as a Referer) are set on every answer by the server's
+        // SecurityHeadersMiddleware.
         for cookie in chrome.cookies { headers.append(HTTPField(name: .setCookie, value: cookie)) }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
     }

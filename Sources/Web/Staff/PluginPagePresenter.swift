@@ -27,28 +27,31 @@ struct PluginPagePresenter {
         let organization = context.organization!
         let id = organization.id!.rawValue
         var chrome = web.chrome(for: request, context: context)
-        // One purpose for every plugin page of the organization: the token proves the form was served here, to
-        // this browser, for this organization.
-        let purpose = "pages:\(id)"
         var form = PageForm()
         if page.method == .post {
             form = try await PostedForm.read(request)
             do {
+                // The token names the form's own address: a token served for one form (one certificate's revoke
+                // button) cannot be replayed against another, and it lives shorter than a kernel form's.
                 try web.forms.check(
-                    form["form"], purpose: purpose, cookieNonce: Cookies.value(Cookies.form, in: request),
-                    at: web.workspace.now(), minimumAge: 0, maximumAge: web.configuration.formLifetime)
-            } catch {
+                    form["form"], purpose: Self.purpose(request.uri.path),
+                    cookieNonce: Cookies.value(Cookies.form, in: request), at: web.workspace.now(), minimumAge: 0,
+                    maximumAge: web.configuration.pluginFormLifetime)
+            } catch let refusal {
                 return web.renderer.message(
-                    heading: "Nothing changed", error.message, link: ("/orgs/\(id)/\(plugin.rawValue)/", "Back"),
+                    heading: "Nothing changed", refusal.message, link: ("/orgs/\(id)/\(plugin.rawValue)/", "Back"),
                     chrome: chrome, status: .forbidden)
             }
         }
         let nonce = web.formNonce(request, into: &chrome)
-        let token = web.forms.issue(purpose: purpose, nonce: nonce, at: web.workspace.now())
-        let field: HTML = "<input type=\"hidden\" name=\"form\" value=\"\(token)\">"
+        let (forms, now) = (web.forms, web.workspace.now())
+        let field: @Sendable (String) -> HTML = { action in
+            let token = forms.issue(purpose: Self.purpose(action), nonce: nonce, at: now)
+            return "<input type=\"hidden\" name=\"form\" value=\"\(token)\">"
+        }
         let base = isPublic ? "/pages/orgs/\(id)/\(plugin.rawValue)" : "/orgs/\(id)/\(plugin.rawValue)"
         let answer = try await page.handler(
-            PageRequest(request: request, context: context, formField: field, form: form, basePath: base + "/"))
+            PageRequest(request: request, context: context, form: form, basePath: base + "/", formField: field))
         switch answer {
         case let .page(content, status):
             let model = PluginPageModel(
@@ -63,9 +66,15 @@ struct PluginPagePresenter {
             headers[.contentType] = contentType
             headers[.cacheControl] = "no-store"
             headers[.contentDisposition] = "attachment; filename=\"\(filename.filter { $0 != "\"" && $0 != "\\" })\""
-            headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
         }
+    }
+}
+
+extension PluginPagePresenter {
+    /// The purpose a plugin form's token is bound to: the path it posts to (without a query).
+    static func purpose(_ action: String) -> String {
+        "page-form:" + (action.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
     }
 }
 

@@ -6,7 +6,7 @@ import PluginKit
 /// `GET|POST /sign-in` and `POST /sign-out`: staff sign in with a one-time link and leave again.
 ///
 /// Opening the link shows a button rather than signing in at once, so link scanners in mail systems (which fetch
-/// every URL with GET) cannot use up the link. Attempts are rate-limited per address.
+/// every URL with GET) cannot use up the link. Failed attempts are rate-limited per client address.
 struct SignInPages {
     let web: WebInterface
 
@@ -47,7 +47,11 @@ struct SignInPages {
 
     private func signIn(_ request: Request, context: IndabaRequestContext) async throws -> Response {
         let chrome = web.chrome(for: request, context: context)
-        guard await web.signInLimit.allow(web.client(context), at: web.workspace.now()) else {
+        // Only genuine failures count (a real form token, a link that does not work), per client address: forged
+        // posts are refused below without touching anyone's allowance, and behind a trusted proxy each client is
+        // counted on its own, so nobody can lock out the staff.
+        let client = web.client(context)
+        guard await web.signInLimit.hasRoom(client, at: web.workspace.now()) else {
             return web.renderer.message(
                 heading: "Too many attempts", "Too many sign-in attempts came from your network. Wait ten minutes.",
                 chrome: chrome, status: .tooManyRequests)
@@ -71,6 +75,7 @@ struct SignInPages {
             let cookie = web.cookies.set(Cookies.session, sessionSecret, maxAge: Int(BrowserSession.lifetime))
             return web.redirect(to: "/workspace", cookies: [cookie])
         } catch let error as SignInError {
+            await web.signInLimit.record(client, at: web.workspace.now())
             return web.renderer.message(
                 heading: "Not signed in", error.description, chrome: chrome, status: .badRequest)
         }

@@ -45,4 +45,18 @@ struct CommandOutputTests {
         #expect(written.results == "")
         #expect(written.notes == "Wrote out.txt.\n")
     }
+
+    @Test("printed lines and notes show control and bidi characters as escapes; JSON stays JSON")
+    func escapes() throws {
+        let written = try captured { output in
+            output.print("Eve\u{1B}[2J\u{1B}]0;owned\u{07}\nAda\u{202E}nimda")
+            output.note("unknown person 'x\u{1B}[31m'")
+            try output.printJSON(["name": "Eve\u{1B}[2J"])
+            output.write("raw\u{1B}[2J")  // into a pipe, not a terminal: bytes unchanged
+        }
+        #expect(written.results.hasPrefix("Eve\\u{1b}[2J\\u{1b}]0;owned\\u{7}\nAda\\u{202e}nimda\n"))
+        #expect(written.results.contains(#""name" : "Eve\u001b[2J""#))
+        #expect(written.results.hasSuffix("raw\u{1B}[2J"))
+        #expect(written.notes == "unknown person 'x\\u{1b}[31m'\n")
+    }
 }

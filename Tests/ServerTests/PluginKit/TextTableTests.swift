@@ -17,6 +17,15 @@ struct TextTableTests {
         #expect(table.text == table.lines.joined(separator: "\n"))
     }
 
+    @Test("cells cannot drive the terminal: escapes, bidi overrides and new lines are shown, not obeyed")
+    func hostileCells() {
+        var table = TextTable(header: "ID", "NAME")
+        table.add("1", "\u{1B}]0;owned\u{07}Eve\u{1B}[2J")
+        table.add("2", "Ada\u{202E}nimda\nroot")
+        #expect(table.lines == ["ID  NAME", "1   \\u{1b}]0;owned\\u{7}Eve\\u{1b}[2J", "2   Ada\\u{202e}nimda\\nroot"])
+        #expect(!table.text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+    }
+
     @Test("rows may be shorter than others; their last cell is not padded")
     func raggedRows() {
         let table = TextTable([["Stage", "People"], ["Enrolled", "40"], ["Total"]])

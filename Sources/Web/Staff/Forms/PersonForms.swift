@@ -61,7 +61,7 @@ struct PersonForms {
                 context, status: .forbidden)
         }
         var errors: [String: String] = [:]
-        if let problem = FieldRules.textProblem(values["name"]!, limit: 200) { errors["name"] = "The name \(problem)." }
+        if let problem = FieldRules.nameProblem(values["name"]!, limit: 200) { errors["name"] = "The name \(problem)." }
         let email = values["email"]!
         if person == nil {
             if let problem = FieldRules.emailProblem(email) {
