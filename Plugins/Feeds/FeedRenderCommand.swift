@@ -43,10 +43,11 @@ struct FeedRenderCommand: PluginCommand {
         let organization = context.organization
         let feedScope = try parsedScope(organization)
         let format = Self.formats[format]!
-        let settings = try await (context.plugin as! FeedsPlugin).context.settings(
-            FeedsSettings.self, for: organization.id!)
+        let plugin = context.plugin as! FeedsPlugin
+        let settings = try await plugin.context.settings(FeedsSettings.self, for: organization.id!)
         let options = FeedOptions(
-            scope: feedScope, organization: organization, format: format, settings: settings, baseURL: baseUrl)
+            scope: feedScope, organization: organization, format: format, settings: settings, baseURL: baseUrl,
+            identity: try await plugin.identity.identity(baseURL: baseUrl, context: plugin.context))
         var text = ""
         var timings: [Duration] = []
         var loading: [Duration] = []

@@ -328,7 +328,8 @@ struct PluginLifecycleTests {
             #expect(
                 applied == [
                     "kernel/0001-create-domain", "kernel/0002-create-api-token", "kernel/0003-create-sign-in",
-                    "kernel/0004-create-quote", "kernel/0005-series-published-at", "session-log/0001-create-entry",
+                    "kernel/0004-create-quote", "kernel/0005-series-published-at",
+                    "kernel/0007-installation-identity", "session-log/0001-create-entry",
                 ])
         }
         // Uninstalling the plugin leaves its migration applied and its table in place, with a notice.

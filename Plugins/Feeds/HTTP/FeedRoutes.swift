@@ -108,11 +108,12 @@ struct FeedRoutes {
         }
         let options = FeedOptions(
             scope: scope, organization: organization, format: format, settings: settings, baseURL: context.baseURL,
+            identity: try await plugin.identity.identity(baseURL: context.baseURL, context: plugin.context),
             personalFolder: folder)
         // The version covers the data and the settings; the variant, what else changes the bytes.
         let key = FeedCache.Key(scope: scope, format: format, variant: options.feedURL)
         if let cached = plugin.cache.entry(for: key, version: version) {
-            return cached.response(to: request)
+            return cached.response(to: request, now: plugin.context.now())
         }
         let content = try await store.writer.read { db in
             try FeedContent.load(selection, organization: organization, in: db)
@@ -121,7 +122,7 @@ struct FeedRoutes {
             text: format.render(content, options: options), contentType: format.contentType,
             lastModified: content.lastModified, maxAge: settings.refreshMinutes * 60, isPrivate: folder != nil)
         plugin.cache.store(representation, for: key, version: version)
-        return representation.response(to: request)
+        return representation.response(to: request, now: plugin.context.now())
     }
 }
 

@@ -6,7 +6,23 @@ enum KernelMigrations {
         ("kernel/0003-create-sign-in", createSignIn),
         ("kernel/0004-create-quote", createQuote),
         ("kernel/0005-series-published-at", seriesPublishedAt),
+        ("kernel/0007-installation-identity", installationIdentity),
     ]
+
+    /// The installation's identity for ids that outlive its address (see ``InstallationIdentity``): one row, set
+    /// once when first needed, never updated.
+    static let installationIdentity = """
+        CREATE TABLE installationIdentity (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            authority TEXT NOT NULL CHECK (authority <> ''),
+            since TEXT NOT NULL,
+            createdAt DATETIME NOT NULL
+        );
+        CREATE TRIGGER installationIdentity_never_changes BEFORE UPDATE ON installationIdentity
+        BEGIN
+            SELECT RAISE(ABORT, 'the installation identity is set once');
+        END;
+        """
 
     /// When a series first became readable by anyone (published or completed), kept by triggers whatever writes
     /// the status. Calendars need it: a cancelled series that was public stays in feeds, marked cancelled, so apps
