@@ -57,7 +57,7 @@ root="$base/public/orgs/$org/certificates"
 
 check_schema() {
     if [[ -x $kit/check-ob3 ]]; then
-        "$kit/check-ob3" --quiet "$@"
+        "$kit/check-ob3" "$@"
     else
         echo "check-credentials: no conformance kit at $kit (set CONFORMANCE_KIT): check-ob3 not run" >&2
     fi

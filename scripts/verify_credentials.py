@@ -11,11 +11,13 @@ tokens must be reported revoked. Neither library is Indaba's code. Exits non-zer
 import base64
 import json
 import sys
+import urllib.parse
 import urllib.request
 
 import jwt
 from cryptography.hazmat.primitives import serialization
 from openbadgeslib.ob3.verifier import OB3Verifier
+from openbadgeslib.util import download_file
 
 OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
 
@@ -23,6 +25,14 @@ OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
 def fetch_json(url):
     with urllib.request.urlopen(url, timeout=10) as response:
         return json.load(response)
+
+
+def loopback_download(url):
+    """openbadgeslib's own fetcher, allowed plain HTTP and a private address only for this machine's test server
+    (it refuses both by default, rightly, for real issuers)."""
+    host = urllib.parse.urlsplit(url).hostname
+    assert host in ("127.0.0.1", "localhost", "::1"), f"refusing to fetch {url} outside loopback"
+    return download_file(url, allow_insecure=True, allow_private=True)
 
 
 def tampered(token):
@@ -63,7 +73,7 @@ def main(issuer_url, expectation, paths):
         assert claims["credentialStatus"]["type"] == "BitstringStatusListEntry", claims["credentialStatus"]
         verifier = OB3Verifier(pem)
         if expectation == "valid":
-            verifier.verify(token, check_status=True, verify_status_list=True)
+            verifier.verify(token, check_status=True, verify_status_list=True, download=loopback_download)
             try:
                 jwt.decode(tampered(token), key, algorithms=[alg])
             except jwt.InvalidSignatureError:
@@ -73,9 +83,10 @@ def main(issuer_url, expectation, paths):
         else:
             verifier.verify(token)  # the signature and structure still verify
             try:
-                verifier.verify(token, check_status=True, verify_status_list=True)
+                verifier.verify(token, check_status=True, verify_status_list=True, download=loopback_download)
             except Exception as error:  # openbadgeslib's OB3VerificationError
-                assert "revoked" in str(error).lower(), f"{path}: {error}"
+                # openbadgeslib says "Credential status 'revocation' is set at index N in <list>".
+                assert "'revocation' is set" in str(error), f"{path}: {error}"
             else:
                 raise AssertionError(f"{path}: a revoked credential was reported valid")
     print(

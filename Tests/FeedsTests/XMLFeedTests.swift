@@ -93,6 +93,8 @@ struct XMLFeedTests {
         #expect(descriptions.count == 4 && descriptions.map(shown) == summaries)
         #expect(summaries.contains { $0.contains("<b>bold</b> & ]]>") })
         let titles = try texts(rss, "/rss/channel/item/title")
+        // A title keeps its line breaks: a reader taking it for plain text would show a <br> literally.
+        #expect(titles.contains("Homework\nover a week") && !titles.contains { $0.contains("<br>") })
         #expect(titles.map(shown) == (try texts(atom, "//*[local-name()='entry']/*[local-name()='title']")))
         let channel = try texts(rss, "/rss/channel/title")
         #expect(channel.map(shown) == (try texts(atom, "/*[local-name()='feed']/*[local-name()='title']")))
