@@ -48,7 +48,7 @@ struct ReissueCommand: PluginCommand {
         let plugin = context.plugin as! CertificatesPlugin
         let replacement = try await plugin.reissue(
             Certificate.ID(certificate), organization: context.organization.id!, actor: context.actor,
-            server: ProcessInfo.processInfo.environment["INDABA_BASE_URL"])
+            server: VerificationAddress.commandLineServer)
         if context.json { return try context.output.printJSON(CertificateSummary(replacement)) }
         context.output.print(lines: [
             "Certificate \(certificate) is revoked; the new certificate is \(replacement.id!) "

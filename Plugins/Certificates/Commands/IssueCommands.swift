@@ -69,7 +69,7 @@ struct IssueCommand: PluginCommand {
         let folder = out.map { URL(fileURLWithPath: $0) }
         let outcome = try await plugin.issue(
             series: series, organization: context.organization.id!, actor: context.actor, dryRun: dryRun,
-            server: ProcessInfo.processInfo.environment["INDABA_BASE_URL"],
+            server: VerificationAddress.commandLineServer,
             progress: { bar.update($0, of: $1) },
             keepPDF: folder.map { folder in
                 { certificate, pdf in

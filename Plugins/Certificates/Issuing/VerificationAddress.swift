@@ -18,6 +18,12 @@ enum VerificationAddress {
         return address
     }
 
+    /// The server's address as the command line knows it, as every command does: `$INDABA_BASE_URL`, or else the
+    /// address `indaba serve` listens at by default.
+    static var commandLineServer: String {
+        ProcessInfo.processInfo.environment["INDABA_BASE_URL"] ?? "http://127.0.0.1:8080"
+    }
+
     /// Whether `url` names this machine only: `localhost`, `127.0.0.0/8`, `::1` or `0.0.0.0`.
     static func isLoopback(_ url: String) -> Bool {
         guard let host = URL(string: url)?.host?.lowercased() else { return false }
