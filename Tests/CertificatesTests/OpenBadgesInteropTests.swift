@@ -91,6 +91,9 @@ struct OpenBadgesInteropTests {
         #expect(status["statusPurpose"] as? String == "revocation")
         let index = try #require(Int(status["statusListIndex"] as? String ?? ""))
         let list = try #require(status["statusListCredential"] as? String)
+        // Drawn at random within the list (not the order of issue), one per certificate.
+        #expect(Int64(index) == revoked.statusIndex && (0..<131_072).contains(index))
+        #expect(Set(certificates.compactMap(\.statusIndex)).count == certificates.count)
 
         func bit(_ index: Int) async throws -> Bool? {
             let reply = try await client.get(path(list))

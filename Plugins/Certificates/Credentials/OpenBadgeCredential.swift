@@ -76,9 +76,9 @@ struct OpenBadgeCredential {
                 ]),
             ]),
             "credentialStatus": .object([
-                "id": .string("\(issuer.statusList(kid))#\(certificate.id!.rawValue)"),
+                "id": .string("\(issuer.statusList(kid))#\(certificate.statusListIndex)"),
                 "type": "BitstringStatusListEntry", "statusPurpose": "revocation",
-                "statusListIndex": .string("\(certificate.id!.rawValue)"),
+                "statusListIndex": .string("\(certificate.statusListIndex)"),
                 "statusListCredential": .string(issuer.statusList(kid)),
             ]),
             "iss": .string(issuer.profile),

@@ -4,8 +4,8 @@ import GRDB
 import Hummingbird
 import Kernel
 
-/// The organization's revocations as a W3C Bitstring Status List (v1.0): bit `i` is set when certificate `i` (its
-/// id, each credential's `statusListIndex`) is revoked. Served as a signed `BitstringStatusListCredential`, so a
+/// The organization's revocations as a W3C Bitstring Status List (v1.0): bit `i` is set when the certificate whose
+/// credential has `statusListIndex` `i` is revoked. Indexes are drawn at random (``freeIndex(organization:in:)``). Served as a signed `BitstringStatusListCredential`, so a
 /// verifier that checks status reports a revoked credential as revoked; revoking flips the bit at once.
 enum RevocationStatusList {
     /// The smallest list the specification allows (16 KB), which keeps a holder's index unguessable among many.
@@ -30,8 +30,11 @@ enum RevocationStatusList {
     ) throws -> JSONValue {
         let url = issuer.statusList(kid)
         let revoked = try Int64.fetchAll(
-            db, sql: "SELECT id FROM certificates_certificate WHERE organizationId = ? AND status = 'revoked'",
-            arguments: [organization])
+            db,
+            sql: """
+                SELECT coalesce(statusIndex, id) FROM certificates_certificate
+                WHERE organizationId = ? AND status = 'revoked'
+                """, arguments: [organization])
         let dated =
             try Date.fetchOne(
                 db,
@@ -52,6 +55,26 @@ enum RevocationStatusList {
             "iss": .string(issuer.profile), "jti": .string(url), "nbf": .integer(seconds),
             "iat": .integer(seconds),
         ])
+    }
+
+    /// An index no certificate of `organization` uses, drawn at random from the list's 131,072 (after a few
+    /// collisions, the next free one above the largest in use: the list then grows).
+    static func freeIndex(organization: Organization.ID, in db: Database) throws -> Int64 {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<32 {
+            let candidate = Int64.random(in: 0..<Int64(minimumBits), using: &generator)
+            let used = try Bool.fetchOne(
+                db,
+                sql: """
+                    SELECT EXISTS (SELECT 1 FROM certificates_certificate
+                    WHERE organizationId = ? AND coalesce(statusIndex, id) = ?)
+                    """, arguments: [organization, candidate])
+            if used != true { return candidate }
+        }
+        let largest = try Int64.fetchOne(
+            db, sql: "SELECT max(coalesce(statusIndex, id)) FROM certificates_certificate WHERE organizationId = ?",
+            arguments: [organization])
+        return max(Int64(minimumBits), (largest ?? 0) + 1)
     }
 
     /// Whether `index` is set in an `encodedList` (what a verifier does; used by tests).

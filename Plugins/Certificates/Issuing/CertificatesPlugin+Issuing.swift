@@ -127,8 +127,8 @@ extension CertificatesPlugin {
     }
 }
 
-/// Stores a certificate and signs its Open Badges credential in the same transaction: the credential names the
-/// certificate's id as its status list index, known only once the row exists.
+/// Stores a certificate and signs its Open Badges credential in the same transaction, with a status list index
+/// drawn at random among those the organization has not used.
 struct CredentialSigner: Sendable {
     let key: KeyStore.SigningKey
     let issuer: OpenBadgeCredential.IssuerURLs
@@ -137,6 +137,7 @@ struct CredentialSigner: Sendable {
     /// Inserts `draft`, then signs and saves its credential.
     func store(_ draft: Certificate, in db: Database) throws -> Certificate {
         var certificate = draft
+        certificate.statusIndex = try RevocationStatusList.freeIndex(organization: draft.organizationId, in: db)
         try certificate.insert(db)
         certificate.keyId = key.kid
         certificate.credential = try OpenBadgeCredential(certificate: certificate, issuer: issuer, criteria: criteria)

@@ -48,6 +48,12 @@ enum CertificatesSchema {
                     certificateId INTEGER PRIMARY KEY REFERENCES certificates_certificate(id) ON DELETE CASCADE,
                     pdf BLOB NOT NULL
                 );
+                -- Each credential's bit in the organization's revocation status list, drawn at random (W3C
+                -- Bitstring Status List, privacy considerations): the list tells nothing of the order of issue.
+                -- Certificates from before have none and use their id.
+                ALTER TABLE certificates_certificate ADD COLUMN statusIndex INTEGER;
+                CREATE UNIQUE INDEX certificates_certificate_status
+                    ON certificates_certificate(organizationId, statusIndex) WHERE statusIndex IS NOT NULL;
                 CREATE TABLE certificates_logo (
                     organizationId INTEGER PRIMARY KEY REFERENCES organization(id) ON DELETE CASCADE,
                     png BLOB NOT NULL,
