@@ -76,6 +76,12 @@ struct CalendarAppTests {
         #expect(!frab.contains("99:59"))
         let ics = try await fixture.client.get("\(folder)/calendar.ics").text
         #expect(ics.contains("SUMMARY:Introduction"))
+        // The feed's log says so, by session id.
+        #expect(
+            fixture.harness.logs.records.contains {
+                $0.message.contains("left out of a frab schedule")
+                    && $0.metadata["session.ids"] == "[\(session.id!.rawValue)]"
+            })
     }
 
     private func hostileSeries() async throws -> (TestClient, String) {

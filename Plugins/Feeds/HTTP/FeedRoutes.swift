@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Hummingbird
 import Kernel
+import Logging
 import PluginKit
 
 /// The feed URLs of one organization, and the private endpoint that lists them.
@@ -117,6 +118,15 @@ struct FeedRoutes {
         }
         let content = try await store.writer.read { db in
             try FeedContent.load(selection, organization: organization, in: db)
+        }
+        if format == .frab {
+            let tooLong = content.items.filter { $0.session.kind.isLive && !FrabSchedule.fits($0) }
+            if !tooLong.isEmpty {
+                // Said once per render (a cache miss), not per poll.
+                plugin.context.logger.notice(
+                    "Sessions longer than 99:59 left out of a frab schedule",
+                    metadata: ["session.ids": "\(tooLong.map { $0.session.id!.rawValue })"])
+            }
         }
         let representation = try FeedRepresentation(
             text: format.render(content, options: options), contentType: format.contentType,
