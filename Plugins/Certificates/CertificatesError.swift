@@ -8,8 +8,12 @@ enum CertificatesError: Error, CustomStringConvertible, Equatable {
     case unknownSeries(String)
     case unknownCertificate(Int64)
     case alreadyRevoked(Int64)
-    case revokedCannotBeReissued(Int64)
+    case holdsValid(Int64, valid: Int64)
+    case notEligible(Int64)
     case emptyReason
+    case badLogo(String)
+    case noVerificationAddress
+    case loopbackVerificationAddress(String, server: String)
     case rendering(personId: Person.ID, reason: String)
     case keyStore(String)
     case output(String)
@@ -27,8 +31,20 @@ enum CertificatesError: Error, CustomStringConvertible, Equatable {
                 + "the organization that runs the series (a network's coordinator: the member's address)."
         case let .unknownCertificate(id): "There is no certificate \(id) in this organization."
         case let .alreadyRevoked(id): "Certificate \(id) is already revoked."
-        case let .revokedCannotBeReissued(id):
-            "Certificate \(id) is revoked; only a valid certificate can be re-issued (issue a new one instead)."
+        case let .holdsValid(id, valid):
+            "Certificate \(id) is revoked, and its holder has a valid certificate \(valid) of the series; re-issue "
+                + "that one instead."
+        case let .notEligible(id):
+            "The holder of revoked certificate \(id) is not eligible under the series' rule now; no new certificate "
+                + "was issued (see `indaba certificates eligibility`)."
+        case .noVerificationAddress:
+            "No verification address is known: set the server's public address in INDABA_BASE_URL, or the "
+                + "certificates setting verificationBaseURL (such as https://indaba.example.org)."
+        case let .loopbackVerificationAddress(address, server):
+            "The verification address \(address) is this machine only, but the server is reached at \(server): "
+                + "QR codes would lead nowhere. Clear the setting verificationBaseURL (it then follows the server's "
+                + "address) or set the public address."
+        case let .badLogo(reason): "The logo cannot be used: \(reason). Upload a PNG image of at most 1 MB."
         case .emptyReason: "Give a reason for the revocation (--reason), such as \"issued in error\"."
         case let .rendering(person, reason): "The certificate of person \(person) cannot be drawn: \(reason)"
         case let .keyStore(reason): "The signing keys cannot be used: \(reason)"
@@ -42,10 +58,10 @@ extension CertificatesError {
     /// The HTTP status of the error; nil for failures on the server's side (a generic 500).
     var status: HTTPResponse.Status? {
         switch self {
-        case .noRule, .rendering: .unprocessableContent
-        case .ruleDoesNotFit, .alreadyRevoked, .revokedCannotBeReissued: .conflict
+        case .noRule, .rendering, .noVerificationAddress, .loopbackVerificationAddress: .unprocessableContent
+        case .ruleDoesNotFit, .alreadyRevoked, .holdsValid, .notEligible: .conflict
         case .unknownSeries, .unknownCertificate: .notFound
-        case .emptyReason: .badRequest
+        case .emptyReason, .badLogo: .badRequest
         case .unknownCode: .notFound
         case .keyStore, .output: nil
         }

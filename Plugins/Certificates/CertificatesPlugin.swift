@@ -15,7 +15,8 @@ public struct CertificatesPlugin: Plugin {
     public static let migrations = CertificatesSchema.migrations
     public static let commands: [any PluginCommand.Type] = [
         EligibilityCommand.self, IssueCommand.self, ListCommand.self, RevokeCommand.self, ReissueCommand.self,
-        DownloadCommand.self, VerifyCommand.self, RotateKeyCommand.self, KeySetCommand.self, BenchCommand.self,
+        DownloadCommand.self, VerifyCommand.self, RotateKeyCommand.self, KeySetCommand.self, LogoCommand.self,
+        BenchCommand.self,
     ]
     public static let apiDescription = CertificatesAPIDescription.description
 

@@ -6,7 +6,8 @@ public import Kernel
 public struct CertificatesSettings: PluginSettings {
     /// One rule per series; a series without a rule has no certificates.
     public var rules: [EligibilityRule]
-    /// The public address of this Indaba server; QR codes point to `<verificationBaseURL>/verify/<code>`.
+    /// The public address of this Indaba server; QR codes point to `<verificationBaseURL>/verify/<code>`. Empty
+    /// (the default): the server's own base URL (see ``VerificationAddress``).
     public var verificationBaseURL: String
     /// Frame, heading and name colour, `#RRGGBB`.
     public var primaryColour: String
@@ -16,21 +17,22 @@ public struct CertificatesSettings: PluginSettings {
     public var paperColour: String
     /// The heading, such as "Certificate of Completion".
     public var heading: String
-    /// A PNG logo printed above the organization's name; empty for none.
-    public var logoPath: String
     /// A signatory printed beside the facilitators (such as the director); empty for none.
     public var signatureName: String
     /// The signatory's role, such as "Programme Director".
     public var signatureRole: String
+    /// How new Open Badges credentials are signed: `RS256` (what every verifier supports) or `ES256`.
+    public var signingAlgorithm: String
 
     public static let defaults = CertificatesSettings(
-        rules: [], verificationBaseURL: "http://127.0.0.1:8080", primaryColour: "#1F3A5F", accentColour: "#A67C2E",
-        paperColour: "#FFFDF7", heading: "Certificate of Completion", logoPath: "", signatureName: "",
-        signatureRole: "")
+        rules: [], verificationBaseURL: "", primaryColour: "#1F3A5F", accentColour: "#A67C2E",
+        paperColour: "#FFFDF7", heading: "Certificate of Completion", signatureName: "",
+        signatureRole: "", signingAlgorithm: "RS256")
 
     public init(
         rules: [EligibilityRule], verificationBaseURL: String, primaryColour: String, accentColour: String,
-        paperColour: String, heading: String, logoPath: String, signatureName: String, signatureRole: String
+        paperColour: String, heading: String, signatureName: String, signatureRole: String,
+        signingAlgorithm: String
     ) {
         self.rules = rules
         self.verificationBaseURL = verificationBaseURL
@@ -38,9 +40,9 @@ public struct CertificatesSettings: PluginSettings {
         self.accentColour = accentColour
         self.paperColour = paperColour
         self.heading = heading
-        self.logoPath = logoPath
         self.signatureName = signatureName
         self.signatureRole = signatureRole
+        self.signingAlgorithm = signingAlgorithm
     }
 
     public init(from decoder: any Decoder) throws {
@@ -51,21 +53,28 @@ public struct CertificatesSettings: PluginSettings {
         accentColour = try container.decode(String.self, forKey: .accentColour)
         paperColour = try container.decode(String.self, forKey: .paperColour)
         heading = try container.decode(String.self, forKey: .heading)
-        logoPath = try container.decode(String.self, forKey: .logoPath)
         signatureName = try container.decode(String.self, forKey: .signatureName)
         signatureRole = try container.decode(String.self, forKey: .signatureRole)
+        signingAlgorithm = try container.decode(String.self, forKey: .signingAlgorithm)
+        guard SigningAlgorithm(rawValue: signingAlgorithm) != nil else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .signingAlgorithm, in: container, debugDescription: "must be RS256 or ES256")
+        }
         let series = rules.map(\.series)
         if let twice = series.first(where: { name in series.filter { $0 == name }.count > 1 }) {
             throw DecodingError.dataCorruptedError(
                 forKey: .rules, in: container, debugDescription: "series '\(twice)' has more than one rule")
         }
-        guard let url = URL(string: verificationBaseURL), ["http", "https"].contains(url.scheme ?? ""),
-            url.host != nil, url.query == nil, !verificationBaseURL.hasSuffix("/")
-        else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .verificationBaseURL, in: container,
-                debugDescription:
-                    "must be an http(s) address without a trailing slash, such as https://indaba.example.org")
+        if !verificationBaseURL.isEmpty {
+            guard let url = URL(string: verificationBaseURL), ["http", "https"].contains(url.scheme ?? ""),
+                url.host != nil, url.query == nil, !verificationBaseURL.hasSuffix("/")
+            else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .verificationBaseURL, in: container,
+                    debugDescription:
+                        "must be empty (the server's address) or an http(s) address without a trailing slash, "
+                        + "such as https://indaba.example.org")
+            }
         }
         for (key, value) in [
             (CodingKeys.primaryColour, primaryColour), (.accentColour, accentColour), (.paperColour, paperColour),
@@ -82,29 +91,28 @@ public struct CertificatesSettings: PluginSettings {
                 throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: problem)
             }
         }
-        if !logoPath.isEmpty, !logoPath.hasPrefix("/") || !logoPath.lowercased().hasSuffix(".png") {
-            throw DecodingError.dataCorruptedError(
-                forKey: .logoPath, in: container, debugDescription: "must be an absolute path to a .png file")
-        }
     }
+
+    /// The algorithm new credentials are signed with.
+    var algorithm: SigningAlgorithm { SigningAlgorithm(rawValue: signingAlgorithm) ?? .rs256 }
 
     /// The rule for `series` given its slug path and id, if any.
     func rule(forPath path: String, id: WebinarSeries.ID) -> EligibilityRule? {
         rules.first { $0.series == path || $0.series == "\(id)" }
     }
 
-    /// The branding these settings describe.
-    var branding: Branding {
+    /// The branding these settings describe, with the organization's uploaded logo (kept by Indaba, never named
+    /// by a path: see ``CertificateLogos``).
+    func branding(logo: Data?) -> Branding {
         Branding(
             primary: RGB(hex: primaryColour) ?? Branding().primary, accent: RGB(hex: accentColour) ?? Branding().accent,
-            paper: RGB(hex: paperColour) ?? Branding().paper, heading: heading,
-            logoPath: logoPath.isEmpty ? nil : logoPath,
+            paper: RGB(hex: paperColour) ?? Branding().paper, heading: heading, logo: logo,
             signature: signatureName.isEmpty
                 ? nil : CertificateContent.Signatory(name: signatureName, role: signatureRole))
     }
 
     private enum CodingKeys: String, CodingKey {
-        case rules, verificationBaseURL, primaryColour, accentColour, paperColour, heading, logoPath, signatureName,
-            signatureRole
+        case rules, verificationBaseURL, primaryColour, accentColour, paperColour, heading, signatureName,
+            signatureRole, signingAlgorithm
     }
 }

@@ -43,11 +43,12 @@ struct FeedRenderCommand: PluginCommand {
         let organization = context.organization
         let feedScope = try parsedScope(organization)
         let format = Self.formats[format]!
-        let settings = try await (context.plugin as! FeedsPlugin).context.settings(
-            FeedsSettings.self, for: organization.id!)
+        let plugin = context.plugin as! FeedsPlugin
+        let settings = try await plugin.context.settings(FeedsSettings.self, for: organization.id!)
         let baseURL = try await BaseURLSetting.resolve(flag: baseUrl, workspace: context.workspace).url
         let options = FeedOptions(
-            scope: feedScope, organization: organization, format: format, settings: settings, baseURL: baseURL)
+            scope: feedScope, organization: organization, format: format, settings: settings, baseURL: baseURL,
+            identity: try await plugin.identity.identity(baseURL: baseURL, context: plugin.context))
         var text = ""
         var timings: [Duration] = []
         var loading: [Duration] = []

@@ -18,6 +18,8 @@ public struct FeedsPlugin: Plugin {
 
     let context: PluginContext
     let cache = FeedCache()
+    /// Where ids come from (see ``FeedIdentity``).
+    let identity = FeedIdentity()
     /// Settings and content version of recently served feeds, so a poll that changes nothing reads no database.
     let states: RecentCache<FeedStateKey, FeedState>
 

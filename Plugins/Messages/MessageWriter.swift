@@ -12,6 +12,8 @@ struct MessageWriter {
     let baseURL: String
     /// The organization's wording.
     let templates: MessageTemplates
+    /// The installation's identity, which invitation UIDs take (as the feeds' do).
+    let identity: InstallationIdentity
 
     var sender: MailAddress { settings.sender(organization: organization, baseURL: baseURL) }
 
@@ -148,7 +150,7 @@ struct MessageWriter {
             method.rawValue,
             CalendarInvitation.object(
                 method: method, sessions: sessions, series: series, organizer: sender, attendee: member.address,
-                joinLinks: true, baseURL: baseURL, now: now)
+                joinLinks: true, identity: identity, now: now)
         )
     }
 

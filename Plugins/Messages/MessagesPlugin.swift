@@ -76,7 +76,8 @@ public struct MessagesPlugin: Plugin {
             series: found.series, organization: found.organization, sessions: found.sessions,
             settings: try context.settings(MessagesSettings.self, for: found.organization.id!, in: db),
             baseURL: context.baseURL,
-            templates: MessageTemplates(overrides: try TemplateOverrides.all(of: found.organization.id!, in: db)))
+            templates: MessageTemplates(overrides: try TemplateOverrides.all(of: found.organization.id!, in: db)),
+            identity: try CalendarInvitation.identity(baseURL: context.baseURL, in: db))
     }
 
     private func tell(

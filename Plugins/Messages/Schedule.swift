@@ -80,7 +80,8 @@ struct Schedule {
             guard let writer = try writer(session.seriesId),
                 let (hours, moment) = Self.nearest(writer.settings.reminderHours, before: session.startsAt, now: now)
             else { continue }
-            for member in try MessageAudience.participants(of: session.seriesId, in: db) where member.enrolledAt <= moment {
+            for member in try MessageAudience.participants(of: session.seriesId, in: db)
+            where member.enrolledAt <= moment {
                 try add(session, member, .reminder(hours: hours), writer)
             }
         }

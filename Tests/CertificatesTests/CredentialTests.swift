@@ -7,7 +7,7 @@ import Testing
 
 @testable import Certificates
 
-@Suite("Open Badges 3.0 credentials: ES256 VC-JWTs that verify against the published keys, also after rotation")
+@Suite("Open Badges 3.0 credentials: RS256 VC-JWTs that verify against the published keys, also after rotation")
 struct CredentialTests {
     @Test("a credential verifies with the JWK set and carries the Open Badges shape")
     func verifies() async throws {
@@ -27,6 +27,24 @@ struct CredentialTests {
         #expect(identifier["identityHash"] as? String == certificate.recipientName)
         #expect(identifier["identityType"] as? String == "name")
         #expect(payload["vc"] == nil)
+    }
+
+    @Test("credentialSubject.id and sub are RFC 9562 version 4 UUID URNs (version nibble 4, variant bits 10)")
+    func subjectIsVersion4UUID() async throws {
+        let fixture = try await CertificatesFixture()
+        _ = try await fixture.issue()
+        let certificates = try await fixture.certificates()
+        #expect(certificates.count >= 2)
+        let pattern = #"^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"#
+        for certificate in certificates {
+            let part = certificate.credential.split(separator: ".")[1]
+            let payload = try #require(
+                try JSONSerialization.jsonObject(with: JWK.fromBase64URL(part)!) as? [String: Any])
+            let subject = try #require((payload["credentialSubject"] as? [String: Any])?["id"] as? String)
+            #expect(subject.range(of: pattern, options: .regularExpression) != nil, "\(subject)")
+            #expect(payload["sub"] as? String == subject)
+            #expect(UUID(uuidString: String(subject.dropFirst(9))) != nil)
+        }
     }
 
     @Test("a tampered credential fails")
@@ -70,11 +88,14 @@ struct CredentialTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("keys-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = KeyStore(directory: directory)
-        let key = try store.currentKey(for: 7)
-        #expect(try store.currentKey(for: 7).kid == key.kid)
-        let file = directory.appendingPathComponent("org-7/\(key.kid).p256").path
-        let permissions = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
-        #expect(permissions == 0o600)
-        #expect(JWK.thumbprint(of: try key.privateKey.publicKey) == key.kid)
+        for algorithm in SigningAlgorithm.allCases {
+            let key = try store.currentKey(for: 7, algorithm: algorithm)
+            #expect(try store.currentKey(for: 7, algorithm: algorithm).kid == key.kid)
+            let file = directory.appendingPathComponent("org-7/\(key.kid).\(algorithm.fileExtension)").path
+            let permissions = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
+            #expect(permissions == 0o600)
+            let published = try #require(try store.publicKeys(for: 7).first { $0.kid == key.kid })
+            #expect(JWK.thumbprint(published.jwk) == key.kid && published.algorithm == algorithm)
+        }
     }
 }

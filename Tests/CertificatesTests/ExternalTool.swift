@@ -9,6 +9,11 @@ enum ExternalTool {
         }
     }
 
+    /// Whether fontconfig knows a font of `family` (Debian packages the tests need are in scripts/system-packages.txt).
+    static func fontInstalled(_ family: String) -> Bool {
+        (try? run("fc-list", [":family=\(family)", "family"]).text.isEmpty == false) ?? false
+    }
+
     struct Output {
         let status: Int32
         let text: String

@@ -112,6 +112,117 @@ struct IssuingTests {
         #expect(all.filter { $0.personId == zoe && $0.status == .valid }.map(\.id) == [replacement.id])
     }
 
+    @Test("revoked, then issued anew: a new valid certificate with a new code; the old stays revoked with its reason")
+    func revokeThenIssueAnew() async throws {
+        let fixture = try await CertificatesFixture()
+        _ = try await fixture.issue()
+        let old = try await fixture.certificates()[0]
+        let actor = AuditActor("test")
+        _ = try await fixture.plugin.revoke(
+            old.id!, reason: "issued in error", organization: fixture.organization, actor: actor)
+        let new = try await fixture.plugin.reissue(old.id!, organization: fixture.organization, actor: actor)
+        #expect(new.status == .valid && new.code != old.code && new.personId == old.personId)
+        #expect(new.replacesId == old.id)
+        let stored = try await fixture.certificates().first { $0.id == old.id }!
+        #expect(stored.status == .revoked && stored.revokedReason == "issued in error")
+        let workspace = fixture.harness.workspace
+        #expect(try await Verification.find(old.code, store: workspace.store, gate: workspace.gate)?.status == .revoked)
+        #expect(try await Verification.find(new.code, store: workspace.store, gate: workspace.gate)?.status == .valid)
+        // The holder now has a valid certificate: the revoked one cannot give a second.
+        await #expect(throws: CertificatesError.holdsValid(old.id!.rawValue, valid: new.id!.rawValue)) {
+            try await fixture.plugin.reissue(old.id!, organization: fixture.organization, actor: actor)
+        }
+    }
+
+    @Test("a revoked certificate of someone no longer eligible gives no new one")
+    func revokedAndIneligible() async throws {
+        let fixture = try await CertificatesFixture()
+        _ = try await fixture.issue()
+        let zoe = try await fixture.person("zoe@example.org")
+        let old = try await fixture.certificates().first { $0.personId == zoe }!
+        let actor = AuditActor("test")
+        _ = try await fixture.plugin.revoke(
+            old.id!, reason: "attendance corrected", organization: fixture.organization, actor: actor)
+        let series = fixture.series.id!
+        try await fixture.harness.workspace.write(as: actor) { transaction in
+            let feedback = try Session.filter(Column("seriesId") == series && Column("slug") == "feedback")
+                .fetchOne(transaction.db)!
+            _ = try transaction.recordAttendance(of: zoe, at: feedback.id!, status: .absent)
+        }
+        await #expect(throws: CertificatesError.notEligible(old.id!.rawValue)) {
+            try await fixture.plugin.reissue(old.id!, organization: fixture.organization, actor: actor)
+        }
+        #expect(try await fixture.certificates().filter { $0.personId == zoe }.count == 1)
+    }
+
+    @Test("a name no font can draw is reported by person id and left out; everyone else is issued")
+    func oneBadNameDoesNotBlockTheBatch() async throws {
+        let fixture = try await CertificatesFixture()
+        let zoe = try await fixture.person("zoe@example.org")
+        let amina = try await fixture.person("amina@example.org")
+        try await fixture.harness.workspace.write(as: AuditActor("test")) { transaction in
+            // U+E000 is a private-use character: no font maps it.
+            try transaction.db.execute(
+                sql: "UPDATE person SET displayName = 'Zoë \u{E000}' WHERE id = ?", arguments: [zoe])
+        }
+        let outcome = try await fixture.issue()
+        #expect(outcome.issued.map(\.personId) == [amina])
+        #expect(outcome.notIssued.map(\.personId) == [zoe])
+        #expect(outcome.notIssued.first?.reason.contains("font") == true)
+        #expect(outcome.notIssued.first?.reason.contains("Zoë") == false)
+        #expect(try await fixture.certificates().map(\.personId) == [amina])
+        // Once the name is corrected, a rerun issues the one left out.
+        try await fixture.harness.workspace.write(as: AuditActor("test")) { transaction in
+            try transaction.db.execute(sql: "UPDATE person SET displayName = 'Zoë' WHERE id = ?", arguments: [zoe])
+        }
+        #expect(try await fixture.issue().issued.map(\.personId) == [zoe])
+    }
+
+    @Test("a certificate downloads as the same bytes forever, whatever the settings and logo become")
+    func downloadsAreTheIssuedFile() async throws {
+        let fixture = try await CertificatesFixture()
+        _ = try await fixture.issue()
+        let certificate = try await fixture.certificates()[0]
+        let first = try await fixture.plugin.pdf(of: certificate)
+        let registry = fixture.harness.workspace.registry
+        try await fixture.harness.workspace.write(as: AuditActor("test")) {
+            try $0.changeSettings(
+                of: "certificates", for: fixture.organization,
+                ["primaryColour": "#5A1F3A", "heading": "Certificate of Participation", "signatureName": "N. Dube"],
+                registry: registry)
+        }
+        let png = Data(
+            base64Encoded:
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")!
+        try await fixture.plugin.setLogo(png, organization: fixture.organization, actor: AuditActor("test"))
+        #expect(try await fixture.plugin.pdf(of: certificate) == first)
+        // What today's settings would draw differs: the download is the file issued, not a new drawing.
+        let today = try CertificateRenderer(branding: try await fixture.plugin.branding(for: fixture.organization))
+            .pdf(certificate.content)
+        #expect(today != first)
+    }
+
+    @Test("the logo is uploaded and kept by Indaba: a bad one is refused, a good one is printed, none names a path")
+    func uploadedLogo() async throws {
+        let fixture = try await CertificatesFixture()
+        let actor = AuditActor("test")
+        await #expect(throws: CertificatesError.badLogo("it is not a PNG image")) {
+            try await fixture.plugin.setLogo(Data("GIF89a".utf8), organization: fixture.organization, actor: actor)
+        }
+        await #expect(throws: CertificatesError.badLogo("it is larger than 1 MB")) {
+            try await fixture.plugin.setLogo(
+                Data(count: CertificateLogos.limit + 1), organization: fixture.organization, actor: actor)
+        }
+        #expect(SettingsCodec.object(of: CertificatesSettings.defaults)["logoPath"] == nil)
+        let png = Data(
+            base64Encoded:
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")!
+        try await fixture.plugin.setLogo(png, organization: fixture.organization, actor: actor)
+        #expect(try await fixture.plugin.branding(for: fixture.organization).logo == png)
+        try await fixture.plugin.setLogo(nil, organization: fixture.organization, actor: actor)
+        #expect(try await fixture.plugin.branding(for: fixture.organization).logo == nil)
+    }
+
     @Test("the database itself refuses a second valid certificate for the same person and series")
     func uniqueIndex() async throws {
         let fixture = try await CertificatesFixture()

@@ -127,11 +127,9 @@ struct RenderingTests {
         let png = Data(
             base64Encoded:
                 "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")!
-        let logo = directory.appendingPathComponent("logo.png")
-        try png.write(to: logo)
         let branded = CertificateRenderer(
             branding: Branding(
-                primary: RGB(0x5A1F3A), heading: "Certificate of Participation", logoPath: logo.path,
+                primary: RGB(0x5A1F3A), heading: "Certificate of Participation", logo: png,
                 signature: .init(name: "Nomvula Dube", role: "Programme Director")))
         let pdf = try branded.pdf(Self.content(name: "Zoë Ndlovu"))
         #expect(pdf != (try CertificateRenderer().pdf(Self.content(name: "Zoë Ndlovu"))))
@@ -143,11 +141,18 @@ struct RenderingTests {
         #expect(text.contains("Kudzai Mubaiwa"))
     }
 
-    @Test("a logo that is not a PNG is refused naming the path")
+    @Test("a logo that is not a PNG is refused, saying so and naming no file")
     func badLogo() throws {
-        let renderer = CertificateRenderer(branding: Branding(logoPath: "/nonexistent/logo.png"))
-        #expect(throws: RenderingError.logo(path: "/nonexistent/logo.png", reason: "the file cannot be read")) {
+        let renderer = CertificateRenderer(branding: Branding(logo: Data("GIF89a".utf8)))
+        #expect(throws: RenderingError.logo(reason: "it is not a PNG image")) {
             try renderer.pdf(Self.content(name: "Zoë"))
         }
+    }
+
+    @Test(
+        "emoji and symbols in a name are drawn from the Symbola fallback",
+        .enabled(if: ExternalTool.available("fc-list") && ExternalTool.fontInstalled("Symbola"), "needs fonts-symbola"))
+    func emojiNames() throws {
+        _ = try CertificateRenderer().pdf(Self.content(name: "Amina 🎉 Yusuf ☀"))
     }
 }

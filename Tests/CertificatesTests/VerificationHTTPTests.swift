@@ -85,7 +85,8 @@ struct VerificationHTTPTests {
         #expect(profile.json["id"] as? String == "https://indaba.example.org\(root)/issuer")
         let set = try await client.get("\(root)/jwks.json")
         let keys = try #require(set.json["keys"] as? [[String: Any]])
-        #expect(keys.count == 1 && keys[0]["kty"] as? String == "EC" && keys[0]["d"] == nil)
+        // One RSA key, listed under its URL and its bare thumbprint; never a private member.
+        #expect(keys.count == 2 && keys.allSatisfy { $0["kty"] as? String == "RSA" && $0["d"] == nil })
     }
 
     @Test("the private API needs an administrator, and issues, lists, serves PDF and credential, revokes")

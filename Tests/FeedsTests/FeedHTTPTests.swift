@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import Kernel
 import KernelTesting
+import PluginKit
 import ServerTesting
 import Testing
 
@@ -36,6 +37,34 @@ struct FeedHTTPTests {
         let both = try await fixture.client.request(
             .get, path, headers: ["If-None-Match": "\"nope\"", "If-Modified-Since": lastModified])
         #expect(both.status == 200)
+    }
+
+    @Test("If-Modified-Since is read in all three HTTP date formats (RFC 9110 §5.6.7), not only IMF-fixdate")
+    func ifModifiedSinceFormats() async throws {
+        let fixture = try await FeedsFixture()
+        let path = fixture.seriesFeed(fixture.seriesOne)
+        let first = try await fixture.client.get(path)
+        let lastModified = try #require(first.header("Last-Modified"))
+        let since = try #require(ConditionalGet.httpDate(lastModified, now: fixture.harness.clock.now))
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 0)!
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: since)
+        let days = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let time = "\(two(c.hour!)):\(two(c.minute!)):\(two(c.second!))"
+        let month = months[c.month! - 1]
+        let rfc850 = "\(days[c.weekday! - 1]), \(two(c.day!))-\(month)-\(two(c.year! % 100)) \(time) GMT"
+        let day = c.day! < 10 ? " \(c.day!)" : "\(c.day!)"
+        let asctime = "\(days[c.weekday! - 1].prefix(3)) \(month) \(day) \(time) \(c.year!)"
+        for header in [rfc850, asctime] {
+            let reply = try await fixture.client.request(.get, path, headers: ["If-Modified-Since": header])
+            #expect(reply.status == 304, "If-Modified-Since: \(header)")
+        }
+        for header in ["Thursday, 01-Jan-15 00:00:00 GMT", "Thu Jan  1 00:00:00 2015"] {
+            let reply = try await fixture.client.request(.get, path, headers: ["If-Modified-Since": header])
+            #expect(reply.status == 200, "If-Modified-Since: \(header)")
+        }
     }
 
     @Test("HEAD has the headers of GET and no body; gzip is served when accepted, with its own ETag")

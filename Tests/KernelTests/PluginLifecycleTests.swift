@@ -329,7 +329,7 @@ struct PluginLifecycleTests {
                 applied == [
                     "kernel/0001-create-domain", "kernel/0002-create-api-token", "kernel/0003-create-sign-in",
                     "kernel/0004-create-quote", "kernel/0005-series-published-at", "kernel/0006-create-outbox",
-                    "kernel/0008-create-site-setting",
+                    "kernel/0007-installation-identity", "kernel/0008-create-site-setting",
                     "session-log/0001-create-entry",
                 ])
         }

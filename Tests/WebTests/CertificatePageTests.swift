@@ -83,6 +83,75 @@ import Testing
         #expect(again.status == 409)
     }
 
+    @Test("rules are edited in a form, not as JSON: saved into the settings, refused next to the field when wrong")
+    func rulesForm() async throws {
+        let (web, cookie, _, _) = try await prepare()
+        let path = "/orgs/\(web.network)/certificates/settings"
+        let page = try await web.open(path, cookie: cookie)
+        #expect(page.reply.status == 200)
+        #expect(page.reply.text.contains("name=\"minimumSessions\""))
+        #expect(page.reply.text.contains("value=\"1\""))
+        let action = path + "/rules/\(web.series)"
+        let bad = try await web.post(action, [("form", page.token), ("minimumSessions", "0")], cookie: page.cookie)
+        #expect(bad.status == 422)
+        #expect(bad.text.contains("id=\"minimum-\(web.series)-error\" role=\"alert\">Give a whole number"))
+        let saved = try await web.post(
+            action,
+            [("form", page.token), ("minimumSessions", "2"), ("kind-feedback", "yes"), ("kind-live", "yes")],
+            cookie: page.cookie)
+        #expect(saved.status == 303)
+        let settings = try await web.harness.workspace.read { db in
+            try String.fetchOne(
+                db, sql: "SELECT settings FROM pluginEnablement WHERE pluginId = 'certificates' AND organizationId = ?",
+                arguments: [web.network])
+        }
+        let stored = try #require(settings)
+        #expect(stored.contains("\"minimumSessions\":2"))
+        #expect(stored.contains("\"requiredKinds\":[\"live\",\"feedback\"]"))
+        // An empty minimum removes the rule.
+        #expect(
+            try await web.post(action, [("form", page.token), ("minimumSessions", "")], cookie: page.cookie).status
+                == 303)
+        let removed = try await web.harness.workspace.read { db in
+            try String.fetchOne(
+                db, sql: "SELECT settings FROM pluginEnablement WHERE pluginId = 'certificates' AND organizationId = ?",
+                arguments: [web.network])
+        }
+        #expect(removed?.contains("\"rules\":[]") == true)
+        // The logo is an upload kept by Indaba; a file that is not a PNG is refused by the field.
+        let logo = try await web.upload(
+            path + "/logo", [("form", page.token(for: path + "/logo"))], files: [("logo", "logo.gif", "GIF89a")],
+            cookie: page.cookie)
+        #expect(logo.status == 422)
+        #expect(logo.text.contains("it is not a PNG image"))
+    }
+
+    @Test("after revoking, the page offers no bulk issue that issues nothing, but a new certificate for the holder")
+    func revokeThenIssueAnew() async throws {
+        let (web, cookie, token, path) = try await prepare()
+        #expect(try await web.post(path + "/issue", [("form", token)], cookie: cookie).status == 303)
+        let id = try await web.count("SELECT id FROM certificates_certificate")
+        let base = "/orgs/\(web.network)/certificates/certificates/\(id)"
+        let revokeToken = try await web.open(path, cookie: cookie).token(for: base + "/revoke")
+        #expect(
+            try await web.post(
+                base + "/revoke", [("form", revokeToken), ("reason", "issued in error")], cookie: cookie
+            )
+            .status == 303)
+        let page = try await web.client.request(.get, path, headers: ["Cookie": cookie])
+        #expect(!page.text.contains("Issue 1 certificates"))
+        #expect(page.text.contains("Issue a new certificate"))
+        let forged = try await web.post(base + "/reissue", [("form", "forged")], cookie: cookie)
+        #expect(forged.status == 403)
+        let reissueToken = try await web.open(path, cookie: cookie).token(for: base + "/reissue")
+        let issued = try await web.post(base + "/reissue", [("form", reissueToken)], cookie: cookie)
+        #expect(issued.status == 303)
+        #expect(try await web.count("SELECT count(*) FROM certificates_certificate WHERE status = 'valid'") == 1)
+        #expect(try await web.count("SELECT count(*) FROM certificates_certificate WHERE status = 'revoked'") == 1)
+        let again = try await web.post(base + "/reissue", [("form", reissueToken)], cookie: cookie)
+        #expect(again.status == 409)
+    }
+
     @Test("the pages need sign-in, vanish with the plugin, and refuse another organization's series")
     func gating() async throws {
         let (web, cookie, token, path) = try await prepare()

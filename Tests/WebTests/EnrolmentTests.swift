@@ -14,7 +14,8 @@ import Testing
         #expect(reply.status == 200)
         #expect(reply.text.contains("You are enrolled"))
         let link = try #require(
-            reply.text.firstMatch(of: /href="https:\/\/indaba\.example\.org(\/public\/[^"]+\/calendar\.ics)"/))
+            reply.text.firstMatch(
+                of: /href="https:\/\/indaba\.example\.org(\/public\/[^"]+\/calendar\.ics)(\?download)?"/))
         #expect(link.1.contains("/feeds/personal/"))
         #expect(try await web.client.get(String(link.1)).status == 200)
         #expect(try await web.count("SELECT count(*) FROM person WHERE emailKey = 'amina@example.org'") == 1)

@@ -33,7 +33,9 @@ struct RevokeCommand: PluginCommand {
 struct ReissueCommand: PluginCommand {
     static let configuration = CommandConfiguration(
         commandName: "reissue",
-        abstract: "Replace a certificate with one printing the person's current name (after a name fix).")
+        abstract:
+            "Issue a new certificate with the person's current name and a new code: in place of a valid one (after "
+            + "a name fix; it is revoked), or for the holder of a revoked one (which stays revoked).")
 
     @OptionGroup var pluginOptions: PluginCommandOptions
 
@@ -45,10 +47,11 @@ struct ReissueCommand: PluginCommand {
     func run(in context: PluginCommandContext) async throws {
         let plugin = context.plugin as! CertificatesPlugin
         let replacement = try await plugin.reissue(
-            Certificate.ID(certificate), organization: context.organization.id!, actor: context.actor)
+            Certificate.ID(certificate), organization: context.organization.id!, actor: context.actor,
+            server: VerificationAddress.commandLineServer)
         if context.json { return try context.output.printJSON(CertificateSummary(replacement)) }
         context.output.print(lines: [
-            "Certificate \(certificate) is revoked (re-issued); the new certificate is \(replacement.id!) "
+            "Certificate \(certificate) is revoked; the new certificate is \(replacement.id!) "
                 + "with code \(replacement.code)."
         ])
     }
@@ -96,10 +99,11 @@ struct DownloadCommand: PluginCommand {
             }
             return try ids.map { try CertificatesPlugin.owned(Certificate.ID($0), by: organization, in: db) }
         }
-        let renderer = CertificateRenderer(branding: try await plugin.settings(for: organization).branding)
         let folder = URL(fileURLWithPath: out)
         let bar = ProgressBar(label: "Drawing")
         if combined, let first = chosen.first {
+            // A new file of many pages, drawn with today's branding (each page as its certificate prints).
+            let renderer = CertificateRenderer(branding: try await plugin.branding(for: organization))
             let pdf = try renderer.pdf(pages: chosen.map(\.content), date: first.issuedAt) {
                 bar.update($0, of: chosen.count)
             }
@@ -108,7 +112,7 @@ struct DownloadCommand: PluginCommand {
             for (index, certificate) in chosen.enumerated() {
                 let name = "certificate-\(certificate.id!)"
                 try CertificateFile.write(
-                    try renderer.pdf(certificate.content), to: folder.appendingPathComponent("\(name).pdf"))
+                    try await plugin.pdf(of: certificate), to: folder.appendingPathComponent("\(name).pdf"))
                 try CertificateFile.write(
                     Data(certificate.credential.utf8), to: folder.appendingPathComponent("\(name).jwt"))
                 bar.update(index + 1, of: chosen.count)

@@ -69,6 +69,7 @@ struct IssueCommand: PluginCommand {
         let folder = out.map { URL(fileURLWithPath: $0) }
         let outcome = try await plugin.issue(
             series: series, organization: context.organization.id!, actor: context.actor, dryRun: dryRun,
+            server: VerificationAddress.commandLineServer,
             progress: { bar.update($0, of: $1) },
             keepPDF: folder.map { folder in
                 { certificate, pdf in
@@ -88,6 +89,7 @@ struct IssueCommand: PluginCommand {
         lines += outcome.issued.map { issued in
             "  person \(issued.personId)\t\(issued.code)" + (issued.certificateId.map { "\tcertificate \($0)" } ?? "")
         }
+        lines += outcome.notIssued.map { "  person \($0.personId)\tnot issued: \($0.reason)" }
         if dryRun { lines.append("Dry run: nothing was written.") }
         context.output.print(lines: lines)
     }

@@ -15,7 +15,8 @@ struct RotateKeyCommand: PluginCommand {
 
     func run(in context: PluginCommandContext) async throws {
         let plugin = context.plugin as! CertificatesPlugin
-        let kid = try plugin.keys.rotate(for: context.organization.id!.rawValue)
+        let settings = try await plugin.settings(for: context.organization.id!)
+        let kid = try plugin.keys.rotate(for: context.organization.id!.rawValue, algorithm: settings.algorithm)
         if context.json { return try context.output.printJSON(["kid": kid]) }
         context.output.print(lines: ["New signing key \(kid); earlier keys stay in the published JWK set."])
     }
@@ -33,7 +34,8 @@ struct KeySetCommand: PluginCommand {
     func run(in context: PluginCommandContext) async throws {
         let plugin = context.plugin as! CertificatesPlugin
         let keys = try plugin.keys.publicKeys(for: context.organization.id!.rawValue)
-        let set: JSONValue = .object(["keys": .array(keys.map { JWK.object($0.key, kid: $0.kid) })])
+        // Keys by thumbprint: the served set also lists each under its URL, which depends on the server's address.
+        let set: JSONValue = .object(["keys": .array(keys.map { JWK.object($0, kid: $0.kid) })])
         context.output.print(lines: [set.canonicalJSON])
     }
 }

@@ -41,7 +41,10 @@ enum CertificatesAPIDescription {
                 "/certificates/{certificate}/reissue": path(
                     "post", "Replace a certificate with one printing the person's current name",
                     parameters: [pathParameter("certificate")],
-                    responses: ["201": "The new certificate", "409": "The certificate is revoked"]),
+                    responses: [
+                        "201": "The new certificate",
+                        "409": "The holder has a valid certificate, or is not eligible now (for a revoked one)",
+                    ]),
                 "/keys/rotate": path(
                     "post", "Make a new signing key; earlier keys stay in the JWK set", parameters: [],
                     responses: ["200": "The new key's kid"]),
@@ -53,6 +56,15 @@ enum CertificatesAPIDescription {
                 "/jwks.json": path(
                     "get", "Every public key the organization signs (and signed) credentials with", parameters: [],
                     responses: ["200": "JWK set"], type: "application/jwk-set+json", isPublic: true),
+                "/keys/{kid}": path(
+                    "get", "One signing key as a JWK: the URL credentials name as their kid",
+                    parameters: [pathParameter("kid", type: "string")],
+                    responses: ["200": "JWK", "404": "No such key"], type: "application/jwk+json", isPublic: true),
+                "/status/{kid}": path(
+                    "get", "The Bitstring Status List of revocations, as a VC-JWT signed by key kid",
+                    parameters: [pathParameter("kid", type: "string")],
+                    responses: ["200": "BitstringStatusListCredential", "404": "No such key"],
+                    type: "application/vc+jwt", isPublic: true),
             ],
             sitePaths: [
                 "/verify/{code}": path(

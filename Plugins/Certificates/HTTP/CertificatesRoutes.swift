@@ -24,7 +24,7 @@ struct CertificatesRoutes {
             let dryRun = request.uri.queryParameters.get("dryRun") == "true"
             let outcome = try await plugin.issue(
                 series: series, organization: organization, actor: context.actor,
-                dryRun: dryRun)
+                dryRun: dryRun, server: context.baseURL)
             return try Replies.json(outcome, status: dryRun || outcome.issued.isEmpty ? .ok : .created)
         }
         on(routes, .get, "series/:series/certificates") { _, context in
@@ -39,8 +39,7 @@ struct CertificatesRoutes {
         }
         on(routes, .get, "certificates/:certificate/certificate.pdf") { _, context in
             let certificate = try await certificate(context)
-            let settings = try await plugin.settings(for: certificate.organizationId)
-            let pdf = try CertificateRenderer(branding: settings.branding).pdf(certificate.content)
+            let pdf = try await plugin.pdf(of: certificate)
             return Replies.bytes(pdf, type: "application/pdf", file: "certificate-\(certificate.id!).pdf")
         }
         on(routes, .get, "certificates/:certificate/credential.jwt") { _, context in
@@ -59,13 +58,14 @@ struct CertificatesRoutes {
         on(routes, .post, "certificates/:certificate/reissue") { _, context in
             let (organization, id) = try certificateId(context)
             let replacement = try await plugin.reissue(
-                id, organization: organization, actor: context.actor)
+                id, organization: organization, actor: context.actor, server: context.baseURL)
             return try Replies.json(CertificateSummary(replacement), status: .created)
         }
         on(routes, .post, "keys/rotate") { _, context in
             let organization = context.organization!.id!
             try context.scope.requireAdministration(of: organization)
-            let kid = try plugin.keys.rotate(for: organization.rawValue)
+            let settings = try await plugin.settings(for: organization)
+            let kid = try plugin.keys.rotate(for: organization.rawValue, algorithm: settings.algorithm)
             plugin.context.logger.notice(
                 "Signing key rotated", metadata: ["org.id": "\(organization)", "kid": "\(kid)"])
             return try Replies.json(["kid": kid])

@@ -28,19 +28,30 @@ extension CertificatesPlugin {
         return revoked
     }
 
-    /// Replaces a valid certificate with a new one printing the person's current name (after a name fix): the old
-    /// one is revoked ("re-issued") and the new one gets a new code, so a printed copy with the old name no longer
-    /// verifies as valid. Eligibility is not checked again: the person earned it already.
-    func reissue(_ id: Certificate.ID, organization: Organization.ID, actor: AuditActor) async throws -> Certificate {
-        let settings = try await settings(for: organization)
+    /// Issues a new certificate in place of `id`, printing the person's current name, with a new code.
+    ///
+    /// - A valid certificate (after a name fix): the old one is revoked ("re-issued"), so a printed copy with the
+    ///   old name no longer verifies as valid. Eligibility is not checked again: the person earned it already.
+    /// - A revoked certificate (revoked in error, or before a correction): the old one stays revoked with its
+    ///   reason, and the person gets a new one if they hold no valid certificate of the series and the rule says
+    ///   they are eligible now.
+    func reissue(
+        _ id: Certificate.ID, organization: Organization.ID, actor: AuditActor, server: String? = nil
+    ) async throws -> Certificate {
+        let settings = try await issuingSettings(for: organization, server: server)
         let now = context.now()
         let (old, draft, eligibility) = try await context.store.writer.read { db in
             let old = try Self.owned(id, by: organization, in: db)
-            guard old.status == .valid else { throw CertificatesError.revokedCannotBeReissued(id.rawValue) }
             let series = try CertificateQueries.series("\(old.seriesId.rawValue)", runBy: organization, in: db)
             let facts = try SeriesFacts(series: series, organization: organization, issuedAt: now, in: db)
             guard let rule = settings.rule(forPath: facts.path, id: series.id!) else {
                 throw CertificatesError.noRule(series: series.id!, path: facts.path)
+            }
+            if old.status == .revoked {
+                try Self.requireReplaceable(old, in: db)
+                let verdict = try Eligibility(series: series, rule: rule, in: db).verdicts
+                    .first { $0.personId == old.personId }
+                guard verdict?.eligible == true else { throw CertificatesError.notEligible(id.rawValue) }
             }
             let name = try PersonDirectory.displayName(of: old.personId, in: db)
             var generator = SystemRandomNumberGenerator()
@@ -50,30 +61,47 @@ extension CertificatesPlugin {
                 actor: actor.name)
             return (old, draft, try Eligibility(series: series, rule: rule, in: db))
         }
+        let logo = try await context.store.writer.read { db in try CertificateLogos.png(of: organization, in: db) }
+        let pdf: Data
         do {
-            _ = try CertificateRenderer(branding: settings.branding).pdf(draft.content)
+            pdf = try CertificateRenderer(branding: settings.branding(logo: logo)).pdf(draft.content)
         } catch let error as RenderingError {
             throw CertificatesError.rendering(personId: draft.personId, reason: error.description)
         }
-        var signed = try sign([draft], rule: eligibility, organization: organization, settings: settings)[0]
-        signed.replacesId = old.id
-        let replacement = signed
+        let signer = try signer(rule: eligibility, organization: organization, settings: settings)
+        var draftReplacing = draft
+        draftReplacing.replacesId = old.id
+        let replacement = draftReplacing
         let inserted = try await context.write(as: actor) { transaction in
             var current = try Self.owned(id, by: organization, in: transaction.db)
-            guard current.status == .valid else { throw CertificatesError.revokedCannotBeReissued(id.rawValue) }
-            current.status = .revoked
-            current.revokedAt = transaction.now
-            current.revokedReason = "re-issued"
-            current.revokedBy = transaction.actor.name
-            try current.update(transaction.db)
-            var inserted = replacement
-            try inserted.insert(transaction.db)
+            if current.status == .valid {
+                current.status = .revoked
+                current.revokedAt = transaction.now
+                current.revokedReason = "re-issued"
+                current.revokedBy = transaction.actor.name
+                try current.update(transaction.db)
+            } else {
+                // Checked again in the transaction: a concurrent issue or re-issue may have given one meanwhile.
+                try Self.requireReplaceable(current, in: transaction.db)
+            }
+            let inserted = try signer.store(replacement, in: transaction.db)
+            try CertificateDocuments.store(pdf, for: inserted.id!, in: transaction.db)
             return inserted
         }
         context.logger.notice(
             "Certificate re-issued",
             metadata: ["certificate.id": "\(id)", "replacement.id": "\(inserted.id!)", "org.id": "\(organization)"])
         return inserted
+    }
+
+    /// Refuses to replace a revoked certificate whose holder has a valid certificate of the series (that one is
+    /// the one to re-issue).
+    static func requireReplaceable(_ revoked: Certificate, in db: Database) throws {
+        let valid = try Certificate.filter(
+            Column("seriesId") == revoked.seriesId && Column("personId") == revoked.personId
+                && Column("status") == Certificate.Status.valid.rawValue
+        ).fetchOne(db)
+        if let valid { throw CertificatesError.holdsValid(revoked.id!.rawValue, valid: valid.id!.rawValue) }
     }
 
     /// The certificate `id` of `organization`.

@@ -50,6 +50,6 @@ extension Certificate {
             organizationName: facts.organization.name, datesLine: facts.datesLine,
             signatories: encode(facts.signatories), verificationURL: "\(baseURL)/verify/\(code)", credential: "",
             keyId: "", issuedAt: issuedAt, issuedBy: actor, status: .valid, revokedAt: nil, revokedReason: nil,
-            revokedBy: nil, replacesId: nil)
+            revokedBy: nil, replacesId: nil, statusIndex: nil)
     }
 }

@@ -11,7 +11,9 @@ struct CertificatesMarkup {
     /// The count of eligible participants with the issue button, and the table of verdicts with explanations.
     func preview(_ lines: [EligibilityLine]) -> (summary: HTML, table: HTML) {
         let eligible = lines.filter(\.eligible).count
-        let waiting = lines.filter { $0.eligible && $0.certificate != .valid }.count
+        // What the button issues: the eligible who never had a certificate. A revoked holder gets a new one from
+        // their revoked certificate's "Issue a new certificate" button, never by a bulk run.
+        let waiting = lines.filter { $0.eligible && $0.certificate == nil }.count
         let rows: [HTML] = lines.map { line in
             let held: String =
                 switch line.certificate {
@@ -48,11 +50,12 @@ struct CertificatesMarkup {
 
     func list(_ certificates: [Certificate]) -> HTML {
         guard !certificates.isEmpty else { return "<h2>Issued certificates</h2><p>None issued yet.</p>" }
-        let items: [HTML] = certificates.map(item)
+        let holders = Set(certificates.filter { $0.status == .valid }.map(\.personId))
+        let items: [HTML] = certificates.map { item($0, replaceable: !holders.contains($0.personId)) }
         return "<h2>Issued certificates</h2><ul class=\"certificates\">\(items)</ul>"
     }
 
-    private func item(_ certificate: Certificate) -> HTML {
+    private func item(_ certificate: Certificate, replaceable: Bool) -> HTML {
         let id = certificate.id!.rawValue
         let state: HTML =
             certificate.status == .valid
@@ -69,7 +72,11 @@ struct CertificatesMarkup {
             <input type="text" id="reason-\(id)" name="reason" maxlength="500"\(invalid)></div>\
             <p><button type="submit">Revoke</button></p></form>
             """
-            : ""
+            : replaceable
+                ? """
+                <form method="post" action="\(page.basePath)certificates/\(id)/reissue" class="inline">\(page.formField(for: "\(page.basePath)certificates/\(id)/reissue"))\
+                <p><button type="submit">Issue a new certificate (new code; this one stays revoked)</button></p></form>
+                """ : ""
         return """
             <li><p><strong>\(certificate.recipientName)</strong>, certificate \(id) (\(state)), code \
             <code>\(certificate.code)</code></p>

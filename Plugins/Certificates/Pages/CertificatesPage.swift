@@ -33,7 +33,18 @@ struct CertificatesPage {
         let series = try await owned(page)
         let notice: HTML
         if let issued = page.query("issued").flatMap(Int.init) {
-            notice = "<p class=\"notice\" role=\"status\">\(issued) certificates issued.</p>"
+            let notDrawn = (page.query("notDrawn") ?? "").split(separator: ",").compactMap { Int64($0) }
+            let missing: HTML =
+                notDrawn.isEmpty
+                ? ""
+                : """
+                <p class="error" role="alert">Not issued: the certificates of person(s) \
+                \(notDrawn.map(String.init).joined(separator: ", ")) have a character no installed font can draw; \
+                correct the name and issue again.</p>
+                """
+            notice = "<p class=\"notice\" role=\"status\">\(issued) certificates issued.</p>\(missing)"
+        } else if let reissued = page.query("reissued").flatMap(Int64.init) {
+            notice = "<p class=\"notice\" role=\"status\">Certificate \(reissued) is issued.</p>"
         } else if let revoked = page.query("revoked").flatMap(Int64.init) {
             notice = "<p class=\"notice\" role=\"status\">Certificate \(revoked) is revoked.</p>"
         } else {
@@ -48,8 +59,11 @@ struct CertificatesPage {
         do {
             let outcome = try await plugin.issue(
                 series: "\(series.id!.rawValue)", organization: organization,
-                actor: page.actor, dryRun: false)
-            return .redirect("series/\(series.id!.rawValue)?issued=\(outcome.issued.count)")
+                actor: page.actor, dryRun: false, server: page.context.baseURL)
+            let notDrawn = outcome.notIssued.map { "\($0.personId.rawValue)" }.joined(separator: ",")
+            return .redirect(
+                "series/\(series.id!.rawValue)?issued=\(outcome.issued.count)"
+                    + (notDrawn.isEmpty ? "" : "&notDrawn=\(notDrawn)"))
         } catch let error as CertificatesError where error.status != nil {
             let notice: HTML = "<p class=\"error\" role=\"alert\">\(error.description)</p>"
             return .page(
@@ -85,14 +99,33 @@ struct CertificatesPage {
         return .redirect("series/\(certificate.seriesId.rawValue)?revoked=\(certificate.id!.rawValue)")
     }
 
+    /// A new certificate for the holder of a revoked one (the old stays revoked), or in place of a valid one.
+    func reissue(_ page: PageRequest) async throws -> PageResponse {
+        let organization = page.organization.id!
+        try page.context.scope.requireAdministration(of: organization)
+        let certificate = try await certificate(page)
+        do {
+            let replacement = try await plugin.reissue(
+                certificate.id!, organization: organization, actor: page.actor, server: page.context.baseURL)
+            return .redirect("series/\(certificate.seriesId.rawValue)?reissued=\(replacement.id!.rawValue)")
+        } catch let error as CertificatesError where error.status != nil {
+            let series = try await plugin.context.store.writer.read { db in
+                try CertificateQueries.series("\(certificate.seriesId.rawValue)", runBy: organization, in: db)
+            }
+            let notice: HTML = "<p class=\"error\" role=\"alert\">\(error.description)</p>"
+            return .page(
+                try await content(page, series: series, notice: notice, revokeError: nil),
+                status: error.status ?? .unprocessableContent)
+        }
+    }
+
     func pdf(_ page: PageRequest) async throws -> PageResponse {
         let certificate = try await certificate(page)
-        let settings = try await plugin.settings(for: certificate.organizationId)
         let pdf: Data
         do {
-            pdf = try CertificateRenderer(branding: settings.branding).pdf(certificate.content)
+            pdf = try await plugin.pdf(of: certificate)
         } catch let error as RenderingError {
-            // The organization's settings (a logo that is not a PNG) or the fonts are wrong, not the request.
+            // The organization's settings or the fonts are wrong, not the request.
             throw HTTPError(.conflict, message: error.description)
         }
         return .file(pdf, contentType: "application/pdf", filename: "certificate-\(certificate.id!.rawValue).pdf")

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// An organization's look for its certificates: colours, heading, an optional logo and a signature line.
 public struct Branding: Sendable, Equatable {
@@ -6,21 +6,21 @@ public struct Branding: Sendable, Equatable {
     public var accent: RGB
     public var paper: RGB
     public var heading: String
-    /// A PNG file drawn above the organization's name, or nil.
-    public var logoPath: String?
+    /// The organization's uploaded PNG logo, drawn above its name, or nil.
+    public var logo: Data?
     /// The organization's own signatory printed beside the facilitators, or nil.
     public var signature: CertificateContent.Signatory?
 
     public init(
         primary: RGB = RGB(0x1F3A5F), accent: RGB = RGB(0xA67C2E), paper: RGB = RGB(0xFFFDF7),
-        heading: String = "Certificate of Completion", logoPath: String? = nil,
+        heading: String = "Certificate of Completion", logo: Data? = nil,
         signature: CertificateContent.Signatory? = nil
     ) {
         self.primary = primary
         self.accent = accent
         self.paper = paper
         self.heading = heading
-        self.logoPath = logoPath
+        self.logo = logo
         self.signature = signature
     }
 }

@@ -1,23 +1,31 @@
 import CPangoCairo
 import Foundation
 
-/// An organization's PNG logo, loaded by cairo and drawn scaled to a given height.
+/// An organization's PNG logo, decoded by cairo from the bytes Indaba keeps, drawn scaled to a given height.
 final class LogoImage {
     private let surface: OpaquePointer
     private let size: (width: Double, height: Double)
 
-    /// Loads a PNG file.
-    /// - Throws: ``RenderingError/logo(path:reason:)`` when the file is missing or not a PNG cairo can read.
-    init(path: String) throws {
-        guard FileManager.default.isReadableFile(atPath: path) else {
-            throw RenderingError.logo(path: path, reason: "the file cannot be read")
+    /// Decodes PNG bytes.
+    /// - Throws: ``RenderingError/logo(reason:)`` when they are not a PNG cairo can read.
+    init(png: Data) throws {
+        guard png.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) else {
+            throw RenderingError.logo(reason: "it is not a PNG image")
         }
-        surface = cairo_image_surface_create_from_png(path)
+        var reader = PNGReader(bytes: [UInt8](png))
+        let surface = withUnsafeMutablePointer(to: &reader) { pointer in
+            cairo_image_surface_create_from_png_stream(
+                { closure, data, length in
+                    let reader = closure!.assumingMemoryBound(to: PNGReader.self)
+                    return reader.pointee.read(into: data!, count: Int(length))
+                }, pointer)
+        }
         let status = cairo_surface_status(surface)
-        guard status == CAIRO_STATUS_SUCCESS else {
+        guard let surface, status == CAIRO_STATUS_SUCCESS else {
             cairo_surface_destroy(surface)
-            throw RenderingError.logo(path: path, reason: String(cString: cairo_status_to_string(status)))
+            throw RenderingError.logo(reason: String(cString: cairo_status_to_string(status)))
         }
+        self.surface = surface
         size = (Double(cairo_image_surface_get_width(surface)), Double(cairo_image_surface_get_height(surface)))
     }
 
@@ -34,5 +42,20 @@ final class LogoImage {
         cairo_set_source_surface(cairo, surface, 0, 0)
         cairo_paint(cairo)
         cairo_restore(cairo)
+    }
+}
+
+/// Feeds PNG bytes to cairo's stream reader.
+private struct PNGReader {
+    let bytes: [UInt8]
+    var offset = 0
+
+    mutating func read(into buffer: UnsafeMutablePointer<UInt8>, count: Int) -> cairo_status_t {
+        guard count <= bytes.count - offset else { return CAIRO_STATUS_READ_ERROR }
+        bytes.withUnsafeBufferPointer { source in
+            buffer.update(from: source.baseAddress! + offset, count: count)
+        }
+        offset += count
+        return CAIRO_STATUS_SUCCESS
     }
 }

@@ -77,7 +77,7 @@ private final class ByteSink {
 public enum RenderingError: Error, CustomStringConvertible, Equatable {
     case cairo(String)
     case uncoveredText(field: String, missingGlyphs: Int)
-    case logo(path: String, reason: String)
+    case logo(reason: String)
     case qrCode(length: Int)
 
     public var description: String {
@@ -86,7 +86,7 @@ public enum RenderingError: Error, CustomStringConvertible, Equatable {
         case let .uncoveredText(field, missing):
             "No installed font can draw \(missing) character(s) of the \(field); install the Noto fonts "
                 + "(fonts-noto-core, fonts-noto-cjk) or correct the text."
-        case let .logo(path, reason): "The logo \(path) cannot be used: \(reason)."
+        case let .logo(reason): "The organization's logo cannot be used: \(reason)."
         case let .qrCode(length): "A QR code cannot hold the \(length)-byte verification URL; shorten the base URL."
         }
     }

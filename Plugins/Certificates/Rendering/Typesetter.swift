@@ -18,9 +18,10 @@ final class Typesetter {
     }
 
     // An explicit family list: Latin, Ge'ez, Arabic and Han each get a face made for them (without "CJK SC", Han
-    // names may get the Japanese glyph forms).
+    // names may get the Japanese glyph forms). Symbola (Debian fonts-symbola) last: outline emoji and symbols,
+    // which embed in a PDF like any other glyph.
     private static let serifFamilies =
-        "Noto Serif,Noto Serif Ethiopic,Noto Naskh Arabic,Noto Serif CJK SC,Noto Sans,DejaVu Serif,DejaVu Sans"
+        "Noto Serif,Noto Serif Ethiopic,Noto Naskh Arabic,Noto Serif CJK SC,Noto Sans,DejaVu Serif,DejaVu Sans,Symbola"
 
     private let cairo: OpaquePointer
     private let context: OpaquePointer

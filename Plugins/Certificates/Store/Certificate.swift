@@ -35,10 +35,15 @@ struct Certificate: Codable, Sendable, Equatable, FetchableRecord, MutablePersis
     var revokedReason: String?
     var revokedBy: String?
     var replacesId: ID?
+    /// The credential's index in the revocation status list (see ``RevocationStatusList``).
+    var statusIndex: Int64?
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
         id = ID(inserted.rowID)
     }
+
+    /// The credential's status list index: the one drawn for it, or (issued before indexes were drawn) its id.
+    var statusListIndex: Int64 { statusIndex ?? id!.rawValue }
 
     /// What the PDF prints.
     var content: CertificateContent {

@@ -1,7 +1,7 @@
 import Kernel
 
-/// The plugin's one table: every certificate issued, with what was printed on it (a snapshot, so a certificate
-/// renders the same bytes whenever it is downloaded), its signed Open Badges credential and its status.
+/// The plugin's tables: every certificate issued, with what was printed on it, its signed Open Badges credential
+/// and its status; the PDF it was issued as; and each organization's logo.
 enum CertificatesSchema {
     static let migrations = [
         PluginMigration(
@@ -37,6 +37,29 @@ enum CertificatesSchema {
                     WHERE status = 'valid';
                 CREATE INDEX certificates_certificate_series ON certificates_certificate(seriesId, personId);
                 CREATE INDEX certificates_certificate_organization ON certificates_certificate(organizationId);
-                """)
+                """),
+        // The PDF each certificate was issued as, so that every download is the same file whatever the settings
+        // (colours, heading, logo, signatory) or installed fonts are later; and each organization's uploaded logo,
+        // kept here rather than read from a path on the server.
+        PluginMigration(
+            "0002-keep-issued-pdf-and-logo",
+            sql: """
+                CREATE TABLE certificates_document (
+                    certificateId INTEGER PRIMARY KEY REFERENCES certificates_certificate(id) ON DELETE CASCADE,
+                    pdf BLOB NOT NULL
+                );
+                -- Each credential's bit in the organization's revocation status list, drawn at random (W3C
+                -- Bitstring Status List, privacy considerations): the list tells nothing of the order of issue.
+                -- Certificates from before have none and use their id.
+                ALTER TABLE certificates_certificate ADD COLUMN statusIndex INTEGER;
+                CREATE UNIQUE INDEX certificates_certificate_status
+                    ON certificates_certificate(organizationId, statusIndex) WHERE statusIndex IS NOT NULL;
+                CREATE TABLE certificates_logo (
+                    organizationId INTEGER PRIMARY KEY REFERENCES organization(id) ON DELETE CASCADE,
+                    png BLOB NOT NULL,
+                    uploadedAt DATETIME NOT NULL,
+                    uploadedBy TEXT NOT NULL
+                );
+                """),
     ]
 }

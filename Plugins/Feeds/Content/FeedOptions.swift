@@ -19,11 +19,12 @@ struct FeedOptions: Sendable {
     /// The iCalendar feed of the same sessions: what readers' entries link to.
     var calendarURL: String { baseURL + feedPath + "/" + FeedFormat.iCalendar.fileName }
 
-    /// The host part of the base URL, used in UIDs and tag URIs.
-    var host: String { URL(string: baseURL)?.host ?? "indaba.invalid" }
+    /// The installation's identity, kept in the database: ids come from it, never from the base URL, so moving
+    /// the server to another address changes no UID, guid or Atom id (RFC 4287 §4.2.6).
+    let identity: InstallationIdentity
 
-    /// A tag URI (RFC 4151) for Atom ids: stable as long as the host is.
-    func tag(_ specific: String) -> String { "tag:\(host),2023:\(specific)" }
+    /// A tag URI (RFC 4151) for Atom ids, in the installation's namespace.
+    func tag(_ specific: String) -> String { identity.tag(specific) }
 
     /// A frab acronym (`[a-z0-9_-]{4,}`) naming the feed.
     var acronym: String {
@@ -38,11 +39,18 @@ struct FeedOptions: Sendable {
             session.startsAt, offset: offsets.offset(session.timeZone, at: session.startsAt), extended: true)
         let end = ICalendarDate.local(
             session.endsAt, offset: offsets.offset(session.timeZone, at: session.endsAt), extended: true)
-        let startText = start.prefix(16).replacingOccurrences(of: "T", with: " ")
+        let startText = start.prefix(16).replacingOccurrences(of: "T", with: " ") + offsetNote(session.startsAt)
         let endText =
-            start.prefix(10) == end.prefix(10)
-            ? String(end.dropFirst(11).prefix(5)) : end.prefix(16).replacingOccurrences(of: "T", with: " ")
+            (start.prefix(10) == end.prefix(10)
+                ? String(end.dropFirst(11).prefix(5)) : end.prefix(16).replacingOccurrences(of: "T", with: " "))
+            + offsetNote(session.endsAt)
         return "\(startText) to \(endText) (\(session.timeZone))"
+
+        /// A time a clock change repeats names its offset, so a reader knows which of the two it is.
+        func offsetNote(_ instant: Date) -> String {
+            guard offsets.isAmbiguous(session.timeZone, at: instant) else { return "" }
+            return " (UTC" + TimeZoneRules.offsetText(offsets.offset(session.timeZone, at: instant), colon: true) + ")"
+        }
     }
 
     func title(for content: FeedContent) -> String {
@@ -62,18 +70,24 @@ struct FeedOptions: Sendable {
             lines.append("Facilitators: " + item.facilitators.joined(separator: ", "))
         }
         if item.isCancelled { lines.append("This session is cancelled.") }
+        if let link = joinLink(for: item) { lines.append("Join: " + link) }
         return lines.joined(separator: "\n")
     }
 
-    /// A stable, globally unique id of a session: the same in every format and every feed.
+    /// A stable, globally unique id of a session: the same in every format, every feed and at every address.
     func uid(for session: Session) -> String {
-        SessionUID.of(session, host: host)
+        SessionUID.of(session, identity: identity)
     }
 
     /// The join link a feed may show: only for live sessions still on, and only where the audience may see it.
     func joinLink(for item: FeedContent.Item) -> String? {
         guard includeJoinLinks, item.session.kind.isLive, !item.isCancelled else { return nil }
         return item.session.joinURL
+    }
+
+    /// A zone name as the tz database knows it (UTC for one it does not), for X-WR-TIMEZONE.
+    func zoneName(_ identifier: String) -> String {
+        TimeZone(identifier: identifier)?.identifier ?? "UTC"
     }
 
     func categoryName(_ kind: Session.Kind) -> String {
@@ -102,11 +116,11 @@ extension FeedOptions {
     /// organization allows it; a personal feed lives in its token's folder and always shows them.
     init(
         scope: FeedScope, organization: Organization, format: FeedFormat, settings: FeedsSettings, baseURL: String,
-        personalFolder: String? = nil
+        identity: InstallationIdentity, personalFolder: String? = nil
     ) {
         self.init(
             baseURL: baseURL, feedPath: personalFolder ?? FeedLinks.folder(of: scope, in: organization),
             format: format, settings: settings, includeJoinLinks: personalFolder != nil || settings.publicJoinLinks,
-            spansSeries: !scope.isSeries)
+            spansSeries: !scope.isSeries, identity: identity)
     }
 }

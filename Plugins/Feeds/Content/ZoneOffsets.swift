@@ -40,10 +40,27 @@ final class ZoneOffsets {
         return low == 0 ? table.initial : table.offsets[low - 1]
     }
 
+    /// Whether the local time of `date` in zone `identifier` is ambiguous: it falls in the hour (or half hour) a
+    /// clock change repeats, so its wall-clock reading names two instants. RFC 5545 §3.3.5 reads such a time as
+    /// its first occurrence and calendar engines disagree, so feeds write these instants in UTC. (A time read off
+    /// an instant is never one a clock change skips.)
+    func isAmbiguous(_ identifier: String, at date: Date) -> Bool {
+        let table = table(identifier)
+        let time = date.timeIntervalSince1970
+        // A clock change moves by at most a few hours: only changes within two days can repeat this time.
+        for (index, start) in table.starts.enumerated() where abs(start - time) < 2 * 86_400 {
+            let before = index == 0 ? table.initial : table.offsets[index - 1]
+            let repeated = Double(before - table.offsets[index])
+            if repeated > 0, time >= start - repeated, time < start + repeated { return true }
+        }
+        return false
+    }
+
     private func table(_ identifier: String) -> Table {
         if let known = tables[identifier] { return known }
         let zone = TimeZone(identifier: identifier) ?? TimeZone(secondsFromGMT: 0)!
-        let transitions = TimeZoneRules.transitions(of: zone, until: horizon)
+        // Two days past the horizon: a time just before a clock change is ambiguous because of that change.
+        let transitions = TimeZoneRules.transitions(of: zone, until: horizon.addingTimeInterval(2 * 86_400))
         let table = Table(
             zone: zone, starts: transitions.map(\.timeIntervalSince1970),
             offsets: transitions.map { zone.secondsFromGMT(for: $0) },

@@ -35,7 +35,8 @@ struct FeedRepresentation: Sendable {
     var gzipETag: String { String(etag.dropLast()) + "-gz\"" }
 
     /// Answers `request`: 304 when its validators match, gzip when it accepts gzip, no body for HEAD.
-    func response(to request: Request) -> Response {
+    /// `now` is the server's clock: it dates a two-digit If-Modified-Since year, and a date after it is ignored.
+    func response(to request: Request, now: Date) -> Response {
         let gzip = Self.acceptsGzip(request.headers[.acceptEncoding])
         let tag = gzip ? gzipETag : etag
         var headers: HTTPFields = [
@@ -44,10 +45,13 @@ struct FeedRepresentation: Sendable {
             .cacheControl: cacheControl,
             .vary: "Accept-Encoding",
         ]
-        if Self.notModified(request, etags: [etag, gzipETag], lastModified: lastModified) {
+        if Self.notModified(request, etags: [etag, gzipETag], lastModified: lastModified, now: now) {
             return Response(status: .notModified, headers: headers)
         }
         headers[.contentType] = contentType
+        if let disposition = Self.disposition(contentType: contentType, request: request) {
+            headers[.contentDisposition] = disposition
+        }
         if gzip { headers[.contentEncoding] = "gzip" }
         let payload = gzip ? gzipped : body
         headers[.contentLength] = String(payload.readableBytes)
@@ -55,13 +59,22 @@ struct FeedRepresentation: Sendable {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: payload))
     }
 
-    /// RFC 9110 §13.1.2 and §13.1.3: If-None-Match (weak comparison, lists, `*`) wins over If-Modified-Since.
-    static func notModified(_ request: Request, etags: [String], lastModified: Date) -> Bool {
+    /// RFC 9110 §13.1.2 and §13.1.3: If-None-Match (weak comparison, lists, `*`) wins over If-Modified-Since,
+    /// which may come in any of the three HTTP date formats.
+    static func notModified(_ request: Request, etags: [String], lastModified: Date, now: Date) -> Bool {
         if let header = request.headers[.ifNoneMatch] {
             return ConditionalGet.ifNoneMatch(header, matchesAnyOf: etags)
         }
-        guard let header = request.headers[.ifModifiedSince], let since = HTTPDate.parse(header) else { return false }
-        return lastModified.timeIntervalSince1970.rounded(.down) <= since.timeIntervalSince1970
+        guard let header = request.headers[.ifModifiedSince] else { return false }
+        return ConditionalGet.unmodified(since: header, lastModified: lastModified, now: now)
+    }
+
+    /// An iCalendar file is named `calendar.ics`; with `?download` (the page's Download link) it is an attachment,
+    /// which browsers save instead of handing to whatever opens `text/calendar`. Subscriptions are unaffected.
+    static func disposition(contentType: String, request: Request) -> String? {
+        guard contentType.hasPrefix("text/calendar") else { return nil }
+        let download = request.uri.queryParameters["download"] != nil
+        return (download ? "attachment" : "inline") + "; filename=\"calendar.ics\""
     }
 
     static func acceptsGzip(_ header: String?) -> Bool {
@@ -78,10 +91,6 @@ struct FeedRepresentation: Sendable {
 enum HTTPDate {
     static func format(_ date: Date) -> String {
         formatter().string(from: date)
-    }
-
-    static func parse(_ text: String) -> Date? {
-        formatter().date(from: text)
     }
 
     private static func formatter() -> DateFormatter {

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Hummingbird
 import Kernel
+import Logging
 import PluginKit
 
 /// The feed URLs of one organization, and the private endpoint that lists them.
@@ -108,20 +109,30 @@ struct FeedRoutes {
         }
         let options = FeedOptions(
             scope: scope, organization: organization, format: format, settings: settings, baseURL: context.baseURL,
+            identity: try await plugin.identity.identity(baseURL: context.baseURL, context: plugin.context),
             personalFolder: folder)
         // The version covers the data and the settings; the variant, what else changes the bytes.
         let key = FeedCache.Key(scope: scope, format: format, variant: options.feedURL)
         if let cached = plugin.cache.entry(for: key, version: version) {
-            return cached.response(to: request)
+            return cached.response(to: request, now: plugin.context.now())
         }
         let content = try await store.writer.read { db in
             try FeedContent.load(selection, organization: organization, in: db)
+        }
+        if format == .frab {
+            let tooLong = content.items.filter { $0.session.kind.isLive && !FrabSchedule.fits($0) }
+            if !tooLong.isEmpty {
+                // Said once per render (a cache miss), not per poll.
+                plugin.context.logger.notice(
+                    "Sessions longer than 99:59 left out of a frab schedule",
+                    metadata: ["session.ids": "\(tooLong.map { $0.session.id!.rawValue })"])
+            }
         }
         let representation = try FeedRepresentation(
             text: format.render(content, options: options), contentType: format.contentType,
             lastModified: content.lastModified, maxAge: settings.refreshMinutes * 60, isPrivate: folder != nil)
         plugin.cache.store(representation, for: key, version: version)
-        return representation.response(to: request)
+        return representation.response(to: request, now: plugin.context.now())
     }
 }
 

@@ -1,4 +1,5 @@
 public import Foundation
+public import GRDB
 public import Kernel
 
 /// Calendar invitations sent by mail (iMIP, RFC 6047): each live session as a VEVENT of an iTIP `REQUEST` or
@@ -19,10 +20,10 @@ public enum CalendarInvitation {
     /// An iCalendar object for `sessions` of `series`, from `organizer` to `attendee`.
     /// - Parameters:
     ///   - joinLinks: Whether the attendee may see the sessions' join links.
-    ///   - baseURL: The server's public address (UIDs take its host, as the feeds do).
+    ///   - identity: The installation's identity (``identity(baseURL:in:)``), which UIDs take, as the feeds' do.
     public static func object(
         method: Method, sessions: [Session], series: WebinarSeries, organizer: MailAddress, attendee: MailAddress,
-        joinLinks: Bool, baseURL: String, now: Date
+        joinLinks: Bool, identity: InstallationIdentity, now: Date
     ) -> String {
         var lines = ContentLines()
         lines.raw("BEGIN", "VCALENDAR")
@@ -30,11 +31,10 @@ public enum CalendarInvitation {
         lines.text("PRODID", "-//Indaba//Feeds \(FeedsPlugin.version)//EN")
         lines.raw("CALSCALE", "GREGORIAN")
         lines.raw("METHOD", method.rawValue)
-        let host = URL(string: baseURL)?.host ?? "indaba.invalid"
         for session in sessions where session.kind.isLive {
             let cancelled = method == .cancel || session.status == .cancelled
             lines.raw("BEGIN", "VEVENT")
-            lines.text("UID", SessionUID.of(session, host: host))
+            lines.text("UID", SessionUID.of(session, identity: identity))
             lines.raw("DTSTAMP", ICalendarDate.utc(now.wholeSeconds))
             lines.raw("SEQUENCE", String(session.revision))
             lines.raw("DTSTART", ICalendarDate.utc(session.startsAt))
@@ -72,9 +72,20 @@ public enum CalendarInvitation {
     }
 }
 
-/// The UID of a session: the same in every feed format and in mailed invitations.
+extension CalendarInvitation {
+    /// The identity UIDs take, read in a transaction: the one kept in the database; before any is kept, the one
+    /// the first feed rendered at `baseURL` will claim (its domain name); else the stand-in feeds use too.
+    public static func identity(baseURL: String, in db: Database) throws -> InstallationIdentity {
+        if let known = try InstallationIdentity.read(in: db) { return known }
+        return InstallationIdentity.authority(of: baseURL).map { InstallationIdentity(authority: $0, since: "") }
+            ?? .provisional
+    }
+}
+
+/// The UID of a session: the same in every feed format and in mailed invitations (only the identity's authority
+/// takes part, so it is the same before and after the identity is kept).
 enum SessionUID {
-    static func of(_ session: Session, host: String) -> String {
-        "indaba-session-\(session.id!.rawValue)@\(host)"
+    static func of(_ session: Session, identity: InstallationIdentity) -> String {
+        "indaba-session-\(session.id!.rawValue)@\(identity.authority)"
     }
 }

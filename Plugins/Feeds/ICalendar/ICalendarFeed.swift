@@ -17,7 +17,12 @@ enum ICalendarFeed {
         let name = options.title(for: content)
         lines.line("NAME", name)
         lines.line("X-WR-CALNAME", name)
-        if !content.summary.isEmpty { lines.text("DESCRIPTION", content.summary) }
+        if !content.summary.isEmpty {
+            lines.text("DESCRIPTION", content.summary)
+            lines.text("X-WR-CALDESC", content.summary)
+        }
+        // Google Calendar and Outlook show a subscribed calendar in this zone (every time below is exact anyway).
+        lines.raw("X-WR-TIMEZONE", options.zoneName(content.timeZone))
         lines.raw("URL", ICalendarValue.uri(options.feedURL))
         lines.raw("SOURCE", ICalendarValue.uri(options.feedURL), parameters: [("VALUE", "URI")])
         lines.raw("REFRESH-INTERVAL", "PT\(options.settings.refreshMinutes)M", parameters: [("VALUE", "DURATION")])
@@ -48,15 +53,26 @@ enum ICalendarFeed {
         lines.raw("SEQUENCE", String(session.revision))
         let zone = offsets.zone(session.timeZone)
         if session.kind.isLive {
-            let tzid = [("TZID", zone.identifier)]
-            lines.raw(
-                "DTSTART",
-                ICalendarDate.local(session.startsAt, offset: offsets.offset(session.timeZone, at: session.startsAt)),
-                parameters: tzid)
-            lines.raw(
-                "DTEND",
-                ICalendarDate.local(session.endsAt, offset: offsets.offset(session.timeZone, at: session.endsAt)),
-                parameters: tzid)
+            // Local time with TZID, unless a clock change makes either end ambiguous: then both ends in UTC, which
+            // every engine reads as the same instant (RFC 5545 §3.3.5 would read the local time as its first
+            // occurrence, and engines disagree with it and among themselves).
+            if offsets.isAmbiguous(session.timeZone, at: session.startsAt)
+                || offsets.isAmbiguous(session.timeZone, at: session.endsAt)
+            {
+                lines.raw("DTSTART", ICalendarDate.utc(session.startsAt))
+                lines.raw("DTEND", ICalendarDate.utc(session.endsAt))
+            } else {
+                let tzid = [("TZID", zone.identifier)]
+                lines.raw(
+                    "DTSTART",
+                    ICalendarDate.local(
+                        session.startsAt, offset: offsets.offset(session.timeZone, at: session.startsAt)),
+                    parameters: tzid)
+                lines.raw(
+                    "DTEND",
+                    ICalendarDate.local(session.endsAt, offset: offsets.offset(session.timeZone, at: session.endsAt)),
+                    parameters: tzid)
+            }
             lines.raw("TRANSP", item.isCancelled ? "TRANSPARENT" : "OPAQUE")
         } else {
             // The offline exercise spans whole days: from its first local day to the day after its last (exclusive).
@@ -75,6 +91,10 @@ enum ICalendarFeed {
                 parameters: [
                     ("VALUE", "URI"), ("FEATURE", "AUDIO"), ("FEATURE", "VIDEO"), ("LABEL", "Join the session"),
                 ])
+            // Google Calendar and Outlook ignore CONFERENCE (RFC 7986): they show LOCATION and URL, and the link
+            // is in DESCRIPTION too (see FeedOptions.description(for:)).
+            lines.text("LOCATION", link)
+            lines.raw("URL", ICalendarValue.uri(link), parameters: [("VALUE", "URI")])
         }
         lines.raw("END", "VEVENT")
     }

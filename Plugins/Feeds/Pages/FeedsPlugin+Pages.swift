@@ -62,7 +62,7 @@ extension FeedsPlugin {
         let name = personal ? "my-sessions.ics" : "calendar.ics"
         return """
             <p class="actions"><a class="button" href="\(link.webcal)">Subscribe in your calendar app</a> \
-            <a href="\(link.ics)" download="\(name)">Download (.ics)</a></p>
+            <a href="\(link.ics)?download" download="\(name)">Download (.ics)</a></p>
             <p>Or add it by its address:</p>
             <p><code class="url">\(link.ics)</code></p>
             <ul>

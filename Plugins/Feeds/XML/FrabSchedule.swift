@@ -5,13 +5,14 @@ import Kernel
 /// Renders a feed as a frab/Pentabarf `schedule.xml` for conference apps (Giggity, ConfClerk).
 ///
 /// The schedule has one time zone (the series', or the organization's for wider feeds): every session is shown
-/// in it and grouped into days by its local date there. Offline exercises last a week, longer than a frab event
-/// may (99:59), so they are left out; cancelled sessions stay, titled as cancelled.
+/// in it and grouped into days by its local date there. A frab event lasts at most 99:59: offline exercises (a
+/// week) and any live session longer than that are left out rather than shown with a wrong end; the iCalendar,
+/// xCal, RSS and Atom feeds have them. Cancelled sessions stay, titled as cancelled.
 enum FrabSchedule {
     static func render(_ content: FeedContent, options: FeedOptions) -> String {
         let offsets = ZoneOffsets(until: content.latestInstant.addingTimeInterval(2 * 86_400))
         let zone = offsets.zone(content.timeZone)
-        let events = content.items.filter { $0.session.kind.isLive }
+        let events = content.items.filter(fits)
         let days = Dictionary(grouping: events) { localDay($0.session.startsAt, zone, offsets) }
         let dates = days.keys.sorted()
         let fallback = localDay(content.lastModified, zone, offsets)
@@ -72,7 +73,7 @@ enum FrabSchedule {
     ) {
         let session = item.session
         let local = dateTime(session.startsAt, zone, offsets)
-        let minutes = min(session.plannedMinutes, 99 * 60 + 59)
+        let minutes = session.plannedMinutes
         xml.start("event")
         xml.attribute("id", String(session.id!.rawValue))
         xml.attribute("guid", guid(options.uid(for: session)))
@@ -94,6 +95,14 @@ enum FrabSchedule {
         xml.element("language", "en")
         if let link = options.joinLink(for: item) { xml.element("url", link) }
         xml.end()
+    }
+
+    /// The longest duration frab's `HH:MM` can say.
+    static let longestMinutes = 99 * 60 + 59
+
+    /// Whether a session can be a frab event: a live (or feedback) session of at most 99:59.
+    static func fits(_ item: FeedContent.Item) -> Bool {
+        item.session.kind.isLive && item.session.plannedMinutes <= longestMinutes
     }
 
     /// A name-based UUID (version 5 layout) of the session's UID: stable across renders and servers.

@@ -12,10 +12,12 @@ enum SyndicationFeeds {
         xml.attribute("version", "2.0")
         xml.attribute("xmlns:atom", "http://www.w3.org/2005/Atom")
         xml.start("channel")
-        xml.element("title", options.title(for: content))
+        // Titles and descriptions are HTML to feed readers: the text goes in escaped for HTML (see HTMLText).
+        xml.element("title", HTMLText.escape(options.title(for: content), lineBreaks: false))
         xml.element("link", options.calendarURL)
         xml.element(
-            "description", content.summary.isEmpty ? "Sessions of \(options.title(for: content))" : content.summary)
+            "description",
+            HTMLText.escape(content.summary.isEmpty ? "Sessions of \(options.title(for: content))" : content.summary))
         xml.start(prefix: "atom", "link")
         xml.attribute("href", options.feedURL)
         xml.attribute("rel", "self")
@@ -26,9 +28,11 @@ enum SyndicationFeeds {
         let offsets = ZoneOffsets(until: content.latestInstant)
         for item in content.items {
             xml.start("item")
-            xml.element("title", options.summary(for: item))
+            xml.element("title", HTMLText.escape(options.summary(for: item), lineBreaks: false))
             xml.element("link", options.calendarURL)
-            xml.element("description", options.when(item, offsets: offsets) + "\n" + options.description(for: item))
+            xml.element(
+                "description",
+                HTMLText.escape(options.when(item, offsets: offsets) + "\n" + options.description(for: item)))
             xml.element("category", options.categoryName(item.session.kind))
             xml.start("guid")
             xml.attribute("isPermaLink", "false")

@@ -18,6 +18,8 @@ enum XCalFeed {
         property(xml, "refresh-interval", "duration", "PT\(options.settings.refreshMinutes)M")
         if !options.settings.color.isEmpty { property(xml, "color", "text", options.settings.color.lowercased()) }
         property(xml, "x-wr-calname", "unknown", name)
+        if !content.summary.isEmpty { property(xml, "x-wr-caldesc", "unknown", content.summary) }
+        property(xml, "x-wr-timezone", "unknown", options.zoneName(content.timeZone))
         xml.end()
         xml.start("components")
         for rules in TimeZoneRules.covering(content) { timeZone(rules, into: xml) }
@@ -63,7 +65,15 @@ enum XCalFeed {
         property(xml, "sequence", "integer", String(session.revision))
         let zone = offsets.zone(session.timeZone)
         if session.kind.isLive {
+            // As in iCalendar: UTC when a clock change makes either end's local time ambiguous.
+            let inUTC =
+                offsets.isAmbiguous(session.timeZone, at: session.startsAt)
+                || offsets.isAmbiguous(session.timeZone, at: session.endsAt)
             for (name, instant) in [("dtstart", session.startsAt), ("dtend", session.endsAt)] {
+                if inUTC {
+                    property(xml, name, "date-time", ICalendarDate.utc(instant, extended: true))
+                    continue
+                }
                 xml.start(name)
                 xml.start("parameters")
                 xml.start("tzid")
@@ -100,6 +110,8 @@ enum XCalFeed {
             xml.end()
             xml.element("uri", link)
             xml.end()
+            property(xml, "location", "text", link)
+            property(xml, "url", "uri", link)
         }
         xml.end()
         xml.end()

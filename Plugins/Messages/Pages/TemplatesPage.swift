@@ -125,7 +125,7 @@ struct TemplatesPage {
                     <code>{{covered}}</code>, <code>{{calendarLink}}</code>, <code>{{unsubscribe}}</code>, and \
                     <code>{{#sessions}}{{when}} {{title}} {{join}}{{/sessions}}</code>. In the plain text, use three \
                     braces (<code>{{{name}}}</code>) so nothing is HTML-escaped; in the HTML, two.</p>
-                    <form method="post" action="\(page.basePath)templates/\(kind.id)">\(page.formField)
+                    <form method="post" action="\(page.basePath)templates/\(kind.id)">\(page.formField(for: "\(page.basePath)templates/\(kind.id)"))
                     \(fields)
                     <p class="actions"><button type="submit" name="action" value="preview">Preview</button> \
                     <button type="submit" name="action" value="save">Save</button> \

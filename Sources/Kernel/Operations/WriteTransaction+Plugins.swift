@@ -49,12 +49,22 @@ extension WriteTransaction {
         registry: PluginRegistry
     ) throws {
         guard let type = registry.plugin(plugin) else { throw KernelError.pluginNotInstalled(plugin) }
+        try changeSettings(of: plugin, typed: type.settings, for: organization, changes)
+    }
+
+    /// Changes some settings of `plugin`, whose settings are of `type`, for `organization`: what a plugin's own
+    /// pages use to save its settings (a plugin knows its settings type, not the registry).
+    /// - Throws: ``SettingsError`` for an unknown key or a value of the wrong type; nothing is changed then.
+    public func changeSettings(
+        of plugin: PluginID, typed type: any PluginSettings.Type, for organization: Organization.ID,
+        _ changes: [String: JSONValue]
+    ) throws {
         let existing = try enablement(of: plugin, for: organization)
         let settings = try SettingsCodec.merge(
-            changes, onto: existing?.settingsObject, for: type.settings, plugin: plugin)
+            changes, onto: existing?.settingsObject, for: type, plugin: plugin)
         if existing == nil {
             // `store` audits changes to a stored record; the first change of a never-enabled plugin is one too.
-            let defaults = try SettingsCodec.merge([:], onto: nil, for: type.settings, plugin: plugin)
+            let defaults = try SettingsCodec.merge([:], onto: nil, for: type, plugin: plugin)
             let changed = settings.filter { defaults[$0.key] != $0.value }
             if !changed.isEmpty {
                 try audit("plugin.settingsChanged", plugin: plugin, organization: organization, detail: changed)

@@ -7,6 +7,7 @@ enum KernelMigrations {
         ("kernel/0004-create-quote", createQuote),
         ("kernel/0005-series-published-at", seriesPublishedAt),
         ("kernel/0006-create-outbox", createOutbox),
+        ("kernel/0007-installation-identity", installationIdentity),
         ("kernel/0008-create-site-setting", createSiteSetting),
     ]
 
@@ -62,6 +63,21 @@ enum KernelMigrations {
             timeZone TEXT,
             permanentFailures INTEGER NOT NULL DEFAULT 0
         );
+        """
+
+    /// The installation's identity for ids that outlive its address (see ``InstallationIdentity``): one row, set
+    /// once when first needed, never updated.
+    static let installationIdentity = """
+        CREATE TABLE installationIdentity (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            authority TEXT NOT NULL CHECK (authority <> ''),
+            since TEXT NOT NULL,
+            createdAt DATETIME NOT NULL
+        );
+        CREATE TRIGGER installationIdentity_never_changes BEFORE UPDATE ON installationIdentity
+        BEGIN
+            SELECT RAISE(ABORT, 'the installation identity is set once');
+        END;
         """
 
     /// When a series first became readable by anyone (published or completed), kept by triggers whatever writes
