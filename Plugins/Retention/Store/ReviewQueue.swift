@@ -117,10 +117,7 @@ enum ReviewQueue {
                     channel: settings.walkInChannel)
             }
             if held.isEmpty || held.contains(.participant) {
-                let threshold = AttendanceImporter.thresholdMinutes(of: session, settings: settings)
-                try transaction.recordAttendance(
-                    of: person, at: session.id!, status: item.minutes >= threshold ? .present : .absent,
-                    minutes: item.minutes, source: .import)
+                try recordMerged(item, of: person, at: session, settings: settings, in: transaction)
             }
         }
         let status =
@@ -135,5 +132,40 @@ enum ReviewQueue {
                 WHERE id = ?
                 """, arguments: [status, person, transaction.now, "\(transaction.actor)", transaction.now, id])
         return try Self.item(id, of: organization, scope: scope, in: db)!
+    }
+
+    /// Records the item's visit as `person`'s, added to what is recorded already: the intervals of both are merged
+    /// (an overlap counts once), so a person present with 50 minutes stays present when a 10-minute row of theirs
+    /// is found. A record without stored intervals (entered by hand, loaded, or imported before visits were kept)
+    /// counts as its minutes, and the larger of the two is kept: never less than was recorded. A present record
+    /// stays present.
+    private static func recordMerged(
+        _ item: ReviewItem, of person: Person.ID, at session: Session, settings: RetentionSettings,
+        in transaction: WriteTransaction
+    ) throws {
+        let db = transaction.db
+        let itemVisit =
+            TimeInMeeting(
+                stored: try String.fetchOne(
+                    db, sql: "SELECT visit FROM retention_unmatched WHERE id = ?", arguments: [item.id]))
+            ?? TimeInMeeting(untimedSeconds: Double(item.minutes * 60))
+        let existing = try SeriesParticipation.attendance(at: session.id!, in: db)[person]
+        var visit = itemVisit
+        var seconds = itemVisit.seconds
+        if let existing {
+            if existing.source == .import, let stored = try Visits.visit(of: person, at: session.id!, in: db) {
+                visit = stored.merged(with: itemVisit)
+                seconds = visit.seconds
+            } else {
+                seconds = max(seconds, Double(existing.minutes * 60))
+                visit = seconds > itemVisit.seconds ? TimeInMeeting(untimedSeconds: seconds) : itemVisit
+            }
+        }
+        let threshold = AttendanceImporter.thresholdSeconds(of: session, settings: settings)
+        let present = seconds >= threshold || existing?.status == .present
+        try transaction.recordAttendance(
+            of: person, at: session.id!, status: present ? .present : .absent,
+            minutes: min(1440, Int((seconds / 60).rounded())), source: .import)
+        try Visits.record(visit, of: person, at: session.id!, in: db)
     }
 }
