@@ -243,4 +243,29 @@ struct ImportEdgeCaseTests {
         let plan = try await fixture.importFile(sample, into: "case-study", anyDate: true)
         #expect(plan.entries.count == 6)
     }
+
+    @Test("Review queue: an open item that a later import records closes itself, linked to the person")
+    func itemClosesItself() async throws {
+        let fixture = try await RetentionFixture()
+        let text = """
+            Name,Email,Join Time,Leave Time
+            Tariro Moyo,tariro.moyo@example.org,06/21/2023 02:00 PM,06/21/2023 03:00 PM
+            Tari Moyo,,06/21/2023 02:00 PM,06/21/2023 02:40 PM
+            """
+        try await fixture.importFile(Data(text.utf8), into: "intro")
+        #expect(try await fixture.openItems().count == 1)
+        // The name is linked to Tariro for another session's item: the link is the organization's.
+        let next = text.replacingOccurrences(of: "06/21/2023", with: "06/22/2023")
+        try await fixture.importFile(Data(next.utf8), into: "case-study")
+        let items = try await fixture.openItems()
+        #expect(items.count == 2)
+        let tariro = try await fixture.personId("tariro.moyo@example.org")
+        #expect(items[0].sessionId != items[1].sessionId)
+        try await fixture.resolve(items[1].id, .link(tariro))
+        // The first session's export again: its open item now matches Tariro and closes itself.
+        let again = try await fixture.importFile(Data(text.utf8), into: "intro")
+        #expect(again.closedItems.map(\.personId) == [tariro])
+        #expect(try await fixture.openItems().isEmpty)
+        #expect(try await fixture.plan(Data(text.utf8), into: "intro").changesSomething == false)
+    }
 }

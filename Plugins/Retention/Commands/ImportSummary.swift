@@ -19,6 +19,9 @@ struct ImportSummary {
             "  \(plan.entries.filter(\.walkIn).count) walk-ins enrolled; \(plan.unmatched.count) rows for the review "
                 + "queue (indaba attendance unmatched).",
         ]
+        if !plan.closedItems.isEmpty {
+            lines.append("  \(plan.closedItems.count) review items this file now matches were closed.")
+        }
         switch plan.durationReading {
         case .minutesSeconds?:
             lines.append(

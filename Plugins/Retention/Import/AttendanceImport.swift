@@ -28,6 +28,12 @@ struct AttendancePlan: Codable, Sendable, Equatable {
         let visit: TimeInMeeting
     }
 
+    /// An open review item whose rows the file now matches to a person.
+    struct ClosedItem: Codable, Sendable, Equatable {
+        let item: Int64
+        let personId: Person.ID
+    }
+
     /// Rows no person could be found for: they go to the review queue. Names stay in the database, never in logs.
     struct Unmatched: Codable, Sendable, Equatable {
         let identityKey: String
@@ -51,12 +57,14 @@ struct AttendancePlan: Codable, Sendable, Equatable {
     let durationReading: DurationReading?
     let entries: [Entry]
     let unmatched: [Unmatched]
+    /// Open review items of this session that this file records: they close themselves.
+    let closedItems: [ClosedItem]
     /// Rows of hosts, co-hosts, panelists, the series' facilitators, and names an administrator chose to ignore.
     let skippedRows: Int
 
     /// Whether applying the plan would write anything.
     var changesSomething: Bool {
-        entries.contains { $0.change != .unchanged } || !unmatched.isEmpty
+        entries.contains { $0.change != .unchanged } || !unmatched.isEmpty || !closedItems.isEmpty
     }
 
     /// People an earlier import recorded and this file would set back to absent: never without a confirmation.
@@ -107,6 +115,7 @@ struct AttendanceImporter {
         var skipped = export.rows.count - groups.values.map(\.count).reduce(0, +)
 
         var byPerson: [Person.ID: (rows: [ExportRow], method: MatchMethod, key: String)] = [:]
+        var keysOf: [Person.ID: [String]] = [:]
         var personOrder: [Person.ID] = []
         var unmatched: [AttendancePlan.Unmatched] = []
         for key in order {
@@ -121,6 +130,7 @@ struct AttendanceImporter {
                 }
                 if byPerson[id] == nil { personOrder.append(id) }
                 byPerson[id, default: ([], method, key)].rows += rows
+                keysOf[id, default: []].append(key)
             case let .ambiguous(candidates):
                 unmatched.append(unmatchedEntry(key, rows, reason: "ambiguous", candidates: candidates))
             case .unknown:
@@ -175,11 +185,21 @@ struct AttendanceImporter {
                     personId: id, status: .absent, minutes: 0, matchedBy: "earlier import", walkIn: false,
                     change: .cleared, lines: [], visit: TimeInMeeting()))
         }
-        let known = try Row.fetchAll(
-            db, sql: "SELECT identityKey, status, minutes, reason FROM retention_unmatched WHERE sessionId = ?",
-            arguments: [session.id]
-        ).reduce(into: [String: (String, Int, String)]()) {
+        let queued = try Row.fetchAll(
+            db, sql: "SELECT id, identityKey, status, minutes, reason FROM retention_unmatched WHERE sessionId = ?",
+            arguments: [session.id])
+        let known = queued.reduce(into: [String: (String, Int, String)]()) {
             $0[$1["identityKey"]] = ($1["status"], $1["minutes"], $1["reason"])
+        }
+        // Open review items this file now records (the person was added, or linked in another session since):
+        // they close themselves, linked to that person.
+        let openItems = queued.reduce(into: [String: Int64]()) { items, row in
+            if row["status"] == "open" { items[row["identityKey"]] = row["id"] }
+        }
+        let closing = entries.filter { $0.change != .cleared }.flatMap { entry in
+            (keysOf[entry.personId] ?? []).compactMap { key in
+                openItems[key].map { AttendancePlan.ClosedItem(item: $0, personId: entry.personId) }
+            }
         }
         for item in unmatched where item.visit.seconds > plausible {
             throw AttendanceFileError.implausibleMinutes(
@@ -194,7 +214,8 @@ struct AttendanceImporter {
             sessionId: session.id!, platform: export.platform, encoding: export.encoding.rawValue,
             digest: SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined(), rowCount: export.rows.count,
             thresholdMinutes: Self.thresholdMinutes(of: session, settings: settings),
-            durationReading: export.durationReading, entries: entries, unmatched: news, skippedRows: skipped)
+            durationReading: export.durationReading, entries: entries, unmatched: news, closedItems: closing,
+            skippedRows: skipped)
     }
 
     /// Groups participant rows by who they are: the e-mail when given, otherwise the name. A Zoom row written
@@ -272,6 +293,15 @@ struct AttendanceImporter {
                     row.lines.map(String.init).joined(separator: ","), row.visit.stored, transaction.now,
                     transaction.now,
                 ])
+        }
+        for closed in plan.closedItems {
+            try db.execute(
+                sql: """
+                    UPDATE retention_unmatched SET status = 'linked', personId = ?, resolvedAt = ?, resolvedBy = ?,
+                        updatedAt = ?
+                    WHERE id = ? AND status = 'open'
+                    """,
+                arguments: [closed.personId, transaction.now, "\(transaction.actor)", transaction.now, closed.item])
         }
         try db.execute(
             sql: """
