@@ -310,4 +310,54 @@ extension AttendancePageTests {
             path, [("form", after.token), ("term-0", "woman"), ("group-0", "female")], cookie: after.cookie)
         #expect(bad.status == 422)
     }
+
+    @Test(
+        "hand-ins of an offline exercise are recorded in bulk on the web, with date and link; a bad date writes nothing"
+    )
+    func handIns() async throws {
+        let web = try await WebFixture()
+        try await web.enable("retention")
+        let cookie = try await web.signIn()
+        let exercise = try #require(
+            try await web.harness.workspace.read { db in
+                try Int64.fetchOne(db, sql: "SELECT id FROM session WHERE slug = 'homework'")
+            })
+        let person = try #require(
+            try await web.harness.workspace.read { db in
+                try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE emailKey = 'participant.one@example.org'")
+            })
+        let path = "/orgs/\(web.network)/retention/hand-ins"
+        let picker = try await web.open(path, cookie: cookie)
+        #expect(picker.reply.text.contains("<option value=\"\(exercise)\">Homework</option>"))
+        let page = try await web.open(path + "?session=\(exercise)", cookie: cookie)
+        #expect(page.reply.status == 200)
+        // Participant Two handed in already (the sample); Participant One did not; the facilitator is not listed.
+        #expect(page.reply.text.contains("value=\"yes\" checked> <label for=\"handedIn-"))
+        #expect(page.reply.text.contains("Participant One"))
+        #expect(!page.reply.text.contains("Test Facilitator</label>"))
+        let handedIn = "SELECT count(*) FROM exerciseSubmission WHERE sessionId = \(exercise)"
+        #expect(try await web.count(handedIn) == 1)
+        let bad = try await web.post(
+            path,
+            [
+                ("form", page.token), ("session", "\(exercise)"), ("handedIn-\(person)", "yes"),
+                ("date-\(person)", "27 June"), ("detail-\(person)", ""),
+            ], cookie: page.cookie)
+        #expect(bad.status == 422)
+        #expect(bad.text.contains("Give the date it was handed in"))
+        #expect(try await web.count(handedIn) == 1)
+        let saved = try await web.post(
+            path,
+            [
+                ("form", page.token), ("session", "\(exercise)"), ("handedIn-\(person)", "yes"),
+                ("date-\(person)", "2023-06-27"), ("detail-\(person)", "https://example.org/essay"),
+            ], cookie: page.cookie)
+        #expect(saved.status == 303)
+        #expect(try await web.count(handedIn) == 2)
+        #expect(
+            try await web.count(
+                "SELECT count(*) FROM exerciseSubmission WHERE personId = \(person) AND link = 'https://example.org/essay'"
+            )
+                == 1)
+    }
 }

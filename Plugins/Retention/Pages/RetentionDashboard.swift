@@ -12,6 +12,7 @@ extension RetentionPlugin {
         NavigationEntry("Retention dashboard", path: "series"),
         NavigationEntry("Upload attendance", path: "attendance"),
         NavigationEntry("Review queue", path: "review"),
+        NavigationEntry("Exercise hand-ins", path: "hand-ins"),
         NavigationEntry("Gender groups", path: "gender-groups"),
     ]
 
@@ -22,6 +23,8 @@ extension RetentionPlugin {
         pages.post("attendance") { page in try await AttendanceUploadPage(plugin: self).upload(page) }
         pages.page("review") { page in try await ReviewQueuePage(plugin: self).show(page) }
         pages.post("review/:item") { page in try await ReviewQueuePage(plugin: self).resolve(page) }
+        pages.page("hand-ins") { page in try await HandInsPage(plugin: self).show(page) }
+        pages.post("hand-ins") { page in try await HandInsPage(plugin: self).save(page) }
         pages.page("gender-groups") { page in try await GenderGroupsPage(plugin: self).show(page) }
         pages.post("gender-groups") { page in try await GenderGroupsPage(plugin: self).save(page) }
     }
