@@ -28,7 +28,8 @@ enum ReviewDecision: Sendable, Equatable {
 enum ReviewQueue {
     /// The items of `organization` (and, for a network, of its members), keeping only the organizations `scope`'s
     /// caller administers: a network's own administrator does not see its members' rows, its coordinators do.
-    /// Without a scope (an operator on the command line) every covered organization's.
+    /// A facilitator sees the items of the sessions of the series they facilitate. Without a scope (an operator on
+    /// the command line) every covered organization's.
     static func items(
         of organization: Organization.ID, includeResolved: Bool, scope: Scope?, in db: Database
     ) throws -> [ReviewItem] {
@@ -46,12 +47,15 @@ enum ReviewQueue {
     private static func items(
         of organization: Organization.ID, where condition: String, scope: Scope?, in db: Database
     ) throws -> [ReviewItem] {
-        let covered = try SeriesOwnership.organizations(coveredBy: organization, in: db)
-            .filter { scope?.access.administered.contains($0) ?? true }
-        let starts = Dictionary(
-            uniqueKeysWithValues: try SeriesOwnership.sessionPlaces(ownedBy: covered, in: db).map {
-                ($0.id, $0.startsAt)
-            })
+        let all = try SeriesOwnership.organizations(coveredBy: organization, in: db)
+        let covered = all.filter { scope?.access.administered.contains($0) ?? true }
+        let facilitated = scope?.access.facilitated ?? []
+        let places =
+            try SeriesOwnership.sessionPlaces(ownedBy: covered, in: db)
+            + (facilitated.isEmpty
+                ? []
+                : try SeriesOwnership.sessionPlaces(ownedBy: all, in: db).filter { facilitated.contains($0.seriesId) })
+        let starts = Dictionary(places.map { ($0.id, $0.startsAt) }, uniquingKeysWith: { first, _ in first })
         guard !starts.isEmpty else { return [] }
         let sessions = starts.keys.map { String($0.rawValue) }.joined(separator: ",")
         return try ReviewItem.fetchAll(
@@ -81,6 +85,13 @@ enum ReviewQueue {
         }
         // Links and new people belong to the organization that runs the series (a network may act for a member).
         let (session, owner) = try SeriesOwnership.session(item.sessionId, coveredBy: organization, in: db)
+        // A facilitator resolves the rows of their own sessions: linking to someone they can see, or ignoring.
+        // Creating a person, and a link remembered for the whole organization, stay with its administrators.
+        let administers = scope.access.administered.contains(owner)
+        if case .create = decision, !administers {
+            throw AccessError.forbidden(
+                "Only an administrator creates people; link the row to one of the candidates, or ignore it.")
+        }
         var person: Person.ID?
         switch decision {
         case .ignore:
@@ -101,11 +112,13 @@ enum ReviewQueue {
                     createdAt: transaction.now, updatedAt: transaction.now)
             ).id
         }
-        try db.execute(
-            sql: """
-                INSERT INTO retention_alias (organizationId, identityKey, personId, createdAt) VALUES (?, ?, ?, ?)
-                ON CONFLICT (organizationId, identityKey) DO UPDATE SET personId = excluded.personId
-                """, arguments: [owner, item.identityKey, person, transaction.now])
+        if administers {
+            try db.execute(
+                sql: """
+                    INSERT INTO retention_alias (organizationId, identityKey, personId, createdAt) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (organizationId, identityKey) DO UPDATE SET personId = excluded.personId
+                    """, arguments: [owner, item.identityKey, person, transaction.now])
+        }
         if let person {
             let held = try SeriesParticipation.roles(in: session.seriesId, in: db)[person] ?? []
             if held.isEmpty {
