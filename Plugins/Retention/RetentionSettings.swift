@@ -10,17 +10,32 @@ public struct RetentionSettings: PluginSettings {
     public var channels: [String]
     /// The channel of people who attended without enrolling; empty sends them to the review queue instead.
     public var walkInChannel: String
+    /// The organization's own reading of self-descriptions: a normalised self-description (see the gender groups
+    /// page) to `women`, `men`, `anotherGender` or `notStated`, before the built-in words. Changes are audited
+    /// like every setting; people's own words never change.
+    public var genderGroups: [String: String]
 
     public static let defaults = RetentionSettings(
         attendedPercent: 50, minimumGroupSize: 5,
         channels: ["newsletter", "partner-org", "social-media", "word-of-mouth", "whatsapp", "website"],
         walkInChannel: "walk-in")
 
-    public init(attendedPercent: Int, minimumGroupSize: Int, channels: [String], walkInChannel: String) {
+    public init(
+        attendedPercent: Int, minimumGroupSize: Int, channels: [String], walkInChannel: String,
+        genderGroups: [String: String] = [:]
+    ) {
         self.attendedPercent = attendedPercent
         self.minimumGroupSize = minimumGroupSize
         self.channels = channels
         self.walkInChannel = walkInChannel
+        self.genderGroups = genderGroups
+    }
+
+    /// ``genderGroups`` as groups, keyed by the normalised self-description.
+    var genderMapping: [String: GenderGroup] {
+        genderGroups.reduce(into: [:]) { mapping, entry in
+            if let group = GenderGroup(rawValue: entry.value) { mapping[GenderGroup.normalize(entry.key)] = group }
+        }
     }
 
     public init(from decoder: any Decoder) throws {
@@ -29,6 +44,7 @@ public struct RetentionSettings: PluginSettings {
         minimumGroupSize = try container.decode(Int.self, forKey: .minimumGroupSize)
         channels = try container.decode([String].self, forKey: .channels)
         walkInChannel = try container.decode(String.self, forKey: .walkInChannel)
+        genderGroups = try container.decodeIfPresent([String: String].self, forKey: .genderGroups) ?? [:]
         guard (1...100).contains(attendedPercent) else {
             throw DecodingError.dataCorruptedError(
                 forKey: .attendedPercent, in: container, debugDescription: "must be a percentage from 1 to 100")
@@ -46,9 +62,18 @@ public struct RetentionSettings: PluginSettings {
         if !walkInChannel.isEmpty, let problem = FieldRules.textProblem(walkInChannel, limit: 64) {
             throw DecodingError.dataCorruptedError(forKey: .walkInChannel, in: container, debugDescription: problem)
         }
+        if genderGroups.values.contains(where: { GenderGroup(rawValue: $0) == nil }) {
+            throw DecodingError.dataCorruptedError(
+                forKey: .genderGroups, in: container,
+                debugDescription: "each self-description must map to women, men, anotherGender or notStated")
+        }
+        if genderGroups.keys.contains(where: { $0.count > 100 }) {
+            throw DecodingError.dataCorruptedError(
+                forKey: .genderGroups, in: container, debugDescription: "a self-description has at most 100 characters")
+        }
     }
 
     private enum CodingKeys: String, CodingKey {
-        case attendedPercent, minimumGroupSize, channels, walkInChannel
+        case attendedPercent, minimumGroupSize, channels, walkInChannel, genderGroups
     }
 }

@@ -44,6 +44,30 @@ struct RetentionCommandTests {
         let again = try indaba.run(["attendance", "import", export, "--session", session, "--org", "asknet"])
         #expect(again.stdout.contains("Nothing to change"))
 
+        // A shorter file would set someone back to absent: refused without --confirm-absent, nothing written.
+        let both = indaba.directory.appendingPathComponent("both.csv")
+        let shorter = indaba.directory.appendingPathComponent("shorter.csv")
+        let header = "Name,Email,Join Time,Leave Time\n"
+        let wekesa = "W,wekesa.barasa@example.org,06/21/2023 02:00 PM,06/21/2023 03:00 PM\n"
+        let yaa = "Y,yaa.agyeman@example.org,06/21/2023 02:00 PM,06/21/2023 02:50 PM\n"
+        try (header + wekesa + yaa).write(to: both, atomically: true, encoding: .utf8)
+        try (header + wekesa).write(to: shorter, atomically: true, encoding: .utf8)
+        #expect(
+            try indaba.run(["attendance", "import", both.path, "--session", session, "--org", "asknet"]).status == 0)
+        let unconfirmed = try indaba.run([
+            "attendance", "import", shorter.path, "--session", session, "--org", "asknet",
+        ])
+        #expect(unconfirmed.status != 0)
+        #expect(unconfirmed.stderr.contains("--confirm-absent"))
+        #expect(
+            try indaba.run(["attendance", "import", both.path, "--session", session, "--org", "asknet"])
+                .stdout.contains("Nothing to change"))
+        let confirmed = try indaba.run([
+            "attendance", "import", shorter.path, "--session", session, "--org", "asknet", "--confirm-absent",
+        ])
+        #expect(confirmed.status == 0)
+        #expect(confirmed.stdout.contains("1 set back to absent"))
+
         let broken = indaba.directory.appendingPathComponent("broken.csv")
         try "Name,Email,Duration\nSomeone,someone@example.org,soon\n".write(
             to: broken, atomically: true, encoding: .utf8)
@@ -54,6 +78,38 @@ struct RetentionCommandTests {
 
         let csv = try indaba.run(["retention", "followup", "asknet/webinars/inclusive-spaces", "--org", "asknet"])
         #expect(csv.stdout.hasPrefix("\u{FEFF}name,email,channel"))
+    }
+
+    @Test("series show, the series report and the network funnel count the same participants (no facilitators)")
+    func oneParticipantDefinition() throws {
+        let indaba = try IndabaBinary()
+        defer { indaba.remove() }
+        let demo = Fixtures.repositoryRoot.appendingPathComponent("fixtures/asknet/asknet.yaml").path
+        #expect(try indaba.run(["import", demo]).status == 0)
+        #expect(try indaba.run(["plugin", "enable", "retention", "--org", "asknet"]).status == 0)
+        let series = "asknet/webinars/inclusive-spaces"
+        let show = try indaba.run(["series", "show", series, "--json"])
+        let report = try indaba.run(["retention", "report", series, "--org", "asknet", "--format", "json"])
+        let shown = try #require(try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any])
+        let figures = try #require(
+            try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
+        var present: [Int: Int] = [:]
+        for line in shown["sessions"] as? [[String: Any]] ?? [] {
+            if let id = (line["session"] as? [String: Any])?["id"] as? Int { present[id] = line["present"] as? Int }
+        }
+        let live = (figures["steps"] as? [[String: Any]] ?? []).filter {
+            ["live", "feedback"].contains($0["kind"] as? String)
+        }
+        #expect(live.count >= 2)
+        for step in live {
+            #expect(present[step["sessionId"] as? Int ?? -1] == step["people"] as? Int)
+        }
+        #expect(shown["enrolled"] as? Int == figures["enrolled"] as? Int)
+        let network = try indaba.run(["retention", "network", "--org", "asknet", "--json"])
+        let funnel = try #require(try JSONSerialization.jsonObject(with: Data(network.stdout.utf8)) as? [String: Any])
+        let totals = (funnel["stages"] as? [[String: Any]] ?? []).map { $0["total"] as? Int ?? 0 }
+        #expect(totals.count > 1)
+        #expect(totals.dropFirst().allSatisfy { $0 <= totals[0] })
     }
 
     @Test("Bulk load through the binary: rows load in one transaction; a bad line loads nothing")

@@ -134,7 +134,7 @@ struct AttendanceImportTests {
         let corrected = String(decoding: data, as: UTF8.self)
             .replacingOccurrences(of: "Kwabena,Asante,kwabena.asante@example.org,1 hr,14:00,15:00\n", with: "")
             .replacingOccurrences(of: "22 min,14:38,15:00", with: "1 hr,14:00,15:00")
-        let plan = try await fixture.importFile(Data(corrected.utf8), into: "intro")
+        let plan = try await fixture.importFile(Data(corrected.utf8), into: "intro", confirmAbsent: true)
         #expect(plan.entries.filter { $0.change == .cleared }.count == 1)
         let after = try await fixture.attendance("intro")
         #expect(after["kwabena.asante@example.org"] == "absent 0")

@@ -80,24 +80,55 @@ struct RetentionFixture {
         try Data(contentsOf: Bundle.module.url(forResource: "Exports/\(name)", withExtension: nil)!)
     }
 
-    func plan(_ data: Data, into slug: String, platform: MeetingPlatform? = nil) async throws -> AttendancePlan {
+    func plan(
+        _ data: Data, into slug: String, platform: MeetingPlatform? = nil, anyDate: Bool = false
+    ) async throws -> AttendancePlan {
         let session = try await session(slug)
         let settings = try await plugin.settings(for: organization)
         return try await harness.workspace.read { db in
             try AttendanceImporter(settings: settings).plan(
-                data: data, platform: platform, zone: nil, session: session, in: db)
+                data: data, platform: platform, zone: nil, session: session, anyDate: anyDate, in: db)
         }
     }
 
     @discardableResult
-    func importFile(_ data: Data, into slug: String) async throws -> AttendancePlan {
-        let plan = try await plan(data, into: slug)
+    func importFile(
+        _ data: Data, into slug: String, anyDate: Bool = false, confirmAbsent: Bool = false
+    ) async throws -> AttendancePlan {
+        let plan = try await plan(data, into: slug, anyDate: anyDate)
         let session = try await session(slug)
         let settings = try await plugin.settings(for: organization)
         try await harness.workspace.write(as: AuditActor("test")) { transaction in
-            try AttendanceImporter(settings: settings).apply(plan, session: session, in: transaction)
+            try AttendanceImporter(settings: settings).apply(
+                plan, session: session, confirmAbsent: confirmAbsent, in: transaction)
         }
         return plan
+    }
+
+    /// Resolves review item `id` as an administrator of the fixture's organization would.
+    func resolve(_ id: Int64, _ decision: ReviewDecision) async throws {
+        let settings = try await plugin.settings(for: organization)
+        let organization = organization
+        try await harness.workspace.write(as: AuditActor("test")) { transaction in
+            let scope = Scope(
+                try Access.granted(
+                    role: .organizationAdmin, organization: organization, person: nil, principal: "test",
+                    in: transaction.db))
+            try ReviewQueue.resolve(
+                id, of: organization, decision: decision, settings: settings, scope: scope, in: transaction)
+        }
+    }
+
+    /// The open review items of the fixture's organization.
+    func openItems() async throws -> [ReviewItem] {
+        let organization = organization
+        return try await harness.workspace.read { db in
+            try ReviewQueue.items(of: organization, includeResolved: false, scope: nil, in: db)
+        }
+    }
+
+    func personId(_ email: String) async throws -> Person.ID {
+        try await harness.workspace.read { db in try Lookup.person(email, in: db).id! }
     }
 
     /// Minutes and status recorded per e-mail for a session.

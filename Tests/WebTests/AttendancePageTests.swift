@@ -235,3 +235,129 @@ extension WebFixture {
         #expect(try await web.count("SELECT count(*) FROM retention_import") == 0)
     }
 }
+
+/// Issue 13: no silent wipes, and the date check, on the upload page; the gender groups page.
+extension AttendancePageTests {
+    @Test("a re-upload that would set someone back to absent stops at a confirm step, and records only once confirmed")
+    func confirmStep() async throws {
+        let (web, cookie, token, session) = try await prepare()
+        #expect(try await upload(web, cookie: cookie, token: token, session: session).status == 200)
+        let present = "SELECT count(*) FROM attendance WHERE sessionId = \(session) AND status = 'present'"
+        #expect(try await web.count(present) == 1)
+        let shorter = Self.export.replacingOccurrences(
+            of:
+                "Participant One,participant.one@example.org,06/30/2023 02:00:00 PM,06/30/2023 03:25:00 PM,85,Yes,Y,No\n",
+            with: "")
+        let step = try await upload(web, cookie: cookie, token: token, session: session, content: shorter)
+        #expect(step.status == 200)
+        #expect(step.text.contains("Confirm: set 1 person back to absent"))
+        #expect(step.text.contains("1 set back to absent"))
+        #expect(step.text.contains("name=\"confirmAbsent\""))
+        #expect(try await web.count(present) == 1)
+        #expect(try await web.count("SELECT count(*) FROM retention_import") == 1)
+        let carried = try #require(step.text.firstMatch(of: /name="exportData" value="([^"]+)"/).map { String($0.1) })
+        // The carried file without the box ticked is previewed again; with it, recorded.
+        let again = try await web.upload(
+            "/orgs/\(web.network)/retention/attendance",
+            [("form", token), ("session", "\(session)"), ("exportData", carried)], files: [], cookie: cookie)
+        #expect(again.text.contains("Confirm: set 1 person back to absent"))
+        #expect(try await web.count(present) == 1)
+        let confirmed = try await web.upload(
+            "/orgs/\(web.network)/retention/attendance",
+            [("form", token), ("session", "\(session)"), ("exportData", carried), ("confirmAbsent", "yes")],
+            files: [], cookie: cookie)
+        #expect(confirmed.status == 200)
+        #expect(confirmed.text.contains("Attendance recorded"))
+        #expect(try await web.count(present) == 0)
+    }
+
+    @Test("an export of another day is refused next to the file field, with a box to record it anyway")
+    func otherDay() async throws {
+        let (web, cookie, token, session) = try await prepare()
+        let earlier = Self.export.replacingOccurrences(of: "06/30/2023", with: "06/20/2023")
+        let refused = try await upload(web, cookie: cookie, token: token, session: session, content: earlier)
+        #expect(refused.status == 422)
+        #expect(refused.text.contains("do not overlap the session"))
+        #expect(refused.text.contains("name=\"anyDate\""))
+        #expect(try await web.count("SELECT count(*) FROM retention_import") == 0)
+        let recorded = try await web.upload(
+            "/orgs/\(web.network)/retention/attendance",
+            [("form", token), ("session", "\(session)"), ("anyDate", "yes")],
+            files: [("export", "zoom.csv", earlier)], cookie: cookie)
+        #expect(recorded.status == 200)
+        #expect(try await web.count("SELECT count(*) FROM retention_import") == 1)
+    }
+
+    @Test("the gender groups page lists self-descriptions, and a change is saved through the kernel and audited")
+    func genderGroups() async throws {
+        let web = try await WebFixture()
+        try await web.enable("retention")
+        let cookie = try await web.signIn()
+        let path = "/orgs/\(web.network)/retention/gender-groups"
+        let page = try await web.open(path, cookie: cookie)
+        #expect(page.reply.status == 200)
+        #expect(page.reply.text.contains("<th scope=\"row\">woman<input type=\"hidden\" name=\"term-0\""))
+        #expect(page.reply.text.contains("Women <span class=\"note\">(built-in word)</span>"))
+        let audited = try await web.count("SELECT count(*) FROM auditLog WHERE action = 'plugin.settingsChanged'")
+        let saved = try await web.post(
+            path, [("form", page.token), ("term-0", "woman"), ("group-0", "anotherGender")], cookie: page.cookie)
+        #expect(saved.status == 303)
+        #expect(
+            try await web.count("SELECT count(*) FROM auditLog WHERE action = 'plugin.settingsChanged'") == audited + 1)
+        let after = try await web.open(path + "?saved=1", cookie: page.cookie)
+        #expect(after.reply.text.contains("Another gender <span class=\"note\">(your choice)</span>"))
+        let bad = try await web.post(
+            path, [("form", after.token), ("term-0", "woman"), ("group-0", "female")], cookie: after.cookie)
+        #expect(bad.status == 422)
+    }
+
+    @Test(
+        "hand-ins of an offline exercise are recorded in bulk on the web, with date and link; a bad date writes nothing"
+    )
+    func handIns() async throws {
+        let web = try await WebFixture()
+        try await web.enable("retention")
+        let cookie = try await web.signIn()
+        let exercise = try #require(
+            try await web.harness.workspace.read { db in
+                try Int64.fetchOne(db, sql: "SELECT id FROM session WHERE slug = 'homework'")
+            })
+        let person = try #require(
+            try await web.harness.workspace.read { db in
+                try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE emailKey = 'participant.one@example.org'")
+            })
+        let path = "/orgs/\(web.network)/retention/hand-ins"
+        let picker = try await web.open(path, cookie: cookie)
+        #expect(picker.reply.text.contains("<option value=\"\(exercise)\">Homework</option>"))
+        let page = try await web.open(path + "?session=\(exercise)", cookie: cookie)
+        #expect(page.reply.status == 200)
+        // Participant Two handed in already (the sample); Participant One did not; the facilitator is not listed.
+        #expect(page.reply.text.contains("value=\"yes\" checked> <label for=\"handedIn-"))
+        #expect(page.reply.text.contains("Participant One"))
+        #expect(!page.reply.text.contains("Test Facilitator</label>"))
+        let handedIn = "SELECT count(*) FROM exerciseSubmission WHERE sessionId = \(exercise)"
+        #expect(try await web.count(handedIn) == 1)
+        let bad = try await web.post(
+            path,
+            [
+                ("form", page.token), ("session", "\(exercise)"), ("handedIn-\(person)", "yes"),
+                ("date-\(person)", "27 June"), ("detail-\(person)", ""),
+            ], cookie: page.cookie)
+        #expect(bad.status == 422)
+        #expect(bad.text.contains("Give the date it was handed in"))
+        #expect(try await web.count(handedIn) == 1)
+        let saved = try await web.post(
+            path,
+            [
+                ("form", page.token), ("session", "\(exercise)"), ("handedIn-\(person)", "yes"),
+                ("date-\(person)", "2023-06-27"), ("detail-\(person)", "https://example.org/essay"),
+            ], cookie: page.cookie)
+        #expect(saved.status == 303)
+        #expect(try await web.count(handedIn) == 2)
+        #expect(
+            try await web.count(
+                "SELECT count(*) FROM exerciseSubmission WHERE personId = \(person) AND link = 'https://example.org/essay'"
+            )
+                == 1)
+    }
+}

@@ -51,7 +51,7 @@ import Testing
             path,
             [
                 ("attendedPercent", "60"), ("minimumGroupSize", "5"), ("channels", "radio\r\nnewsletter\r\n"),
-                ("walkInChannel", "walk-in"),
+                ("walkInChannel", "walk-in"), ("genderGroups", "{}"),
             ], cookie: cookie)
         #expect(reply.status == 303)
         let after = try await web.client.request(

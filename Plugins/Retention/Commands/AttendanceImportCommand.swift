@@ -12,7 +12,9 @@ struct AttendanceImportCommand: PluginCommand {
         discussion: """
             The platform is recognised from the content. Rows are matched to people by e-mail, then by name; \
             rows nobody is found for go to the review queue (indaba attendance unmatched). Importing the same \
-            file again changes nothing; a corrected file corrects. Nothing is written if the file cannot be read.
+            file again changes nothing; a corrected file corrects, but setting people an earlier import recorded \
+            back to absent needs --confirm-absent. Nothing is written if the file cannot be read, has no rows, or \
+            its times do not overlap the session (--any-date records it anyway).
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -36,6 +38,15 @@ struct AttendanceImportCommand: PluginCommand {
     @Flag(help: "Show what would change without writing anything.")
     var dryRun = false
 
+    @Flag(
+        help:
+            "Set people an earlier import of this session recorded, and whom this file no longer lists, back to absent."
+    )
+    var confirmAbsent = false
+
+    @Flag(help: "Record the file even though its times do not overlap the session's (an export of another day).")
+    var anyDate = false
+
     init() {}
 
     func run(in context: PluginCommandContext) async throws {
@@ -56,21 +67,26 @@ struct AttendanceImportCommand: PluginCommand {
         let settings = try await plugin.settings(for: organization)
         let importer = AttendanceImporter(settings: settings)
         let platform = format == .auto ? nil : MeetingPlatform(rawValue: format.rawValue)
-        let reference = session
+        let (reference, anyDate, confirmAbsent) = (session, anyDate, confirmAbsent)
         let (plan, target) = try await context.workspace.read { db in
             let session = try Lookup.session(reference, in: db)
             try RetentionQueries.requireOwned(series: session.seriesId, by: organization, in: db)
             do {
-                return (
-                    try importer.plan(data: data, platform: platform, zone: zone, session: session, in: db), session
-                )
+                let plan = try importer.plan(
+                    data: data, platform: platform, zone: zone, session: session, anyDate: anyDate, in: db)
+                return (plan, session)
             } catch let error as AttendanceFileError {
+                if case .otherDate = error { throw ValidationError("\(file): \(error) (--any-date)") }
                 throw ValidationError("\(file): \(error)")
             }
         }
         if !dryRun {
-            try await context.workspace.write(as: context.actor) { transaction in
-                try importer.apply(plan, session: target, in: transaction)
+            do {
+                try await context.workspace.write(as: context.actor) { transaction in
+                    try importer.apply(plan, session: target, confirmAbsent: confirmAbsent, in: transaction)
+                }
+            } catch let refusal as ClearingNotConfirmed {
+                throw ValidationError("\(file): \(refusal)")
             }
         }
         if context.json {

@@ -19,6 +19,18 @@ struct ImportSummary {
             "  \(plan.entries.filter(\.walkIn).count) walk-ins enrolled; \(plan.unmatched.count) rows for the review "
                 + "queue (indaba attendance unmatched).",
         ]
+        if !plan.closedItems.isEmpty {
+            lines.append("  \(plan.closedItems.count) review items this file now matches were closed.")
+        }
+        switch plan.durationReading {
+        case .minutesSeconds?:
+            lines.append(
+                "  Durations such as 48:10 read as minutes:seconds (as hours:minutes they would be implausibly long).")
+        case .hoursMinutes?:
+            lines.append("  Durations such as 1:02 read as hours:minutes.")
+        case nil:
+            break
+        }
         if !plan.changesSomething {
             lines.append("Nothing to change: the database already matches this file.")
         } else if dryRun {

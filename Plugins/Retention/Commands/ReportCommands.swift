@@ -140,7 +140,7 @@ struct NetworkFunnelCommand: PluginCommand {
             try await context.workspace.read { db in
                 try NetworkFunnel(
                     organizations: RetentionQueries.organizationsCovered(by: organization, in: db),
-                    minimumGroupSize: settings.minimumGroupSize, in: db)
+                    settings: settings, in: db)
             }
         }
         if context.json { return try context.output.printJSON(funnel) }

@@ -10,9 +10,14 @@ enum RetentionAPIDescription {
                 "post", "Record a session's attendance from a Zoom, Teams or Meet export (the request body)",
                 parameters: [
                     query("session", "integer", required: true), query("format", "string"),
-                    query("timezone", "string"), query("dryRun", "boolean"),
+                    query("timezone", "string"), query("dryRun", "boolean"), query("anyDate", "boolean"),
+                    query("confirmAbsent", "boolean"),
                 ],
-                responses: ["200": "What was (or, in a dry run, would be) recorded", "422": "The file cannot be read"]),
+                responses: [
+                    "200": "What was (or, in a dry run, would be) recorded",
+                    "409": "The file would set people an earlier import recorded back to absent: confirmAbsent=true",
+                    "422": "The file cannot be read, has no rows, or its times do not overlap the session",
+                ]),
             "/attendance/unmatched": path(
                 "get", "Export rows no person was found for (the review queue)", parameters: [query("all", "boolean")],
                 responses: ["200": "The open items (all with all=true)"], schema: "array"),

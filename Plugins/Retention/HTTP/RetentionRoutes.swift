@@ -13,7 +13,8 @@ struct RetentionRoutes {
     func add(to routes: RouteCollection<IndabaRequestContext>) {
         routes.post("attendance/import") { request, context in try await importExport(request, context) }
         routes.get("attendance/unmatched") { request, context in
-            let organization = try administered(context)
+            let organization = context.organization!.id!
+            try ReviewQueuePage.requireReviewer(context.scope, of: organization)
             let all = request.uri.queryParameters.get("all") == "true"
             let scope = context.scope
             let items = try await plugin.context.store.writer.read { db in
@@ -43,7 +44,7 @@ struct RetentionRoutes {
                 try await plugin.context.store.writer.read { db in
                     try NetworkFunnel(
                         organizations: RetentionQueries.organizationsCovered(by: organization, in: db),
-                        minimumGroupSize: settings.minimumGroupSize, in: db)
+                        settings: settings, in: db)
                 })
         }
         routes.get("programmes/:programme/retention") { _, context in
@@ -154,26 +155,37 @@ struct RetentionRoutes {
         }
         let (platform, zone) = (chosenPlatform, chosenZone)
         let dryRun = query.get("dryRun") == "true"
+        let anyDate = query.get("anyDate") == "true"
+        let confirmAbsent = query.get("confirmAbsent") == "true"
         let body = try await request.body.collect(upTo: 8 << 20)
         let data = Data(body.readableBytesView)
         let importer = AttendanceImporter(settings: try await plugin.settings(for: organization))
         let plan = try await plugin.context.store.writer.read { db in
             do {
-                return try importer.plan(data: data, platform: platform, zone: zone, session: session, in: db)
+                return try importer.plan(
+                    data: data, platform: platform, zone: zone, session: session, anyDate: anyDate, in: db)
             } catch let error as AttendanceFileError {
+                if case .otherDate = error {
+                    throw HTTPError(.unprocessableContent, message: "\(error) (anyDate=true)")
+                }
                 throw HTTPError(.unprocessableContent, message: error.description)
             }
         }
         if !dryRun {
-            try await plugin.context.write(as: context.actor) { transaction in
-                try importer.apply(plan, session: session, in: transaction)
+            do {
+                try await plugin.context.write(as: context.actor) { transaction in
+                    try importer.apply(plan, session: session, confirmAbsent: confirmAbsent, in: transaction)
+                }
+            } catch let refusal as ClearingNotConfirmed {
+                throw HTTPError(.conflict, message: refusal.description)
             }
         }
         return try JSONResponse.make(plan)
     }
 
     private func resolve(_ request: Request, _ context: IndabaRequestContext) async throws -> Response {
-        let organization = try administered(context)
+        let organization = context.organization!.id!
+        try ReviewQueuePage.requireReviewer(context.scope, of: organization)
         let item = try context.parameters.require("item", as: Int64.self)
         let object = try await JSONBody.object(request, limit: 4096)
         let decision: ReviewDecision

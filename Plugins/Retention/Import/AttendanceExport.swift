@@ -25,6 +25,9 @@ struct ExportRow: Equatable {
     let name: String
     let email: String?
     let role: MeetingRole
+    /// The name the person joined with, when the export gives it apart (Zoom's `Name (Original Name)` after a
+    /// rename): it joins these rows to the rows written before the rename, under the original name alone.
+    var originalName: String? = nil
     /// The interval in the meeting, when the export gives join and leave times.
     let interval: DateInterval?
     /// The time in the meeting the export states, in seconds.
@@ -36,13 +39,17 @@ struct AttendanceExport {
     let platform: MeetingPlatform
     let encoding: ExportText.Encoding
     let rows: [ExportRow]
+    /// How durations written `a:b` were read, when the file has any: decided for the whole file.
+    let durationReading: DurationReading?
 
     /// Reads `data`.
     /// - Parameters:
     ///   - platform: The platform the user says it is, or nil to detect it from the content.
     ///   - zone: The meeting's time zone, for the local times exports write.
-    ///   - expected: The session's start, to tell `6/7` in June from `6/7` in July and date times of day.
-    init(data: Data, platform: MeetingPlatform?, zone: TimeZone, expected: Date) throws(AttendanceFileError) {
+    ///   - session: The session's planned start and end: tells `6/7` in June from `6/7` in July, places times of
+    ///     day (a Meet report past midnight), and decides whether `48:10` is hours or minutes.
+    init(data: Data, platform: MeetingPlatform?, zone: TimeZone, session: DateInterval) throws(AttendanceFileError) {
+        let expected = session.start
         let text = try ExportText(data)
         let records = try DelimitedRecords.split(text.text)
         guard records.contains(where: { !$0.isBlank }) else { throw .empty }
@@ -52,9 +59,14 @@ struct AttendanceExport {
             throw .unrecognized(expected: platform.reportName)
         }
         guard !layout.tables.isEmpty else { throw .unrecognized(expected: platform?.reportName) }
+        let tableRows = layout.rows
+        // A header without rows is a cut-short or empty export: reading it as "nobody came" would wipe attendance.
+        guard !tableRows.isEmpty else { throw .noRows }
+        let reading = DurationReading.decide(
+            for: tableRows.compactMap { $0.cell(\.duration) }, plannedSeconds: session.duration)
         var written: [(ExportLayout.Row, WrittenTime?, WrittenTime?)] = []
         var events: [(ExportLayout.Row, WrittenTime, joined: Bool)] = []
-        for row in layout.rows {
+        for row in tableRows {
             if let action = row.cell(\.action) {
                 guard let time = try row.time(\.timestamp) else {
                     throw .badValue(line: row.record.line, column: row.header(\.timestamp), reason: "no time is given")
@@ -72,8 +84,8 @@ struct AttendanceExport {
         }
         let times = written.flatMap { [$0.1, $0.2].compactMap { $0 } } + events.map(\.1)
         let order = DayOrder.of(times, near: expected, in: zone)
-        let clock = ExportClock(
-            zone: zone, order: order, day: layout.meetingDay(in: zone) ?? Self.day(of: expected, in: zone))
+        let day = layout.meetingDay(in: zone) ?? Self.day(of: expected, in: zone)
+        let clock = ExportClock(zone: zone, order: order, day: day, anchor: Self.anchor(day, at: expected, in: zone))
         var rows: [ExportRow] = []
         for (row, join, leave) in written {
             var interval: DateInterval? = nil
@@ -88,7 +100,7 @@ struct AttendanceExport {
                 }
                 interval = DateInterval(start: start, end: end)
             }
-            let seconds = try row.durationSeconds()
+            let seconds = try row.durationSeconds(reading: reading ?? .hoursMinutes)
             guard interval != nil || seconds != nil else {
                 throw .badValue(
                     line: row.record.line, column: row.header(\.duration),
@@ -97,12 +109,24 @@ struct AttendanceExport {
             rows.append(
                 ExportRow(
                     line: row.record.line, name: row.name, email: row.email, role: row.role,
-                    interval: row.prefersDuration ? nil : interval, seconds: seconds))
+                    originalName: row.originalName, interval: row.prefersDuration ? nil : interval,
+                    seconds: seconds))
         }
         rows += try Self.intervals(from: events, clock: clock)
         self.platform = detected
         encoding = text.encoding
         self.rows = rows
+        durationReading = reading
+    }
+
+    /// The session's time of day on the meeting's day: times of day are placed nearest to it.
+    private static func anchor(_ day: DateComponents, at expected: Date, in zone: TimeZone) -> Date? {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        var components = day
+        let time = calendar.dateComponents([.hour, .minute, .second], from: expected)
+        (components.hour, components.minute, components.second) = (time.hour, time.minute, time.second)
+        return calendar.date(from: components)
     }
 
     /// Pairs the join and leave events of older Teams lists into intervals; someone still in the meeting at the

@@ -24,6 +24,14 @@ struct AttendancePlan: Codable, Sendable, Equatable {
         let walkIn: Bool
         let change: Change
         let lines: [Int]
+        /// The time in the meeting the file shows (kept, so a review item found to be this person adds to it).
+        let visit: TimeInMeeting
+    }
+
+    /// An open review item whose rows the file now matches to a person.
+    struct ClosedItem: Codable, Sendable, Equatable {
+        let item: Int64
+        let personId: Person.ID
     }
 
     /// Rows no person could be found for: they go to the review queue. Names stay in the database, never in logs.
@@ -35,6 +43,7 @@ struct AttendancePlan: Codable, Sendable, Equatable {
         let reason: String
         let candidates: [Person.ID]
         let lines: [Int]
+        let visit: TimeInMeeting
     }
 
     let sessionId: Session.ID
@@ -42,16 +51,34 @@ struct AttendancePlan: Codable, Sendable, Equatable {
     let encoding: String
     let digest: String
     let rowCount: Int
-    /// Minutes someone must attend to count as present.
+    /// Minutes someone must attend to count as present (rounded up; the exact time is compared, unrounded).
     let thresholdMinutes: Int
+    /// How durations written `a:b` were read (hours:minutes or minutes:seconds), when the file has any.
+    let durationReading: DurationReading?
     let entries: [Entry]
     let unmatched: [Unmatched]
+    /// Open review items of this session that this file records: they close themselves.
+    let closedItems: [ClosedItem]
     /// Rows of hosts, co-hosts, panelists, the series' facilitators, and names an administrator chose to ignore.
     let skippedRows: Int
 
     /// Whether applying the plan would write anything.
     var changesSomething: Bool {
-        entries.contains { $0.change != .unchanged } || !unmatched.isEmpty
+        entries.contains { $0.change != .unchanged } || !unmatched.isEmpty || !closedItems.isEmpty
+    }
+
+    /// People an earlier import recorded and this file would set back to absent: never without a confirmation.
+    var clearedCount: Int { entries.filter { $0.change == .cleared }.count }
+}
+
+/// A re-import that would set people back to absent, applied without the user's confirmation: nothing is written.
+struct ClearingNotConfirmed: Error, Equatable, CustomStringConvertible {
+    let people: Int
+
+    var description: String {
+        "This file would set \(people) \(people == 1 ? "person" : "people") an earlier import recorded back to "
+            + "absent: they are not in it. Nothing was written. If the file is complete, confirm it "
+            + "(--confirm-absent on the command line, confirmAbsent=true in the API); a preview lists the changes."
     }
 }
 
@@ -59,32 +86,36 @@ struct AttendancePlan: Codable, Sendable, Equatable {
 struct AttendanceImporter {
     let settings: RetentionSettings
 
+    /// How far before its start and after its end a session's file may begin and end (a sound check, an overrun, a
+    /// zone an hour or two off) before its times count as another meeting's.
+    static let dateMargin: TimeInterval = 3 * 3600
+
+    /// Works out what importing `data` into `session` would change.
+    /// - Parameter anyDate: Record the file even when its times do not overlap the session's (the user confirmed).
     func plan(
-        data: Data, platform: MeetingPlatform?, zone: TimeZone?, session: Session, in db: Database
+        data: Data, platform: MeetingPlatform?, zone: TimeZone?, session: Session, anyDate: Bool = false,
+        in db: Database
     ) throws -> AttendancePlan {
         let organization = try SeriesOwnership.owner(ofSeries: session.seriesId, in: db)
         let meetingZone = zone ?? TimeZone(identifier: session.timeZone) ?? .gmt
-        let export = try AttendanceExport(data: data, platform: platform, zone: meetingZone, expected: session.startsAt)
+        let planned = DateInterval(start: session.startsAt, end: max(session.startsAt, session.endsAt))
+        let export = try AttendanceExport(data: data, platform: platform, zone: meetingZone, session: planned)
+        if !anyDate, let span = TimeInMeeting(export.rows).span,
+            !span.intersects(
+                DateInterval(start: planned.start - Self.dateMargin, end: planned.end + Self.dateMargin))
+        {
+            throw AttendanceFileError.otherDate(
+                file: Self.describe(span, in: meetingZone), session: Self.describe(planned, in: meetingZone))
+        }
         let matcher = try PersonMatcher(series: session.seriesId, organization: organization, in: db)
         let roles = try SeriesParticipation.roles(in: session.seriesId, in: db)
         let recorded = try SeriesParticipation.attendance(at: session.id!, in: db)
 
-        var groups: [String: [ExportRow]] = [:]
-        var order: [String] = []
-        var skipped = 0
-        for row in export.rows {
-            guard row.role == .participant else {
-                skipped += 1
-                continue
-            }
-            let key =
-                row.email.map(IdentityKey.email) ?? IdentityKey.names(forDisplayName: row.name).first
-                ?? "line:\(row.line)"
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(row)
-        }
+        let (groups, order) = Self.group(export.rows.filter { $0.role == .participant })
+        var skipped = export.rows.count - groups.values.map(\.count).reduce(0, +)
 
         var byPerson: [Person.ID: (rows: [ExportRow], method: MatchMethod, key: String)] = [:]
+        var keysOf: [Person.ID: [String]] = [:]
         var personOrder: [Person.ID] = []
         var unmatched: [AttendancePlan.Unmatched] = []
         for key in order {
@@ -99,6 +130,7 @@ struct AttendanceImporter {
                 }
                 if byPerson[id] == nil { personOrder.append(id) }
                 byPerson[id, default: ([], method, key)].rows += rows
+                keysOf[id, default: []].append(key)
             case let .ambiguous(candidates):
                 unmatched.append(unmatchedEntry(key, rows, reason: "ambiguous", candidates: candidates))
             case .unknown:
@@ -108,12 +140,19 @@ struct AttendanceImporter {
             }
         }
 
-        let threshold = Self.thresholdMinutes(of: session, settings: settings)
+        let threshold = Self.thresholdSeconds(of: session, settings: settings)
+        let plausible = ExportDuration.plausibleSeconds(planned: planned.duration)
         var entries: [AttendancePlan.Entry] = []
         for id in personOrder {
             let (rows, method, key) = byPerson[id]!
-            let minutes = min(1440, Self.minutes(rows))
-            let status: Attendance.Status = minutes >= threshold ? .present : .absent
+            let visit = TimeInMeeting(rows)
+            guard visit.seconds <= plausible else {
+                throw AttendanceFileError.implausibleMinutes(
+                    lines: rows.map(\.line), minutes: visit.minutes, limit: Int(plausible / 60))
+            }
+            let minutes = visit.minutes
+            // The exact time is compared: 29 min 30 s of a 60-minute session at 50% is absent, not "30".
+            let status: Attendance.Status = visit.seconds >= threshold ? .present : .absent
             let walkIn = roles[id] == nil
             if walkIn, settings.walkInChannel.isEmpty {
                 unmatched.append(unmatchedEntry(key, rows, reason: "notEnrolled", candidates: [id]))
@@ -128,7 +167,7 @@ struct AttendanceImporter {
             entries.append(
                 AttendancePlan.Entry(
                     personId: id, status: status, minutes: minutes, matchedBy: method.rawValue, walkIn: walkIn,
-                    change: change, lines: rows.map(\.line)))
+                    change: change, lines: rows.map(\.line), visit: visit))
         }
         // People the previous import of this session recorded, and who are no longer in the file: a corrected
         // export corrects them. Records entered by hand or by other means are never touched.
@@ -144,13 +183,27 @@ struct AttendanceImporter {
             entries.append(
                 AttendancePlan.Entry(
                     personId: id, status: .absent, minutes: 0, matchedBy: "earlier import", walkIn: false,
-                    change: .cleared, lines: []))
+                    change: .cleared, lines: [], visit: TimeInMeeting()))
         }
-        let known = try Row.fetchAll(
-            db, sql: "SELECT identityKey, status, minutes, reason FROM retention_unmatched WHERE sessionId = ?",
-            arguments: [session.id]
-        ).reduce(into: [String: (String, Int, String)]()) {
+        let queued = try Row.fetchAll(
+            db, sql: "SELECT id, identityKey, status, minutes, reason FROM retention_unmatched WHERE sessionId = ?",
+            arguments: [session.id])
+        let known = queued.reduce(into: [String: (String, Int, String)]()) {
             $0[$1["identityKey"]] = ($1["status"], $1["minutes"], $1["reason"])
+        }
+        // Open review items this file now records (the person was added, or linked in another session since):
+        // they close themselves, linked to that person.
+        let openItems = queued.reduce(into: [String: Int64]()) { items, row in
+            if row["status"] == "open" { items[row["identityKey"]] = row["id"] }
+        }
+        let closing = entries.filter { $0.change != .cleared }.flatMap { entry in
+            (keysOf[entry.personId] ?? []).compactMap { key in
+                openItems[key].map { AttendancePlan.ClosedItem(item: $0, personId: entry.personId) }
+            }
+        }
+        for item in unmatched where item.visit.seconds > plausible {
+            throw AttendanceFileError.implausibleMinutes(
+                lines: item.lines, minutes: item.visit.minutes, limit: Int(plausible / 60))
         }
         // Rows already in the queue with the same figures, or resolved, are not news.
         let news = unmatched.filter { entry in
@@ -160,12 +213,27 @@ struct AttendanceImporter {
         return AttendancePlan(
             sessionId: session.id!, platform: export.platform, encoding: export.encoding.rawValue,
             digest: SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined(), rowCount: export.rows.count,
-            thresholdMinutes: threshold, entries: entries, unmatched: news, skippedRows: skipped)
+            thresholdMinutes: Self.thresholdMinutes(of: session, settings: settings),
+            durationReading: export.durationReading, entries: entries, unmatched: news, closedItems: closing,
+            skippedRows: skipped)
+    }
+
+    private static func describe(_ interval: DateInterval, in zone: TimeZone) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB_POSIX")
+        formatter.timeZone = zone
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return "\(formatter.string(from: interval.start)) to \(formatter.string(from: interval.end)) \(zone.identifier)"
     }
 
     /// Applies `plan` in `transaction`: attendance, walk-in enrolments, the review queue and the import's record.
-    func apply(_ plan: AttendancePlan, session: Session, in transaction: WriteTransaction) throws {
+    /// - Parameter confirmAbsent: The user confirmed that people the file no longer lists are set back to absent;
+    ///   without it such a plan is refused (``ClearingNotConfirmed``) and nothing is written.
+    func apply(
+        _ plan: AttendancePlan, session: Session, confirmAbsent: Bool = false, in transaction: WriteTransaction
+    ) throws {
         guard plan.changesSomething else { return }
+        guard plan.clearedCount == 0 || confirmAbsent else { throw ClearingNotConfirmed(people: plan.clearedCount) }
         let db = transaction.db
         for entry in plan.entries where entry.change != .unchanged {
             if entry.walkIn {
@@ -175,22 +243,34 @@ struct AttendanceImporter {
             }
             try transaction.recordAttendance(
                 of: entry.personId, at: session.id!, status: entry.status, minutes: entry.minutes, source: .import)
+            try Visits.record(entry.change == .cleared ? nil : entry.visit, of: entry.personId, at: session.id!, in: db)
         }
         for row in plan.unmatched {
             let candidates = "[" + row.candidates.map { String($0.rawValue) }.joined(separator: ",") + "]"
             try db.execute(
                 sql: """
                     INSERT INTO retention_unmatched (sessionId, identityKey, displayName, email, minutes, reason,
-                        candidates, lines, createdAt, updatedAt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        candidates, lines, visit, createdAt, updatedAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (sessionId, identityKey) DO UPDATE SET displayName = excluded.displayName,
                         email = excluded.email, minutes = excluded.minutes, reason = excluded.reason,
-                        candidates = excluded.candidates, lines = excluded.lines, updatedAt = excluded.updatedAt
+                        candidates = excluded.candidates, lines = excluded.lines, visit = excluded.visit,
+                        updatedAt = excluded.updatedAt
                     """,
                 arguments: [
                     session.id, row.identityKey, row.displayName, row.email, row.minutes, row.reason, candidates,
-                    row.lines.map(String.init).joined(separator: ","), transaction.now, transaction.now,
+                    row.lines.map(String.init).joined(separator: ","), row.visit.stored, transaction.now,
+                    transaction.now,
                 ])
+        }
+        for closed in plan.closedItems {
+            try db.execute(
+                sql: """
+                    UPDATE retention_unmatched SET status = 'linked', personId = ?, resolvedAt = ?, resolvedBy = ?,
+                        updatedAt = ?
+                    WHERE id = ? AND status = 'open'
+                    """,
+                arguments: [closed.personId, transaction.now, "\(transaction.actor)", transaction.now, closed.item])
         }
         try db.execute(
             sql: """
@@ -210,33 +290,22 @@ struct AttendanceImporter {
     private func unmatchedEntry(
         _ key: String, _ rows: [ExportRow], reason: String, candidates: [Person.ID]
     ) -> AttendancePlan.Unmatched {
-        AttendancePlan.Unmatched(
+        let visit = TimeInMeeting(rows)
+        return AttendancePlan.Unmatched(
             identityKey: key, displayName: rows[0].name, email: rows.lazy.compactMap(\.email).first,
-            minutes: min(1440, Self.minutes(rows)), reason: reason, candidates: candidates, lines: rows.map(\.line))
+            minutes: visit.minutes, reason: reason, candidates: candidates, lines: rows.map(\.line), visit: visit)
     }
 
-    /// The minutes that count as attending `session`: the settings' share of its planned length, rounded up.
+    /// The minutes that count as attending `session`: the settings' share of its planned length, rounded up (for
+    /// display; ``thresholdSeconds(of:settings:)`` is what is compared).
     static func thresholdMinutes(of session: Session, settings: RetentionSettings) -> Int {
         let planned = Int(session.endsAt.timeIntervalSince(session.startsAt) / 60)
         return max(1, (planned * settings.attendedPercent + 99) / 100)
     }
 
-    /// Minutes in the meeting: the union of the intervals (overlapping rejoins count once), plus the stated
-    /// durations of rows without times; rounded to the nearest minute.
-    static func minutes(_ rows: [ExportRow]) -> Int {
-        let intervals = rows.compactMap(\.interval).sorted { $0.start < $1.start }
-        var total: TimeInterval = 0
-        var current: DateInterval?
-        for interval in intervals {
-            if let open = current, interval.start <= open.end {
-                current = DateInterval(start: open.start, end: max(open.end, interval.end))
-            } else {
-                total += current?.duration ?? 0
-                current = interval
-            }
-        }
-        total += current?.duration ?? 0
-        total += Double(rows.filter { $0.interval == nil }.compactMap(\.seconds).reduce(0, +))
-        return Int((total / 60).rounded())
+    /// The exact time in the meeting that counts as attending `session`, in seconds: the settings' share of its
+    /// planned length, at least a minute.
+    static func thresholdSeconds(of session: Session, settings: RetentionSettings) -> Double {
+        max(60, session.endsAt.timeIntervalSince(session.startsAt) * Double(settings.attendedPercent) / 100)
     }
 }

@@ -93,6 +93,18 @@ struct ExportLayout {
             return [cell(\.firstName), cell(\.lastName)].compactMap { $0 }.joined(separator: " ")
         }
 
+        /// The original name of a Zoom `Name (Original Name)` cell, when the person renamed themselves.
+        var originalName: String? {
+            guard let index = table.columns.name,
+                ["name (original name)", "user name (original name)"].contains(
+                    ExportLayout.normalize(table.header.fields[index])),
+                let name = cell(\.name), name.hasSuffix(")"), let open = name.lastIndex(of: "(")
+            else { return nil }
+            let inner = name[name.index(after: open)..<name.index(before: name.endIndex)]
+                .trimmingCharacters(in: .whitespaces)
+            return inner.isEmpty || IdentityKey.tags.contains(inner.lowercased()) ? nil : inner
+        }
+
         var email: String? {
             let candidates = [cell(\.email), cell(\.principal)].compactMap { $0 }
             return candidates.first { $0.contains("@") }
@@ -134,9 +146,9 @@ struct ExportLayout {
             return time
         }
 
-        func durationSeconds() throws(AttendanceFileError) -> Int? {
+        func durationSeconds(reading: DurationReading) throws(AttendanceFileError) -> Int? {
             guard let text = cell(\.duration) else { return nil }
-            switch ExportDuration.seconds(text) {
+            switch ExportDuration.seconds(text, reading: reading) {
             case let .success(seconds): return seconds
             case .failure:
                 throw .badValue(
@@ -175,7 +187,7 @@ struct ExportLayout {
                 metadata[Self.normalize(record.fields[0]), default: record.fields[1]] = record.fields[1]
             } else if index + 1 < records.count {
                 // A summary table: a header line and one line of values (Zoom's meeting row, a webinar's topic row).
-                let values = records[index + 1].fields
+                let values = Self.aligned(records[index + 1].fields, to: record.fields)
                 for (key, value) in zip(record.fields, values) where !value.isEmpty {
                     metadata[Self.normalize(key), default: value] = value
                 }
@@ -230,6 +242,23 @@ struct ExportLayout {
             let time = WrittenTime(text + " 00:00"), let day = time.day(.monthFirst) ?? time.day(.dayFirst)
         else { return nil }
         return day
+    }
+
+    /// Free-text columns of summary rows, where an unquoted delimiter can hide (`Topic` with a `;` in an EU export).
+    static let freeTextColumns: Set<String> = [
+        "topic", "meeting topic", "webinar topic", "meeting name", "meeting title", "title", "subject",
+    ]
+
+    /// The values of a summary row lined up with its header: when the row has more fields than the header, the
+    /// surplus came from delimiters inside the free-text column (an unquoted topic), so they are joined back into
+    /// it and the columns after it keep their meaning.
+    static func aligned(_ values: [String], to header: [String]) -> [String] {
+        let surplus = values.count - header.count
+        guard surplus > 0, let free = header.firstIndex(where: { freeTextColumns.contains(normalize($0)) }) else {
+            return values
+        }
+        let text = values[free...(free + surplus)].joined(separator: "; ")
+        return Array(values[..<free]) + [text] + Array(values[(free + surplus + 1)...])
     }
 
     static func normalize(_ text: String) -> String {

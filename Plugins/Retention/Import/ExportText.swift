@@ -31,6 +31,11 @@ struct ExportText {
         } else {
             throw .unreadable(line: Self.lineOfFirstInvalidUTF8(in: data), reason: "is neither UTF-8 nor UTF-16 text")
         }
+        // No export writes NUL characters: they are what a cut-short download, a crashed save or a disk error leaves.
+        if let nul = text.firstIndex(of: "\0") {
+            let line = text[..<nul].reduce(1) { $1.isNewline ? $0 + 1 : $0 }
+            throw .damaged(line: line)
+        }
     }
 
     private static func decode(_ data: Data, as encoding: Encoding) throws(AttendanceFileError) -> (String, Encoding) {

@@ -88,8 +88,24 @@ struct ExportClock {
     let order: DayOrder
     /// The meeting's day, for exports that write times of day only (Google Meet).
     let day: DateComponents?
+    /// Where the meeting is expected on that day (the session's start): a time of day is placed on the day before,
+    /// the day itself or the day after, whichever is nearest, so a meeting from 23:30 to 00:30 ends the next day.
+    var anchor: Date? = nil
 
     func instant(_ time: WrittenTime) -> Date? {
+        if time.date == nil, let day, let anchor {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = zone
+            guard let midnight = calendar.date(from: day) else { return nil }
+            let candidates = [-1, 0, 1].compactMap { shift -> Date? in
+                guard let other = calendar.date(byAdding: .day, value: shift, to: midnight) else { return nil }
+                return ExportClock(
+                    zone: zone, order: order, day: calendar.dateComponents([.year, .month, .day], from: other)
+                )
+                .instant(time)
+            }
+            return candidates.min { abs($0.timeIntervalSince(anchor)) < abs($1.timeIntervalSince(anchor)) }
+        }
         guard var components = time.date == nil ? day : time.day(order) else { return nil }
         components.hour = time.hour
         components.minute = time.minute
@@ -103,15 +119,59 @@ struct ExportClock {
     }
 }
 
+/// How a duration written `a:b` reads: `1:02` is an hour and two minutes, or a minute and two seconds. Exports write
+/// `h:mm`; a spreadsheet that re-saved `48:10` (minutes and seconds) leaves the other. Decided for the whole file.
+enum DurationReading: String, Codable, Sendable {
+    case hoursMinutes = "hours:minutes"
+    case minutesSeconds = "minutes:seconds"
+
+    /// The reading that keeps every duration plausible (at most ``ExportDuration/plausibleSeconds(planned:)``)
+    /// and, when both do, the one whose median is nearer the session's planned length; nil when no cell has the
+    /// shape.
+    static func decide(for cells: [String], plannedSeconds: TimeInterval) -> DurationReading? {
+        let pairs = cells.compactMap { cell -> (Int, Int)? in
+            guard let match = cell.trimmingCharacters(in: .whitespaces).wholeMatch(of: #/(\d{1,3}):(\d{2})/#),
+                let first = Int(match.1), let second = Int(match.2)
+            else { return nil }
+            return (first, second)
+        }
+        guard !pairs.isEmpty else { return nil }
+        let limit = ExportDuration.plausibleSeconds(planned: plannedSeconds)
+        func values(_ reading: DurationReading) -> [Int] {
+            pairs.map { reading == .hoursMinutes ? $0.0 * 3600 + $0.1 * 60 : $0.0 * 60 + $0.1 }.sorted()
+        }
+        let plausible = [DurationReading.hoursMinutes, .minutesSeconds].filter { reading in
+            values(reading).allSatisfy { Double($0) <= limit }
+        }
+        if plausible.count == 1 { return plausible[0] }
+        func distance(_ reading: DurationReading) -> Double {
+            let sorted = values(reading)
+            return abs(Double(sorted[sorted.count / 2]) - plannedSeconds)
+        }
+        return distance(.minutesSeconds) < distance(.hoursMinutes) ? .minutesSeconds : .hoursMinutes
+    }
+}
+
 /// Durations as exports write them: `71` (minutes), `71.5`, `1h 2m 3s`, `48m 10s`, `1h`, `1 hr 1 min`, `58 min`,
-/// `01:02:03`; nil for `--` or nothing.
+/// `01:02:03`, `1:02` (as the file's ``DurationReading`` says); nil for `--` or nothing.
 enum ExportDuration {
-    static func seconds(_ text: String) -> Result<Int?, DurationError> {
+    /// The longest time in a meeting that is plausible for a session planned to last `planned` seconds: its length
+    /// plus as much again, and at least two hours more (people join early, meetings overrun).
+    static func plausibleSeconds(planned: TimeInterval) -> TimeInterval {
+        planned + max(planned, 7200)
+    }
+
+    static func seconds(_ text: String, reading: DurationReading = .hoursMinutes) -> Result<Int?, DurationError> {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty || trimmed.allSatisfy({ $0 == "-" }) { return .success(nil) }
         if let minutes = Double(trimmed), minutes >= 0 { return .success(Int((minutes * 60).rounded())) }
+        if let match = trimmed.wholeMatch(of: #/(\d{1,3}):(\d{2})/#), reading == .minutesSeconds {
+            let (minutes, seconds) = (Int(match.1) ?? 0, Int(match.2) ?? 0)
+            return seconds < 60 ? .success(minutes * 60 + seconds) : .failure(DurationError())
+        }
         if let match = trimmed.wholeMatch(of: #/(\d{1,3}):(\d{2})(?::(\d{2}))?/#) {
             let parts = [match.1, match.2, match.3 ?? "0"].map { Int($0) ?? 0 }
+            guard parts[1] < 60, parts[2] < 60 else { return .failure(DurationError()) }
             return .success(parts[0] * 3600 + parts[1] * 60 + parts[2])
         }
         var total = 0.0

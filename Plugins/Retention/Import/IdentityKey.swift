@@ -17,6 +17,9 @@ enum IdentityKey {
         return "name:" + words.sorted().joined(separator: " ")
     }
 
+    /// Tags exports add in parentheses after a name, which are not a name.
+    static let tags: Set<String> = ["external", "guest", "host", "co-host", "cohost", "unverified", "extern", "invité"]
+
     /// A display name without the decorations exports add (`(Chidi's iPhone)`, `(External)`), for a new person.
     static func displayName(_ text: String) -> String {
         var name = text
@@ -30,7 +33,6 @@ enum IdentityKey {
     /// The names worth trying for a display name as exports write it: `Name (Original Name)` gives both, and tags
     /// such as `(External)`, `(Guest)` or `(Host)` are dropped.
     static func names(forDisplayName text: String) -> [String] {
-        let tags: Set<String> = ["external", "guest", "host", "co-host", "cohost", "unverified", "extern", "invité"]
         var outer = text
         var inner: [String] = []
         while let open = outer.lastIndex(of: "("), let close = outer[open...].firstIndex(of: ")") {

@@ -9,6 +9,10 @@ import PluginKit
 /// coordinator uses the member's page) that the caller may record attendance in, upload a Zoom, Teams or Meet
 /// export, and see what was recorded (or, for a dry run, what would be). Plans and applies in one transaction
 /// through ``AttendanceImporter``, so a file that cannot be read writes nothing; the log carries counts only.
+///
+/// A file that would set people an earlier import recorded back to absent is not recorded at once: a confirm step
+/// shows the preview and carries the file (as a hidden field) to a second post with the confirmation ticked. A file
+/// whose times do not overlap the session is refused next to the file field, with a box to record it anyway.
 struct AttendanceUploadPage {
     let plugin: RetentionPlugin
 
@@ -16,6 +20,9 @@ struct AttendanceUploadPage {
     struct Entry {
         var session: Int64?
         var dryRun = false
+        var anyDate = false
+        /// The file's times did not overlap the session: offer to record it anyway.
+        var offerAnyDate = false
         var sessionError: String?
         var fileError: String?
     }
@@ -27,7 +34,9 @@ struct AttendanceUploadPage {
 
     func upload(_ page: PageRequest) async throws -> PageResponse {
         let organization = page.organization.id!
-        var entry = Entry(session: Int64(page.form["session"]), dryRun: page.form.isChecked("dryRun"))
+        var entry = Entry(
+            session: Int64(page.form["session"]), dryRun: page.form.isChecked("dryRun"),
+            anyDate: page.form.isChecked("anyDate"))
         let chosen = entry.session
         let scope = page.context.scope
         // Only a session the form lists: any other (missing, hidden, cancelled) is refused alike.
@@ -43,32 +52,43 @@ struct AttendanceUploadPage {
             entry.sessionError = "Choose one of the sessions in the list."
             return .page(try await form(page, entry), status: .unprocessableContent)
         }
-        guard let file = page.form.file("export"), !file.data.isEmpty else {
+        // The file, or (on the confirm step) the same file carried in a hidden field.
+        let carried = Data(base64Encoded: page.form["exportData"])
+        guard let data = page.form.file("export")?.data ?? carried, !data.isEmpty else {
             entry.fileError = "Choose the export file (CSV from Zoom, Teams or Google Meet)."
             return .page(try await form(page, entry), status: .unprocessableContent)
         }
         let importer = AttendanceImporter(settings: try await plugin.settings(for: organization))
-        let dryRun = entry.dryRun
+        let (dryRun, anyDate, confirmAbsent) = (entry.dryRun, entry.anyDate, page.form.isChecked("confirmAbsent"))
         let plan: AttendancePlan
         do {
+            // A preview only reads: no transaction is opened for writing, so not even an audit entry is left. An
+            // upload that would set people back to absent is previewed first and waits for the confirmation.
+            let preview = try await plugin.context.store.writer.read { db in
+                try importer.plan(data: data, platform: nil, zone: nil, session: session, anyDate: anyDate, in: db)
+            }
             if dryRun {
-                // A preview only reads: no transaction is opened for writing, so not even an audit entry is left.
-                plan = try await plugin.context.store.writer.read { db in
-                    try importer.plan(data: file.data, platform: nil, zone: nil, session: session, in: db)
-                }
+                plan = preview
+            } else if preview.clearedCount > 0, !confirmAbsent {
+                return .page(confirmation(preview, data: data, session: session, anyDate: anyDate, page: page))
             } else {
                 // Planned and applied in the same transaction: what is written is exactly what was planned.
                 plan = try await plugin.context.write(as: page.actor) {
                     transaction in
                     let plan = try importer.plan(
-                        data: file.data, platform: nil, zone: nil, session: session, in: transaction.db)
-                    try importer.apply(plan, session: session, in: transaction)
+                        data: data, platform: nil, zone: nil, session: session, anyDate: anyDate, in: transaction.db)
+                    try importer.apply(plan, session: session, confirmAbsent: confirmAbsent, in: transaction)
                     return plan
                 }
             }
         } catch let error as AttendanceFileError {
             entry.fileError = error.description
+            if case .otherDate = error { entry.offerAnyDate = true }
             return .page(try await form(page, entry), status: .unprocessableContent)
+        } catch let refusal as ClearingNotConfirmed {
+            // The database changed between the preview and the write: ask again.
+            entry.fileError = refusal.description
+            return .page(try await form(page, entry), status: .conflict)
         }
         plugin.context.logger.info(
             "Attendance uploaded from the web",
@@ -80,12 +100,44 @@ struct AttendanceUploadPage {
         return .page(summary(plan, session: session, dryRun: dryRun, base: page.basePath))
     }
 
-    private func summary(_ plan: AttendancePlan, session: Session, dryRun: Bool, base: String) -> PageContent {
-        let lines: [HTML] = ImportSummary(plan: plan, dryRun: dryRun).lines.map { line in
-            // The command-line summary, without its pointer to the command (the page links the queue instead).
+    /// The confirm step: what the file would change, and a form that posts it again with the confirmation.
+    private func confirmation(
+        _ plan: AttendancePlan, data: Data, session: Session, anyDate: Bool, page: PageRequest
+    ) -> PageContent {
+        let people = plan.clearedCount == 1 ? "1 person" : "\(plan.clearedCount) people"
+        let anyDateField: HTML = anyDate ? "<input type=\"hidden\" name=\"anyDate\" value=\"yes\">" : ""
+        return PageContent(
+            title: "Confirm: set \(people) back to absent",
+            body: """
+                <p class="lead">\(session.title): this file no longer lists \(people) whom an earlier import of \
+                this session recorded. Recording it sets them back to absent. Nothing has been written yet.</p>
+                <ul class="summary">\(summaryLines(plan, dryRun: true))</ul>
+                <p>If the export is complete (not cut short, not filtered), confirm below. Otherwise export the \
+                report again from the meeting platform.</p>
+                <form method="post" action="\(page.basePath)attendance" enctype="multipart/form-data" class="stacked">
+                \(page.formField(for: "\(page.basePath)attendance"))
+                <input type="hidden" name="session" value="\(session.id!.rawValue)">
+                <input type="hidden" name="exportData" value="\(data.base64EncodedString())">
+                \(anyDateField)
+                <div class="check"><input type="checkbox" id="confirmAbsent" name="confirmAbsent" value="yes" \
+                required> <label for="confirmAbsent">Yes, the file is complete: set \(people) back to \
+                absent</label></div>
+                <p><button type="submit">Record attendance</button></p>
+                </form>
+                <p><a href="\(page.basePath)attendance?session=\(session.id!.rawValue)">Cancel</a></p>
+                """)
+    }
+
+    /// The command-line summary, without its pointer to the command (the page links the queue instead).
+    private func summaryLines(_ plan: AttendancePlan, dryRun: Bool) -> [HTML] {
+        ImportSummary(plan: plan, dryRun: dryRun).lines.map { line in
             let text = line.replacingOccurrences(of: " (indaba attendance unmatched)", with: "")
             return "<li>\(text.trimmingCharacters(in: .whitespaces))</li>"
         }
+    }
+
+    private func summary(_ plan: AttendancePlan, session: Session, dryRun: Bool, base: String) -> PageContent {
+        let lines = summaryLines(plan, dryRun: dryRun)
         let review: HTML =
             plan.unmatched.isEmpty
             ? ""
@@ -136,11 +188,18 @@ struct AttendanceUploadPage {
                 <div class="check"><input type="checkbox" id="dryRun" name="dryRun" value="yes"\
                 \(entry.dryRun ? HTML(" checked") : "")> <label for="dryRun">Preview only: show what would change \
                 without writing anything</label></div>
+                \(entry.offerAnyDate ? anyDateBox : "")
                 <p><button type="submit">Upload</button></p>
                 </form>
                 """)
     }
 }
+
+/// The box that records a file whose times do not overlap the session, shown only after such a file was refused.
+private let anyDateBox: HTML = """
+    <div class="check"><input type="checkbox" id="anyDate" name="anyDate" value="yes"> <label for="anyDate">The \
+    file is for this session even though its times differ: record it anyway (choose the file again)</label></div>
+    """
 
 /// A labelled form field with its error (if any) right below the label, announced to screen readers.
 func field(label: String, id: String, error: String?, control: HTML) -> HTML {

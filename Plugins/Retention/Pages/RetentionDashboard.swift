@@ -12,6 +12,8 @@ extension RetentionPlugin {
         NavigationEntry("Retention dashboard", path: "series"),
         NavigationEntry("Upload attendance", path: "attendance"),
         NavigationEntry("Review queue", path: "review"),
+        NavigationEntry("Exercise hand-ins", path: "hand-ins"),
+        NavigationEntry("Gender groups", path: "gender-groups"),
     ]
 
     public func addPages(to pages: PageRoutes) {
@@ -21,6 +23,10 @@ extension RetentionPlugin {
         pages.post("attendance") { page in try await AttendanceUploadPage(plugin: self).upload(page) }
         pages.page("review") { page in try await ReviewQueuePage(plugin: self).show(page) }
         pages.post("review/:item") { page in try await ReviewQueuePage(plugin: self).resolve(page) }
+        pages.page("hand-ins") { page in try await HandInsPage(plugin: self).show(page) }
+        pages.post("hand-ins") { page in try await HandInsPage(plugin: self).save(page) }
+        pages.page("gender-groups") { page in try await GenderGroupsPage(plugin: self).show(page) }
+        pages.post("gender-groups") { page in try await GenderGroupsPage(plugin: self).save(page) }
     }
 
     private func overview(_ context: IndabaRequestContext) async throws -> PageContent {
@@ -138,13 +144,21 @@ struct DashboardMarkup {
         let head: [HTML] = breakdown.groups.map { "<th scope=\"col\">\($0)</th>" }
         var labels = Dictionary(report.steps.map { ($0.key, $0.label) }, uniquingKeysWith: { first, _ in first })
         labels["attended-any"] = "Attended any session"
-        let rows: [HTML] = zip(breakdown.stepKeys, breakdown.cells).map { key, cells in
-            let values: [HTML] = cells.map { cell in cell.map { "<td>\($0)</td>" } ?? "<td class=\"note\">hidden</td>" }
-            return "<tr><th scope=\"row\">\(labels[key] ?? key)</th>\(values)</tr>"
+        let explained = breakdown.notes.contains { $0 != nil }
+        let rows: [HTML] = breakdown.stepKeys.indices.map { index in
+            let key = breakdown.stepKeys[index]
+            let values: [HTML] = breakdown.cells[index].map { cell in
+                cell.map { "<td>\($0)</td>" } ?? "<td class=\"note\">hidden</td>"
+            }
+            let note: HTML =
+                explained
+                ? "<td class=\"note\">\(index < breakdown.notes.count ? breakdown.notes[index] ?? "" : "")</td>" : ""
+            return "<tr><th scope=\"row\">\(labels[key] ?? key)</th>\(values)\(note)</tr>"
         }
+        let noteHead: HTML = explained ? "<th scope=\"col\">Why hidden</th>" : ""
         return """
             <div class="scroll"><table><caption>\(caption)</caption>
-            <thead><tr><th scope="col">Step</th>\(head)</tr></thead>
+            <thead><tr><th scope="col">Step</th>\(head)\(noteHead)</tr></thead>
             <tbody>\(rows)</tbody></table></div>
             """
     }

@@ -6,7 +6,8 @@ import Logging
 import PluginKit
 
 /// `/orgs/{org}/retention/review`: export rows no person was found for, each with three forms: link to a person
-/// (one of the candidates, or found by e-mail), create a person (e-mail field), or ignore. Each decision is one
+/// (one of the candidates, or found by e-mail), create a person (e-mail field, administrators only), or ignore.
+/// Administrators see the organization's rows; a facilitator the rows of the sessions of the series they run. Each decision is one
 /// transaction through ``ReviewQueue/resolve(_:of:decision:settings:in:)``; a refusal is shown next to the item's
 /// field with 422 and nothing written.
 struct ReviewQueuePage {
@@ -19,15 +20,21 @@ struct ReviewQueuePage {
         let message: String
     }
 
+    /// Administrators of the organization, and facilitators (who see only their own series' rows).
+    static func requireReviewer(_ scope: Scope, of organization: Organization.ID) throws {
+        guard scope.access.facilitated.isEmpty || scope.access.administered.contains(organization) else { return }
+        try scope.requireAdministration(of: organization)
+    }
+
     func show(_ page: PageRequest) async throws -> PageResponse {
-        try page.context.scope.requireAdministration(of: page.organization.id!)
+        try Self.requireReviewer(page.context.scope, of: page.organization.id!)
         let resolved = page.query("resolved").flatMap { Int64($0) }
         return .page(try await list(page, problem: nil, resolved: resolved))
     }
 
     func resolve(_ page: PageRequest) async throws -> PageResponse {
         let organization = page.organization.id!
-        try page.context.scope.requireAdministration(of: organization)
+        try Self.requireReviewer(page.context.scope, of: organization)
         guard let item = page.context.parameters.get("item", as: Int64.self) else {
             throw AccessError.notFound(entity: "review item", id: 0)
         }
@@ -81,6 +88,8 @@ struct ReviewQueuePage {
             }
             plugin.context.logger.info(
                 "Review item resolved from the web", metadata: ["item": "\(item)", "status": "\(resolved.status)"])
+        } catch AccessError.forbidden(let reason) {
+            return try await refuse(page, Problem(item: item, field: "action", message: reason))
         } catch AccessError.notFound(entity: "person", _) {
             // A person this administrator cannot see reads exactly like one that does not exist.
             return try await refuse(
@@ -186,6 +195,18 @@ struct ReviewQueuePage {
             default: "nobody with this name or e-mail"
             }
         let action = error("action").map { HTML("<p class=\"error\" role=\"alert\">\($0)</p>") } ?? ""
+        // Creating a person is for the organization's administrators; a facilitator links or ignores.
+        let createForm: HTML =
+            !page.context.scope.access.administered.contains(page.organization.id!)
+            ? ""
+            : """
+            <form method="post" action="\(page.basePath)review/\(id)" class="stacked">\(page.formField(for: "\(page.basePath)review/\(id)"))\
+            <input type="hidden" name="action" value="create">
+            \(field(
+                label: "E-mail of a new person", id: "create-email-\(id)", error: error("email"),
+                control: "<input type=\"email\" id=\"create-email-\(id)\" name=\"email\" autocomplete=\"off\" value=\"\(typed("email") ?? item.email ?? "")\"\(describedBy("create-email-\(id)", error("email")))>"))
+            <p><button type="submit">Create person</button></p></form>
+            """
         return """
             <section class="review" aria-labelledby="item-\(id)">
             <h2 id="item-\(id)">\(item.displayName)</h2>
@@ -199,12 +220,7 @@ struct ReviewQueuePage {
                 label: "E-mail of the person to link", id: "link-email-\(id)", error: error("linkEmail"),
                 control: "<input type=\"email\" id=\"link-email-\(id)\" name=\"linkEmail\" autocomplete=\"off\" value=\"\(typed("linkEmail") ?? "")\"\(describedBy("link-email-\(id)", error("linkEmail")))>"))
             <p><button type="submit">Link</button></p></form>
-            <form method="post" action="\(page.basePath)review/\(id)" class="stacked">\(page.formField(for: "\(page.basePath)review/\(id)"))\
-            <input type="hidden" name="action" value="create">
-            \(field(
-                label: "E-mail of a new person", id: "create-email-\(id)", error: error("email"),
-                control: "<input type=\"email\" id=\"create-email-\(id)\" name=\"email\" autocomplete=\"off\" value=\"\(typed("email") ?? item.email ?? "")\"\(describedBy("create-email-\(id)", error("email")))>"))
-            <p><button type="submit">Create person</button></p></form>
+            \(createForm)
             <form method="post" action="\(page.basePath)review/\(id)">\(page.formField(for: "\(page.basePath)review/\(id)"))\
             <input type="hidden" name="action" value="ignore">
             <p><button type="submit" class="secondary">Ignore</button></p></form>

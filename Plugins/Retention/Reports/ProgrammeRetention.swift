@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 import Kernel
 
-/// How many participants of each series of a programme came back for the next one.
+/// How many participants of each series of a programme came back for the next one (participants as the kernel's
+/// ``ParticipantRule`` defines them: enrolled, not on the series' team).
 struct ProgrammeRetention: Codable, Sendable {
     struct Transition: Codable, Sendable {
         let fromSeries: WebinarSeries.ID
@@ -27,7 +28,7 @@ struct ProgrammeRetention: Codable, Sendable {
         var transitions: [Transition] = []
         for (from, to) in zip(series, series.dropFirst()) {
             let came = try SeriesParticipation.participants(of: from.id, in: db)
-            let enrolled = try SeriesParticipation.enrolledIds(in: to.id, in: db)
+            let enrolled = try SeriesParticipation.participantIds(in: to.id, in: db)
             let next = try SeriesParticipation.participants(of: to.id, in: db)
             let kept = came.intersection(enrolled)
             transitions.append(

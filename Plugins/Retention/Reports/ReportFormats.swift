@@ -28,6 +28,12 @@ extension SeriesReport {
                 )
             }
             lines += TextTable(table).lines
+            for (index, note) in breakdown.notes.enumerated() {
+                if let note {
+                    let label = steps.first { $0.key == breakdown.stepKeys[index] }?.label ?? "Attended at least once"
+                    lines.append("  \(label): \(note)")
+                }
+            }
         }
         if !targets.isEmpty {
             lines += ["", "Targets:"]
@@ -44,15 +50,16 @@ extension SeriesReport {
     var csv: String {
         var rows = [
             ["step", "label", "people", "percent_of_enrolled", "percent_of_previous", "stopped_here"]
-                + gender.groups.map { "gender: \($0)" }
+                + gender.groups.map { "gender: \($0)" } + ["gender: everyone else"]
         ]
         for (index, step) in steps.enumerated() {
-            rows.append(
-                [
-                    step.key, step.label, "\(step.people)", step.percentOfEnrolled.map { "\($0)" } ?? "",
-                    step.percentOfPrevious.map { "\($0)" } ?? "", "\(step.droppedOutHere)",
-                ]
-                    + gender.cells[index].map { $0.map(String.init) ?? "hidden" })
+            let figures: [String] = [
+                step.key, step.label, "\(step.people)", step.percentOfEnrolled.map { "\($0)" } ?? "",
+                step.percentOfPrevious.map { "\($0)" } ?? "", "\(step.droppedOutHere)",
+            ]
+            let groups: [String] = gender.cells[index].map { $0.map(String.init) ?? "hidden" }
+            let others: Int? = index < gender.everyoneElse.count ? gender.everyoneElse[index] : nil
+            rows.append(figures + groups + [others.map(String.init) ?? ""])
         }
         return SpreadsheetCSV.document(rows)
     }

@@ -8,7 +8,9 @@ struct SeriesProgress {
     struct Participant {
         let personId: Person.ID
         let channel: String
-        let gender: GenderGroup
+        /// The stored self-description (with consent), never shown; reports group it (``GenderGroup``) under the
+        /// reading organization's mapping.
+        let storedGender: String?
         /// Per step session (same order as ``SeriesProgress/sessions``), whether the person completed it.
         let completed: [Bool]
     }
@@ -37,23 +39,25 @@ struct SeriesProgress {
                 present[submission.personId, default: []].insert(position)
             }
         }
-        var groups: [String: GenderGroup] = [:]
+        // Participants as the kernel defines them (ParticipantRule): enrolled, not on the series' team.
         participants = try SeriesParticipation.enrolled(in: series.id!, in: db).map { enrolled in
-            let person = enrolled.personId
-            let done = present[person] ?? []
-            let stored = enrolled.gender
-            let gender =
-                stored.map { text in
-                    groups[text]
-                        ?? {
-                            let group = GenderGroup(selfDescribed: text)
-                            groups[text] = group
-                            return group
-                        }()
-                } ?? .notStated
+            let done = present[enrolled.personId] ?? []
             return Participant(
-                personId: person, channel: enrolled.channel, gender: gender,
+                personId: enrolled.personId, channel: enrolled.channel, storedGender: enrolled.gender,
                 completed: sessions.indices.map { done.contains($0) })
+        }
+    }
+
+    /// Each participant's gender group under `mapping` (the organization's ``RetentionSettings/genderMapping``),
+    /// in the order of ``participants``.
+    func genderGroups(mapping: [String: GenderGroup]) -> [GenderGroup] {
+        var groups: [String: GenderGroup] = [:]
+        return participants.map { participant in
+            guard let text = participant.storedGender else { return .notStated }
+            if let known = groups[text] { return known }
+            let group = GenderGroup(selfDescribed: text, mapping: mapping)
+            groups[text] = group
+            return group
         }
     }
 

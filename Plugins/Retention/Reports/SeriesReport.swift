@@ -30,7 +30,13 @@ struct SeriesReport: Codable, Sendable {
         let groups: [String]
         let stepKeys: [String]
         let totals: [Int]
-        let cells: [[Int?]]
+        var cells: [[Int?]]
+        /// Per step, where the full breakdown would hide women's figure only because the other groups are small:
+        /// everyone who is not a woman, together (the coarser breakdown women / everyone else, under the same rule).
+        /// The other groups' own cells are hidden at that step. nil elsewhere.
+        var everyoneElse: [Int?] = []
+        /// Per step, in plain words, why figures are hidden there; nil where nothing is.
+        var notes: [String?] = []
     }
 
     struct TargetResult: Codable, Sendable {
@@ -91,9 +97,13 @@ struct SeriesReport: Codable, Sendable {
 
         let suppression = Suppression(k: settings.minimumGroupSize)
         let genderGroups = GenderGroup.allCases
-        gender = Self.breakdown(
-            "gender", groups: genderGroups.map(\.label), of: people.map { genderGroups.firstIndex(of: $0.gender)! },
-            steps: steps.map(\.key), reached: reached, suppression: suppression)
+        gender = Self.withWomenFallback(
+            Self.breakdown(
+                "gender", groups: genderGroups.map(\.label),
+                of: progress.genderGroups(mapping: settings.genderMapping).map { genderGroups.firstIndex(of: $0)! },
+                steps: steps.map(\.key), reached: reached, suppression: suppression),
+            women: progress.genderGroups(mapping: settings.genderMapping).map { $0 == .women }, reached: reached,
+            suppression: suppression)
         // Channels nobody came through are left out: they hold no one.
         let used = Set(people.map(\.channel))
         let channelNames = settings.channels.filter(used.contains) + used.subtracting(settings.channels).sorted()
@@ -126,8 +136,47 @@ struct SeriesReport: Codable, Sendable {
             return perGroup
         }
         let shown = suppression.apply(enrolled: counts[0], steps: Array(counts.dropFirst()))
+        let cells = [shown.enrolled] + shown.steps
         return Breakdown(
             dimension: dimension, groups: groups, stepKeys: steps,
-            totals: reached.map { $0.filter { $0 }.count }, cells: [shown.enrolled] + shown.steps)
+            totals: reached.map { $0.filter { $0 }.count }, cells: cells, everyoneElse: cells.map { _ in nil },
+            notes: cells.map { Self.note(for: $0, k: suppression.k) })
+    }
+
+    /// Falls back, step by step, to the coarser breakdown women / everyone else (suppressed by the same rule as a
+    /// whole) where the full one hides women's figure but the coarser one can show it: a step then shows the
+    /// women and everyone else together, and hides the other groups' own cells, so nothing finer can be worked out
+    /// than either breakdown shows alone.
+    private static func withWomenFallback(
+        _ full: Breakdown, women: [Bool], reached: [[Bool]], suppression: Suppression
+    ) -> Breakdown {
+        let womenIndex = GenderGroup.allCases.firstIndex(of: .women)!
+        let counts = reached.map { flags in
+            zip(women, flags).reduce(into: [0, 0]) { sums, pair in if pair.1 { sums[pair.0 ? 0 : 1] += 1 } }
+        }
+        let coarse = suppression.apply(enrolled: counts[0], steps: Array(counts.dropFirst()))
+        let coarseCells = [coarse.enrolled] + coarse.steps
+        var result = full
+        for (step, cells) in full.cells.enumerated() where cells[womenIndex] == nil {
+            guard let womenCount = coarseCells[step][0], let others = coarseCells[step][1] else { continue }
+            result.cells[step] = cells.indices.map { $0 == womenIndex ? womenCount : nil }
+            result.everyoneElse[step] = others
+            result.notes[step] =
+                "Men, another gender and not stated are shown together as everyone else (\(others)): on their own, "
+                + "one of them has fewer than \(suppression.k) people here, or could be worked out from the others."
+        }
+        return result
+    }
+
+    /// Why a step's figures are hidden, in plain words; nil when every group is shown.
+    private static func note(for cells: [Int?], k: Int) -> String? {
+        let hidden = cells.filter { $0 == nil }.count
+        if hidden == 0 { return nil }
+        if hidden == cells.count {
+            return "All hidden: a group here has fewer than \(k) people who reached this step, or fewer than \(k) "
+                + "who did not, and any figure shown would let someone work it out."
+        }
+        return "Hidden groups have fewer than \(k) people who reached this step, or fewer than \(k) who did not, "
+            + "or could be worked out from the totals."
     }
 }

@@ -89,5 +89,18 @@ enum RetentionSchema {
                 DROP TRIGGER IF EXISTS retention_person_gender;
                 DROP TRIGGER IF EXISTS retention_person_delete;
                 """),
+        // Visits (intervals in the meeting) behind imported records and review items, so that resolving an item for
+        // someone already recorded merges the two visits instead of replacing one with the other.
+        PluginMigration(
+            "0004-keep-visits",
+            sql: """
+                ALTER TABLE retention_unmatched ADD COLUMN visit TEXT NOT NULL DEFAULT '';
+                CREATE TABLE retention_visit (
+                    sessionId INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+                    personId INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+                    visit TEXT NOT NULL,
+                    PRIMARY KEY (sessionId, personId)
+                ) WITHOUT ROWID;
+                """),
     ]
 }

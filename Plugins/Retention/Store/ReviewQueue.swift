@@ -28,7 +28,8 @@ enum ReviewDecision: Sendable, Equatable {
 enum ReviewQueue {
     /// The items of `organization` (and, for a network, of its members), keeping only the organizations `scope`'s
     /// caller administers: a network's own administrator does not see its members' rows, its coordinators do.
-    /// Without a scope (an operator on the command line) every covered organization's.
+    /// A facilitator sees the items of the sessions of the series they facilitate. Without a scope (an operator on
+    /// the command line) every covered organization's.
     static func items(
         of organization: Organization.ID, includeResolved: Bool, scope: Scope?, in db: Database
     ) throws -> [ReviewItem] {
@@ -46,12 +47,15 @@ enum ReviewQueue {
     private static func items(
         of organization: Organization.ID, where condition: String, scope: Scope?, in db: Database
     ) throws -> [ReviewItem] {
-        let covered = try SeriesOwnership.organizations(coveredBy: organization, in: db)
-            .filter { scope?.access.administered.contains($0) ?? true }
-        let starts = Dictionary(
-            uniqueKeysWithValues: try SeriesOwnership.sessionPlaces(ownedBy: covered, in: db).map {
-                ($0.id, $0.startsAt)
-            })
+        let all = try SeriesOwnership.organizations(coveredBy: organization, in: db)
+        let covered = all.filter { scope?.access.administered.contains($0) ?? true }
+        let facilitated = scope?.access.facilitated ?? []
+        let places =
+            try SeriesOwnership.sessionPlaces(ownedBy: covered, in: db)
+            + (facilitated.isEmpty
+                ? []
+                : try SeriesOwnership.sessionPlaces(ownedBy: all, in: db).filter { facilitated.contains($0.seriesId) })
+        let starts = Dictionary(places.map { ($0.id, $0.startsAt) }, uniquingKeysWith: { first, _ in first })
         guard !starts.isEmpty else { return [] }
         let sessions = starts.keys.map { String($0.rawValue) }.joined(separator: ",")
         return try ReviewItem.fetchAll(
@@ -81,6 +85,13 @@ enum ReviewQueue {
         }
         // Links and new people belong to the organization that runs the series (a network may act for a member).
         let (session, owner) = try SeriesOwnership.session(item.sessionId, coveredBy: organization, in: db)
+        // A facilitator resolves the rows of their own sessions: linking to someone they can see, or ignoring.
+        // Creating a person, and a link remembered for the whole organization, stay with its administrators.
+        let administers = scope.access.administered.contains(owner)
+        if case .create = decision, !administers {
+            throw AccessError.forbidden(
+                "Only an administrator creates people; link the row to one of the candidates, or ignore it.")
+        }
         var person: Person.ID?
         switch decision {
         case .ignore:
@@ -101,11 +112,13 @@ enum ReviewQueue {
                     createdAt: transaction.now, updatedAt: transaction.now)
             ).id
         }
-        try db.execute(
-            sql: """
-                INSERT INTO retention_alias (organizationId, identityKey, personId, createdAt) VALUES (?, ?, ?, ?)
-                ON CONFLICT (organizationId, identityKey) DO UPDATE SET personId = excluded.personId
-                """, arguments: [owner, item.identityKey, person, transaction.now])
+        if administers {
+            try db.execute(
+                sql: """
+                    INSERT INTO retention_alias (organizationId, identityKey, personId, createdAt) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (organizationId, identityKey) DO UPDATE SET personId = excluded.personId
+                    """, arguments: [owner, item.identityKey, person, transaction.now])
+        }
         if let person {
             let held = try SeriesParticipation.roles(in: session.seriesId, in: db)[person] ?? []
             if held.isEmpty {
@@ -117,10 +130,7 @@ enum ReviewQueue {
                     channel: settings.walkInChannel)
             }
             if held.isEmpty || held.contains(.participant) {
-                let threshold = AttendanceImporter.thresholdMinutes(of: session, settings: settings)
-                try transaction.recordAttendance(
-                    of: person, at: session.id!, status: item.minutes >= threshold ? .present : .absent,
-                    minutes: item.minutes, source: .import)
+                try recordMerged(item, of: person, at: session, settings: settings, in: transaction)
             }
         }
         let status =
@@ -135,5 +145,40 @@ enum ReviewQueue {
                 WHERE id = ?
                 """, arguments: [status, person, transaction.now, "\(transaction.actor)", transaction.now, id])
         return try Self.item(id, of: organization, scope: scope, in: db)!
+    }
+
+    /// Records the item's visit as `person`'s, added to what is recorded already: the intervals of both are merged
+    /// (an overlap counts once), so a person present with 50 minutes stays present when a 10-minute row of theirs
+    /// is found. A record without stored intervals (entered by hand, loaded, or imported before visits were kept)
+    /// counts as its minutes, and the larger of the two is kept: never less than was recorded. A present record
+    /// stays present.
+    private static func recordMerged(
+        _ item: ReviewItem, of person: Person.ID, at session: Session, settings: RetentionSettings,
+        in transaction: WriteTransaction
+    ) throws {
+        let db = transaction.db
+        let itemVisit =
+            TimeInMeeting(
+                stored: try String.fetchOne(
+                    db, sql: "SELECT visit FROM retention_unmatched WHERE id = ?", arguments: [item.id]))
+            ?? TimeInMeeting(untimedSeconds: Double(item.minutes * 60))
+        let existing = try SeriesParticipation.attendance(at: session.id!, in: db)[person]
+        var visit = itemVisit
+        var seconds = itemVisit.seconds
+        if let existing {
+            if existing.source == .import, let stored = try Visits.visit(of: person, at: session.id!, in: db) {
+                visit = stored.merged(with: itemVisit)
+                seconds = visit.seconds
+            } else {
+                seconds = max(seconds, Double(existing.minutes * 60))
+                visit = seconds > itemVisit.seconds ? TimeInMeeting(untimedSeconds: seconds) : itemVisit
+            }
+        }
+        let threshold = AttendanceImporter.thresholdSeconds(of: session, settings: settings)
+        let present = seconds >= threshold || existing?.status == .present
+        try transaction.recordAttendance(
+            of: person, at: session.id!, status: present ? .present : .absent,
+            minutes: min(1440, Int((seconds / 60).rounded())), source: .import)
+        try Visits.record(visit, of: person, at: session.id!, in: db)
     }
 }

@@ -165,14 +165,13 @@ struct SeriesOverview: Encodable {
         let team = try SeriesFacilitation(of: series.id!, in: db).leaders
         facilitators = team.filter { $0.role == .facilitator }.map(\.displayName)
         guestSpeakers = team.filter { $0.role == .guestSpeaker }.map(\.displayName)
-        enrolled = try Enrolment.filter(Column("seriesId") == series.id).fetchCount(db)
+        enrolled = try SeriesParticipation.enrolmentCounts(of: [series.id!], in: db)[series.id!] ?? 0
+        // Participants only (the kernel's ParticipantRule), as the retention report counts them: the series'
+        // facilitators and guest speakers may be recorded present too, but they are not its audience.
         sessions = try Session.filter(Column("seriesId") == series.id).order(Column("position"), Column("id"))
             .fetchAll(db).map { session in
-                SessionLine(
-                    session: session,
-                    present: try Attendance.filter(Column("sessionId") == session.id && Column("status") == "present")
-                        .fetchCount(db),
-                    submissions: try ExerciseSubmission.filter(Column("sessionId") == session.id).fetchCount(db))
+                let counts = try SeriesParticipation.participantCounts(at: session.id!, in: db)
+                return SessionLine(session: session, present: counts.present, submissions: counts.submitted)
             }
     }
 

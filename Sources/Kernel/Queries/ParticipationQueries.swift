@@ -38,6 +38,53 @@ public enum ParticipationQueries {
         ).map { (Session.ID($0[0]), $0[1], $0[2]) }
     }
 
+    /// Members of a series' team (``ParticipantRule``) recorded present, per session and stored gender: what an
+    /// index of everyone present subtracts to count participants only. A team is small, so this reads a few rows
+    /// per team member, whatever the size of the attendance table.
+    public static func teamPresentCounts(in db: Database) throws -> [(Session.ID, String?, Int)] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT a.sessionId, p.gender, count(*)
+                FROM (SELECT DISTINCT seriesId, personId FROM seriesRole WHERE role IN ('facilitator', 'guestSpeaker')) t
+                JOIN session s ON s.seriesId = t.seriesId
+                JOIN attendance a ON a.sessionId = s.id AND a.personId = t.personId AND a.status = 'present'
+                JOIN person p ON p.id = t.personId
+                GROUP BY 1, 2
+                """
+        ).map { (Session.ID($0[0]), $0[1], $0[2]) }
+    }
+
+    /// Members of a series' team (``ParticipantRule``) who also enrolled in it, per series and stored gender.
+    public static func teamEnrolmentCounts(in db: Database) throws -> [(WebinarSeries.ID, String?, Int)] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT e.seriesId, p.gender, count(*)
+                FROM (SELECT DISTINCT seriesId, personId FROM seriesRole WHERE role IN ('facilitator', 'guestSpeaker')) t
+                JOIN enrolment e ON e.seriesId = t.seriesId AND e.personId = t.personId
+                JOIN person p ON p.id = t.personId
+                GROUP BY 1, 2
+                """
+        ).map { (WebinarSeries.ID($0[0]), $0[1], $0[2]) }
+    }
+
+    /// The distinct stored genders (self-descriptions, with consent) of the people enrolled in `series`: each text
+    /// once, tied to nobody, for an administrator who reviews how reports group them.
+    public static func storedGenders(ofPeopleEnrolledIn series: [WebinarSeries.ID], in db: Database) throws
+        -> Set<String>
+    {
+        guard !series.isEmpty else { return [] }
+        let ids = series.map { String($0.rawValue) }.joined(separator: ",")
+        return Set(
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT p.gender FROM enrolment e JOIN person p ON p.id = e.personId
+                    WHERE e.seriesId IN (\(ids)) AND p.gender IS NOT NULL
+                    """))
+    }
+
     /// People enrolled, per series and stored gender (`nil`: none stored), counted in SQL.
     public static func enrolmentCounts(in db: Database) throws -> [(WebinarSeries.ID, String?, Int)] {
         try Row.fetchAll(

@@ -13,10 +13,24 @@ extension Scope {
     /// record attendance, each with its held live and feedback sessions; series without such a session are left
     /// out. Series in id order.
     public func recordableSeries(ownedBy organization: Organization.ID, in db: Database) throws -> [RecordableSeries] {
+        try recordable(ownedBy: organization, kinds: "kind != 'offlineExercise'", in: db)
+    }
+
+    /// The same series as ``recordableSeries(ownedBy:in:)``, each with its held offline-exercise sessions, for
+    /// recording who handed in; series without one are left out.
+    public func recordableExercises(ownedBy organization: Organization.ID, in db: Database) throws
+        -> [RecordableSeries]
+    {
+        try recordable(ownedBy: organization, kinds: "kind = 'offlineExercise'", in: db)
+    }
+
+    private func recordable(ownedBy organization: Organization.ID, kinds: String, in db: Database) throws
+        -> [RecordableSeries]
+    {
         let series = try ownSeries().filter(ownedBy: [organization]).filter(excluding: [.draft, .cancelled])
             .order(Column("id")).fetchAll(db)
         let sessions = try Session.filter(series.compactMap(\.id).contains(Column("seriesId")))
-            .filter(sql: "kind != 'offlineExercise' AND status = 'scheduled'")
+            .filter(sql: "\(kinds) AND status = 'scheduled'")
             .order(Column("startsAt"), Column("id")).fetchAll(db)
         let bySeries = Dictionary(grouping: sessions, by: \.seriesId)
         return series.compactMap { series in

@@ -3,6 +3,8 @@ public import GRDB
 /// Who takes part in one series and how: for reports about a series, after the caller's right to see it has been
 /// checked (``Scope/requireAttendanceRecording(in:ownedBy:)``). Raw rows are decoded by hand: series reports run
 /// over thousands of participants.
+///
+/// Counts of people follow ``ParticipantRule``: a participant is enrolled and is not on the series' team.
 public enum SeriesParticipation {
     /// An enrolled person, with how they heard of the series and their stored gender (self-described, with consent).
     public struct Enrolled: Sendable, Equatable {
@@ -41,13 +43,14 @@ public enum SeriesParticipation {
         ).fetchAll(db)
     }
 
-    /// The people enrolled in the series, by person id.
+    /// The participants of the series (``ParticipantRule``: enrolled, not on its team), by person id.
     public static func enrolled(in series: WebinarSeries.ID, in db: Database) throws -> [Enrolled] {
         try Row.fetchAll(
             db,
             sql: """
                 SELECT e.personId, e.channel, p.gender FROM enrolment e JOIN person p ON p.id = e.personId
-                WHERE e.seriesId = ? ORDER BY e.personId
+                WHERE e.seriesId = ? AND \(ParticipantRule.notOnTeam("e.seriesId", "e.personId"))
+                ORDER BY e.personId
                 """, arguments: [series]
         ).map { Enrolled(personId: Person.ID($0[0]), channel: $0[1], gender: $0[2]) }
     }
@@ -57,18 +60,35 @@ public enum SeriesParticipation {
         Set(try Person.ID.fetchAll(db, sql: "SELECT personId FROM enrolment WHERE seriesId = ?", arguments: [series]))
     }
 
-    /// How many people enrolled in each of `series` (those without enrolments are left out).
+    /// The ids of the series' participants (``ParticipantRule``: enrolled, not on its team).
+    public static func participantIds(in series: WebinarSeries.ID, in db: Database) throws -> Set<Person.ID> {
+        Set(
+            try Person.ID.fetchAll(
+                db,
+                sql: """
+                    SELECT e.personId FROM enrolment e
+                    WHERE e.seriesId = ? AND \(ParticipantRule.notOnTeam("e.seriesId", "e.personId"))
+                    """, arguments: [series]))
+    }
+
+    /// How many participants (``ParticipantRule``) each of `series` has (those without any are left out).
     public static func enrolmentCounts(of series: [WebinarSeries.ID], in db: Database) throws
         -> [WebinarSeries.ID: Int]
     {
         guard !series.isEmpty else { return [:] }
         let ids = series.map { String($0.rawValue) }.joined(separator: ",")
         return try Row.fetchAll(
-            db, sql: "SELECT seriesId, count(*) FROM enrolment WHERE seriesId IN (\(ids)) GROUP BY seriesId"
+            db,
+            sql: """
+                SELECT e.seriesId, count(*) FROM enrolment e
+                WHERE e.seriesId IN (\(ids)) AND \(ParticipantRule.notOnTeam("e.seriesId", "e.personId"))
+                GROUP BY e.seriesId
+                """
         ).reduce(into: [:]) { $0[WebinarSeries.ID($1[0])] = $1[1] }
     }
 
-    /// The people who attended (present) at least one session of the series or submitted one of its exercises.
+    /// The participants (``ParticipantRule``) who attended (present) at least one session of the series or
+    /// submitted one of its exercises.
     public static func participants(of series: WebinarSeries.ID, in db: Database) throws -> Set<Person.ID> {
         Set(
             try Person.ID.fetchAll(
@@ -78,7 +98,28 @@ public enum SeriesParticipation {
                     WHERE s.seriesId = ? AND a.status = 'present'
                     UNION SELECT x.personId FROM exerciseSubmission x JOIN session s ON s.id = x.sessionId
                     WHERE s.seriesId = ?
-                    """, arguments: [series, series]))
+                    """, arguments: [series, series])
+        ).intersection(try participantIds(in: series, in: db))
+    }
+
+    /// How many participants (``ParticipantRule``) were recorded present at `session`, and how many handed in its
+    /// exercise: what a coordinator reads as "took part".
+    public static func participantCounts(at session: Session.ID, in db: Database) throws
+        -> (present: Int, submitted: Int)
+    {
+        let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT
+                  (SELECT count(*) FROM attendance a JOIN session s ON s.id = a.sessionId
+                   JOIN enrolment e ON e.seriesId = s.seriesId AND e.personId = a.personId
+                   WHERE a.sessionId = ?1 AND a.status = 'present'
+                     AND \(ParticipantRule.notOnTeam("s.seriesId", "a.personId"))),
+                  (SELECT count(*) FROM exerciseSubmission x JOIN session s ON s.id = x.sessionId
+                   JOIN enrolment e ON e.seriesId = s.seriesId AND e.personId = x.personId
+                   WHERE x.sessionId = ?1 AND \(ParticipantRule.notOnTeam("s.seriesId", "x.personId")))
+                """, arguments: [session])!
+        return (row[0], row[1])
     }
 
     /// Names and e-mails of the people enrolled in the series.
