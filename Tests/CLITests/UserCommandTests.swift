@@ -76,3 +76,34 @@ struct OutboxCommandTests {
         #expect(bad.status != 0 && bad.stderr.contains("is not a state"))
     }
 }
+
+@Suite("indaba outbox deliver: reminders")
+struct OutboxReminderCommandTests {
+    @Test("one run queues the reminders that fell due and delivers them (not only at the next run)")
+    func remindersInOneRun() throws {
+        let indaba = try IndabaBinary()
+        defer { indaba.remove() }
+        try indaba.importDemo()
+        #expect(try indaba.run("plugin", "enable", "feeds", "--org", "asknet").status == 0)
+        #expect(try indaba.run("plugin", "enable", "messages", "--org", "asknet").status == 0)
+        let format = DateFormatter()
+        format.locale = Locale(identifier: "en_US_POSIX")
+        format.timeZone = TimeZone(identifier: "UTC")
+        format.dateFormat = "yyyy-MM-dd'T'HH:mm"
+        let moved = try indaba.run(
+            "session", "reschedule", "asknet/webinars/data-storytelling/finding-data", "--time-zone", "UTC",
+            "--starts", format.string(from: Date().addingTimeInterval(23 * 3600)),
+            "--ends", format.string(from: Date().addingTimeInterval(24 * 3600)))
+        #expect(moved.status == 0, "\(moved.stderr)")
+        let folder = indaba.database + "-mail"
+        let first = try indaba.run("outbox", "deliver", "--mail-directory", folder)
+        #expect(first.status == 0, "\(first.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder)
+        let reminders = try files.filter {
+            try String(contentsOfFile: folder + "/" + $0, encoding: .utf8).contains("Subject: Reminder:")
+        }
+        #expect(!reminders.isEmpty)
+        let second = try indaba.run("outbox", "deliver", "--mail-directory", folder)
+        #expect(second.stdout.contains("Sent 0"), "\(second.stdout)")
+    }
+}

@@ -64,6 +64,7 @@ public struct OutboxPass: Sendable {
                     metadata: ["plugin.id": "\(type(of: plugin).id)", "error": "\(type(of: error))"])
             }
         }
-        return try await delivery.deliverDue(now: now)
+        // Read the clock again: what the scheduled work just queued is due at its own transaction's moment.
+        return try await delivery.deliverDue(now: workspace.now())
     }
 }
