@@ -12,6 +12,7 @@ struct MIMEMessageTests {
             senderName: "AskNet", category: .reminder, kind: "messages.reminder", idempotencyKey: "k",
             messageId: "abc@example.org", subject: subject, textBody: "Line one\nÇa commence à 14:00 = bientôt.",
             htmlBody: "<p>Hi</p>", calendar: calendar, calendarMethod: calendar == nil ? nil : "REQUEST",
+            attachmentName: nil, attachmentType: nil, attachment: nil,
             state: .queued, attempts: 0, dueAt: Date(timeIntervalSince1970: 0), claimedAt: nil, sentAt: nil,
             lastError: nil, createdAt: Date(timeIntervalSince1970: 0), updatedAt: Date(timeIntervalSince1970: 0))
     }

@@ -314,3 +314,31 @@ struct MessageWordingPageTests {
         #expect(other.status == 404)
     }
 }
+
+@Suite("Certificate issued message")
+struct CertificateIssuedMessageTests {
+    @Test("issuing queues 'your certificate' with the PDF attached and the verification link, in the same transaction")
+    func certificateMail() async throws {
+        let web = try await WebFixture()
+        try await web.enable("certificates", settings: CertificatePageTests.settings)
+        let token = try await web.harness.workspace.write(as: AuditActor("test")) {
+            try $0.createToken(role: .networkCoordinator, organization: Organization.ID(web.network)).secret
+        }
+        let issued = try await web.client.request(
+            .post, "/api/v1/orgs/\(web.network)/certificates/series/\(web.series)/issue", token: token)
+        #expect(issued.status == 201)
+        let queued = try await web.count("SELECT count(*) FROM outboxMessage WHERE kind = 'certificates.issued'")
+        let certificates = try await web.count("SELECT count(*) FROM certificates_certificate")
+        #expect(queued == certificates && queued > 0)
+        let transport = CapturingTransport()
+        _ = try await MessagingTests.deliver(web, transport)
+        let mail = try #require(transport.sent.withLock { $0 }.first { $0.contains("Subject: Your certificate") })
+        #expect(mail.contains("Content-Type: multipart/mixed"))
+        #expect(mail.contains("Content-Type: application/pdf; name=\"certificate-"))
+        #expect(mail.contains("Content-Disposition: attachment"))
+        let decoded = CapturingTransport.decodeQuotedPrintable(mail)
+        #expect(decoded.contains("https://indaba.example.org/verify/"))
+        // The PDF left with the message; the outbox keeps none of it.
+        #expect(try await web.count("SELECT count(*) FROM outboxMessage WHERE attachment IS NOT NULL") == 0)
+    }
+}

@@ -100,6 +100,7 @@ extension CertificatesPlugin {
                 if held { return nil }
                 let certificate = try signer.store(draft, in: transaction.db)
                 try CertificateDocuments.store(byCode[certificate.code]!, for: certificate.id!, in: transaction.db)
+                try tellHolder(certificate, pdf: byCode[certificate.code]!, in: transaction)
                 return certificate
             }
         }

@@ -40,24 +40,47 @@ public struct MIMEMessage: Sendable {
             parts.append(Self.part("text/calendar; charset=UTF-8; method=\(method)", calendar))
         }
         var lines = headers.map { "\($0.0): \($0.1)" }
-        if parts.count == 1 {
-            lines.append(contentsOf: parts[0].headers)
-            lines.append("")
-            lines.append(parts[0].body)
-        } else {
-            let boundary = "=_indaba_\(message.messageId.prefix(36))"
-            lines.append("Content-Type: multipart/alternative; boundary=\"\(boundary)\"")
-            lines.append("")
-            lines.append("This is a message in several formats.")
-            for part in parts {
-                lines.append("--\(boundary)")
-                lines.append(contentsOf: part.headers)
-                lines.append("")
-                lines.append(part.body)
-            }
-            lines.append("--\(boundary)--")
+        let boundary = "=_indaba_\(message.messageId.prefix(36))"
+        guard let attachment = message.attachment, let name = message.attachmentName else {
+            lines.append(contentsOf: Self.alternatives(parts, boundary: boundary))
+            return lines.joined(separator: "\r\n") + "\r\n"
         }
+        // A file: the readable alternatives first, then the file, as parts of a multipart/mixed.
+        let mixed = boundary + "_mixed"
+        lines.append("Content-Type: multipart/mixed; boundary=\"\(mixed)\"")
+        lines.append("")
+        lines.append("This is a message in several parts.")
+        lines.append("--\(mixed)")
+        lines.append(contentsOf: Self.alternatives(parts, boundary: boundary))
+        lines.append("--\(mixed)")
+        let safeName = String(name.filter { $0.isASCII && ($0.isLetter || $0.isNumber || ".-_".contains($0)) })
+        lines.append("Content-Type: \(message.attachmentType ?? "application/octet-stream"); name=\"\(safeName)\"")
+        lines.append("Content-Transfer-Encoding: base64")
+        lines.append("Content-Disposition: attachment; filename=\"\(safeName)\"")
+        lines.append("")
+        lines.append(
+            attachment.base64EncodedString(options: [
+                .lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed,
+            ]))
+        lines.append("--\(mixed)--")
         return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// The parts as one entity: the single part itself, or a multipart/alternative of them (headers included).
+    private static func alternatives(_ parts: [Part], boundary: String) -> [String] {
+        if parts.count == 1 { return parts[0].headers + ["", parts[0].body] }
+        var lines = [
+            "Content-Type: multipart/alternative; boundary=\"\(boundary)\"", "",
+            "This is a message in several formats.",
+        ]
+        for part in parts {
+            lines.append("--\(boundary)")
+            lines.append(contentsOf: part.headers)
+            lines.append("")
+            lines.append(part.body)
+        }
+        lines.append("--\(boundary)--")
+        return lines
     }
 
     private struct Part {

@@ -19,14 +19,18 @@ public struct MessageDraft: Sendable {
     public var htmlBody: String?
     /// An iMIP calendar object and its METHOD (`REQUEST`, `CANCEL`).
     public var calendar: (method: String, object: String)?
+    /// One file to send with the message.
+    public var attachment: MailAttachment?
     /// When the message may go; `nil` for at once.
     public var dueAt: Date?
 
     public init(
         organizationId: Organization.ID, personId: Person.ID?, recipient: MailAddress, sender: MailAddress,
         category: MessageCategory, kind: String, idempotencyKey: String, subject: String, textBody: String,
-        htmlBody: String? = nil, calendar: (method: String, object: String)? = nil, dueAt: Date? = nil
+        htmlBody: String? = nil, calendar: (method: String, object: String)? = nil, attachment: MailAttachment? = nil,
+        dueAt: Date? = nil
     ) {
+        self.attachment = attachment
         self.organizationId = organizationId
         self.personId = personId
         self.recipient = recipient
@@ -39,6 +43,20 @@ public struct MessageDraft: Sendable {
         self.htmlBody = htmlBody
         self.calendar = calendar
         self.dueAt = dueAt
+    }
+}
+
+/// A file sent with a message.
+public struct MailAttachment: Sendable, Equatable {
+    /// The file name the recipient sees (ASCII letters, digits, `.`, `-`, `_`).
+    public var filename: String
+    public var contentType: String
+    public var data: Data
+
+    public init(filename: String, contentType: String, data: Data) {
+        self.filename = filename
+        self.contentType = contentType
+        self.data = data
     }
 }
 

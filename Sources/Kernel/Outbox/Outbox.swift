@@ -29,7 +29,9 @@ public enum Outbox {
             senderName: draft.sender.name, category: draft.category, kind: draft.kind,
             idempotencyKey: draft.idempotencyKey, messageId: messageId(sender: draft.sender.address),
             subject: draft.subject, textBody: draft.textBody, htmlBody: draft.htmlBody,
-            calendar: draft.calendar?.object, calendarMethod: draft.calendar?.method, state: .queued, attempts: 0,
+            calendar: draft.calendar?.object, calendarMethod: draft.calendar?.method,
+            attachmentName: draft.attachment?.filename, attachmentType: draft.attachment?.contentType,
+            attachment: draft.attachment?.data, state: .queued, attempts: 0,
             dueAt: draft.dueAt ?? now, claimedAt: nil, sentAt: nil, lastError: nil, createdAt: now, updatedAt: now)
         try message.insert(db, onConflict: .ignore)
         guard db.changesCount > 0, let id = message.id else { return .duplicate }

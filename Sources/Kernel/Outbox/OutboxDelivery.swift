@@ -117,6 +117,7 @@ public struct OutboxDelivery: Sendable {
             message.textBody = ""
             message.htmlBody = nil
             message.calendar = nil
+            message.attachment = nil
             summary.sent += 1
         case .temporaryFailure(let reason) where message.attempts < maximumAttempts:
             message.state = .queued

@@ -45,6 +45,10 @@ public struct OutboxMessage: Codable, Sendable, Equatable {
     /// An iCalendar object sent as an iMIP part (RFC 6047), and its METHOD.
     public var calendar: String?
     public var calendarMethod: String?
+    /// One file sent with the message (a certificate's PDF): its name, media type and bytes.
+    public var attachmentName: String?
+    public var attachmentType: String?
+    public var attachment: Data?
     public var state: State
     public var attempts: Int
     /// When the message may be sent (a retry moves it later).

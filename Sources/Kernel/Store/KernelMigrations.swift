@@ -43,6 +43,9 @@ enum KernelMigrations {
             htmlBody TEXT,
             calendar TEXT,
             calendarMethod TEXT,
+            attachmentName TEXT,
+            attachmentType TEXT,
+            attachment BLOB,
             state TEXT NOT NULL DEFAULT 'queued'
                 CHECK (state IN ('queued', 'sending', 'sent', 'failed', 'cancelled', 'interrupted')),
             attempts INTEGER NOT NULL DEFAULT 0,
