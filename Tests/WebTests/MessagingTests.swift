@@ -51,7 +51,7 @@ struct MessagingTests {
     /// The sample with feeds and messages enabled, and series one's live sessions moved into the week after the
     /// test clock's start, so they are upcoming.
     static func fixture(settings: [String: JSONValue] = [:]) async throws -> WebFixture {
-        let web = try await WebFixture(plugins: [MessagesPlugin.self])
+        let web = try await WebFixture()
         let now = web.harness.clock.now
         try await web.harness.workspace.write(as: AuditActor("test")) { transaction in
             let series = try Lookup.series("testnet/webinars/series-one", in: transaction.db)

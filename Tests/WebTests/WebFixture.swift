@@ -7,6 +7,7 @@ import HTTPTypes
 import Hummingbird
 import Kernel
 import KernelTesting
+import Messages
 import PluginKit
 import Retention
 import Server
@@ -34,7 +35,8 @@ struct WebFixture {
     let network: Int64
     let series: Int64
 
-    /// - Parameter plugins: Plugins installed besides feeds, retention, case studies, certificates and notes.
+    /// - Parameter plugins: Plugins installed besides feeds, retention, case studies, certificates, messages and
+    ///   notes.
     init(
         baseURL: String = "https://indaba.example.org", sample: String = Samples.network,
         plugins: [any Plugin.Type] = [], trustedProxies: [String] = []
@@ -42,7 +44,7 @@ struct WebFixture {
         harness = try PluginHarness(
             plugins: [
                 FeedsPlugin.self, RetentionPlugin.self, CaseStudiesPlugin.self, CertificatesPlugin.self,
-                NotesPlugin.self,
+                MessagesPlugin.self, NotesPlugin.self,
             ] + plugins)
         try await harness.importText(sample)
         client = TestClient(
