@@ -92,7 +92,7 @@ struct MessageTemplates: Sendable {
             {{^calendarLink}}The attached invitation adds the sessions to your calendar.{{/calendarLink}}
 
             How to join: open the join link of a session a few minutes before it starts.
-            To unenrol, or if anything is unclear, reply to this message.
+            To unenrol, or if anything is unclear, contact {{{organization}}}{{#website}} ({{{website}}}){{/website}}.
 
             \(footerText)
             """
@@ -108,7 +108,8 @@ struct MessageTemplates: Sendable {
             with their join links. <a href="{{calendarLink}}">Subscribe to it in your calendar app</a> (keep the \
             address to yourself).</p>{{/calendarLink}}
             <p>How to join: open the join link of a session a few minutes before it starts. To unenrol, or if \
-            anything is unclear, reply to this message.</p>
+            anything is unclear, contact {{organization}}{{#website}} (<a href="{{website}}">{{website}}</a>)\
+            {{/website}}.</p>
             \(footerHTML)
             """
         ),
@@ -203,7 +204,8 @@ struct MessageTemplates: Sendable {
             Hello {{{name}}},
 
             We missed you at {{{session}}} of {{{series}}}. {{#covered}}It covered: {{{covered}}}.{{/covered}}
-            To catch up, reply to this message and the facilitators will tell you what to read or watch.
+            To catch up, contact {{{organization}}}{{#website}} ({{{website}}}){{/website}}: the facilitators will tell
+            you what to read or watch.
             {{#next}}
             The next session:
 
@@ -217,8 +219,9 @@ struct MessageTemplates: Sendable {
             "followUp.html",
             """
             <p>Hello {{name}},</p><p>We missed you at <strong>{{session}}</strong> of {{series}}. \
-            {{#covered}}It covered: {{covered}}.{{/covered}}</p><p>To catch up, reply to this message and the \
-            facilitators will tell you what to read or watch.</p>
+            {{#covered}}It covered: {{covered}}.{{/covered}}</p><p>To catch up, contact {{organization}}\
+            {{#website}} (<a href="{{website}}">{{website}}</a>){{/website}}: the facilitators will tell you what to \
+            read or watch.</p>
             {{#next}}<p>The next session:</p>\(sessionsHTML){{/next}}
             \(footerHTML)
             """

@@ -99,6 +99,8 @@ struct MessageWriter {
         var name: String
         var series: String
         var organization: String
+        /// The organization's website, where people can reach it (an `indaba@` sender may not read replies).
+        var website: String?
         var zone: String
         var sessions: [SessionLine]
         var calendarLink: String?
@@ -125,7 +127,7 @@ struct MessageWriter {
     private func base(_ member: MessageAudience.Member, sessions: [Session]) -> Model {
         let zone = times(for: member, sessions.first ?? self.sessions.first).zone
         return Model(
-            name: member.name, series: series.title, organization: organization.name,
+            name: member.name, series: series.title, organization: organization.name, website: organization.website,
             zone: zone.identifier,
             sessions: sessions.map { session in
                 SessionLine(

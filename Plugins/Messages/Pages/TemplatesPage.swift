@@ -120,7 +120,7 @@ struct TemplatesPage {
                 title: "Wording: \(kind.label)",
                 body: """
                     <p><a href="\(page.basePath)templates">All messages</a></p>
-                    <p>Mustache templates: <code>{{name}}</code>, <code>{{series}}</code>, <code>{{organization}}</code>, \
+                    <p>Mustache templates: <code>{{name}}</code>, <code>{{series}}</code>, <code>{{organization}}</code>, <code>{{website}}</code>, \
                     <code>{{zone}}</code>, <code>{{session}}</code>, <code>{{when}}</code>, <code>{{inHours}}</code>, \
                     <code>{{covered}}</code>, <code>{{calendarLink}}</code>, <code>{{unsubscribe}}</code>, and \
                     <code>{{#sessions}}{{when}} {{title}} {{join}}{{/sessions}}</code>. In the plain text, use three \
@@ -163,6 +163,7 @@ enum SampleMessage {
         ]
         return MessageWriter.Model(
             name: "Amina Okafor", series: "Data Storytelling for Community Newsrooms", organization: "Sample network",
+            website: "https://network.example.org",
             zone: "Africa/Lagos", sessions: sessions,
             calendarLink: "https://indaba.example.org/public/orgs/1/feeds/personal/SAMPLE/calendar.ics",
             session: "Finding and cleaning local data", when: sessions[0].when, inHours: "in 23 hours",
