@@ -86,6 +86,7 @@ struct MessageTemplates: Sendable {
             You are enrolled in {{{series}}}, run by {{{organization}}}. The sessions (times in {{{zone}}}):
 
             \(sessionsText)
+
             Your private calendar holds these sessions, and those of every series you join, with their join links.
             Subscribe to it in your calendar app (keep the address to yourself):
             {{{calendarLink}}}
@@ -122,6 +123,7 @@ struct MessageTemplates: Sendable {
             {{{session}}} of {{{series}}} has moved. It now takes place:
 
             \(sessionsText)
+
             The attached update moves it in your calendar.
 
             \(footerText)
@@ -165,6 +167,7 @@ struct MessageTemplates: Sendable {
             {{{session}}} of {{{series}}} starts {{{when}}} ({{{inHours}}}).
 
             \(sessionsText)
+
             \(footerText)
             """
         ),
