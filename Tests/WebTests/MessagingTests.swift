@@ -46,6 +46,19 @@ final class CapturingTransport: MailTransport, Sendable {
     }
 }
 
+/// A transport whose every hand-over moves the test clock on.
+struct SlowTransport: MailTransport {
+    let clock: TestClock
+    let seconds: TimeInterval
+
+    var description: String { "slow" }
+
+    func send(_ message: Data, id: OutboxMessage.ID) async -> DeliveryOutcome {
+        clock.advance(by: seconds)
+        return .accepted
+    }
+}
+
 @Suite("Messages: confirmations, invitations, reminders, follow-ups through the outbox")
 struct MessagingTests {
     /// The sample with feeds and messages enabled, and series one's live sessions moved into the week after the
@@ -71,7 +84,8 @@ struct MessagingTests {
         let workspace = web.harness.workspace
         for plugin in workspace.plugins { try await plugin.runScheduledWork(at: workspace.now()) }
         return try await OutboxDelivery(
-            store: workspace.store, transport: transport, baseURL: workspace.baseURL, logger: workspace.logger
+            store: workspace.store, transport: transport, baseURL: workspace.baseURL, logger: workspace.logger,
+            clock: workspace.now
         ).deliverDue(now: workspace.now())
     }
 
@@ -216,6 +230,37 @@ struct MessagingTests {
             try OutboxMessage.order(Column("idempotencyKey")).fetchAll(db).map(\.state)
         }
         #expect(states == [.interrupted, .sent])
+    }
+
+    @Test("a long run stamps each claim and hand-over with the time it happens, not the time the run started")
+    func longRunClock() async throws {
+        let web = try await Self.fixture()
+        let (organization, person) = try await web.harness.workspace.read { db in
+            (try Lookup.organization("testnet", in: db).id!, try Person.fetchOne(db)!.id!)
+        }
+        try await web.harness.workspace.write(as: AuditActor("test")) { transaction in
+            for key in ["a", "b"] {
+                try transaction.queue(
+                    MessageDraft(
+                        organizationId: organization, personId: person, recipient: MailAddress("p@example.org"),
+                        sender: MailAddress("indaba@example.org"), category: .transactional, kind: "test",
+                        idempotencyKey: key, subject: key, textBody: "t"))
+            }
+        }
+        let start = web.harness.clock.now
+        // Each hand-over takes 20 minutes: longer than a claim may stay unanswered.
+        let slow = SlowTransport(clock: web.harness.clock, seconds: 20 * 60)
+        let workspace = web.harness.workspace
+        _ = try await OutboxDelivery(
+            store: workspace.store, transport: slow, baseURL: workspace.baseURL, logger: workspace.logger,
+            clock: workspace.now
+        ).deliverDue(now: workspace.now())
+        let messages = try await web.harness.workspace.read { db in
+            try OutboxMessage.order(Column("idempotencyKey")).fetchAll(db)
+        }
+        #expect(messages.map(\.state) == [.sent, .sent])
+        #expect(messages[1].claimedAt == start.addingTimeInterval(20 * 60))
+        #expect(messages[1].sentAt == start.addingTimeInterval(40 * 60))
     }
 
     @Test("temporary failures retry with backoff; permanent ones are recorded and count against the address")

@@ -48,7 +48,8 @@ public struct OutboxPass: Sendable {
     public init(workspace: Workspace, transport: any MailTransport) {
         self.workspace = workspace
         delivery = OutboxDelivery(
-            store: workspace.store, transport: transport, baseURL: workspace.baseURL, logger: workspace.logger)
+            store: workspace.store, transport: transport, baseURL: workspace.baseURL, logger: workspace.logger,
+            clock: workspace.now)
     }
 
     /// Runs scheduled work and delivers what is due at the workspace's clock. A plugin whose scheduled work fails

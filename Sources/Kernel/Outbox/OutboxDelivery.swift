@@ -22,6 +22,9 @@ public struct OutboxDelivery: Sendable {
     /// The server's public address, for unsubscribe links.
     public let baseURL: String
     public let logger: Logger
+    /// The clock for claims, hand-over dates and retries: a run of thousands of messages lasts minutes, and a claim
+    /// stamped with the run's start would look dead to another process long before it is.
+    public let clock: @Sendable () -> Date
     /// How long a claim may stay unanswered before its run is taken to have died.
     public var claimLifetime: TimeInterval = 15 * 60
     /// Temporary failures are retried this many times, waiting twice as long each time (1 minute up to 2 hours).
@@ -29,7 +32,11 @@ public struct OutboxDelivery: Sendable {
     /// Messages claimed at a time: one, so a killed run leaves at most one message in doubt.
     public var batchSize = 1
 
-    public init(store: Store, transport: any MailTransport, baseURL: String, logger: Logger) {
+    public init(
+        store: Store, transport: any MailTransport, baseURL: String, logger: Logger,
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.clock = clock
         self.store = store
         self.transport = transport
         self.baseURL = baseURL
@@ -46,13 +53,14 @@ public struct OutboxDelivery: Sendable {
         public var interrupted = 0
     }
 
-    /// Delivers every message due at `now`, batch after batch, and returns what happened.
+    /// Delivers every message due at `now`, batch after batch, and returns what happened. Claims, dates and retries
+    /// read ``clock`` as the run goes.
     public func deliverDue(now: Date) async throws -> Summary {
-        var summary = try await reclaim(now: now)
+        var summary = try await reclaim(now: clock())
         while true {
-            let batch = try await claim(now: now)
+            let batch = try await claim(due: now, at: clock())
             if batch.isEmpty { break }
-            for message in batch { try await deliver(message, now: now, summary: &summary) }
+            for message in batch { try await deliver(message, handedOverAt: clock(), summary: &summary) }
         }
         return summary
     }
@@ -76,12 +84,12 @@ public struct OutboxDelivery: Sendable {
         }
     }
 
-    private func claim(now: Date) async throws -> [(OutboxMessage, unsubscribe: String?)] {
+    private func claim(due: Date, at now: Date) async throws -> [(OutboxMessage, unsubscribe: String?)] {
         let batchSize = batchSize
         let baseURL = baseURL
         return try await store.writer.write { db in
             let due = try OutboxMessage.filter(Column("state") == OutboxMessage.State.queued)
-                .filter(Column("dueAt") <= now).order(Column("dueAt"), Column("id")).limit(batchSize).fetchAll(db)
+                .filter(Column("dueAt") <= due).order(Column("dueAt"), Column("id")).limit(batchSize).fetchAll(db)
             return try due.map { message in
                 var message = message
                 message.state = .sending
@@ -101,11 +109,13 @@ public struct OutboxDelivery: Sendable {
     }
 
     private func deliver(
-        _ claimed: (OutboxMessage, unsubscribe: String?), now: Date, summary: inout Summary
+        _ claimed: (OutboxMessage, unsubscribe: String?), handedOverAt date: Date, summary: inout Summary
     ) async throws {
         var message = claimed.0
-        let bytes = Data(MIMEMessage(message, unsubscribeURL: claimed.unsubscribe, date: now).rendered().utf8)
+        let bytes = Data(MIMEMessage(message, unsubscribeURL: claimed.unsubscribe, date: date).rendered().utf8)
         let outcome = await transport.send(bytes, id: message.id!)
+        // A hand-over can take a while (a slow relay): what follows is stamped with when it ended.
+        let now = clock()
         message.updatedAt = now
         var permanent = false
         switch outcome {
