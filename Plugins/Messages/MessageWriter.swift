@@ -68,13 +68,19 @@ struct MessageWriter {
     /// A reminder's idempotency key: a reschedule gives a new start (or deadline), hence a new reminder.
     static func reminderKey(_ session: Session, hours: Int, to member: MessageAudience.Member) -> String {
         let edge = Int((session.kind.isLive ? session.startsAt : session.endsAt).timeIntervalSince1970)
-        return "messages.reminder:\(session.id!):p\(member.personId):\(hours)h:at\(edge)"
+        return reminderPrefix(session) + "p\(member.personId):\(hours)h:at\(edge)"
     }
+
+    /// What every reminder key of `session` starts with.
+    static func reminderPrefix(_ session: Session) -> String { "messages.reminder:\(session.id!):" }
 
     /// A follow-up's idempotency key: once per person and session.
     static func followUpKey(_ session: Session, to member: MessageAudience.Member) -> String {
-        "messages.missed:\(session.id!):p\(member.personId)"
+        followUpPrefix(session) + "p\(member.personId)"
     }
+
+    /// What every follow-up key of `session` starts with.
+    static func followUpPrefix(_ session: Session) -> String { "messages.missed:\(session.id!):" }
 
     /// "We missed you" after a live session the person was recorded absent from.
     func followUp(

@@ -32,7 +32,7 @@ public struct MessagesPlugin: Plugin {
         let series = enrolment.series.id!
         let day = Int(transaction.now.timeIntervalSince1970 / 86_400)
         let key = "messages.confirmation:\(series):p\(enrolment.person):d\(day)"
-        guard try !transaction.outboxContains(key),
+        guard try !Outbox.contains(key, in: transaction.db),
             let member = try MessageAudience.participant(enrolment.person, of: series, in: transaction.db),
             let writer = try writer(for: series, in: transaction.db)
         else { return nil }

@@ -63,15 +63,31 @@ struct Schedule {
             writers[series] = made
             return made
         }
+        var participants: [WebinarSeries.ID: [MessageAudience.Member]] = [:]
+        func participantsOf(_ series: WebinarSeries.ID) throws -> [MessageAudience.Member] {
+            if let known = participants[series] { return known }
+            let read = try MessageAudience.participants(of: series, in: db)
+            participants[series] = read
+            return read
+        }
         var found: [Due] = []
-        func add(_ session: Session, _ member: MessageAudience.Member, _ kind: Due.Kind, _ writer: MessageWriter) throws
-        {
-            let key =
-                switch kind {
-                case .reminder(let hours): MessageWriter.reminderKey(session, hours: hours, to: member)
-                case .followUp: MessageWriter.followUpKey(session, to: member)
-                }
-            if try !Outbox.contains(key, in: db) {
+        /// Adds what is not queued yet of `kind` for `members`, reading the session's queued keys once.
+        func add(
+            _ session: Session, _ members: some Sequence<MessageAudience.Member>, _ kind: Due.Kind,
+            _ writer: MessageWriter
+        ) throws {
+            let prefix: String
+            let key: (MessageAudience.Member) -> String
+            switch kind {
+            case .reminder(let hours):
+                prefix = MessageWriter.reminderPrefix(session)
+                key = { MessageWriter.reminderKey(session, hours: hours, to: $0) }
+            case .followUp:
+                prefix = MessageWriter.followUpPrefix(session)
+                key = { MessageWriter.followUpKey(session, to: $0) }
+            }
+            let queued = try Outbox.keys(startingWith: prefix, in: db)
+            for member in members where !queued.contains(key(member)) {
                 found.append(Due(session: session, member: member, kind: kind, writer: writer))
             }
         }
@@ -80,10 +96,8 @@ struct Schedule {
             guard let writer = try writer(session.seriesId),
                 let (hours, moment) = Self.nearest(writer.settings.reminderHours, before: session.startsAt, now: now)
             else { continue }
-            for member in try MessageAudience.participants(of: session.seriesId, in: db)
-            where member.enrolledAt <= moment {
-                try add(session, member, .reminder(hours: hours), writer)
-            }
+            let members = try participantsOf(session.seriesId).filter { $0.enrolledAt <= moment }
+            try add(session, members, .reminder(hours: hours), writer)
         }
         for session in try MessageAudience.sessions(of: organizations, where: .end, in: now...horizon, in: db)
         where !session.kind.isLive {
@@ -94,20 +108,20 @@ struct Schedule {
             let handedIn = Set(
                 try SeriesParticipation.submissions(in: session.seriesId, in: db)
                     .filter { $0.sessionId == session.id }.map(\.personId))
-            for member in try MessageAudience.participants(of: session.seriesId, in: db)
-            where member.enrolledAt <= moment && !handedIn.contains(member.personId) {
-                try add(session, member, .reminder(hours: hours), writer)
+            let members = try participantsOf(session.seriesId).filter {
+                $0.enrolledAt <= moment && !handedIn.contains($0.personId)
             }
+            try add(session, members, .reminder(hours: hours), writer)
         }
         let ended = now.addingTimeInterval(-Self.followUpWindow)...now.addingTimeInterval(-Self.followUpDelay)
         for session in try MessageAudience.sessions(of: organizations, where: .end, in: ended, in: db)
         where session.kind.isLive {
             guard let writer = try writer(session.seriesId), Self.optedIn(writer) else { continue }
             let attendance = try SeriesParticipation.attendance(at: session.id!, in: db)
-            for member in try MessageAudience.participants(of: session.seriesId, in: db)
-            where attendance[member.personId]?.status == .absent {
-                try add(session, member, .followUp, writer)
+            let members = try participantsOf(session.seriesId).filter {
+                attendance[$0.personId]?.status == .absent
             }
+            try add(session, members, .followUp, writer)
         }
         return found
     }

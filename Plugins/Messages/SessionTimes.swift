@@ -21,10 +21,7 @@ struct SessionTimes {
 
     /// The zone's name and its offset at `date`: `Africa/Nairobi, UTC+03:00`.
     func zoneName(at date: Date) -> String {
-        let seconds = zone.secondsFromGMT(for: date)
-        let sign = seconds < 0 ? "-" : "+"
-        let minutes = abs(seconds) / 60
-        return "\(zone.identifier), UTC\(sign)\(String(format: "%02d:%02d", minutes / 60, minutes % 60))"
+        "\(zone.identifier), UTC\(TimeFormats.offsetText(zone.secondsFromGMT(for: date)))"
     }
 
     /// How far off `date` is from `now`, in words: `in 23 hours`, `in 50 minutes`.

@@ -70,11 +70,9 @@ public struct MailAddress: Sendable, Hashable {
         self.name = name
     }
 
-    /// `indaba@` the host of the server's public address, the sender when none is configured. A literal IP host
-    /// gives `indaba@localhost`: `indaba@127.0.0.1` is no address, and relays refuse bracketed literals.
+    /// `indaba@` the domain name of the server's public address, the sender when none is configured; without a
+    /// domain name (an IP address, `localhost`) `indaba@localhost`: `indaba@127.0.0.1` is no address.
     public static func indaba(at baseURL: String, name: String = "") -> MailAddress {
-        let host = URLComponents(string: baseURL)?.host ?? ""
-        let usable = !host.isEmpty && !host.allSatisfy { $0.isNumber || $0 == "." || $0 == ":" }
-        return MailAddress("indaba@\(usable ? host : "localhost")", name: name)
+        MailAddress("indaba@\(InstallationIdentity.authority(of: baseURL) ?? "localhost")", name: name)
     }
 }

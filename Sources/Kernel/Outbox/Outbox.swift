@@ -43,6 +43,16 @@ public enum Outbox {
         try OutboxMessage.filter(Column("idempotencyKey") == idempotencyKey).fetchCount(db) > 0
     }
 
+    /// The idempotency keys queued so far that start with `prefix` (say, every reminder of one session): one
+    /// indexed read for a scheduler that would otherwise ask key by key. `prefix` must hold no `*`, `?` or `[`.
+    public static func keys(startingWith prefix: String, in db: Database) throws -> Set<String> {
+        precondition(!prefix.contains(where: { "*?[".contains($0) }), "A key prefix holds no GLOB wildcard")
+        return Set(
+            try String.fetchAll(
+                db, sql: "SELECT idempotencyKey FROM outboxMessage WHERE idempotencyKey GLOB ?",
+                arguments: [prefix + "*"]))
+    }
+
     /// A new RFC 5322 Message-ID at the sender's domain.
     static func messageId(sender: String) -> String {
         let domain = sender.split(separator: "@").last.map(String.init) ?? "indaba.invalid"

@@ -12,11 +12,6 @@ extension WriteTransaction {
         try Outbox.queue(draft, now: now, in: db)
     }
 
-    /// Whether a message with `idempotencyKey` was ever queued.
-    public func outboxContains(_ idempotencyKey: String) throws -> Bool {
-        try Outbox.contains(idempotencyKey, in: db)
-    }
-
     /// The person's recipient record (unsubscribe token, choices), created when missing.
     public func messageRecipient(_ person: Person.ID) throws -> MessageRecipient {
         try MessageRecipient.findOrCreate(person, in: db)

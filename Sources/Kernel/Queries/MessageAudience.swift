@@ -5,7 +5,7 @@ public import GRDB
 /// sessions fall due for a reminder or a follow-up. For background work of a plugin enabled for the organizations
 /// named; the messages go only to the people themselves.
 public enum MessageAudience {
-    /// A participant as a recipient: enrolled, not on the series' team.
+    /// A participant (``ParticipantRule``) as a recipient.
     public struct Member: Sendable, Equatable {
         public let personId: Person.ID
         public let name: String
@@ -17,16 +17,13 @@ public enum MessageAudience {
         public var address: MailAddress { MailAddress(email, name: name) }
     }
 
-    /// The series' participants: enrolled, and neither facilitator nor guest speaker of it.
+    /// The series' participants (``ParticipantRule``: enrolled, not on its team).
     public static func participants(of series: WebinarSeries.ID, in db: Database) throws -> [Member] {
         try members(
             sql: """
                 SELECT p.id, p.displayName, p.email, r.timeZone, e.enrolledAt FROM enrolment e
                 JOIN person p ON p.id = e.personId LEFT JOIN messageRecipient r ON r.personId = p.id
-                WHERE e.seriesId = ?
-                AND NOT EXISTS (
-                    SELECT 1 FROM seriesRole x WHERE x.seriesId = e.seriesId AND x.personId = p.id
-                    AND x.role IN ('facilitator', 'guestSpeaker'))
+                WHERE e.seriesId = ? AND \(ParticipantRule.notOnTeam("e.seriesId", "p.id"))
                 ORDER BY e.enrolledAt, p.id
                 """, arguments: [series], in: db)
     }

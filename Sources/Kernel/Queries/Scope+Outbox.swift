@@ -14,19 +14,6 @@ extension Scope {
         return try request.order(Column("createdAt").desc, Column("id").desc).limit(limit).fetchAll(db)
     }
 
-    /// How many of the organization's messages are in each state.
-    public func outboxCounts(of organization: Organization.ID, in db: Database) throws -> [OutboxMessage.State: Int] {
-        try requireAdministration(of: organization)
-        let rows = try Row.fetchAll(
-            db, sql: "SELECT state, COUNT(*) AS n FROM outboxMessage WHERE organizationId = ? GROUP BY state",
-            arguments: [organization])
-        var counts: [OutboxMessage.State: Int] = [:]
-        for row in rows {
-            if let state = OutboxMessage.State(rawValue: row["state"]) { counts[state] = row["n"] }
-        }
-        return counts
-    }
-
     /// The organization's people whose address failed for good too often (see
     /// ``MessageRecipient/undeliverableAfter``).
     public func undeliverableAddresses(of organization: Organization.ID, in db: Database) throws -> [Person.ID] {

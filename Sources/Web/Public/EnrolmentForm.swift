@@ -67,9 +67,10 @@ struct EnrolmentForm: Sendable {
         return errors
     }
 
-    /// The zones the form offers: Africa's, then UTC.
-    static let timeZones: [String] =
-        TimeZone.knownTimeZoneIdentifiers.filter { $0.hasPrefix("Africa/") }.sorted() + ["UTC"]
+    /// The zones the form offers: those the series page offers, and every African one.
+    static let timeZones: [String] = Set(
+        SessionTimes.commonZones + TimeZone.knownTimeZoneIdentifiers.filter { $0.hasPrefix("Africa/") }
+    ).sorted()
 
     /// The channel to record.
     var channel: String { values.channel.isEmpty ? Self.unsaidChannel : values.channel }
