@@ -201,6 +201,40 @@ struct MessagingTests {
         #expect(try await reminders().count == 2)
     }
 
+    @Test("'we missed you' goes once, after a missed live session of an opted-in series, never after an excused one")
+    func followUps() async throws {
+        let web = try await Self.fixture(settings: ["followUpSeries": .array(["testnet/webinars/series-one"])])
+        _ = try await web.enrol([("name", "Amina Okafor"), ("email", "amina@example.org")])
+        _ = try await web.enrol([("name", "Kofi Mensah"), ("email", "kofi@example.org")])
+        let transport = CapturingTransport()
+        _ = try await Self.deliver(web, transport)
+        let (session, amina, kofi) = try await web.harness.workspace.read { db in
+            (
+                try Session.filter(Column("slug") == "intro").fetchOne(db)!,
+                try Person.filter(Column("emailKey") == "amina@example.org").fetchOne(db)!.id!,
+                try Person.filter(Column("emailKey") == "kofi@example.org").fetchOne(db)!.id!
+            )
+        }
+        // The session ends; Amina is recorded absent, Kofi excused.
+        web.harness.clock.advance(by: session.endsAt.timeIntervalSince(web.harness.clock.now) + 60)
+        try await web.harness.workspace.write(as: AuditActor("test")) { transaction in
+            try transaction.recordAttendance(of: amina, at: session.id!, status: .absent)
+            try transaction.recordAttendance(of: kofi, at: session.id!, status: .excused)
+        }
+        func followUps(_ address: String) async throws -> Int {
+            try await Self.messages(web, to: address).filter { $0.category == .followUp }.count
+        }
+        _ = try await Self.deliver(web, transport)
+        #expect(try await followUps("amina@example.org") == 0)  // not before two hours have passed
+        web.harness.clock.advance(by: 2 * 3600)
+        _ = try await Self.deliver(web, transport)
+        _ = try await Self.deliver(web, transport)
+        #expect(try await followUps("amina@example.org") == 1)
+        #expect(try await followUps("kofi@example.org") == 0)
+        let mail = try #require(transport.messages.first { $0.contains("Subject: We missed you at Introduction") })
+        #expect(mail.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"))
+    }
+
     @Test("a killed run: a transactional message is sent again, a reminder is held, never sent twice")
     func interruptedRun() async throws {
         let web = try await Self.fixture()
