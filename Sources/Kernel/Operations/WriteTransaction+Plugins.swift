@@ -21,7 +21,7 @@ extension WriteTransaction {
         let settings = try SettingsCodec.merge(
             changes, onto: existing?.settingsObject, for: type.settings, plugin: plugin)
         if existing?.enabled != true {
-            try audit("plugin.enabled", plugin: plugin, organization: organization, detail: changes)
+            try audit("plugin.enabled", organization: organization, plugin: plugin, detail: changes)
         }
         try store(plugin, for: organization, enabled: true, settings: settings, existing: existing)
         if existing?.enabled != true {
@@ -38,7 +38,7 @@ extension WriteTransaction {
             throw KernelError.pluginRequiredBy(plugin, dependents: dependents, organization: organization)
         }
         guard let existing = try enablement(of: plugin, for: organization), existing.enabled else { return }
-        try audit("plugin.disabled", plugin: plugin, organization: organization, detail: [:])
+        try audit("plugin.disabled", organization: organization, plugin: plugin, detail: [:])
         try store(plugin, for: organization, enabled: false, settings: existing.settingsObject, existing: existing)
     }
 
@@ -67,7 +67,7 @@ extension WriteTransaction {
             let defaults = try SettingsCodec.merge([:], onto: nil, for: type, plugin: plugin)
             let changed = settings.filter { defaults[$0.key] != $0.value }
             if !changed.isEmpty {
-                try audit("plugin.settingsChanged", plugin: plugin, organization: organization, detail: changed)
+                try audit("plugin.settingsChanged", organization: organization, plugin: plugin, detail: changed)
             }
         }
         try store(
@@ -91,21 +91,12 @@ extension WriteTransaction {
         if let existing, existing.enabled == enabled, existing.settings == json { return }
         if let existing, existing.settings != json {
             let changed = settings.filter { existing.settingsObject[$0.key] != $0.value }
-            try audit("plugin.settingsChanged", plugin: plugin, organization: organization, detail: changed)
+            try audit("plugin.settingsChanged", organization: organization, plugin: plugin, detail: changed)
         }
         let record = PluginEnablementRecord(
             organizationId: organization, pluginId: plugin.rawValue, enabled: enabled, settings: json,
             createdAt: existing?.createdAt ?? now, updatedAt: now)
         try record.save(db)
         events.enablementChanged(for: organization)
-    }
-
-    private func audit(
-        _ action: String, plugin: PluginID, organization: Organization.ID, detail: [String: JSONValue]
-    ) throws {
-        var entry = AuditEntry(
-            occurredAt: now, actor: actor.name, organizationId: organization, action: action,
-            pluginId: plugin.rawValue, detail: JSONValue.object(detail).canonicalJSON)
-        try entry.insert(db)
     }
 }

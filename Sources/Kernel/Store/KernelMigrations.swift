@@ -9,7 +9,16 @@ enum KernelMigrations {
         ("kernel/0006-create-outbox", createOutbox),
         ("kernel/0007-installation-identity", installationIdentity),
         ("kernel/0008-create-site-setting", createSiteSetting),
+        ("kernel/0009-audit-subject", auditSubject),
     ]
+
+    /// The audit log records every kind of change, not only plugin settings: what a change was about (`person:12`,
+    /// `series:3`), so that one object's history can be read, and an index to filter by action.
+    static let auditSubject = """
+        ALTER TABLE auditLog ADD COLUMN subject TEXT;
+        CREATE INDEX auditLog_action ON auditLog(organizationId, action, occurredAt);
+        CREATE INDEX auditLog_subject ON auditLog(subject);
+        """
 
     /// Settings of the whole installation rather than of one organization: today the server's public URL, which
     /// every command that prints a link reads (see ``SiteSettings``).
