@@ -44,6 +44,9 @@ public struct FeedsPlugin: Plugin {
             .afterCommit(SessionChanged.self) { try await evict(series: $0.seriesId) },
             .afterCommit(SessionCancelled.self) { try await evict(series: $0.seriesId) },
             .afterCommit(SeriesChanged.self) { try await evict(series: $0.seriesId) },
+            .afterCommit(PersonWithdrew.self) { try await evict(series: $0.seriesId) },
+            // An erased person's private calendars stop wherever they were issued, enabled or not.
+            .maintaining(PersonErased.self) { event, db in try PersonalFeeds.erase(event.personId, in: db) },
         ]
     }
 

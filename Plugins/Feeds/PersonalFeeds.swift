@@ -65,3 +65,30 @@ enum PersonalFeeds {
         Digest.sha256Hex(token)
     }
 }
+
+extension PersonalFeeds {
+    /// One issued token, without its secret.
+    struct TokenRecord: Sendable {
+        let organizationId: Organization.ID
+        let createdAt: Date
+        let revokedAt: Date?
+    }
+
+    /// The tokens issued to `person` (for one organization, when given), oldest first.
+    static func tokens(of person: Person.ID, organization: Organization.ID? = nil, in db: Database) throws
+        -> [TokenRecord]
+    {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT organizationId, createdAt, revokedAt FROM feeds_personalToken
+                WHERE personId = ? AND (? IS NULL OR organizationId = ?) ORDER BY id
+                """, arguments: [person, organization, organization]
+        ).map { TokenRecord(organizationId: $0[0], createdAt: $0[1], revokedAt: $0[2]) }
+    }
+
+    /// Deletes every token of an erased person: their calendars stop at once.
+    static func erase(_ person: Person.ID, in db: Database) throws {
+        try db.execute(sql: "DELETE FROM feeds_personalToken WHERE personId = ?", arguments: [person])
+    }
+}

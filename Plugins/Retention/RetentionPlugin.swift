@@ -27,7 +27,7 @@ public struct RetentionPlugin: Plugin {
         self.context = context
     }
 
-    public var eventHandlers: [EventHandler] { TallyKeeper.handlers }
+    public var eventHandlers: [EventHandler] { TallyKeeper.handlers + PersonErasure.handlers }
 
     public func addRoutes(to routes: RouteCollection<IndabaRequestContext>) {
         RetentionRoutes(plugin: self).add(to: routes)

@@ -68,6 +68,19 @@ public protocol Plugin: KernelPlugin {
     /// Whether the plugin, where enabled, mails a confirmation of every public enrolment (see
     /// ``PublicEnrolment/confirmationByMail``).
     static var confirmsEnrolmentsByMail: Bool { get }
+
+    // MARK: - Participants' own pages
+
+    /// Sections for a signed-in participant's own page ("My Indaba"): only that person's data (their certificates,
+    /// their private calendar link). Asked once per organization that enabled the plugin and in which they take part.
+    func participantSections(for page: ParticipantPageRequest) async throws -> [PageSection]
+
+    /// Adds pages for the signed-in participant, mounted at `/me/orgs/{org}/<id>/…` where the plugin is enabled and
+    /// the person takes part in the organization. `context.participant` is the person; show nothing of anyone else.
+    func addParticipantPages(to pages: PageRoutes)
+
+    /// What the plugin keeps about `person`, for their "download my data"; `nil` when it keeps nothing.
+    func personalData(of person: Person.ID) async throws -> JSONValue?
 }
 
 extension Plugin {
@@ -95,6 +108,9 @@ extension Plugin {
         nil
     }
     public static var confirmsEnrolmentsByMail: Bool { false }
+    public func participantSections(for page: ParticipantPageRequest) async throws -> [PageSection] { [] }
+    public func addParticipantPages(to pages: PageRoutes) {}
+    public func personalData(of person: Person.ID) async throws -> JSONValue? { nil }
 }
 
 extension Workspace {

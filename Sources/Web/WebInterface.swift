@@ -49,6 +49,11 @@ public struct WebInterface: Sendable {
         PluginSettingsForm(web: self).add(to: pages)
         QuoteForms(web: self).add(to: pages)
         PluginPagePresenter(web: self).add(to: pages)
+        // Participants' own pages sign in from their own cookie, never from a staff session.
+        let participantPages = pages.group("").add(middleware: ParticipantSessionMiddleware(web: self))
+        ParticipantSignInPages(web: self).add(to: participantPages)
+        MyIndabaPage(web: self).add(to: participantPages)
+        PluginPagePresenter(web: self).addParticipantPages(to: participantPages)
     }
 
     /// The frame of a page for this request; when the page holds a form, a form cookie is set if missing.

@@ -13,6 +13,10 @@ public struct Enrolment: Codable, Sendable, Equatable {
     public var channel: String
     public var createdAt: Date
     public var updatedAt: Date
+    /// When the participant withdrew (unenrolled themselves); the enrolment stays, so figures keep counting it.
+    public var withdrawnAt: Date?
+    /// Why they withdrew, in their words, when they said.
+    public var withdrawalReason: String?
 
     /// Creates an enrolment that is not stored yet.
     public init(

@@ -23,6 +23,8 @@ public struct Person: Codable, Sendable, Equatable {
     public var consent: Bool
     public var createdAt: Date
     public var updatedAt: Date
+    /// When the person was erased at their request: name and address are gone, only figures remain.
+    public var erasedAt: Date?
 
     /// Creates a person that is not stored yet.
     public init(

@@ -62,3 +62,22 @@ public struct PluginEnabled: KernelEvent {
     public let organizationId: Organization.ID
     public let pluginId: PluginID
 }
+
+/// Fires when a participant withdraws from a series (unenrols themselves). The enrolment stays, so figures keep
+/// counting them; messages and private calendars stop.
+public struct PersonWithdrew: KernelEvent {
+    public static let name = "person.withdrew"
+    public let organizationId: Organization.ID
+    public let seriesId: WebinarSeries.ID
+    public let personId: Person.ID
+}
+
+/// Fires when a person is erased at their request: their name, address and self-description are gone from the
+/// kernel's tables, their enrolments and attendance stay as anonymous figures. Plugins remove or anonymise what
+/// they keep about the person (tokens, certificates) in the same transaction.
+public struct PersonErased: KernelEvent {
+    public static let name = "person.erased"
+    /// The organization that registered the person.
+    public let organizationId: Organization.ID
+    public let personId: Person.ID
+}

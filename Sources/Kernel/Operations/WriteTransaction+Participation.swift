@@ -20,9 +20,12 @@ extension WriteTransaction {
         }
         try requireNotFuture(enrolledAt, field: "enrolledAt")
         let existing = try Enrolment.filter(Column("seriesId") == series && Column("personId") == person).fetchOne(db)
-        let draft = Enrolment(
+        var draft = Enrolment(
             seriesId: series, personId: person, enrolledAt: (enrolledAt ?? existing?.enrolledAt ?? now).wholeSeconds,
             channel: channel, createdAt: now, updatedAt: now)
+        // A correction keeps a withdrawal; only ``rejoin(_:in:)`` undoes it.
+        draft.withdrawnAt = existing?.withdrawnAt
+        draft.withdrawalReason = existing?.withdrawalReason
         let saved = try upsert(draft, existing: existing)
         try grant(.participant, to: person, in: series)
         if existing == nil {

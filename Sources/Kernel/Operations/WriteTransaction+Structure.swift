@@ -74,6 +74,7 @@ extension WriteTransaction {
             draft.attributes = [:]
         }
         let existing = try Person.filter(Column("emailKey") == draft.emailKey).fetchOne(db)
+        draft.erasedAt = existing?.erasedAt
         let saved = try upsert(draft, existing: existing)
         if let existing, existing.gender != saved.gender || existing.consent != saved.consent {
             try events.emit(

@@ -13,13 +13,16 @@ import GRDB
 /// kept briefly in a ``RecentCache``; who may see an organization is decided from the caller's ``Access`` alone.
 public struct PluginGate: Sendable {
     /// Where a request comes from, which decides who must be signed in and how a refusal reads.
-    public enum Surface: Sendable {
+    public enum Surface: Sendable, Equatable {
         /// Private API routes and staff pages: a signed-in caller who can see the organization.
         case staff
         /// Public routes and pages, feeds among them: anyone.
         case anonymous
         /// A plugin command run by an operator.
         case commandLine
+        /// A participant's own pages: the signed-in person must take part in the organization (registered by it,
+        /// or enrolled in one of its series).
+        case participant(Person.ID)
     }
 
     private struct Key: Hashable, Sendable {
@@ -47,6 +50,12 @@ public struct PluginGate: Sendable {
             guard scope.sees(organization: id) else { throw AccessError.notFound(entity: "org", id: id.rawValue) }
         }
         let store = store
+        if case let .participant(person) = surface {
+            let takesPart = try await store.writer.read { db in
+                try ParticipantRecord.organizations(of: person, in: db).contains(id)
+            }
+            guard takesPart else { throw AccessError.notFound(entity: "org", id: id.rawValue) }
+        }
         let organization = try await enabled.value(for: Key(organization: id, plugin: plugin)) {
             try await store.writer.read { db -> Organization? in
                 guard let organization = try Organization.fetchOne(db, key: id),

@@ -23,7 +23,7 @@ public enum MessageAudience {
             sql: """
                 SELECT p.id, p.displayName, p.email, r.timeZone, e.enrolledAt FROM enrolment e
                 JOIN person p ON p.id = e.personId LEFT JOIN messageRecipient r ON r.personId = p.id
-                WHERE e.seriesId = ? AND \(ParticipantRule.notOnTeam("e.seriesId", "p.id"))
+                WHERE e.seriesId = ? AND e.withdrawnAt IS NULL AND \(ParticipantRule.notOnTeam("e.seriesId", "p.id"))
                 ORDER BY e.enrolledAt, p.id
                 """, arguments: [series], in: db)
     }

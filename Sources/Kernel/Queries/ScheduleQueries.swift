@@ -32,7 +32,13 @@ public struct ScheduleSelection: Sendable, Hashable {
             case let .organization(id): "p.organizationId = \(id.rawValue)"
             case let .network(id):
                 "p.organizationId IN (SELECT id FROM organization WHERE id = \(id.rawValue) OR parentId = \(id.rawValue))"
-            case let .roles(person): "s.id IN (SELECT seriesId FROM seriesRole WHERE personId = \(person.rawValue))"
+            case let .roles(person):
+                // A series the person withdrew from leaves their calendar, unless they also help run it.
+                """
+                s.id IN (SELECT r.seriesId FROM seriesRole r WHERE r.personId = \(person.rawValue) \
+                AND NOT (r.role = 'participant' AND EXISTS (SELECT 1 FROM enrolment e WHERE e.seriesId = r.seriesId \
+                AND e.personId = r.personId AND e.withdrawnAt IS NOT NULL)))
+                """
             }
         return "\(WebinarSeries.calendarCondition(alias: "s")) AND \(selected)"
     }

@@ -10,7 +10,35 @@ enum KernelMigrations {
         ("kernel/0007-installation-identity", installationIdentity),
         ("kernel/0008-create-site-setting", createSiteSetting),
         ("kernel/0009-audit-subject", auditSubject),
+        ("kernel/0010-participant-self-service", participantSelfService),
     ]
+
+    /// Participants' own pages: one-time sign-in links sent to their address and the browser sessions they open
+    /// (apart from staff sign-in: a participant never holds a staff role); an enrolment a participant withdrew
+    /// from, with their optional reason, kept for the figures; and when a person asked to be erased.
+    static let participantSelfService = """
+        CREATE TABLE participantLink (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            personId INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+            secretHash TEXT NOT NULL UNIQUE,
+            createdAt DATETIME NOT NULL,
+            expiresAt DATETIME NOT NULL,
+            usedAt DATETIME
+        );
+        CREATE INDEX participantLink_personId ON participantLink(personId);
+        CREATE TABLE participantSession (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            personId INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+            secretHash TEXT NOT NULL UNIQUE,
+            createdAt DATETIME NOT NULL,
+            expiresAt DATETIME NOT NULL,
+            endedAt DATETIME
+        );
+        CREATE INDEX participantSession_personId ON participantSession(personId);
+        ALTER TABLE enrolment ADD COLUMN withdrawnAt DATETIME;
+        ALTER TABLE enrolment ADD COLUMN withdrawalReason TEXT;
+        ALTER TABLE person ADD COLUMN erasedAt DATETIME;
+        """
 
     /// The audit log records every kind of change, not only plugin settings: what a change was about (`person:12`,
     /// `series:3`), so that one object's history can be read, and an index to filter by action.

@@ -14,6 +14,8 @@ public struct IndabaRequestContext: RequestContext {
     public var access: Access = .anonymous
     /// The organization named in a plugin route's URL.
     public var organization: Organization?
+    /// The participant signed in to their own pages (`/me`), apart from ``access`` (which is staff access).
+    public var participant: Person.ID?
     /// A random id for this request, sent back as `X-Request-Id` and put in every log line about it.
     public let requestId: String
     /// Facts learnt while handling the request that the outer middleware (the access log) reports.

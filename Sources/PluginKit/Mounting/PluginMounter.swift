@@ -42,6 +42,30 @@ public struct PluginMounter: Sendable {
         }
     }
 
+    /// Mounts the plugins' participant pages at `/me/orgs/{org}/<id>/…` on `router` (the group that signs the
+    /// participant in): the gate lets a request through only for a signed-in participant who takes part in the
+    /// organization, where it enabled the plugin.
+    public func mountParticipantPages(on router: RouterGroup<IndabaRequestContext>, present: @escaping PagePresenter) {
+        let gate = workspace.gate
+        for plugin in workspace.installedPlugins {
+            let id = type(of: plugin).id
+            let pages = PageRoutes()
+            plugin.addParticipantPages(to: pages)
+            for page in pages.pages {
+                let path = RouterPath("me/orgs/:org/\(id.rawValue)" + (page.path.isEmpty ? "" : "/\(page.path)"))
+                let handler: @Sendable (Request, IndabaRequestContext) async throws -> Response = { request, context in
+                    guard let person = context.participant, let org = context.parameters.get("org", as: Int64.self)
+                    else { throw AccessError.notFound(entity: "org", id: 0) }
+                    var context = context
+                    context.organization = try await gate.organization(
+                        Organization.ID(org), plugin: id, scope: Scope(.anonymous), surface: .participant(person))
+                    return try await present(page, id, true, request, context)
+                }
+                if page.method == .post { router.post(path, use: handler) } else { router.get(path, use: handler) }
+            }
+        }
+    }
+
     /// Mounts the plugins' staff and public pages on `router` (the web interface's group, with its sign-in and
     /// error pages); `present` shows each page the gate lets through.
     public func mountPages(on router: RouterGroup<IndabaRequestContext>, present: @escaping PagePresenter) {

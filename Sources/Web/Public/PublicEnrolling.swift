@@ -41,6 +41,8 @@ struct PublicEnrolling {
                 try Enrolment.filter(Column("seriesId") == data.series.id && Column("personId") == person)
                 .fetchCount(db) > 0
             if !already { try transaction.enrol(person, in: data.series.id!, channel: form.channel) }
+            // Someone who left the series and signs up again takes part again.
+            if already { try transaction.rejoin(person, in: data.series.id!) }
             // Only a sign-up that created the person may set their zone: anyone can type a known address.
             if isNewPerson, !form.values.timeZone.isEmpty {
                 try transaction.setTimeZone(form.values.timeZone, for: person)

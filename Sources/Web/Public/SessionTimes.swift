@@ -20,6 +20,11 @@ struct SessionTimes {
         return day.string(from: start) + "–" + (sameDay ? formatter("HH:mm") : day).string(from: end)
     }
 
+    /// `Tue 3 Mar 2026`: the day of `date` in `zone`.
+    func day(_ date: Date) -> String {
+        formatter("EEE d MMM yyyy").string(from: date)
+    }
+
     /// The instant in ISO 8601 with its offset in `zone`, for `<time datetime>`.
     func iso(_ date: Date) -> String {
         formatter("yyyy-MM-dd'T'HH:mmXXXXX").string(from: date)

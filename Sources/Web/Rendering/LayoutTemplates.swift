@@ -70,4 +70,12 @@ enum LayoutTemplates {
         {{{body}}}
 
         """
+
+    /// A participant's own page ("My Indaba"), or one a plugin adds to it.
+    static let participantPage = """
+        <nav aria-label="Breadcrumb" class="crumbs"><a href="/">All series</a> · <a href="/me">My Indaba</a></nav>
+        <h1>{{title}}</h1>
+        {{{body}}}
+
+        """
 }

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Kernel
 import Mustache
 
 /// What every page's frame needs besides its content.
@@ -25,6 +26,7 @@ struct PageRenderer: Sendable {
         let templates = [
             ("layout", LayoutTemplates.layout), ("message", LayoutTemplates.message),
             ("sign-in", LayoutTemplates.signIn), ("plugin-page", LayoutTemplates.pluginPage),
+            ("participant-page", LayoutTemplates.participantPage),
             ("home", PublicTemplates.home), ("series", PublicTemplates.series), ("enrol", PublicTemplates.enrol),
             ("enrolled", PublicTemplates.enrolled),
             ("unsubscribe", PublicTemplates.unsubscribe), ("workspace", StaffTemplates.workspace),
@@ -47,6 +49,13 @@ struct PageRenderer: Sendable {
     ) -> Response {
         let content = library.render(model, withTemplate: template) ?? ""
         return html(content: content, title: title, chrome: chrome, status: status)
+    }
+
+    /// A participant's own page: `body` under the heading `title`, with a way back to My Indaba.
+    func participantPage(title: String, body: HTML, chrome: Chrome, status: HTTPResponse.Status = .ok) -> Response {
+        page(
+            "participant-page", title: title, model: ParticipantPageModel(title: title, body: body.markup),
+            chrome: chrome, status: status)
     }
 
     /// A short page with a heading, a message and an optional link.
@@ -93,4 +102,9 @@ struct MessageModel {
 struct LinkModel {
     let href: String
     let text: String
+}
+
+struct ParticipantPageModel {
+    let title: String
+    let body: String
 }

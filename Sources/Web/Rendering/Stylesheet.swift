@@ -86,6 +86,8 @@ enum Stylesheet {
         form.times .field{margin:.5rem 0}
         form.times .wide{flex-basis:100%}
         button.secondary{background:#fff;color:#0a4fb4;border:2px solid #0a4fb4}
+        button.danger{background:#a4161a;border-color:#a4161a}
+        ul.plain{list-style:none;padding-left:0}
         button.secondary:hover{background:#eef3fb;color:#06357a}
         form.switch{display:inline;margin:0 0 0 .5rem}
         form.switch button{padding:.2rem .7rem;font-size:.9rem}

@@ -6,6 +6,8 @@ import Hummingbird
 struct Cookies {
     /// The signed-in browser session's secret.
     static let session = "indaba_session"
+    /// A participant's session on their own pages ("My Indaba"), apart from staff sessions.
+    static let participant = "indaba_me"
     /// The nonce that form tokens are bound to (see ``FormTokens``).
     static let form = "indaba_form"
 

@@ -14,16 +14,29 @@ import PluginKit
 struct PluginPagePresenter {
     let web: WebInterface
 
+    /// Who a plugin page is for, which decides its address and its frame.
+    enum Audience {
+        case staff, everyone, participant
+    }
+
     func add(to router: RouterGroup<IndabaRequestContext>) {
         PluginMounter(workspace: web.workspace).mountPages(on: router) { page, plugin, isPublic, request, context in
-            try await show(page, of: plugin, isPublic: isPublic, request, context: context)
+            try await show(page, of: plugin, audience: isPublic ? .everyone : .staff, request, context: context)
+        }
+    }
+
+    /// Mounts the plugins' pages for a signed-in participant on `router` (a group that signs participants in).
+    func addParticipantPages(to router: RouterGroup<IndabaRequestContext>) {
+        PluginMounter(workspace: web.workspace).mountParticipantPages(on: router) { page, plugin, _, request, context in
+            try await show(page, of: plugin, audience: .participant, request, context: context)
         }
     }
 
     private func show(
-        _ page: PageRoutes.Page, of plugin: PluginID, isPublic: Bool, _ request: Request,
+        _ page: PageRoutes.Page, of plugin: PluginID, audience: Audience, _ request: Request,
         context: IndabaRequestContext
     ) async throws -> Response {
+        let isPublic = audience != .staff
         let organization = context.organization!
         let id = organization.id!.rawValue
         var chrome = web.chrome(for: request, context: context)
@@ -39,7 +52,8 @@ struct PluginPagePresenter {
                     maximumAge: web.configuration.pluginFormLifetime)
             } catch let refusal {
                 return web.renderer.message(
-                    heading: "Nothing changed", refusal.message, link: ("/orgs/\(id)/\(plugin.rawValue)/", "Back"),
+                    heading: "Nothing changed", refusal.message,
+                    link: audience == .participant ? ("/me", "Back") : ("/orgs/\(id)/\(plugin.rawValue)/", "Back"),
                     chrome: chrome, status: .forbidden)
             }
         }
@@ -49,10 +63,18 @@ struct PluginPagePresenter {
             let token = forms.issue(purpose: Self.purpose(action), nonce: nonce, at: now)
             return "<input type=\"hidden\" name=\"form\" value=\"\(token)\">"
         }
-        let base = isPublic ? "/pages/orgs/\(id)/\(plugin.rawValue)" : "/orgs/\(id)/\(plugin.rawValue)"
+        let base =
+            switch audience {
+            case .staff: "/orgs/\(id)/\(plugin.rawValue)"
+            case .everyone: "/pages/orgs/\(id)/\(plugin.rawValue)"
+            case .participant: "/me/orgs/\(id)/\(plugin.rawValue)"
+            }
         let answer = try await page.handler(
             PageRequest(request: request, context: context, form: form, basePath: base + "/", formField: field))
         switch answer {
+        case let .page(content, status) where audience == .participant:
+            return web.renderer.participantPage(
+                title: content.title, body: content.body, chrome: chrome, status: status)
         case let .page(content, status):
             let model = PluginPageModel(
                 organization: organization.name, title: content.title, body: content.body.markup, isPublic: isPublic)

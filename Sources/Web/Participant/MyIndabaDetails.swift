@@ -1,0 +1,36 @@
+import Foundation
+import Kernel
+
+/// The "your details" form of My Indaba: self-described gender with consent (unticking consent withdraws it and
+/// erases the gender), and the time zone messages are written in.
+struct MyIndabaDetails {
+    let form: FormData
+
+    func save(for person: Person.ID, in transaction: WriteTransaction) throws {
+        guard var record = try ParticipantRecord.person(person, in: transaction.db) else {
+            throw KernelError.notFound(entity: "person", reference: "\(person)")
+        }
+        let consent = form["consent"] == "yes"
+        let gender = FieldRules.normalized(form["gender"])
+        if consent, let problem = FieldRules.textProblem(gender, limit: 100) {
+            throw KernelError.invalidField(field: "gender", reason: problem)
+        }
+        let before = (record.consent, record.gender)
+        record.consent = consent
+        record.gender = consent && !gender.isEmpty ? gender : nil
+        if !consent { record.attributes = [:] }
+        try transaction.save(record)
+        if before != (record.consent, record.gender) {
+            try transaction.audit(
+                consent ? "person.selfDescriptionChanged" : "person.consentWithdrawn",
+                organization: record.organizationId, subject: .person(person))
+        }
+        let zone = form["timeZone"]
+        if !zone.isEmpty, TimeZone(identifier: zone) == nil {
+            throw KernelError.invalidField(field: "timeZone", reason: "is not a time zone this server knows")
+        }
+        if !zone.isEmpty, zone != (try ParticipantRecord.timeZone(of: person, in: transaction.db)) {
+            try transaction.setTimeZone(zone, for: person)
+        }
+    }
+}
