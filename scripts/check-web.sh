@@ -50,4 +50,31 @@ status=0
 LINK=$($INDABA user login-link --db "$DB" --org asknet --role networkCoordinator --base-url "$BASE")
 "$VENV/bin/python" scripts/check_workspace_forms.py --base "$BASE" --login-link "$LINK" \
     --screenshots "${SCREENSHOT_DIR:-$WORK/screenshots}" || status=1
+
+# A participant's own pages (scripts/check_web_participant.py), as someone who holds a valid certificate, enrolled
+# also in a published series to leave. Their erasure must leave the series figures as they were and their name and
+# address out of the export.
+IFS=$'\t' read -r PERSON PARTICIPANT_EMAIL PARTICIPANT_NAME LEAVE_SERIES < <(python3 - "$DB" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+person, email, name = db.execute(
+    "SELECT p.id, p.email, p.displayName FROM certificates_certificate c JOIN person p ON p.id = c.personId "
+    "WHERE c.status = 'valid' ORDER BY p.id LIMIT 1").fetchone()
+series = db.execute("SELECT id FROM webinarSeries WHERE status = 'published' ORDER BY id LIMIT 1").fetchone()[0]
+print(person, email, name, series, sep="\t")
+PY
+)
+$INDABA enrol "$PERSON" "$LEAVE_SERIES" --channel newsletter --db "$DB" > /dev/null
+figures() { $INDABA series show asknet/webinars/inclusive-spaces --db "$DB" | grep -E "Enrolled:| present| submitted"; }
+BEFORE=$(figures)
+LINK=$($INDABA person sign-in-link "$PERSON" --db "$DB" --base-url "$BASE")
+PARTICIPANT_NAME=$PARTICIPANT_NAME PARTICIPANT_EMAIL=$PARTICIPANT_EMAIL LEAVE_SERIES=$LEAVE_SERIES \
+    "$VENV/bin/python" scripts/check_web_participant.py --base "$BASE" --login-link "$LINK" \
+    --screenshots "${SCREENSHOT_DIR:-$WORK/screenshots}" || status=1
+if [[ $(figures) != "$BEFORE" ]]; then
+    echo "FAIL: the series figures changed with the erasure" >&2; diff <(echo "$BEFORE") <(figures) >&2; status=1
+fi
+if $INDABA export asknet --db "$DB" | grep -qiF -e "$PARTICIPANT_EMAIL" -e "$PARTICIPANT_NAME"; then
+    echo "FAIL: the export still names the erased person" >&2; status=1
+fi
 exit $status

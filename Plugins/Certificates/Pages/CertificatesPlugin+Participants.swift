@@ -17,7 +17,7 @@ extension CertificatesPlugin {
         let items: [HTML] = certificates.map { certificate in
             let base = page.basePath + "certificates/\(certificate.id!.rawValue)/"
             return """
-                <li><strong>\(certificate.seriesTitle)</strong>, issued \(certificate.datesLine). \
+                <li><strong>\(certificate.seriesTitle)</strong>: \(certificate.datesLine). \
                 <a href="\(base)certificate.pdf" download>Certificate (PDF)</a> · \
                 <a href="\(base)credential.jwt" download>Open Badges credential</a> · \
                 <a href="\(certificate.verificationURL)">Verification page</a></li>

@@ -82,7 +82,7 @@ enum MyIndabaMarkup {
             let times = SessionTimes(zone: zone)
             let join: HTML =
                 if session.kind.isLive, let url = session.joinURL {
-                    " <a href=\"\(url)\">Join</a>"
+                    " <a href=\"\(url)\">Join online</a>"
                 } else { .empty }
             return """
                 <li><strong>\(session.title)</strong> (<a href="/series/\(entry.series.id!.rawValue)">\
@@ -106,7 +106,8 @@ enum MyIndabaMarkup {
             let handedIn = entry.submissions.count
             let summary: HTML =
                 "Attended \(attended) of \(live.count) live sessions"
-                + (handedIn > 0 ? "; \(handedIn) exercise(s) handed in." : ".")
+                + (handedIn == 0
+                    ? "." : handedIn == 1 ? "; 1 exercise handed in." : "; \(handedIn) exercises handed in.")
             let action: HTML
             if let withdrawn = entry.enrolment.withdrawnAt {
                 let times = SessionTimes(zone: zone(snapshot, series: entry.series))
@@ -159,7 +160,7 @@ enum MyIndabaMarkup {
             <div class="field"><label for="gender">Your gender, in your own words</label>
             <input id="gender" name="gender" type="text" maxlength="100" value="\(person.gender ?? "")" \
             aria-describedby="gender-why"></div>
-            <div class="field checkbox"><input id="consent" name="consent" type="checkbox" value="yes"\(checked)>
+            <div class="check"><input id="consent" name="consent" type="checkbox" value="yes"\(checked)>
             <label for="consent">Keep my gender for these counts</label></div></fieldset>
             <div class="field"><label for="timeZone">Time zone for session times and messages</label>
             <select id="timeZone" name="timeZone"><option value="">The series' own time zone</option>\(options)\
@@ -176,10 +177,10 @@ enum MyIndabaMarkup {
             <p>Your enrolments and attendance stay as an anonymous record, so the series' figures do not change. \
             To take part again later, enrol again.</p>
             <form method="post" action="/me/erase">\(field)
-            <div class="field checkbox"><input id="keepGender" name="keepGender" type="checkbox" value="yes">
+            <div class="check"><input id="keepGender" name="keepGender" type="checkbox" value="yes">
             <label for="keepGender">Keep my gender, without my name, in the anonymous figures (women's \
             participation is what these series measure)</label></div>
-            <div class="field checkbox"><input id="confirm" name="confirm" type="checkbox" value="yes">
+            <div class="check"><input id="confirm" name="confirm" type="checkbox" value="yes">
             <label for="confirm">Yes, erase my personal data</label></div>
             <button type="submit" class="danger">Erase my data</button></form>
             <p><a href="/me">Back to My Indaba</a></p>
