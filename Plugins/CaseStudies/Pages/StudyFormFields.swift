@@ -58,7 +58,8 @@ struct StudyFormFields {
 
     func text(_ name: String, label: String, hint: String? = nil, size: Int? = nil, value: String? = nil) -> HTML {
         let (notes, attributes) = notes(name, hint: hint)
-        let width: HTML = size.map { " maxlength=\"\($0)\" size=\"\($0 + 2)\"" } ?? ""
+        // A width only: a longer value typed ("Tanzania") is kept and explained, not silently cut.
+        let width: HTML = size.map { " size=\"\($0 + 2)\"" } ?? ""
         return """
             <div class="field"><label for="\(name)">\(label)</label>\(notes)\
             <input type="text" id="\(name)" name="\(name)" value="\(value ?? self.value(name))"\(width)\(attributes)></div>
