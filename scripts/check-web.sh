@@ -50,4 +50,9 @@ status=0
 LINK=$($INDABA user login-link --db "$DB" --org asknet --role networkCoordinator --base-url "$BASE")
 "$VENV/bin/python" scripts/check_workspace_forms.py --base "$BASE" --login-link "$LINK" \
     --screenshots "${SCREENSHOT_DIR:-$WORK/screenshots}" || status=1
+
+# The case-study pages (public study page, search, the staff form) and described plugin settings, with their own link.
+LINK=$($INDABA user login-link --db "$DB" --org asknet --role networkCoordinator --base-url "$BASE")
+"$VENV/bin/python" scripts/check_web_case_studies.py --base "$BASE" --login-link "$LINK" \
+    --screenshots "${SCREENSHOT_DIR:-$WORK/screenshots}" || status=1
 exit $status
