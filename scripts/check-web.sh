@@ -3,7 +3,8 @@
 # the real server on the demo network: the public series page and its subscribe link, public enrolment up to the
 # private calendar link, sign-in with a one-time link and the workspace, attendance upload and the review queue,
 # certificates issued, verified and revoked; then the staff forms (programmes, series, people, enrolments, plugin
-# settings: scripts/check_workspace_forms.py). Every page is also parsed with html5lib in
+# settings: scripts/check_workspace_forms.py), then the case-study pages (public study page, search, the staff study
+# form with preview: scripts/check_web_case_studies.py). Every page is also parsed with html5lib in
 # strict mode and checked for basic accessibility (scripts/check_web.py). Exit 0 only if every check passes.
 #
 # SCREENSHOT_DIR=docs/screenshots scripts/check-web.sh refreshes the committed screenshots (phone and desktop).
@@ -49,6 +50,11 @@ status=0
 # The staff forms, with a login link of their own (the first run used its link up and signed out).
 LINK=$($INDABA user login-link --db "$DB" --org asknet --role networkCoordinator --base-url "$BASE")
 "$VENV/bin/python" scripts/check_workspace_forms.py --base "$BASE" --login-link "$LINK" \
+    --screenshots "${SCREENSHOT_DIR:-$WORK/screenshots}" || status=1
+
+# The case-study pages (public study page, search, the staff form) and described plugin settings, with their own link.
+LINK=$($INDABA user login-link --db "$DB" --org asknet --role networkCoordinator --base-url "$BASE")
+"$VENV/bin/python" scripts/check_web_case_studies.py --base "$BASE" --login-link "$LINK" \
     --screenshots "${SCREENSHOT_DIR:-$WORK/screenshots}" || status=1
 
 # A participant's own pages (scripts/check_web_participant.py), as someone who holds a valid certificate, enrolled

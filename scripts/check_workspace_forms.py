@@ -97,10 +97,11 @@ def run(check, login_link):
     check.expect("Saved." in check.text(), "the person is saved")
     check.open(series_path + "/enrolments")
     fill(check, "field-email", email)
-    fill(check, "field-channel", "radio")
+    Select(check.driver.find_element(By.ID, "field-channel")).select_by_value("partner-org")
     submit(check)
     rows = check.driver.find_elements(By.CSS_SELECTOR, "table.list tbody tr")
-    check.expect(any("Forms Tester" in row.text and "radio" in row.text for row in rows), "the person is enrolled")
+    check.expect(any("Forms Tester" in row.text and "A partner organization" in row.text for row in rows),
+                 "the person is enrolled, their channel shown by its label")
     check.page("enrolments", series_path + "/enrolments")
 
     # A quote with consent, which the series report then shows.

@@ -14,21 +14,37 @@ public struct RetentionSettings: PluginSettings {
     /// page) to `women`, `men`, `anotherGender` or `notStated`, before the built-in words. Changes are audited
     /// like every setting; people's own words never change.
     public var genderGroups: [String: String]
+    /// How pages and reports name a channel (`partner-org` → "A partner organization"); a channel without a label
+    /// is named from its code (see ``label(ofChannel:)``).
+    public var channelLabels: [String: String]
 
     public static let defaults = RetentionSettings(
         attendedPercent: 50, minimumGroupSize: 5,
         channels: ["newsletter", "partner-org", "social-media", "word-of-mouth", "whatsapp", "website"],
-        walkInChannel: "walk-in")
+        walkInChannel: "walk-in",
+        channelLabels: [
+            "newsletter": "Newsletter", "partner-org": "A partner organization", "social-media": "Social media",
+            "word-of-mouth": "Word of mouth", "whatsapp": "WhatsApp", "website": "Our website",
+            "walk-in": "Came without enrolling",
+        ])
 
     public init(
         attendedPercent: Int, minimumGroupSize: Int, channels: [String], walkInChannel: String,
-        genderGroups: [String: String] = [:]
+        genderGroups: [String: String] = [:], channelLabels: [String: String] = [:]
     ) {
         self.attendedPercent = attendedPercent
         self.minimumGroupSize = minimumGroupSize
         self.channels = channels
         self.walkInChannel = walkInChannel
         self.genderGroups = genderGroups
+        self.channelLabels = channelLabels
+    }
+
+    /// What pages and reports call `channel`: its label, or its code as words (`radio-ad` → "Radio ad").
+    public func label(ofChannel channel: String) -> String {
+        if let label = channelLabels[channel], !label.isEmpty { return label }
+        let words = channel.replacing("-", with: " ").replacing("_", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
     }
 
     /// ``genderGroups`` as groups, keyed by the normalised self-description.
@@ -45,6 +61,7 @@ public struct RetentionSettings: PluginSettings {
         channels = try container.decode([String].self, forKey: .channels)
         walkInChannel = try container.decode(String.self, forKey: .walkInChannel)
         genderGroups = try container.decodeIfPresent([String: String].self, forKey: .genderGroups) ?? [:]
+        channelLabels = try container.decodeIfPresent([String: String].self, forKey: .channelLabels) ?? [:]
         guard (1...100).contains(attendedPercent) else {
             throw DecodingError.dataCorruptedError(
                 forKey: .attendedPercent, in: container, debugDescription: "must be a percentage from 1 to 100")
@@ -62,6 +79,11 @@ public struct RetentionSettings: PluginSettings {
         if !walkInChannel.isEmpty, let problem = FieldRules.textProblem(walkInChannel, limit: 64) {
             throw DecodingError.dataCorruptedError(forKey: .walkInChannel, in: container, debugDescription: problem)
         }
+        if let bad = channelLabels.first(where: { FieldRules.textProblem($0.value, limit: 100) != nil }) {
+            throw DecodingError.dataCorruptedError(
+                forKey: .channelLabels, in: container,
+                debugDescription: "the label of channel '\(bad.key)' \(FieldRules.textProblem(bad.value, limit: 100)!)")
+        }
         if genderGroups.values.contains(where: { GenderGroup(rawValue: $0) == nil }) {
             throw DecodingError.dataCorruptedError(
                 forKey: .genderGroups, in: container,
@@ -74,6 +96,6 @@ public struct RetentionSettings: PluginSettings {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case attendedPercent, minimumGroupSize, channels, walkInChannel, genderGroups
+        case attendedPercent, minimumGroupSize, channels, walkInChannel, genderGroups, channelLabels
     }
 }

@@ -61,6 +61,10 @@ public protocol Plugin: KernelPlugin {
     /// organization that enabled the plugin; empty when the plugin has no opinion.
     func recruitmentChannels(for organization: Organization.ID) async throws -> [String]
 
+    /// What forms, pages and reports call the channels of ``recruitmentChannels(for:)`` ("A partner organization"
+    /// for `partner-org`); a channel left out is named from its code.
+    func recruitmentChannelLabels(for organization: Organization.ID) async throws -> [String: String]
+
     /// Runs inside the transaction of a public enrolment, for an organization that enabled the plugin; the section
     /// returned (if any) is shown on the confirmation page. Throwing rolls the enrolment back.
     func didEnrol(_ enrolment: PublicEnrolment, in transaction: WriteTransaction) throws -> PageSection?
@@ -104,6 +108,7 @@ extension Plugin {
     public func addPublicPages(to pages: PageRoutes) {}
     public func seriesSections(for page: SeriesPageRequest) async throws -> [PageSection] { [] }
     public func recruitmentChannels(for organization: Organization.ID) async throws -> [String] { [] }
+    public func recruitmentChannelLabels(for organization: Organization.ID) async throws -> [String: String] { [:] }
     public func didEnrol(_ enrolment: PublicEnrolment, in transaction: WriteTransaction) throws -> PageSection? {
         nil
     }

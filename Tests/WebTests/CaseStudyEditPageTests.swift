@@ -189,7 +189,7 @@ extension CaseStudyEditPageTests {
 
 extension WebFixture {
     /// Imports one study file for the sample network, as `indaba case-studies import` would.
-    fileprivate func importStudy(_ text: String, writable: Int64? = nil) async throws {
+    func importStudy(_ text: String, writable: Int64? = nil) async throws {
         guard case let .success(located) = CaseStudyFile.read(text, file: "test.md") else {
             Issue.record("the test's study file does not read")
             return

@@ -71,19 +71,31 @@ import Testing
             "/workspace/orgs/\(web.network)/people/new", [("name", "Ada"), ("email", "ada@example.org")],
             cookie: cookie)
         let unknown = try await web.submit(
-            path, [("email", "nobody@example.org"), ("channel", "radio")], cookie: cookie)
+            path, [("email", "nobody@example.org"), ("channel", "newsletter")], cookie: cookie)
         #expect(unknown.status == 422)
         #expect(unknown.text.contains("No one you can see is registered with this address"))
-        #expect(unknown.text.contains("value=\"radio\""))
+        #expect(unknown.text.contains("<option value=\"newsletter\" selected>Newsletter</option>"))
         let twice = try await web.submit(
-            path, [("email", "participant.one@example.org"), ("channel", "radio")], cookie: cookie)
+            path, [("email", "participant.one@example.org"), ("channel", "newsletter")], cookie: cookie)
         #expect(twice.status == 422)
         #expect(twice.text.contains("already enrolled"))
-        let noChannel = try await web.submit(path, [("email", "ada@example.org"), ("channel", "")], cookie: cookie)
-        #expect(noChannel.text.contains("id=\"field-channel-error\">The channel must not be empty."))
-        let good = try await web.submit(path, [("email", "Ada@Example.org"), ("channel", "radio")], cookie: cookie)
+        // The channel is chosen from the organization's list: none, or one typed by hand, is refused.
+        for channel in ["", "newsleter"] {
+            let refused = try await web.submit(
+                path, [("email", "ada@example.org"), ("channel", channel)], cookie: cookie)
+            #expect(refused.status == 422)
+            #expect(
+                refused.text.contains(
+                    "id=\"field-channel-error\">Choose how they heard of the series from the list."))
+        }
+        let before = try await web.count("SELECT count(*) FROM enrolment WHERE channel = 'partner-org'")
+        let good = try await web.submit(
+            path, [("email", "Ada@Example.org"), ("channel", "partner-org")], cookie: cookie)
         #expect(good.status == 303)
-        #expect(try await web.count("SELECT count(*) FROM enrolment WHERE channel = 'radio'") == 1)
+        #expect(try await web.count("SELECT count(*) FROM enrolment WHERE channel = 'partner-org'") == before + 1)
+        #expect(
+            try await web.client.request(.get, path, headers: ["Cookie": cookie]).text.contains(
+                "<td>Partner org</td>"))
         #expect(try await web.client.request(.get, path, headers: ["Cookie": cookie]).text.contains("3 enrolled"))
     }
 }

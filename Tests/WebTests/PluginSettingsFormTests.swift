@@ -15,7 +15,7 @@ import Testing
         #expect(feeds.reply.status == 200)
         #expect(feeds.reply.text.contains("name=\"refreshMinutes\" type=\"number\" value=\"60\" step=\"1\""))
         #expect(feeds.reply.text.contains("name=\"showFacilitators\" type=\"checkbox\" value=\"yes\" checked"))
-        #expect(feeds.reply.text.contains("<label for=\"field-refreshMinutes\">Refresh minutes</label>"))
+        #expect(feeds.reply.text.contains("<label for=\"field-refreshMinutes\">Refresh every (minutes)</label>"))
         let retention = try await web.open("/workspace/orgs/\(web.network)/plugins/retention/settings", cookie: cookie)
         #expect(retention.reply.text.contains("newsletter\npartner-org"))
     }
@@ -51,7 +51,7 @@ import Testing
             path,
             [
                 ("attendedPercent", "60"), ("minimumGroupSize", "5"), ("channels", "radio\r\nnewsletter\r\n"),
-                ("walkInChannel", "walk-in"), ("genderGroups", "{}"),
+                ("walkInChannel", "walk-in"), ("genderGroups", "{}"), ("channelLabels", "{\"radio\": \"Radio\"}"),
             ], cookie: cookie)
         #expect(reply.status == 303)
         let after = try await web.client.request(
@@ -73,5 +73,47 @@ import Testing
             try String.fetchOne(db, sql: "SELECT settings FROM pluginEnablement WHERE pluginId = 'feeds'")
         }
         #expect(flag?.contains("\"showFacilitators\":false") == true)
+    }
+
+    @Test("fields carry the labels and help their plugin wrote; a choice is a list, and only its values are taken")
+    func describedByThePlugin() async throws {
+        let web = try await WebFixture()
+        try await web.enable("certificates")
+        let cookie = try await web.signIn()
+        let path = "/workspace/orgs/\(web.network)/plugins/certificates/settings"
+        let page = try await web.open(path, cookie: cookie)
+        let text = page.reply.text
+        #expect(text.contains("<label for=\"field-verificationBaseURL\">Verification address <span"))
+        #expect(text.contains("The public address of this Indaba server that QR codes point to"))
+        #expect(!text.contains("Verification base u r l"))
+        #expect(text.contains("<option value=\"RS256\" selected>RS256 (what every verifier supports)</option>"))
+        let fields = [
+            ("rules", "[]"), ("verificationBaseURL", ""), ("primaryColour", "#1F3A5F"), ("accentColour", "#A67C2E"),
+            ("paperColour", "#FFFDF7"), ("heading", "Certificate of Completion"), ("signatureName", ""),
+            ("signatureRole", ""),
+        ]
+        let before = try await web.count("SELECT count(*) FROM auditLog WHERE action = 'plugin.settingsChanged'")
+        let forged = try await web.submit(path, fields + [("signingAlgorithm", "HS256")], cookie: cookie)
+        #expect(forged.status == 422)
+        #expect(forged.text.contains("Choose one of the listed values for ‘Signing of Open Badges credentials’."))
+        #expect(try await web.count("SELECT count(*) FROM auditLog WHERE action = 'plugin.settingsChanged'") == before)
+        let chosen = try await web.submit(path, fields + [("signingAlgorithm", "ES256")], cookie: cookie)
+        #expect(chosen.status == 303)
+        // Every shipped plugin describes every one of its settings.
+        for plugin in web.harness.workspace.registry.plugins {
+            for key in try SettingsCodec.merge([:], onto: nil, for: plugin.settings, plugin: plugin.id).keys {
+                #expect(plugin.settings.descriptions[key] != nil, "\(plugin.id).\(key)")
+            }
+        }
+    }
+
+    @Test("the staff enrolment form offers the organization's channels by their labels, not as free text")
+    func channelLabels() async throws {
+        let web = try await WebFixture()
+        try await web.enable("retention")
+        let cookie = try await web.signIn()
+        let page = try await web.open("/manage/series/\(web.series)/enrolments", cookie: cookie)
+        #expect(page.reply.text.contains("<option value=\"partner-org\">A partner organization</option>"))
+        #expect(page.reply.text.contains("<option value=\"whatsapp\">WhatsApp</option>"))
     }
 }

@@ -35,7 +35,7 @@ struct SearchCommand: PluginCommand {
                 context.output.print(
                     "\(rank + 1). \(SearchMarkers.plain(hit.markedTitle))  [\(hit.study.slug), \(hit.study.country), "
                         + "\(hit.study.sector), \(hit.study.visibility.rawValue)]\n   "
-                        + SearchMarkers.plain(hit.markedSnippet).replacingOccurrences(of: "\n", with: " "))
+                        + SearchMarkers.plain(hit.plainSnippet))
             }
         }
     }

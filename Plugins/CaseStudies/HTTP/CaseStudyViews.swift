@@ -45,7 +45,7 @@ struct SearchHitView: Encodable, Sendable {
         study = StudySummaryView(hit.study)
         score = (hit.score * 1_000_000).rounded() / 1_000_000
         titleHTML = SearchMarkers.html(hit.markedTitle)
-        snippetHTML = SearchMarkers.html(hit.markedSnippet)
+        snippetHTML = SearchMarkers.html(hit.plainSnippet)
     }
 }
 

@@ -10,7 +10,11 @@ extension CaseStudiesPlugin {
         let organization = page.organization.id!.rawValue
         let library: HTML =
             "<p><a href=\"/pages/orgs/\(organization)/case-studies/library\">Browse the case-study library</a></p>"
-        return [PageSection(title: "Case studies presented", body: Self.list(presented) + library, order: 50)]
+        let studies = "/pages/orgs/\(organization)/case-studies/studies/"
+        return [
+            PageSection(
+                title: "Case studies presented", body: Self.list(presented, linkedAt: studies) + library, order: 50)
+        ]
     }
 
     /// The case studies presented in the series, for its report (the public ones: reports go to funders).
@@ -35,11 +39,17 @@ extension CaseStudiesPlugin {
         }
     }
 
-    private static func list(_ presented: [(study: CaseStudy, session: String)]) -> HTML {
+    /// The studies, each title a link to its public page under `linkedAt` (a report, read elsewhere, links nothing).
+    private static func list(_ presented: [(study: CaseStudy, session: String)], linkedAt studies: String? = nil)
+        -> HTML
+    {
         let items: [HTML] = presented.map { item in
             let summary: HTML = item.study.summary.isEmpty ? .empty : "<p>\(item.study.summary)</p>"
+            let title: HTML =
+                studies.map { "<a href=\"\($0)\(item.study.slug)\">\(item.study.title)</a>" }
+                ?? "\(item.study.title)"
             return """
-                <li><h3>\(item.study.title)</h3><p class="meta">\(item.study.country) · presented in \
+                <li><h3>\(title)</h3><p class="meta">\(item.study.country) · presented in \
                 \(item.session)</p>\(summary)</li>
                 """
         }

@@ -17,6 +17,11 @@ extension CaseStudiesPlugin {
         pages.page("studies/:study") { page in try await edit.show(page) }
         pages.post("studies/:study") { page in try await edit.save(page) }
         pages.post("studies/:study/link") { page in try await edit.link(page) }
+        let form = StudyFormPage(plugin: self)
+        pages.page("new-study") { page in try await form.new(page) }
+        pages.post("new-study") { page in try await form.saveNew(page) }
+        pages.page("studies/:study/edit") { page in try await form.edit(page) }
+        pages.post("studies/:study/edit") { page in try await form.saveEdit(page) }
     }
 
     public func addPublicPages(to pages: PageRoutes) {
@@ -25,6 +30,8 @@ extension CaseStudiesPlugin {
             context.access = .anonymous  // the public library shows what anyone may see, whoever is signed in
             return try await libraryPage(query: request.uri.queryParameters.get("q") ?? "", context: context)
         }
+        let study = PublicStudyPage(plugin: self)
+        pages.page("studies/:study") { page in try await study.show(page) }
     }
 
     private func libraryPage(query: String, context: IndabaRequestContext, staff: Bool = false) async throws
@@ -50,7 +57,7 @@ extension CaseStudiesPlugin {
             ).map {
                 Self.card(
                     $0.study, title: HTML(trusted: SearchMarkers.html($0.markedTitle)),
-                    text: HTML(trusted: SearchMarkers.html($0.markedSnippet)), staff: staff)
+                    text: HTML(trusted: SearchMarkers.html($0.plainSnippet)), staff: staff)
             }
         }
         let count = items.count == 1 ? "1 study" : "\(items.count) studies"
@@ -59,7 +66,10 @@ extension CaseStudiesPlugin {
             query.isEmpty
             ? "<p class=\"note\">\(count) in the library.</p>"
             : "<p class=\"note\" role=\"status\">\(count) \(verb) “\(query)”.</p>"
+        let write: HTML =
+            staff && !access.administered.isEmpty ? "<p><a href=\"new-study\">Write a new case study</a></p>" : ""
         let body: HTML = """
+            \(write)
             <form method="get" action="library" role="search">
             <label for="q">Search the library</label>
             <input id="q" name="q" type="search" value="\(query)">
@@ -72,7 +82,11 @@ extension CaseStudiesPlugin {
     }
 
     private static func card(_ study: CaseStudy, title: HTML, text: HTML, staff: Bool) -> HTML {
-        let heading: HTML = staff ? "<a href=\"studies/\(study.id!.rawValue)\">\(title)</a>" : title
+        // Staff open the study's page by id; the public, its own page by slug.
+        let heading: HTML =
+            staff
+            ? "<a href=\"studies/\(study.id!.rawValue)\">\(title)</a>"
+            : "<a href=\"studies/\(study.slug)\">\(title)</a>"
         return """
             <li class="card"><h2>\(heading)</h2>\
             <p class="meta">\(study.country) · \(study.sector) · \(study.visibility.rawValue)</p><p>\(text)</p></li>

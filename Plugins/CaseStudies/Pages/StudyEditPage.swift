@@ -27,16 +27,16 @@ struct StudyEditPage {
         case let .success(located):
             let scope = page.context.scope
             let organization = page.organization.id!
-            let actor = page.actor
-            let now = plugin.context.now()
+            let expected = (study.id!, study.version)
             do {
-                try await plugin.context.store.writer.write { db in
-                    let network = try LibraryReader.network(of: organization, in: db)
-                    _ = try LibraryImport.save(
-                        [located], as: scope, network: network, actor: actor, now: now, in: db)
+                try await plugin.context.write(as: page.actor) { transaction in
+                    try StudyFormPage.save(
+                        located, expected: expected, scope: scope, organization: organization, in: transaction)
                 }
             } catch let error as LibraryImportError {
                 problems = error.issues.map { "Line \($0.line), \($0.field): \($0.message)" }
+            } catch let StudyFormPage.FormRefusal.form(message) {
+                problems = [message]
             }
         }
         guard problems.isEmpty else {
@@ -56,8 +56,8 @@ struct StudyEditPage {
         let remove = page.form["action"] == "unlink"
         let organization = page.organization.id!
         let (actor, scope) = (page.actor, page.context.scope)
-        let now = plugin.context.now()
-        let linked = try await plugin.context.store.writer.write { db -> Bool in
+        let linked = try await plugin.context.write(as: actor) { transaction -> Bool in
+            let (db, now) = (transaction.db, transaction.now)
             let network = try LibraryReader.network(of: organization, in: db)
             // A linked session may always be unlinked; a new link only to a session the user may link.
             let current = sessions.first { $0.id == Session.ID(sessionId) }
@@ -68,8 +68,14 @@ struct StudyEditPage {
             var kept = sessions.filter { $0.id != session.id }
             if !remove { kept = (kept + [session]).sorted { ($0.startsAt, $0.id!) < ($1.startsAt, $1.id!) } }
             let file = try CaseStudyLibrary.file(of: study, sessions: kept, in: db)
-            _ = try CaseStudyLibrary.save(
+            let (_, change) = try CaseStudyLibrary.save(
                 study, sessions: kept.map { $0.id! }, document: file.text, actor: actor, now: now, in: db)
+            if change != .unchanged {
+                try transaction.audit(
+                    remove ? "caseStudies.unlink" : "caseStudies.link", organization: study.organizationId,
+                    subject: AuditSubject(kind: "caseStudy", id: study.id!.rawValue), plugin: CaseStudiesPlugin.id,
+                    detail: ["session": .integer(session.id!.rawValue), "version": .integer(Int64(study.version + 1))])
+            }
             return true
         }
         guard linked else {
@@ -141,10 +147,14 @@ struct StudyEditPage {
             ? ""
             : "<ul class=\"error\" id=\"document-error\" role=\"alert\">\(problems.map { "<li>\($0)</li>" as HTML })</ul>"
         let invalid: HTML = problems.isEmpty ? "" : " aria-invalid=\"true\" aria-describedby=\"document-error\""
+        // The form is the way to edit; the whole file stays at hand for those who keep the library in git.
+        let open: HTML = problems.isEmpty ? "" : " open"
         let editor: HTML =
             writable
             ? """
             <h2>Edit</h2>
+            <p><a class="button" href="\(base)studies/\(study.id!.rawValue)/edit">Edit this study</a></p>
+            <details\(open)><summary>Or edit its Markdown file</summary>
             <form method="post" action="\(base)studies/\(study.id!.rawValue)">\(page.formField(for: "\(base)studies/\(study.id!.rawValue)"))
             <label for="document">The study as Markdown with YAML front matter (as <code>indaba case-studies export</code> \
             writes it)</label>
@@ -152,8 +162,13 @@ struct StudyEditPage {
             <textarea id="document" name="document" rows="24"\(invalid)>\(text ?? document)</textarea>
             <button type="submit">Save a new version</button>
             </form>
+            </details>
             """
             : "<p>Only administrators of the contributing organization may change this study.</p>"
+        let publicLink: HTML =
+            study.isPubliclyShown
+            ? "<p><a href=\"/pages/orgs/\(page.organization.id!.rawValue)/case-studies/studies/\(study.slug)\">Its public page</a></p>"
+            : "<p class=\"meta\">Not public: only the network reads it (see who may read it and consent).</p>"
         let linkMessage: HTML =
             linkError.map { "<p class=\"error\" id=\"session-error\" role=\"alert\">\($0)</p>" } ?? ""
         let linkInvalid: HTML = linkError == nil ? "" : " aria-invalid=\"true\" aria-describedby=\"session-error\""
@@ -175,6 +190,7 @@ struct StudyEditPage {
             \(status)
             <p class="meta">\(study.country) · \(study.sector) · \(study.visibility.rawValue) · version \(study.version)</p>
             <p>\(study.summary)</p>
+            \(publicLink)
             <h2>Presented in</h2>
             \(sessionList)
             \(linker)
@@ -183,7 +199,7 @@ struct StudyEditPage {
         return PageContent(title: study.title, body: body)
     }
 
-    private static func day(_ date: Date) -> String {
+    static func day(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_GB")
         formatter.timeZone = TimeZone(identifier: "UTC")

@@ -141,7 +141,7 @@ struct DashboardMarkup {
 
     func breakdown(_ breakdown: SeriesReport.Breakdown, caption: String) -> HTML {
         guard !breakdown.groups.isEmpty else { return .empty }
-        let head: [HTML] = breakdown.groups.map { "<th scope=\"col\">\($0)</th>" }
+        let head: [HTML] = breakdown.groups.indices.map { "<th scope=\"col\">\(breakdown.label($0))</th>" }
         var labels = Dictionary(report.steps.map { ($0.key, $0.label) }, uniquingKeysWith: { first, _ in first })
         labels["attended-any"] = "Attended any session"
         let explained = breakdown.notes.contains { $0 != nil }

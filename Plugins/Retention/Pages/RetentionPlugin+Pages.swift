@@ -6,4 +6,13 @@ extension RetentionPlugin {
     public func recruitmentChannels(for organization: Organization.ID) async throws -> [String] {
         try await context.settings(RetentionSettings.self, for: organization).channels
     }
+
+    /// Each channel's label, as the organization set it (or made from its code).
+    public func recruitmentChannelLabels(for organization: Organization.ID) async throws -> [String: String] {
+        let settings = try await context.settings(RetentionSettings.self, for: organization)
+        return Dictionary(
+            (settings.channels + [settings.walkInChannel]).filter { !$0.isEmpty }
+                .map { ($0, settings.label(ofChannel: $0)) }
+        ) { first, _ in first }
+    }
 }

@@ -20,7 +20,7 @@ extension SeriesReport {
                 "By \(breakdown.dimension) (groups under \(minimumGroupSize) people, and figures that would "
                     + "reveal them, are hidden as '-'):",
             ]
-            var table = [["STEP"] + breakdown.groups + ["ALL"]]
+            var table = [["STEP"] + breakdown.groups.indices.map(breakdown.label) + ["ALL"]]
             for (index, key) in breakdown.stepKeys.enumerated() {
                 let label = steps.first { $0.key == key }?.label ?? "Attended at least once"
                 table.append(

@@ -37,6 +37,11 @@ struct SeriesReport: Codable, Sendable {
         var everyoneElse: [Int?] = []
         /// Per step, in plain words, why figures are hidden there; nil where nothing is.
         var notes: [String?] = []
+        /// The groups as pages and reports name them (a channel's label, not its code), in the order of `groups`.
+        var groupLabels: [String] = []
+
+        /// The label of group `index`: from ``groupLabels``, or the group itself.
+        func label(_ index: Int) -> String { index < groupLabels.count ? groupLabels[index] : groups[index] }
     }
 
     struct TargetResult: Codable, Sendable {
@@ -108,10 +113,12 @@ struct SeriesReport: Codable, Sendable {
         let used = Set(people.map(\.channel))
         let channelNames = settings.channels.filter(used.contains) + used.subtracting(settings.channels).sorted()
         let attendedAny = people.map { $0.completed.contains(true) }
-        channels = Self.breakdown(
+        var channels = Self.breakdown(
             "channel", groups: channelNames, of: people.map { channelNames.firstIndex(of: $0.channel)! },
             steps: ["enrolled", "attended-any", "completed"], reached: [reached[0], attendedAny, completedFlags],
             suppression: suppression)
+        channels.groupLabels = channelNames.map(settings.label(ofChannel:))
+        self.channels = channels
 
         seriesId = progress.series.id!
         title = progress.series.title

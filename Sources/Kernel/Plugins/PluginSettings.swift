@@ -7,6 +7,9 @@ import Foundation
 public protocol PluginSettings: Codable, Sendable, Equatable {
     /// The settings an organization gets when it enables the plugin.
     static var defaults: Self { get }
+    /// Labels, help and kinds of field for the settings form, by key (see ``SettingDescription``); a key left out
+    /// is labelled from its name. Describe every setting people change.
+    static var descriptions: [String: SettingDescription] { get }
 }
 
 /// Settings of a plugin that has none.

@@ -12,8 +12,6 @@ struct EnrolmentPage {
     let web: WebInterface
 
     /// The answers offered to "how did you hear about it?" when no enabled plugin names the organization's own.
-    static let defaultChannels = ["newsletter", "partner-org", "social-media", "word-of-mouth", "website"]
-
     func add(to router: RouterGroup<IndabaRequestContext>) {
         router.get("series/:series/enrol") { request, context in
             let (id, data) = try await series(context)
@@ -52,7 +50,7 @@ struct EnrolmentPage {
                 form, errors: .init(), notice: "Leave the field 'Leave this field empty' empty, then send again.",
                 data: data, id: id, request, context, status: .unprocessableContent)
         }
-        let channels = try await channels(for: data)
+        let channels = try await channels(for: data).values
         let errors = form.errors(channels: channels)
         guard errors.isEmpty else {
             return try await render(
@@ -71,16 +69,10 @@ struct EnrolmentPage {
         return (id, try await web.workspace.read { db in try SeriesPageData.read(id, in: db) })
     }
 
-    /// The channels of the plugins enabled for the organization, or the default list.
-    private func channels(for data: SeriesPageData) async throws -> [String] {
-        var channels: [String] = []
-        for plugin in web.workspace.installedPlugins where data.enabledPlugins.contains(type(of: plugin).id) {
-            for channel in try await plugin.recruitmentChannels(for: data.organization.id!)
-            where !channels.contains(channel) {
-                channels.append(channel)
-            }
-        }
-        return channels.isEmpty ? Self.defaultChannels : channels
+    /// The channels of the plugins enabled for the organization, with their labels, or the default list.
+    private func channels(for data: SeriesPageData) async throws -> RecruitmentChannelChoices {
+        try await RecruitmentChannelChoices.offered(
+            by: web.workspace.installedPlugins, enabled: data.enabledPlugins, for: data.organization.id!)
     }
 
     private func render(
@@ -90,8 +82,8 @@ struct EnrolmentPage {
         var chrome = web.chrome(for: request, context: context)
         let nonce = web.formNonce(request, into: &chrome)
         let token = web.forms.issue(purpose: "enrol:\(id)", nonce: nonce, at: web.workspace.now())
-        let channels = try await channels(for: data).map {
-            ChannelOption(value: $0, label: Self.label($0), selected: $0 == form.values.channel)
+        let channels = try await channels(for: data).choices.map {
+            ChannelOption(value: $0.value, label: $0.label, selected: $0.value == form.values.channel)
         }
         let zones = EnrolmentForm.timeZones.map {
             ChannelOption(
@@ -134,12 +126,6 @@ struct EnrolmentPage {
             heading: "Enrolment is closed", "\(data.series.title) has ended and takes no more enrolments.",
             link: ("/series/\(data.series.id!.rawValue)", "See the series page"),
             chrome: web.chrome(for: request, context: context), status: .gone)
-    }
-
-    /// `word-of-mouth` → `Word of mouth`.
-    static func label(_ channel: String) -> String {
-        let words = channel.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
-        return words.prefix(1).uppercased() + words.dropFirst()
     }
 }
 

@@ -51,8 +51,10 @@ struct EnrolmentForms {
         } else if enrolled {
             errors["email"] = "This person is already enrolled."
         }
-        if let problem = FieldRules.textProblem(values["channel"]!, limit: 64) {
-            errors["channel"] = "The channel \(problem)."
+        // Chosen from the organization's channels: a typo would count as a channel of its own in every report.
+        let offered = try await channels(for: organization).values
+        if !offered.contains(values["channel"]!) {
+            errors["channel"] = "Choose how they heard of the series from the list."
         }
         if !errors.isEmpty {
             return try await page(
@@ -71,6 +73,8 @@ struct EnrolmentForms {
     ) async throws -> Response {
         let scope = context.scope
         let rows = try await web.workspace.read { db in try scope.enrolled(in: series.id!, in: db) }
+        let channels = try await channels(for: organization)
+        let labels = Dictionary(channels.choices.map { ($0.value, $0.label) }) { first, _ in first }
         let showsGender = scope.seesSelfDescriptions
         let day = DateFormatter()
         day.locale = Locale(identifier: "en_GB")
@@ -79,7 +83,7 @@ struct EnrolmentForms {
         let body: [HTML] = rows.map { row in
             let genderCell: HTML = showsGender ? "<td>\(row.gender ?? "—")</td>" : .empty
             return """
-                <tr><th scope="row">\(row.displayName)</th><td>\(row.channel)</td><td>\(day.string(from: row.enrolledAt))</td>\
+                <tr><th scope="row">\(row.displayName)</th><td>\(labels[row.channel] ?? RecruitmentChannelChoices.label(fromCode: row.channel))</td><td>\(day.string(from: row.enrolledAt))</td>\
                 \(genderCell)</tr>
                 """
         }
@@ -98,8 +102,12 @@ struct EnrolmentForms {
                 "email", label: "Their e-mail address", kind: .email, value: values["email"] ?? "",
                 error: errors["email"], hint: "The person must be registered already (add them from the workspace)."),
             FormField(
-                "channel", label: "How they heard of the series", value: values["channel"] ?? "",
-                error: errors["channel"], hint: "A short code such as newsletter, partner-org or walk-in."),
+                "channel", label: "How they heard of the series",
+                kind: FormField.options(
+                    [("", "Choose one")] + channels.choices.map { ($0.value, $0.label) },
+                    selected: values["channel"] ?? ""),
+                value: values["channel"] ?? "", error: errors["channel"],
+                hint: "The organization's recruitment channels (set in the retention plugin's settings)."),
         ]
         let id = series.id!.rawValue
         let canEnrol = context.access.administered.contains(organization)
@@ -120,6 +128,15 @@ struct EnrolmentForms {
                 status: status)
         }
         return web.formPage(model, title: model.heading, request: request, context: context, status: status)
+    }
+
+    /// The recruitment channels the organization's enabled plugins offer, or the default list.
+    private func channels(for organization: Organization.ID) async throws -> RecruitmentChannelChoices {
+        let enabled = try await web.workspace.read { db in
+            try PluginEnablementRecord.enabledPlugins(of: organization, in: db)
+        }
+        return try await RecruitmentChannelChoices.offered(
+            by: web.workspace.installedPlugins, enabled: enabled, for: organization)
     }
 }
 

@@ -65,6 +65,13 @@ struct PluginSettingsForm {
             changes[key] = posted
             shown[key] = posted
         }
+        // A value chosen from a list must be one of the list's: a forged or stale form cannot store another.
+        for (key, value) in changes where errors[key] == nil {
+            guard let options = Self.options(for: plugin.settings.description(of: key)) else { continue }
+            if case .string(let chosen) = value, !options.contains(where: { $0.value == chosen }) {
+                errors[key] = "Choose one of the listed values for ‘\(plugin.settings.description(of: key).label)’."
+            }
+        }
         if let refusal = web.staffFormRefusal(form, request: request) {
             return page(
                 organization, plugin, values: shown, errors: [:], refusal: refusal, request, context, status: .forbidden
@@ -95,6 +102,12 @@ struct PluginSettingsForm {
             status: .unprocessableContent)
     }
 
+    /// The values a setting chosen from a list may take, with their labels; `nil` for other settings.
+    static func options(for description: SettingDescription) -> [SettingDescription.Choice]? {
+        guard case let .choice(choices) = description.kind else { return nil }
+        return choices
+    }
+
     private func page(
         _ organization: Organization, _ plugin: any KernelPlugin.Type, values: [String: JSONValue],
         errors: [String: String], refusal: String? = nil, _ request: Request, _ context: IndabaRequestContext,
@@ -102,8 +115,20 @@ struct PluginSettingsForm {
     ) -> Response {
         let defaults = defaults(of: plugin)
         let fields = defaults.keys.sorted().map { key in
-            SettingsField(default: defaults[key]!, current: values[key])
-                .field(key, value: values[key] ?? defaults[key]!, error: errors[key])
+            let description = plugin.settings.description(of: key)
+            let value = values[key] ?? defaults[key]!
+            if let options = Self.options(for: description) {
+                let current = SettingsField.text(value)
+                return FormField(
+                    key, label: description.label,
+                    kind: .select(
+                        options.map {
+                            FormField.Option(value: $0.value, label: $0.label, selected: $0.value == current)
+                        }
+                    ), value: current, error: errors[key], hint: description.help)
+            }
+            return SettingsField(default: defaults[key]!, current: values[key])
+                .field(key, description: description, value: value, error: errors[key])
         }
         let saved = request.uri.queryParameters["saved"] != nil && status == .ok
         let heading = "Settings of \(plugin.id.rawValue) for \(organization.name)"

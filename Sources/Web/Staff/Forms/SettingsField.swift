@@ -23,26 +23,33 @@ enum SettingsField: Equatable {
         }
     }
 
-    /// The form field showing `value` for the setting `key`.
-    func field(_ key: String, value: JSONValue, error: String?) -> FormField {
-        let label = Self.label(key)
+    /// The form field showing `value` for the setting `key`, with the label and help its plugin wrote.
+    func field(_ key: String, description: SettingDescription, value: JSONValue, error: String?) -> FormField {
+        let label = description.label
+        func hint(_ how: String?) -> String? {
+            [description.help, how].compactMap { $0 }.joined(separator: " ").nilIfEmpty
+        }
         switch self {
         case .text:
-            return FormField(key, label: label, value: Self.text(value), error: error, optional: true)
+            return FormField(key, label: label, value: Self.text(value), error: error, hint: hint(nil), optional: true)
         case .integer:
-            return FormField(key, label: label, kind: .number(step: "1"), value: Self.text(value), error: error)
+            return FormField(
+                key, label: label, kind: .number(step: "1"), value: Self.text(value), error: error, hint: hint(nil))
         case .number:
-            return FormField(key, label: label, kind: .number(step: "any"), value: Self.text(value), error: error)
+            return FormField(
+                key, label: label, kind: .number(step: "any"), value: Self.text(value), error: error, hint: hint(nil))
         case .boolean:
-            return FormField(key, label: label, kind: .checkbox, value: value == .bool(true) ? "yes" : "", error: error)
+            return FormField(
+                key, label: label, kind: .checkbox, value: value == .bool(true) ? "yes" : "", error: error,
+                hint: hint(nil))
         case .lines:
             return FormField(
                 key, label: label, kind: .textarea(rows: 6), value: Self.lines(value), error: error,
-                hint: "One value per line.", optional: true)
+                hint: hint("One value per line."), optional: true)
         case .json:
             return FormField(
                 key, label: label, kind: .textarea(rows: 8), value: Self.text(value), error: error,
-                hint: "JSON, as in the plugin's documentation.")
+                hint: hint("JSON, as in the plugin's documentation."))
         }
     }
 
@@ -79,17 +86,8 @@ enum SettingsField: Equatable {
         guard case .array(let items) = value else { return text(value) }
         return items.map { if case .string(let text) = $0 { text } else { $0.canonicalJSON } }.joined(separator: "\n")
     }
+}
 
-    /// `minimumGroupSize` → `Minimum group size`.
-    static func label(_ key: String) -> String {
-        var words = ""
-        for character in key {
-            if character.isUppercase, !words.isEmpty {
-                words += " " + character.lowercased()
-            } else {
-                words.append(character)
-            }
-        }
-        return words.prefix(1).uppercased() + words.dropFirst()
-    }
+extension String {
+    fileprivate var nilIfEmpty: String? { isEmpty ? nil : self }
 }
