@@ -10,7 +10,20 @@ enum KernelMigrations {
         ("kernel/0007-installation-identity", installationIdentity),
         ("kernel/0008-create-site-setting", createSiteSetting),
         ("kernel/0009-audit-subject", auditSubject),
+        ("kernel/0011-session-description", sessionDescription),
     ]
+
+    /// What a session is about or what happened in it (Markdown or plain text; empty when there is none), shown on
+    /// the series page and in its report; and what an organization adds to its series reports (a methodology
+    /// paragraph, see ``ReportSettings``).
+    static let sessionDescription = """
+        ALTER TABLE session ADD COLUMN description TEXT NOT NULL DEFAULT '';
+        CREATE TABLE reportSetting (
+            organizationId INTEGER PRIMARY KEY REFERENCES organization(id) ON DELETE CASCADE,
+            methodology TEXT NOT NULL,
+            updatedAt DATETIME NOT NULL
+        );
+        """
 
     /// The audit log records every kind of change, not only plugin settings: what a change was about (`person:12`,
     /// `series:3`), so that one object's history can be read, and an index to filter by action.
