@@ -72,7 +72,8 @@ struct AuditCommand: AsyncParsableCommand {
             for entry in page.entries {
                 table.add(
                     "\(entry.id!)", TimeFormats.instantText(entry.occurredAt), "\(entry.organizationId)",
-                    names[entry.actor] ?? entry.actor, AuditWording.action(entry.action), entry.subject ?? "",
+                    names[entry.actor] ?? entry.actor,
+                    AuditWording.action(entry.action) + (entry.pluginId.map { " (\($0))" } ?? ""), entry.subject ?? "",
                     entry.detail == "{}" ? "" : entry.detail)
             }
             environment.output.print(table.text)

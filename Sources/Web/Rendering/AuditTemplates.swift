@@ -23,7 +23,7 @@ enum AuditTemplates {
         {{#error}}<p class="error" role="alert">{{error}}</p>{{/error}}
         {{^hasLines}}<p>No change matches.</p>{{/hasLines}}
         {{#hasLines}}
-        <div class="scroll"><table id="audit-lines">
+        <div class="scroll"><table id="audit-lines" class="list">
         <caption>Changes, newest first</caption>
         <thead><tr><th scope="col">When (UTC)</th><th scope="col">Who</th><th scope="col">What</th>\
         <th scope="col">About</th><th scope="col">Detail</th></tr></thead>

@@ -143,7 +143,8 @@ struct AuditPage {
         let lines = (page?.entries ?? []).map { entry in
             Line(
                 id: entry.id!.rawValue, when: format.string(from: entry.occurredAt),
-                actor: names[entry.actor] ?? entry.actor, action: AuditWording.action(entry.action),
+                actor: names[entry.actor] ?? entry.actor,
+                action: AuditWording.action(entry.action) + (entry.pluginId.map { " (\($0))" } ?? ""),
                 subject: entry.subject ?? "", detail: entry.detail == "{}" ? "" : entry.detail)
         }
         let areas = Set(choices.actions.compactMap { $0.split(separator: ".").first.map(String.init) }).sorted()
