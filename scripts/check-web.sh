@@ -57,6 +57,11 @@ LINK=$($INDABA user login-link --db "$DB" --org asknet --role networkCoordinator
 "$VENV/bin/python" scripts/check_web_case_studies.py --base "$BASE" --login-link "$LINK" \
     --screenshots "${SCREENSHOT_DIR:-$WORK/screenshots}" || status=1
 
+# The audit log and session descriptions (scripts/check_web_audit.py), with a login link of its own.
+LINK=$($INDABA user login-link --db "$DB" --org asknet --role networkCoordinator --base-url "$BASE")
+"$VENV/bin/python" scripts/check_web_audit.py --base "$BASE" --login-link "$LINK" \
+    --screenshots "${SCREENSHOT_DIR:-$WORK/screenshots}" || status=1
+
 # A participant's own pages (scripts/check_web_participant.py), as someone who holds a valid certificate, enrolled
 # also in a published series to leave. Their erasure must leave the series figures as they were and their name and
 # address out of the export.

@@ -32,7 +32,7 @@ public struct CommandRunner<Installed: PluginInstallation> {
                 let workspace = try environment.workspace(
                     path: path, creating: type(of: command).createsDatabase, baseURL: command.baseURL,
                     fallbackBaseURL: command.fallbackBaseURL)
-                try await command.run(in: environment, workspace: workspace)
+                try await command.run(in: environment.acting(as: command.global.actingAs), workspace: workspace)
             case let command as any PluginCommand:
                 try await runPluginCommand(command, environment: environment)
             default:

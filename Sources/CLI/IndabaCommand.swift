@@ -13,7 +13,7 @@ public struct IndabaCommand<Installed: PluginInstallation>: AsyncParsableCommand
                 InitCommand.self, ImportCommand.self, ExportCommand.self, BackupCommand.self, OrgCommand.self,
                 ProgrammeCommand.self, SeriesCommand.self, SessionCommand.self, PersonCommand.self, EnrolCommand.self,
                 AttendCommand.self, SubmitCommand.self, PluginAdminCommand.self, TokenCommand.self, UserCommand.self,
-                ReportCommand.self, OutboxCommand.self, BaseURLCommand.self,
+                ReportCommand.self, OutboxCommand.self, BaseURLCommand.self, AuditCommand.self,
             ] + Installed.commands + Installed.plugins.map { pluginGroup(for: $0) }
                 + Installed.plugins.flatMap { $0.commandGroups })
     }

@@ -59,6 +59,7 @@ public enum IndabaServer {
         PeopleRoutes(workspace: workspace).add(to: api)
         ParticipationRoutes(workspace: workspace).add(to: api)
         PluginEnablementRoutes(workspace: workspace).add(to: api)
+        AuditRoutes(workspace: workspace).add(to: api)
         PluginMounter(workspace: workspace).mountRoutes(on: router)
         surfaces(router)
         table.fill(router.routes.map { ($0.method.rawValue, $0.path.description) })

@@ -41,6 +41,7 @@ public struct WebInterface: Sendable {
         ReportPage(web: self).add(to: pages)
         PluginSwitch(web: self).add(to: pages)
         OutboxPage(web: self).add(to: pages)
+        AuditPage(web: self).add(to: pages)
         ManageSeriesPage(web: self).add(to: pages)
         ProgrammeForms(web: self).add(to: pages)
         SeriesForms(web: self).add(to: pages)

@@ -24,9 +24,10 @@ umask(0o077)
 // exit status says what happened, instead of SIGPIPE ending this process.
 signal(SIGPIPE, SIG_IGN)
 // The audit log names command-line changes by the operating-system account (never "unknown" where USER is unset,
-// as under cron or a container's root).
-let user =
-    ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? ProcessInfo.processInfo.userName
+// as under cron or a container's root); `--as NAME` overrides it per command.
+let user = CommandLineUser.login(
+    environment: ProcessInfo.processInfo.environment, accountName: ProcessInfo.processInfo.userName,
+    userId: getuid())
 let runner = CommandRunner<InstalledPlugins>(logger: Logger(label: "indaba"), user: user)
 let status = await runner.run(arguments)
 sink?.flush()

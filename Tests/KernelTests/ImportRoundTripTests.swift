@@ -113,8 +113,14 @@ struct ImportRoundTripTests {
                         retentionDays: 90
                 """))
         #expect(try await harness.importText(text).changes == 0)
-        let audit = try await harness.workspace.read { db in try AuditEntry.fetchAll(db).map(\.actor) }
-        #expect(audit == ["import", "import"])
+        let audit = try await harness.workspace.read { db in try AuditEntry.order(Column("id")).fetchAll(db) }
+        // The first import: one line per plugin enabled, one per organization for the file; the unchanged
+        // re-import: none.
+        #expect(audit.filter { $0.pluginId != nil }.map(\.actor) == ["import", "import"])
+        #expect(
+            audit.map(\.action).sorted() == [
+                "network.imported", "network.imported", "plugin.enabled", "plugin.enabled",
+            ])
 
         let typo = withPlugins.replacingOccurrences(of: "retentionDays: 90", with: "retentionDayz: 90")
         let error = await #expect(throws: ImportError.self) { try await harness.importText(typo, file: "p.yaml") }

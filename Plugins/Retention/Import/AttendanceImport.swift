@@ -235,16 +235,28 @@ struct AttendanceImporter {
         guard plan.changesSomething else { return }
         guard plan.clearedCount == 0 || confirmAbsent else { throw ClearingNotConfirmed(people: plan.clearedCount) }
         let db = transaction.db
-        for entry in plan.entries where entry.change != .unchanged {
-            if entry.walkIn {
-                try transaction.enrol(
-                    entry.personId, in: session.seriesId, at: min(session.startsAt, transaction.now),
-                    channel: settings.walkInChannel)
+        // The audit log gets one line for the file, not one per row.
+        try transaction.withoutItemizedAudit {
+            for entry in plan.entries where entry.change != .unchanged {
+                if entry.walkIn {
+                    try transaction.enrol(
+                        entry.personId, in: session.seriesId, at: min(session.startsAt, transaction.now),
+                        channel: settings.walkInChannel)
+                }
+                try transaction.recordAttendance(
+                    of: entry.personId, at: session.id!, status: entry.status, minutes: entry.minutes, source: .import)
+                try Visits.record(
+                    entry.change == .cleared ? nil : entry.visit, of: entry.personId, at: session.id!, in: db)
             }
-            try transaction.recordAttendance(
-                of: entry.personId, at: session.id!, status: entry.status, minutes: entry.minutes, source: .import)
-            try Visits.record(entry.change == .cleared ? nil : entry.visit, of: entry.personId, at: session.id!, in: db)
         }
+        try transaction.audit(
+            "attendance.imported", organization: try SeriesOwnership.owner(ofSeries: session.seriesId, in: db),
+            subject: .session(session.id!), plugin: RetentionPlugin.id,
+            detail: [
+                "rows": .integer(Int64(plan.rowCount)),
+                "recorded": .integer(Int64(plan.entries.filter { $0.change != .unchanged }.count)),
+                "unmatched": .integer(Int64(plan.unmatched.count)),
+            ])
         for row in plan.unmatched {
             let candidates = "[" + row.candidates.map { String($0.rawValue) }.joined(separator: ",") + "]"
             try db.execute(

@@ -6,8 +6,8 @@ import PluginKit
 
 struct SessionCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "session", abstract: "List, show, add, reschedule and cancel sessions.",
-        subcommands: [List.self, Show.self, Add.self, Reschedule.self, Cancel.self])
+        commandName: "session", abstract: "List, show, add, describe, reschedule and cancel sessions.",
+        subcommands: [List.self, Show.self, Add.self, Describe.self, Reschedule.self, Cancel.self])
 
     struct List: KernelCommand {
         static let configuration = CommandConfiguration(abstract: "List the sessions of a series, in order.")
@@ -53,6 +53,12 @@ struct SessionCommand: AsyncParsableCommand {
             ]
             if let url = session.joinURL { lines.append("  Join: \(url)") }
             if !session.agenda.isEmpty { lines.append("  Agenda: " + session.agenda.joined(separator: " · ")) }
+            if !session.description.isEmpty {
+                lines.append("  Description:")
+                lines += session.description.split(separator: "\n", omittingEmptySubsequences: false).map {
+                    "    \($0)"
+                }
+            }
             environment.output.print(lines.joined(separator: "\n"))
         }
     }
@@ -89,7 +95,13 @@ struct SessionCommand: AsyncParsableCommand {
         @Option(name: .long, help: "An agenda item; repeat for several, in order.")
         var agenda: [String] = []
 
+        @Option(name: .long, help: "What the session is about (Markdown or plain text).")
+        var description: String = ""
+
         func validate() throws {
+            if let problem = Session.descriptionProblem(Session.normalizedDescription(description)) {
+                throw ValidationError("--description \(problem).")
+            }
             guard Slug.isValid(slug) else { throw ValidationError("--slug '\(slug)' is not valid; \(Slug.rule).") }
             guard let kind = Session.Kind(rawValue: kind) else {
                 throw ValidationError("--kind must be one of live, offlineExercise, feedback.")
@@ -122,11 +134,73 @@ struct SessionCommand: AsyncParsableCommand {
                     Session(
                         seriesId: series.id!, position: position, slug: command.slug, title: command.title,
                         kind: Session.Kind(rawValue: command.kind)!, startsAt: start, endsAt: end, timeZone: zoneName,
-                        joinURL: command.joinUrl, agenda: command.agenda, createdAt: transaction.now,
-                        updatedAt: transaction.now))
+                        joinURL: command.joinUrl, agenda: command.agenda, description: command.description,
+                        createdAt: transaction.now, updatedAt: transaction.now))
             }
             if global.json { return try environment.output.printJSON(session) }
             environment.output.print("Added session \(session.id!) '\(session.slug)': \(SessionTimes.text(session)).")
+        }
+    }
+
+    struct Describe: KernelCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set what a session is about, or what happened in it and who led which part.",
+            discussion: """
+                The description is Markdown or plain text (at most 4000 characters); it appears on the series page \
+                and in the series report. Give it with --text, from a file with --file (- reads standard input), or \
+                remove it with --clear.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The session (slug path or id).")
+        var session: String
+
+        @Option(name: .long, help: "The description.")
+        var text: String?
+
+        @Option(name: .long, help: "A UTF-8 file holding the description (- for standard input).")
+        var file: String?
+
+        @Flag(name: .long, help: "Remove the description.")
+        var clear = false
+
+        func validate() throws {
+            guard [text != nil, file != nil, clear].filter({ $0 }).count == 1 else {
+                throw ValidationError("Give exactly one of --text, --file and --clear.")
+            }
+        }
+
+        func run(in environment: CommandEnvironment, workspace: Workspace) async throws {
+            let description = Session.normalizedDescription(try readDescription())
+            if let problem = Session.descriptionProblem(description) {
+                throw ValidationError("The description \(problem).")
+            }
+            let reference = session
+            let session = try await workspace.write(as: environment.actor) { transaction in
+                var session = try Lookup.session(reference, in: transaction.db)
+                session.description = description
+                return try transaction.save(session)
+            }
+            if global.json { return try environment.output.printJSON(session) }
+            environment.output.print(
+                description.isEmpty
+                    ? "Session \(session.id!) has no description now."
+                    : "Session \(session.id!) is described (\(description.count) characters).")
+        }
+
+        private func readDescription() throws -> String {
+            if clear { return "" }
+            if let text { return text }
+            let path = file!
+            let data =
+                path == "-"
+                ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: path)
+            guard let data else { throw ValidationError("--file \(path) cannot be read.") }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw ValidationError("--file \(path) is not UTF-8 text.")
+            }
+            return text
         }
     }
 

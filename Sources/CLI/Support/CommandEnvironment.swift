@@ -46,6 +46,12 @@ public struct CommandEnvironment: Sendable {
             baseURL: baseURL ?? environmentURL ?? recorded ?? fallbackBaseURL ?? Workspace.defaultBaseURL)
     }
 
+    /// The same environment, with `name` (`--as`) at the keyboard.
+    public func acting(as name: String?) -> CommandEnvironment {
+        guard let name else { return self }
+        return CommandEnvironment(registry: registry, logger: logger, user: name, output: output)
+    }
+
     /// Who the audit log says made a change.
     public var actor: AuditActor { .commandLine(user: user) }
 }

@@ -9,7 +9,18 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     @Flag(name: .long, help: "Print JSON instead of tables.")
     public var json = false
 
+    @Option(
+        name: .customLong("as"),
+        help: "Who the audit log names for the changes this command makes (default: your login name).")
+    public var actingAs: String?
+
     public init() {}
+
+    public func validate() throws {
+        if let actingAs, let problem = CommandLineUser.nameProblem(actingAs) {
+            throw ValidationError("--as \(problem).")
+        }
+    }
 
     /// The database path to use.
     public var databasePath: String {

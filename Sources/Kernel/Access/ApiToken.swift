@@ -58,6 +58,9 @@ extension WriteTransaction {
             secretHash: ApiToken.hash(secret), role: role, organizationId: organization, personId: person,
             label: label, createdAt: now, expiresAt: expiresAt, revokedAt: nil)
         try token.insert(db)
+        var detail: [String: JSONValue] = ["role": .string(role.rawValue)]
+        if let person { detail["personId"] = .integer(person.rawValue) }
+        try auditChange("token.created", organization: organization, subject: .token(token.id!), detail: detail)
         return (token, secret)
     }
 
@@ -70,6 +73,7 @@ extension WriteTransaction {
         if token.revokedAt == nil {
             token.revokedAt = now
             try token.update(db)
+            try auditChange("token.revoked", organization: token.organizationId, subject: .token(id))
         }
         return token
     }

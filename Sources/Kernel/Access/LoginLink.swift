@@ -49,6 +49,11 @@ extension WriteTransaction {
             secretHash: Digest.sha256Hex(secret), role: role, organizationId: organization, personId: person,
             createdAt: now, expiresAt: now.addingTimeInterval(lifetime), usedAt: nil)
         try link.insert(db)
+        var detail: [String: JSONValue] = ["linkId": .integer(link.id!.rawValue), "role": .string(role.rawValue)]
+        if let person { detail["personId"] = .integer(person.rawValue) }
+        try auditChange(
+            "signInLink.created", organization: organization, subject: person.map { AuditSubject.person($0) },
+            detail: detail)
         return (link, secret)
     }
 
@@ -66,6 +71,9 @@ extension WriteTransaction {
             organizationId: link.organizationId, personId: link.personId, createdAt: now,
             expiresAt: now.addingTimeInterval(BrowserSession.lifetime), endedAt: nil)
         try session.insert(db)
+        try auditChange(
+            "user.signedIn", organization: link.organizationId, subject: link.personId.map { AuditSubject.person($0) },
+            detail: ["linkId": .integer(link.id!.rawValue), "role": .string(link.role.rawValue)])
         return (session, secret)
     }
 

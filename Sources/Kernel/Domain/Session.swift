@@ -42,6 +42,9 @@ public struct Session: Codable, Sendable, Equatable {
     public var joinURL: String?
     /// The activities of the session, in order ("Word association", "Role play", "Q&A").
     public var agenda: [String]
+    /// What the session is about, or what happened in it and who led which part: Markdown or plain text, at most
+    /// ``descriptionLimit`` characters; empty when there is none.
+    public var description: String
     public var status: Status
     public var revision: Int
     public var createdAt: Date
@@ -51,8 +54,9 @@ public struct Session: Codable, Sendable, Equatable {
     public init(
         id: ID? = nil, seriesId: WebinarSeries.ID, position: Int, slug: String, title: String, kind: Kind,
         startsAt: Date, endsAt: Date, timeZone: String, joinURL: String? = nil, agenda: [String] = [],
-        status: Status = .scheduled, revision: Int = 1, createdAt: Date, updatedAt: Date
+        description: String = "", status: Status = .scheduled, revision: Int = 1, createdAt: Date, updatedAt: Date
     ) {
+        self.description = description
         self.id = id
         self.seriesId = seriesId
         self.position = position
@@ -68,6 +72,36 @@ public struct Session: Codable, Sendable, Equatable {
         self.revision = revision
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+    }
+
+    /// The description's paragraphs (split at blank lines), each with its own line breaks: how pages and reports
+    /// that do not render Markdown show it.
+    public var descriptionParagraphs: [String] {
+        description.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .filter { !$0.isEmpty }
+    }
+
+    /// The longest description a session keeps.
+    public static let descriptionLimit = 4000
+
+    /// Why `text` cannot be a session's description, or `nil`: too long, or a character that changes how text is
+    /// shown (controls other than new lines and tabs, bidirectional overrides), as other kernel text refuses.
+    public static func descriptionProblem(_ text: String) -> String? {
+        if text.count > descriptionLimit { return "is longer than \(descriptionLimit) characters; shorten it" }
+        let allowed: Set<Unicode.Scalar> = ["\n", "\t"]
+        if text.unicodeScalars.contains(where: { HostileCharacters.isControl($0) && !allowed.contains($0) }) {
+            return "contains a control character other than a new line or a tab; type the text again"
+        }
+        if text.unicodeScalars.contains(where: HostileCharacters.isBidiControl) {
+            return "contains a bidirectional override (U+202A–U+202E, U+2066–U+2069); type the text again"
+        }
+        return nil
+    }
+
+    /// A description as stored: new lines as `\n`, NFC, no surrounding blank space.
+    public static func normalizedDescription(_ text: String) -> String {
+        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        return FieldRules.normalized(lines).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// The planned length in whole minutes.
@@ -91,6 +125,7 @@ extension Session: FetchableRecord, MutablePersistableRecord {
         timeZone = row["timeZone"]
         joinURL = row["joinURL"]
         agenda = Self.agenda(fromJSON: row["agenda"])
+        description = row["description"]
         status = row["status"]
         revision = row["revision"]
         createdAt = row["createdAt"]

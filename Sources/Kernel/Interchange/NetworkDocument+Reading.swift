@@ -211,8 +211,8 @@ private struct DocumentReader {
 
     private func session(_ node: Node, path: String, seriesZone: TimeZone?) -> NetworkDocument.SessionEntry? {
         let keys = [
-            "slug", "title", "kind", "starts", "ends", "timeZone", "joinUrl", "status", "agenda", "attendance",
-            "submissions",
+            "slug", "title", "kind", "starts", "ends", "timeZone", "joinUrl", "status", "agenda", "description",
+            "attendance", "submissions",
         ]
         guard let map = YAMLMapping(node, path: path, keys: keys, log: log) else { return nil }
         let slug = map.string("slug", check: slugProblem)
@@ -227,6 +227,7 @@ private struct DocumentReader {
         }
         let joinURL = map.string("joinUrl", required: false, check: FieldRules.webURLProblem)
         let status: Session.Status = map.choice("status", required: false) ?? .scheduled
+        let description = map.string("description", required: false, check: Session.descriptionProblem) ?? ""
         let attendance = map.list("attendance").compactMap { self.attendance($0.node, path: $0.path) }
         let submissions = map.list("submissions").compactMap { submission($0.node, path: $0.path) }
         if kind == .offlineExercise {
@@ -241,7 +242,7 @@ private struct DocumentReader {
         return .init(
             location: map.location, slug: slug, title: title, kind: kind, startsAt: starts, endsAt: ends,
             timeZone: timeZone, joinURL: joinURL, status: status, agenda: map.strings("agenda"),
-            attendance: attendance, submissions: submissions)
+            description: description, attendance: attendance, submissions: submissions)
     }
 
     private func attendance(_ node: Node, path: String) -> NetworkDocument.AttendanceEntry? {

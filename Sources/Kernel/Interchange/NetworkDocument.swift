@@ -100,6 +100,8 @@ public struct NetworkDocument: Sendable, Equatable {
         public var joinURL: String?
         public var status: Session.Status = .scheduled
         public var agenda: [String] = []
+        /// What the session is about or what happened in it (Markdown or plain text); empty when there is none.
+        public var description: String = ""
         public var attendance: [AttendanceEntry] = []
         public var submissions: [SubmissionEntry] = []
     }

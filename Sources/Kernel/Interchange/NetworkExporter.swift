@@ -104,7 +104,8 @@ private struct NetworkExport {
         return .init(
             slug: session.slug, title: session.title, kind: session.kind, startsAt: session.startsAt,
             endsAt: session.endsAt, timeZone: session.timeZone == seriesZone ? nil : session.timeZone,
-            joinURL: session.joinURL, status: session.status, agenda: session.agenda, attendance: attendance,
+            joinURL: session.joinURL, status: session.status, agenda: session.agenda,
+            description: session.description, attendance: attendance,
             submissions: submissions)
     }
 }

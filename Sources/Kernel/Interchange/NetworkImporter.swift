@@ -47,12 +47,24 @@ extension Workspace {
                 let before = transaction.db.totalChangesCount
                 let log = IssueLog(file: file)
                 let applier = DocumentApplier(transaction: transaction, registry: registry, log: log)
-                applier.apply(document)
+                // One audit line per organization for the whole file, not one per record it writes.
+                transaction.withoutItemizedAudit { applier.apply(document) }
                 try log.throwIfAny()
                 let summary = ImportSummary(
                     changes: transaction.db.totalChangesCount - before, dryRun: dryRun,
                     organizations: 1 + document.network.members.count, people: applier.peopleCount,
                     series: applier.seriesCount, sessions: applier.sessionCount)
+                if summary.changes > 0 {
+                    for organization in applier.networkMembers.sorted(by: { $0.rawValue < $1.rawValue }) {
+                        try transaction.audit(
+                            "network.imported", organization: organization,
+                            detail: [
+                                "changes": .integer(Int64(summary.changes)), "people": .integer(Int64(summary.people)),
+                                "series": .integer(Int64(summary.series)),
+                                "sessions": .integer(Int64(summary.sessions)),
+                            ])
+                    }
+                }
                 if dryRun { throw DryRunRollback(summary: summary) }
                 return summary
             }
@@ -72,7 +84,7 @@ private final class DocumentApplier {
     let transaction: WriteTransaction
     let registry: PluginRegistry
     let log: IssueLog
-    private var networkMembers: Set<Organization.ID> = []
+    private(set) var networkMembers: Set<Organization.ID> = []
     private var people: [String: Person.ID] = [:]
     private(set) var peopleCount = 0
     private(set) var seriesCount = 0
@@ -218,7 +230,8 @@ private final class DocumentApplier {
                 Session(
                     seriesId: series.id!, position: position, slug: entry.slug, title: entry.title, kind: entry.kind,
                     startsAt: entry.startsAt, endsAt: entry.endsAt, timeZone: entry.timeZone ?? series.timeZone,
-                    joinURL: entry.joinURL, agenda: entry.agenda, status: entry.status, createdAt: now,
+                    joinURL: entry.joinURL, agenda: entry.agenda, description: entry.description,
+                    status: entry.status, createdAt: now,
                     updatedAt: now))
         }
         guard let sessionId = saved?.id else { return }

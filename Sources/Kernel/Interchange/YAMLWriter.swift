@@ -83,6 +83,7 @@ public enum YAMLWriter {
         out.line(level, "joinUrl", entry.joinURL)
         if entry.status != .scheduled { out.line(level, "status", entry.status.rawValue) }
         out.values(level, "agenda", entry.agenda)
+        if !entry.description.isEmpty { out.line(level, "description", entry.description) }
         out.list(level, "attendance", entry.attendance) { record, out in
             out.line(level + 2, "person", record.person)
             out.line(level + 2, "status", record.status.rawValue)

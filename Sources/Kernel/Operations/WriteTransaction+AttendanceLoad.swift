@@ -76,6 +76,9 @@ extension WriteTransaction {
             touched.insert(row.sessionId)
         }
         try inserter.flush(changes: &changes, in: db)
+        try auditChange(
+            "attendance.imported", organization: organization, subject: nil,
+            detail: ["rows": .integer(Int64(rows.count)), "sessions": .integer(Int64(touched.count))])
         try events.emit(AttendanceLoaded(organizationId: organization, changes: changes))
         return AttendanceLoadSummary(rows: rows.count, sessions: touched.count)
     }

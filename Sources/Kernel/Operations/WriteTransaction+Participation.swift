@@ -28,6 +28,12 @@ extension WriteTransaction {
         draft.withdrawalReason = existing?.withdrawalReason
         let saved = try upsert(draft, existing: existing)
         try grant(.participant, to: person, in: series)
+        if saved != existing {
+            try auditChange(
+                existing == nil ? "enrolment.created" : "enrolment.updated",
+                organization: try organizationId(ofSeries: series), subject: .person(person),
+                detail: ["seriesId": .integer(series.rawValue)])
+        }
         if existing == nil {
             try events.emit(
                 PersonEnrolled(
@@ -78,6 +84,12 @@ extension WriteTransaction {
         let saved = try upsert(draft, existing: existing)
         if saved != existing {
             let organization = try organizationId(ofSeries: session.seriesId)
+            try auditChange(
+                "attendance.recorded", organization: organization, subject: .person(person),
+                detail: [
+                    "sessionId": .integer(session.id!.rawValue), "status": .string(status.rawValue),
+                    "source": .string(saved.source.rawValue),
+                ])
             try events.emit(
                 AttendanceRecorded(
                     organizationId: organization, seriesId: session.seriesId, sessionId: session.id!,
@@ -121,10 +133,14 @@ extension WriteTransaction {
             note: note ?? existing?.note, createdAt: now, updatedAt: now)
         let saved = try upsert(draft, existing: existing)
         if saved != existing {
+            let organization = try organizationId(ofSeries: session.seriesId)
+            try auditChange(
+                existing == nil ? "submission.created" : "submission.updated", organization: organization,
+                subject: .person(person), detail: ["sessionId": .integer(session.id!.rawValue)])
             try events.emit(
                 ExerciseSubmitted(
-                    organizationId: try organizationId(ofSeries: session.seriesId), seriesId: session.seriesId,
-                    sessionId: session.id!, personId: person))
+                    organizationId: organization, seriesId: session.seriesId, sessionId: session.id!,
+                    personId: person))
         }
         return saved
     }

@@ -12,6 +12,7 @@ extension WriteTransaction {
         let present = try ParticipationQueries.sessionsPresent(of: id, in: db)
         let enrolled = try ParticipationQueries.seriesEnrolled(of: id, in: db)
         try Person.deleteOne(db, key: id)
+        try auditChange("person.deleted", organization: person.organizationId, subject: .person(id))
         try events.emit(
             PersonDeleted(
                 organizationId: person.organizationId, personId: id, gender: person.gender, presentAt: present,

@@ -18,11 +18,17 @@ extension WriteTransaction {
             throw KernelError.invalidField(field: "attribution", reason: problem)
         }
         let existing = try Quote.filter(Column("seriesId") == series && Column("text") == text).fetchOne(db)
-        return try upsert(
+        let saved = try upsert(
             Quote(
                 seriesId: series, text: text, attribution: attribution, consent: consent, createdAt: now,
                 updatedAt: now),
             existing: existing)
+        if saved != existing {
+            try auditChange(
+                existing == nil ? "quote.created" : "quote.updated", organization: try organizationId(ofSeries: series),
+                subject: .series(series), detail: ["quoteId": .integer(saved.id!.rawValue)])
+        }
+        return saved
     }
 }
 

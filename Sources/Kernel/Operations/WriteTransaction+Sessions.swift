@@ -13,9 +13,13 @@ extension WriteTransaction {
         guard draft.endsAt > draft.startsAt else {
             throw KernelError.invalidField(field: "ends", reason: "must be after the start")
         }
+        var draft = draft
+        draft.description = Session.normalizedDescription(draft.description)
+        if let problem = Session.descriptionProblem(draft.description) {
+            throw KernelError.invalidField(field: "description", reason: problem)
+        }
         let existing = try Session.filter(Column("seriesId") == draft.seriesId && Column("slug") == draft.slug)
             .fetchOne(db)
-        var draft = draft
         draft.revision = existing?.revision ?? 1
         if let existing, Self.isSignificantChange(from: existing, to: draft) {
             draft.revision = existing.revision + 1
@@ -23,6 +27,7 @@ extension WriteTransaction {
         let saved = try upsert(draft, existing: existing)
         guard saved != existing, let id = saved.id else { return saved }
         let organization = try organizationId(ofSeries: saved.seriesId)
+        try auditSession(from: existing, to: saved, organization: organization)
         if existing == nil {
             try events.emit(SessionScheduled(organizationId: organization, seriesId: saved.seriesId, sessionId: id))
         } else if saved.status == .cancelled, existing?.status != .cancelled {
@@ -66,6 +71,26 @@ extension WriteTransaction {
             throw KernelError.notFound(entity: "session", reference: "\(id)")
         }
         return session
+    }
+
+    /// Audits a saved session: `session.created`, `session.cancelled`, `session.rescheduled` (its times moved) or
+    /// `session.updated`, with the series and the changed fields.
+    private func auditSession(from existing: Session?, to saved: Session, organization: Organization.ID) throws {
+        var detail = existing.map { Self.changedFields(from: $0, to: saved) } ?? [:]
+        detail["seriesId"] = .integer(saved.seriesId.rawValue)
+        let action =
+            if let existing {
+                if saved.status == .cancelled, existing.status != .cancelled {
+                    "session.cancelled"
+                } else if existing.startsAt != saved.startsAt || existing.endsAt != saved.endsAt {
+                    "session.rescheduled"
+                } else {
+                    "session.updated"
+                }
+            } else {
+                "session.created"
+            }
+        try auditChange(action, organization: organization, subject: .session(saved.id!), detail: detail)
     }
 
     static func isSignificantChange(from old: Session, to new: Session) -> Bool {

@@ -15,7 +15,11 @@ extension WriteTransaction {
             } else {
                 try Organization.filter(Column("parentId") == nil && Column("slug") == draft.slug).fetchOne(db)
             }
-        return try upsert(draft, existing: existing)
+        let saved = try upsert(draft, existing: existing)
+        try auditSave(
+            "organization", existing: existing, saved: saved, organization: saved.id!, subject: .organization(saved.id!)
+        )
+        return saved
     }
 
     /// Inserts or updates a programme matched by slug within its organization.
@@ -24,7 +28,11 @@ extension WriteTransaction {
         let existing = try Programme.filter(
             Column("organizationId") == draft.organizationId && Column("slug") == draft.slug
         ).fetchOne(db)
-        return try upsert(draft, existing: existing)
+        let saved = try upsert(draft, existing: existing)
+        try auditSave(
+            "programme", existing: existing, saved: saved, organization: saved.organizationId,
+            subject: .programme(saved.id!))
+        return saved
     }
 
     /// Inserts or updates a series matched by slug within its programme; raises ``SeriesChanged`` when an existing
@@ -37,6 +45,7 @@ extension WriteTransaction {
         let saved = try upsert(draft, existing: existing)
         guard let id = saved.id, saved != existing else { return saved }
         let organization = try organizationId(ofSeries: id)
+        try auditSeries(from: existing, to: saved, organization: organization)
         if let existing, (existing.status == .cancelled) != (saved.status == .cancelled) {
             // Every session of the series is now off (or on again): for calendars that is a change of each
             // session's status, so each session's revision goes up.
@@ -76,6 +85,8 @@ extension WriteTransaction {
         let existing = try Person.filter(Column("emailKey") == draft.emailKey).fetchOne(db)
         draft.erasedAt = existing?.erasedAt
         let saved = try upsert(draft, existing: existing)
+        try auditSave(
+            "person", existing: existing, saved: saved, organization: saved.organizationId, subject: .person(saved.id!))
         if let existing, existing.gender != saved.gender || existing.consent != saved.consent {
             try events.emit(
                 PersonSelfDescriptionChanged(
@@ -94,7 +105,55 @@ extension WriteTransaction {
         if !exists {
             var record = SeriesRole(seriesId: series, personId: person, role: role, createdAt: now, updatedAt: now)
             try record.insert(db)
+            // A participant's place comes with their enrolment, which has its own line.
+            if role != .participant {
+                try auditChange(
+                    "role.granted", organization: try organizationId(ofSeries: series), subject: .person(person),
+                    detail: ["seriesId": .integer(series.rawValue), "role": .string(role.rawValue)])
+            }
         }
+    }
+
+    /// Audits a saved record: `kind.created` when it is new, `kind.updated` with the changed fields when it changed.
+    func auditSave<R: Encodable & Equatable>(
+        _ kind: String, existing: R?, saved: R, organization: Organization.ID, subject: AuditSubject
+    ) throws {
+        if let existing {
+            guard existing != saved else { return }
+            try auditChange(
+                "\(kind).updated", organization: organization, subject: subject,
+                detail: Self.changedFields(from: existing, to: saved))
+        } else {
+            try auditChange("\(kind).created", organization: organization, subject: subject)
+        }
+    }
+
+    /// Audits a saved series: a change of status is named by what it became (`series.published`,
+    /// `series.cancelled`, `series.completed`), any other change is `series.updated`.
+    private func auditSeries(from existing: WebinarSeries?, to saved: WebinarSeries, organization: Organization.ID)
+        throws
+    {
+        let subject = AuditSubject.series(saved.id!)
+        guard let existing else {
+            try auditChange(
+                "series.created", organization: organization, subject: subject,
+                detail: ["programmeId": .integer(saved.programmeId.rawValue), "status": .string(saved.status.rawValue)])
+            return
+        }
+        var detail = Self.changedFields(from: existing, to: saved)
+        guard existing.status != saved.status else {
+            try auditChange("series.updated", organization: organization, subject: subject, detail: detail)
+            return
+        }
+        detail["previousStatus"] = .string(existing.status.rawValue)
+        let action =
+            switch saved.status {
+            case .draft: "series.unpublished"
+            case .published: existing.status == .draft ? "series.published" : "series.reopened"
+            case .completed: "series.completed"
+            case .cancelled: "series.cancelled"
+            }
+        try auditChange(action, organization: organization, subject: subject, detail: detail)
     }
 
     /// The organization that owns `series` (through its programme).

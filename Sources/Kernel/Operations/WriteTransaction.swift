@@ -11,6 +11,8 @@ public final class WriteTransaction {
     /// The moment of the transaction, used for every `createdAt`/`updatedAt` it writes.
     public let now: Date
     public let actor: AuditActor
+    /// Whether each change writes its own audit line (off inside ``withoutItemizedAudit(_:)``).
+    var itemizesAudit = true
 
     init(db: Database, events: EventRecorder, now: Date, actor: AuditActor) {
         self.db = db

@@ -6,7 +6,8 @@ struct ReportKernelSections {
     let facts: SeriesFacts
 
     var all: [ReportSection] {
-        [overview] + (facts.series.objectives.isEmpty ? [] : [objectives]) + [howItRan, participation]
+        [overview] + (facts.methodology == nil ? [] : [methodology])
+            + (facts.series.objectives.isEmpty ? [] : [objectives]) + [howItRan, participation]
             + (facts.quotes.isEmpty ? [] : [quotes])
     }
 
@@ -31,7 +32,8 @@ struct ReportKernelSections {
         let span =
             sessions.isEmpty
             ? "no sessions yet"
-            : "from \(day(sessions.first!.startsAt)) to \(day(sessions.last!.endsAt)), in \(sessions.count) sessions"
+            : "from \(day(sessions.map(\.startsAt).min()!)) to \(day(sessions.map(\.endsAt).max()!)), in "
+                + "\(sessions.count) sessions"
         let lead =
             "\(facts.organization.name) ran \(facts.series.title) (programme: \(facts.programme.title)) \(span). "
             + "\(facts.enrolled) people enrolled."
@@ -39,6 +41,15 @@ struct ReportKernelSections {
         return ReportSection(
             title: "Overview", markdown: lead + (summary.isEmpty ? "" : "\n\n" + summary),
             html: "<p>\(lead)</p>" + (summary.isEmpty ? HTML.empty : "<p>\(summary)</p>"), order: 10)
+    }
+
+    /// How the organization runs and measures its series, in its own words (kept as plain paragraphs).
+    private var methodology: ReportSection {
+        let paragraphs = (facts.methodology ?? "").components(separatedBy: "\n\n")
+            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        let html: [HTML] = paragraphs.map { "<p>\($0)</p>" }
+        return ReportSection(
+            title: "Methodology", markdown: paragraphs.joined(separator: "\n\n"), html: "\(html)", order: 15)
     }
 
     private var objectives: ReportSection {
@@ -59,16 +70,19 @@ struct ReportKernelSections {
             markdown.append("Facilitation: \(team).")
             html.append("<p>Facilitation: \(team).</p>")
         }
-        for (index, item) in facts.sessions.enumerated() {
+        for item in facts.sessions {
             let session = item.session
-            let heading = "\(index + 1). \(session.title)"
+            let heading = "\(item.number). \(session.title)"
             let when = "\(time(session)), \(kind(session))" + (session.status == .cancelled ? ", cancelled" : "")
             markdown.append(
                 "### \(heading)\n\n\(when)." + (session.agenda.isEmpty ? "" : "\n")
                     + session.agenda.map { "\n- \($0)" }.joined())
+            if !session.description.isEmpty { markdown[markdown.count - 1] += "\n\n" + session.description }
             let agenda: [HTML] = session.agenda.map { "<li>\($0)</li>" }
+            let description: [HTML] = session.descriptionParagraphs.map { "<p class=\"description\">\($0)</p>" }
             html.append(
-                "<h3>\(heading)</h3><p>\(when).</p>" + (agenda.isEmpty ? HTML.empty : "<ul>\(agenda)</ul>"))
+                "<h3>\(heading)</h3><p>\(when).</p>" + (agenda.isEmpty ? HTML.empty : "<ul>\(agenda)</ul>")
+                    + "\(description)")
         }
         return ReportSection(
             title: "How it ran", markdown: markdown.joined(separator: "\n\n"), html: "\(html)", order: 30)
@@ -80,9 +94,9 @@ struct ReportKernelSections {
         let lead = "\(enrolled) enrolled; \(facts.completedAll) completed every session\(share)."
         var table = "| Session | Completed | Of enrolled |\n| --- | ---: | ---: |\n"
         var rows: [HTML] = []
-        for (index, item) in facts.sessions.enumerated() where item.session.status == .scheduled {
+        for item in facts.sessions where item.session.status == .scheduled {
             let verb = item.session.kind == .offlineExercise ? "submitted" : "attended"
-            let label = "\(index + 1). \(item.session.title) (\(verb))"
+            let label = "\(item.number). \(item.session.title) (\(verb))"
             let of = percent(item.completed, of: enrolled)
             table += "| \(label) | \(item.completed) | \(of) |\n"
             rows.append("<tr><th scope=\"row\">\(label)</th><td>\(item.completed)</td><td>\(of)</td></tr>")

@@ -5,6 +5,9 @@ import GRDB
 struct SeriesFacts: Sendable {
     struct SessionFacts: Sendable {
         let session: Session
+        /// Its number in the report: its place in the series' planned order (position), which a reschedule does
+        /// not change.
+        let number: Int
         /// People who completed it (present, or submitted in time).
         let completed: Int
     }
@@ -21,13 +24,16 @@ struct SeriesFacts: Sendable {
     let enabledPlugins: Set<PluginID>
     /// The quotes the people quoted agreed to show (never the others).
     let quotes: [Quote]
+    /// The organization's methodology paragraph (see ``ReportSettings``), if it has one.
+    let methodology: String?
 
     static func read(_ id: WebinarSeries.ID, in db: Database) throws -> SeriesFacts {
         guard let series = try WebinarSeries.fetchOne(db, key: id),
             let programme = try Programme.fetchOne(db, key: series.programmeId),
             let organization = try Organization.fetchOne(db, key: programme.organizationId)
         else { throw KernelError.notFound(entity: "series", reference: "\(id)") }
-        let sessions = try Session.filter(Column("seriesId") == id).order(Column("startsAt"), Column("position"))
+        // In planned order, numbered by it: moving a session to another day keeps its number.
+        let sessions = try Session.filter(Column("seriesId") == id).order(Column("position"), Column("id"))
             .fetchAll(db)
         let people = try Person.ID.fetchAll(
             db, sql: "SELECT personId FROM enrolment WHERE seriesId = ?", arguments: [id])
@@ -44,7 +50,7 @@ struct SeriesFacts: Sendable {
                 count += 1
                 completedBy[person, default: 0] += 1
             }
-            facts.append(SessionFacts(session: session, completed: count))
+            facts.append(SessionFacts(session: session, number: facts.count + 1, completed: count))
         }
         let scheduled = sessions.filter { $0.status == .scheduled }.count
         let team = try Row.fetchAll(
@@ -61,6 +67,7 @@ struct SeriesFacts: Sendable {
             completedAll: scheduled == 0 ? 0 : completedBy.values.filter { $0 == scheduled }.count,
             enabledPlugins: enabled,
             quotes: try Quote.filter(Column("seriesId") == id && Column("consent") == true).order(Column("id"))
-                .fetchAll(db))
+                .fetchAll(db),
+            methodology: try ReportSettings.methodology(of: organization.id!, in: db))
     }
 }

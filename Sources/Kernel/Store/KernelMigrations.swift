@@ -11,6 +11,7 @@ enum KernelMigrations {
         ("kernel/0008-create-site-setting", createSiteSetting),
         ("kernel/0009-audit-subject", auditSubject),
         ("kernel/0010-participant-self-service", participantSelfService),
+        ("kernel/0011-session-description", sessionDescription),
     ]
 
     /// Participants' own pages: one-time sign-in links sent to their address and the browser sessions they open
@@ -38,6 +39,18 @@ enum KernelMigrations {
         ALTER TABLE enrolment ADD COLUMN withdrawnAt DATETIME;
         ALTER TABLE enrolment ADD COLUMN withdrawalReason TEXT;
         ALTER TABLE person ADD COLUMN erasedAt DATETIME;
+        """
+
+    /// What a session is about or what happened in it (Markdown or plain text; empty when there is none), shown on
+    /// the series page and in its report; and what an organization adds to its series reports (a methodology
+    /// paragraph, see ``ReportSettings``).
+    static let sessionDescription = """
+        ALTER TABLE session ADD COLUMN description TEXT NOT NULL DEFAULT '';
+        CREATE TABLE reportSetting (
+            organizationId INTEGER PRIMARY KEY REFERENCES organization(id) ON DELETE CASCADE,
+            methodology TEXT NOT NULL,
+            updatedAt DATETIME NOT NULL
+        );
         """
 
     /// The audit log records every kind of change, not only plugin settings: what a change was about (`person:12`,

@@ -17,6 +17,7 @@ extension WriteTransaction {
     public func recordBaseURL(_ url: String?) throws {
         guard var url else {
             try db.execute(sql: "DELETE FROM siteSetting WHERE key = ?", arguments: [SiteSettings.baseURLKey])
+            try auditBaseURL(nil)
             return
         }
         if let problem = FieldRules.webURLProblem(url) {
@@ -28,5 +29,17 @@ extension WriteTransaction {
                 INSERT INTO siteSetting (key, value, updatedAt) VALUES (?, ?, ?)
                 ON CONFLICT (key) DO UPDATE SET value = excluded.value, updatedAt = excluded.updatedAt
                 """, arguments: [SiteSettings.baseURLKey, url, now])
+        try auditBaseURL(url)
+    }
+
+    /// The base URL belongs to the whole installation: its line goes to every network (top-level organization),
+    /// whose coordinators see the installation's changes.
+    private func auditBaseURL(_ url: String?) throws {
+        let networks = try Organization.ID.fetchAll(db, sql: "SELECT id FROM organization WHERE parentId IS NULL")
+        for network in networks {
+            try auditChange(
+                "site.baseURLChanged", organization: network, subject: nil,
+                detail: ["baseURL": url.map { .string($0) } ?? .null])
+        }
     }
 }

@@ -41,6 +41,7 @@ struct SessionView: Encodable, Sendable {
     let timeZone: String
     let joinURL: String?
     let agenda: [String]
+    let description: String
     let status: Session.Status
     let revision: Int
     let createdAt: Date
@@ -58,6 +59,7 @@ struct SessionView: Encodable, Sendable {
         timeZone = session.timeZone
         joinURL = showsJoinLink ? session.joinURL : nil
         agenda = session.agenda
+        description = session.description
         status = session.status
         revision = session.revision
         createdAt = session.createdAt

@@ -52,6 +52,33 @@ enum Paths {
         ) { $1 }
         .merging(participation) { $1 }
         .merging(pluginEnablement) { $1 }
+        .merging(audit) { $1 }
+    }
+
+    private static var audit: [String: JSONValue] {
+        let bound: JSONValue = .object([
+            "type": "string", "description": "An instant (2026-03-01T08:00:00Z) or a day (2026-03-01, UTC).",
+        ])
+        return [
+            "/api/v1/organizations/{id}/audit": .object([
+                "get": operation(
+                    "The organization's audit log, newest first; `after` gives older lines (administrators and "
+                        + "coordinators of its network; 404 for anyone else)", tag: "audit",
+                    parameters: [pathId("id")]
+                        + listParameters([
+                            "actor": .object([
+                                "type": "string",
+                                "description": "cli:amina, token:3, or a kind of actor ending in a colon (token:)",
+                            ]),
+                            "action": .object([
+                                "type": "string", "description": "series.created, or an area (series) for all of it",
+                            ]),
+                            "since": bound, "until": bound,
+                            "subject": .object(["type": "string", "description": "kind:id, such as person:12"]),
+                        ]),
+                    responses: [200: page("AuditLine")])
+            ])
+        ]
     }
 
     private static var participation: [String: JSONValue] {

@@ -16,6 +16,10 @@ enum Schemas {
     private static let texts: JSONValue = .object(["type": "array", "items": text])
     private static let textMap: JSONValue = .object(["type": "object", "additionalProperties": text])
     private static let settings: JSONValue = .object(["type": "object", "description": "The plugin's settings."])
+    private static let sessionDescription: JSONValue = .object([
+        "type": "string", "maxLength": .integer(Int64(Session.descriptionLimit)),
+        "description": "What the session is about or what happened in it: Markdown or plain text; empty for none.",
+    ])
     private static let stamps: [String: JSONValue] = ["id": id, "createdAt": instant, "updatedAt": instant]
 
     private static var outputs: [String: JSONValue] {
@@ -43,6 +47,7 @@ enum Schemas {
                         "type": "string", "description": "Only for the series' administrators and facilitators.",
                     ]),
                     "agenda": texts, "status": Paths.enumType(Session.Status.self),
+                    "description": sessionDescription,
                     "revision": .object([
                         "type": "integer", "description": "Goes up when time, place or status change.",
                     ]),
@@ -72,6 +77,15 @@ enum Schemas {
                 },
                 required: ["id", "sessionId", "personId", "submittedAt"]),
             "Health": object(["status": text], required: ["status"]),
+            "AuditLine": object(
+                [
+                    "id": id, "occurredAt": instant, "actor": text,
+                    "actorName": .object(["type": "string", "description": "The actor in plain words."]),
+                    "action": text,
+                    "actionText": .object(["type": "string", "description": "The action in plain words."]),
+                    "subject": nullableText, "pluginId": nullableText,
+                    "detail": .object(["type": "object", "description": "What changed: ids and field names only."]),
+                ], required: ["id", "occurredAt", "actor", "actorName", "action", "actionText", "detail"]),
             "InstalledPlugin": object(
                 ["id": text, "version": text, "dependencies": texts, "defaultSettings": settings],
                 required: ["id", "version", "dependencies", "defaultSettings"]),
@@ -102,7 +116,7 @@ enum Schemas {
         let session: [String: JSONValue] = [
             "slug": text, "title": text, "kind": Paths.enumType(Session.Kind.self), "startsAt": instant,
             "endsAt": instant, "timeZone": text, "joinURL": nullableText, "agenda": texts,
-            "status": Paths.enumType(Session.Status.self),
+            "status": Paths.enumType(Session.Status.self), "description": sessionDescription,
         ]
         let person: [String: JSONValue] = [
             "displayName": text, "email": text, "consent": .object(["type": "boolean"]), "gender": nullableText,

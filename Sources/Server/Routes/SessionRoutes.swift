@@ -17,6 +17,7 @@ struct SessionRoutes {
 
     private static let fields = [
         "seriesId", "slug", "title", "kind", "startsAt", "endsAt", "timeZone", "joinURL", "agenda", "status",
+        "description",
     ]
 
     @Sendable func list(_ request: Request, context: IndabaRequestContext) async throws -> Response {
@@ -103,6 +104,7 @@ struct SessionRoutes {
         var startsAt, endsAt: Date?
         var joinURL: String??
         var agenda: [String]?
+        var description: String?
         var status: Session.Status?
 
         init(_ fields: inout Fields, creating: Bool) {
@@ -116,6 +118,7 @@ struct SessionRoutes {
             timeZone = fields.string("timeZone", check: FieldRules.timeZoneProblem)
             joinURL = fields.nullableString("joinURL", check: FieldRules.webURLProblem)
             agenda = fields.strings("agenda")
+            description = fields.string("description", check: Session.descriptionProblem)
             status = fields.choice("status")
             if let startsAt, let endsAt, endsAt <= startsAt { fields.fail("endsAt", "must be after startsAt") }
             if kind == .offlineExercise, joinURL??.isEmpty == false {
@@ -132,6 +135,7 @@ struct SessionRoutes {
             if let timeZone { session.timeZone = timeZone }
             if let joinURL { session.joinURL = joinURL }
             if let agenda { session.agenda = agenda }
+            if let description { session.description = description }
             if let status { session.status = status }
             guard session.endsAt > session.startsAt else { throw Problem.invalid("endsAt", "must be after startsAt") }
             if session.kind == .offlineExercise, session.joinURL != nil {

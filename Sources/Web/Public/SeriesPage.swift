@@ -85,6 +85,8 @@ struct SeriesModel {
         let cancelled: Bool
         let hasAgenda: Bool
         let agenda: [String]
+        let hasDescription: Bool
+        let description: [String]
     }
 
     struct FacilitatorModel {
@@ -144,7 +146,8 @@ struct SeriesModel {
                 plannedDiffers: own.identifier != zone.identifier, planned: plannedText, plannedZone: own.identifier,
                 kind: Self.label(session.kind), duration: Self.duration(session),
                 cancelled: session.status != .scheduled,
-                hasAgenda: !session.agenda.isEmpty, agenda: session.agenda)
+                hasAgenda: !session.agenda.isEmpty, agenda: session.agenda,
+                hasDescription: !session.description.isEmpty, description: session.descriptionParagraphs)
         }
         hasFacilitators = !data.facilitators.isEmpty
         facilitators = data.facilitators.map {

@@ -30,7 +30,7 @@ struct PageRenderer: Sendable {
             ("home", PublicTemplates.home), ("series", PublicTemplates.series), ("enrol", PublicTemplates.enrol),
             ("enrolled", PublicTemplates.enrolled),
             ("unsubscribe", PublicTemplates.unsubscribe), ("workspace", StaffTemplates.workspace),
-            ("outbox", StaffTemplates.outbox),
+            ("outbox", StaffTemplates.outbox), ("audit", AuditTemplates.audit),
             ("manage", StaffTemplates.manage), ("staff-form", FormTemplates.staffForm),
         ]
         for (name, text) in templates {

@@ -49,6 +49,8 @@ enum PublicTemplates {
         {{#plannedDiffers}}<p class="planned">Planned as {{planned}} ({{plannedZone}})</p>{{/plannedDiffers}}
         <p class="meta">{{kind}} · {{duration}}{{#cancelled}} · <strong>Cancelled</strong>{{/cancelled}}</p>
         {{#hasAgenda}}<ul class="agenda">{{#agenda}}<li>{{.}}</li>{{/agenda}}</ul>{{/hasAgenda}}
+        {{#hasDescription}}<div class="description">{{#description}}<p>{{.}}</p>{{/description}}</div>\
+        {{/hasDescription}}
         </li>
         {{/sessions}}
         </ol>

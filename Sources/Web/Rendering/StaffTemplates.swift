@@ -66,7 +66,8 @@ enum StaffTemplates {
         <ul>{{#programmes}}<li><a href="{{edit}}" aria-label="Edit the programme {{title}}">{{title}}</a> · \
         <a href="{{newSeries}}" aria-label="Add a series to {{title}}">add a series</a></li>{{/programmes}}</ul>
         <p class="actions"><a href="{{newProgramme}}">New programme</a> <a href="{{newPerson}}">Add a person</a> \
-        <a href="{{outbox}}" aria-label="Outgoing messages of {{name}}">Outbox</a></p>
+        <a href="{{outbox}}" aria-label="Outgoing messages of {{name}}">Outbox</a> \
+        <a href="/workspace/orgs/{{id}}/audit" aria-label="Audit log of {{name}}">Audit log</a></p>
         {{/administers}}
         </section>
         {{/organizations}}
@@ -101,6 +102,12 @@ enum StaffTemplates {
         {{^cancelled}}<form method="post" action="{{action}}/cancel"><input type="hidden" name="form" \
         value="{{token}}"><button type="submit" class="secondary" aria-label="Cancel {{title}}">Cancel this \
         session</button></form>{{/cancelled}}
+        <form method="post" action="{{action}}/describe" class="describe">
+        <input type="hidden" name="form" value="{{token}}">
+        <div class="field wide"><label for="description-{{id}}">Description (Markdown or plain text)</label>\
+        <textarea id="description-{{id}}" name="description" rows="4" maxlength="4000">{{description}}</textarea></div>
+        <button type="submit" aria-label="Save the description of {{title}}">Save the description</button>
+        </form>
         </li>
         {{/sessions}}
         </ol>
@@ -121,6 +128,8 @@ enum StaffTemplates {
         type="date" value="{{add.times.endDate}}"></div>
         <div class="field"><label for="new-end-time">End time</label><input id="new-end-time" name="endTime" type="time" \
         required value="{{add.times.endTime}}"></div>
+        <div class="field wide"><label for="new-description">Description (optional; Markdown or plain text)</label>\
+        <textarea id="new-description" name="description" rows="4" maxlength="4000">{{add.description}}</textarea></div>
         <button type="submit">Add the session</button>
         </form>
 

@@ -39,6 +39,7 @@ enum Stylesheet {
         .when{font-weight:600;margin:.25rem 0}
         .session p{margin:.25rem 0}
         .agenda{margin:.25rem 0;padding-left:1.25rem}
+        .description p{white-space:pre-line;margin:.25rem 0}
         .button,button{display:inline-block;background:#0a4fb4;color:#fff;border:0;border-radius:.375rem;\
         padding:.6rem 1.1rem;font:inherit;font-weight:600;text-decoration:none;cursor:pointer}
         .button:hover,button:hover{background:#06357a;color:#fff}

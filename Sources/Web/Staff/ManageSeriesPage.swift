@@ -24,6 +24,19 @@ struct ManageSeriesPage {
                 return { try $0.reschedule(session, startsAt: start, endsAt: end) }
             }
         }
+        router.post("manage/series/:series/sessions/:session/describe") { request, context in
+            try await change(request, context) { _, session, form in
+                let description = Session.normalizedDescription(form["description"])
+                if let problem = Session.descriptionProblem(description) {
+                    throw SessionFormProblem("The description \(problem).")
+                }
+                return { transaction in
+                    var record = try transaction.fetchSession(session)
+                    record.description = description
+                    return try transaction.save(record)
+                }
+            }
+        }
         router.post("manage/series/:series/sessions/:session/cancel") { request, context in
             try await change(request, context) { _, session, _ in { try $0.cancel(session) } }
         }
@@ -77,8 +90,11 @@ struct ManageSeriesPage {
         let zone = TimeZone(identifier: series.timeZone) ?? .gmt
         let problem: String?
         let times = SessionTimesForm(form).instants(in: zone)
+        let description = Session.normalizedDescription(form["description"])
         if let textProblem = FieldRules.textProblem(title, limit: 200) {
             problem = "The title \(textProblem)."
+        } else if let descriptionProblem = Session.descriptionProblem(description) {
+            problem = "The description \(descriptionProblem)."
         } else if Session.Kind(rawValue: form["kind"]) == nil {
             problem = "Choose what kind of session it is."
         } else if case .failure(let failure) = times {
@@ -99,8 +115,8 @@ struct ManageSeriesPage {
             let session = Session(
                 seriesId: seriesId, position: (existing.map(\.position).max() ?? 0) + 1,
                 slug: sessionSlug(for: title, taken: Set(existing.map(\.slug))), title: title, kind: kind,
-                startsAt: start, endsAt: end, timeZone: series.timeZone, createdAt: transaction.now,
-                updatedAt: transaction.now)
+                startsAt: start, endsAt: end, timeZone: series.timeZone, description: description,
+                createdAt: transaction.now, updatedAt: transaction.now)
             try transaction.save(session)
         }
         return web.redirect(to: "/manage/series/\(seriesId.rawValue)#sessions")
@@ -173,6 +189,7 @@ struct SessionRow {
     let cancelled: Bool
     let action: String
     let times: SessionTimesForm
+    let description: String
     let error: String?
 
     init(_ session: Session, zone: TimeZone, seriesId: Int64, error problems: [String: String]) {
@@ -183,6 +200,7 @@ struct SessionRow {
         cancelled = session.status == .cancelled
         action = "/manage/series/\(seriesId)/sessions/\(session.id!.rawValue)"
         times = SessionTimesForm(session, zone: zone)
+        description = session.description
         error = problems["\(session.id!.rawValue)"]
     }
 }
@@ -196,6 +214,7 @@ struct AddModel {
 
     var title = ""
     var times = SessionTimesForm()
+    var description = ""
     var kinds: [KindOption] = AddModel.options(selected: "live")
     var error: String?
 
@@ -204,6 +223,7 @@ struct AddModel {
     init(form: FormData) {
         title = form["title"]
         times = SessionTimesForm(form)
+        description = form["description"]
         kinds = Self.options(selected: form["kind"])
     }
 
