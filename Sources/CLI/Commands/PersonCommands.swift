@@ -5,7 +5,8 @@ import PluginKit
 
 struct PersonCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "person", abstract: "List and show people.", subcommands: [List.self, Show.self])
+        commandName: "person", abstract: "List, show and merge people.",
+        subcommands: [List.self, Show.self, PersonMergeCommand.self])
 
     struct List: KernelCommand {
         static let configuration = CommandConfiguration(
