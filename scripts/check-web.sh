@@ -50,4 +50,11 @@ status=0
 LINK=$($INDABA user login-link --db "$DB" --org asknet --role networkCoordinator --base-url "$BASE")
 "$VENV/bin/python" scripts/check_workspace_forms.py --base "$BASE" --login-link "$LINK" \
     --screenshots "${SCREENSHOT_DIR:-$WORK/screenshots}" || status=1
+
+# The coordinators' pages, with a coordinator's link and one for the person the run names as facilitator.
+LINK=$($INDABA user login-link --db "$DB" --org asknet --role networkCoordinator --base-url "$BASE")
+FACILITATOR_LINK=$($INDABA user login-link --db "$DB" --org asknet --role facilitator \
+    --person soneni.mafu@example.org --base-url "$BASE")
+FACILITATOR_LINK=$FACILITATOR_LINK "$VENV/bin/python" scripts/check_web_coordination.py --base "$BASE" \
+    --login-link "$LINK" --screenshots "${SCREENSHOT_DIR:-$WORK/screenshots}" || status=1
 exit $status
