@@ -23,7 +23,8 @@ FACILITATOR_NAME = os.environ.get("FACILITATOR_NAME", "Soneni Mafu")
 
 
 def path_of(check):
-    return check.driver.current_url[len(check.base):].split("#")[0]
+    """The current page's path, without its query or fragment."""
+    return check.driver.current_url[len(check.base):].split("#")[0].split("?")[0]
 
 
 def fill(check, field_id, text):
@@ -58,7 +59,7 @@ def run(check, login_link):
     sign_in(check, login_link)
 
     # A series planned in Lisbon, published, with two sessions at 18:00 a week apart (both in winter time).
-    check.follow(check.driver.find_elements(By.LINK_TEXT, "Add a series")[0])
+    check.follow(check.driver.find_elements(By.CSS_SELECTOR, 'a[aria-label^="Add a series to"]')[0])
     fill(check, "field-title", title)
     fill(check, "field-slug", "coordination-" + stamp)
     Select(check.driver.find_element(By.ID, "field-status")).select_by_value("published")
