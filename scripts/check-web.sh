@@ -62,6 +62,13 @@ LINK=$($INDABA user login-link --db "$DB" --org asknet --role networkCoordinator
 "$VENV/bin/python" scripts/check_web_audit.py --base "$BASE" --login-link "$LINK" \
     --screenshots "${SCREENSHOT_DIR:-$WORK/screenshots}" || status=1
 
+# The coordinators' pages, with a coordinator's link and one for the person the run names as facilitator.
+LINK=$($INDABA user login-link --db "$DB" --org asknet --role networkCoordinator --base-url "$BASE")
+FACILITATOR_LINK=$($INDABA user login-link --db "$DB" --org asknet --role facilitator \
+    --person soneni.mafu@example.org --base-url "$BASE")
+FACILITATOR_LINK=$FACILITATOR_LINK "$VENV/bin/python" scripts/check_web_coordination.py --base "$BASE" \
+    --login-link "$LINK" --screenshots "${SCREENSHOT_DIR:-$WORK/screenshots}" || status=1
+
 # A participant's own pages (scripts/check_web_participant.py), as someone who holds a valid certificate, enrolled
 # also in a published series to leave. Their erasure must leave the series figures as they were and their name and
 # address out of the export.

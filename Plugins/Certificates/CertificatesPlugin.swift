@@ -37,6 +37,8 @@ public struct CertificatesPlugin: Plugin {
         }
     }
 
+    public var eventHandlers: [EventHandler] { CertificateMerging.handlers }
+
     public func addRoutes(to routes: RouteCollection<IndabaRequestContext>) {
         CertificatesRoutes(plugin: self).add(to: routes)
     }

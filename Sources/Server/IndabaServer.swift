@@ -55,6 +55,7 @@ public enum IndabaServer {
         OrganizationRoutes(workspace: workspace).add(to: api)
         ProgrammeRoutes(workspace: workspace).add(to: api)
         SeriesRoutes(workspace: workspace).add(to: api)
+        SeriesStaffRoutes(workspace: workspace).add(to: api)
         SessionRoutes(workspace: workspace).add(to: api)
         PeopleRoutes(workspace: workspace).add(to: api)
         ParticipationRoutes(workspace: workspace).add(to: api)

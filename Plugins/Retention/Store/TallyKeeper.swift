@@ -39,6 +39,8 @@ enum TallyKeeper {
             for session in event.presentAt { try addAttended(session, gender, -1, in: db) }
             for series in event.enrolledIn { try addEnrolled(series, gender, -1, in: db) }
         },
+        // A merge moves and combines records of two people (rare): counted afresh, as when the plugin is enabled.
+        .maintaining(PeopleMerged.self) { _, db in try rebuild(in: db) },
     ]
 
     /// Counts both tallies afresh from the kernel's figures: when the plugin is enabled for an organization, so a

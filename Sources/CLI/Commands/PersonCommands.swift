@@ -5,8 +5,8 @@ import PluginKit
 
 struct PersonCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "person", abstract: "List and show people; sign-in links and erasure for participants.",
-        subcommands: [List.self, Show.self, SignInLink.self, Erase.self])
+        commandName: "person", abstract: "List, show and merge people; sign-in links and erasure for participants.",
+        subcommands: [List.self, Show.self, PersonMergeCommand.self, SignInLink.self, Erase.self])
 
     struct List: KernelCommand {
         static let configuration = CommandConfiguration(

@@ -6,8 +6,10 @@ import PluginKit
 
 struct SeriesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "series", abstract: "List, show and create webinar series.",
-        subcommands: [List.self, Show.self, Create.self, SetStatus.self])
+        commandName: "series", abstract: "List, show, create and clone webinar series, and name who leads them.",
+        subcommands: [
+            List.self, Show.self, Create.self, SetStatus.self, SeriesCloneCommand.self, SeriesRoleCommand.self,
+        ])
 
     struct List: KernelCommand {
         static let configuration = CommandConfiguration(abstract: "List webinar series.")

@@ -81,3 +81,15 @@ public struct PersonErased: KernelEvent {
     public let organizationId: Organization.ID
     public let personId: Person.ID
 }
+
+/// Fires when two records of one person are merged, after the kernel moved the duplicate's enrolments, attendance,
+/// submissions, roles and credentials to the kept record and just before it deletes the duplicate: a plugin that
+/// keeps rows about people moves the duplicate's now (its rows still name ``duplicateId``), or they are deleted with
+/// it. Attendance and enrolment figures change as if recounted.
+public struct PeopleMerged: KernelEvent {
+    public static let name = "person.merged"
+    /// The organization that registered the kept record.
+    public let organizationId: Organization.ID
+    public let keptId: Person.ID
+    public let duplicateId: Person.ID
+}

@@ -51,6 +51,7 @@ enum Paths {
                 create: "PersonCreate", update: "PersonUpdate")
         ) { $1 }
         .merging(participation) { $1 }
+        .merging(SeriesStaffPaths.all) { $1 }
         .merging(pluginEnablement) { $1 }
         .merging(audit) { $1 }
     }
@@ -166,13 +167,13 @@ enum Paths {
         ])
     }
 
-    private static func parameter(_ name: String, in location: String, schema: JSONValue, required: Bool = false)
+    static func parameter(_ name: String, in location: String, schema: JSONValue, required: Bool = false)
         -> JSONValue
     {
         .object(["name": .string(name), "in": .string(location), "required": .bool(required), "schema": schema])
     }
 
-    private static func pathId(_ name: String) -> JSONValue {
+    static func pathId(_ name: String) -> JSONValue {
         parameter(name, in: "path", schema: idType, required: true)
     }
 

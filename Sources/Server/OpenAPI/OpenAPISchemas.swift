@@ -20,6 +20,7 @@ enum Schemas {
         "type": "string", "maxLength": .integer(Int64(Session.descriptionLimit)),
         "description": "What the session is about or what happened in it: Markdown or plain text; empty for none.",
     ])
+    static let leadingRole: JSONValue = .object(["type": "string", "enum": .array(["facilitator", "guestSpeaker"])])
     private static let stamps: [String: JSONValue] = ["id": id, "createdAt": instant, "updatedAt": instant]
 
     private static var outputs: [String: JSONValue] {
@@ -76,6 +77,11 @@ enum Schemas {
                     $1
                 },
                 required: ["id", "sessionId", "personId", "submittedAt"]),
+            "SeriesLeader": object(
+                ["personId": id, "displayName": text, "role": leadingRole],
+                required: ["personId", "displayName", "role"]),
+            "SeriesLeaders": object(
+                ["items": .object(["type": "array", "items": Paths.ref("SeriesLeader")])], required: ["items"]),
             "Health": object(["status": text], required: ["status"]),
             "AuditLine": object(
                 [
@@ -150,6 +156,15 @@ enum Schemas {
                     "source": Paths.enumType(Attendance.Source.self),
                 ], required: ["status"]),
             "SubmissionInput": input(["submittedAt": instant, "link": text, "note": text]),
+            "SeriesClone": input(
+                [
+                    "slug": text, "title": text,
+                    "startsOn": .object([
+                        "type": "string", "format": "date",
+                        "description": "The day of the first session (YYYY-MM-DD) in the series' zone.",
+                    ]),
+                    "withRoles": .object(["type": "boolean", "description": "Copy facilitators and guest speakers."]),
+                ], required: ["slug", "startsOn"]),
             "PluginChange": input(["enabled": .object(["type": "boolean"]), "settings": settings]),
         ]
     }

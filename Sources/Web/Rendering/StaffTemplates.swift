@@ -57,7 +57,8 @@ enum StaffTemplates {
         <ul>{{#series}}<li><a href="{{href}}">{{title}}</a> <span class="meta">({{status}})</span>\
         {{#manage}} · <a href="{{manage}}" aria-label="Manage the sessions of {{title}}">sessions</a>{{/manage}}\
         {{#edit}} · <a href="{{edit}}" aria-label="Edit {{title}}">edit</a> · <a href="{{quotes}}" \
-        aria-label="Quotes about {{title}}">quotes</a>{{/edit}}\
+        aria-label="Quotes about {{title}}">quotes</a> · <a href="{{leaders}}" aria-label="Facilitators and guest \
+        speakers of {{title}}">leaders</a>{{/edit}}\
          · <a href="{{enrolments}}" aria-label="Enrolments in {{title}}">enrolments</a></li>{{/series}}</ul>
         {{/hasSeries}}
         {{#administers}}
@@ -67,7 +68,11 @@ enum StaffTemplates {
         <a href="{{newSeries}}" aria-label="Add a series to {{title}}">add a series</a></li>{{/programmes}}</ul>
         <p class="actions"><a href="{{newProgramme}}">New programme</a> <a href="{{newPerson}}">Add a person</a> \
         <a href="{{outbox}}" aria-label="Outgoing messages of {{name}}">Outbox</a> \
-        <a href="/workspace/orgs/{{id}}/audit" aria-label="Audit log of {{name}}">Audit log</a></p>
+        <a href="/workspace/orgs/{{id}}/audit" aria-label="Audit log of {{name}}">Audit log</a> \
+        <a href="{{people}}" aria-label="People of {{name}}">People</a> \
+        <a href="{{editOrganization}}" aria-label="Edit {{name}}">Edit the organization</a>\
+        {{#newMember}} <a href="{{newMember}}" aria-label="Add a member organization to {{name}}">Add a member \
+        organization</a>{{/newMember}}</p>
         {{/administers}}
         </section>
         {{/organizations}}
@@ -76,7 +81,8 @@ enum StaffTemplates {
 
     static let manage = """
         <nav aria-label="Breadcrumb" class="crumbs"><a href="/workspace">Workspace</a> · \
-        <a href="/series/{{seriesId}}">Public page</a></nav>
+        <a href="/series/{{seriesId}}">Public page</a> · <a href="/manage/series/{{seriesId}}/leaders">Facilitators and \
+        guest speakers</a> · <a href="/manage/series/{{seriesId}}/clone">Run it again</a></nav>
         <h1>Sessions of {{title}}</h1>
         <p class="lead">Dates and times are in <strong>{{zone}}</strong>, the series' time zone. Calendar feeds follow
         every change.</p>

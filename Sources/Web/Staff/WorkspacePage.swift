@@ -49,6 +49,8 @@ struct WorkspacePage {
         let enrolments: String
         /// The quotes recorded for the series (administrators).
         let quotes: String
+        /// Its facilitators and guest speakers (administrators).
+        let leaders: String
     }
 
     struct OrganizationModel {
@@ -66,6 +68,10 @@ struct WorkspacePage {
         let newProgramme: String
         let newPerson: String
         let outbox: String
+        /// The people it registered, the form editing it, and (for a network) the one adding a member.
+        let people: String
+        let editOrganization: String
+        let newMember: String?
     }
 
     struct Model {
@@ -118,7 +124,8 @@ struct WorkspacePage {
                 manage: administers ? "/manage/series/\($0.id!.rawValue)" : nil,
                 edit: administers ? "/manage/series/\($0.id!.rawValue)/edit" : nil,
                 enrolments: "/manage/series/\($0.id!.rawValue)/enrolments",
-                quotes: "/manage/series/\($0.id!.rawValue)/quotes")
+                quotes: "/manage/series/\($0.id!.rawValue)/quotes",
+                leaders: "/manage/series/\($0.id!.rawValue)/leaders")
         }
         let org = organization.id!.rawValue
         let programmeLinks = programmes.map {
@@ -149,7 +156,9 @@ struct WorkspacePage {
             kind: organization.isNetwork ? "Network" : "Member organization", timeZone: organization.timeZone,
             hasPlugins: !plugins.isEmpty, plugins: plugins, administers: administers,
             programmes: administers ? programmeLinks : [], newProgramme: "/workspace/orgs/\(org)/programmes/new",
-            newPerson: "/workspace/orgs/\(org)/people/new", outbox: "/workspace/orgs/\(org)/outbox")
+            newPerson: "/workspace/orgs/\(org)/people/new", outbox: "/workspace/orgs/\(org)/outbox",
+            people: "/workspace/orgs/\(org)/people", editOrganization: "/manage/orgs/\(org)/edit",
+            newMember: organization.isNetwork ? "/workspace/orgs/\(org)/members/new" : nil)
     }
 
     /// Whether `plugin` has any setting an organization can change.

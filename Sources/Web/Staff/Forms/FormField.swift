@@ -4,7 +4,7 @@
 /// Every flag the template needs is a stored property: Mustache sees stored properties only.
 struct FormField: Sendable {
     enum Kind: Sendable {
-        case text, email, number(step: String), textarea(rows: Int), select([Option]), checkbox
+        case text, email, date, search, number(step: String), textarea(rows: Int), select([Option]), checkbox
     }
 
     struct Option: Sendable {
@@ -53,6 +53,8 @@ struct FormField: Sendable {
         switch kind {
         case .text: isInput = true
         case .email: (isInput, inputType) = (true, "email")
+        case .date: (isInput, inputType) = (true, "date")
+        case .search: (isInput, inputType) = (true, "search")
         case .number(let by): (isInput, inputType, step) = (true, "number", by)
         case .textarea(let lines): (isTextarea, rows) = (true, lines)
         case .select(let choices): (isSelect, options) = (true, choices)

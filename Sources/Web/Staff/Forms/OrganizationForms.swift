@@ -1,0 +1,156 @@
+import Foundation
+import GRDB
+import HTTPTypes
+import Hummingbird
+import Kernel
+import PluginKit
+
+/// `/workspace/orgs/{network}/members/new` and `/manage/orgs/{id}/edit`: a network's coordinators add member
+/// organizations, and an organization's administrators (its network's coordinators among them) edit it: name, short
+/// name (chosen once), country, time zone and website; the parent is the network. Audited as `organization.created`
+/// and `organization.updated` (field names only).
+struct OrganizationForms {
+    let web: WebInterface
+
+    func add(to router: RouterGroup<IndabaRequestContext>) {
+        router.get("workspace/orgs/:org/members/new") { request, context in
+            let network = try await administeredNetwork(context)
+            let values = ["timeZone": network.timeZone, "country": network.country]
+            return page(network: network, organization: nil, values: values, errors: [:], request, context)
+        }
+        router.post("workspace/orgs/:org/members/new") { request, context in
+            let network = try await administeredNetwork(context)
+            return try await save(network: network, organization: nil, request, context)
+        }
+        router.get("manage/orgs/:org/edit") { request, context in
+            let organization = try await web.administeredOrganization(context)
+            let values = [
+                "name": organization.name, "slug": organization.slug, "country": organization.country,
+                "timeZone": organization.timeZone, "website": organization.website ?? "",
+            ]
+            return page(network: nil, organization: organization, values: values, errors: [:], request, context)
+        }
+        router.post("manage/orgs/:org/edit") { request, context in
+            let organization = try await web.administeredOrganization(context)
+            return try await save(network: nil, organization: organization, request, context)
+        }
+    }
+
+    /// The network `:org`, which the signed-in user coordinates; a member organization answers as missing here.
+    private func administeredNetwork(_ context: IndabaRequestContext) async throws -> Organization {
+        let organization = try await web.administeredOrganization(context)
+        guard organization.isNetwork else {
+            throw AccessError.notFound(entity: "organization", id: organization.id!.rawValue)
+        }
+        return organization
+    }
+
+    private func save(
+        network: Organization?, organization: Organization?, _ request: Request, _ context: IndabaRequestContext
+    ) async throws -> Response {
+        let form = try await FormData.read(request, context: context)
+        var values: [String: String] = [:]
+        for name in ["name", "slug", "country", "timeZone", "website"] { values[name] = form[name] }
+        if let organization { values["slug"] = organization.slug }
+        values["country"] = values["country"]!.uppercased()
+        if let refusal = web.staffFormRefusal(form, request: request) {
+            return page(
+                network: network, organization: organization, values: values, errors: [:], refusal: refusal,
+                request, context, status: .forbidden)
+        }
+        var errors: [String: String] = [:]
+        if let problem = FieldRules.textProblem(values["name"]!, limit: 200) { errors["name"] = "The name \(problem)." }
+        if let problem = FieldRules.countryProblem(values["country"]!) { errors["country"] = "The country \(problem)." }
+        if let problem = FieldRules.timeZoneProblem(values["timeZone"]!) {
+            errors["timeZone"] = "The time zone \(problem)."
+        }
+        let website = values["website"]!
+        if !website.isEmpty, let problem = FieldRules.webURLProblem(website) {
+            errors["website"] = "The website \(problem)."
+        }
+        let slug = values["slug"]!
+        if let network {
+            if !Slug.isValid(slug) {
+                errors["slug"] = "The short name must \(Slug.rule)."
+            } else {
+                let taken = try await web.workspace.read { db in
+                    try Organization.filter(Column("parentId") == network.id && Column("slug") == slug).fetchCount(db)
+                        > 0
+                }
+                if taken { errors["slug"] = "Another member of \(network.name) already uses this short name." }
+            }
+        }
+        if !errors.isEmpty {
+            return page(
+                network: network, organization: organization, values: values, errors: errors, request, context,
+                status: .unprocessableContent)
+        }
+        let now = web.workspace.now()
+        var draft =
+            organization
+            ?? Organization(
+                parentId: network!.id, name: "", slug: slug, country: "", timeZone: "", createdAt: now, updatedAt: now)
+        let before = draft
+        draft.name = values["name"]!
+        draft.country = values["country"]!
+        draft.timeZone = values["timeZone"]!
+        draft.website = website.isEmpty ? nil : website
+        let record = draft
+        let changed = Self.changedFields(from: before, to: record)
+        let saved = try await web.workspace.write(as: web.actor(context)) { transaction in
+            let saved = try transaction.save(record)
+            if organization == nil {
+                try transaction.audit(
+                    "organization.created", organization: saved.id!, subject: .organization(saved.id!),
+                    detail: ["parent": .integer(saved.parentId!.rawValue)])
+            } else if !changed.isEmpty {
+                try transaction.audit(
+                    "organization.updated", organization: saved.id!, subject: .organization(saved.id!),
+                    detail: ["fields": .array(changed.map { .string($0) })])
+            }
+            return saved
+        }
+        return web.redirect(to: "/manage/orgs/\(saved.id!.rawValue)/edit?saved=1")
+    }
+
+    static func changedFields(from old: Organization, to new: Organization) -> [String] {
+        var fields: [String] = []
+        if old.name != new.name { fields.append("name") }
+        if old.country != new.country { fields.append("country") }
+        if old.timeZone != new.timeZone { fields.append("timeZone") }
+        if old.website != new.website { fields.append("website") }
+        return fields
+    }
+
+    private func page(
+        network: Organization?, organization: Organization?, values: [String: String], errors: [String: String],
+        refusal: String? = nil, _ request: Request, _ context: IndabaRequestContext,
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let fields = [
+            FormField("name", label: "Name", value: values["name"] ?? "", error: errors["name"]),
+            FormField(
+                "slug", label: "Short name", value: values["slug"] ?? "", error: errors["slug"],
+                hint: organization == nil
+                    ? "Used in addresses and files; \(Slug.rule). It cannot be changed later."
+                    : "Used in addresses and files; it cannot be changed.", readOnly: organization != nil),
+            FormField(
+                "country", label: "Country", value: values["country"] ?? "", error: errors["country"],
+                hint: "Two-letter ISO code, such as KE, NG or ZA."),
+            FormField(
+                "timeZone", label: "Time zone", value: values["timeZone"] ?? "", error: errors["timeZone"],
+                hint: "The IANA zone it works in, such as Africa/Nairobi; its new series start in it."),
+            FormField(
+                "website", label: "Website", value: values["website"] ?? "", error: errors["website"], optional: true),
+        ]
+        let saved = request.uri.queryParameters["saved"] != nil && status == .ok
+        let heading = organization.map { "Edit \($0.name)" } ?? "New member of \(network!.name)"
+        let model = FormPageModel(
+            crumbs: [("/workspace", "Workspace")], heading: heading, notice: saved ? "Saved." : nil,
+            formError: refusal,
+            action: organization.map { "/manage/orgs/\($0.id!.rawValue)/edit" }
+                ?? "/workspace/orgs/\(network!.id!.rawValue)/members/new",
+            fields: fields, submit: organization == nil ? "Add the organization" : "Save")
+        return web.formPage(model, title: heading, request: request, context: context, status: status)
+    }
+}
