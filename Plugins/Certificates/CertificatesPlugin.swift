@@ -37,7 +37,7 @@ public struct CertificatesPlugin: Plugin {
         }
     }
 
-    public var eventHandlers: [EventHandler] { CertificateMerging.handlers }
+    public var eventHandlers: [EventHandler] { CertificateMerging.handlers + CertificateErasure.handlers }
 
     public func addRoutes(to routes: RouteCollection<IndabaRequestContext>) {
         CertificatesRoutes(plugin: self).add(to: routes)

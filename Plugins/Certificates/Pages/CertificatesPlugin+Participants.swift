@@ -69,30 +69,6 @@ extension CertificatesPlugin {
         ])
     }
 
-    /// Erasing a person revokes their certificates (a printed one must no longer verify as theirs), removes the
-    /// name from them and deletes the stored PDFs and credentials. Wherever they were issued, enabled or not.
-    public var eventHandlers: [EventHandler] {
-        [
-            .maintaining(PersonErased.self) { event, db in
-                let ids = try Certificate.ID.fetchAll(
-                    db, sql: "SELECT id FROM certificates_certificate WHERE personId = ?", arguments: [event.personId])
-                guard !ids.isEmpty else { return }
-                try db.execute(
-                    sql: """
-                        UPDATE certificates_certificate SET recipientName = 'Erased person', credential = '',
-                        revokedReason = coalesce(revokedReason, 'Erased at the holder''s request'),
-                        revokedAt = coalesce(revokedAt, CURRENT_TIMESTAMP), revokedBy = coalesce(revokedBy, 'erasure'),
-                        status = 'revoked' WHERE personId = ?
-                        """, arguments: [event.personId])
-                try db.execute(
-                    sql: """
-                        DELETE FROM certificates_document WHERE certificateId IN \
-                        (SELECT id FROM certificates_certificate WHERE personId = ?)
-                        """, arguments: [event.personId])
-            }
-        ]
-    }
-
     /// The valid certificates `person` holds from `organization`, newest first.
     static func held(by person: Person.ID, in organization: Organization.ID, _ db: Database) throws -> [Certificate] {
         try Certificate.filter(Column("personId") == person && Column("organizationId") == organization)
@@ -112,4 +88,28 @@ extension CertificatesPlugin {
         guard let certificate else { throw AccessError.notFound(entity: "certificate", id: id) }
         return certificate
     }
+}
+
+/// Erasing a person revokes their certificates (a printed one must no longer verify as theirs), removes the name
+/// from them and deletes the stored PDFs and credentials, whichever organization issued them, enabled or not.
+enum CertificateErasure {
+    static let handlers: [EventHandler] = [
+        .maintaining(PersonErased.self) { event, db in
+            let ids = try Certificate.ID.fetchAll(
+                db, sql: "SELECT id FROM certificates_certificate WHERE personId = ?", arguments: [event.personId])
+            guard !ids.isEmpty else { return }
+            try db.execute(
+                sql: """
+                    UPDATE certificates_certificate SET recipientName = 'Erased person', credential = '',
+                    revokedReason = coalesce(revokedReason, 'Erased at the holder''s request'),
+                    revokedAt = coalesce(revokedAt, CURRENT_TIMESTAMP), revokedBy = coalesce(revokedBy, 'erasure'),
+                    status = 'revoked' WHERE personId = ?
+                    """, arguments: [event.personId])
+            try db.execute(
+                sql: """
+                    DELETE FROM certificates_document WHERE certificateId IN \
+                    (SELECT id FROM certificates_certificate WHERE personId = ?)
+                    """, arguments: [event.personId])
+        }
+    ]
 }
