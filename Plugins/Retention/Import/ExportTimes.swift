@@ -19,36 +19,23 @@ struct WrittenTime: Equatable {
     }
 
     /// Reads `06/21/2023 01:52:40 PM`, `6/30/23, 1:58:03 PM`, `21.06.2023 14:00`, `2023-06-21T14:00:00+02:00`,
-    /// `13:55` and the like; nil when the text is not a time.
+    /// `13:55` and the like; nil when the text is not a time. ``TimeScanner`` reads the text.
     init?(_ text: String) {
-        let pattern =
-            #/^\s*(?:(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})[,\sT]*)?(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(?i:(am|pm|a\.m\.|p\.m\.))?\s*(Z|[+\-]\d{2}:?\d{2})?\s*$/#
-        guard let match = text.wholeMatch(of: pattern) else { return nil }
-        if let a = match.1.flatMap({ Int($0) }), let b = match.2.flatMap({ Int($0) }),
-            let c = match.3.flatMap({ Int($0) })
-        {
-            date = (a, b, c)
-            yearFirst = match.1!.count == 4
+        guard let match = TimeScanner(text).scan() else { return nil }
+        if let written = match.date {
+            date = (written.first, written.second, written.third)
+            yearFirst = written.firstDigits == 4
         }
-        guard var hour = Int(match.4), let minute = Int(match.5) else { return nil }
-        let second = match.6.flatMap { Int($0) } ?? 0
-        if let marker = match.7?.lowercased() {
+        var hour = match.hour
+        if let afternoon = match.afternoon {
             guard (1...12).contains(hour) else { return nil }
-            hour = hour % 12 + (marker.hasPrefix("p") ? 12 : 0)
+            hour = hour % 12 + (afternoon ? 12 : 0)
         }
-        guard hour < 24, minute < 60, second < 61 else { return nil }
+        guard hour < 24, match.minute < 60, (match.second ?? 0) < 61 else { return nil }
         self.hour = hour
-        self.minute = minute
-        self.second = second
-        if let offset = match.8 {
-            if offset == "Z" {
-                offsetSeconds = 0
-            } else {
-                let digits = offset.dropFirst().filter(\.isNumber)
-                let value = (Int(digits.prefix(2)) ?? 0) * 3600 + (Int(digits.suffix(2)) ?? 0) * 60
-                offsetSeconds = offset.hasPrefix("-") ? -value : value
-            }
-        }
+        minute = match.minute
+        second = match.second ?? 0
+        offsetSeconds = match.offsetSeconds
     }
 
     /// The calendar day under `order`, or nil when the numbers make no date that way.
@@ -91,11 +78,21 @@ struct ExportClock {
     /// Where the meeting is expected on that day (the session's start): a time of day is placed on the day before,
     /// the day itself or the day after, whichever is nearest, so a meeting from 23:30 to 00:30 ends the next day.
     var anchor: Date? = nil
+    /// The Gregorian calendar in `zone`, made once: an export has two times a row.
+    private let calendar: Calendar
+
+    init(zone: TimeZone, order: DayOrder, day: DateComponents?, anchor: Date? = nil) {
+        self.zone = zone
+        self.order = order
+        self.day = day
+        self.anchor = anchor
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        self.calendar = calendar
+    }
 
     func instant(_ time: WrittenTime) -> Date? {
         if time.date == nil, let day, let anchor {
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = zone
             guard let midnight = calendar.date(from: day) else { return nil }
             let candidates = [-1, 0, 1].compactMap { shift -> Date? in
                 guard let other = calendar.date(byAdding: .day, value: shift, to: midnight) else { return nil }
@@ -110,10 +107,10 @@ struct ExportClock {
         components.hour = time.hour
         components.minute = time.minute
         components.second = time.second
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = time.offsetSeconds.flatMap { TimeZone(secondsFromGMT: $0) } ?? zone
-        guard let date = calendar.date(from: components),
-            calendar.component(.day, from: date) == components.day
+        var inZone = calendar
+        if let offset = time.offsetSeconds.flatMap({ TimeZone(secondsFromGMT: $0) }) { inZone.timeZone = offset }
+        guard let date = inZone.date(from: components),
+            inZone.component(.day, from: date) == components.day
         else { return nil }
         return date
     }
@@ -129,12 +126,7 @@ enum DurationReading: String, Codable, Sendable {
     /// and, when both do, the one whose median is nearer the session's planned length; nil when no cell has the
     /// shape.
     static func decide(for cells: [String], plannedSeconds: TimeInterval) -> DurationReading? {
-        let pairs = cells.compactMap { cell -> (Int, Int)? in
-            guard let match = cell.trimmingCharacters(in: .whitespaces).wholeMatch(of: #/(\d{1,3}):(\d{2})/#),
-                let first = Int(match.1), let second = Int(match.2)
-            else { return nil }
-            return (first, second)
-        }
+        let pairs = cells.compactMap { ExportDuration.clockPair($0.trimmingCharacters(in: .whitespaces)) }
         guard !pairs.isEmpty else { return nil }
         let limit = ExportDuration.plausibleSeconds(planned: plannedSeconds)
         func values(_ reading: DurationReading) -> [Int] {
@@ -161,12 +153,22 @@ enum ExportDuration {
         planned + max(planned, 7200)
     }
 
+    /// `a:b` with one to three digits, then two (what `(\d{1,3}):(\d{2})` matched whole), read by hand: deciding a
+    /// file's ``DurationReading`` looks at every duration cell, and a regular expression built for each was slow.
+    static func clockPair(_ text: String) -> (Int, Int)? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, (1...3).contains(parts[0].count), parts[1].count == 2,
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let first = Int(parts[0]), let second = Int(parts[1])
+        else { return nil }
+        return (first, second)
+    }
+
     static func seconds(_ text: String, reading: DurationReading = .hoursMinutes) -> Result<Int?, DurationError> {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty || trimmed.allSatisfy({ $0 == "-" }) { return .success(nil) }
         if let minutes = Double(trimmed), minutes >= 0 { return .success(Int((minutes * 60).rounded())) }
-        if let match = trimmed.wholeMatch(of: #/(\d{1,3}):(\d{2})/#), reading == .minutesSeconds {
-            let (minutes, seconds) = (Int(match.1) ?? 0, Int(match.2) ?? 0)
+        if let (minutes, seconds) = clockPair(trimmed), reading == .minutesSeconds {
             return seconds < 60 ? .success(minutes * 60 + seconds) : .failure(DurationError())
         }
         if let match = trimmed.wholeMatch(of: #/(\d{1,3}):(\d{2})(?::(\d{2}))?/#) {
@@ -189,4 +191,138 @@ enum ExportDuration {
     }
 
     struct DurationError: Error {}
+}
+
+/// Reads the parts of a written time by hand: what the pattern
+/// `^\s*(?:(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})[,\sT]*)?(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*`
+/// `(?i:(am|pm|a\.m\.|p\.m\.))?\s*(Z|[+-]\d{2}:?\d{2})?\s*$` accepts (digits are ASCII), at a small fraction of the
+/// cost of building and running a regular expression for each of an export's cells.
+struct TimeScanner {
+    struct Match: Equatable {
+        struct WrittenDate: Equatable {
+            let first: Int
+            let second: Int
+            let third: Int
+            /// How many digits the first number has (four: the date is written year first).
+            let firstDigits: Int
+        }
+
+        var date: WrittenDate?
+        var hour: Int
+        var minute: Int
+        var second: Int?
+        /// `pm` (true) or `am` (false) when written.
+        var afternoon: Bool?
+        var offsetSeconds: Int?
+    }
+
+    private let scalars: [Unicode.Scalar]
+
+    init(_ text: String) { scalars = Array(text.unicodeScalars) }
+
+    func scan() -> Match? {
+        let start = skipSpaces(from: 0)
+        if let dated = scanDated(from: start) { return dated }
+        return scanTime(from: start)
+    }
+
+    /// A date, then the time; the last number of the date may run into the time when nothing separates them.
+    private func scanDated(from start: Int) -> Match? {
+        let first = digits(from: start)
+        guard (1...4).contains(first.count), isDateSeparator(at: start + first.count) else { return nil }
+        let secondStart = start + first.count + 1
+        let second = digits(from: secondStart)
+        guard (1...2).contains(second.count), isDateSeparator(at: secondStart + second.count) else { return nil }
+        let thirdStart = secondStart + second.count + 1
+        let third = digits(from: thirdStart)
+        guard third.count >= 1 else { return nil }
+        for length in stride(from: min(4, third.count), through: 1, by: -1) {
+            var index = thirdStart + length
+            while index < scalars.count, scalars[index] == "," || scalars[index] == "T" || isSpace(scalars[index]) {
+                index += 1
+            }
+            if var match = scanTime(from: index) {
+                match.date = Match.WrittenDate(
+                    first: value(start, first.count), second: value(secondStart, second.count),
+                    third: value(thirdStart, length), firstDigits: first.count)
+                return match
+            }
+        }
+        return nil
+    }
+
+    /// `h:mm[:ss[.fff]] [am|pm|a.m.|p.m.] [Z|±hh[:]mm]` and nothing after but spaces.
+    private func scanTime(from start: Int) -> Match? {
+        let hour = digits(from: start)
+        guard (1...2).contains(hour.count), character(at: start + hour.count) == ":" else { return nil }
+        let minuteStart = start + hour.count + 1
+        guard digits(from: minuteStart).count >= 2 else { return nil }
+        var index = minuteStart + 2
+        var second: Int?
+        if character(at: index) == ":", digits(from: index + 1).count >= 2 {
+            second = value(index + 1, 2)
+            index += 3
+            if character(at: index) == ".", digits(from: index + 1).count >= 1 {
+                index += 1 + digits(from: index + 1).count
+            }
+        }
+        index = skipSpaces(from: index)
+        var afternoon: Bool?
+        if let marker = character(at: index).map({ Character($0).lowercased() }), marker == "a" || marker == "p" {
+            let next = character(at: index + 1).map { Character($0).lowercased() }
+            if next == "m" {
+                afternoon = marker == "p"
+                index += 2
+            } else if next == ".", character(at: index + 2).map({ Character($0).lowercased() }) == "m",
+                character(at: index + 3) == "."
+            {
+                afternoon = marker == "p"
+                index += 4
+            }
+        }
+        index = skipSpaces(from: index)
+        var offsetSeconds: Int?
+        if character(at: index) == "Z" {
+            offsetSeconds = 0
+            index += 1
+        } else if let sign = character(at: index), sign == "+" || sign == "-", digits(from: index + 1).count >= 2 {
+            var minutesStart = index + 3
+            if character(at: minutesStart) == ":" { minutesStart += 1 }
+            if digits(from: minutesStart).count >= 2 {
+                let seconds = value(index + 1, 2) * 3600 + value(minutesStart, 2) * 60
+                offsetSeconds = sign == "-" ? -seconds : seconds
+                index = minutesStart + 2
+            }
+        }
+        guard skipSpaces(from: index) == scalars.count else { return nil }
+        return Match(
+            date: nil, hour: value(start, hour.count), minute: value(minuteStart, 2), second: second,
+            afternoon: afternoon, offsetSeconds: offsetSeconds)
+    }
+
+    private func character(at index: Int) -> Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
+
+    private func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isWhitespace }
+
+    private func isDateSeparator(at index: Int) -> Bool {
+        guard let scalar = character(at: index) else { return false }
+        return scalar == "/" || scalar == "." || scalar == "-"
+    }
+
+    private func skipSpaces(from start: Int) -> Int {
+        var index = start
+        while index < scalars.count, isSpace(scalars[index]) { index += 1 }
+        return index
+    }
+
+    /// The run of ASCII digits starting at `start`.
+    private func digits(from start: Int) -> (count: Int, end: Int) {
+        var index = start
+        while index < scalars.count, ("0"..."9").contains(scalars[index]) { index += 1 }
+        return (index - start, index)
+    }
+
+    private func value(_ start: Int, _ count: Int) -> Int {
+        scalars[start..<(start + count)].reduce(0) { $0 * 10 + Int($1.value - 48) }
+    }
 }
