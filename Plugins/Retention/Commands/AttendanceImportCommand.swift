@@ -47,6 +47,9 @@ struct AttendanceImportCommand: PluginCommand {
     @Flag(help: "Record the file even though its times do not overlap the session's (an export of another day).")
     var anyDate = false
 
+    @Option(help: .hidden)
+    var repeatCount = 1
+
     init() {}
 
     func run(in context: PluginCommandContext) async throws {
@@ -68,6 +71,12 @@ struct AttendanceImportCommand: PluginCommand {
         let importer = AttendanceImporter(settings: settings)
         let platform = format == .auto ? nil : MeetingPlatform(rawValue: format.rawValue)
         let (reference, anyDate, confirmAbsent) = (session, anyDate, confirmAbsent)
+        if repeatCount > 1 {
+            try await ImportBenchmark(
+                data: data, platform: platform, zone: zone, session: reference, organization: organization,
+                importer: importer, anyDate: anyDate, confirmAbsent: confirmAbsent
+            ).run(times: repeatCount, in: context)
+        }
         let (plan, target) = try await context.workspace.read { db in
             let session = try Lookup.session(reference, in: db)
             try RetentionQueries.requireOwned(series: session.seriesId, by: organization, in: db)

@@ -147,12 +147,16 @@ struct NetworkFunnelCommand: PluginCommand {
         context.output.print(
             lines:
                 TextTable(
-                    [["STAGE", "PEOPLE"] + funnel.groups]
+                    [["STAGE", "PEOPLE"] + funnel.groups + ["NOT BROKEN DOWN"]]
                         + funnel.stages.map { stage in
                             [stage.stage == 0 ? "enrolled" : "session \(stage.stage)", "\(stage.total)"]
-                                + stage.groups.map { $0.map(String.init) ?? "-" }
+                                + stage.groups.map { $0.map(String.init) ?? "-" } + ["\(stage.notBrokenDown)"]
                         }
-                ).lines)
+                ).lines
+                + [
+                    "A group's figure adds up the series whose own report shows it at that stage; people whose "
+                        + "series' report hides their group are not broken down."
+                ])
     }
 }
 

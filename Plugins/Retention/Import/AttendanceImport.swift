@@ -107,11 +107,13 @@ struct AttendanceImporter {
             throw AttendanceFileError.otherDate(
                 file: Self.describe(span, in: meetingZone), session: Self.describe(planned, in: meetingZone))
         }
-        let matcher = try PersonMatcher(series: session.seriesId, organization: organization, in: db)
+        let (groups, order) = Self.group(export.rows.filter { $0.role == .participant })
+        let matcher = try PersonMatcher(
+            series: session.seriesId, organization: organization,
+            emails: order.compactMap { groups[$0]!.lazy.compactMap(\.email).first }, in: db)
         let roles = try SeriesParticipation.roles(in: session.seriesId, in: db)
         let recorded = try SeriesParticipation.attendance(at: session.id!, in: db)
 
-        let (groups, order) = Self.group(export.rows.filter { $0.role == .participant })
         var skipped = export.rows.count - groups.values.map(\.count).reduce(0, +)
 
         var byPerson: [Person.ID: (rows: [ExportRow], method: MatchMethod, key: String)] = [:]
@@ -235,19 +237,21 @@ struct AttendanceImporter {
         guard plan.changesSomething else { return }
         guard plan.clearedCount == 0 || confirmAbsent else { throw ClearingNotConfirmed(people: plan.clearedCount) }
         let db = transaction.db
+        let changed = plan.entries.filter { $0.change != .unchanged }
         // The audit log gets one line for the file, not one per row.
         try transaction.withoutItemizedAudit {
-            for entry in plan.entries where entry.change != .unchanged {
-                if entry.walkIn {
-                    try transaction.enrol(
-                        entry.personId, in: session.seriesId, at: min(session.startsAt, transaction.now),
-                        channel: settings.walkInChannel)
-                }
-                try transaction.recordAttendance(
-                    of: entry.personId, at: session.id!, status: entry.status, minutes: entry.minutes, source: .import)
-                try Visits.record(
-                    entry.change == .cleared ? nil : entry.visit, of: entry.personId, at: session.id!, in: db)
+            for entry in changed where entry.walkIn {
+                try transaction.enrol(
+                    entry.personId, in: session.seriesId, at: min(session.startsAt, transaction.now),
+                    channel: settings.walkInChannel)
             }
+            // One batch: the kernel reads the session, its people and its records once, not once a person.
+            try transaction.recordAttendance(
+                changed.map { AttendanceEntry(personId: $0.personId, status: $0.status, minutes: $0.minutes) },
+                at: session.id!, source: .import)
+        }
+        for entry in changed {
+            try Visits.record(entry.change == .cleared ? nil : entry.visit, of: entry.personId, at: session.id!, in: db)
         }
         try transaction.audit(
             "attendance.imported", organization: try SeriesOwnership.owner(ofSeries: session.seriesId, in: db),

@@ -19,36 +19,23 @@ struct WrittenTime: Equatable {
     }
 
     /// Reads `06/21/2023 01:52:40 PM`, `6/30/23, 1:58:03 PM`, `21.06.2023 14:00`, `2023-06-21T14:00:00+02:00`,
-    /// `13:55` and the like; nil when the text is not a time.
+    /// `13:55` and the like; nil when the text is not a time. ``TimeScanner`` reads the text.
     init?(_ text: String) {
-        let pattern =
-            #/^\s*(?:(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})[,\sT]*)?(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(?i:(am|pm|a\.m\.|p\.m\.))?\s*(Z|[+\-]\d{2}:?\d{2})?\s*$/#
-        guard let match = text.wholeMatch(of: pattern) else { return nil }
-        if let a = match.1.flatMap({ Int($0) }), let b = match.2.flatMap({ Int($0) }),
-            let c = match.3.flatMap({ Int($0) })
-        {
-            date = (a, b, c)
-            yearFirst = match.1!.count == 4
+        guard let match = TimeScanner(text).scan() else { return nil }
+        if let written = match.date {
+            date = (written.first, written.second, written.third)
+            yearFirst = written.firstDigits == 4
         }
-        guard var hour = Int(match.4), let minute = Int(match.5) else { return nil }
-        let second = match.6.flatMap { Int($0) } ?? 0
-        if let marker = match.7?.lowercased() {
+        var hour = match.hour
+        if let afternoon = match.afternoon {
             guard (1...12).contains(hour) else { return nil }
-            hour = hour % 12 + (marker.hasPrefix("p") ? 12 : 0)
+            hour = hour % 12 + (afternoon ? 12 : 0)
         }
-        guard hour < 24, minute < 60, second < 61 else { return nil }
+        guard hour < 24, match.minute < 60, (match.second ?? 0) < 61 else { return nil }
         self.hour = hour
-        self.minute = minute
-        self.second = second
-        if let offset = match.8 {
-            if offset == "Z" {
-                offsetSeconds = 0
-            } else {
-                let digits = offset.dropFirst().filter(\.isNumber)
-                let value = (Int(digits.prefix(2)) ?? 0) * 3600 + (Int(digits.suffix(2)) ?? 0) * 60
-                offsetSeconds = offset.hasPrefix("-") ? -value : value
-            }
-        }
+        minute = match.minute
+        second = match.second ?? 0
+        offsetSeconds = match.offsetSeconds
     }
 
     /// The calendar day under `order`, or nil when the numbers make no date that way.
@@ -91,11 +78,21 @@ struct ExportClock {
     /// Where the meeting is expected on that day (the session's start): a time of day is placed on the day before,
     /// the day itself or the day after, whichever is nearest, so a meeting from 23:30 to 00:30 ends the next day.
     var anchor: Date? = nil
+    /// The Gregorian calendar in `zone`, made once: an export has two times a row.
+    private let calendar: Calendar
+
+    init(zone: TimeZone, order: DayOrder, day: DateComponents?, anchor: Date? = nil) {
+        self.zone = zone
+        self.order = order
+        self.day = day
+        self.anchor = anchor
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        self.calendar = calendar
+    }
 
     func instant(_ time: WrittenTime) -> Date? {
         if time.date == nil, let day, let anchor {
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = zone
             guard let midnight = calendar.date(from: day) else { return nil }
             let candidates = [-1, 0, 1].compactMap { shift -> Date? in
                 guard let other = calendar.date(byAdding: .day, value: shift, to: midnight) else { return nil }
@@ -110,10 +107,10 @@ struct ExportClock {
         components.hour = time.hour
         components.minute = time.minute
         components.second = time.second
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = time.offsetSeconds.flatMap { TimeZone(secondsFromGMT: $0) } ?? zone
-        guard let date = calendar.date(from: components),
-            calendar.component(.day, from: date) == components.day
+        var inZone = calendar
+        if let offset = time.offsetSeconds.flatMap({ TimeZone(secondsFromGMT: $0) }) { inZone.timeZone = offset }
+        guard let date = inZone.date(from: components),
+            inZone.component(.day, from: date) == components.day
         else { return nil }
         return date
     }
@@ -129,12 +126,7 @@ enum DurationReading: String, Codable, Sendable {
     /// and, when both do, the one whose median is nearer the session's planned length; nil when no cell has the
     /// shape.
     static func decide(for cells: [String], plannedSeconds: TimeInterval) -> DurationReading? {
-        let pairs = cells.compactMap { cell -> (Int, Int)? in
-            guard let match = cell.trimmingCharacters(in: .whitespaces).wholeMatch(of: #/(\d{1,3}):(\d{2})/#),
-                let first = Int(match.1), let second = Int(match.2)
-            else { return nil }
-            return (first, second)
-        }
+        let pairs = cells.compactMap { ExportDuration.clockPair($0.trimmingCharacters(in: .whitespaces)) }
         guard !pairs.isEmpty else { return nil }
         let limit = ExportDuration.plausibleSeconds(planned: plannedSeconds)
         func values(_ reading: DurationReading) -> [Int] {
@@ -161,12 +153,22 @@ enum ExportDuration {
         planned + max(planned, 7200)
     }
 
+    /// `a:b` with one to three digits, then two (what `(\d{1,3}):(\d{2})` matched whole), read by hand: deciding a
+    /// file's ``DurationReading`` looks at every duration cell, and a regular expression built for each was slow.
+    static func clockPair(_ text: String) -> (Int, Int)? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, (1...3).contains(parts[0].count), parts[1].count == 2,
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let first = Int(parts[0]), let second = Int(parts[1])
+        else { return nil }
+        return (first, second)
+    }
+
     static func seconds(_ text: String, reading: DurationReading = .hoursMinutes) -> Result<Int?, DurationError> {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty || trimmed.allSatisfy({ $0 == "-" }) { return .success(nil) }
         if let minutes = Double(trimmed), minutes >= 0 { return .success(Int((minutes * 60).rounded())) }
-        if let match = trimmed.wholeMatch(of: #/(\d{1,3}):(\d{2})/#), reading == .minutesSeconds {
-            let (minutes, seconds) = (Int(match.1) ?? 0, Int(match.2) ?? 0)
+        if let (minutes, seconds) = clockPair(trimmed), reading == .minutesSeconds {
             return seconds < 60 ? .success(minutes * 60 + seconds) : .failure(DurationError())
         }
         if let match = trimmed.wholeMatch(of: #/(\d{1,3}):(\d{2})(?::(\d{2}))?/#) {

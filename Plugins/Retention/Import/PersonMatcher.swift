@@ -23,10 +23,28 @@ struct PersonMatcher {
     let series: WebinarSeries.ID
     private let seriesNames: [String: Set<Person.ID>]
     private let organizationNames: [String: Set<Person.ID>]
+    /// The organization's remembered links (a person) and ignores (nil), by identity key: read once.
+    private let aliases: [String: Person.ID?]
+    /// The people of the e-mail keys read ahead (``init(series:organization:emails:in:)``); keys read ahead and
+    /// not here belong to nobody.
+    private let emailPeople: [String: Person.ID]
+    private let emailKeysRead: Set<String>
 
-    init(series: WebinarSeries.ID, organization: Organization.ID, in db: Database) throws {
+    /// - Parameter emails: The addresses the export has, read ahead in a few queries instead of one a row.
+    init(series: WebinarSeries.ID, organization: Organization.ID, emails: [String] = [], in db: Database) throws {
         self.series = series
         self.organization = organization
+        var aliases: [String: Person.ID?] = [:]
+        for row in try Row.fetchAll(
+            db, sql: "SELECT identityKey, personId FROM retention_alias WHERE organizationId = ?",
+            arguments: [organization])
+        {
+            let person: Person.ID? = row[1]
+            aliases[row[0]] = .some(person)
+        }
+        self.aliases = aliases
+        emailKeysRead = Set(emails.map(FieldRules.emailKey))
+        emailPeople = try PeopleMatching.people(emailKeys: emailKeysRead, inNetworkOf: organization, in: db)
         func index(_ people: [(Person.ID, String)]) -> [String: Set<Person.ID>] {
             var names: [String: Set<Person.ID>] = [:]
             for (id, name) in people {
@@ -41,19 +59,14 @@ struct PersonMatcher {
     func resolve(email: String?, names: [String], in db: Database) throws -> Resolution {
         if let email {
             let key = FieldRules.emailKey(email)
-            if let id = try PeopleMatching.person(emailKey: key, inNetworkOf: organization, in: db) {
-                return .person(id, .email)
-            }
+            let id =
+                emailKeysRead.contains(key)
+                ? emailPeople[key] : try PeopleMatching.person(emailKey: key, inNetworkOf: organization, in: db)
+            if let id { return .person(id, .email) }
         }
         let keys = (email.map { [IdentityKey.email($0)] } ?? []) + names
         for key in keys {
-            if let row = try Row.fetchOne(
-                db, sql: "SELECT personId FROM retention_alias WHERE organizationId = ? AND identityKey = ?",
-                arguments: [organization, key])
-            {
-                let person: Person.ID? = row["personId"]
-                return person.map { .person($0, .alias) } ?? .ignored
-            }
+            if let person = aliases[key] { return person.map { .person($0, .alias) } ?? .ignored }
         }
         for index in [seriesNames, organizationNames] {
             let found = names.reduce(into: Set<Person.ID>()) { $0.formUnion(index[$1] ?? []) }

@@ -102,13 +102,9 @@ struct SeriesReport: Codable, Sendable {
 
         let suppression = Suppression(k: settings.minimumGroupSize)
         let genderGroups = GenderGroup.allCases
-        gender = Self.withWomenFallback(
-            Self.breakdown(
-                "gender", groups: genderGroups.map(\.label),
-                of: progress.genderGroups(mapping: settings.genderMapping).map { genderGroups.firstIndex(of: $0)! },
-                steps: steps.map(\.key), reached: reached, suppression: suppression),
-            women: progress.genderGroups(mapping: settings.genderMapping).map { $0 == .women }, reached: reached,
-            suppression: suppression)
+        gender = Self.genderBreakdown(
+            of: progress.genderGroups(mapping: settings.genderMapping).map { genderGroups.firstIndex(of: $0)! },
+            steps: steps.map(\.key), reached: reached, k: settings.minimumGroupSize)
         // Channels nobody came through are left out: they hold no one.
         let used = Set(people.map(\.channel))
         let channelNames = settings.channels.filter(used.contains) + used.subtracting(settings.channels).sorted()
@@ -137,11 +133,7 @@ struct SeriesReport: Codable, Sendable {
         _ dimension: String, groups: [String], of membership: [Int], steps: [String], reached: [[Bool]],
         suppression: Suppression
     ) -> Breakdown {
-        let counts = reached.map { flags in
-            var perGroup = Array(repeating: 0, count: groups.count)
-            for (group, reached) in zip(membership, flags) where reached { perGroup[group] += 1 }
-            return perGroup
-        }
+        let counts = reached.map { Self.counts(of: membership, groups: groups.count, reached: $0) }
         let shown = suppression.apply(enrolled: counts[0], steps: Array(counts.dropFirst()))
         let cells = [shown.enrolled] + shown.steps
         return Breakdown(
@@ -150,29 +142,26 @@ struct SeriesReport: Codable, Sendable {
             notes: cells.map { Self.note(for: $0, k: suppression.k) })
     }
 
-    /// Falls back, step by step, to the coarser breakdown women / everyone else (suppressed by the same rule as a
-    /// whole) where the full one hides women's figure but the coarser one can show it: a step then shows the
-    /// women and everyone else together, and hides the other groups' own cells, so nothing finer can be worked out
-    /// than either breakdown shows alone.
-    private static func withWomenFallback(
-        _ full: Breakdown, women: [Bool], reached: [[Bool]], suppression: Suppression
-    ) -> Breakdown {
-        let womenIndex = GenderGroup.allCases.firstIndex(of: .women)!
-        let counts = reached.map { flags in
-            zip(women, flags).reduce(into: [0, 0]) { sums, pair in if pair.1 { sums[pair.0 ? 0 : 1] += 1 } }
-        }
-        let coarse = suppression.apply(enrolled: counts[0], steps: Array(counts.dropFirst()))
-        let coarseCells = [coarse.enrolled] + coarse.steps
-        var result = full
-        for (step, cells) in full.cells.enumerated() where cells[womenIndex] == nil {
-            guard let womenCount = coarseCells[step][0], let others = coarseCells[step][1] else { continue }
-            result.cells[step] = cells.indices.map { $0 == womenIndex ? womenCount : nil }
-            result.everyoneElse[step] = others
-            result.notes[step] =
-                "Men, another gender and not stated are shown together as everyone else (\(others)): on their own, "
-                + "one of them has fewer than \(suppression.k) people here, or could be worked out from the others."
-        }
-        return result
+    /// The gender breakdown under ``GenderCells``, the rule every gender figure of the plugin follows.
+    private static func genderBreakdown(of membership: [Int], steps: [String], reached: [[Bool]], k: Int) -> Breakdown {
+        let groups = GenderGroup.allCases
+        let counts = reached.map { Self.counts(of: membership, groups: groups.count, reached: $0) }
+        let shown = GenderCells(counts: counts, k: k)
+        return Breakdown(
+            dimension: "gender", groups: groups.map(\.label), stepKeys: steps,
+            totals: reached.map { $0.filter { $0 }.count }, cells: shown.cells, everyoneElse: shown.everyoneElse,
+            notes: zip(shown.cells, shown.everyoneElse).map { cells, others in
+                guard let others else { return Self.note(for: cells, k: k) }
+                return "Men, another gender and not stated are shown together as everyone else (\(others)): on "
+                    + "their own, one of them has fewer than \(k) people here, or could be worked out from the others."
+            })
+    }
+
+    /// People per group who reached a step.
+    private static func counts(of membership: [Int], groups: Int, reached: [Bool]) -> [Int] {
+        var perGroup = Array(repeating: 0, count: groups)
+        for (group, reached) in zip(membership, reached) where reached { perGroup[group] += 1 }
+        return perGroup
     }
 
     /// Why a step's figures are hidden, in plain words; nil when every group is shown.

@@ -61,11 +61,12 @@ enum TallyKeeper {
     }
 
     private static func addAttended(_ session: Session.ID, _ gender: String, _ delta: Int, in db: Database) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO retention_attendedTally (sessionId, gender, people) VALUES (?, ?, ?)
                 ON CONFLICT (sessionId, gender) DO UPDATE SET people = people + excluded.people
-                """, arguments: [session, gender, delta])
+                """
+        ).execute(arguments: [session, gender, delta])
     }
 
     private static func addEnrolled(_ series: WebinarSeries.ID, _ gender: String, _ delta: Int, in db: Database)

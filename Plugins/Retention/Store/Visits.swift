@@ -12,11 +12,13 @@ enum Visits {
                 sql: "DELETE FROM retention_visit WHERE sessionId = ? AND personId = ?", arguments: [session, person])
             return
         }
-        try db.execute(
+        // Cached: an import stores thousands of visits in one transaction.
+        try db.cachedStatement(
             sql: """
                 INSERT INTO retention_visit (sessionId, personId, visit) VALUES (?, ?, ?)
                 ON CONFLICT (sessionId, personId) DO UPDATE SET visit = excluded.visit
-                """, arguments: [session, person, visit.stored])
+                """
+        ).execute(arguments: [session, person, visit.stored])
     }
 
     /// The visit stored for `person` at `session`, if an import or a review recorded one.

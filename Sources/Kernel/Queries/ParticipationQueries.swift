@@ -13,7 +13,8 @@ public enum ParticipationQueries {
 
     /// The stored gender of `person`, if any.
     public static func storedGender(of person: Person.ID, in db: Database) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT gender FROM person WHERE id = ?", arguments: [person])
+        // Cached: kept tallies ask once per attendance change, thousands of times in one import.
+        try String.fetchOne(db.cachedStatement(sql: "SELECT gender FROM person WHERE id = ?"), arguments: [person])
     }
 
     /// The sessions `person` was recorded present at.

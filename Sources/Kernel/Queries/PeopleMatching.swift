@@ -17,6 +17,29 @@ public enum PeopleMatching {
                 """, arguments: [emailKey, organization])
     }
 
+    /// The people of `organization`'s network (itself, its network and the network's members) with each of
+    /// `emailKeys`, by key: ``person(emailKey:inNetworkOf:)`` for many keys in a few reads.
+    public static func people(
+        emailKeys: some Collection<String>, inNetworkOf organization: Organization.ID, in db: Database
+    ) throws -> [String: Person.ID] {
+        var found: [String: Person.ID] = [:]
+        let keys = Array(Set(emailKeys))
+        for start in stride(from: 0, to: keys.count, by: 500) {
+            let chunk = Array(keys[start..<min(start + 500, keys.count)])
+            let marks = chunk.map { _ in "?" }.joined(separator: ",")
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT p.emailKey, p.id FROM person p JOIN organization o ON o.id = p.organizationId
+                    WHERE p.emailKey IN (\(marks)) AND coalesce(o.parentId, o.id) = (
+                        SELECT coalesce(parentId, id) FROM organization WHERE id = ?)
+                    """,
+                arguments: StatementArguments(chunk.map { $0 as any DatabaseValueConvertible } + [organization]))
+            for row in rows { found[row[0]] = Person.ID(row[1] as Int64) }
+        }
+        return found
+    }
+
     /// Whether anybody at all has e-mail key `emailKey`: e-mail addresses are unique across the installation.
     public static func emailInUse(_ emailKey: String, in db: Database) throws -> Bool {
         try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM person WHERE emailKey = ?)", arguments: [emailKey])

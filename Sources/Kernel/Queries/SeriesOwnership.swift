@@ -78,6 +78,26 @@ public enum SeriesOwnership {
         return positions
     }
 
+    /// The held sessions (not cancelled) of the series `organizations` own (every organization's when `nil`) whose
+    /// completion is attendance (live and feedback sessions, not offline exercises), by session id: the sessions
+    /// whose people present are a step of their series' funnel, as ``Completion`` counts it.
+    public static func heldAttendedSessions(ownedBy organizations: [Organization.ID]?, in db: Database) throws
+        -> [Int64: SessionPlace]
+    {
+        let filter = sessionsOwned(by: organizations)
+        let held =
+            (filter.isEmpty ? "WHERE " : " AND ")
+            + "s.status = 'scheduled' AND s.kind IN ('\(Session.Kind.live.rawValue)', '\(Session.Kind.feedback.rawValue)')"
+        var places: [Int64: SessionPlace] = [:]
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT s.id, s.seriesId, s.position, s.startsAt FROM session s \(filter)\(held)")
+        while let row = try rows.next() {
+            places[row[0]] = SessionPlace(
+                id: Session.ID(row[0]), seriesId: WebinarSeries.ID(row[1]), position: row[2], startsAt: row[3])
+        }
+        return places
+    }
+
     /// The SQL that narrows `session s` to the series `organizations` own (nothing for every organization's).
     private static func sessionsOwned(by organizations: [Organization.ID]?) -> String {
         guard let organizations else { return "" }
