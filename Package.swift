@@ -287,6 +287,7 @@ let package = Package(
             dependencies: [
                 "Server", "Kernel", "PluginKit", "KernelTesting", "ServerTesting",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),

@@ -3,7 +3,8 @@
 # dataset through `indaba case-studies import`, then runs the kit's 100 FTS5 queries (make_fts_queries.py) through
 # the library's search (ranking, visibility, highlighted title and snippet) and bare on the kit's database in the
 # same process, alternating, and beside the sqlite3 shell running the kit's batch. Prints per-query p50 latencies,
-# ratios, and whether each top 20 equals the bare query's. Not part of CI.
+# ratios, and whether each top 20 equals the bare query's; then the same queries over HTTP to `indaba serve`
+# (one keep-alive connection, true per-request p50/p99). Each target is printed beside its figure. Not part of CI.
 #
 #   scripts/bench-case-studies.sh       # BENCH_DATA=/tmp/indaba-bench (generated if missing), RUNS=30
 set -euo pipefail
@@ -12,6 +13,7 @@ KIT=${BENCH_KIT:-../shared/bench}
 DATA=${BENCH_DATA:-/tmp/indaba-bench}
 WORK=${BENCH_WORK:-/tmp/indaba-bench-case-studies}
 RUNS=${RUNS:-30}
+HTTP_RUNS=${HTTP_RUNS:-20}
 INDABA=${INDABA:-$PWD/.build/release/indaba}
 
 command -v sqlite3 >/dev/null || { echo "installing sqlite3"; apt-get install -y -qq sqlite3 >/dev/null; }
@@ -51,4 +53,26 @@ print(f"  ours: median of per-query p50s {ours:.3f} ms = {ours/shell:.2f}x the s
       f"mean {mean:.3f} ms = {mean/shell:.2f}x")
 PY
 echo
-echo "Per query: $WORK/per-query.tsv; hyperfine: $WORK/shell.json"
+echo "== Over HTTP: the same 100 queries to indaba serve, one keep-alive connection, $HTTP_RUNS rounds (true p50/p99)"
+PORT=${BENCH_PORT:-18282}
+TOKEN=$($INDABA token create --db "$DB" --role networkCoordinator --org bench | tail -1)
+NETWORK=$(sqlite3 "$DB" "SELECT id FROM organization WHERE slug = 'bench' AND parentId IS NULL")
+$INDABA serve --db "$DB" --port "$PORT" > "$WORK/serve.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do grep -q "is serving" "$WORK/serve.log" && break; sleep 0.1; done
+python3 scripts/bench/search_over_http.py "http://127.0.0.1:$PORT" "$NETWORK" "$TOKEN" "$WORK/q4_batch.sql" \
+    "$HTTP_RUNS" "$WORK/http.tsv" | sed 's/^/  /'
+python3 - "$WORK/http.tsv" "$WORK/per-query.tsv" <<'PY'
+import sys
+rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1])][1:]
+bare = {r[5]: float(r[2]) for r in ([l.rstrip("\n").split("\t") for l in open(sys.argv[2])][1:])}
+ratios = sorted(float(r[1]) / bare[r[0]] for r in rows if r[0] in bare)
+within = sum(1 for r in ratios if r <= 1.5)
+print(f"  over HTTP / bare FTS5 per query (p50s): median {ratios[len(ratios)//2]:.2f}x, max {ratios[-1]:.2f}x; "
+      f"target within 1.5x: {within} of {len(ratios)} ({'met' if within == len(ratios) else 'NOT met'})")
+PY
+kill $SERVER 2>/dev/null || true
+echo
+echo "machine load: $(uptime)"
+echo "Per query: $WORK/per-query.tsv, $WORK/http.tsv; hyperfine: $WORK/shell.json"

@@ -50,11 +50,13 @@ cd - > /dev/null
 python3 - "$WORK/render.json" <<'PY'
 import json, sys
 runs = {r["command"]: r["median"] for r in json.load(open(sys.argv[1]))["results"]}
-def line(name, base):
-    print(f"  whole process: {name:<26} {runs[name]*1000:8.1f} ms   {runs[name]/runs[base]:5.2f}x {base}")
-line("indaba ics", "sqlite3 ics (limit)"); line("python icalendar (peer)", "sqlite3 ics (limit)")
+def line(name, base, target=None):
+    ratio = runs[name] / runs[base]
+    verdict = "" if target is None else f"   target <= {target}x: {'met' if ratio <= target else 'NOT met'}"
+    print(f"  whole process: {name:<26} {runs[name]*1000:8.1f} ms   {ratio:5.2f}x {base}{verdict}")
+line("indaba ics", "sqlite3 ics (limit)", 2); line("python icalendar (peer)", "sqlite3 ics (limit)")
 print(f"  whole process: indaba ics is {runs['python icalendar (peer)']/runs['indaba ics']:.1f}x faster than python icalendar")
-line("indaba rss", "sqlite3 rss (limit)"); line("indaba atom", "sqlite3 rss (limit)")
+line("indaba rss", "sqlite3 rss (limit)", 2); line("indaba atom", "sqlite3 rss (limit)", 2)
 line("feedgen rss (peer)", "sqlite3 rss (limit)"); line("feedgen atom (peer)", "sqlite3 rss (limit)")
 print(f"  whole process: indaba xml (frab)          {runs['indaba xml (frab)']*1000:8.1f} ms   "
       f"{runs['indaba xml (frab)']/2.2:5.3f}x pretalx's ~2.2 s (the kit's figure; pretalx is not runnable here)")
@@ -76,14 +78,30 @@ OWNER=$(sqlite3 "$DB" "SELECT p.organizationId FROM webinarSeries s JOIN program
 SMALL=/public/orgs/$OWNER/feeds/series/1/calendar.ics
 curl -sf "http://127.0.0.1:$PORT$BIG" -o "$WWW/big.ics" && gzip -kf9 "$WWW/big.ics"
 curl -sf "http://127.0.0.1:$PORT$SMALL" -o "$WWW/small.ics" && gzip -kf9 "$WWW/small.ics"
-nginx -p "$NGINX/" -c "$PWD/$KIT/limits/nginx.conf" -g "worker_processes 1;" 2>/dev/null \
-    || nginx -p "$NGINX/" -c "$(cd "$KIT/limits" && pwd)/nginx.conf" -g "worker_processes 1;"
-sleep 0.5
-pair() { echo "  $1"; "$KIT/limits/wrk_pair.sh" "$1" "$2" "$3" "${@:4}" | sed 's/^/    /'; }
-pair "small feed, 200" "http://127.0.0.1:$PORT$SMALL" "http://127.0.0.1:8090/small.ics"
-pair "small feed, 304 (If-None-Match: *)" "http://127.0.0.1:$PORT$SMALL" "http://127.0.0.1:8090/small.ics" \
-    "If-None-Match: *"
-pair "$N-session feed, identity" "http://127.0.0.1:$PORT$BIG" "http://127.0.0.1:8090/big.ics"
-pair "$N-session feed, gzip" "http://127.0.0.1:$PORT$BIG" "http://127.0.0.1:8090/big.ics" "Accept-Encoding: gzip"
+CONF=$(cd "$KIT/limits" && pwd)/nginx.conf
+# pair LABEL URL_A URL_B TARGET [HEADER ...]: the kit's A B A B runs, then the target beside the median ratio.
+pair() {
+    local label=$1 a=$2 b=$3 target=$4
+    shift 4
+    echo "  $label"
+    local out
+    out=$("$KIT/limits/wrk_pair.sh" "$label" "$a" "$b" "$@")
+    sed 's/^/    /' <<<"$out"
+    python3 -c "m = float('$(awk '/A\/B median/ {print $3}' <<<"$out")'); t = $target
+print(f'    target {t}x nginx: measured {m:.3f}x ({\"met\" if m >= t else \"NOT met\"})')"
+}
+for WORKERS in 1 2; do
+    echo " nginx with $WORKERS worker(s); machine load: $(cut -d' ' -f1-3 /proc/loadavg)"
+    nginx -p "$NGINX/" -c "$CONF" -g "worker_processes $WORKERS;"
+    sleep 0.5
+    pair "small feed, 200" "http://127.0.0.1:$PORT$SMALL" "http://127.0.0.1:8090/small.ics" 0.5
+    pair "small feed, 304 (If-None-Match: *)" "http://127.0.0.1:$PORT$SMALL" "http://127.0.0.1:8090/small.ics" 0.7 \
+        "If-None-Match: *"
+    pair "$N-session feed, identity" "http://127.0.0.1:$PORT$BIG" "http://127.0.0.1:8090/big.ics" 0.5
+    pair "$N-session feed, gzip" "http://127.0.0.1:$PORT$BIG" "http://127.0.0.1:8090/big.ics" 0.5 \
+        "Accept-Encoding: gzip"
+    kill -QUIT "$(cat "$NGINX/nginx.pid")"
+    for _ in $(seq 1 50); do [[ -f $NGINX/nginx.pid ]] || break; sleep 0.1; done
+done
 echo
 echo "Raw wrk runs: $RESULTS; hyperfine: $WORK/render.json"

@@ -25,7 +25,10 @@ public enum IndabaApp {
     ) -> some ApplicationProtocol {
         Application(
             router: router(workspace: workspace, configuration: configuration),
-            server: .http1(configuration: .init(idleTimeout: .seconds(30))),
+            server: .http1(
+                configuration: .init(
+                    additionalChannelHandlers: [ClientDisconnectHandler(requestGuard: configuration.requestGuard)],
+                    idleTimeout: .seconds(30))),
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "indaba"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },

@@ -11,14 +11,18 @@ public struct ServerConfiguration: Sendable {
     public var baseURL: String
     /// The reverse proxies whose `Forwarded` / `X-Forwarded-For` headers name the client (none by default).
     public var trustedProxies: TrustedProxies
+    /// Turns, deadlines and stopping work for clients that went away; shared with each connection's
+    /// ``ClientDisconnectHandler``.
+    public var requestGuard: RequestGuard
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, baseURL: String? = nil,
-        trustedProxies: TrustedProxies = TrustedProxies()
+        trustedProxies: TrustedProxies = TrustedProxies(), requestGuard: RequestGuard = RequestGuard()
     ) {
         self.host = host
         self.port = port
         self.trustedProxies = trustedProxies
+        self.requestGuard = requestGuard
         var url = baseURL ?? "http://\(host):\(port)"
         while url.hasSuffix("/") { url.removeLast() }
         self.baseURL = url
@@ -44,6 +48,8 @@ public enum IndabaServer {
         // problems, and authentication runs before any route.
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: ProblemMiddleware())
+        SystemRoutes.addHealth(to: router, workspace: workspace)
+        router.add(middleware: RequestGuardMiddleware(requestGuard: configuration.requestGuard))
         let table = RouteTable()
         router.add(middleware: MethodMiddleware(table: table))
         router.add(middleware: AuthenticationMiddleware(workspace: workspace))
@@ -52,6 +58,7 @@ public enum IndabaServer {
                 to: router)
         let api = router.group("api/v1").add(middleware: WritesNeedAuthentication())
             .add(middleware: ConditionalGetMiddleware())
+            .add(middleware: PublicCacheMiddleware(cache: PublicResponseCache(counter: workspace.writes)))
         OrganizationRoutes(workspace: workspace).add(to: api)
         ProgrammeRoutes(workspace: workspace).add(to: api)
         SeriesRoutes(workspace: workspace).add(to: api)

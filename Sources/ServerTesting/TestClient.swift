@@ -40,6 +40,11 @@ public struct TestClient: Sendable {
         workspace: Workspace, configuration: ServerConfiguration = ServerConfiguration(),
         logger: Logger = Logger(label: "test")
     ) {
+        // In process, nothing is cut off by time: a test machine busy with other tests is not an overloaded server
+        // (the request guard's own tests build their own router with short deadlines).
+        var configuration = configuration
+        configuration.requestGuard = RequestGuard(
+            limits: .init(concurrentRequests: 1_000, queuedRequests: 10_000, deadline: .seconds(3_600)))
         responder = IndabaApp.router(workspace: workspace, configuration: configuration).buildResponder()
         self.logger = logger
     }

@@ -17,6 +17,9 @@ struct WebErrorMiddleware: RouterMiddleware {
     ) async throws -> Response {
         do {
             return try await next(request, context)
+        } catch let error as CancellationError {
+            // The server stopped this request (its client went away, or its deadline passed): it answers for it.
+            throw error
         } catch let error as HTTPError where error.status == .notFound {
             return notFound(request, context)
         } catch let error as AccessError {

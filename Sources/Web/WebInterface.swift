@@ -16,6 +16,8 @@ public struct WebInterface: Sendable {
     let forms = FormTokens()
     let enrolmentLimit: RateLimiter
     let signInLimit: RateLimiter
+    /// Public pages as anyone sees them, rendered once and served with strong validators until something changes.
+    let publicPages: PublicResponseCache
     var cookies: Cookies { Cookies(secure: configuration.secureCookies) }
 
     public init(workspace: Workspace, configuration: WebConfiguration) {
@@ -23,6 +25,7 @@ public struct WebInterface: Sendable {
         self.configuration = configuration
         enrolmentLimit = RateLimiter(limit: configuration.enrolmentsPerWindow, window: configuration.rateWindow)
         signInLimit = RateLimiter(limit: configuration.signInsPerWindow, window: configuration.rateWindow)
+        publicPages = PublicResponseCache(counter: workspace.writes)
     }
 
     /// Adds the pages, their session handling and their HTML error pages to `router`.

@@ -68,6 +68,9 @@ struct BenchCommand: PluginCommand {
             try (lines.joined(separator: "\n") + "\n").write(toFile: report, atomically: true, encoding: .utf8)
         }
         let ratios = zip(ours, bares).map { $0 / $1 }.sorted()
+        let withinRatio = ratios.filter { $0 <= 1.5 }.count
+        let bareFast = bares.filter { $0 < 1 }.count
+        let fastWhereBareFast = zip(ours, bares).filter { $0.1 < 1 && $0.0 < 2 }.count
         let text = [
             "queries: \(ours.count), \(runs) runs each, ours and bare alternating",
             "ours (search + visibility + highlighted title and snippet, through the workspace):",
@@ -77,6 +80,10 @@ struct BenchCommand: PluginCommand {
             "  per-query p50: median \(format(median(bares))) ms, slowest \(format(bares.max() ?? 0)) ms",
             "ratio ours/bare per query: median \(format(median(ratios)))x, max \(format(ratios.last ?? 0))x",
             "same top 20 as the bare query (ties in bm25 allowed in any order): \(same) of \(ours.count)",
+            "target: every query within 1.5x bare: \(withinRatio) of \(ours.count) "
+                + (withinRatio == ours.count ? "(met)" : "(NOT met)"),
+            "target: under 2 ms where bare is under 1 ms: \(fastWhereBareFast) of \(bareFast) "
+                + (fastWhereBareFast == bareFast ? "(met)" : "(NOT met)"),
         ]
         context.output.print(text.joined(separator: "\n"))
     }

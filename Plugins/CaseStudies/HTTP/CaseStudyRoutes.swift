@@ -99,9 +99,9 @@ struct CaseStudyRoutes {
             return try JSONResponse.make(ItemsView(items: hits.map(SearchHitView.init)))
         }
         let studies = try await plugin.context.store.writer.read { db in
-            try CaseStudyLibrary.list(network: network, reader: reader, filters: chosen, in: db)
+            try CaseStudyLibrary.list(network: network, reader: reader, filters: chosen, limit: count, in: db)
         }
-        return try JSONResponse.make(ItemsView(items: studies.prefix(count).map(StudySummaryView.init)))
+        return try JSONResponse.make(ItemsView(items: studies.map(StudySummaryView.init)))
     }
 
     /// The network whose library the URL names, the reader the caller is, and the path parameter asked for.
@@ -121,8 +121,8 @@ struct CaseStudyRoutes {
     @discardableResult
     func refuseParameters(_ request: Request, allowed: Set<String>) throws -> [String: String] {
         var values: [String: String] = [:]
-        for (key, value) in request.uri.queryParameters {
-            let name = String(key)
+        // As a form encodes them: `q=funnel+pibebo` is two words, not FTS5's phrase `funnel+pibebo`.
+        for (name, value) in FormQuery.parameters(of: request) {
             guard allowed.contains(name) else {
                 throw HTTPError(
                     .badRequest,
@@ -130,7 +130,7 @@ struct CaseStudyRoutes {
                         ? "This address takes no query parameters (got '\(name)')."
                         : "Unknown query parameter '\(name)'; known: \(allowed.sorted().joined(separator: ", ")).")
             }
-            values[name] = String(value)
+            values[name] = value
         }
         return values
     }

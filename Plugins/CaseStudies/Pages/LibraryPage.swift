@@ -11,7 +11,7 @@ extension CaseStudiesPlugin {
 
     public func addPages(to pages: PageRoutes) {
         pages.get("library") { request, context in
-            try await libraryPage(query: request.uri.queryParameters.get("q") ?? "", context: context, staff: true)
+            try await libraryPage(query: FormQuery.value("q", in: request) ?? "", context: context, staff: true)
         }
         let edit = StudyEditPage(plugin: self)
         pages.page("studies/:study") { page in try await edit.show(page) }
@@ -28,7 +28,7 @@ extension CaseStudiesPlugin {
         pages.get("library") { request, context in
             var context = context
             context.access = .anonymous  // the public library shows what anyone may see, whoever is signed in
-            return try await libraryPage(query: request.uri.queryParameters.get("q") ?? "", context: context)
+            return try await libraryPage(query: FormQuery.value("q", in: request) ?? "", context: context)
         }
         let study = PublicStudyPage(plugin: self)
         pages.page("studies/:study") { page in try await study.show(page) }
@@ -46,10 +46,12 @@ extension CaseStudiesPlugin {
             let network = try LibraryReader.network(of: organization, in: db)
             let reader = try LibraryReader.of(access, in: db)
             if query.isEmpty {
-                return try CaseStudyLibrary.list(network: network, reader: reader, filters: SearchFilters(), in: db)
-                    .map {
-                        Self.card($0, title: HTML(escaping: $0.title), text: HTML(escaping: $0.summary), staff: staff)
-                    }
+                return try CaseStudyLibrary.list(
+                    network: network, reader: reader, filters: SearchFilters(), limit: 200, in: db
+                )
+                .map {
+                    Self.card($0, title: HTML(escaping: $0.title), text: HTML(escaping: $0.summary), staff: staff)
+                }
             }
             return try CaseStudySearch.search(
                 query, network: network, reader: reader, filters: SearchFilters(), limit: 50, snippetWords: 24,

@@ -32,10 +32,10 @@ enum CaseStudyLibrary {
         return found
     }
 
-    /// The studies of `network` that `reader` sees, by title.
-    static func list(network: Organization.ID, reader: LibraryReader, filters: SearchFilters, in db: Database) throws
-        -> [CaseStudy]
-    {
+    /// The studies of `network` that `reader` sees, by title: the first `limit` of them when given.
+    static func list(
+        network: Organization.ID, reader: LibraryReader, filters: SearchFilters, limit: Int? = nil, in db: Database
+    ) throws -> [CaseStudy] {
         let (conditions, arguments) = filters.sql(alias: "s")
         return try Row.fetchAll(
             db,
@@ -43,8 +43,8 @@ enum CaseStudyLibrary {
                 SELECT \(CaseStudy.columns(alias: "s"))
                 FROM caseStudies_study s
                 WHERE s.networkId = ? AND \(reader.condition(alias: "s"))\(conditions)
-                ORDER BY s.title, s.id
-                """, arguments: [network] + arguments
+                ORDER BY s.title, s.id LIMIT ?
+                """, arguments: [network] + arguments + [limit ?? -1]
         ).map(CaseStudy.init(row:))
     }
 
@@ -143,7 +143,11 @@ enum CaseStudyLibrary {
         }
     }
 
-    /// Studies `reader` sees that were presented in the sessions of `series`, by session.
+    /// How many presented studies a series lists at most, however many were linked to its sessions.
+    static let presentedLimit = 100
+
+    /// Studies `reader` sees that were presented in the sessions of `series`, by session: at most
+    /// ``presentedLimit``.
     static func presented(inSeries series: WebinarSeries.ID, reader: LibraryReader, in db: Database) throws
         -> [(session: Session.ID, study: CaseStudy)]
     {
@@ -162,11 +166,12 @@ enum CaseStudyLibrary {
                 """
         ).map { (session: Session.ID($0["presentedIn"] as Int64), study: try CaseStudy(row: $0)) }
         // Session by session, then by title as SQLite compares text (bytes).
-        return found.sorted {
-            order[$0.session]! != order[$1.session]!
-                ? order[$0.session]! < order[$1.session]!
-                : $0.study.title.utf8.lexicographicallyPrecedes($1.study.title.utf8)
-        }
+        return Array(
+            found.sorted {
+                order[$0.session]! != order[$1.session]!
+                    ? order[$0.session]! < order[$1.session]!
+                    : $0.study.title.utf8.lexicographicallyPrecedes($1.study.title.utf8)
+            }.prefix(presentedLimit))
     }
 }
 

@@ -34,6 +34,9 @@ public struct Workspace: Sendable {
         let baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         try store.migrate(plugins: registry.plugins.map { ($0.id, $0.migrations) }, logger: logger)
         let writes = WriteCounter()
+        store.writer.writeWithoutTransaction { db in
+            db.add(transactionObserver: CommitCounter(writes), extent: .databaseLifetime)
+        }
         let gate = PluginGate(store: store, writes: writes)
         let link = BusLink()
         let plugins = try registry.plugins.map { type in

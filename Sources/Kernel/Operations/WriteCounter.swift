@@ -1,3 +1,4 @@
+import GRDB
 import Synchronization
 
 /// How many writes this process has committed: a cheap way for caches to notice its own changes at once.
@@ -15,4 +16,19 @@ public final class WriteCounter: Sendable {
     func increment() {
         count.withLock { $0 += 1 }
     }
+}
+
+/// Moves a ``WriteCounter`` at every commit on the store's writer, whoever wrote: kernel transactions and the
+/// plugins' writes to their own tables alike, so caches of public pages never outlive a change made here.
+final class CommitCounter: TransactionObserver {
+    private let counter: WriteCounter
+
+    init(_ counter: WriteCounter) {
+        self.counter = counter
+    }
+
+    func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool { false }
+    func databaseDidChange(with event: DatabaseEvent) {}
+    func databaseDidCommit(_ db: Database) { counter.increment() }
+    func databaseDidRollback(_ db: Database) {}
 }

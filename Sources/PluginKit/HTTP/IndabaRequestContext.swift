@@ -27,9 +27,12 @@ public struct IndabaRequestContext: RequestContext {
     /// The client's IP address: the peer's, unless the peer is a trusted reverse proxy (`--trusted-proxy`) that
     /// named the client in `Forwarded` or `X-Forwarded-For`. What rate limits count against.
     public var clientAddress: String?
+    /// The connection the request came on: the server stops the work of a request whose client went away.
+    public let connection: ObjectIdentifier
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        connection = ObjectIdentifier(source.channel)
         requestId = String(UInt64.random(in: .min ... .max), radix: 16)
         remoteAddress = source.channel.remoteAddress?.ipAddress
         clientAddress = remoteAddress

@@ -20,21 +20,30 @@ struct SeriesPage {
         guard let id = context.parameters.get("series", as: Int64.self) else {
             throw AccessError.notFound(entity: "series", id: 0)
         }
-        let data = try await web.workspace.read { db in try SeriesPageData.read(id, in: db) }
-        let planned = TimeZone(identifier: data.series.timeZone) ?? .gmt
         let asked = request.uri.queryParameters.get("tz")
         let chosen = asked.flatMap { $0.isEmpty ? nil : TimeZone(identifier: $0) }
         let zoneError = asked.map { !$0.isEmpty && chosen == nil } ?? false
-        let zone = chosen ?? planned
-        let sections = try await sections(for: data)
-        let model = SeriesModel(
-            data: data, zone: zone, planned: planned, sections: sections,
-            zoneError: zoneError ? "'\(asked ?? "")' is not a time zone; times are shown in the series' own zone." : nil
-        )
-        return web.renderer.page(
-            "series", title: data.series.title, model: model,
-            chrome: web.chrome(for: request, context: context, script: "/static/local-time.js"),
-            status: zoneError ? .badRequest : .ok)
+        let chrome = web.chrome(for: request, context: context, script: "/static/local-time.js")
+        let render = { () async throws -> String in
+            let data = try await web.workspace.read { db in try SeriesPageData.read(id, in: db) }
+            let planned = TimeZone(identifier: data.series.timeZone) ?? .gmt
+            let sections = try await sections(for: data)
+            // The visitor may have given up while the database was read: render nothing for nobody.
+            try Task.checkCancellation()
+            let model = SeriesModel(
+                data: data, zone: chosen ?? planned, planned: planned, sections: sections,
+                zoneError: zoneError
+                    ? "'\(asked ?? "")' is not a time zone; times are shown in the series' own zone." : nil)
+            return try await web.renderer.document("series", title: data.series.title, model: model, chrome: chrome)
+        }
+        guard !context.access.isAuthenticated, !zoneError else {
+            return web.renderer.response(
+                document: try await render(), chrome: chrome, status: zoneError ? .badRequest : .ok)
+        }
+        return try await web.publicPages.respond(
+            to: request, key: "series \(id) \(chosen?.identifier ?? "")",
+            render: { PublicResponseCache.Rendered(text: try await render(), contentType: HomePage.html) },
+            fallback: { throw AccessError.notFound(entity: "series", id: id) })
     }
 
     /// The sections of the plugins enabled for the series' organization, in order.
@@ -108,6 +117,8 @@ struct SeriesModel {
     let zoneIsPlanned: Bool
     let zoneError: String?
     let sessions: [SessionModel]
+    /// The series has more sessions than the page shows.
+    let moreSessions: Bool
     let hasFacilitators: Bool
     let facilitators: [FacilitatorModel]
     let sections: [SectionModel]
@@ -149,6 +160,7 @@ struct SeriesModel {
                 hasAgenda: !session.agenda.isEmpty, agenda: session.agenda,
                 hasDescription: !session.description.isEmpty, description: session.descriptionParagraphs)
         }
+        moreSessions = data.moreSessions
         hasFacilitators = !data.facilitators.isEmpty
         facilitators = data.facilitators.map {
             FacilitatorModel(name: $0.name, role: $0.role == .facilitator ? "facilitator" : "guest speaker")

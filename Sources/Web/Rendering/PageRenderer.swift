@@ -68,12 +68,38 @@ struct PageRenderer: Sendable {
         return page("message", title: heading, model: model, chrome: chrome, status: status)
     }
 
-    /// `content` (already rendered markup) inside the layout.
-    func html(content: String, title: String, chrome: Chrome, status: HTTPResponse.Status) -> Response {
+    /// The whole document of the page `template` rendered with `model` inside the layout, for a cache to keep.
+    ///
+    /// It is rendered on threads of its own, not on Swift's cooperative pool (as many threads as cores): a long
+    /// render there would hold up everything else the server does, health checks and new connections included.
+    func document(_ template: String, title: String, model: Any, chrome: Chrome) async throws -> String {
+        try Task.checkCancellation()
+        let job = RenderJob(model: model)
+        return await withCheckedContinuation { continuation in
+            Self.renderQueue.async {
+                continuation.resume(
+                    returning: layout(
+                        content: library.render(job.model, withTemplate: template) ?? "", title: title, chrome: chrome))
+            }
+        }
+    }
+
+    private static let renderQueue = DispatchQueue(label: "indaba.render", qos: .userInitiated, attributes: .concurrent)
+
+    private func layout(content: String, title: String, chrome: Chrome) -> String {
         let model = LayoutModel(
             title: title, content: content, signedIn: chrome.signedIn, signOutToken: chrome.signOutToken,
             script: chrome.script)
-        let body = library.render(model, withTemplate: "layout") ?? ""
+        return library.render(model, withTemplate: "layout") ?? ""
+    }
+
+    /// `content` (already rendered markup) inside the layout.
+    func html(content: String, title: String, chrome: Chrome, status: HTTPResponse.Status) -> Response {
+        response(document: layout(content: content, title: title, chrome: chrome), chrome: chrome, status: status)
+    }
+
+    /// A whole document (from ``document(_:title:model:chrome:)``) as an HTML response that no cache keeps.
+    func response(document body: String, chrome: Chrome, status: HTTPResponse.Status = .ok) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.cacheControl] = "no-store"
@@ -107,4 +133,9 @@ struct LinkModel {
 struct ParticipantPageModel {
     let title: String
     let body: String
+}
+
+/// A page's template model on its way to the render queue; nothing else uses it meanwhile.
+private struct RenderJob: @unchecked Sendable {
+    let model: Any
 }

@@ -4,7 +4,19 @@ enum PublicTemplates {
         <h1>Webinar series</h1>
         <p class="lead">Public series on this server. Choose one to see its sessions in your time zone, subscribe to its
         calendar or enrol.</p>
-        {{^series}}<p>No series is open to the public yet.</p>{{/series}}
+        <form method="get" action="/" class="filters">
+        <label for="org">Organization</label>
+        <select id="org" name="org"><option value="">All organizations</option>
+        {{#organizations}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/organizations}}
+        </select>
+        <label for="status">Status</label>
+        <select id="status" name="status"><option value="">Open and completed</option>
+        {{#statuses}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/statuses}}
+        </select>
+        <label><input type="checkbox" name="upcoming" value="1"{{#upcoming}} checked{{/upcoming}}> With sessions still to come</label>
+        <button type="submit">Show</button>
+        </form>
+        {{^series}}<p>{{#filtered}}No public series matches these filters.{{/filtered}}{{^filtered}}No series is open to the public yet.{{/filtered}}</p>{{/series}}
         <ul class="cards">
         {{#series}}
         <li class="card">
@@ -14,6 +26,13 @@ enum PublicTemplates {
         </li>
         {{/series}}
         </ul>
+        {{#paged}}
+        <nav aria-label="Pages" class="pages">
+        {{#previous}}<a href="{{.}}" rel="prev">Newer series</a>{{/previous}}
+        <span>Page {{page}}</span>
+        {{#next}}<a href="{{.}}" rel="next">Older series</a>{{/next}}
+        </nav>
+        {{/paged}}
 
         """
 
@@ -55,6 +74,7 @@ enum PublicTemplates {
         {{/sessions}}
         </ol>
         {{^sessions}}<p>No sessions are scheduled yet.</p>{{/sessions}}
+        {{#moreSessions}}<p class="note">Only the first sessions are listed here; the series' calendar has them all.</p>{{/moreSessions}}
         </section>
         {{#hasFacilitators}}
         <section aria-labelledby="facilitators">

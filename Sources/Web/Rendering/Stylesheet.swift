@@ -56,7 +56,10 @@ enum Stylesheet {
         input[readonly]{background:#f3f5f8}
         input[aria-invalid=true],select[aria-invalid=true],textarea[aria-invalid=true]{border:2px solid #a30000}
         .actions{display:flex;flex-wrap:wrap;gap:.75rem 1rem;align-items:center}
-        .zone-choice{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
+        .zone-choice,.filters{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
+        .filters label{margin:0}
+        .filters select{width:auto;max-width:100%}
+        .pages{display:flex;gap:1rem;align-items:center;margin:1rem 0}
         .zone-choice label{margin:0}
         .zone-choice select{width:auto;max-width:100%}
         fieldset{border:1px solid #d0d5dc;border-radius:.5rem;padding:1rem;margin:1rem 0}

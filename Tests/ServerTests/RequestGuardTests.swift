@@ -1,0 +1,135 @@
+import Foundation
+import GRDB
+import HTTPTypes
+import Hummingbird
+import Kernel
+import KernelTesting
+import Logging
+import NIOCore
+import NIOEmbedded
+import PluginKit
+import Synchronization
+import Testing
+
+@testable import Server
+
+/// What the slow routes did: how many started, and how each ended ("finished", or the error type that stopped it).
+private final class Tally: Sendable {
+    let endings = Mutex<[String]>([])
+    let started = Mutex(0)
+}
+
+/// A router with the request guard in front of routes that work until they are stopped.
+private struct GuardedRouter {
+    let requestGuard: RequestGuard
+    let responder: RouterResponder<IndabaRequestContext>
+    let tally: Tally
+    var endings: [String] { tally.endings.withLock { $0 } }
+
+    init(limits: RequestGuard.Limits, store: Store) {
+        let requestGuard = RequestGuard(limits: limits)
+        self.requestGuard = requestGuard
+        let router = Router(context: IndabaRequestContext.self)
+        router.add(middleware: RequestGuardMiddleware(requestGuard: requestGuard))
+        let tally = Tally()
+        self.tally = tally
+        // A database read that would run for minutes unless interrupted.
+        router.on("slow-read", method: .get) { _, _ in try await Self.slow(store: store, tally: tally) }
+        // A change is never cut off at the deadline: it holds its turn until it ends or its client goes away.
+        router.on("slow-read", method: .post) { _, _ in try await Self.slow(store: store, tally: tally) }
+        router.get("quick") { _, _ in "quick" }
+        responder = router.buildResponder()
+    }
+
+    private static func slow(store: Store, tally: Tally) async throws -> String {
+        tally.started.withLock { $0 += 1 }
+        do {
+            _ = try await store.writer.read { db in
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000000000)
+                        SELECT count(*) FROM n
+                        """)
+            }
+            tally.endings.withLock { $0.append("finished") }
+        } catch {
+            tally.endings.withLock { $0.append("\(type(of: error))") }
+            throw error
+        }
+        return "done"
+    }
+
+    func get(
+        _ path: String, method: HTTPRequest.Method = .get, on channel: EmbeddedChannel = EmbeddedChannel()
+    ) async throws -> Response {
+        let request = Request(
+            head: HTTPRequest(method: method, scheme: "http", authority: "localhost", path: path),
+            body: .init(buffer: ByteBuffer()))
+        let context = IndabaRequestContext(source: .init(channel: channel, logger: Logger(label: "test")))
+        return try await responder.respond(to: request, context: context)
+    }
+
+    /// Waits (without a time limit of its own) until `count` slow routes have started.
+    func waitForStarts(_ count: Int) async throws {
+        while tally.started.withLock({ $0 }) < count { try await Task.sleep(for: .milliseconds(10)) }
+    }
+}
+
+@Suite("The request guard: deadlines, turns, and clients that went away")
+struct RequestGuardTests {
+    private func fileStore() throws -> (Store, URL) {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("guard-\(UUID().uuidString).sqlite")
+        return (try Store.open(path: url.path), url)
+    }
+
+    @Test("a read past its deadline is stopped (its database read interrupted) and answers 503 with Retry-After")
+    func deadline() async throws {
+        let (store, url) = try fileStore()
+        defer { try? FileManager.default.removeItem(at: url) }
+        let router = GuardedRouter(limits: .init(deadline: .milliseconds(300), retryAfterSeconds: 3), store: store)
+        let response = try await router.get("/slow-read")
+        #expect(response.status == .serviceUnavailable)
+        #expect(response.headers[.retryAfter] == "3")
+        #expect(router.endings == ["CancellationError"])
+        #expect(router.requestGuard.load.running == 0)
+    }
+
+    @Test("when the client goes away, its request stops: the database read is interrupted, the log says 499")
+    func clientGone() async throws {
+        let (store, url) = try fileStore()
+        defer { try? FileManager.default.removeItem(at: url) }
+        let router = GuardedRouter(limits: .init(deadline: .seconds(600)), store: store)
+        let channel = EmbeddedChannel()
+        async let response = router.get("/slow-read", on: channel)
+        try await router.waitForStarts(1)
+        router.requestGuard.clientWentAway(ObjectIdentifier(channel))
+        #expect(try await response.status.code == 499)
+        #expect(router.endings == ["CancellationError"])
+    }
+
+    @Test("past the turns available, requests wait; past the line, 503 at once; a waiting request times out")
+    func turnsAndLine() async throws {
+        let (store, url) = try fileStore()
+        defer { try? FileManager.default.removeItem(at: url) }
+        let router = GuardedRouter(
+            limits: .init(concurrentRequests: 1, queuedRequests: 1, deadline: .milliseconds(500)), store: store)
+        let busy = EmbeddedChannel()
+        async let first = router.get("/slow-read", method: .post, on: busy)
+        try await router.waitForStarts(1)
+        async let waiting = router.get("/quick")
+        while router.requestGuard.load.waiting < 1 { try await Task.sleep(for: .milliseconds(10)) }
+        // The line is full: refused at once.
+        let refused = try await router.get("/quick")
+        #expect(refused.status == .serviceUnavailable)
+        #expect(refused.headers[.retryAfter] != nil)
+        // The waiting request is sent away at its deadline; the change keeps its turn until its client goes away.
+        #expect(try await waiting.status == .serviceUnavailable)
+        router.requestGuard.clientWentAway(ObjectIdentifier(busy))
+        #expect(try await first.status.code == 499)
+        // Turns are given back: the next request goes through.
+        #expect(try await router.get("/quick").status == .ok)
+        #expect(router.requestGuard.load.running == 0)
+        #expect(router.requestGuard.load.waiting == 0)
+    }
+}
