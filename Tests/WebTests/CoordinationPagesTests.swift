@@ -205,7 +205,7 @@ struct CoordinationPagesTests {
         }
         #expect(
             actions == [
-                "organization.created {\"parent\":\(web.network)}",
+                "organization.created {}",
                 "organization.updated {\"fields\":[\"name\",\"website\"]}",
             ])
         let member = try await web.member()

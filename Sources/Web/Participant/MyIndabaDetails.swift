@@ -15,16 +15,10 @@ struct MyIndabaDetails {
         if consent, let problem = FieldRules.textProblem(gender, limit: 100) {
             throw KernelError.invalidField(field: "gender", reason: problem)
         }
-        let before = (record.consent, record.gender)
         record.consent = consent
         record.gender = consent && !gender.isEmpty ? gender : nil
         if !consent { record.attributes = [:] }
-        try transaction.save(record)
-        if before != (record.consent, record.gender) {
-            try transaction.audit(
-                consent ? "person.selfDescriptionChanged" : "person.consentWithdrawn",
-                organization: record.organizationId, subject: .person(person))
-        }
+        try transaction.save(record)  // audited by the kernel as person.updated, with the fields changed
         let zone = form["timeZone"]
         if !zone.isEmpty, TimeZone(identifier: zone) == nil {
             throw KernelError.invalidField(field: "timeZone", reason: "is not a time zone this server knows")

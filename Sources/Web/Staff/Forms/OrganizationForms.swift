@@ -90,36 +90,14 @@ struct OrganizationForms {
             organization
             ?? Organization(
                 parentId: network!.id, name: "", slug: slug, country: "", timeZone: "", createdAt: now, updatedAt: now)
-        let before = draft
         draft.name = values["name"]!
         draft.country = values["country"]!
         draft.timeZone = values["timeZone"]!
         draft.website = website.isEmpty ? nil : website
         let record = draft
-        let changed = Self.changedFields(from: before, to: record)
-        let saved = try await web.workspace.write(as: web.actor(context)) { transaction in
-            let saved = try transaction.save(record)
-            if organization == nil {
-                try transaction.audit(
-                    "organization.created", organization: saved.id!, subject: .organization(saved.id!),
-                    detail: ["parent": .integer(saved.parentId!.rawValue)])
-            } else if !changed.isEmpty {
-                try transaction.audit(
-                    "organization.updated", organization: saved.id!, subject: .organization(saved.id!),
-                    detail: ["fields": .array(changed.map { .string($0) })])
-            }
-            return saved
-        }
+        // The kernel audits the change (organization.created, or organization.updated with the fields changed).
+        let saved = try await web.workspace.write(as: web.actor(context)) { try $0.save(record) }
         return web.redirect(to: "/manage/orgs/\(saved.id!.rawValue)/edit?saved=1")
-    }
-
-    static func changedFields(from old: Organization, to new: Organization) -> [String] {
-        var fields: [String] = []
-        if old.name != new.name { fields.append("name") }
-        if old.country != new.country { fields.append("country") }
-        if old.timeZone != new.timeZone { fields.append("timeZone") }
-        if old.website != new.website { fields.append("website") }
-        return fields
     }
 
     private func page(
