@@ -128,6 +128,11 @@ struct MyIndabaTests {
         }
         #expect(!audience.contains(person))
         #expect(!(try await web.client.get(feed).text.contains("SUMMARY:Series One: Introduction")))
+        let staff = try await web.signIn()
+        let report = try await web.client.request(.get, "/reports/series/\(web.series)", headers: ["Cookie": staff])
+        #expect(report.text.contains("Who left, and why"))
+        #expect(report.text.contains("The times clash with my work"))
+        #expect(!report.text.contains("Participant One left"))
         let page = try await web.client.request(.get, "/me?done=withdrawn", headers: ["Cookie": cookie])
         #expect(page.text.contains("You left this series"))
         let back = try await web.post(

@@ -8,7 +8,23 @@ struct ReportKernelSections {
     var all: [ReportSection] {
         [overview] + (facts.methodology == nil ? [] : [methodology])
             + (facts.series.objectives.isEmpty ? [] : [objectives]) + [howItRan, participation]
-            + (facts.quotes.isEmpty ? [] : [quotes])
+            + (facts.withdrawals.isEmpty ? [] : [whoLeft]) + (facts.quotes.isEmpty ? [] : [quotes])
+    }
+
+    /// Participants who left the series from their own page, and the reasons they gave, without names: what
+    /// the next series can learn from. They still count as enrolled in the figures above.
+    private var whoLeft: ReportSection {
+        let reasons = facts.withdrawals.compactMap(\.reason)
+        let count = facts.withdrawals.count
+        let lead =
+            "\(count) \(count == 1 ? "participant" : "participants") left the series from their own page; "
+            + "\(reasons.count) gave a reason. They still count as enrolled above."
+        let markdown = reasons.map { "> \($0.replacingOccurrences(of: "\n", with: "\n> "))" }
+        let html: [HTML] = reasons.map { "<li>\($0)</li>" }
+        return ReportSection(
+            title: "Who left, and why",
+            markdown: ([lead] + markdown).joined(separator: "\n\n"),
+            html: "<p>\(lead)</p>" + (html.isEmpty ? HTML.empty : "<ul>\(html)</ul>"), order: 42)
     }
 
     /// Only quotes whose authors agreed (``SeriesFacts/quotes`` holds no others).

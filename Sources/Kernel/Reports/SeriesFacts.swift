@@ -26,6 +26,8 @@ struct SeriesFacts: Sendable {
     let quotes: [Quote]
     /// The organization's methodology paragraph (see ``ReportSettings``), if it has one.
     let methodology: String?
+    /// When participants left the series themselves, with the reason they gave (never who they are).
+    let withdrawals: [(at: Date, reason: String?)]
 
     static func read(_ id: WebinarSeries.ID, in db: Database) throws -> SeriesFacts {
         guard let series = try WebinarSeries.fetchOne(db, key: id),
@@ -68,6 +70,13 @@ struct SeriesFacts: Sendable {
             enabledPlugins: enabled,
             quotes: try Quote.filter(Column("seriesId") == id && Column("consent") == true).order(Column("id"))
                 .fetchAll(db),
-            methodology: try ReportSettings.methodology(of: organization.id!, in: db))
+            methodology: try ReportSettings.methodology(of: organization.id!, in: db),
+            withdrawals: try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT withdrawnAt, withdrawalReason FROM enrolment WHERE seriesId = ? AND withdrawnAt IS NOT NULL
+                    ORDER BY withdrawnAt
+                    """, arguments: [id]
+            ).map { (at: $0[0] as Date, reason: $0[1] as String?) })
     }
 }

@@ -124,7 +124,7 @@ enum MyIndabaMarkup {
                     <div class="field"><label for="reason-\(id)">Why are you leaving? <span class="optional">\
                     (optional)</span></label>
                     <p class="why" id="reason-\(id)-why">It helps the organizers make the next series easier to \
-                    follow. Only they read it.</p>
+                    follow. Only they read it, and their report quotes it without your name.</p>
                     <textarea id="reason-\(id)" name="reason" maxlength="500" rows="3" \
                     aria-describedby="reason-\(id)-why"></textarea></div>
                     <button type="submit">Leave the series</button></form></details>
