@@ -134,4 +134,45 @@ import Testing
                 WHERE p.emailKey = 'participant.two@example.org'
                 """) == 1)
     }
+
+    @Test("after a link, the page offers the same link for the rows of that name in the series' other sessions")
+    func seriesWideOffer() async throws {
+        let (web, cookie, token, item) = try await queued()
+        let intro = try await web.count("SELECT id FROM session WHERE slug = 'intro'")
+        let upload = try await web.open("/orgs/\(web.network)/retention/attendance", cookie: cookie)
+        let export = """
+            Meeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),Participants
+            "845 2291 7731","Introduction",06/21/2023 01:55:00 PM,06/21/2023 03:00:00 PM,facilitator@example.org,65,3
+
+            Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest,Recording Consent,In Waiting Room
+            Participant One,participant.one@example.org,06/21/2023 02:00:00 PM,06/21/2023 02:55:00 PM,55,Yes,Y,No
+            Mystery Guest,,06/21/2023 02:05:00 PM,06/21/2023 02:50:00 PM,45,Yes,Y,No
+
+            """
+        let done = try await web.upload(
+            "/orgs/\(web.network)/retention/attendance", [("form", upload.token), ("session", "\(intro)")],
+            files: [("export", "zoom.csv", export)], cookie: cookie)
+        #expect(done.status == 200)
+        #expect(try await web.count("SELECT count(*) FROM retention_unmatched WHERE status = 'open'") == 2)
+        let linked = try await web.post(
+            "/orgs/\(web.network)/retention/review/\(item)",
+            [("form", token), ("action", "link"), ("linkEmail", "participant.two@example.org")], cookie: cookie)
+        #expect(linked.status == 303)
+        let review = try await web.open("/orgs/\(web.network)/retention/review?resolved=\(item)", cookie: cookie)
+        let action = "/orgs/\(web.network)/retention/review/\(item)/series"
+        #expect(review.reply.text.contains("1 more row of the same name or address is waiting"))
+        let all = try await web.post(action, [("form", review.token(for: action))], cookie: cookie)
+        #expect(all.status == 303)
+        #expect(try await web.count("SELECT count(*) FROM retention_unmatched WHERE status = 'open'") == 0)
+        #expect(
+            try await web.count(
+                """
+                SELECT count(*) FROM attendance a JOIN person p ON p.id = a.personId
+                WHERE p.emailKey = 'participant.two@example.org' AND a.sessionId = \(intro)
+                """) == 1)
+        // Nothing more to offer, and a forged post changes nothing.
+        let after = try await web.open("/orgs/\(web.network)/retention/review?resolved=\(item)", cookie: cookie)
+        #expect(!after.reply.text.contains("more row"))
+        #expect(try await web.post(action, [("form", "forged")], cookie: cookie).status == 403)
+    }
 }

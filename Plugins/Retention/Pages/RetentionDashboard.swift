@@ -23,6 +23,7 @@ extension RetentionPlugin {
         pages.post("attendance") { page in try await AttendanceUploadPage(plugin: self).upload(page) }
         pages.page("review") { page in try await ReviewQueuePage(plugin: self).show(page) }
         pages.post("review/:item") { page in try await ReviewQueuePage(plugin: self).resolve(page) }
+        pages.post("review/:item/series") { page in try await ReviewQueuePage(plugin: self).resolveForSeries(page) }
         pages.page("hand-ins") { page in try await HandInsPage(plugin: self).show(page) }
         pages.post("hand-ins") { page in try await HandInsPage(plugin: self).save(page) }
         pages.page("gender-groups") { page in try await GenderGroupsPage(plugin: self).show(page) }

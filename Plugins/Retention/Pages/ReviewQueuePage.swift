@@ -123,6 +123,31 @@ struct ReviewQueuePage {
         return .redirect("review?resolved=\(item)")
     }
 
+    /// Links the open items with the same identity in the series' other sessions to the person item `item` was
+    /// resolved to, all in one transaction: what the page offers after a link ("and in the series' other sessions").
+    func resolveForSeries(_ page: PageRequest) async throws -> PageResponse {
+        let organization = page.organization.id!
+        try Self.requireReviewer(page.context.scope, of: organization)
+        guard let item = page.context.parameters.get("item", as: Int64.self) else {
+            throw AccessError.notFound(entity: "review item", id: 0)
+        }
+        let settings = try await plugin.settings(for: organization)
+        let scope = page.context.scope
+        let count = try await plugin.context.write(as: page.actor) { transaction in
+            guard
+                let (person, items) = try ReviewQueue.sameIdentityInSeries(
+                    as: item, of: organization, scope: scope, in: transaction.db)
+            else { return 0 }
+            for other in items {
+                try ReviewQueue.resolve(
+                    other.id, of: organization, decision: .link(person), settings: settings, scope: scope,
+                    in: transaction)
+            }
+            return items.count
+        }
+        return .redirect("review?series=\(count)")
+    }
+
     private func refuse(_ page: PageRequest, _ problem: Problem) async throws -> PageResponse {
         .page(try await list(page, problem: problem, resolved: nil), status: .unprocessableContent)
     }
@@ -140,6 +165,25 @@ struct ReviewQueuePage {
             return (items, sessions, people)
         }
         var done: HTML = resolved.map { "<p class=\"notice\" role=\"status\">Item \($0) is resolved.</p>" } ?? ""
+        if let resolved,
+            let (_, same) = try await plugin.context.store.writer.read({ db in
+                try ReviewQueue.sameIdentityInSeries(as: resolved, of: organization, scope: scope, in: db)
+            })
+        {
+            let action = page.basePath + "review/\(resolved)/series"
+            let rows = same.count == 1 ? "1 more row" : "\(same.count) more rows"
+            done =
+                done + """
+                    <form method="post" action="\(action)" class="notice">\(page.formField(for: action))
+                    <p>\(rows) of the same name or address \(same.count == 1 ? "is" : "are") waiting in the series' other \
+                    sessions.</p><button type="submit">Link \(same.count == 1 ? "it" : "them") to the same person</button></form>
+                    """
+        }
+        if let linked = page.query("series").flatMap({ Int($0) }) {
+            done =
+                done
+                + "<p class=\"notice\" role=\"status\">\(linked) more rows linked in the series' other sessions.</p>"
+        }
         // A refusal for a row no longer listed (resolved meanwhile) is shown above the list.
         if let problem, !items.contains(where: { $0.id == problem.item }) {
             done = "<p class=\"error\" role=\"alert\">\(problem.message)</p>"

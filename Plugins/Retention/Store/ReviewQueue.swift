@@ -147,6 +147,24 @@ enum ReviewQueue {
         return try Self.item(id, of: organization, scope: scope, in: db)!
     }
 
+    /// The open items with the same identity as resolved item `id` in the other sessions of its series (the rows
+    /// of the same name or address in the series' other exports), with the person the item was resolved to; empty
+    /// when the item was ignored or nothing else is open.
+    static func sameIdentityInSeries(
+        as id: Int64, of organization: Organization.ID, scope: Scope, in db: Database
+    ) throws -> (person: Person.ID, items: [ReviewItem])? {
+        guard let resolved = try item(id, of: organization, scope: scope, in: db), let person = resolved.personId,
+            let session = try scope.sessions().filter(key: resolved.sessionId).fetchOne(db)
+        else { return nil }
+        let seriesSessions = Set(
+            try scope.sessions().filter(Column("seriesId") == session.seriesId).fetchAll(db).compactMap(\.id))
+        let items = try items(of: organization, includeResolved: false, scope: scope, in: db).filter {
+            $0.identityKey == resolved.identityKey && $0.sessionId != resolved.sessionId
+                && seriesSessions.contains($0.sessionId)
+        }
+        return items.isEmpty ? nil : (person, items)
+    }
+
     /// Records the item's visit as `person`'s, added to what is recorded already: the intervals of both are merged
     /// (an overlap counts once), so a person present with 50 minutes stays present when a 10-minute row of theirs
     /// is found. A record without stored intervals (entered by hand, loaded, or imported before visits were kept)
