@@ -48,6 +48,7 @@ public struct WebInterface: Sendable {
         ManageSeriesPage(web: self).add(to: pages)
         ProgrammeForms(web: self).add(to: pages)
         OrganizationForms(web: self).add(to: pages)
+        OrganizationLogoPage(web: self).add(to: pages)
         SeriesForms(web: self).add(to: pages)
         SeriesLeadersForm(web: self).add(to: pages)
         SeriesCloneForm(web: self).add(to: pages)

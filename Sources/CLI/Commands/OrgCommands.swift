@@ -6,7 +6,7 @@ import PluginKit
 struct OrgCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "org", abstract: "List and show organizations (networks and their members).",
-        subcommands: [List.self, Show.self, MethodologyCommand.self])
+        subcommands: [List.self, Show.self, MethodologyCommand.self, OrgLogoCommand.self])
 
     struct List: KernelCommand {
         static let configuration = CommandConfiguration(abstract: "List every organization, networks first.")

@@ -26,6 +26,8 @@ struct SeriesFacts: Sendable {
     let quotes: [Quote]
     /// The organization's methodology paragraph (see ``ReportSettings``), if it has one.
     let methodology: String?
+    /// The organization's logo (a PNG), if it has one.
+    let logo: Data?
     /// When participants left the series themselves, with the reason they gave (never who they are).
     let withdrawals: [(at: Date, reason: String?)]
 
@@ -71,6 +73,7 @@ struct SeriesFacts: Sendable {
             quotes: try Quote.filter(Column("seriesId") == id && Column("consent") == true).order(Column("id"))
                 .fetchAll(db),
             methodology: try ReportSettings.methodology(of: organization.id!, in: db),
+            logo: try OrganizationLogo.png(of: organization.id!, in: db),
             withdrawals: try Row.fetchAll(
                 db,
                 sql: """

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import GRDB
 
 /// A post-series report a coordinator can send to a funder: overview, objectives, how the series ran session by
@@ -9,6 +9,9 @@ public struct SeriesReportDocument: Sendable {
     public let title: String
     /// Its sections, in order.
     public let sections: [ReportSection]
+    /// The organization's logo (PNG) and name, for the report's head.
+    public var logo: Data?
+    public var organizationName = ""
 
     /// Writes the report of `series` from what is stored now.
     /// - Throws: ``KernelError/notFound(entity:reference:)`` when the series does not exist.
@@ -23,7 +26,9 @@ public struct SeriesReportDocument: Sendable {
             contributed += try await plugin.seriesReportSections(for: request).map { ($0.order, pluginId, $0) }
         }
         sections += contributed.sorted { ($0.order, $0.plugin) < ($1.order, $1.plugin) }.map(\.section)
-        return SeriesReportDocument(title: "\(facts.series.title): series report", sections: sections)
+        return SeriesReportDocument(
+            title: "\(facts.series.title): series report", sections: sections, logo: facts.logo,
+            organizationName: facts.organization.name)
     }
 
     /// The report as Markdown.
@@ -33,9 +38,19 @@ public struct SeriesReportDocument: Sendable {
             .joined(separator: "\n")
     }
 
-    /// The report's body as HTML: its `h1` and sections.
+    /// The report's body as HTML: the organization's logo, its `h1` and sections; the logo inline (a `data:`
+    /// address), for a file that travels on its own.
     public var html: HTML {
+        html(logoAddress: logo.map { "data:image/png;base64," + $0.base64EncodedString() })
+    }
+
+    /// The report's body as HTML, with the logo (when the organization has one) loaded from `logoAddress`.
+    public func html(logoAddress: String?) -> HTML {
         let parts: [HTML] = sections.map { "<section>\n<h2>\($0.title)</h2>\n\($0.html)\n</section>\n" }
-        return "<h1>\(title)</h1>\n\(parts)"
+        let head: HTML =
+            if logo != nil, let logoAddress {
+                "<p class=\"report-logo\"><img src=\"\(logoAddress)\" alt=\"\(organizationName)\" height=\"64\"></p>\n"
+            } else { .empty }
+        return "\(head)<h1>\(title)</h1>\n\(parts)"
     }
 }

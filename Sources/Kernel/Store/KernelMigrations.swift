@@ -12,7 +12,18 @@ enum KernelMigrations {
         ("kernel/0009-audit-subject", auditSubject),
         ("kernel/0010-participant-self-service", participantSelfService),
         ("kernel/0011-session-description", sessionDescription),
+        ("kernel/0012-organization-logo", organizationLogo),
     ]
+
+    /// Each organization's logo (a PNG), kept in the database rather than named by a path on the server: series
+    /// reports carry it, and plugins that print documents (certificates) may use it.
+    static let organizationLogo = """
+        CREATE TABLE organizationLogo (
+            organizationId INTEGER PRIMARY KEY REFERENCES organization(id) ON DELETE CASCADE,
+            png BLOB NOT NULL,
+            uploadedAt DATETIME NOT NULL
+        );
+        """
 
     /// Participants' own pages: one-time sign-in links sent to their address and the browser sessions they open
     /// (apart from staff sign-in: a participant never holds a staff role); an enrolment a participant withdrew

@@ -25,8 +25,23 @@ struct ReportPage {
             }
             let report = try await SeriesReportDocument.build(series: series.id!, workspace: web.workspace)
             return web.renderer.html(
-                content: report.html.markup, title: report.title, chrome: web.chrome(for: request, context: context),
-                status: .ok)
+                content: report.html(logoAddress: "/reports/series/\(id)/logo.png").markup, title: report.title,
+                chrome: web.chrome(for: request, context: context), status: .ok)
+        }
+        // The organization's logo, for the report's head, to whoever may read the report.
+        router.get("reports/series/:series/logo.png") { _, context in
+            try context.scope.requireAuthenticated()
+            guard let id = context.parameters.get("series", as: Int64.self) else {
+                throw AccessError.notFound(entity: "series", id: 0)
+            }
+            let scope = context.scope
+            let png = try await web.workspace.read { db -> Data? in
+                let series = try scope.one(scope.ownSeries(), id: id, entity: "series", in: db)
+                let owner = try SeriesOwnership.owner(ofSeries: series.id!, in: db)
+                return try OrganizationLogo.png(of: owner, in: db)
+            }
+            guard let png else { throw AccessError.notFound(entity: "logo", id: id) }
+            return OrganizationLogoPage.image(png)
         }
     }
 }

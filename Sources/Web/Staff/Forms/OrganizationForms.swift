@@ -7,8 +7,9 @@ import PluginKit
 
 /// `/workspace/orgs/{network}/members/new` and `/manage/orgs/{id}/edit`: a network's coordinators add member
 /// organizations, and an organization's administrators (its network's coordinators among them) edit it: name, short
-/// name (chosen once), country, time zone and website; the parent is the network. Audited as `organization.created`
-/// and `organization.updated` (field names only).
+/// name (chosen once), country, time zone, website and the methodology paragraph its series reports carry; the parent
+/// is the network. Audited by the kernel as `organization.created` and `organization.updated` (field names only) and
+/// `report.methodologyChanged`.
 struct OrganizationForms {
     let web: WebInterface
 
@@ -24,9 +25,13 @@ struct OrganizationForms {
         }
         router.get("manage/orgs/:org/edit") { request, context in
             let organization = try await web.administeredOrganization(context)
+            let methodology = try await web.workspace.read { db in
+                try ReportSettings.methodology(of: organization.id!, in: db)
+            }
             let values = [
                 "name": organization.name, "slug": organization.slug, "country": organization.country,
                 "timeZone": organization.timeZone, "website": organization.website ?? "",
+                "methodology": methodology ?? "",
             ]
             return page(network: nil, organization: organization, values: values, errors: [:], request, context)
         }
@@ -50,7 +55,7 @@ struct OrganizationForms {
     ) async throws -> Response {
         let form = try await FormData.read(request, context: context)
         var values: [String: String] = [:]
-        for name in ["name", "slug", "country", "timeZone", "website"] { values[name] = form[name] }
+        for name in ["name", "slug", "country", "timeZone", "website", "methodology"] { values[name] = form[name] }
         if let organization { values["slug"] = organization.slug }
         values["country"] = values["country"]!.uppercased()
         if let refusal = web.staffFormRefusal(form, request: request) {
@@ -67,6 +72,10 @@ struct OrganizationForms {
         let website = values["website"]!
         if !website.isEmpty, let problem = FieldRules.webURLProblem(website) {
             errors["website"] = "The website \(problem)."
+        }
+        let methodology = Session.normalizedDescription(values["methodology"]!)
+        if let problem = ReportSettings.methodologyProblem(methodology) {
+            errors["methodology"] = "The methodology \(problem)."
         }
         let slug = values["slug"]!
         if let network {
@@ -96,7 +105,14 @@ struct OrganizationForms {
         draft.website = website.isEmpty ? nil : website
         let record = draft
         // The kernel audits the change (organization.created, or organization.updated with the fields changed).
-        let saved = try await web.workspace.write(as: web.actor(context)) { try $0.save(record) }
+        // The methodology paragraph changes only when it did (audited by the kernel too).
+        let saved = try await web.workspace.write(as: web.actor(context)) { transaction in
+            let saved = try transaction.save(record)
+            if methodology != (try ReportSettings.methodology(of: saved.id!, in: transaction.db) ?? "") {
+                try transaction.recordMethodology(methodology.isEmpty ? nil : methodology, for: saved.id!)
+            }
+            return saved
+        }
         return web.redirect(to: "/manage/orgs/\(saved.id!.rawValue)/edit?saved=1")
     }
 
@@ -120,6 +136,11 @@ struct OrganizationForms {
                 hint: "The IANA zone it works in, such as Africa/Nairobi; its new series start in it."),
             FormField(
                 "website", label: "Website", value: values["website"] ?? "", error: errors["website"], optional: true),
+            FormField(
+                "methodology", label: "Methodology paragraph for series reports", kind: .textarea(rows: 6),
+                value: values["methodology"] ?? "", error: errors["methodology"],
+                hint: "How the organization runs and measures its series; every series report carries it after the "
+                    + "overview. Plain text, paragraphs separated by an empty line.", optional: true),
         ]
         let saved = request.uri.queryParameters["saved"] != nil && status == .ok
         let heading = organization.map { "Edit \($0.name)" } ?? "New member of \(network!.name)"
@@ -128,7 +149,13 @@ struct OrganizationForms {
             formError: refusal,
             action: organization.map { "/manage/orgs/\($0.id!.rawValue)/edit" }
                 ?? "/workspace/orgs/\(network!.id!.rawValue)/members/new",
-            fields: fields, submit: organization == nil ? "Add the organization" : "Save")
+            fields: fields, submit: organization == nil ? "Add the organization" : "Save",
+            after: organization.map { organization in
+                let link: HTML = """
+                    <p><a href="/manage/orgs/\(organization.id!.rawValue)/logo">The logo series reports carry</a></p>
+                    """
+                return link.markup
+            })
         return web.formPage(model, title: heading, request: request, context: context, status: status)
     }
 }
