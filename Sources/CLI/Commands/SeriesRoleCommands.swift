@@ -20,12 +20,8 @@ struct SeriesRoleCommand: AsyncParsableCommand {
         return role
     }
 
-    struct Add: KernelCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Make a person a facilitator or guest speaker of a series.")
-
-        @OptionGroup var global: GlobalOptions
-
+    /// The series, person and role an add or a remove names.
+    struct Target: ParsableArguments {
         @Argument(help: "The series (slug path or id).")
         var series: String
 
@@ -37,23 +33,41 @@ struct SeriesRoleCommand: AsyncParsableCommand {
 
         func validate() throws { _ = try SeriesRoleCommand.leadingRole(role) }
 
-        func run(in environment: CommandEnvironment, workspace: Workspace) async throws {
+        /// Looks the series and person up and runs `change` on them, in one write; says whether it changed anything.
+        func apply(
+            as actor: AuditActor, in workspace: Workspace,
+            _ change:
+                @escaping @Sendable (WriteTransaction, SeriesRole.Role, Person.ID, WebinarSeries.ID) throws
+                -> Bool
+        ) async throws -> RoleChange {
             let (seriesReference, personReference, role) = (series, person, try SeriesRoleCommand.leadingRole(role))
-            let (seriesId, personId, added) = try await workspace.write(as: environment.actor) { transaction in
-                let series = try Lookup.series(seriesReference, in: transaction.db)
-                let person = try Lookup.person(personReference, in: transaction.db)
-                return (
-                    series.id!, person.id!, try transaction.addLeader(role, person: person.id!, series: series.id!)
-                )
+            return try await workspace.write(as: actor) { transaction in
+                let series = try Lookup.series(seriesReference, in: transaction.db).id!
+                let person = try Lookup.person(personReference, in: transaction.db).id!
+                return RoleChange(
+                    seriesId: series, personId: person, role: role,
+                    changed: try change(transaction, role, person, series))
             }
-            if global.json {
-                return try environment.output.printJSON(
-                    RoleChange(seriesId: seriesId, personId: personId, role: role, changed: added))
+        }
+    }
+
+    struct Add: KernelCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Make a person a facilitator or guest speaker of a series.")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var target: Target
+
+        func run(in environment: CommandEnvironment, workspace: Workspace) async throws {
+            let change = try await target.apply(as: environment.actor, in: workspace) {
+                try $0.addLeader($1, person: $2, series: $3)
             }
+            if global.json { return try environment.output.printJSON(change) }
+            let (person, role, series) = (change.personId, change.role.rawValue, change.seriesId)
             environment.output.print(
-                added
-                    ? "Person \(personId) is now \(role.rawValue) of series \(seriesId)."
-                    : "Person \(personId) was already \(role.rawValue) of series \(seriesId); nothing changed.")
+                change.changed
+                    ? "Person \(person) is now \(role) of series \(series)."
+                    : "Person \(person) was already \(role) of series \(series); nothing changed.")
         }
     }
 
@@ -62,37 +76,20 @@ struct SeriesRoleCommand: AsyncParsableCommand {
             abstract: "Take a facilitator or guest speaker role in a series away from a person.")
 
         @OptionGroup var global: GlobalOptions
-
-        @Argument(help: "The series (slug path or id).")
-        var series: String
-
-        @Option(name: .long, help: "The person (id or e-mail).")
-        var person: String
-
-        @Option(name: .long, help: SeriesRoleCommand.roleHelp)
-        var role: String
-
-        func validate() throws { _ = try SeriesRoleCommand.leadingRole(role) }
+        @OptionGroup var target: Target
 
         func run(in environment: CommandEnvironment, workspace: Workspace) async throws {
-            let (seriesReference, personReference, role) = (series, person, try SeriesRoleCommand.leadingRole(role))
-            let (seriesId, personId, removed) = try await workspace.write(as: environment.actor) { transaction in
-                let series = try Lookup.series(seriesReference, in: transaction.db)
-                let person = try Lookup.person(personReference, in: transaction.db)
-                return (
-                    series.id!, person.id!, try transaction.removeLeader(role, person: person.id!, series: series.id!)
-                )
+            let change = try await target.apply(as: environment.actor, in: workspace) {
+                try $0.removeLeader($1, person: $2, series: $3)
             }
-            if global.json {
-                return try environment.output.printJSON(
-                    RoleChange(seriesId: seriesId, personId: personId, role: role, changed: removed))
-            }
-            guard removed else {
+            if global.json { return try environment.output.printJSON(change) }
+            let (person, role, series) = (change.personId, change.role.rawValue, change.seriesId)
+            guard change.changed else {
                 throw ValidationError(
-                    "Person \(personId) is not \(role.rawValue) of series \(seriesId); see "
-                        + "`indaba series role list \(seriesReference)`.")
+                    "Person \(person) is not \(role) of series \(series); see "
+                        + "`indaba series role list \(target.series)`.")
             }
-            environment.output.print("Person \(personId) is no longer \(role.rawValue) of series \(seriesId).")
+            environment.output.print("Person \(person) is no longer \(role) of series \(series).")
         }
     }
 
