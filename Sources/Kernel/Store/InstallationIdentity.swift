@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import GRDB
 
 /// Who this installation is, for identifiers it gives out that must outlive any one address: a domain name and
