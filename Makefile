@@ -36,6 +36,7 @@ run: build
 	@echo "  $(INDABA) user login-link --db $(DB) --org asknet --role networkCoordinator"
 	@echo "Subscribe: webcal://$(HOST):$(PORT)/public/orgs/1/feeds/network/calendar.ics (and feed.rss, feed.atom, calendar.xcs, schedule.xml)"
 	@echo "Certificates: $(INDABA) certificates issue asknet/webinars/inclusive-spaces --org asknet --db $(DB) --out var/certificates"
+	@echo "Participants' own pages: http://$(HOST):$(PORT)/me (a link for one: $(INDABA) person sign-in-link EMAIL --db $(DB))"
 	@echo "Mail: written as .eml files into $(dir $(DB))outbox/ (production: --sendmail PATH, see README)"
 	@$(INDABA) serve --db $(DB) --host $(HOST) --port $(PORT) --mail-directory $(dir $(DB))outbox
 
