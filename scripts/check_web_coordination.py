@@ -153,6 +153,16 @@ def run(check, login_link):
     submit(check)
     check.expect("Saved." in check.text(), "the member organization is saved")
     check.page("organization-edit", path_of(check))
+
+    # A kick-off call that has already happened, added after the clone: attendance is recorded only for sessions
+    # that have started.
+    check.open(series_path)
+    fill(check, "new-title", "Kick-off call")
+    for field, value in (("new-start-date", "2026-11-20"), ("new-start-time", "18:00"), ("new-end-date", "2026-11-20"),
+                         ("new-end-time", "19:00")):
+        set_value(check, field, value)
+    check.follow(check.driver.find_element(By.XPATH, "//button[text()='Add the session']"))
+    check.expect(len(session_times(check)) == 3, "a session that has happened is added")
     check.follow(check.driver.find_element(By.CSS_SELECTOR, "header form button"))
 
     # The facilitator signs in with their own link, sees the new series and records its attendance.
@@ -162,7 +172,7 @@ def run(check, login_link):
     check.follow(check.driver.find_element(By.LINK_TEXT, "Upload attendance"))
     upload_path = path_of(check)
     option = next((o for o in check.driver.find_elements(By.CSS_SELECTOR, "#session option")
-                   if o.text == "First meeting"
+                   if o.text == "Kick-off call"
                    and o.find_element(By.XPATH, "..").get_attribute("label").startswith(title)), None)
     check.expect(option is not None, "the facilitator may record the new series' sessions")
     if option is None:

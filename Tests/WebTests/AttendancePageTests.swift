@@ -360,4 +360,24 @@ extension AttendancePageTests {
             )
                 == 1)
     }
+
+    @Test("a session that has not started takes no attendance: the form says so (422), not an error page")
+    func futureSession() async throws {
+        let (web, cookie, token, session) = try await prepare()
+        try await web.harness.workspace.write(as: AuditActor("test")) { transaction in
+            try transaction.db.execute(
+                sql: "UPDATE session SET startsAt = ?, endsAt = ? WHERE id = ?",
+                arguments: [
+                    transaction.now.addingTimeInterval(86_400), transaction.now.addingTimeInterval(90_000), session,
+                ])
+        }
+        let before = try await web.count("SELECT count(*) FROM attendance")
+        let refused = try await web.upload(
+            "/orgs/\(web.network)/retention/attendance",
+            [("form", token), ("session", "\(session)"), ("anyDate", "yes")],
+            files: [("export", "zoom.csv", Self.export)], cookie: cookie)
+        #expect(refused.status == 422)
+        #expect(refused.text.contains("Nothing was recorded"))
+        #expect(try await web.count("SELECT count(*) FROM attendance") == before)
+    }
 }

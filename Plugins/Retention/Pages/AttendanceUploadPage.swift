@@ -89,6 +89,11 @@ struct AttendanceUploadPage {
             // The database changed between the preview and the write: ask again.
             entry.fileError = refusal.description
             return .page(try await form(page, entry), status: .conflict)
+        } catch KernelError.invalidField(_, let reason) {
+            // The kernel refused a record (a session that has not started yet takes no attendance): nothing is
+            // written, and the form says why.
+            entry.fileError = "Nothing was recorded: \(reason)."
+            return .page(try await form(page, entry), status: .unprocessableContent)
         }
         plugin.context.logger.info(
             "Attendance uploaded from the web",

@@ -59,6 +59,7 @@ enum Stylesheet {
         .zone-choice,.filters{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
         .filters label{margin:0}
         .filters select{width:auto;max-width:100%}
+        .filters .field{min-width:0;max-width:100%}
         .pages{display:flex;gap:1rem;align-items:center;margin:1rem 0}
         .zone-choice label{margin:0}
         .zone-choice select{width:auto;max-width:100%}
