@@ -88,6 +88,17 @@ public struct WebInterface: Sendable {
         return nonce
     }
 
+    /// Makes the hidden form-token input of each form on a page, given the address it posts to; the tokens are bound
+    /// to this browser's form nonce (its cookie is set through `chrome` when new) and issued for `purpose(action)`.
+    func formTokenField(
+        _ request: Request, into chrome: inout Chrome, purpose: @escaping @Sendable (String) -> String = { $0 }
+    ) -> @Sendable (String) -> HTML {
+        let (forms, nonce, now) = (forms, formNonce(request, into: &chrome), workspace.now())
+        return { action in
+            "<input type=\"hidden\" name=\"form\" value=\"\(forms.issue(purpose: purpose(action), nonce: nonce, at: now))\">"
+        }
+    }
+
     /// Checks a posted form's token; `minimumAge` is the spam guard for public forms.
     func checkForm(
         _ form: FormData, purpose: String, request: Request, minimumAge: TimeInterval = 0

@@ -13,12 +13,13 @@ extension WriteTransaction {
     }
 
     /// Writes the audit line of one change, unless the change is part of a bulk change (see
-    /// ``withoutItemizedAudit(_:)``).
+    /// ``withoutItemizedAudit(_:)``); `detail` is worked out only when the line is written.
     func auditChange(
-        _ action: String, organization: Organization.ID, subject: AuditSubject?, detail: [String: JSONValue] = [:]
+        _ action: String, organization: Organization.ID, subject: AuditSubject?,
+        detail: @autoclosure () -> [String: JSONValue] = [:]
     ) throws {
         guard itemizesAudit else { return }
-        try audit(action, organization: organization, subject: subject, detail: detail)
+        try audit(action, organization: organization, subject: subject, detail: detail())
     }
 
     /// The audit detail of an update: the names of the fields that differ between `old` and `new`, sorted, without

@@ -56,50 +56,8 @@ extension WriteTransaction {
         of person: Person.ID, at session: Session.ID, status: Attendance.Status, minutes: Int? = nil,
         source: Attendance.Source? = nil
     ) throws -> Attendance {
-        let session = try fetchSession(session)
-        guard session.kind.isLive else {
-            throw KernelError.wrongSessionKind(session.id!, kind: session.kind, expected: "a live or feedback session")
-        }
-        guard session.status == .scheduled else { throw KernelError.sessionCancelled(session.id!) }
-        if status != .excused, session.startsAt > now {
-            throw KernelError.invalidField(
-                field: "status", reason: "can only be excused before the session starts; record attendance afterwards")
-        }
-        let hasPlace =
-            try SeriesRole.filter(Column("seriesId") == session.seriesId && Column("personId") == person)
-            .fetchCount(db) > 0
-        guard hasPlace else { throw KernelError.notInSeries(person, session.seriesId) }
-        let existing = try Attendance.filter(Column("sessionId") == session.id && Column("personId") == person)
-            .fetchOne(db)
-        let attended = status == .present ? (minutes ?? existing?.minutes ?? 0) : (minutes ?? 0)
-        guard (0...1440).contains(attended) else {
-            throw KernelError.invalidField(field: "minutes", reason: "must be between 0 and 1440")
-        }
-        if status == .excused, attended > 0 {
-            throw KernelError.invalidField(field: "minutes", reason: "must be 0 for someone \(status.rawValue)")
-        }
-        let draft = Attendance(
-            sessionId: session.id!, personId: person, status: status, minutes: attended,
-            source: source ?? existing?.source ?? .manual, createdAt: now, updatedAt: now)
-        let saved = try upsert(draft, existing: existing)
-        if saved != existing {
-            let organization = try organizationId(ofSeries: session.seriesId)
-            try auditChange(
-                "attendance.recorded", organization: organization, subject: .person(person),
-                detail: [
-                    "sessionId": .integer(session.id!.rawValue), "status": .string(status.rawValue),
-                    "source": .string(saved.source.rawValue),
-                ])
-            try events.emit(
-                AttendanceRecorded(
-                    organizationId: organization, seriesId: session.seriesId, sessionId: session.id!,
-                    personId: person, status: status))
-            try events.emit(
-                AttendanceChanged(
-                    organizationId: organization, seriesId: session.seriesId, sessionId: session.id!,
-                    personId: person, previousStatus: existing?.status, status: status))
-        }
-        return saved
+        try recordAttendance(
+            [AttendanceEntry(personId: person, status: status, minutes: minutes)], at: session, source: source)[0]
     }
 
     /// Records a participant's submission for an offline-exercise session, or adds to it.
@@ -173,9 +131,10 @@ public struct AttendanceEntry: Sendable, Equatable {
 }
 
 extension WriteTransaction {
-    /// Records many people's attendance at one session: for each entry, in order, exactly what
-    /// ``recordAttendance(of:at:status:minutes:source:)`` does (the same checks, records and events), but the session,
-    /// its series' owner, who has a place in the series and the session's records are read once, not once a person.
+    /// Records many people's attendance at one session, each entry in order with the same checks, records, audit
+    /// lines and events (``recordAttendance(of:at:status:minutes:source:)`` is a batch of one); the session, its
+    /// series' owner, who has a place in the series and the session's records are read once, not once a person.
+    /// A bulk change wraps it in ``withoutItemizedAudit(_:)`` and writes one line of its own.
     /// An import of a few thousand people costs a few thousand writes instead of several queries each.
     /// - Throws: As ``recordAttendance(of:at:status:minutes:source:)``, for the first entry that fails.
     @discardableResult
@@ -216,6 +175,12 @@ extension WriteTransaction {
                 source: source ?? existing?.source ?? .manual, createdAt: now, updatedAt: now)
             let record = try upsert(draft, existing: existing)
             if record != existing {
+                try auditChange(
+                    "attendance.recorded", organization: organization, subject: .person(person),
+                    detail: [
+                        "sessionId": .integer(session.id!.rawValue), "status": .string(status.rawValue),
+                        "source": .string(record.source.rawValue),
+                    ])
                 try events.emit(
                     AttendanceRecorded(
                         organizationId: organization, seriesId: session.seriesId, sessionId: session.id!,

@@ -57,10 +57,18 @@ public enum ParticipantRecord {
     /// The organizations whose pages the person may see as a participant: the one that registered them and those
     /// running a series they enrolled in.
     public static func organizations(of person: Person.ID, in db: Database) throws -> Set<Organization.ID> {
-        guard let record = try self.person(person, in: db) else { return [] }
-        var organizations: Set<Organization.ID> = [record.organizationId]
-        for enrolled in try enrolments(of: person, in: db) { organizations.insert(enrolled.organization.id!) }
-        return organizations
+        // One query: the gate asks it on every participant page.
+        Set(
+            try Organization.ID.fetchAll(
+                db,
+                sql: """
+                    SELECT organizationId FROM person WHERE id = :person AND erasedAt IS NULL
+                    UNION
+                    SELECT p.organizationId FROM enrolment e
+                    JOIN webinarSeries s ON s.id = e.seriesId JOIN programme p ON p.id = s.programmeId
+                    JOIN person r ON r.id = e.personId
+                    WHERE e.personId = :person AND s.status != 'draft' AND r.erasedAt IS NULL
+                    """, arguments: ["person": person]))
     }
 
     /// The zone the person chose for their messages, if any.

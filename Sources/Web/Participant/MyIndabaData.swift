@@ -16,18 +16,13 @@ struct MyIndabaData {
             (try PersonalData.read(person, at: now, in: db), try ParticipantRecord.organizations(of: person, in: db))
         }
         guard var data = read.0 else { throw HTTPError(.notFound, message: "There is nothing at this address.") }
-        for plugin in web.workspace.installedPlugins {
-            let id = type(of: plugin).id
-            var enabled = false
-            for organization in read.1 {
-                if (try? await web.workspace.gate.organization(
-                    organization, plugin: id, scope: Scope(.anonymous), surface: .participant(person))) != nil
-                {
-                    enabled = true
-                    break
-                }
+        // Each plugin once, however many of the person's organizations enabled it.
+        var asked: Set<PluginID> = []
+        for (plugin, _) in await web.participantPlugins(of: person, in: read.1)
+        where asked.insert(type(of: plugin).id).inserted {
+            if let value = try await plugin.personalData(of: person) {
+                data.plugins[type(of: plugin).id.rawValue] = value
             }
-            if enabled, let value = try await plugin.personalData(of: person) { data.plugins[id.rawValue] = value }
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -71,15 +71,9 @@ struct MyIndabaPage {
         _ person: Person.ID, _ request: Request, _ context: IndabaRequestContext, notice: String?
     ) async throws -> Response {
         var chrome = web.chrome(for: request, context: context)
-        let nonce = web.formNonce(request, into: &chrome)
-        let (forms, now) = (web.forms, web.workspace.now())
-        let kernelField: @Sendable (String) -> HTML = { action in
-            "<input type=\"hidden\" name=\"form\" value=\"\(forms.issue(purpose: action, nonce: nonce, at: now))\">"
-        }
-        let pluginField: @Sendable (String) -> HTML = { action in
-            let token = forms.issue(purpose: PluginPagePresenter.purpose(action), nonce: nonce, at: now)
-            return "<input type=\"hidden\" name=\"form\" value=\"\(token)\">"
-        }
+        let now = web.workspace.now()
+        let kernelField = web.formTokenField(request, into: &chrome)
+        let pluginField = web.formTokenField(request, into: &chrome, purpose: PluginPagePresenter.purpose)
         let snapshot = try await web.workspace.read { db -> MyIndabaMarkup.Snapshot? in
             guard let record = try ParticipantRecord.person(person, in: db) else { return nil }
             return MyIndabaMarkup.Snapshot(
@@ -99,19 +93,12 @@ struct MyIndabaPage {
         _ person: Person.ID, organizations: Set<Organization.ID>, field: @escaping @Sendable (String) -> HTML
     ) async throws -> [PageSection] {
         var sections: [PageSection] = []
-        for organization in organizations.sorted(by: { $0.rawValue < $1.rawValue }) {
-            for plugin in web.workspace.installedPlugins {
-                let id = type(of: plugin).id
-                guard
-                    let allowed = try? await web.workspace.gate.organization(
-                        organization, plugin: id, scope: Scope(.anonymous), surface: .participant(person))
-                else { continue }
-                let page = ParticipantPageRequest(
-                    person: person, organization: allowed,
-                    basePath: "/me/orgs/\(organization.rawValue)/\(id.rawValue)/",
-                    baseURL: web.configuration.baseURL, formField: field)
-                sections += try await plugin.participantSections(for: page)
-            }
+        for (plugin, organization) in await web.participantPlugins(of: person, in: organizations) {
+            let page = ParticipantPageRequest(
+                person: person, organization: organization,
+                basePath: "/me/orgs/\(organization.id!.rawValue)/\(type(of: plugin).id.rawValue)/",
+                baseURL: web.configuration.baseURL, formField: field)
+            sections += try await plugin.participantSections(for: page)
         }
         return sections.sorted { $0.order < $1.order }
     }
@@ -173,9 +160,7 @@ struct MyIndabaPage {
     }
 
     private func formField(_ action: String, _ request: Request, _ chrome: inout Chrome) -> HTML {
-        let token = web.forms.issue(
-            purpose: action, nonce: web.formNonce(request, into: &chrome), at: web.workspace.now())
-        return "<input type=\"hidden\" name=\"form\" value=\"\(token)\">"
+        web.formTokenField(request, into: &chrome)(action)
     }
 
     private func seriesId(_ context: IndabaRequestContext) throws -> WebinarSeries.ID {

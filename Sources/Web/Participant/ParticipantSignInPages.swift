@@ -17,11 +17,10 @@ struct ParticipantSignInPages {
             let secret = context.parameters.get("secret") ?? ""
             var chrome = web.chrome(for: request, context: context)
             let action = "/me/sign-in/\(secret)"
-            let token = web.forms.issue(
-                purpose: action, nonce: web.formNonce(request, into: &chrome), at: web.workspace.now())
+            let field = web.formTokenField(request, into: &chrome)(action)
             let body: HTML = """
                 <p>Press the button to sign in to your own pages: your sessions, your certificates, your data.</p>
-                <form method="post" action="\(action)"><input type="hidden" name="form" value="\(token)">\
+                <form method="post" action="\(action)">\(field)\
                 <button type="submit">Sign in</button></form>
                 """
             return web.renderer.participantPage(title: "Sign in to My Indaba", body: body, chrome: chrome)

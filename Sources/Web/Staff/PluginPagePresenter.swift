@@ -57,12 +57,7 @@ struct PluginPagePresenter {
                     chrome: chrome, status: .forbidden)
             }
         }
-        let nonce = web.formNonce(request, into: &chrome)
-        let (forms, now) = (web.forms, web.workspace.now())
-        let field: @Sendable (String) -> HTML = { action in
-            let token = forms.issue(purpose: Self.purpose(action), nonce: nonce, at: now)
-            return "<input type=\"hidden\" name=\"form\" value=\"\(token)\">"
-        }
+        let field = web.formTokenField(request, into: &chrome, purpose: Self.purpose)
         let base =
             switch audience {
             case .staff: "/orgs/\(id)/\(plugin.rawValue)"

@@ -66,9 +66,7 @@ struct OrganizationLogoPage {
         }
         var chrome = web.chrome(for: request, context: context)
         let action = "/manage/orgs/\(id)/logo"
-        let token = web.forms.issue(
-            purpose: WebInterface.formPurpose(action), nonce: web.formNonce(request, into: &chrome),
-            at: web.workspace.now())
+        let field = web.formTokenField(request, into: &chrome, purpose: WebInterface.formPurpose)(action)
         let alert: HTML = error.map { "<div class=\"alert\" role=\"alert\"><p>\($0)</p></div>" } ?? .empty
         let saved: HTML =
             notice.map { "<p class=\"notice\" role=\"status\">Logo \($0 == "removed" ? "removed" : "saved").</p>" }
@@ -78,7 +76,7 @@ struct OrganizationLogoPage {
             ? """
             <p><img src="\(action).png" alt="The current logo of \(organization.name)" height="64"></p>
             <form method="post" action="\(action)" enctype="multipart/form-data">\
-            <input type="hidden" name="form" value="\(token)"><input type="hidden" name="action" value="remove">\
+            \(field)<input type="hidden" name="action" value="remove">\
             <button type="submit" class="secondary">Remove the logo</button></form>
             """
             : "<p>No logo yet.</p>"
@@ -88,8 +86,7 @@ struct OrganizationLogoPage {
             <h1>Logo of \(organization.name)</h1>
             \(saved)\(alert)<p>Series reports carry it at the top. A PNG of at most 1 MB and 4,000 pixels a side.</p>
             \(current)
-            <form method="post" action="\(action)" enctype="multipart/form-data">\
-            <input type="hidden" name="form" value="\(token)">
+            <form method="post" action="\(action)" enctype="multipart/form-data">\(field)
             <div class="field"><label for="logo">A new logo (PNG)</label>
             <input id="logo" name="logo" type="file" accept="image/png"></div>
             <button type="submit">Upload</button></form>
