@@ -95,4 +95,13 @@ fi
 if $INDABA export asknet --db "$DB" | grep -qiF -e "$PARTICIPANT_EMAIL" -e "$PARTICIPANT_NAME"; then
     echo "FAIL: the export still names the erased person" >&2; status=1
 fi
+
+# Last: the audit page lists every kind of change the checks above made, each with its actor.
+LINK=$($INDABA user login-link --db "$DB" --org asknet --role networkCoordinator --base-url "$BASE")
+# Changes about the erased participant are logged under the organization that registered them.
+PERSON_ORG=$(python3 -c 'import sqlite3, sys
+print(sqlite3.connect(sys.argv[1]).execute("SELECT organizationId FROM person WHERE id = ?", (sys.argv[2],)).fetchone()[0])' \
+    "$DB" "$PERSON")
+AUDIT_ORGS="1 $PERSON_ORG" "$VENV/bin/python" scripts/check_web_audit_all.py --base "$BASE" --login-link "$LINK" \
+    --screenshots "${SCREENSHOT_DIR:-$WORK/screenshots}" || status=1
 exit $status
