@@ -29,6 +29,11 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
+        // Compiles each module's translation catalogues (Locales/*.po) into the binary.
+        .executableTarget(name: "CatalogueEmbedder", path: "BuildTools/CatalogueEmbedder"),
+        .plugin(
+            name: "EmbedCatalogues", capability: .buildTool(), dependencies: ["CatalogueEmbedder"],
+            path: "BuildTools/EmbedCatalogues"),
         .target(
             name: "Kernel",
             dependencies: [
@@ -78,7 +83,10 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: strictSettings
+            // The template translators start a new language from; the .po files are embedded.
+            exclude: ["Locales/messages.pot"],
+            swiftSettings: strictSettings,
+            plugins: ["EmbedCatalogues"]
         ),
         .target(
             name: "KernelTesting",

@@ -37,7 +37,8 @@ $INDABA plugin enable certificates --db "$DB" --org asknet --set "verificationBa
     --set 'rules=[{"series": "asknet/webinars/inclusive-spaces", "minimumSessions": 3, "requiredKinds": ["feedback", "offlineExercise"]}]' > /dev/null
 
 BASE=http://127.0.0.1:$PORT
-$INDABA serve --db "$DB" --port "$PORT" > "$WORK/serve.log" 2>&1 &
+# The pseudo-language is offered so that the language checks can test layouts under 40% longer text.
+$INDABA serve --db "$DB" --port "$PORT" --pseudo-localization > "$WORK/serve.log" 2>&1 &
 SERVER=$!
 for _ in $(seq 1 100); do grep -q "is serving" "$WORK/serve.log" 2>/dev/null && break; sleep 0.1; done
 grep -q "is serving" "$WORK/serve.log" || { cat "$WORK/serve.log" >&2; echo "error: the server did not start" >&2; exit 2; }
@@ -95,6 +96,10 @@ fi
 if $INDABA export asknet --db "$DB" | grep -qiF -e "$PARTICIPANT_EMAIL" -e "$PARTICIPANT_NAME"; then
     echo "FAIL: the export still names the erased person" >&2; status=1
 fi
+
+# The five languages and the pseudo-language (scripts/check_web_languages.py).
+"$VENV/bin/python" scripts/check_web_languages.py --base "$BASE" --login-link "unused" \
+    --screenshots "${SCREENSHOT_DIR:-$WORK/screenshots}" || status=1
 
 # Last: the audit page lists every kind of change the checks above made, each with its actor.
 LINK=$($INDABA user login-link --db "$DB" --org asknet --role networkCoordinator --base-url "$BASE")

@@ -13,8 +13,12 @@ public enum IndabaApp {
         workspace: Workspace, configuration: ServerConfiguration = ServerConfiguration()
     ) -> Router<IndabaRequestContext> {
         IndabaServer.router(workspace: workspace, configuration: configuration) { router in
-            WebInterface(workspace: workspace, configuration: WebConfiguration(baseURL: configuration.baseURL))
-                .add(to: router)
+            WebInterface(
+                workspace: workspace,
+                configuration: WebConfiguration(
+                    baseURL: configuration.baseURL, pseudoLocalization: configuration.pseudoLocalization)
+            )
+            .add(to: router)
         }
     }
 

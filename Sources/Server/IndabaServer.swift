@@ -14,11 +14,15 @@ public struct ServerConfiguration: Sendable {
     /// Turns, deadlines and stopping work for clients that went away; shared with each connection's
     /// ``ClientDisconnectHandler``.
     public var requestGuard: RequestGuard
+    /// Whether pages may be asked for in the pseudo-language (accented, 40% longer English), to test layouts.
+    public var pseudoLocalization: Bool
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, baseURL: String? = nil,
-        trustedProxies: TrustedProxies = TrustedProxies(), requestGuard: RequestGuard = RequestGuard()
+        trustedProxies: TrustedProxies = TrustedProxies(), requestGuard: RequestGuard = RequestGuard(),
+        pseudoLocalization: Bool = false
     ) {
+        self.pseudoLocalization = pseudoLocalization
         self.host = host
         self.port = port
         self.trustedProxies = trustedProxies

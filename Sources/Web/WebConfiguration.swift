@@ -18,12 +18,15 @@ public struct WebConfiguration: Sendable {
     /// How long a form on a plugin's staff page stays valid (shorter: these forms change attendance, certificates
     /// and case studies).
     public var pluginFormLifetime: TimeInterval
+    /// Whether the pseudo-language `en-XA` may be chosen (layout tests; never on a real site).
+    public var pseudoLocalization: Bool
 
     public init(
         baseURL: String, enrolmentsPerWindow: Int = 20, signInsPerWindow: Int = 10, rateWindow: TimeInterval = 600,
         minimumFillTime: TimeInterval = 2, formLifetime: TimeInterval = 4 * 3600,
-        pluginFormLifetime: TimeInterval = 3600
+        pluginFormLifetime: TimeInterval = 3600, pseudoLocalization: Bool = false
     ) {
+        self.pseudoLocalization = pseudoLocalization
         self.baseURL = baseURL
         self.enrolmentsPerWindow = enrolmentsPerWindow
         self.signInsPerWindow = signInsPerWindow

@@ -12,12 +12,14 @@ public import PluginKit
 public struct WebInterface: Sendable {
     let workspace: Workspace
     let configuration: WebConfiguration
-    let renderer = PageRenderer()
+    let renderer: PageRenderer
     let forms = FormTokens()
     let enrolmentLimit: RateLimiter
     let signInLimit: RateLimiter
     /// Public pages as anyone sees them, rendered once and served with strong validators until something changes.
     let publicPages: PublicResponseCache
+    /// The interface's catalogues and those of the installed plugins, by language.
+    let translations: Translations
     var cookies: Cookies { Cookies(secure: configuration.secureCookies) }
 
     public init(workspace: Workspace, configuration: WebConfiguration) {
@@ -26,11 +28,25 @@ public struct WebInterface: Sendable {
         enrolmentLimit = RateLimiter(limit: configuration.enrolmentsPerWindow, window: configuration.rateWindow)
         signInLimit = RateLimiter(limit: configuration.signInsPerWindow, window: configuration.rateWindow)
         publicPages = PublicResponseCache(counter: workspace.writes)
+        var translations = Translations()
+        do {
+            try translations.add(EmbeddedCatalogues.byLanguage, module: "Sources/Web")
+            for plugin in workspace.installedPlugins {
+                let type = type(of: plugin)
+                try translations.add(type.translationCatalogues, module: "Plugins/\(type.id.rawValue)")
+            }
+        } catch {
+            // Catalogues are compiled in and checked by the tests, like the templates.
+            preconditionFailure("A compiled-in translation catalogue does not parse: \(error)")
+        }
+        self.translations = translations
+        renderer = PageRenderer(translations: translations)
     }
 
     /// Adds the pages, their session handling and their HTML error pages to `router`.
     public func add(to router: Router<IndabaRequestContext>) {
         StaticFiles().add(to: router)
+        LanguageSwitch(web: self).add(to: router.group(""))
         // The session is read first, so that error pages know who is signed in and an unusable session cookie is
         // cleared on error pages too.
         let pages = router.group("").add(middleware: SessionMiddleware(web: self))
@@ -66,15 +82,33 @@ public struct WebInterface: Sendable {
         PluginPagePresenter(web: self).addParticipantPages(to: participantPages)
     }
 
-    /// The frame of a page for this request; when the page holds a form, a form cookie is set if missing.
-    func chrome(for request: Request, context: IndabaRequestContext, script: String? = nil) -> Chrome {
+    /// The frame of a page for this request, in the visitor's language (`organization`: the default language of
+    /// the organization whose page it is); when the page holds a form, a form cookie is set if missing.
+    func chrome(
+        for request: Request, context: IndabaRequestContext, script: String? = nil, organization: Language? = nil
+    ) -> Chrome {
         var chrome = Chrome(script: script)
+        chrome.localizer = translations.localizer(for: language(request, context, organization: organization))
+        if configuration.pseudoLocalization { chrome.languages.append(.pseudo) }
         if context.access.isAuthenticated {
             chrome.signedIn = true
             let nonce = formNonce(request, into: &chrome)
             chrome.signOutToken = forms.issue(purpose: "sign-out", nonce: nonce, at: workspace.now())
         }
         return chrome
+    }
+
+    /// The language of a page: the one chosen with the switcher, else the signed-in participant's preference, else
+    /// the first shipped one `Accept-Language` names, else the organization's default, else English.
+    func language(_ request: Request, _ context: IndabaRequestContext, organization: Language? = nil) -> Language {
+        askedLanguage(request, context) ?? organization ?? .english
+    }
+
+    /// The language the visitor asked for (switcher, preference, `Accept-Language`), if Indaba ships it.
+    func askedLanguage(_ request: Request, _ context: IndabaRequestContext) -> Language? {
+        Cookies.value(Cookies.language, in: request).flatMap {
+            Language(tag: $0, allowingPseudo: configuration.pseudoLocalization)
+        } ?? context.language ?? AcceptLanguage.preferred(request.headers[.acceptLanguage])
     }
 
     /// The browser's form nonce, or a new one whose cookie `chrome` will set.
@@ -125,15 +159,19 @@ public struct WebInterface: Sendable {
 
 extension FormTokens.Refusal {
     /// What the person is told, with what to do.
-    var message: String {
+    var message: String { message(in: .english) }
+
+    /// What the person is told, with what to do, in `t`'s language.
+    func message(in t: Localizer) -> String {
         switch self {
         case .missingCookie:
-            "Your browser did not send back this site's form cookie. Allow cookies for this site, reload the form and "
-                + "send it again."
+            t(
+                "Your browser did not send back this site's form cookie. Allow cookies for this site, reload the "
+                    + "form and send it again.")
         case .forged, .expired:
-            "This form has expired or was opened elsewhere. Please check it and send it again."
+            t("This form has expired or was opened elsewhere. Please check it and send it again.")
         case .tooFast:
-            "The form came back faster than a person can fill it in. Please check it and send it again."
+            t("The form came back faster than a person can fill it in. Please check it and send it again.")
         }
     }
 }

@@ -37,6 +37,12 @@ struct ServeCommand: KernelCommand {
 
     @OptionGroup var mail: MailDeliveryOptions
 
+    @Flag(
+        name: .long,
+        help:
+            "Offer the pseudo-language en-XA (accented English, 40% longer) to find layouts that break in translation.")
+    var pseudoLocalization = false
+
     var baseURL: String? { baseUrl }
     var fallbackBaseURL: String? { "http://\(host):\(port)" }
 
@@ -59,7 +65,8 @@ struct ServeCommand: KernelCommand {
         let baseURL = resolved.source == .fallback ? nil : resolved.url
         let configuration = ServerConfiguration(
             host: host, port: port, baseURL: baseURL,
-            trustedProxies: TrustedProxies(trustedProxies.compactMap(IPNetwork.init)))
+            trustedProxies: TrustedProxies(trustedProxies.compactMap(IPNetwork.init)),
+            pseudoLocalization: pseudoLocalization)
         let host = host
         let worker = startOutboxWorker(workspace: workspace, environment: environment)
         defer { worker?.cancel() }

@@ -19,6 +19,8 @@ public struct Organization: Codable, Sendable, Equatable {
     /// IANA time zone the organization works in.
     public var timeZone: String
     public var website: String?
+    /// The code of the language its pages use when a visitor's browser asks for none Indaba ships.
+    public var defaultLanguage: String?
     public var createdAt: Date
     public var updatedAt: Date
 
@@ -37,6 +39,9 @@ public struct Organization: Codable, Sendable, Equatable {
         self.createdAt = createdAt
         self.updatedAt = updatedAt
     }
+
+    /// The shipped language its pages fall back to, if one was chosen.
+    public var language: Language? { defaultLanguage.flatMap { Language(tag: $0) } }
 
     /// Whether this organization is a network (the root of a tree).
     public var isNetwork: Bool { parentId == nil }

@@ -25,6 +25,11 @@ public struct Person: Codable, Sendable, Equatable {
     public var updatedAt: Date
     /// When the person was erased at their request: name and address are gone, only figures remain.
     public var erasedAt: Date?
+    /// The code of the language they asked for (e-mails, certificates, their own pages), if they chose one.
+    public var preferredLanguage: String?
+
+    /// The shipped language they chose, if any.
+    public var language: Language? { preferredLanguage.flatMap { Language(tag: $0) } }
 
     /// Creates a person that is not stored yet.
     public init(

@@ -16,6 +16,9 @@ public protocol KernelPlugin: Sendable {
     static var settings: any PluginSettings.Type { get }
     /// SQL migrations for the plugin's own prefixed tables, in order. Run for every installed plugin.
     static var migrations: [PluginMigration] { get }
+    /// The plugin's translation catalogues: PO text by language code, as its module embedded them (see
+    /// ``Translations``).
+    static var translationCatalogues: [String: String] { get }
 
     /// Builds the plugin with everything it may use; no plugin looks anything up globally.
     init(context: PluginContext) throws
@@ -37,6 +40,7 @@ extension KernelPlugin {
     public static var dependencies: [PluginRequirement] { [] }
     public static var settings: any PluginSettings.Type { NoSettings.self }
     public static var migrations: [PluginMigration] { [] }
+    public static var translationCatalogues: [String: String] { [:] }
     public var eventHandlers: [EventHandler] { [] }
     public func seriesReportSections(for report: SeriesReportRequest) async throws -> [ReportSection] { [] }
     public func runScheduledWork(at now: Date) async throws {}

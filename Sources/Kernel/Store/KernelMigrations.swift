@@ -13,7 +13,16 @@ enum KernelMigrations {
         ("kernel/0010-participant-self-service", participantSelfService),
         ("kernel/0011-session-description", sessionDescription),
         ("kernel/0012-organization-logo", organizationLogo),
+        ("kernel/0013-languages", languages),
     ]
+
+    /// The language a person reads e-mails, certificates and their own pages in (a shipped language's code, or
+    /// none: then what their browser asks for, else their organization's default), and the language an
+    /// organization's pages fall back to when a visitor's browser names none Indaba ships.
+    static let languages = """
+        ALTER TABLE person ADD COLUMN preferredLanguage TEXT;
+        ALTER TABLE organization ADD COLUMN defaultLanguage TEXT;
+        """
 
     /// Each organization's logo (a PNG), kept in the database rather than named by a path on the server: series
     /// reports carry it, and plugins that print documents (certificates) may use it.

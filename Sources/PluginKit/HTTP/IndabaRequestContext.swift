@@ -16,6 +16,9 @@ public struct IndabaRequestContext: RequestContext {
     public var organization: Organization?
     /// The participant signed in to their own pages (`/me`), apart from ``access`` (which is staff access).
     public var participant: Person.ID?
+    /// The language the signed-in participant chose, if any (pages follow it unless the visitor picks another
+    /// with the language switcher).
+    public var language: Language?
     /// A random id for this request, sent back as `X-Request-Id` and put in every log line about it.
     public let requestId: String
     /// Facts learnt while handling the request that the outer middleware (the access log) reports.

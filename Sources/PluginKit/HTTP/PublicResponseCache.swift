@@ -83,7 +83,9 @@ public final class PublicResponseCache: Sendable {
 
     /// 304 when the request already holds these bytes, else 200 (no body for HEAD).
     private func response(_ rendered: Rendered, to request: Request) -> Response {
-        var headers: HTTPFields = [.eTag: rendered.etag, .cacheControl: cacheControl, .vary: "Cookie, Authorization"]
+        var headers: HTTPFields = [
+            .eTag: rendered.etag, .cacheControl: cacheControl, .vary: "Cookie, Authorization, Accept-Language",
+        ]
         if let header = request.headers[.ifNoneMatch], ConditionalGet.ifNoneMatch(header, matchesAnyOf: [rendered.etag])
         {
             return Response(status: .notModified, headers: headers)

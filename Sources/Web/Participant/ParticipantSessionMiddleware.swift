@@ -21,16 +21,17 @@ struct ParticipantSessionMiddleware: RouterMiddleware {
         let now = web.workspace.now()
         let person = try await web.workspace.read { db in
             try ParticipantSession.person(signedInBy: secret, at: now, in: db)
-                .flatMap { try ParticipantRecord.person($0, in: db)?.id }
+                .flatMap { try ParticipantRecord.person($0, in: db) }
         }
-        guard let person else {
+        guard let person, let id = person.id else {
             var response = try await next(request, context)
             response.headers.append(HTTPField(name: .setCookie, value: web.cookies.clear(Cookies.participant)))
             return response
         }
         var context = context
-        context.participant = person
-        context.trace.principal = "participant:\(person.rawValue)"
+        context.participant = id
+        context.language = person.language
+        context.trace.principal = "participant:\(id.rawValue)"
         return try await next(request, context)
     }
 }

@@ -12,6 +12,8 @@ struct EnrolmentForm: Sendable {
         var consent = false
         /// The IANA zone the person reads times in; empty for the sessions' own.
         var timeZone = ""
+        /// The code of the language for e-mails and certificates; empty for no preference.
+        var language = ""
     }
 
     /// One message per field in error.
@@ -21,6 +23,7 @@ struct EnrolmentForm: Sendable {
         var channel: String?
         var gender: String?
         var timeZone: String?
+        var language: String?
 
         var isEmpty: Bool { self == Errors() }
     }
@@ -37,35 +40,54 @@ struct EnrolmentForm: Sendable {
     init(_ form: FormData) {
         values = Values(
             name: form["name"], email: form["email"], channel: form["channel"], gender: form["gender"],
-            consent: form.isChecked("consent"), timeZone: form["timeZone"])
+            consent: form.isChecked("consent"), timeZone: form["timeZone"], language: form["language"])
     }
 
-    /// What is wrong, given the channels the form offered.
-    func errors(channels: [String]) -> Errors {
+    /// Longest name kept.
+    static let nameLimit = 200
+    /// Longest self-described gender kept.
+    static let genderLimit = 100
+
+    /// What is wrong, given the channels the form offered, in the page's language.
+    func errors(channels: [String], localizer t: Localizer) -> Errors {
         var errors = Errors()
-        if values.name.isEmpty {
-            errors.name = "Enter your name."
-        } else if let problem = FieldRules.nameProblem(values.name, limit: 200) {
-            errors.name = "Your name \(problem)."
+        if values.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            errors.name = t("Enter your name.")
+        } else if values.name.count > Self.nameLimit {
+            errors.name = t(
+                "Your name is longer than {limit} characters; shorten it.", ["limit": t.number(Self.nameLimit)])
+        } else if FieldRules.nameProblem(values.name, limit: Self.nameLimit) != nil {
+            errors.name = t(
+                "Your name holds a character that cannot be kept (a new line, an escape or a direction override); "
+                    + "type it again.")
         }
         if values.email.isEmpty {
-            errors.email = "Enter your e-mail address."
+            errors.email = t("Enter your e-mail address.")
         } else if FieldRules.emailProblem(values.email) != nil {
-            errors.email = "Enter an e-mail address like name@example.org."
+            errors.email = t("Enter an e-mail address like name@example.org.")
         }
         if !values.channel.isEmpty, !channels.contains(values.channel) {
-            errors.channel = "Choose one of the listed answers, or 'Prefer not to say'."
+            errors.channel = t("Choose one of the listed answers, or 'Prefer not to say'.")
         }
-        if let problem = FieldRules.textProblem(values.gender, limit: 100), !values.gender.isEmpty {
-            errors.gender = "This answer \(problem)."
+        if values.gender.count > Self.genderLimit {
+            errors.gender = t(
+                "This answer is longer than {limit} characters; shorten it.", ["limit": t.number(Self.genderLimit)])
+        } else if !values.gender.isEmpty, values.gender.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            errors.gender = t("This answer holds only spaces; write it, or leave the field empty.")
         } else if !values.gender.isEmpty, !values.consent {
-            errors.gender = "Tick the box below to let us keep this answer, or leave the field empty."
+            errors.gender = t("Tick the box below to let us keep this answer, or leave the field empty.")
         }
         if !values.timeZone.isEmpty, !Self.timeZones.contains(values.timeZone) {
-            errors.timeZone = "Choose one of the listed time zones, or leave the sessions' own."
+            errors.timeZone = t("Choose one of the listed time zones, or leave the sessions' own.")
+        }
+        if !values.language.isEmpty, Language(tag: values.language).map({ $0.code != values.language }) ?? true {
+            errors.language = t("Choose one of the listed languages, or 'No preference'.")
         }
         return errors
     }
+
+    /// The language the person asked for, if any.
+    var language: Language? { values.language.isEmpty ? nil : Language(tag: values.language) }
 
     /// The zones the form offers: those the series page offers, and every African one.
     static let timeZones: [String] = Set(

@@ -104,44 +104,47 @@ struct HomePage {
         router.get("/") { request, context in
             let query = try Query(request)
             let chrome = web.chrome(for: request, context: context)
+            let localizer = chrome.localizer
             let render = { () async throws -> String in
                 let now = web.workspace.now()
-                let model = try await web.workspace.read { db in try Self.model(query, now: now, in: db) }
+                let model = try await web.workspace.read { db in
+                    try Self.model(query, now: now, localizer: localizer, in: db)
+                }
                 // The visitor may have given up while the database was read: render nothing for nobody.
                 try Task.checkCancellation()
-                return try await web.renderer.document("home", title: "Webinar series", model: model, chrome: chrome)
+                return try await web.renderer.document(
+                    "home", title: localizer("Webinar series"), model: model, chrome: chrome)
             }
             guard !context.access.isAuthenticated else {
                 return web.renderer.response(document: try await render(), chrome: chrome)
             }
             return try await web.publicPages.respond(
-                to: request, key: "home " + query.link(page: query.page),
+                to: request, key: "home \(localizer.language) " + query.link(page: query.page),
                 render: { PublicResponseCache.Rendered(text: try await render(), contentType: Self.html) },
                 fallback: { throw HTTPError(.notFound) })
         }
     }
 
-    private static func model(_ query: Query, now: Date, in db: Database) throws -> Model {
+    private static func model(_ query: Query, now: Date, localizer: Localizer, in db: Database) throws -> Model {
         let filter = SeriesListing.Filter(
             organization: query.organization.map(Organization.ID.init), status: query.status,
             upcomingAfter: query.upcoming ? now : nil)
         let listing = try SeriesListing.publicSeries(
             matching: filter, limit: pageSize, offset: (query.page - 1) * pageSize, in: db)
         let organizations = try SeriesListing.publicOrganizations(limit: organizationLimit, in: db)
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.dateFormat = "d MMM yyyy"
+        let formatter = localizer.dateFormatter("yMMMd", in: .gmt)
+        let (open, completed) = (localizer("Open for enrolment"), localizer("Completed"))
         let cards = listing.items.map { series in
             formatter.timeZone = TimeZone(identifier: series.timeZone) ?? .gmt
             let dates = series.firstStart.flatMap { first in
                 series.lastEnd.map { last in
                     let (from, to) = (formatter.string(from: first), formatter.string(from: last))
-                    return from == to ? from : "\(from) to \(to)"
+                    return from == to ? from : localizer("{from} to {to}", ["from": from, "to": to])
                 }
             }
             return SeriesCard(
                 id: series.id.rawValue, title: series.title, organization: series.organizationName,
-                status: series.status == .published ? "Open for enrolment" : "Completed", dates: dates,
+                status: series.status == .published ? open : completed, dates: dates,
                 summary: series.summary.isEmpty ? nil : series.summary)
         }
         return Model(
@@ -150,8 +153,8 @@ struct HomePage {
                 Choice(value: "\($0.id.rawValue)", label: $0.name, selected: $0.id.rawValue == query.organization)
             },
             statuses: [
-                Choice(value: "open", label: "Open for enrolment", selected: query.status == .published),
-                Choice(value: "completed", label: "Completed", selected: query.status == .completed),
+                Choice(value: "open", label: open, selected: query.status == .published),
+                Choice(value: "completed", label: completed, selected: query.status == .completed),
             ],
             upcoming: query.upcoming,
             filtered: query.organization != nil || query.status != nil || query.upcoming, page: query.page,

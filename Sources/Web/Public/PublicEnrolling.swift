@@ -30,10 +30,11 @@ struct PublicEnrolling {
             let isNewPerson = personId == nil
             if personId == nil {
                 let values = form.values
-                let person = Person(
+                var person = Person(
                     organizationId: data.organization.id!, displayName: values.name, email: values.email,
                     gender: values.consent && !values.gender.isEmpty ? values.gender : nil, consent: values.consent,
                     createdAt: transaction.now, updatedAt: transaction.now)
+                person.preferredLanguage = form.language?.code
                 personId = try transaction.save(person).id
             }
             let person = personId!

@@ -23,17 +23,27 @@ struct SeriesPage {
         let asked = request.uri.queryParameters.get("tz")
         let chosen = asked.flatMap { $0.isEmpty ? nil : TimeZone(identifier: $0) }
         let zoneError = asked.map { !$0.isEmpty && chosen == nil } ?? false
-        let chrome = web.chrome(for: request, context: context, script: "/static/local-time.js")
+        // The organization's default language applies only when the visitor asked for none Indaba ships; only then
+        // is the series read before the cache is asked.
+        let read = { try await web.workspace.read { db in try SeriesPageData.read(id, in: db) } }
+        let early = web.askedLanguage(request, context) == nil ? try await read() : nil
+        let chrome = web.chrome(
+            for: request, context: context, script: "/static/local-time.js", organization: early?.organization.language
+        )
+        let localizer = chrome.localizer
         let render = { () async throws -> String in
-            let data = try await web.workspace.read { db in try SeriesPageData.read(id, in: db) }
+            let data: SeriesPageData
+            if let early { data = early } else { data = try await read() }
             let planned = TimeZone(identifier: data.series.timeZone) ?? .gmt
             let sections = try await sections(for: data)
             // The visitor may have given up while the database was read: render nothing for nobody.
             try Task.checkCancellation()
             let model = SeriesModel(
-                data: data, zone: chosen ?? planned, planned: planned, sections: sections,
+                data: data, zone: chosen ?? planned, planned: planned, sections: sections, localizer: localizer,
                 zoneError: zoneError
-                    ? "'\(asked ?? "")' is not a time zone; times are shown in the series' own zone." : nil)
+                    ? localizer(
+                        "'{zone}' is not a time zone; times are shown in the series' own zone.", ["zone": asked ?? ""])
+                    : nil)
             return try await web.renderer.document("series", title: data.series.title, model: model, chrome: chrome)
         }
         guard !context.access.isAuthenticated, !zoneError else {
@@ -41,7 +51,7 @@ struct SeriesPage {
                 document: try await render(), chrome: chrome, status: zoneError ? .badRequest : .ok)
         }
         return try await web.publicPages.respond(
-            to: request, key: "series \(id) \(chosen?.identifier ?? "")",
+            to: request, key: "series \(id) \(localizer.language) \(chosen?.identifier ?? "")",
             render: { PublicResponseCache.Rendered(text: try await render(), contentType: HomePage.html) },
             fallback: { throw AccessError.notFound(entity: "series", id: id) })
     }
@@ -114,6 +124,8 @@ struct SeriesModel {
     let objectives: [String]
     let zones: [ZoneOption]
     let zone: String
+    /// The zone as people know it in the page's language, with its identifier.
+    let zoneName: String
     let zoneIsPlanned: Bool
     let zoneError: String?
     let sessions: [SessionModel]
@@ -123,12 +135,15 @@ struct SeriesModel {
     let facilitators: [FacilitatorModel]
     let sections: [SectionModel]
 
-    init(data: SeriesPageData, zone: TimeZone, planned: TimeZone, sections: [SectionModel], zoneError: String?) {
+    init(
+        data: SeriesPageData, zone: TimeZone, planned: TimeZone, sections: [SectionModel], localizer: Localizer,
+        zoneError: String?
+    ) {
         id = data.series.id!.rawValue
         title = data.series.title
         organization = data.organization.name
         programme = data.programme.title
-        status = data.series.status == .published ? "Open for enrolment" : "Completed"
+        status = data.series.status == .published ? localizer("Open for enrolment") : localizer("Completed")
         summary = data.series.summary.isEmpty ? nil : data.series.summary
         canEnrol = data.series.status == .published
         hasObjectives = !data.series.objectives.isEmpty
@@ -140,22 +155,24 @@ struct SeriesModel {
             ZoneOption(
                 id: id,
                 label: id == planned.identifier
-                    ? "\(id) (series' zone)"
-                    : id.replacingOccurrences(
-                        of: "_", with: " "), selected: id == zone.identifier)
+                    ? localizer("{zone} (series' zone)", ["zone": id.replacingOccurrences(of: "_", with: " ")])
+                    : id.replacingOccurrences(of: "_", with: " "), selected: id == zone.identifier)
         }
         self.zone = zone.identifier
+        let name = localizer.zoneName(zone)
+        zoneName = name == zone.identifier ? name : "\(name) (\(zone.identifier))"
         zoneIsPlanned = zone.identifier == planned.identifier
         self.zoneError = zoneError
-        let shown = SessionTimes(zone: zone)
+        let shown = SessionTimes(zone: zone, localizer: localizer)
         sessions = data.sessions.map { session in
             let own = TimeZone(identifier: session.timeZone) ?? planned
-            let plannedText = SessionTimes(zone: own).range(from: session.startsAt, to: session.endsAt)
+            let plannedText = SessionTimes(zone: own, localizer: localizer).range(
+                from: session.startsAt, to: session.endsAt)
             return SessionModel(
                 title: session.title, startISO: shown.iso(session.startsAt),
                 when: shown.range(from: session.startsAt, to: session.endsAt),
                 plannedDiffers: own.identifier != zone.identifier, planned: plannedText, plannedZone: own.identifier,
-                kind: Self.label(session.kind), duration: Self.duration(session),
+                kind: Self.label(session.kind, localizer), duration: Self.duration(session, localizer),
                 cancelled: session.status != .scheduled,
                 hasAgenda: !session.agenda.isEmpty, agenda: session.agenda,
                 hasDescription: !session.description.isEmpty, description: session.descriptionParagraphs)
@@ -163,22 +180,26 @@ struct SeriesModel {
         moreSessions = data.moreSessions
         hasFacilitators = !data.facilitators.isEmpty
         facilitators = data.facilitators.map {
-            FacilitatorModel(name: $0.name, role: $0.role == .facilitator ? "facilitator" : "guest speaker")
+            FacilitatorModel(
+                name: $0.name, role: $0.role == .facilitator ? localizer("facilitator") : localizer("guest speaker"))
         }
         self.sections = sections
     }
 
     /// "90 minutes" for a meeting; the span in days for an exercise done between meetings.
-    private static func duration(_ session: Session) -> String {
-        guard session.kind == .offlineExercise else { return "\(session.plannedMinutes) minutes" }
+    private static func duration(_ session: Session, _ localizer: Localizer) -> String {
+        guard session.kind == .offlineExercise else {
+            return localizer.plural("{count} minute", "{count} minutes", count: session.plannedMinutes)
+        }
         let days = Int((Double(session.plannedMinutes) / 1440).rounded())
-        return days == 1 ? "1 day" : "\(days) days"
+        return localizer.plural("{count} day", "{count} days", count: days)
     }
 
-    private static func label(_ kind: Session.Kind) -> String {
+    private static func label(_ kind: Session.Kind, _ localizer: Localizer) -> String {
         switch kind {
-        case .offlineExercise: "Exercise to do on your own"
-        default: kind.rawValue.prefix(1).uppercased() + kind.rawValue.dropFirst() + " session"
+        case .offlineExercise: localizer("Exercise to do on your own")
+        case .live: localizer("Live session")
+        case .feedback: localizer("Feedback session")
         }
     }
 }

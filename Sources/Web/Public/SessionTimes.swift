@@ -1,4 +1,5 @@
 import Foundation
+import Kernel
 
 /// Session times written for people: in a chosen time zone, with the day, and the zones a visitor may choose.
 struct SessionTimes {
@@ -12,31 +13,37 @@ struct SessionTimes {
     ]
 
     let zone: TimeZone
+    /// The language the times are written in (English by default: British order, 24-hour clock).
+    var localizer = Localizer.english
 
-    /// `Tue 3 Mar 2026, 14:00–15:30`, or both full dates when the session crosses midnight in `zone`.
+    /// `Tue 3 Mar 2026, 14:00–15:30` (in the page's language), or both full dates when the session crosses
+    /// midnight in `zone`.
     func range(from start: Date, to end: Date) -> String {
-        let day = formatter("EEE d MMM yyyy, HH:mm")
+        let day = formatter("EEE d MMM yyyy, HH:mm", or: "yMMMEdHHmm")
         let sameDay = Calendar.gregorian(in: zone).isDate(start, inSameDayAs: end)
-        return day.string(from: start) + "–" + (sameDay ? formatter("HH:mm") : day).string(from: end)
+        return day.string(from: start) + "–" + (sameDay ? formatter("HH:mm", or: "HHmm") : day).string(from: end)
     }
 
     /// `Tue 3 Mar 2026`: the day of `date` in `zone`.
     func day(_ date: Date) -> String {
-        formatter("EEE d MMM yyyy").string(from: date)
+        formatter("EEE d MMM yyyy", or: "yMMMEd").string(from: date)
+    }
+
+    /// English keeps the network's usual British pattern; other languages order the template's fields their way.
+    private func formatter(_ english: String, or template: String) -> DateFormatter {
+        let formatter = localizer.dateFormatter(template, in: zone)
+        if localizer.language == .english || localizer.language == .pseudo { formatter.dateFormat = english }
+        return formatter
     }
 
     /// The instant in ISO 8601 with its offset in `zone`, for `<time datetime>`.
     func iso(_ date: Date) -> String {
-        formatter("yyyy-MM-dd'T'HH:mmXXXXX").string(from: date)
-    }
-
-    private func formatter(_ format: String) -> DateFormatter {
         let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
+        formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.calendar = Calendar.gregorian(in: zone)
         formatter.timeZone = zone
-        formatter.dateFormat = format
-        return formatter
+        formatter.dateFormat = "yyyy-MM-dd'T'HH:mmXXXXX"
+        return formatter.string(from: date)
     }
 }
 

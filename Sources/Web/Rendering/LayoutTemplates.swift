@@ -5,7 +5,7 @@
 enum LayoutTemplates {
     static let layout = """
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang="{{lang}}" dir="{{dir}}">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -13,17 +13,23 @@ enum LayoutTemplates {
         <link rel="stylesheet" href="/static/indaba.css">
         </head>
         <body>
-        <a class="skip" href="#main">Skip to main content</a>
+        <a class="skip" href="#main">{{#t}}Skip to main content{{/t}}</a>
         <header class="site">
         <a class="brand" href="/">Indaba</a>
-        <nav aria-label="Site">
+        <nav aria-label="{{#t}}Site{{/t}}">
         <ul>
-        <li><a href="/">Series</a></li>
+        <li><a href="/">{{#t}}Series{{/t}}</a></li>
         {{#signedIn}}
-        <li><a href="/workspace">Workspace</a></li>
+        <li><a href="/workspace">{{#t}}Workspace{{/t}}</a></li>
         <li><form method="post" action="/sign-out"><input type="hidden" name="form" value="{{signOutToken}}"><button \
-        type="submit" class="link">Sign out</button></form></li>
+        type="submit" class="link">{{#t}}Sign out{{/t}}</button></form></li>
         {{/signedIn}}
+        </ul>
+        </nav>
+        <nav aria-label="{{#t}}Language{{/t}}" class="languages">
+        <ul>
+        {{#languages}}<li>{{#current}}<span lang="{{code}}" aria-current="true">{{name}}</span>{{/current}}\
+        {{^current}}<a lang="{{code}}" hreflang="{{code}}" href="{{href}}">{{name}}</a>{{/current}}</li>{{/languages}}
         </ul>
         </nav>
         </header>
@@ -31,7 +37,7 @@ enum LayoutTemplates {
         {{{content}}}
         </main>
         <footer class="site">
-        <p>Indaba: webinar series for networks of organizations. This site works without JavaScript.</p>
+        <p>{{#t}}Indaba: webinar series for networks of organizations. This site works without JavaScript.{{/t}}</p>
         </footer>
         {{#script}}<script src="{{script}}" defer></script>{{/script}}
         </body>

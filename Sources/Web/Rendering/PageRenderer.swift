@@ -14,15 +14,22 @@ struct Chrome: Sendable {
     var script: String?
     /// Cookies to set with the response.
     var cookies: [String] = []
+    /// The language of the page (see ``WebInterface/localizer(_:_:organization:)``).
+    var localizer = Localizer.english
+    /// The languages the switcher offers.
+    var languages = Language.shipped
 }
 
 /// Renders the embedded Mustache templates inside the shared layout. Mustache escapes every `{{value}}`; only
 /// `{{{triple}}}` values, which are always ``Kernel/HTML`` or rendered templates, are inserted as markup.
+///
+/// Templates mark what is translated as `{{#t}}English text{{/t}}`. Each language gets its own compiled copy of the
+/// templates with those sections replaced by their translation (``translated(_:with:)``), so `{{placeholders}}` in
+/// a translation are filled and escaped like any other value, and rendering costs nothing more per language.
 struct PageRenderer: Sendable {
-    private let library: MustacheLibrary
+    private let libraries: [Language: MustacheLibrary]
 
-    init() {
-        var library = MustacheLibrary()
+    init(translations: Translations = Translations()) {
         let templates = [
             ("layout", LayoutTemplates.layout), ("message", LayoutTemplates.message),
             ("sign-in", LayoutTemplates.signIn), ("plugin-page", LayoutTemplates.pluginPage),
@@ -33,21 +40,40 @@ struct PageRenderer: Sendable {
             ("outbox", StaffTemplates.outbox), ("audit", AuditTemplates.audit),
             ("manage", StaffTemplates.manage), ("staff-form", FormTemplates.staffForm),
         ]
-        for (name, text) in templates {
-            do {
-                try library.register(text, named: name)
-            } catch {
-                preconditionFailure("The embedded template '\(name)' does not parse: \(error)")
+        var libraries: [Language: MustacheLibrary] = [:]
+        for language in Language.shipped + [.pseudo] {
+            let localizer = translations.localizer(for: language)
+            var library = MustacheLibrary()
+            for (name, text) in templates {
+                do {
+                    try library.register(Self.translated(text, with: localizer), named: name)
+                } catch {
+                    preconditionFailure("The embedded template '\(name)' does not parse in \(language): \(error)")
+                }
             }
+            libraries[language] = library
         }
-        self.library = library
+        self.libraries = libraries
+    }
+
+    /// `template` with each `{{#t}}…{{/t}}` section replaced by the translation of its text (white space folded).
+    static func translated(_ template: String, with localizer: Localizer) -> String {
+        var result = ""
+        var rest = template[...]
+        while let open = rest.range(of: "{{#t}}"), let close = rest[open.upperBound...].range(of: "{{/t}}") {
+            result += rest[..<open.lowerBound]
+            // The one call whose message is not a literal: the catalogue check reads the `{{#t}}` sections.
+            result += localizer.callAsFunction(String(rest[open.upperBound..<close.lowerBound]))
+            rest = rest[close.upperBound...]
+        }
+        return result + rest
     }
 
     /// The page `template` rendered with `model`, inside the layout, as an HTML response.
     func page(
         _ template: String, title: String, model: Any, chrome: Chrome, status: HTTPResponse.Status = .ok
     ) -> Response {
-        let content = library.render(model, withTemplate: template) ?? ""
+        let content = render(model, template, chrome)
         return html(content: content, title: title, chrome: chrome, status: status)
     }
 
@@ -78,19 +104,29 @@ struct PageRenderer: Sendable {
         return await withCheckedContinuation { continuation in
             Self.renderQueue.async {
                 continuation.resume(
-                    returning: layout(
-                        content: library.render(job.model, withTemplate: template) ?? "", title: title, chrome: chrome))
+                    returning: layout(content: render(job.model, template, chrome), title: title, chrome: chrome))
             }
         }
     }
 
     private static let renderQueue = DispatchQueue(label: "indaba.render", qos: .userInitiated, attributes: .concurrent)
 
+    /// `model` rendered with `template` in the page's language.
+    private func render(_ model: Any, _ template: String, _ chrome: Chrome) -> String {
+        libraries[chrome.localizer.language]?.render(model, withTemplate: template) ?? ""
+    }
+
     private func layout(content: String, title: String, chrome: Chrome) -> String {
+        let language = chrome.localizer.language
         let model = LayoutModel(
             title: title, content: content, signedIn: chrome.signedIn, signOutToken: chrome.signOutToken,
-            script: chrome.script)
-        return library.render(model, withTemplate: "layout") ?? ""
+            script: chrome.script, lang: language.code, dir: language.direction,
+            languages: chrome.languages.map { other in
+                LanguageLink(
+                    code: other.code, name: other.nativeName, current: other == language,
+                    href: LanguageSwitch.link(to: other))
+            })
+        return render(model, "layout", chrome)
     }
 
     /// `content` (already rendered markup) inside the layout.
@@ -117,6 +153,17 @@ struct LayoutModel {
     let signedIn: Bool
     let signOutToken: String
     let script: String?
+    let lang: String
+    let dir: String
+    let languages: [LanguageLink]
+}
+
+/// One entry of the language switcher.
+struct LanguageLink {
+    let code: String
+    let name: String
+    let current: Bool
+    let href: String
 }
 
 struct MessageModel {

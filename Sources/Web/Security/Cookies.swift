@@ -10,6 +10,8 @@ struct Cookies {
     static let participant = "indaba_me"
     /// The nonce that form tokens are bound to (see ``FormTokens``).
     static let form = "indaba_form"
+    /// The language chosen with the switcher (see ``LanguageSwitch``).
+    static let language = "indaba_lang"
 
     let secure: Bool
 

@@ -1,0 +1,91 @@
+public import Foundation
+
+/// Speaks one language: translates messages from its catalogues and writes dates, times, numbers and percentages
+/// the way its readers do. A message without a translation stays English (the catalogue check keeps that from
+/// shipping).
+///
+/// Messages name their placeholders in braces, `{name}`, filled from `values`; a plural message's `{count}` is the
+/// count, written in the language's digits.
+public struct Localizer: Sendable {
+    public let language: Language
+    private let catalogues: [Catalogue]
+
+    init(language: Language, catalogues: [Catalogue]) {
+        self.language = language
+        self.catalogues = catalogues
+    }
+
+    /// English, the source language: messages as written.
+    public static let english = Localizer(language: .english, catalogues: [])
+
+    /// `text` in this language, its `{placeholders}` filled from `values`.
+    public func callAsFunction(_ text: String, context: String? = nil, _ values: [String: String] = [:]) -> String {
+        let key = MessageKey(text, context: context)
+        let translated = entry(key)?.translations.first.flatMap { $0.isEmpty ? nil : $0 } ?? source(key.id)
+        return Self.fill(translated, values)
+    }
+
+    /// The form of a message that varies with `count` (`one` and `other` are the English singular and plural).
+    public func plural(
+        _ one: String, _ other: String, count: Int, context: String? = nil, _ values: [String: String] = [:]
+    ) -> String {
+        let entry = entry(MessageKey(one, context: context))
+        let index = language.plurals.form(for: count)
+        let text =
+            entry.flatMap {
+                index < $0.translations.count && !$0.translations[index].isEmpty ? $0.translations[index] : nil
+            }
+            ?? source(MessageKey.folded(count == 1 ? one : other))
+        return Self.fill(text, values.merging(["count": number(count)]) { given, _ in given })
+    }
+
+    /// `value` with the language's digits and grouping.
+    public func number(_ value: Int) -> String {
+        value.formatted(.number.locale(language.locale))
+    }
+
+    /// `fraction` (0.42) as a whole percentage (`42%`, `42 %`, `٤٢٪`).
+    public func percent(_ fraction: Double) -> String {
+        fraction.formatted(.percent.precision(.fractionLength(0)).locale(language.locale))
+    }
+
+    /// A date formatter for `zone` in this language, from a template of fields (`yMMMEd`, `Hm`) the locale orders.
+    public func dateFormatter(_ template: String, in zone: TimeZone) -> DateFormatter {
+        let formatter = DateFormatter()
+        formatter.locale = language.locale
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        formatter.calendar = calendar
+        formatter.timeZone = zone
+        formatter.setLocalizedDateFormatFromTemplate(template)
+        return formatter
+    }
+
+    /// The zone's name as people know it in this language (`heure d’Afrique de l’Ouest`), or its identifier when
+    /// the locale has no name for it.
+    public func zoneName(_ zone: TimeZone) -> String {
+        zone.localizedName(for: .generic, locale: language.locale) ?? zone.identifier
+    }
+
+    private func entry(_ key: MessageKey) -> Catalogue.Entry? {
+        for catalogue in catalogues {
+            if let entry = catalogue.entry(key) { return entry }
+        }
+        return nil
+    }
+
+    /// The English text, pseudo-localised when this is the pseudo-language.
+    private func source(_ text: String) -> String {
+        language == .pseudo ? PseudoLocalization.transform(text) : text
+    }
+
+    /// `text` with each `{name}` of `values` replaced (a `{{name}}` of a template is left for the template).
+    static func fill(_ text: String, _ values: [String: String]) -> String {
+        guard !values.isEmpty, text.contains("{") else { return text }
+        var result = text
+        for (name, value) in values {
+            result = result.replacingOccurrences(of: "{\(name)}", with: value)
+        }
+        return result
+    }
+}

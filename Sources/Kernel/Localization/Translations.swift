@@ -1,0 +1,31 @@
+/// Every module's catalogues, by language: the interface's own and those of the installed plugins.
+///
+/// Catalogues are compiled into the binary (each module's `Locales/*.po`, embedded at build time by the
+/// `EmbedCatalogues` build tool plugin), so a deployed `indaba` needs no resources folder beside it.
+public struct Translations: Sendable {
+    private var catalogues: [Language: [Catalogue]] = [:]
+
+    /// No catalogues: every message stays English.
+    public init() {}
+
+    /// Adds one module's catalogues, named by language code (`fr` for `fr.po`), as the build embedded them.
+    public mutating func add(_ embedded: [String: String], module: String) throws(CatalogueError) {
+        for (code, text) in embedded.sorted(by: { $0.key < $1.key }) {
+            let name = "\(module)/Locales/\(code).po"
+            guard let language = Language(tag: code), language != .english else {
+                throw CatalogueError(file: name, line: 1, message: "'\(code)' is not a language Indaba ships")
+            }
+            catalogues[language, default: []].append(try Catalogue(po: text, name: name))
+        }
+    }
+
+    /// What speaks `language`: its catalogues, looked up in the order they were added.
+    public func localizer(for language: Language) -> Localizer {
+        Localizer(language: language, catalogues: catalogues[language] ?? [])
+    }
+
+    /// The catalogues of `language`, for checks.
+    public func catalogues(of language: Language) -> [Catalogue] {
+        catalogues[language] ?? []
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Kernel
+import PluginKit
+import Testing
+
+@Suite("Catalogues, plural rules, language negotiation and pseudo-localisation")
+struct LocalizationTests {
+    @Test("CLDR plural forms: Arabic has six, French and Portuguese count 0 and 1 as one, Swahili as English")
+    func plurals() {
+        let arabic = [0, 1, 2, 3, 10, 11, 99, 100, 101, 102, 103, 111, 1000].map(Language.arabic.plurals.form)
+        #expect(arabic == [0, 1, 2, 3, 3, 4, 4, 5, 5, 5, 3, 4, 5])
+        #expect([0, 1, 2, 5].map(Language.french.plurals.form) == [0, 0, 1, 1])
+        #expect([0, 1, 2].map(Language.portuguese.plurals.form) == [0, 0, 1])
+        #expect([0, 1, 2].map(Language.swahili.plurals.form) == [1, 0, 1])
+        #expect(Language.arabic.plurals.formCount == 6)
+    }
+
+    @Test("a PO file: headers, contexts, plurals, continued strings and escapes")
+    func readsPO() throws {
+        let text = #"""
+            # Translator comment
+            msgid ""
+            msgstr ""
+            "Language: fr\n"
+            "Plural-Forms: nplurals=2; plural=(n > 1);\n"
+
+            #, fuzzy
+            msgctxt "button"
+            msgid "Open"
+            msgstr "Ouvrir"
+
+            msgid "Open"
+            msgstr "Ouverte"
+
+            msgid ""
+            "A long sentence "
+            "in two parts"
+            msgstr "Une \"longue\" phrase\\"
+
+            msgid "{count} day"
+            msgid_plural "{count} days"
+            msgstr[0] "{count} jour"
+            msgstr[1] "{count} jours"
+            """#
+        let catalogue = try Catalogue(po: text, name: "fr.po")
+        #expect(catalogue.header["Language"] == "fr")
+        #expect(catalogue.entry(MessageKey("Open", context: "button"))?.translations == ["Ouvrir"])
+        #expect(catalogue.entry(MessageKey("Open", context: "button"))?.flags == ["fuzzy"])
+        #expect(catalogue.entry(MessageKey("Open"))?.translations == ["Ouverte"])
+        #expect(
+            catalogue.entry(MessageKey("A long  sentence\n in two parts"))?.translations == [#"Une "longue" phrase\"#])
+        var translations = Translations()
+        try translations.add(["fr": text], module: "Tests")
+        let french = translations.localizer(for: .french)
+        #expect(french.plural("{count} day", "{count} days", count: 0) == "0 jour")
+        #expect(french.plural("{count} day", "{count} days", count: 1200) == "1\u{202F}200 jours")
+        #expect(french("Open", context: "button") == "Ouvrir")
+        #expect(french("Not in the catalogue {x}", ["x": "y"]) == "Not in the catalogue y")
+    }
+
+    @Test("a broken PO file is refused with its file and line")
+    func refusesBrokenPO() {
+        for (text, line, words) in [
+            ("msgid \"a\"\nmsgstr \"b\\q\"", 2, "unknown escape"),
+            ("msgid \"a\"\n\nmsgid \"b\"\nmsgstr \"c\"", 1, "has no msgstr"),
+            ("msgid \"a\"\nmsgstr[0] \"b\"", 2, "without msgid_plural"),
+            ("msgid \"a\"\nmsgstr \"b\"\nmsgid \"a\"\nmsgstr \"c\"", 3, "appears twice"),
+            ("msgid \"a\nmsgstr \"b\"", 1, "double quotes"),
+        ] {
+            #expect {
+                try Catalogue(po: text, name: "sw.po")
+            } throws: { error in
+                let error = error as? CatalogueError
+                return error?.file == "sw.po" && error?.line == line && error?.message.contains(words) == true
+            }
+        }
+    }
+
+    @Test("Accept-Language: the shipped language with the highest quality, refusals ignored")
+    func acceptLanguage() {
+        #expect(AcceptLanguage.preferred("de-CH, fr;q=0.7, pt-BR;q=0.9") == .portuguese)
+        #expect(AcceptLanguage.preferred("ar-EG,ar;q=0.9,en-US;q=0.8") == .arabic)
+        #expect(AcceptLanguage.preferred("sw;q=0, en;q=0.1") == .english)
+        #expect(AcceptLanguage.preferred("de, zh-Hans") == nil)
+        #expect(AcceptLanguage.preferred("fr;q=abc, sw") == .swahili)
+        #expect(AcceptLanguage.preferred(nil) == nil)
+    }
+
+    @Test("pseudo-localisation: accented, 40% longer, placeholders and markup intact")
+    func pseudo() {
+        let pseudo = Translations().localizer(for: .pseudo)
+        let text = pseudo("Times are in <strong>{{zone}}</strong> for {name}")
+        #expect(text.hasPrefix("[Ŧíméš áŕé íñ <strong>{{zone}}</strong> ƒöŕ {name} "))
+        #expect(text.count >= Int(Double("Times are in  for ".count) * 1.4))
+        #expect(Language(tag: "en-XA") == .english)
+        #expect(Language(tag: "en-XA", allowingPseudo: true) == .pseudo)
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import Kernel
+
+/// Finds the messages a module's code asks to translate: `{{#t}}…{{/t}}` sections of templates, and string
+/// literals given to a `Localizer` (`t("…")`, `localizer("…")`, `t.plural("…", "…", count:)`), with where each is.
+struct MessageExtractor {
+    struct Message: Hashable {
+        let id: String
+        let plural: String?
+    }
+
+    struct Found {
+        var messages: [Message: String] = [:]
+        /// Calls whose message is not a literal (the check cannot see them, so they are refused).
+        var problems: [String] = []
+    }
+
+    /// Every message of the Swift files under `directory`, with the first place it appears (`file:line`).
+    static func messages(under directory: URL, root: URL) throws -> Found {
+        var found = Found()
+        let files =
+            FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil)?
+            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" }.sorted { $0.path < $1.path } ?? []
+        for file in files {
+            // Comments may show the syntax (`{{#t}}…{{/t}}`) without asking for a translation; lines are kept.
+            let text = try String(contentsOf: file, encoding: .utf8).split(
+                separator: "\n", omittingEmptySubsequences: false
+            )
+            .map { $0.trimmingCharacters(in: .whitespaces).hasPrefix("//") ? "" : String($0) }
+            .joined(separator: "\n")
+            let name = String(file.path.dropFirst(root.path.count + 1))
+            templateMessages(in: text, file: name, into: &found)
+            try callMessages(in: text, file: name, into: &found)
+        }
+        return found
+    }
+
+    private static func line(of index: String.Index, in text: String) -> Int {
+        text[..<index].reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+    }
+
+    /// `{{#t}}…{{/t}}`: the text as the Swift literal holds it (a `\` at the end of a line joins lines), folded.
+    private static func templateMessages(in text: String, file: String, into found: inout Found) {
+        var rest = text[...]
+        while let open = rest.range(of: "{{#t}}"), let close = rest[open.upperBound...].range(of: "{{/t}}") {
+            // `"{{#t}}"` as a literal of its own is code looking for sections (the renderer), not a section.
+            if rest[open.upperBound...].hasPrefix("\"") {
+                rest = rest[open.upperBound...]
+                continue
+            }
+            var raw = String(rest[open.upperBound..<close.lowerBound])
+            while let joint = raw.range(of: #"\\\n[ ]*"#, options: .regularExpression) {
+                raw.replaceSubrange(joint, with: "")
+            }
+            raw = raw.replacingOccurrences(of: #"\\"#, with: #"\"#)
+            let id = MessageKey.folded(raw)
+            let message = Message(id: id, plural: nil)
+            if found.messages[message] == nil {
+                found.messages[message] = "\(file):\(line(of: open.lowerBound, in: text))"
+            }
+            rest = rest[close.upperBound...]
+        }
+    }
+
+    /// A call of a localizer: `t(`, `localizer(`, `t.plural(` (not a declaration, not a member named `t`).
+    private static let call = #"(?<![A-Za-z0-9_.])(?<!func )(?:t|localizer)(\.plural)?\(\s*"#
+
+    /// String literals given to a localizer: one literal, or literals joined with `+`; for a plural, two of them.
+    private static func callMessages(in text: String, file: String, into found: inout Found) throws {
+        let nsText = text as NSString
+        for match in try NSRegularExpression(pattern: call).matches(
+            in: text, range: NSRange(location: 0, length: nsText.length))
+        {
+            let isPlural = match.range(at: 1).location != NSNotFound
+            var index = Range(match.range, in: text)!.upperBound
+            let place = "\(file):\(line(of: index, in: text))"
+            guard let one = literal(in: text, at: &index) else {
+                found.problems.append("\(place): a message must be a string literal for the catalogue check to see it")
+                continue
+            }
+            var other: String?
+            if isPlural {
+                skipSpace(in: text, at: &index)
+                guard index < text.endIndex, text[index] == "," else { continue }
+                index = text.index(after: index)
+                skipSpace(in: text, at: &index)
+                other = literal(in: text, at: &index)
+                if other == nil { found.problems.append("\(place): a plural's second form must be a literal") }
+            }
+            let message = Message(id: MessageKey.folded(one), plural: other.map(MessageKey.folded))
+            if found.messages[message] == nil { found.messages[message] = place }
+        }
+    }
+
+    private static func skipSpace(in text: String, at index: inout String.Index) {
+        while index < text.endIndex, text[index].isWhitespace { index = text.index(after: index) }
+    }
+
+    /// `"…"` (+ `"…"` …) at `index`, escapes undone; nil when the argument is not a literal or interpolates.
+    private static func literal(in text: String, at index: inout String.Index) -> String? {
+        var result = ""
+        var parts = 0
+        while true {
+            skipSpace(in: text, at: &index)
+            guard index < text.endIndex, text[index] == "\"" else { return parts > 0 ? result : nil }
+            index = text.index(after: index)
+            while index < text.endIndex, text[index] != "\"" {
+                if text[index] == "\\" {
+                    index = text.index(after: index)
+                    switch text[index] {
+                    case "n": result.append("\n")
+                    case "(": return nil
+                    default: result.append(text[index])
+                    }
+                } else {
+                    result.append(text[index])
+                }
+                index = text.index(after: index)
+            }
+            index = text.index(after: index)
+            parts += 1
+            var look = index
+            skipSpace(in: text, at: &look)
+            guard look < text.endIndex, text[look] == "+" else { return result }
+            index = text.index(after: look)
+        }
+    }
+}
