@@ -170,8 +170,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Plugins/Certificates",
-            exclude: ["README.md", "CPangoCairo", "CQREncode"],
-            swiftSettings: strictSettings
+            exclude: ["README.md", "CPangoCairo", "CQREncode", "Locales/messages.pot"],
+            swiftSettings: strictSettings,
+            plugins: ["EmbedCatalogues"]
         ),
         .target(
             name: "Messages",

@@ -10,6 +10,19 @@ public import PluginKit
 /// See the plugin's README for settings (the rule format), commands, routes, and key storage.
 public struct CertificatesPlugin: Plugin {
     public static let id: PluginID = "certificates"
+    public static var translationCatalogues: [String: String] { EmbeddedCatalogues.byLanguage }
+
+    /// The certificates' wording in every shipped language, read once from the compiled-in catalogues (checked by
+    /// the test suite like the templates).
+    static let translations: Translations = {
+        var translations = Translations()
+        do {
+            try translations.add(EmbeddedCatalogues.byLanguage, module: "Plugins/Certificates")
+        } catch {
+            preconditionFailure("A compiled-in translation catalogue does not parse: \(error)")
+        }
+        return translations
+    }()
     public static let version: SemanticVersion = "1.0.0"
     public static let settings: any PluginSettings.Type = CertificatesSettings.self
     public static let migrations = CertificatesSchema.migrations

@@ -7,8 +7,11 @@ struct SeriesFacts: Sendable {
     let series: WebinarSeries
     let path: String
     let organization: Organization
-    let datesLine: String
-    let signatories: [CertificateContent.Signatory]
+    let signatoryPeople: [(name: String, isFacilitator: Bool)]
+    /// When the series' held sessions began and ended, if any were held.
+    let held: (start: Date, end: Date)?
+    let issuedAt: Date
+    let zone: TimeZone
 
     /// Reads the facts of `series`, which must be run by `organization`.
     /// - Throws: ``CertificatesError/unknownSeries(_:)`` otherwise.
@@ -18,18 +21,38 @@ struct SeriesFacts: Sendable {
         }
         self.series = series
         self.organization = owner
+        self.issuedAt = issuedAt
         path = try Lookup.path(of: series, in: db)
         let sessions = try SeriesParticipation.heldSessions(of: series.id!, in: db)
             .sorted { ($0.startsAt, $0.position) < ($1.startsAt, $1.position) }
-        let zone = TimeZone(identifier: series.timeZone) ?? TimeZone(identifier: "UTC")!
-        let held = sessions.first.map { Self.span(from: $0.startsAt, to: sessions.last!.endsAt, in: zone) }
-        let issued = "Issued on " + Self.day(issuedAt, in: zone)
-        datesLine = held.map { "\($0) · \(issued)" } ?? issued
+        zone = TimeZone(identifier: series.timeZone) ?? TimeZone(identifier: "UTC")!
+        held = sessions.first.map { ($0.startsAt, sessions.last!.endsAt) }
         // Facilitators first, then guest speakers, each in the order they were given the role.
         let leaders = try SeriesFacilitation(of: series.id!, in: db).leaders
-        signatories = (leaders.filter { $0.role == .facilitator } + leaders.filter { $0.role == .guestSpeaker }).map {
-            CertificateContent.Signatory(
-                name: $0.displayName, role: $0.role == .facilitator ? "Facilitator" : "Guest speaker")
+        signatoryPeople = (leaders.filter { $0.role == .facilitator } + leaders.filter { $0.role == .guestSpeaker })
+            .map { ($0.displayName, $0.role == .facilitator) }
+    }
+
+    /// The line under the title: when the series was held and when the certificate was issued, in `t`'s language.
+    func datesLine(in t: Localizer) -> String {
+        guard t.language != .english else {
+            let issued = "Issued on " + Self.day(issuedAt, in: zone)
+            return held.map { "\(Self.span(from: $0.start, to: $0.end, in: zone)) · \(issued)" } ?? issued
+        }
+        let format = t.dateFormatter("yMMMMd", in: zone)
+        let issued = t("Issued on {date}", ["date": format.string(from: issuedAt)])
+        guard let held else { return issued }
+        let (start, end) = (format.string(from: held.start), format.string(from: held.end))
+        let span =
+            start == end
+            ? t("Held on {date}", ["date": start]) : t("Held from {start} to {end}", ["start": start, "end": end])
+        return span + " · " + issued
+    }
+
+    /// The facilitators and guest speakers who sign, their roles in `t`'s language.
+    func signatories(in t: Localizer) -> [CertificateContent.Signatory] {
+        signatoryPeople.map {
+            CertificateContent.Signatory(name: $0.name, role: $0.isFacilitator ? t("Facilitator") : t("Guest speaker"))
         }
     }
 

@@ -2,6 +2,10 @@ public import Foundation
 
 /// An organization's look for its certificates: colours, heading, an optional logo and a signature line.
 public struct Branding: Sendable, Equatable {
+    /// The heading unless the organization sets its own; printed in the certificate's language (an organization's
+    /// own heading is printed as written).
+    public static let standardHeading = "Certificate of Completion"
+
     public var primary: RGB
     public var accent: RGB
     public var paper: RGB
@@ -13,7 +17,7 @@ public struct Branding: Sendable, Equatable {
 
     public init(
         primary: RGB = RGB(0x1F3A5F), accent: RGB = RGB(0xA67C2E), paper: RGB = RGB(0xFFFDF7),
-        heading: String = "Certificate of Completion", logo: Data? = nil,
+        heading: String = Branding.standardHeading, logo: Data? = nil,
         signature: CertificateContent.Signatory? = nil
     ) {
         self.primary = primary

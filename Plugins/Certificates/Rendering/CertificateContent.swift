@@ -1,4 +1,5 @@
 public import Foundation
+public import Kernel
 
 /// Everything printed on one certificate: a pure value, so the same content always renders to the same bytes.
 public struct CertificateContent: Sendable, Equatable {
@@ -25,11 +26,14 @@ public struct CertificateContent: Sendable, Equatable {
     public var code: String
     /// Where the QR code points: the public verification page of this certificate.
     public var verificationURL: String
+    /// The language of the certificate's wording (Arabic is laid out right to left).
+    public var language: Language
 
     public init(
         organizationName: String, seriesTitle: String, recipientName: String, datesLine: String, issuedAt: Date,
-        signatories: [Signatory], code: String, verificationURL: String
+        signatories: [Signatory], code: String, verificationURL: String, language: Language = .english
     ) {
+        self.language = language
         self.organizationName = organizationName
         self.seriesTitle = seriesTitle
         self.recipientName = recipientName

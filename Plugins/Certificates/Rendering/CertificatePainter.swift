@@ -1,12 +1,16 @@
 import CPangoCairo
 import Foundation
+import Kernel
 
 /// Draws one certificate on an A4 landscape page: frame, heading, organization, name, series, dates, signatures,
-/// the verification code and its QR code.
+/// the verification code and its QR code, worded in the certificate's language. A right-to-left language mirrors
+/// the layout: the verification code on the right, the QR code on the left.
 struct CertificatePainter {
     let branding: Branding
     /// The logo, loaded once per document.
     let logo: LogoImage?
+    /// The certificates' wording in every language.
+    let translations: Translations
 
     private static let width = PDFDocument.width
     private static let height = PDFDocument.height
@@ -17,6 +21,7 @@ struct CertificatePainter {
     func paint(_ content: CertificateContent, on document: PDFDocument) throws {
         let cairo = document.cairo
         let type = Typesetter(cairo: cairo)
+        let t = translations.localizer(for: content.language)
         drawFrame(cairo)
         let centre = Self.width / 2
         var y = 104.0
@@ -27,11 +32,12 @@ struct CertificatePainter {
         let organization = type.line(
             content.organizationName, .serif, size: 13, width: Self.textWidth, minimum: 7, spacing: 1.5)
         type.draw(organization, centredOn: centre, baseline: y, colour: branding.accent)
-        let heading = type.line(branding.heading, .serifBold, size: 34, width: Self.textWidth, minimum: 20)
+        let wording = branding.heading == Branding.standardHeading ? t("Certificate of Completion") : branding.heading
+        let heading = type.line(wording, .serifBold, size: 34, width: Self.textWidth, minimum: 20)
         type.draw(heading, centredOn: centre, baseline: y + 60, colour: branding.primary)
         drawRule(cairo, centre: centre, y: y + 80)
         type.draw(
-            type.line("This certifies that", .serifItalic, size: 14, width: Self.textWidth), centredOn: centre,
+            type.line(t("This certifies that"), .serifItalic, size: 14, width: Self.textWidth), centredOn: centre,
             baseline: y + 118, colour: RGB(0x444444))
 
         let name = type.fitted(
@@ -43,7 +49,7 @@ struct CertificatePainter {
         drawUnderline(cairo, centre: centre, y: afterName + 4, width: min(max(name.width + 40, 260), 640))
 
         type.draw(
-            type.line("has completed the webinar series", .serifItalic, size: 14, width: Self.textWidth),
+            type.line(t("has completed the webinar series"), .serifItalic, size: 14, width: Self.textWidth),
             centredOn: centre, baseline: afterName + 36, colour: RGB(0x444444))
         let series = type.fitted(
             content.seriesTitle, .serifBold, size: 19, shrinkTo: 14, width: Self.textWidth, height: 48)
@@ -53,8 +59,8 @@ struct CertificatePainter {
         let dates = type.line(content.datesLine, .serif, size: 12, width: Self.textWidth, minimum: 8)
         type.draw(dates, centredOn: centre, baseline: seriesTop + series.height + 24, colour: RGB(0x444444))
 
-        drawSignatures(content.signatories, type: type, cairo: cairo)
-        try drawVerification(content, type: type, cairo: cairo)
+        drawSignatures(content.signatories, rightToLeft: content.language.isRightToLeft, type: type, cairo: cairo)
+        try drawVerification(content, label: t("Verify this certificate"), type: type, cairo: cairo)
     }
 
     private func baselineOffset(_ block: Typesetter.Block) -> Double {
@@ -121,9 +127,10 @@ struct CertificatePainter {
     // Every text uses three faces of one family (regular, bold, italic): each face is a font subset embedded in
     // every PDF, and subsetting is most of the cost of a one-page file.
 
-    /// Up to four signature lines between the verification block (left) and the QR code (right).
+    /// Up to four signature lines between the verification block and the QR code, the first one where reading
+    /// starts (on the left, or on the right for a right-to-left language).
     private func drawSignatures(
-        _ signatories: [CertificateContent.Signatory], type: Typesetter, cairo: OpaquePointer
+        _ signatories: [CertificateContent.Signatory], rightToLeft: Bool, type: Typesetter, cairo: OpaquePointer
     ) {
         let shown = Array((signatories + (branding.signature.map { [$0] } ?? [])).prefix(4))
         guard !shown.isEmpty else { return }
@@ -131,7 +138,8 @@ struct CertificatePainter {
         let slot = (right - left) / Double(shown.count)
         let lineY = Self.height - 96
         for (index, person) in shown.enumerated() {
-            let centre = left + slot * (Double(index) + 0.5)
+            let position = rightToLeft ? shown.count - 1 - index : index
+            let centre = left + slot * (Double(position) + 0.5)
             let span = min(slot - 18, 150)
             setColour(cairo, RGB(0x666666))
             cairo_set_line_width(cairo, 0.6)
@@ -145,22 +153,29 @@ struct CertificatePainter {
         }
     }
 
-    private func drawVerification(_ content: CertificateContent, type: Typesetter, cairo: OpaquePointer) throws {
-        let left = 52.0
+    private func drawVerification(
+        _ content: CertificateContent, label: String, type: Typesetter, cairo: OpaquePointer
+    ) throws {
+        let rightToLeft = content.language.isRightToLeft
         let bottom = Self.height - 52
-        let label = type.line("Verify this certificate", .serifItalic, size: 8.5, width: 160)
-        type.draw(label, left: left, baseline: bottom - 34, colour: RGB(0x666666))
-        type.draw(
-            type.line(content.code, .serifBold, size: 11, width: 160, minimum: 7), left: left, baseline: bottom - 20,
-            colour: branding.primary)
-        type.draw(
-            type.line(content.verificationURL, .serif, size: 6.5, width: 170, minimum: 4.5), left: left,
-            baseline: bottom - 8, colour: RGB(0x666666))
+        let lines = [
+            (type.line(label, .serifItalic, size: 8.5, width: 160), bottom - 34, RGB(0x666666)),
+            (type.line(content.code, .serifBold, size: 11, width: 160, minimum: 7), bottom - 20, branding.primary),
+            (
+                type.line(content.verificationURL, .serif, size: 6.5, width: 170, minimum: 4.5), bottom - 8,
+                RGB(0x666666)
+            ),
+        ]
+        for (block, baseline, colour) in lines {
+            // Right to left, the block ends at the right margin where left to right it starts at the left one.
+            let left = rightToLeft ? Self.width - 52 - block.width : 52
+            type.draw(block, left: left, baseline: baseline, colour: colour)
+        }
 
         let qr = try QRCode(content.verificationURL)
         let side = 74.0
         let cell = side / Double(qr.size)
-        let (x0, y0) = (Self.width - 52 - side, bottom - side)
+        let (x0, y0) = (rightToLeft ? 52 : Self.width - 52 - side, bottom - side)
         setColour(cairo, RGB(0x000000))
         for run in qr.runs {
             cairo_rectangle(

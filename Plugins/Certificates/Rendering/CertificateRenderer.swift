@@ -25,7 +25,9 @@ public struct CertificateRenderer: Sendable {
         let title = pages.count == 1 ? "Certificate \(pages[0].code)" : "Certificates"
         let author = pages.first?.organizationName ?? ""
         let document = try PDFDocument(creationDate: date, title: title, author: author)
-        let painter = CertificatePainter(branding: branding, logo: try branding.logo.map { try LogoImage(png: $0) })
+        let painter = CertificatePainter(
+            branding: branding, logo: try branding.logo.map { try LogoImage(png: $0) },
+            translations: CertificatesPlugin.translations)
         for (index, content) in pages.enumerated() {
             if index > 0 { document.endPage() }
             try painter.paint(content, on: document)

@@ -37,6 +37,8 @@ struct Certificate: Codable, Sendable, Equatable, FetchableRecord, MutablePersis
     var replacesId: ID?
     /// The credential's index in the revocation status list (see ``RevocationStatusList``).
     var statusIndex: Int64?
+    /// The code of the language the certificate is printed in.
+    var language: String = Language.english.code
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
         id = ID(inserted.rowID)
@@ -53,7 +55,7 @@ struct Certificate: Codable, Sendable, Equatable, FetchableRecord, MutablePersis
             organizationName: organizationName, seriesTitle: seriesTitle, recipientName: recipientName,
             datesLine: datesLine, issuedAt: issuedAt,
             signatories: people.map { .init(name: $0["name"] ?? "", role: $0["role"] ?? "") }, code: code,
-            verificationURL: verificationURL)
+            verificationURL: verificationURL, language: Language(tag: language) ?? .english)
     }
 
     static func encode(_ signatories: [CertificateContent.Signatory]) -> String {

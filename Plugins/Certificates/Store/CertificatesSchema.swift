@@ -61,5 +61,10 @@ enum CertificatesSchema {
                     uploadedBy TEXT NOT NULL
                 );
                 """),
+        // The language each certificate was printed in (the holder's choice when it was issued), so that it is
+        // printed again the same.
+        PluginMigration(
+            "0003-certificate-language",
+            sql: "ALTER TABLE certificates_certificate ADD COLUMN language TEXT NOT NULL DEFAULT 'en';"),
     ]
 }

@@ -22,4 +22,22 @@ public enum PersonDirectory {
         }
         return names
     }
+
+    /// The languages the people enrolled in `series` chose (for what is printed or sent to them), by person; people
+    /// without a choice are left out.
+    public static func preferredLanguages(enrolledIn series: WebinarSeries.ID, in db: Database) throws
+        -> [Person.ID: Language]
+    {
+        var languages: [Person.ID: Language] = [:]
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT p.id, p.preferredLanguage FROM person p JOIN enrolment e ON e.personId = p.id
+                WHERE e.seriesId = ? AND p.preferredLanguage IS NOT NULL
+                """, arguments: [series])
+        {
+            if let language = Language(tag: row[1]) { languages[row[0]] = language }
+        }
+        return languages
+    }
 }

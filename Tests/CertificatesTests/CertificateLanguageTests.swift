@@ -1,0 +1,88 @@
+import Foundation
+import GRDB
+import Kernel
+import KernelTesting
+import Testing
+
+@testable import Certificates
+
+@Suite("Certificates in the holder's language: wording and dates, Arabic right to left")
+struct CertificateLanguageTests {
+    /// The heading and the sentence around the name in each shipped language, as pdftotext gives them back.
+    static let wording: [(Language, [String])] = [
+        (.english, ["Certificate of Completion", "This certifies that", "has completed the webinar series"]),
+        (
+            .french,
+            ["Certificat de réussite", "Ce certificat atteste que", "a suivi avec succès la série de webinaires"]
+        ),
+        (.portuguese, ["Certificado de conclusão", "Certifica-se que", "concluiu a série de webinars"]),
+        // pdftotext splits the lam-alef ligature of "الإنترنت" off its word: phrases without one are compared.
+        (.arabic, ["شهادة إتمام", "تشهد هذه الوثيقة بأنّ", "أتمّ سلسلة الندوات عبر", "تحقّق من هذه الشهادة"]),
+        (
+            .swahili,
+            ["Cheti cha Kuhitimu", "Hii ni kuthibitisha kwamba", "amekamilisha mfululizo wa semina za mtandaoni"]
+        ),
+    ]
+
+    static func text(of pdf: Data) throws -> String {
+        let directory = try ExternalTool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("certificate.pdf")
+        try pdf.write(to: file)
+        let result = try ExternalTool.run("pdftotext", ["-enc", "UTF-8", file.path, "-"])
+        #expect(result.status == 0)
+        return comparableText(result.text)
+    }
+
+    @Test(
+        "each language's certificate renders its own wording (pdftotext)",
+        .enabled(if: ExternalTool.available("pdftotext"), "needs pdftotext (Debian poppler-utils)"),
+        arguments: CertificateLanguageTests.wording.map { $0.0.code })
+    func wordingPerLanguage(_ code: String) throws {
+        let (language, phrases) = try #require(Self.wording.first { $0.0.code == code })
+        var content = RenderingTests.content(name: "Amina Yusuf")
+        content.language = language
+        let text = try Self.text(of: try CertificateRenderer().pdf(content))
+        // pdftotext puts spaces inside Arabic words and orders combining marks its own way: letters are compared.
+        let letters = { (text: String) in
+            String(
+                String.UnicodeScalarView(
+                    text.unicodeScalars.filter {
+                        !$0.properties.isWhitespace && $0.properties.generalCategory != .nonspacingMark
+                    }))
+        }
+        for phrase in phrases {
+            #expect(letters(text).contains(letters(phrase)), "\(code): '\(phrase)' in \(text)")
+        }
+        #expect(text.contains("Amina Yusuf"))
+    }
+
+    @Test(
+        "issuing prints each holder's certificate in the language they chose, dates included",
+        .enabled(if: ExternalTool.available("pdftotext"), "needs pdftotext (Debian poppler-utils)"))
+    func issuedInTheHoldersLanguage() async throws {
+        let fixture = try await CertificatesFixture()
+        let (amina, zoe) = (try await fixture.person("amina@example.org"), try await fixture.person("zoe@example.org"))
+        try await fixture.harness.workspace.write(as: AuditActor("test")) { transaction in
+            try transaction.setPreferredLanguage(.arabic, for: amina)
+            try transaction.setPreferredLanguage(.french, for: zoe)
+        }
+        _ = try await fixture.issue()
+        let certificates = try await fixture.certificates()
+        let byPerson = Dictionary(uniqueKeysWithValues: certificates.map { ($0.personId, $0) })
+        let arabic = try #require(byPerson[amina])
+        let french = try #require(byPerson[zoe])
+        #expect(arabic.language == "ar" && french.language == "fr")
+        #expect(french.datesLine.hasPrefix("Tenue du 21 juin 2023 au 30 juin 2023 · Délivré le"))
+        #expect(arabic.datesLine.contains("عُقدت من"))
+        #expect(certificates.filter { $0.personId != amina && $0.personId != zoe }.allSatisfy { $0.language == "en" })
+        let stored = try await fixture.harness.workspace.read { db in
+            try Data.fetchOne(
+                db, sql: "SELECT pdf FROM certificates_document WHERE certificateId = ?", arguments: [french.id])
+        }
+        let text = try Self.text(of: try #require(stored))
+        #expect(text.contains("Ce certificat atteste que"))
+        #expect(text.contains("Animateur·rice"))
+        #expect(text.contains("Tenue du 21 juin 2023"))
+    }
+}
