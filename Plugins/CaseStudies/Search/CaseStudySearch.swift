@@ -47,26 +47,25 @@ enum CaseStudySearch {
         _ snippetWords: Int, _ db: Database
     ) throws -> [Hit] {
         let (conditions, arguments) = filters.sql(alias: "s")
-        let (open, close) = (String(SearchMarkers.open), String(SearchMarkers.close))
         // `ORDER BY rank` (bm25) with the FTS5 table as the outer loop lets FTS5 rank every match itself, as the
         // bare query does, and hand rows over best first: the study is read, checked for visibility and filters,
-        // and highlighted only for rows that are kept, until `limit` of them are.
+        // until `limit` of them are. Titles and snippets are marked in Swift afterwards (``SnippetBuilder``): FTS5's
+        // `snippet()` scores every window over every match and cost many times the query itself.
         // Cached per connection: the text changes only with the reader and the filters used.
         let statement = try db.cachedStatement(
             sql: """
-                SELECT \(CaseStudy.columns(alias: "s")), rank AS score,
-                    highlight(caseStudies_search, 0, ?, ?) AS markedTitle,
-                    snippet(caseStudies_search, -1, ?, ?, '…', ?) AS markedSnippet
+                SELECT \(CaseStudy.columns(alias: "s")), rank AS score
                 FROM caseStudies_search JOIN caseStudies_study s ON s.id = caseStudies_search.rowid
                 WHERE caseStudies_search MATCH ? AND s.networkId = ? AND \(reader.condition(alias: "s"))\(conditions)
                 ORDER BY rank LIMIT ?
                 """)
-        let rows = try Row.fetchAll(
-            statement, arguments: [open, close, open, close, snippetWords, match, network] + arguments + [limit])
+        let rows = try Row.fetchAll(statement, arguments: [match, network] + arguments + [limit])
+        var snippets = SnippetBuilder(query: match, words: snippetWords)
         return try rows.map { row in
-            Hit(
-                study: try CaseStudy(row: row), score: row["score"], markedTitle: row["markedTitle"],
-                markedSnippet: row["markedSnippet"])
+            let study = try CaseStudy(row: row)
+            return Hit(
+                study: study, score: row["score"], markedTitle: snippets.title(study.title),
+                markedSnippet: snippets.snippet(summary: study.summary, body: study.body))
         }
     }
 }

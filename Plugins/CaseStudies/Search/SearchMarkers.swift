@@ -1,7 +1,7 @@
 import Foundation
 
-/// The private-use characters FTS5 puts around matched words in snippets: they cannot come from a study (import
-/// refuses them), so after escaping the text they are replaced safely by `<mark>` and `</mark>`.
+/// The private-use characters ``SnippetBuilder`` puts around matched words in titles and snippets: they cannot come
+/// from a study (import refuses them), so after escaping the text they are replaced safely by `<mark>` and `</mark>`.
 enum SearchMarkers {
     static let open: Unicode.Scalar = "\u{E000}"
     static let close: Unicode.Scalar = "\u{E001}"

@@ -1,9 +1,9 @@
 import Foundation
 
-/// A search snippet as plain text: FTS5 cuts its passage from a study's Markdown source, so the passage holds link
-/// addresses, `**`, `#` and list markers. The passage is rendered by ``MarkdownRenderer`` (so it reads as the study
-/// page does), its tags dropped and its text unescaped; what the cut left unbalanced at either end (half a link, an
-/// unclosed `**`) is removed too. The match markers (``SearchMarkers``) are ordinary characters to the renderer and
+/// A search snippet as plain text: ``SnippetBuilder`` cuts its passage from a study's Markdown source, so the passage
+/// holds link addresses, `**`, `#` and list markers. The passage is rendered by ``MarkdownRenderer`` (so it reads as
+/// the study page does), its tags dropped and its text unescaped; what the cut left unbalanced at either end (half a
+/// link, an unclosed `**`) is removed too. The match markers (``SearchMarkers``) are ordinary characters to the renderer and
 /// come through where the words are, so the result is escaped and highlighted like a title.
 enum SnippetText {
     /// The marked passage without Markdown syntax, on one line.

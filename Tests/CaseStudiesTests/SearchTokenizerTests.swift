@@ -1,0 +1,86 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import CaseStudies
+
+/// The Swift tokenizer must read text exactly as the index's FTS5 tokenizer (`unicode61 remove_diacritics 2`) does,
+/// or snippets would mark words FTS5 did not match (or miss ones it did): both read the same texts here.
+@Suite struct SearchTokenizerTests {
+    /// FTS5's tokens of each text, folded, in order (through an `fts5vocab` table of instances).
+    private func fts5Tokens(_ texts: [String]) throws -> [[String]] {
+        let db = try DatabaseQueue()
+        return try db.write { db in
+            try db.execute(
+                sql: """
+                    CREATE VIRTUAL TABLE t USING fts5(x, tokenize = 'unicode61 remove_diacritics 2');
+                    CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance');
+                    """)
+            for (index, text) in texts.enumerated() {
+                try db.execute(sql: "INSERT INTO t(rowid, x) VALUES (?, ?)", arguments: [index, text])
+            }
+            var tokens = [[String]](repeating: [], count: texts.count)
+            for row in try Row.fetchAll(db, sql: "SELECT doc, term FROM v ORDER BY doc, \"offset\"") {
+                tokens[row["doc"] as Int].append(row["term"])
+            }
+            return tokens
+        }
+    }
+
+    /// Ours: the folded tokens, and each token's bytes in the text.
+    private func ourTokens(_ text: String) -> (folded: [String], spans: [String]) {
+        var tokenizer = SearchTokenizer()
+        let bytes = Array(text.utf8)
+        var folded: [String] = []
+        var spans: [String] = []
+        var word: [UInt8] = []
+        var position = 0
+        bytes.withUnsafeBufferPointer { buffer in
+            while let token = tokenizer.next(buffer, at: &position, folded: &word) {
+                let bytes = token.isASCII ? buffer[token.start..<token.end].map { $0 | 0x20 } : word
+                folded.append(String(decoding: bytes, as: UTF8.self))
+                spans.append(String(decoding: buffer[token.start..<token.end], as: UTF8.self))
+            }
+        }
+        return (folded, spans)
+    }
+
+    @Test("sentences in many scripts, composed and decomposed, with punctuation and Markdown")
+    func sentences() throws {
+        let texts = [
+            "École de code à Yamoussoukro", "Àwọn obìnrin ní Ọ̀yọ́",
+            "Àwọn obìnrin ní Ọ̀yọ́ naïve".decomposedStringWithCanonicalMapping,
+            "مُدَرِّسَة النساء في القاهرة", "የሴቶች ትምህርት በአዲስ አበባ።", "snake_case don't 2*3 x.org/a_b",
+            "Straße ŒUVRE ø Ł ǅ ﬁne Ωmega ΣΊΣΥΦΟΣ İstanbul", "日本語のテキスト",
+            "Women **producers** joined [the open studio](https://radio.example.org/x)",
+            "ВЕЛИКИЙ Київ Ελληνικά ẞ Ǡ ǡ ſ ẛ Việt Nam Hà Nội", "", "   ...   ",
+        ]
+        let theirs = try fts5Tokens(texts)
+        for (text, expected) in zip(texts, theirs) {
+            #expect(ourTokens(text).folded == expected, "\(text)")
+        }
+        #expect(
+            ourTokens("Women **producers** [the](https://x.org)").spans == [
+                "Women", "producers", "the", "https", "x", "org",
+            ])
+        #expect(
+            ourTokens("Ọ̀yọ́!".decomposedStringWithCanonicalMapping).spans == ["Ọ̀yọ́".decomposedStringWithCanonicalMapping]
+        )
+    }
+
+    @Test("every letter, digit and mark of Latin, Greek, Cyrillic, Arabic, Ethiopic and more, one at a time")
+    func everyCharacter() throws {
+        let ranges: [ClosedRange<UInt32>] = [
+            0x80...0x24F, 0x250...0x2FF, 0x300...0x36F, 0x370...0x52F, 0x600...0x6FF, 0x900...0x97F, 0x1200...0x137F,
+            0x1E00...0x1FFF, 0x2000...0x206F, 0x2C60...0x2C7F, 0xA720...0xA7FF, 0xFB00...0xFB4F, 0xFF00...0xFF5F,
+        ]
+        let texts = ranges.flatMap { $0 }.compactMap(Unicode.Scalar.init).map { "a\($0)b x\($0) \($0)y" }
+        let theirs = try fts5Tokens(texts)
+        var differences: [String] = []
+        for (text, expected) in zip(texts, theirs) where ourTokens(text).folded != expected {
+            differences.append(
+                "\(text.unicodeScalars.map { String($0.value, radix: 16) }): \(expected) \(ourTokens(text).folded)")
+        }
+        #expect(differences.isEmpty, "\(differences.count): \(differences.prefix(40))")
+    }
+}

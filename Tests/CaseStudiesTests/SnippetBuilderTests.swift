@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+
+@testable import CaseStudies
+
+/// Snippets and highlighted titles built in Swift: the words FTS5 matched are marked (shown here as `[[…]]`), in the
+/// best window of the summary or the body.
+@Suite struct SnippetBuilderTests {
+    private func snippet(_ query: String, summary: String = "", body: String, words: Int = 8) -> String {
+        var builder = SnippetBuilder(query: query, words: words)
+        return SearchMarkers.plain(builder.snippet(summary: summary, body: body))
+    }
+
+    private func title(_ query: String, _ title: String) -> String {
+        var builder = SnippetBuilder(query: query, words: 8)
+        return SearchMarkers.plain(builder.title(title))
+    }
+
+    /// `count` filler words numbered from `from`.
+    private func filler(_ count: Int, from: Int = 0) -> String {
+        (from..<from + count).map { "w\($0)" }.joined(separator: " ")
+    }
+
+    @Test("accents and case never matter, on either side, composed or decomposed; the text keeps its own")
+    func accentsAndCase() {
+        #expect(snippet("ecole", body: "Une École de code.") == "Une [[École]] de code.")
+        #expect(snippet("ÉCOLE", body: "une ecole") == "une [[ecole]]")
+        let decomposed = "Àwọn obìnrin ní Ọ̀yọ́".decomposedStringWithCanonicalMapping
+        #expect(snippet("oyo", body: decomposed) == "Àwọn obìnrin ní [[Ọ̀yọ́]]".decomposedStringWithCanonicalMapping)
+        #expect(snippet("MENTORING", body: "Peer mentoring works") == "Peer [[mentoring]] works")
+        #expect(title("developpeuses", "Les Développeuses") == "Les [[Développeuses]]")
+    }
+
+    @Test("prefixes, phrases (one run, overlapping ones merged), NEAR, and nothing under NOT")
+    func querySyntax() {
+        #expect(
+            snippet("mentor*", body: "Mentoring mentors tormentor mentor")
+                == "[[Mentoring]] [[mentors]] tormentor [[mentor]]")
+        #expect(
+            snippet("\"transport home\"", body: "transport by bus then transport home late")
+                == "transport by bus then [[transport home]] late")
+        #expect(snippet("\"gaku gaku\"", body: "a gaku gaku gaku b gaku") == "a [[gaku gaku gaku]] b gaku")
+        #expect(snippet("mentoring NOT rotas", body: "mentoring and rotas") == "[[mentoring]] and rotas")
+        #expect(
+            snippet("NEAR(alpha beta, 3) gamma", body: "alpha x beta y gamma") == "[[alpha]] x [[beta]] y [[gamma]]")
+        #expect(snippet("\"open\" + \"studio\"", body: "open days, open studio") == "open days, [[open studio]]")
+        #expect(snippet("(alpha OR beta) NOT gamma", body: "beta gamma alpha") == "[[beta]] gamma [[alpha]]")
+        // The literal form the search falls back to for text that is not FTS5 syntax.
+        #expect(
+            snippet(CaseStudySearch.literal("rota's \"shifts"), body: "the rota's shifts")
+                == "the [[rota's]] [[shifts]]")
+    }
+
+    @Test("column filters: a title-only word is marked in the title, not in the snippet")
+    func columnFilters() {
+        let query = "title:retention AND garuro"
+        #expect(title(query, "Retention in garuro") == "[[Retention]] in [[garuro]]")
+        #expect(snippet(query, body: "retention and garuro") == "retention and [[garuro]]")
+        #expect(title("-title:alpha", "alpha") == "alpha")
+        #expect(snippet("-title:alpha", body: "alpha") == "[[alpha]]")
+        #expect(snippet("{title summary}:alpha", summary: "an alpha", body: "alpha") == "an [[alpha]]")
+        #expect(snippet("{title body}:alpha", summary: "an alpha", body: "alpha") == "[[alpha]]")
+        #expect(title("pibebo", "Nothing here") == "Nothing here")
+    }
+
+    @Test("no match outside the title: the start of the summary, or of the body without a summary")
+    func fallsBackToTheStart() {
+        #expect(snippet("title:retention", summary: filler(20), body: "retention") == filler(8) + "…")
+        #expect(snippet("retention", summary: "", body: filler(20)) == filler(8) + "…")
+        #expect(snippet("retention", summary: "Short summary.", body: filler(20)) == "Short summary.")
+        #expect(snippet("retention", summary: "", body: "") == "")
+    }
+
+    @Test("the window with the most distinct phrases wins, the earliest of equals, the summary before the body")
+    func bestWindow() {
+        let body = "alpha " + filler(20) + " alpha beta " + filler(20, from: 100)
+        #expect(snippet("alpha beta", body: body, words: 4) == "…w19 [[alpha]] [[beta]] w100…")
+        #expect(snippet("alpha OR beta", body: "x alpha " + filler(20) + " alpha", words: 4) == "x [[alpha]] w0 w1…")
+        #expect(
+            snippet("alpha", summary: "in the summary alpha", body: "alpha in the body") == "in the summary [[alpha]]")
+        #expect(
+            snippet("alpha beta", summary: "in the summary alpha", body: "alpha and beta in the body")
+                == "[[alpha]] and [[beta]] in the body")
+        // Every phrase found early: the rest of a long body is not needed, the cut says the text goes on.
+        #expect(snippet("alpha beta", body: "alpha beta " + filler(10_000), words: 4) == "[[alpha]] [[beta]] w0 w1…")
+    }
+
+    @Test("a long body is cut around the match, and at its end the window keeps the text's last words")
+    func longBodies() {
+        let body = filler(9_000) + " needle " + filler(1_000, from: 9_000)
+        let cut = snippet("needle", body: body)
+        #expect(cut == "…w8997 w8998 w8999 [[needle]] w9000 w9001 w9002 w9003…")
+        let atTheEnd = snippet("needle", body: filler(50) + " needle.")
+        #expect(atTheEnd == "…w43 w44 w45 w46 w47 w48 w49 [[needle]].")
+        let nearTheEnd = snippet("needle", body: filler(50) + " needle w50.")
+        #expect(nearTheEnd == "…w44 w45 w46 w47 w48 w49 [[needle]] w50.")
+    }
+
+    @Test("Arabic and Amharic words are marked whole; Markdown is cut as written and SnippetText makes it text")
+    func scriptsAndMarkdown() {
+        #expect(snippet("النساء", body: "تعليم النساء في القاهرة") == "تعليم [[النساء]] في القاهرة")
+        #expect(snippet("ትምህርት", body: "የሴቶች ትምህርት በአዲስ አበባ።") == "የሴቶች [[ትምህርት]] በአዲስ አበባ።")
+        let markdown =
+            "## The problem\n\nWomen **producers** joined [the open studio](https://radio.example.org/x) days. "
+            + filler(30)
+        var builder = SnippetBuilder(query: "studio", words: 8)
+        let text = SearchMarkers.plain(SnippetText.plain(builder.snippet(summary: "", body: markdown)))
+        #expect(text == "The problem Women producers joined the open [[studio]]…")
+        var heading = SnippetBuilder(query: "problem", words: 4)
+        #expect(
+            SearchMarkers.plain(SnippetText.plain(heading.snippet(summary: "", body: markdown)))
+                == "The [[problem]] Women producers…")
+    }
+}
