@@ -29,6 +29,28 @@ struct OpenAPITests {
         #expect(registered.count > 25)
     }
 
+    @Test("every operation behind the request guard may answer 503 with Retry-After; the health check never does")
+    func busyAnswers() async throws {
+        let paths = try #require(try await served().json["paths"] as? [String: [String: Any]])
+        var operations = 0
+        for (path, item) in paths {
+            for (method, operation) in item {
+                guard let responses = (operation as? [String: Any])?["responses"] as? [String: Any] else { continue }
+                let busy = responses["503"] as? [String: Any]
+                if path == "/healthz" {
+                    #expect(busy == nil, "\(method) \(path)")
+                    continue
+                }
+                operations += 1
+                let headers = busy?["headers"] as? [String: Any]
+                let content = busy?["content"] as? [String: Any]
+                #expect(headers?["Retry-After"] != nil, "\(method) \(path)")
+                #expect(content?["application/problem+json"] != nil, "\(method) \(path)")
+            }
+        }
+        #expect(operations > 25)
+    }
+
     @Test("the document passes openapi-spec-validator (OpenAPI 3.1)")
     func validates() throws {
         let url = Fixtures.repositoryRoot.appendingPathComponent("docs/openapi.json")

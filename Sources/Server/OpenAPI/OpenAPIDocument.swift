@@ -27,7 +27,11 @@ public enum OpenAPIDocument {
             ]),
             "servers": .array([.object(["url": "/"])]),
             "security": .array([.object(["bearerAuth": .array([])])]),
-            "paths": .object(Paths.all.merging(pluginPaths(plugins)) { $1 }),
+            "paths": .object(
+                Paths.all.merging(pluginPaths(plugins)) { $1 }.reduce(into: [:]) { paths, entry in
+                    // The health check is answered before the request guard: it never waits in line.
+                    paths[entry.key] = entry.key == "/healthz" ? entry.value : withBusyAnswer(entry.value)
+                }),
             "components": .object([
                 "securitySchemes": .object([
                     "bearerAuth": .object(["type": "http", "scheme": "bearer", "description": "An Indaba API token."])
@@ -53,6 +57,29 @@ public enum OpenAPIDocument {
                     "content": .object(["application/problem+json": .object(["schema": Paths.ref("Problem")])]),
                 ])
             }
+            operation["responses"] = .object(responses)
+            fields[method] = .object(operation)
+        }
+        return .object(fields)
+    }
+
+    /// `item` with the 503 every route behind the request guard may answer: the line was full, or the request waited
+    /// or ran past its deadline; `Retry-After` says when to try again.
+    static func withBusyAnswer(_ item: JSONValue) -> JSONValue {
+        guard case var .object(fields) = item else { return item }
+        for method in ["get", "post", "put", "patch", "delete"] {
+            guard case var .object(operation)? = fields[method], case var .object(responses)? = operation["responses"]
+            else { continue }
+            responses["503"] = .object([
+                "description": "Busy: the line of requests is full, or the request ran past its deadline",
+                "headers": .object([
+                    "Retry-After": .object([
+                        "description": "Seconds to wait before trying again.",
+                        "schema": .object(["type": "integer", "minimum": 0]),
+                    ])
+                ]),
+                "content": .object(["application/problem+json": .object(["schema": Paths.ref("Problem")])]),
+            ])
             operation["responses"] = .object(responses)
             fields[method] = .object(operation)
         }
