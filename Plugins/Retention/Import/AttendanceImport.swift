@@ -250,8 +250,11 @@ struct AttendanceImporter {
                 changed.map { AttendanceEntry(personId: $0.personId, status: $0.status, minutes: $0.minutes) },
                 at: session.id!, source: .import)
         }
+        let encoder = JSONEncoder()
         for entry in changed {
-            try Visits.record(entry.change == .cleared ? nil : entry.visit, of: entry.personId, at: session.id!, in: db)
+            try Visits.record(
+                entry.change == .cleared ? nil : entry.visit, of: entry.personId, at: session.id!, encoder: encoder,
+                in: db)
         }
         try transaction.audit(
             "attendance.imported", organization: try SeriesOwnership.owner(ofSeries: session.seriesId, in: db),

@@ -13,6 +13,15 @@ struct DelimitedRecord: Equatable {
 enum DelimitedRecords {
     static func split(_ text: String) throws(AttendanceFileError) -> [DelimitedRecord] {
         let delimiter = detectDelimiter(text)
+        if let records = try DelimitedBytes.split(text, delimiter: delimiter) { return records }
+        return try splitByCharacter(text, delimiter: delimiter)
+    }
+
+    /// The reader character by character: for the rare file ``DelimitedBytes`` leaves to it, and the reference its
+    /// tests compare with.
+    static func splitByCharacter(_ text: String, delimiter: Character) throws(AttendanceFileError)
+        -> [DelimitedRecord]
+    {
         var records: [DelimitedRecord] = []
         var fields: [String] = []
         var field = ""
@@ -71,7 +80,8 @@ enum DelimitedRecords {
     /// The delimiter that splits the most likely header line into the most fields (tab, then semicolon, then comma
     /// on ties). Header lines hold no commas of their own, unlike the dates in Teams rows ("6/30/23, 1:58 PM").
     static func detectDelimiter(_ text: String) -> Character {
-        let lines = text.split(whereSeparator: \.isNewline).prefix(60)
+        // The first 60 lines, without splitting the rest of the file.
+        let lines = text.split(maxSplits: 60, whereSeparator: \.isNewline).prefix(60)
         let header =
             lines.first { line in
                 let lower = line.lowercased()

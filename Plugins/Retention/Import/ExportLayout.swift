@@ -47,8 +47,13 @@ struct ExportLayout {
             ]
         }
 
+        /// Every header name a name column can have (``name`` or ``firstName``): a line without one is no header.
+        static let nameHeaders: Set<String> = Set(names[\.name]! + names[\.firstName]!)
+
         init?(_ header: [String]) {
             let normalized = header.map(ExportLayout.normalize)
+            // Every line of a table is asked whether it starts another: most are answered here, without the rest.
+            guard normalized.contains(where: Self.nameHeaders.contains) else { return nil }
             for (key, candidates) in Self.names {
                 for candidate in candidates {
                     if let index = normalized.firstIndex(of: candidate) {
@@ -261,7 +266,28 @@ struct ExportLayout {
         return Array(values[..<free]) + [text] + Array(values[(free + surplus + 1)...])
     }
 
+    /// The text in lower case with its runs of white space made one space and none around (how header names are
+    /// compared). Every cell of a table is asked whether it starts another, so ASCII text is read byte by byte.
     static func normalize(_ text: String) -> String {
-        text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        asciiNormalized(text) ?? text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// ``normalize(_:)`` for ASCII text (whose white space is tab, line feed, vertical tab, form feed, carriage
+    /// return and space), or nil for other text.
+    static func asciiNormalized(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var space = false
+        for byte in text.utf8 {
+            switch byte {
+            case 0x80...: return nil
+            case 0x09...0x0D, 0x20: space = !bytes.isEmpty
+            default:
+                if space { bytes.append(0x20) }
+                space = false
+                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

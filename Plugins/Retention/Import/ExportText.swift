@@ -32,7 +32,8 @@ struct ExportText {
             throw .unreadable(line: Self.lineOfFirstInvalidUTF8(in: data), reason: "is neither UTF-8 nor UTF-16 text")
         }
         // No export writes NUL characters: they are what a cut-short download, a crashed save or a disk error leaves.
-        if let nul = text.firstIndex(of: "\0") {
+        // A NUL byte is always a character of its own (a control character): looking for the byte is enough.
+        if text.utf8.contains(0), let nul = text.firstIndex(of: "\0") {
             let line = text[..<nul].reduce(1) { $1.isNewline ? $0 + 1 : $0 }
             throw .damaged(line: line)
         }

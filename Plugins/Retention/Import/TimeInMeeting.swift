@@ -45,8 +45,11 @@ struct TimeInMeeting: Codable, Sendable, Equatable {
     }
 
     /// The stored form (JSON), for the plugin's tables.
-    var stored: String {
-        String(decoding: (try? JSONEncoder().encode(self)) ?? Data(), as: UTF8.self)
+    var stored: String { stored(with: JSONEncoder()) }
+
+    /// ``stored``, written by `encoder` (an import stores thousands and makes one encoder for them).
+    func stored(with encoder: JSONEncoder) -> String {
+        String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self)
     }
 
     /// Reads ``stored``; nil for an empty or unreadable value (rows written before visits were kept).

@@ -6,7 +6,11 @@ import Kernel
 /// kernel keeps whole minutes only, and merging a later-found part of someone's visit needs the intervals.
 enum Visits {
     /// Stores `visit` as `person`'s at `session`, or forgets it (nil: the record was set back to absent).
-    static func record(_ visit: TimeInMeeting?, of person: Person.ID, at session: Session.ID, in db: Database) throws {
+    /// - Parameter encoder: Writes the stored form; an import passes one for all its visits.
+    static func record(
+        _ visit: TimeInMeeting?, of person: Person.ID, at session: Session.ID, encoder: JSONEncoder = JSONEncoder(),
+        in db: Database
+    ) throws {
         guard let visit else {
             try db.execute(
                 sql: "DELETE FROM retention_visit WHERE sessionId = ? AND personId = ?", arguments: [session, person])
@@ -18,7 +22,7 @@ enum Visits {
                 INSERT INTO retention_visit (sessionId, personId, visit) VALUES (?, ?, ?)
                 ON CONFLICT (sessionId, personId) DO UPDATE SET visit = excluded.visit
                 """
-        ).execute(arguments: [session, person, visit.stored])
+        ).execute(arguments: [session, person, visit.stored(with: encoder)])
     }
 
     /// The visit stored for `person` at `session`, if an import or a review recorded one.

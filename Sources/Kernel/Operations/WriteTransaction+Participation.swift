@@ -173,7 +173,7 @@ extension WriteTransaction {
             let draft = Attendance(
                 sessionId: session.id!, personId: person, status: status, minutes: attended,
                 source: source ?? existing?.source ?? .manual, createdAt: now, updatedAt: now)
-            let record = try upsert(draft, existing: existing)
+            let record = existing == nil ? try insertAttendance(draft) : try upsert(draft, existing: existing)
             if record != existing {
                 try auditChange(
                     "attendance.recorded", organization: organization, subject: .person(person),
@@ -194,5 +194,24 @@ extension WriteTransaction {
             saved.append(record)
         }
         return saved
+    }
+
+    /// Inserts a new attendance record as ``upsert(_:existing:)`` does, through one cached statement: building a
+    /// record's insert was a fifth of an import of a few thousand people.
+    private func insertAttendance(_ draft: Attendance) throws -> Attendance {
+        var record = draft
+        record.createdAt = now
+        record.updatedAt = now
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO attendance (sessionId, personId, status, minutes, source, createdAt, updatedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            record.sessionId, record.personId, record.status, record.minutes, record.source, record.createdAt,
+            record.updatedAt,
+        ])
+        record.id = Attendance.ID(db.lastInsertedRowID)
+        return record
     }
 }
