@@ -329,7 +329,10 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["CLI", "Kernel", "PluginKit", "KernelTesting", "indaba"],
+            dependencies: [
+                "CLI", "Kernel", "PluginKit", "KernelTesting", "indaba",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strictSettings
         ),
     ]

@@ -34,6 +34,8 @@ struct PluginGroup<P: Plugin>: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: P.id.rawValue, abstract: "Commands of the \(P.id) plugin (\(P.version)).",
-            subcommands: P.commands)
+            // Each command converted on its own: converting the array as a whole checks every element's conformance
+            // at run time, a scan of all the executable's conformances per command, at every start.
+            subcommands: P.commands.map { $0 as any ParsableCommand.Type })
     }
 }

@@ -62,10 +62,28 @@ struct BufferedLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        let merged = metadata.merging(event.metadata ?? [:]) { $1 }
-        let fields = merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-        let time = sink.timestamp()
-        let line = "\(time) \(event.level) \(label):\(fields.isEmpty ? "" : " " + fields) \(event.message)\n"
+        // One string built in place (the access log calls this for every request): fields sorted by key, the
+        // event's metadata winning over the handler's.
+        var merged = metadata
+        if let extra = event.metadata {
+            if merged.isEmpty { merged = extra } else { merged.merge(extra) { $1 } }
+        }
+        var line = sink.timestamp()
+        line.reserveCapacity(256)
+        line += " "
+        line += event.level.rawValue
+        line += " "
+        line += label
+        line += ":"
+        for key in merged.keys.sorted() {
+            line += " "
+            line += key
+            line += "="
+            line += merged[key]!.description
+        }
+        line += " "
+        line += event.message.description
+        line += "\n"
         sink.write(line, urgent: event.level >= .warning)
     }
 }

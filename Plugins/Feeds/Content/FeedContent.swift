@@ -30,6 +30,8 @@ struct FeedContent: Sendable {
 
     /// The end of the last session shown (time zone tables need to reach it).
     var latestInstant: Date { items.map(\.session.endsAt).max() ?? lastModified }
+    /// The start of the first session shown (time zone tables start a little before it).
+    var earliestInstant: Date { items.map(\.session.startsAt).min() ?? lastModified }
 
     /// What a feed is about: its title, summary, the series it shows and the zone it is shown in.
     struct Selection: Sendable {

@@ -39,12 +39,24 @@ struct FeedOptions: Sendable {
             session.startsAt, offset: offsets.offset(session.timeZone, at: session.startsAt), extended: true)
         let end = ICalendarDate.local(
             session.endsAt, offset: offsets.offset(session.timeZone, at: session.endsAt), extended: true)
-        let startText = start.prefix(16).replacingOccurrences(of: "T", with: " ") + offsetNote(session.startsAt)
-        let endText =
-            (start.prefix(10) == end.prefix(10)
-                ? String(end.dropFirst(11).prefix(5)) : end.prefix(16).replacingOccurrences(of: "T", with: " "))
-            + offsetNote(session.endsAt)
-        return "\(startText) to \(endText) (\(session.timeZone))"
+        // `2026-11-20T08:30:00` read as `2026-11-20 08:30`; the end without its day when it is the same day.
+        let (startDay, startTime) = (start.prefix(10), start.dropFirst(11).prefix(5))
+        let (endDay, endTime) = (end.prefix(10), end.dropFirst(11).prefix(5))
+        var text = String(startDay)
+        text += " "
+        text += startTime
+        text += offsetNote(session.startsAt)
+        text += " to "
+        if startDay != endDay {
+            text += endDay
+            text += " "
+        }
+        text += endTime
+        text += offsetNote(session.endsAt)
+        text += " ("
+        text += session.timeZone
+        text += ")"
+        return text
 
         /// A time a clock change repeats names its offset, so a reader knows which of the two it is.
         func offsetNote(_ instant: Date) -> String {

@@ -3,21 +3,28 @@ import Foundation
 /// UTC offsets of the zones one render uses, looked up by binary search over their transitions.
 ///
 /// Foundation answers `secondsFromGMT(for:)` through ICU, which is slow enough to show in a 2,000-event feed; the
-/// transitions of a zone are read once per render instead.
+/// transitions of a zone over the period the feed shows are read once per render instead (from a few days before
+/// its first session: decades of earlier changes were a quarter of a render).
 final class ZoneOffsets {
     private struct Table {
         let zone: TimeZone
         /// Transition instants (seconds since 1970) and the offset in force from each one on.
         let starts: [Double]
         let offsets: [Int]
+        /// The offset in force at ``ZoneOffsets/floor``, before the first transition of the table.
         let initial: Int
     }
 
     private var tables: [String: Table] = [:]
+    /// Tables start here: three days before the earliest instant asked about (a clock change within two days of
+    /// a time can make it ambiguous). Earlier instants are answered by Foundation, exactly but slowly.
+    private let floor: Date
     private let horizon: Date
 
-    /// Offsets are exact up to `horizon` (the latest instant the feed shows); beyond it Foundation answers.
-    init(until horizon: Date) {
+    /// Offsets are exact and fast from `start` up to `horizon` (the feed's first and latest instants); outside that
+    /// period Foundation answers.
+    init(from start: Date = Date(timeIntervalSince1970: 0), until horizon: Date) {
+        self.floor = start.addingTimeInterval(-3 * 86_400)
         self.horizon = horizon
     }
 
@@ -29,7 +36,7 @@ final class ZoneOffsets {
     /// Seconds east of UTC in zone `identifier` at `date`.
     func offset(_ identifier: String, at date: Date) -> Int {
         let table = table(identifier)
-        guard date <= horizon else { return table.zone.secondsFromGMT(for: date) }
+        guard date <= horizon, date >= floor else { return table.zone.secondsFromGMT(for: date) }
         let time = date.timeIntervalSince1970
         var low = 0
         var high = table.starts.count
@@ -45,9 +52,19 @@ final class ZoneOffsets {
     /// its first occurrence and calendar engines disagree, so feeds write these instants in UTC. (A time read off
     /// an instant is never one a clock change skips.)
     func isAmbiguous(_ identifier: String, at date: Date) -> Bool {
-        let table = table(identifier)
+        var table = table(identifier)
         let time = date.timeIntervalSince1970
         // A clock change moves by at most a few hours: only changes within two days can repeat this time.
+        if date < floor.addingTimeInterval(2 * 86_400) || date > horizon {
+            // Outside the table: the zone's changes around this one instant.
+            let zone = table.zone
+            let near = TimeZoneRules.transitions(
+                of: zone, from: date.addingTimeInterval(-2 * 86_400), until: date.addingTimeInterval(2 * 86_400))
+            table = Table(
+                zone: zone, starts: near.map(\.timeIntervalSince1970),
+                offsets: near.map { zone.secondsFromGMT(for: $0) },
+                initial: zone.secondsFromGMT(for: date.addingTimeInterval(-2 * 86_400)))
+        }
         for (index, start) in table.starts.enumerated() where abs(start - time) < 2 * 86_400 {
             let before = index == 0 ? table.initial : table.offsets[index - 1]
             let repeated = Double(before - table.offsets[index])
@@ -60,11 +77,12 @@ final class ZoneOffsets {
         if let known = tables[identifier] { return known }
         let zone = TimeZone(identifier: identifier) ?? TimeZone(secondsFromGMT: 0)!
         // Two days past the horizon: a time just before a clock change is ambiguous because of that change.
-        let transitions = TimeZoneRules.transitions(of: zone, until: horizon.addingTimeInterval(2 * 86_400))
+        let transitions = TimeZoneRules.transitions(
+            of: zone, from: floor, until: horizon.addingTimeInterval(2 * 86_400))
         let table = Table(
             zone: zone, starts: transitions.map(\.timeIntervalSince1970),
             offsets: transitions.map { zone.secondsFromGMT(for: $0) },
-            initial: zone.secondsFromGMT(for: Date(timeIntervalSince1970: 0)))
+            initial: zone.secondsFromGMT(for: floor))
         tables[identifier] = table
         return table
     }

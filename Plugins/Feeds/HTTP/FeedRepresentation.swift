@@ -10,53 +10,78 @@ struct FeedRepresentation: Sendable {
     let gzipped: ByteBuffer
     /// A strong validator of the identity body: it changes exactly when the bytes change.
     let etag: String
+    /// The gzip variant's ETag: a different representation needs a different strong validator.
+    let gzipETag: String
+    /// Both validators, as `If-None-Match` compares them.
+    private let etags: [String]
     let lastModified: Date
     let contentType: String
     let maxAge: Int
-    /// Header values, formatted once: a cached feed is served many times a second.
-    private let lastModifiedText: String
-    private let cacheControl: String
+    /// The headers of each answer, built once: a cached feed is served many times a second.
+    private let headers: Headers
+
+    private struct Headers: Sendable {
+        let notModified: HTTPFields
+        let notModifiedGzip: HTTPFields
+        let ok: HTTPFields
+        let okGzip: HTTPFields
+    }
 
     /// - Parameter isPrivate: A personal feed: no shared cache may keep it (it carries join links).
     init(text: String, contentType: String, lastModified: Date, maxAge: Int, isPrivate: Bool = false) throws {
-        var body = ByteBuffer(string: text)
+        let body = ByteBuffer(string: text)
         self.body = body
-        gzipped = try body.compress(with: .gzip())
-        let digest = Digest.sha256Hex(text, bytes: 16)
-        etag = "\"\(digest)\""
+        // Compressing reads the buffer it is given: a copy, so that `body` keeps its bytes.
+        var input = body
+        let gzipped = try input.compress(with: .gzip())
+        self.gzipped = gzipped
+        let etag = "\"\(Digest.sha256Hex(text, bytes: 16))\""
+        self.etag = etag
         self.lastModified = lastModified
         self.contentType = contentType
         self.maxAge = maxAge
-        lastModifiedText = HTTPDate.format(lastModified)
-        cacheControl = "\(isPrivate ? "private" : "public"), max-age=\(maxAge)"
+        let validators = { (tag: String) -> HTTPFields in
+            [
+                .eTag: tag,
+                .lastModified: HTTPDate.format(lastModified),
+                .cacheControl: "\(isPrivate ? "private" : "public"), max-age=\(maxAge)",
+                .vary: "Accept-Encoding",
+            ]
+        }
+        let content = { (tag: String, payload: ByteBuffer, gzip: Bool) -> HTTPFields in
+            var fields = validators(tag)
+            fields[.contentType] = contentType
+            if let disposition = Self.disposition(contentType: contentType, download: false) {
+                fields[.contentDisposition] = disposition
+            }
+            if gzip { fields[.contentEncoding] = "gzip" }
+            fields[.contentLength] = String(payload.readableBytes)
+            return fields
+        }
+        let gzipTag = String(etag.dropLast()) + "-gz\""
+        gzipETag = gzipTag
+        etags = [etag, gzipTag]
+        headers = Headers(
+            notModified: validators(etag), notModifiedGzip: validators(gzipTag),
+            ok: content(etag, body, false), okGzip: content(gzipTag, gzipped, true))
     }
-
-    /// The gzip variant's ETag: a different representation needs a different strong validator.
-    var gzipETag: String { String(etag.dropLast()) + "-gz\"" }
 
     /// Answers `request`: 304 when its validators match, gzip when it accepts gzip, no body for HEAD.
     /// `now` is the server's clock: it dates a two-digit If-Modified-Since year, and a date after it is ignored.
     func response(to request: Request, now: Date) -> Response {
         let gzip = Self.acceptsGzip(request.headers[.acceptEncoding])
-        let tag = gzip ? gzipETag : etag
-        var headers: HTTPFields = [
-            .eTag: tag,
-            .lastModified: lastModifiedText,
-            .cacheControl: cacheControl,
-            .vary: "Accept-Encoding",
-        ]
-        if Self.notModified(request, etags: [etag, gzipETag], lastModified: lastModified, now: now) {
-            return Response(status: .notModified, headers: headers)
+        if Self.notModified(request, etags: etags, lastModified: lastModified, now: now) {
+            return Response(status: .notModified, headers: gzip ? headers.notModifiedGzip : headers.notModified)
         }
-        headers[.contentType] = contentType
-        if let disposition = Self.disposition(contentType: contentType, request: request) {
-            headers[.contentDisposition] = disposition
+        var fields = gzip ? headers.okGzip : headers.ok
+        // Only a query string can ask for a download (`?download`): most polls have none.
+        if request.uri.query != nil, request.uri.queryParameters["download"] != nil,
+            let disposition = Self.disposition(contentType: contentType, download: true)
+        {
+            fields[.contentDisposition] = disposition
         }
-        if gzip { headers[.contentEncoding] = "gzip" }
-        let payload = gzip ? gzipped : body
-        headers[.contentLength] = String(payload.readableBytes)
-        if request.method == .head { return Response(status: .ok, headers: headers) }
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: payload))
+        if request.method == .head { return Response(status: .ok, headers: fields) }
+        return Response(status: .ok, headers: fields, body: .init(byteBuffer: gzip ? gzipped : body))
     }
 
     /// RFC 9110 §13.1.2 and §13.1.3: If-None-Match (weak comparison, lists, `*`) wins over If-Modified-Since,
@@ -71,9 +96,8 @@ struct FeedRepresentation: Sendable {
 
     /// An iCalendar file is named `calendar.ics`; with `?download` (the page's Download link) it is an attachment,
     /// which browsers save instead of handing to whatever opens `text/calendar`. Subscriptions are unaffected.
-    static func disposition(contentType: String, request: Request) -> String? {
+    static func disposition(contentType: String, download: Bool) -> String? {
         guard contentType.hasPrefix("text/calendar") else { return nil }
-        let download = request.uri.queryParameters["download"] != nil
         return (download ? "attachment" : "inline") + "; filename=\"calendar.ics\""
     }
 

@@ -29,7 +29,7 @@ enum ICalendarFeed {
         lines.raw("X-PUBLISHED-TTL", "PT\(options.settings.refreshMinutes)M")
         if !options.settings.color.isEmpty { lines.raw("COLOR", options.settings.color.lowercased()) }
         writeTimeZones(of: content, into: &lines)
-        let offsets = ZoneOffsets(until: content.latestInstant)
+        let offsets = ZoneOffsets(from: content.earliestInstant, until: content.latestInstant)
         for item in content.items { event(item, options: options, offsets: offsets, into: &lines) }
         lines.raw("END", "VCALENDAR")
         return lines.text

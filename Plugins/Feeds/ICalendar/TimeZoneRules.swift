@@ -25,8 +25,7 @@ struct TimeZoneRules {
     /// The observance in force at `start` (from its real onset) and every change up to `end`.
     init(_ zone: TimeZone, from start: Date, to end: Date) {
         self.zone = zone
-        let changes = Self.transitions(of: zone, until: end)
-        let relevant = (changes.last { $0 <= start }.map { [$0] } ?? []) + changes.filter { $0 > start }
+        let relevant = Self.changes(of: zone, from: start, to: end)
         if relevant.isEmpty {
             let offset = zone.secondsFromGMT(for: start)
             observances = [Observance(isDaylight: false, onset: Self.epoch, offsetFrom: offset, offsetTo: offset)]
@@ -40,17 +39,27 @@ struct TimeZoneRules {
         }
     }
 
-    private static let epoch = Date(timeIntervalSince1970: 0)
+    static let epoch = Date(timeIntervalSince1970: 0)
 
-    /// Every offset change of `zone` from 1970 to `end` (earlier ones carry local mean times nobody needs).
-    static func transitions(of zone: TimeZone, until end: Date) -> [Date] {
+    /// Every offset change of `zone` after `start` (1970 by default: earlier ones carry local mean times nobody
+    /// needs) up to `end`.
+    static func transitions(of zone: TimeZone, from start: Date = epoch, until end: Date) -> [Date] {
         var result: [Date] = []
-        var cursor = epoch
+        var cursor = start
         while let next = zone.nextDaylightSavingTimeTransition(after: cursor), next <= end {
             result.append(next)
             cursor = next
         }
         return result
+    }
+
+    /// The change in force at `start` (the last one at or before it, if any since 1970) and every change after it
+    /// up to `end`. A zone that changes its clocks did so within the last 400 days: only that period is read (ICU
+    /// answers one change at a time); otherwise everything since 1970 is.
+    static func changes(of zone: TimeZone, from start: Date, to end: Date) -> [Date] {
+        var changes = transitions(of: zone, from: start.addingTimeInterval(-400 * 86_400), until: end)
+        if !changes.contains(where: { $0 <= start }) { changes = transitions(of: zone, until: end) }
+        return (changes.last { $0 <= start }.map { [$0] } ?? []) + changes.filter { $0 > start }
     }
 
     /// The zones a feed's timed sessions use, each with the period its sessions cover, by zone name.

@@ -10,7 +10,8 @@ import Kernel
 /// xCal, RSS and Atom feeds have them. Cancelled sessions stay, titled as cancelled.
 enum FrabSchedule {
     static func render(_ content: FeedContent, options: FeedOptions) -> String {
-        let offsets = ZoneOffsets(until: content.latestInstant.addingTimeInterval(2 * 86_400))
+        let offsets = ZoneOffsets(
+            from: content.earliestInstant, until: content.latestInstant.addingTimeInterval(2 * 86_400))
         let zone = offsets.zone(content.timeZone)
         let events = content.items.filter(fits)
         let days = Dictionary(grouping: events) { localDay($0.session.startsAt, zone, offsets) }

@@ -25,7 +25,7 @@ enum SyndicationFeeds {
         xml.end()
         xml.element("lastBuildDate", rfc822(content.lastModified))
         xml.element("ttl", String(options.settings.refreshMinutes))
-        let offsets = ZoneOffsets(until: content.latestInstant)
+        let offsets = ZoneOffsets(from: content.earliestInstant, until: content.latestInstant)
         for item in content.items {
             xml.start("item")
             xml.element("title", HTMLText.escape(options.summary(for: item), lineBreaks: false))
@@ -59,7 +59,7 @@ enum SyndicationFeeds {
         xml.element("name", content.publisher)
         xml.end()
         xml.element("generator", "Indaba")
-        let offsets = ZoneOffsets(until: content.latestInstant)
+        let offsets = ZoneOffsets(from: content.earliestInstant, until: content.latestInstant)
         for item in content.items {
             xml.start("entry")
             xml.element("id", options.tag("session-\(item.session.id!.rawValue)"))

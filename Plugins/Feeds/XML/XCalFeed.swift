@@ -23,7 +23,7 @@ enum XCalFeed {
         xml.end()
         xml.start("components")
         for rules in TimeZoneRules.covering(content) { timeZone(rules, into: xml) }
-        let offsets = ZoneOffsets(until: content.latestInstant)
+        let offsets = ZoneOffsets(from: content.earliestInstant, until: content.latestInstant)
         for item in content.items { event(item, options: options, offsets: offsets, into: xml) }
         xml.end()
         xml.end()

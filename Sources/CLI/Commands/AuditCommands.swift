@@ -11,6 +11,7 @@ struct AuditCommand: AsyncParsableCommand {
 
     struct List: KernelCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List audit lines, newest first.",
             discussion: """
                 Filters combine: --actor cli:amina (or a kind: cli:, token:, session:), --action series.created (or \

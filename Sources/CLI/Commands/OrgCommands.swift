@@ -9,7 +9,8 @@ struct OrgCommand: AsyncParsableCommand {
         subcommands: [List.self, Show.self, MethodologyCommand.self, OrgLogoCommand.self])
 
     struct List: KernelCommand {
-        static let configuration = CommandConfiguration(abstract: "List every organization, networks first.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List every organization, networks first.")
 
         @OptionGroup var global: GlobalOptions
 
@@ -29,7 +30,8 @@ struct OrgCommand: AsyncParsableCommand {
     }
 
     struct Show: KernelCommand {
-        static let configuration = CommandConfiguration(abstract: "Show an organization, its programmes and plugins.")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Show an organization, its programmes and plugins.")
 
         @OptionGroup var global: GlobalOptions
 
@@ -69,7 +71,8 @@ struct ProgrammeCommand: AsyncParsableCommand {
         commandName: "programme", abstract: "List and show programmes.", subcommands: [List.self, Show.self])
 
     struct List: KernelCommand {
-        static let configuration = CommandConfiguration(abstract: "List programmes, optionally of one organization.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List programmes, optionally of one organization.")
 
         @OptionGroup var global: GlobalOptions
 
@@ -97,7 +100,8 @@ struct ProgrammeCommand: AsyncParsableCommand {
     }
 
     struct Show: KernelCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a programme and its series.")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Show a programme and its series.")
 
         @OptionGroup var global: GlobalOptions
 

@@ -12,6 +12,7 @@ struct OutboxCommand: AsyncParsableCommand {
 
     struct Deliver: KernelCommand {
         static let configuration = CommandConfiguration(
+            commandName: "deliver",
             abstract: "Queue what has fallen due (reminders, follow-ups), deliver every message due, and exit.",
             discussion: """
                 For cron and tests; `indaba serve` does the same every 30 seconds while it runs. Exits 0 when \
@@ -56,7 +57,8 @@ struct OutboxCommand: AsyncParsableCommand {
     }
 
     struct List: KernelCommand {
-        static let configuration = CommandConfiguration(abstract: "List an organization's messages, newest first.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List an organization's messages, newest first.")
 
         @OptionGroup var global: GlobalOptions
 
@@ -108,6 +110,7 @@ struct OutboxCommand: AsyncParsableCommand {
 
     struct Retry: KernelCommand {
         static let configuration = CommandConfiguration(
+            commandName: "retry",
             abstract: "Queue failed, interrupted or cancelled messages again, due now.")
 
         @OptionGroup var global: GlobalOptions
@@ -130,7 +133,8 @@ struct OutboxCommand: AsyncParsableCommand {
     }
 
     struct Cancel: KernelCommand {
-        static let configuration = CommandConfiguration(abstract: "Cancel messages not sent yet.")
+        static let configuration = CommandConfiguration(
+            commandName: "cancel", abstract: "Cancel messages not sent yet.")
 
         @OptionGroup var global: GlobalOptions
 

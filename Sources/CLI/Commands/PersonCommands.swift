@@ -10,6 +10,7 @@ struct PersonCommand: AsyncParsableCommand {
 
     struct List: KernelCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List people, optionally of an organization or series.")
 
         @OptionGroup var global: GlobalOptions
@@ -44,7 +45,8 @@ struct PersonCommand: AsyncParsableCommand {
     }
 
     struct Show: KernelCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a person and the series they take part in.")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Show a person and the series they take part in.")
 
         @OptionGroup var global: GlobalOptions
 

@@ -43,6 +43,7 @@ extension PersonCommand {
     /// Erases a person at their request (made to staff by mail or in person), as their own page would.
     struct Erase: KernelCommand {
         static let configuration = CommandConfiguration(
+            commandName: "erase",
             abstract: "Erase a person's personal data at their request; their figures stay, anonymous.",
             discussion: """
                 Replaces the name and address, removes self-description, sign-in links, messages, private calendar \

@@ -10,6 +10,7 @@ struct PluginAdminCommand: AsyncParsableCommand {
 
     struct List: KernelCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List installed plugins (with --org: whether each is enabled there).")
 
         @OptionGroup var global: GlobalOptions
@@ -48,7 +49,8 @@ struct PluginAdminCommand: AsyncParsableCommand {
     }
 
     struct Enable: KernelCommand {
-        static let configuration = CommandConfiguration(abstract: "Enable a plugin for an organization.")
+        static let configuration = CommandConfiguration(
+            commandName: "enable", abstract: "Enable a plugin for an organization.")
 
         @OptionGroup var global: GlobalOptions
 
@@ -77,6 +79,7 @@ struct PluginAdminCommand: AsyncParsableCommand {
 
     struct Disable: KernelCommand {
         static let configuration = CommandConfiguration(
+            commandName: "disable",
             abstract: "Disable a plugin for an organization (its settings are kept).")
 
         @OptionGroup var global: GlobalOptions
@@ -100,6 +103,7 @@ struct PluginAdminCommand: AsyncParsableCommand {
 
     struct Settings: KernelCommand {
         static let configuration = CommandConfiguration(
+            commandName: "settings",
             abstract: "Show a plugin's settings for an organization, or change them with --set key=value.")
 
         @OptionGroup var global: GlobalOptions

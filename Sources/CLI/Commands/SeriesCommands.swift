@@ -12,7 +12,7 @@ struct SeriesCommand: AsyncParsableCommand {
         ])
 
     struct List: KernelCommand {
-        static let configuration = CommandConfiguration(abstract: "List webinar series.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List webinar series.")
 
         @OptionGroup var global: GlobalOptions
 
@@ -37,6 +37,7 @@ struct SeriesCommand: AsyncParsableCommand {
 
     struct Show: KernelCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a series: objectives, people and its sessions in their local times.")
 
         @OptionGroup var global: GlobalOptions
@@ -53,7 +54,8 @@ struct SeriesCommand: AsyncParsableCommand {
     }
 
     struct Create: KernelCommand {
-        static let configuration = CommandConfiguration(abstract: "Create a webinar series in a programme.")
+        static let configuration = CommandConfiguration(
+            commandName: "create", abstract: "Create a webinar series in a programme.")
 
         @OptionGroup var global: GlobalOptions
 

@@ -53,6 +53,7 @@ struct SeriesRoleCommand: AsyncParsableCommand {
 
     struct Add: KernelCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Make a person a facilitator or guest speaker of a series.")
 
         @OptionGroup var global: GlobalOptions
@@ -73,6 +74,7 @@ struct SeriesRoleCommand: AsyncParsableCommand {
 
     struct Remove: KernelCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Take a facilitator or guest speaker role in a series away from a person.")
 
         @OptionGroup var global: GlobalOptions
@@ -94,7 +96,8 @@ struct SeriesRoleCommand: AsyncParsableCommand {
     }
 
     struct List: KernelCommand {
-        static let configuration = CommandConfiguration(abstract: "List a series' facilitators and guest speakers.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List a series' facilitators and guest speakers.")
 
         @OptionGroup var global: GlobalOptions
 

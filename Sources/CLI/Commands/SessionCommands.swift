@@ -10,7 +10,8 @@ struct SessionCommand: AsyncParsableCommand {
         subcommands: [List.self, Show.self, Add.self, Describe.self, Reschedule.self, Cancel.self])
 
     struct List: KernelCommand {
-        static let configuration = CommandConfiguration(abstract: "List the sessions of a series, in order.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List the sessions of a series, in order.")
 
         @OptionGroup var global: GlobalOptions
 
@@ -35,7 +36,7 @@ struct SessionCommand: AsyncParsableCommand {
     }
 
     struct Show: KernelCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one session.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one session.")
 
         @OptionGroup var global: GlobalOptions
 
@@ -64,7 +65,8 @@ struct SessionCommand: AsyncParsableCommand {
     }
 
     struct Add: KernelCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a session at the end of a series.")
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: "Add a session at the end of a series.")
 
         @OptionGroup var global: GlobalOptions
 
@@ -144,6 +146,7 @@ struct SessionCommand: AsyncParsableCommand {
 
     struct Describe: KernelCommand {
         static let configuration = CommandConfiguration(
+            commandName: "describe",
             abstract: "Set what a session is about, or what happened in it and who led which part.",
             discussion: """
                 The description is Markdown or plain text (at most 4000 characters); it appears on the series page \
@@ -206,6 +209,7 @@ struct SessionCommand: AsyncParsableCommand {
 
     struct Reschedule: KernelCommand {
         static let configuration = CommandConfiguration(
+            commandName: "reschedule",
             abstract: "Move a session (a cancelled one is scheduled again); subscribers see the new time.")
 
         @OptionGroup var global: GlobalOptions
@@ -244,6 +248,7 @@ struct SessionCommand: AsyncParsableCommand {
 
     struct Cancel: KernelCommand {
         static let configuration = CommandConfiguration(
+            commandName: "cancel",
             abstract: "Cancel a session; it stays in the series and feeds show it as cancelled.")
 
         @OptionGroup var global: GlobalOptions

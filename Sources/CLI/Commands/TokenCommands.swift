@@ -11,6 +11,7 @@ struct TokenCommand: AsyncParsableCommand {
 
     struct Create: KernelCommand {
         static let configuration = CommandConfiguration(
+            commandName: "create",
             abstract: "Create an API token; it is shown once and stored only as a hash.",
             discussion: """
                 Roles: networkCoordinator (--org is a network: all its organizations), organizationAdmin (one \
@@ -70,7 +71,8 @@ struct TokenCommand: AsyncParsableCommand {
     }
 
     struct List: KernelCommand {
-        static let configuration = CommandConfiguration(abstract: "List tokens (never their secrets).")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List tokens (never their secrets).")
 
         @OptionGroup var global: GlobalOptions
 
@@ -91,7 +93,8 @@ struct TokenCommand: AsyncParsableCommand {
     }
 
     struct Revoke: KernelCommand {
-        static let configuration = CommandConfiguration(abstract: "Revoke a token; it stops working at once.")
+        static let configuration = CommandConfiguration(
+            commandName: "revoke", abstract: "Revoke a token; it stops working at once.")
 
         @OptionGroup var global: GlobalOptions
 

@@ -62,6 +62,7 @@ struct UserCommand: AsyncParsableCommand {
 
     struct Invite: KernelCommand {
         static let configuration = CommandConfiguration(
+            commandName: "invite",
             abstract: "E-mail a one-time sign-in link (usable once, for 24 hours) through the outbox.",
             discussion: """
                 The message is queued now and goes with the next delivery (`indaba serve` with --sendmail, or \

@@ -47,7 +47,27 @@ public struct WebinarSeries: Codable, Sendable, Equatable {
 extension WebinarSeries: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "webinarSeries"
 
+    /// Reads a row column by column, like ``Session/init(row:)``: a network's feed reads hundreds of series, and the
+    /// Codable path (a JSON decoder made per row for the objectives) was a fifth of rendering it.
+    public init(row: Row) throws {
+        id = row["id"]
+        programmeId = row["programmeId"]
+        slug = row["slug"]
+        title = row["title"]
+        summary = row["summary"]
+        objectives = Self.objectives(fromJSON: row["objectives"])
+        status = row["status"]
+        timeZone = row["timeZone"]
+        createdAt = row["createdAt"]
+        updatedAt = row["updatedAt"]
+    }
+
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = ID(inserted.rowID)
+    }
+
+    /// The objectives column's JSON array of strings, read cheaply (many series have none).
+    static func objectives(fromJSON json: String) -> [String] {
+        json == "[]" ? [] : (try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String]) ?? []
     }
 }

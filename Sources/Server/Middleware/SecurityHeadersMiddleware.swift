@@ -17,34 +17,34 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
     static let permissions =
         "camera=(), microphone=(), geolocation=(), payment=(), usb=(), display-capture=(), browsing-topics=()"
 
-    /// Whether the public URL is https: then browsers are told to use nothing else (HSTS).
-    let https: Bool
+    /// The headers every answer carries unless its route set its own, built once: this runs for every request.
+    let defaults: [HTTPField]
 
     init(baseURL: String) {
-        https = baseURL.lowercased().hasPrefix("https://")
+        let https = baseURL.lowercased().hasPrefix("https://")
+        defaults =
+            (https ? [HTTPField(name: .strictTransportSecurity, value: "max-age=31536000; includeSubDomains")] : [])
+            + [
+                HTTPField(name: .contentSecurityPolicy, value: Self.defaultPolicy),
+                HTTPField(name: HTTPField.Name("X-Frame-Options")!, value: "DENY"),
+                HTTPField(name: .xContentTypeOptions, value: "nosniff"),
+                HTTPField(name: HTTPField.Name("Referrer-Policy")!, value: "same-origin"),
+                HTTPField(name: HTTPField.Name("Permissions-Policy")!, value: Self.permissions),
+                HTTPField(name: HTTPField.Name("Cross-Origin-Opener-Policy")!, value: "same-origin"),
+                HTTPField(name: HTTPField.Name("Cross-Origin-Resource-Policy")!, value: "same-origin"),
+            ]
     }
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         var response = try await next(request, context)
-        Self.apply(to: &response.headers, https: https, credentials: request.headers[.authorization] != nil)
+        Self.apply(defaults, to: &response.headers, credentials: request.headers[.authorization] != nil)
         return response
     }
 
-    static func apply(to headers: inout HTTPFields, https: Bool, credentials: Bool) {
-        func setIfMissing(_ name: String, _ value: String) {
-            let field = HTTPField.Name(name)!
-            if headers[field] == nil { headers[field] = value }
-        }
-        if https { setIfMissing("Strict-Transport-Security", "max-age=31536000; includeSubDomains") }
-        setIfMissing("Content-Security-Policy", defaultPolicy)
-        setIfMissing("X-Frame-Options", "DENY")
-        setIfMissing("X-Content-Type-Options", "nosniff")
-        setIfMissing("Referrer-Policy", "same-origin")
-        setIfMissing("Permissions-Policy", permissions)
-        setIfMissing("Cross-Origin-Opener-Policy", "same-origin")
-        setIfMissing("Cross-Origin-Resource-Policy", "same-origin")
+    static func apply(_ defaults: [HTTPField], to headers: inout HTTPFields, credentials: Bool) {
+        for field in defaults where headers[field.name] == nil { headers.append(field) }
         if credentials, !(headers[.cacheControl] ?? "").contains("no-store") {
             headers[.cacheControl] = "private, no-store"
         }
