@@ -57,6 +57,6 @@ demo-regenerate:
 clean:
 	rm -rf .build var
 
-## lint: check formatting (.swift-format); `swift format --in-place --recursive Sources Plugins Tests` fixes it
+## lint: check formatting (.swift-format); `swift format --in-place --recursive Sources Plugins Tests BuildTools` fixes it
 lint:
-	$(SWIFT) format lint --strict --recursive Sources Plugins Tests Package.swift
+	$(SWIFT) format lint --strict --recursive Sources Plugins Tests BuildTools Package.swift
