@@ -177,6 +177,31 @@ struct MyIndabaTests {
         #expect(bad.status == 422)
     }
 
+    @Test("the language chosen on My Indaba is kept, and pages follow it unless the switcher says otherwise")
+    func language() async throws {
+        let web = try await Self.fixture()
+        let cookie = try await Self.signIn(web)
+        let form = try await web.open("/me", cookie: cookie)
+        #expect(form.reply.text.contains("<option value=\"sw\" lang=\"sw\">Kiswahili</option>"))
+        let saved = try await web.post(
+            "/me/details", [("form", form.token(for: "/me/details")), ("language", "sw")], cookie: cookie)
+        #expect(saved.status == 303)
+        let person = try await web.harness.workspace.read { db in try Lookup.person(Self.one, in: db) }
+        #expect(person.preferredLanguage == "sw")
+        let page = try await web.client.request(
+            .get, "/me", headers: ["Cookie": cookie, "Accept-Language": "fr"])
+        #expect(page.text.contains("<html lang=\"sw\""))
+        #expect(page.text.contains("<option value=\"sw\" lang=\"sw\" selected>Kiswahili</option>"))
+        let switched = try await web.client.request(
+            .get, "/me", headers: ["Cookie": cookie + "; indaba_lang=pt", "Accept-Language": "fr"])
+        #expect(switched.text.contains("<html lang=\"pt\""))
+        let bad = try await web.post(
+            "/me/details", [("form", form.token(for: "/me/details")), ("language", "xx")], cookie: cookie)
+        #expect(bad.status == 422)
+        let audit = try await web.count("SELECT count(*) FROM auditLog WHERE action = 'person.languageChanged'")
+        #expect(audit == 1)
+    }
+
     @Test("a new private calendar link: the old address stops, the new one works")
     func rotateCalendar() async throws {
         let web = try await Self.fixture()

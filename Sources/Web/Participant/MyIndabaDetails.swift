@@ -2,7 +2,8 @@ import Foundation
 import Kernel
 
 /// The "your details" form of My Indaba: self-described gender with consent (unticking consent withdraws it and
-/// erases the gender), and the time zone messages are written in.
+/// erases the gender), the time zone messages are written in, and the language of their pages, e-mails and
+/// certificates.
 struct MyIndabaDetails {
     let form: FormData
 
@@ -26,5 +27,11 @@ struct MyIndabaDetails {
         if !zone.isEmpty, zone != (try ParticipantRecord.timeZone(of: person, in: transaction.db)) {
             try transaction.setTimeZone(zone, for: person)
         }
+        let code = form["language"]
+        let language = Language(tag: code)
+        if !code.isEmpty, language?.code != code {
+            throw KernelError.invalidField(field: "language", reason: "is not one of the languages listed")
+        }
+        try transaction.setPreferredLanguage(code.isEmpty ? nil : language, for: person)  // audited when it changes
     }
 }

@@ -165,8 +165,21 @@ enum MyIndabaMarkup {
             <div class="field"><label for="timeZone">Time zone for session times and messages</label>
             <select id="timeZone" name="timeZone"><option value="">The series' own time zone</option>\(options)\
             </select></div>
+            <div class="field"><label for="language">Language for my pages, e-mails and certificates</label>
+            <select id="language" name="language"><option value="">No preference</option>\(languages(person))\
+            </select></div>
             <button type="submit">Save my details</button></form></section>
             """
+    }
+
+    /// The shipped languages, each named in itself, the person's choice selected.
+    private static func languages(_ person: Person) -> HTML {
+        HTML(
+            trusted: Language.shipped.map { language -> HTML in
+                let selected: HTML = language == person.language ? " selected" : .empty
+                return
+                    "<option value=\"\(language.code)\" lang=\"\(language.code)\"\(selected)>\(language.nativeName)</option>"
+            }.map(\.markup).joined())
     }
 
     static func erasePage(field: HTML, error: String? = nil) -> HTML {
