@@ -98,7 +98,8 @@ if $INDABA export asknet --db "$DB" | grep -qiF -e "$PARTICIPANT_EMAIL" -e "$PAR
 fi
 
 # The five languages and the pseudo-language (scripts/check_web_languages.py).
-"$VENV/bin/python" scripts/check_web_languages.py --base "$BASE" --login-link "unused" \
+LINK=$($INDABA user login-link --db "$DB" --org asknet --role networkCoordinator --base-url "$BASE")
+"$VENV/bin/python" scripts/check_web_languages.py --base "$BASE" --login-link "$LINK" \
     --screenshots "${SCREENSHOT_DIR:-$WORK/screenshots}" || status=1
 
 # Last: the audit page lists every kind of change the checks above made, each with its actor.

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Browser checks of the interface's languages, run by scripts/check-web.sh against the same server.
 
-In each shipped language (English, French, Portuguese, Arabic, Swahili), chosen with the switcher every page
-carries: the home page, an open series' public page, its enrolment form, the form sent back with errors (422, the
-messages beside their fields) and the confirmation. Each page is checked for its `lang` and `dir` (Arabic runs right
+Signed in as a coordinator, in each shipped language (English, French, Portuguese, Arabic, Swahili), chosen with the
+switcher every page carries: the home page, an open series' public page, its enrolment form, the form sent back with
+errors (422, the messages beside their fields) and the confirmation; then a staff page with a form error (a new
+programme without a title). Each page is checked for its `lang` and `dir` (Arabic runs right
 to left), for a sentence of the language, and through check_web's strict HTML, accessibility and no-sideways-scroll
 checks at 360, 390 and 1280 px. Arabic and French pages are photographed into --screenshots (phone and desktop).
 
@@ -19,14 +20,17 @@ from selenium.webdriver.common.by import By
 
 import check_web
 
-# code, direction, the series page's enrol link, the form's name error, the confirmation heading
+# code, direction, the series page's enrol link, the form's name error, the confirmation heading, the staff form's
+# title error
 LANGUAGES = [
-    ("en", "ltr", "Enrol in this series", "Enter your name.", "You are enrolled"),
-    ("fr", "ltr", "S’inscrire à cette série", "Indiquez votre nom.", "Vous êtes inscrit·e"),
-    ("pt", "ltr", "Inscrever-se nesta série", "Indique o seu nome.", "Está inscrito/a"),
-    ("ar", "rtl", "سجّل في هذه السلسلة", "اكتب اسمك.", "تمّ تسجيلك"),
-    ("sw", "ltr", "Jisajili kwa mfululizo huu", "Andika jina lako.", "Umesajiliwa"),
+    ("en", "ltr", "Enrol in this series", "Enter your name.", "You are enrolled", "Give the programme a title."),
+    ("fr", "ltr", "S’inscrire à cette série", "Indiquez votre nom.", "Vous êtes inscrit·e",
+     "Donnez un titre au programme."),
+    ("pt", "ltr", "Inscrever-se nesta série", "Indique o seu nome.", "Está inscrito/a", "Dê um título ao programa."),
+    ("ar", "rtl", "سجّل في هذه السلسلة", "اكتب اسمك.", "تمّ تسجيلك", "اكتب عنوانًا للبرنامج."),
+    ("sw", "ltr", "Jisajili kwa mfululizo huu", "Andika jina lako.", "Umesajiliwa", "Ipe programu kichwa."),
 ]
+NETWORK = 1  # the demo network's organization id
 PHOTOGRAPHED = {"ar", "fr"}
 
 
@@ -43,7 +47,7 @@ def choose(check, code):
     check.expect(check.driver.current_url == before, f"{code}: the switcher brings the visitor back to the same page")
 
 
-def walk(check, code, direction, enrol_text, name_error, enrolled, series_path, stamp):
+def walk(check, code, direction, enrol_text, name_error, enrolled, title_error, series_path, stamp):
     def page(name, path=None):
         check.expect(html_attribute(check, "lang") == code, f"{code} {name}: <html lang> is {code}")
         check.expect(html_attribute(check, "dir") == direction, f"{code} {name}: <html dir> is {direction}")
@@ -72,29 +76,43 @@ def walk(check, code, direction, enrol_text, name_error, enrolled, series_path, 
     check.expect(heading == enrolled, f"{code}: the confirmation says '{enrolled}' (got '{heading}')")
     page("enrolled")
 
+    # A staff form sent back with an error: a new programme without a title.
+    new_programme = f"/workspace/orgs/{NETWORK}/programmes/new"
+    check.open(new_programme)
+    page("staff-form", new_programme)
+    check.driver.find_element(By.ID, "field-slug").send_keys(f"lang-{code}-{stamp}")
+    check.follow(check.driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    error = check.driver.find_elements(By.ID, "field-title-error")
+    check.expect(bool(error) and error[0].text == title_error,
+                 f"{code}: the missing title is explained: '{title_error}'")
+    page("staff-form-error")
+
 
 def run(check, login_link):
     stamp = str(int(time.time()))
+    check.driver.get(login_link)
+    check.follow(check.driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    check.expect(check.driver.current_url.endswith("/workspace"), "signed in as a coordinator")
     check.open("/?status=open")
     cards = check.driver.find_elements(By.CSS_SELECTOR, "ul.cards li.card h2 a")
     check.expect(bool(cards), "the home page lists an open series")
     series_path = "/" + cards[0].get_attribute("href").split("/", 3)[3]
     photographs, elsewhere = check.screenshots, tempfile.mkdtemp()
-    for code, direction, enrol_text, name_error, enrolled in LANGUAGES:
+    for code, direction, enrol_text, name_error, enrolled, title_error in LANGUAGES:
         check.screenshots = photographs if code in PHOTOGRAPHED else elsewhere
-        walk(check, code, direction, enrol_text, name_error, enrolled, series_path, stamp)
+        walk(check, code, direction, enrol_text, name_error, enrolled, title_error, series_path, stamp)
 
     # The pseudo-language: longer text must not push any page sideways at 360 px.
     check.screenshots = elsewhere
     check.open("/")
     choose(check, "en-XA")
-    for path in ["/", series_path + "/enrol"]:
+    for path in ["/", series_path + "/enrol", f"/workspace/orgs/{NETWORK}/programmes/new"]:
         check.open(path)
         check.expect(check.driver.find_element(By.TAG_NAME, "h1").text.startswith("["),
                      f"pseudo {path}: the heading is pseudo-localised")
         check.page("pseudo" + path.replace("/", "-"), path)
     # Pages whose own text is not translated yet still carry the translated frame (header, switcher, footer).
-    for path in [series_path, "/sign-in", "/me", "/series/999999"]:
+    for path in [series_path, "/workspace", "/me", "/series/999999"]:
         check.open(path)
         check.expect(check.driver.find_element(By.CSS_SELECTOR, "footer.site").text.startswith("["),
                      f"pseudo {path}: the footer is pseudo-localised")

@@ -88,7 +88,7 @@ public struct WebInterface: Sendable {
         for request: Request, context: IndabaRequestContext, script: String? = nil, organization: Language? = nil
     ) -> Chrome {
         var chrome = Chrome(script: script)
-        chrome.localizer = translations.localizer(for: language(request, context, organization: organization))
+        chrome.localizer = self.localizer(request, context, organization: organization)
         if configuration.pseudoLocalization { chrome.languages.append(.pseudo) }
         if context.access.isAuthenticated {
             chrome.signedIn = true
@@ -96,6 +96,11 @@ public struct WebInterface: Sendable {
             chrome.signOutToken = forms.issue(purpose: "sign-out", nonce: nonce, at: workspace.now())
         }
         return chrome
+    }
+
+    /// What speaks the page's language (see ``language(_:_:organization:)``).
+    func localizer(_ request: Request, _ context: IndabaRequestContext, organization: Language? = nil) -> Localizer {
+        translations.localizer(for: language(request, context, organization: organization))
     }
 
     /// The language of a page: the one chosen with the switcher, else the signed-in participant's preference, else

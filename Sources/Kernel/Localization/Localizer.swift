@@ -22,7 +22,7 @@ public struct Localizer: Sendable {
     public func callAsFunction(_ text: String, context: String? = nil, _ values: [String: String] = [:]) -> String {
         let key = MessageKey(text, context: context)
         let translated = entry(key)?.translations.first.flatMap { $0.isEmpty ? nil : $0 } ?? source(key.id)
-        return Self.fill(translated, values)
+        return fill(translated, values)
     }
 
     /// The form of a message that varies with `count` (`one` and `other` are the English singular and plural).
@@ -36,7 +36,7 @@ public struct Localizer: Sendable {
                 index < $0.translations.count && !$0.translations[index].isEmpty ? $0.translations[index] : nil
             }
             ?? source(MessageKey.folded(count == 1 ? one : other))
-        return Self.fill(text, values.merging(["count": number(count)]) { given, _ in given })
+        return fill(text, values.merging(["count": number(count)]) { given, _ in given })
     }
 
     /// `value` with the language's digits and grouping.
@@ -80,12 +80,28 @@ public struct Localizer: Sendable {
     }
 
     /// `text` with each `{name}` of `values` replaced (a `{{name}}` of a template is left for the template).
-    static func fill(_ text: String, _ values: [String: String]) -> String {
+    ///
+    /// In a right-to-left language, and wherever a value holds right-to-left letters, the value is isolated (FSI …
+    /// PDI, Unicode's bidi isolates) so that a name such as `#ASKnet` or `أمينة` keeps its own direction and does
+    /// not pull the punctuation around it.
+    func fill(_ text: String, _ values: [String: String]) -> String {
         guard !values.isEmpty, text.contains("{") else { return text }
         var result = text
         for (name, value) in values {
-            result = result.replacingOccurrences(of: "{\(name)}", with: value)
+            let isolated =
+                language.isRightToLeft || value.unicodeScalars.contains(where: Self.isRightToLeft)
+                ? "\u{2068}\(value)\u{2069}" : value
+            result = result.replacingOccurrences(of: "{\(name)}", with: isolated)
         }
         return result
+    }
+
+    /// Whether `scalar` is a letter of a right-to-left script (Hebrew, Arabic, Syriac, Thaana, N'Ko and their
+    /// presentation forms).
+    private static func isRightToLeft(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0590...0x08FF, 0xFB1D...0xFDFF, 0xFE70...0xFEFF, 0x10800...0x10FFF, 0x1E800...0x1EFFF: true
+        default: false
+        }
     }
 }

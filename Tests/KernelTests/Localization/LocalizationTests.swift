@@ -58,6 +58,28 @@ struct LocalizationTests {
         #expect(french("Not in the catalogue {x}", ["x": "y"]) == "Not in the catalogue y")
     }
 
+    @Test("placeholder values keep their own direction: isolated in Arabic, and wherever they hold Arabic letters")
+    func isolatesValues() throws {
+        var translations = Translations()
+        try translations.add(
+            [
+                "ar": """
+                msgid ""
+                msgstr "Language: ar\\n"
+
+                msgid "New programme of {organization}"
+                msgstr "برنامج جديد لـ{organization}"
+                """
+            ], module: "Tests")
+        let arabic = translations.localizer(for: .arabic)
+        #expect(
+            arabic("New programme of {organization}", ["organization": "#ASKnet"])
+                == "برنامج جديد لـ\u{2068}#ASKnet\u{2069}")
+        let english = translations.localizer(for: .english)
+        #expect(english("Enrol in {series}", ["series": "Series One"]) == "Enrol in Series One")
+        #expect(english("Enrol in {series}", ["series": "أمينة"]) == "Enrol in \u{2068}أمينة\u{2069}")
+    }
+
     @Test("a broken PO file is refused with its file and line")
     func refusesBrokenPO() {
         for (text, line, words) in [

@@ -2,7 +2,7 @@
 /// (always escaped through ``Kernel/HTML``).
 enum FormTemplates {
     static let staffForm = """
-        <nav aria-label="Breadcrumb" class="crumbs">{{#crumbs}}{{#separator}} · {{/separator}}<a href="{{href}}">\
+        <nav aria-label="{{#t}}Breadcrumb{{/t}}" class="crumbs">{{#crumbs}}{{#separator}} · {{/separator}}<a href="{{href}}">\
         {{text}}</a>{{/crumbs}}</nav>
         <h1>{{heading}}</h1>
         {{#lead}}<p class="lead">{{lead}}</p>{{/lead}}
@@ -19,7 +19,7 @@ enum FormTemplates {
         {{#hint}}<p class="why" id="{{id}}-hint">{{hint}}</p>{{/hint}}
         {{#error}}<p class="error" id="{{id}}-error">{{error}}</p>{{/error}}{{/isCheckbox}}
         {{^isCheckbox}}<div class="field">
-        <label for="{{id}}">{{label}}{{#optional}} <span class="optional">(optional)</span>{{/optional}}</label>
+        <label for="{{id}}">{{label}}{{#optional}} <span class="optional">({{#t}}optional{{/t}})</span>{{/optional}}</label>
         {{#hint}}<p class="why" id="{{id}}-hint">{{hint}}</p>{{/hint}}
         {{#error}}<p class="error" id="{{id}}-error">{{error}}</p>{{/error}}
         {{#isInput}}<input id="{{id}}" name="{{name}}" type="{{inputType}}" value="{{value}}"\

@@ -44,25 +44,35 @@ struct ProgrammeForms {
         organization: Organization, programme: Programme?, _ request: Request, _ context: IndabaRequestContext
     ) async throws -> Response {
         let form = try await FormData.read(request, context: context)
+        let t = web.localizer(request, context)
         let values = [
             "title": form["title"], "slug": programme?.slug ?? form["slug"], "summary": form["summary"],
         ]
-        if let refusal = web.staffFormRefusal(form, request: request) {
+        if let refusal = web.staffFormRefusal(form, request: request, in: t) {
             return page(
                 organization: organization, programme: programme, values: values, errors: [:], refusal: refusal,
                 request, context, status: .forbidden)
         }
         var errors: [String: String] = [:]
-        if let problem = FieldRules.textProblem(values["title"]!, limit: 200) {
-            errors["title"] = "The title \(problem)."
+        let title = values["title"]!
+        if title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            errors["title"] = t("Give the programme a title.")
+        } else if title.count > 200 {
+            errors["title"] = t("The title is longer than {limit} characters; shorten it.", ["limit": t.number(200)])
         }
-        if values["summary"]!.count > 2000 { errors["summary"] = "The summary is longer than 2000 characters." }
+        if values["summary"]!.count > 2000 {
+            errors["summary"] = t("The summary is longer than {limit} characters.", ["limit": t.number(2000)])
+        }
         let slug = values["slug"]!
         if programme == nil {
             if !Slug.isValid(slug) {
-                errors["slug"] = "The short name must \(Slug.rule)."
+                errors["slug"] = t(
+                    "The short name must use 1-63 lowercase letters, digits and single hyphens, such as "
+                        + "inclusive-spaces.")
             } else if try await taken(slug, in: organization) {
-                errors["slug"] = "Another programme of \(organization.name) already uses this short name."
+                errors["slug"] = t(
+                    "Another programme of {organization} already uses this short name.",
+                    ["organization": organization.name])
             }
         }
         if !errors.isEmpty {
@@ -89,26 +99,31 @@ struct ProgrammeForms {
         refusal: String? = nil, _ request: Request, _ context: IndabaRequestContext,
         status: HTTPResponse.Status = .ok
     ) -> Response {
+        let t = web.localizer(request, context)
         let fields = [
-            FormField("title", label: "Title", value: values["title"] ?? "", error: errors["title"]),
+            FormField("title", label: t("Title"), value: values["title"] ?? "", error: errors["title"]),
             FormField(
-                "slug", label: "Short name", value: values["slug"] ?? "", error: errors["slug"],
+                "slug", label: t("Short name"), value: values["slug"] ?? "", error: errors["slug"],
                 hint: programme == nil
-                    ? "Used in addresses and files; \(Slug.rule). It cannot be changed later."
-                    : "Used in addresses and files; it cannot be changed.", readOnly: programme != nil),
+                    ? t(
+                        "Used in addresses and files; use 1-63 lowercase letters, digits and single hyphens, such as "
+                            + "inclusive-spaces. It cannot be changed later.")
+                    : t("Used in addresses and files; it cannot be changed."), readOnly: programme != nil),
             FormField(
-                "summary", label: "Summary", kind: .textarea(rows: 4), value: values["summary"] ?? "",
+                "summary", label: t("Summary"), kind: .textarea(rows: 4), value: values["summary"] ?? "",
                 error: errors["summary"], optional: true),
         ]
         let saved = request.uri.queryParameters["saved"] != nil && status == .ok
-        let heading = programme.map { "Edit \($0.title)" } ?? "New programme of \(organization.name)"
+        let heading =
+            programme.map { t("Edit {title}", ["title": $0.title]) }
+            ?? t("New programme of {organization}", ["organization": organization.name])
         let model = FormPageModel(
-            crumbs: [("/workspace", "Workspace")]
-                + (programme.map { [("/manage/programmes/\($0.id!.rawValue)/series/new", "Add a series")] } ?? []),
-            heading: heading, notice: saved ? "Saved." : nil, formError: refusal,
+            crumbs: [("/workspace", t("Workspace"))]
+                + (programme.map { [("/manage/programmes/\($0.id!.rawValue)/series/new", t("Add a series"))] } ?? []),
+            heading: heading, notice: saved ? t("Saved.") : nil, formError: refusal,
             action: programme.map { "/manage/programmes/\($0.id!.rawValue)" }
                 ?? "/workspace/orgs/\(organization.id!.rawValue)/programmes/new",
-            fields: fields, submit: programme == nil ? "Create the programme" : "Save the programme")
+            fields: fields, submit: programme == nil ? t("Create the programme") : t("Save the programme"))
         return web.formPage(model, title: heading, request: request, context: context, status: status)
     }
 }

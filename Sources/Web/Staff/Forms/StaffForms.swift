@@ -20,13 +20,14 @@ extension WebInterface {
         return renderer.page("staff-form", title: title, model: page, chrome: chrome, status: status)
     }
 
-    /// Why a posted staff form's token is refused (a sentence for the page), or `nil` when it is good.
-    func staffFormRefusal(_ form: FormData, request: Request) -> String? {
+    /// Why a posted staff form's token is refused (a sentence for the page, in `t`'s language), or `nil` when it
+    /// is good.
+    func staffFormRefusal(_ form: FormData, request: Request, in t: Localizer = .english) -> String? {
         do {
             try checkForm(form, purpose: Self.formPurpose(request.uri.path), request: request)
             return nil
         } catch {
-            return error.message
+            return error.message(in: t)
         }
     }
 
