@@ -211,7 +211,9 @@ def run(check, login_link):
     # Another time zone: times change, the planned zone stays beside them.
     Select(check.driver.find_element(By.ID, "tz")).select_by_value("America/New_York")
     check.follow(check.driver.find_element(By.CSS_SELECTOR, "form.zone-choice button"))
-    check.expect("Times are in America/New_York" in check.text(), "times shown in the chosen zone")
+    # The zone by the name people know it, with its identifier: "Times are in … Time (America/New_York)."
+    check.expect("Times are in" in check.text() and "(America/New_York)." in check.text(),
+                 "times shown in the chosen zone")
     check.expect("Planned as" in check.text(), "the planned zone is shown beside the converted time")
     check.page("series-new-york", check.driver.current_url[len(check.base):])
 
