@@ -43,7 +43,7 @@ def run(check, login_link):
     check.page("programme-new", path_of(check))
     fill(check, "field-slug", "Not A Slug")
     submit(check)
-    check.expect("The title must not be empty." in check.text(), "a missing title is explained")
+    check.expect("Give the programme a title." in check.text(), "a missing title is explained")
     check.expect(check.driver.find_element(By.ID, "field-slug").get_attribute("value") == "Not A Slug",
                  "the refused form keeps what was typed")
     check.expect(len(check.driver.find_elements(By.CSS_SELECTOR, "#field-slug-error")) == 1,
