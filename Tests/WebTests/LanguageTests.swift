@@ -51,6 +51,10 @@ struct LanguageTests {
         let page = try await web.client.request(
             .get, "/series/\(web.series)", headers: ["Cookie": "indaba_lang=ar", "Accept-Language": "fr"])
         #expect(page.text.contains("<html lang=\"ar\" dir=\"rtl\">"))
+        let encoded = try await web.client.request(
+            .get, "/language?to=sw",
+            headers: ["Referer": "http://localhost/series/\(web.series)%0D%0Ax?tz=Africa%2FDakar"])
+        #expect(encoded.header("Location") == "/series/\(web.series)%0D%0Ax?tz=Africa%2FDakar")
         for (referer, back) in [
             ("https://evil.example/x", nil), (nil, "//evil.example/x"), (nil, "https://evil.example"),
         ] {

@@ -46,7 +46,8 @@ struct LanguageSwitch {
             let host = url.host, let authority = request.head.authority,
             authority == host || authority.hasPrefix(host + ":")
         else { return nil }
-        return url.path + (url.query.map { "?" + $0 } ?? "")
+        // Kept percent-encoded, as it arrived: a decoded path could put spaces or line breaks in `Location`.
+        return url.path(percentEncoded: true) + (url.query(percentEncoded: true).map { "?" + $0 } ?? "")
     }
 
     /// `back` when it is a path on this site, else the home page: the switcher never sends anyone elsewhere.
