@@ -57,7 +57,7 @@ extension CertificatesPlugin {
             var generator = SystemRandomNumberGenerator()
             let draft = Certificate.draft(
                 person: old.personId, name: name ?? old.recipientName, facts: facts,
-                localizer: Self.translations.localizer(for: Language(tag: old.language) ?? .english),
+                wording: facts.wording(in: Self.translations.localizer(for: Language(tag: old.language) ?? .english)),
                 code: VerificationCode(using: &generator), baseURL: settings.verificationBaseURL, issuedAt: now,
                 actor: actor.name)
             return (old, draft, try Eligibility(series: series, rule: rule, in: db))

@@ -30,12 +30,15 @@ struct IssuePlan: Sendable {
         let languages = try PersonDirectory.preferredLanguages(enrolledIn: series.id!, in: db)
         var generator = SystemRandomNumberGenerator()
         let facts = facts
-        let localizers = Dictionary(
-            uniqueKeysWithValues: Language.shipped.map { ($0, CertificatesPlugin.translations.localizer(for: $0)) })
+        // Worded once per language, not once per certificate.
+        let wordings = Dictionary(
+            uniqueKeysWithValues: Language.shipped.map {
+                ($0, facts.wording(in: CertificatesPlugin.translations.localizer(for: $0)))
+            })
         certificates = eligibility.verdicts.filter { $0.eligible && !holders.contains($0.personId) }.map { verdict in
             Certificate.draft(
                 person: verdict.personId, name: names[verdict.personId] ?? "", facts: facts,
-                localizer: localizers[languages[verdict.personId] ?? .english]!,
+                wording: wordings[languages[verdict.personId] ?? .english]!,
                 code: VerificationCode(using: &generator), baseURL: settings.verificationBaseURL, issuedAt: issuedAt,
                 actor: actor)
         }
@@ -45,16 +48,16 @@ struct IssuePlan: Sendable {
 extension Certificate {
     /// A certificate ready to sign and store.
     static func draft(
-        person: Person.ID, name: String, facts: SeriesFacts, localizer: Localizer, code: VerificationCode,
+        person: Person.ID, name: String, facts: SeriesFacts, wording: SeriesFacts.Wording, code: VerificationCode,
         baseURL: String, issuedAt: Date, actor: String
     ) -> Certificate {
         Certificate(
             id: nil, organizationId: facts.organization.id!, seriesId: facts.series.id!, personId: person,
             code: code.description, codeHash: code.digest, recipientName: name, seriesTitle: facts.series.title,
-            organizationName: facts.organization.name, datesLine: facts.datesLine(in: localizer),
-            signatories: encode(facts.signatories(in: localizer)), verificationURL: "\(baseURL)/verify/\(code)",
+            organizationName: facts.organization.name, datesLine: wording.datesLine,
+            signatories: wording.signatories, verificationURL: "\(baseURL)/verify/\(code)",
             credential: "",
             keyId: "", issuedAt: issuedAt, issuedBy: actor, status: .valid, revokedAt: nil, revokedReason: nil,
-            revokedBy: nil, replacesId: nil, statusIndex: nil, language: localizer.language.code)
+            revokedBy: nil, replacesId: nil, statusIndex: nil, language: wording.language.code)
     }
 }

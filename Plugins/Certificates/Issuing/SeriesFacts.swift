@@ -33,6 +33,20 @@ struct SeriesFacts: Sendable {
             .map { ($0.displayName, $0.role == .facilitator) }
     }
 
+    /// What a certificate of the series prints in one language besides the name.
+    struct Wording: Sendable {
+        let language: Language
+        let datesLine: String
+        /// The signatories as stored (``Certificate/encode(_:)``).
+        let signatories: String
+    }
+
+    /// The series' wording in `t`'s language.
+    func wording(in t: Localizer) -> Wording {
+        Wording(
+            language: t.language, datesLine: datesLine(in: t), signatories: Certificate.encode(signatories(in: t)))
+    }
+
     /// The line under the title: when the series was held and when the certificate was issued, in `t`'s language.
     func datesLine(in t: Localizer) -> String {
         guard t.language != .english else {
