@@ -43,7 +43,10 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            swiftSettings: strictSettings
+            // The series report's catalogues (Locales/*.po) are embedded; the template is for translators.
+            exclude: ["Locales/messages.pot"],
+            swiftSettings: strictSettings,
+            plugins: ["EmbedCatalogues"]
         ),
         // What plugins (and the surfaces that host them) use to speak HTTP, pages and commands. The kernel knows
         // nothing of it.
@@ -145,8 +148,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Plugins/Retention",
-            exclude: ["README.md"],
-            swiftSettings: strictSettings
+            exclude: ["README.md", "Locales/messages.pot"],
+            swiftSettings: strictSettings,
+            plugins: ["EmbedCatalogues"]
         ),
         .systemLibrary(
             name: "CPangoCairo",

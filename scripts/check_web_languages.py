@@ -4,12 +4,14 @@
 Signed in as a coordinator, in each shipped language (English, French, Portuguese, Arabic, Swahili), chosen with the
 switcher every page carries: the home page, an open series' public page, its enrolment form, the form sent back with
 errors (422, the messages beside their fields) and the confirmation; then a staff page with a form error (a new
-programme without a title). Each page is checked for its `lang` and `dir` (Arabic runs right
+programme without a title), and the series report of a demo series (a translated heading). Each page is checked for its `lang` and `dir` (Arabic runs right
 to left), for a sentence of the language, and through check_web's strict HTML, accessibility and no-sideways-scroll
 checks at 360, 390 and 1280 px. Arabic and French pages are photographed into --screenshots (phone and desktop).
 
 Then the pseudo-language (accented English 40% longer; the server runs with --pseudo-localization) walks the same
-pages and the sign-in pages: a page that scrolls sideways at 360 px under longer text fails.
+pages and the sign-in pages, and the plugin pages of PLUGIN_PSEUDO_PATHS (the report, the retention dashboard and
+pages, the certificates pages, the public verification page): a page that scrolls sideways at 360 px under longer
+text fails.
 """
 import os
 import sys
@@ -32,6 +34,16 @@ LANGUAGES = [
 ]
 NETWORK = 1  # the demo network's organization id
 PHOTOGRAPHED = {"ar", "fr"}
+# The series report's Overview heading in each language.
+REPORT_OVERVIEW = {"en": "Overview", "fr": "Vue d’ensemble", "pt": "Visão geral", "ar": "نظرة عامة", "sw": "Muhtasari"}
+# Plugin pages and the report, walked in the pseudo-language at 360 px; {report}, {retention} and {verify} are the
+# report of a demo series, its retention dashboard and a certificate's verification page, found while walking.
+PLUGIN_PSEUDO_PATHS = [
+    "{report}", f"/orgs/{NETWORK}/retention/series", "{retention}", f"/orgs/{NETWORK}/retention/attendance",
+    f"/orgs/{NETWORK}/retention/review", f"/orgs/{NETWORK}/retention/hand-ins",
+    f"/orgs/{NETWORK}/retention/gender-groups", f"/orgs/{NETWORK}/certificates/series",
+    f"/orgs/{NETWORK}/certificates/settings", "{verify}",
+]
 
 
 def html_attribute(check, name):
@@ -88,6 +100,39 @@ def walk(check, code, direction, enrol_text, name_error, enrolled, title_error, 
     page("staff-form-error")
 
 
+def walk_report(check, code, direction, report_path):
+    """The series report in the language chosen with the switcher: lang, dir, a translated heading."""
+    check.open(report_path)
+    check.expect(html_attribute(check, "lang") == code, f"{code} report: <html lang> is {code}")
+    check.expect(html_attribute(check, "dir") == direction, f"{code} report: <html dir> is {direction}")
+    headings = [h.text for h in check.driver.find_elements(By.TAG_NAME, "h2")]
+    check.expect(REPORT_OVERVIEW[code] in headings, f"{code} report: the heading '{REPORT_OVERVIEW[code]}'")
+    if code != "en":
+        check.expect("How it ran" not in headings and "Overview" not in headings,
+                     f"{code} report: no English heading left")
+    check.page(f"lang-{code}-report", report_path)
+
+
+def plugin_paths(check):
+    """The report of the demo series with certificates, its retention dashboard, and a verification page."""
+    check.open("/workspace")
+    reports = [a.get_attribute("href").split("/", 3)[3]
+               for a in check.driver.find_elements(By.CSS_SELECTOR, 'a[href^="/reports/series/"]')]
+    found = {"report": None, "retention": None, "verify": None}
+    for report in reports:
+        series = report.rsplit("/", 1)[1]
+        check.open(f"/orgs/{NETWORK}/certificates/series/{series}")
+        codes = check.driver.find_elements(By.CSS_SELECTOR, 'a[href^="/verify/"]')
+        if codes or found["report"] is None:
+            found["report"] = "/" + report
+            found["retention"] = f"/orgs/{NETWORK}/retention/series/{series}"
+        if codes:
+            found["verify"] = "/" + codes[0].get_attribute("href").split("/", 3)[3]
+            break
+    check.expect(all(found.values()), f"a demo series with a report and a certificate: {found}")
+    return found
+
+
 def run(check, login_link):
     stamp = str(int(time.time()))
     check.driver.get(login_link)
@@ -98,9 +143,11 @@ def run(check, login_link):
     check.expect(bool(cards), "the home page lists an open series")
     series_path = "/" + cards[0].get_attribute("href").split("/", 3)[3]
     photographs, elsewhere = check.screenshots, tempfile.mkdtemp()
+    found = plugin_paths(check)
     for code, direction, enrol_text, name_error, enrolled, title_error in LANGUAGES:
         check.screenshots = photographs if code in PHOTOGRAPHED else elsewhere
         walk(check, code, direction, enrol_text, name_error, enrolled, title_error, series_path, stamp)
+        walk_report(check, code, direction, found["report"])
 
     # The pseudo-language: longer text must not push any page sideways at 360 px.
     check.screenshots = elsewhere
@@ -116,6 +163,15 @@ def run(check, login_link):
         check.open(path)
         check.expect(check.driver.find_element(By.CSS_SELECTOR, "footer.site").text.startswith("["),
                      f"pseudo {path}: the footer is pseudo-localised")
+        check.page("pseudo" + path.replace("/", "-"), path)
+
+    # The plugin pages and the report under longer text (the verification page follows the switcher too).
+    for template in PLUGIN_PSEUDO_PATHS:
+        path = template.format(**found)
+        check.open(path)
+        check.expect(html_attribute(check, "lang") == "en-XA", f"pseudo {path}: <html lang> is en-XA")
+        check.expect(check.driver.find_element(By.TAG_NAME, "h1").text.startswith("["),
+                     f"pseudo {path}: the heading is pseudo-localised")
         check.page("pseudo" + path.replace("/", "-"), path)
 
 

@@ -11,6 +11,9 @@ public import PluginKit
 /// See the plugin's README for commands, API, settings and the suppression rule.
 public struct RetentionPlugin: Plugin {
     public static let id: PluginID = "retention"
+    /// The plugin's translation catalogues (its `Locales/*.po`, compiled in): the web interface and `indaba report`
+    /// add them to what speaks each page and report.
+    public static var translationCatalogues: [String: String] { EmbeddedCatalogues.byLanguage }
     public static let version: SemanticVersion = "1.0.0"
     public static let settings: any PluginSettings.Type = RetentionSettings.self
     public static let migrations = RetentionSchema.migrations

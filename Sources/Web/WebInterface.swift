@@ -31,6 +31,7 @@ public struct WebInterface: Sendable {
         var translations = Translations()
         do {
             try translations.add(EmbeddedCatalogues.byLanguage, module: "Sources/Web")
+            try translations.add(Translations.kernelCatalogues, module: "Sources/Kernel")
             for plugin in workspace.installedPlugins {
                 let type = type(of: plugin)
                 try translations.add(type.translationCatalogues, module: "Plugins/\(type.id.rawValue)")

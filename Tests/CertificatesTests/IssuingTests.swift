@@ -79,7 +79,7 @@ struct IssuingTests {
         let request = SeriesReportRequest(series: fixture.series, organization: organization, now: Date())
         var section = try await fixture.plugin.seriesReportSections(for: request)[0]
         #expect(section.title == "Certificates")
-        #expect(section.markdown.contains("0 certificates are valid; 0 were revoked."))
+        #expect(section.markdown.contains("0 certificates are valid. 0 certificates were revoked."))
         #expect(section.markdown.contains("2 eligible participants have no certificate yet."))
         _ = try await fixture.issue()
         let certificate = try await fixture.certificates()[0]
@@ -87,7 +87,7 @@ struct IssuingTests {
             certificate.id!, reason: "issued in error", organization: fixture.organization, actor: AuditActor("test"))
         section = try await fixture.plugin.seriesReportSections(for: request)[0]
         #expect(section.markdown.contains("1 certificate is valid"))
-        #expect(section.markdown.contains("1 was revoked."))
+        #expect(section.markdown.contains("1 certificate was revoked."))
         #expect(section.markdown.contains("1 eligible participant has no certificate yet."))
         #expect(!section.markdown.contains("Amina") && !section.html.markup.contains("Amina"))
     }

@@ -296,7 +296,7 @@ extension AttendancePageTests {
         let path = "/orgs/\(web.network)/retention/gender-groups"
         let page = try await web.open(path, cookie: cookie)
         #expect(page.reply.status == 200)
-        #expect(page.reply.text.contains("<th scope=\"row\">woman<input type=\"hidden\" name=\"term-0\""))
+        #expect(page.reply.text.contains("<th scope=\"row\"><bdi>woman</bdi><input type=\"hidden\" name=\"term-0\""))
         #expect(page.reply.text.contains("Women <span class=\"note\">(built-in word)</span>"))
         let audited = try await web.count("SELECT count(*) FROM auditLog WHERE action = 'plugin.settingsChanged'")
         let saved = try await web.post(

@@ -21,12 +21,16 @@ extension CaseStudiesPlugin {
     public func seriesReportSections(for report: SeriesReportRequest) async throws -> [ReportSection] {
         let presented = try await presented(in: report.series.id!)
         guard !presented.isEmpty else { return [] }
+        let t = report.localizer
         let markdown = presented.map { item in
-            "- **\(item.study.title)** (\(item.study.country), presented in \(item.session))"
-                + (item.study.summary.isEmpty ? "" : ": \(item.study.summary)")
+            let study = t(
+                "**{title}** ({country}, presented in {session})",
+                ["title": item.study.title, "country": item.study.country, "session": item.session])
+            return "- " + study + (item.study.summary.isEmpty ? "" : ": \(item.study.summary)")
         }.joined(separator: "\n")
         return [
-            ReportSection(title: "Case studies presented", markdown: markdown, html: Self.list(presented), order: 60)
+            ReportSection(
+                title: t("Case studies presented"), markdown: markdown, html: Self.list(presented, in: t), order: 60)
         ]
     }
 
@@ -40,18 +44,17 @@ extension CaseStudiesPlugin {
     }
 
     /// The studies, each title a link to its public page under `linkedAt` (a report, read elsewhere, links nothing).
-    private static func list(_ presented: [(study: CaseStudy, session: String)], linkedAt studies: String? = nil)
-        -> HTML
-    {
+    private static func list(
+        _ presented: [(study: CaseStudy, session: String)], linkedAt studies: String? = nil, in t: Localizer = .english
+    ) -> HTML {
         let items: [HTML] = presented.map { item in
             let summary: HTML = item.study.summary.isEmpty ? .empty : "<p>\(item.study.summary)</p>"
             let title: HTML =
                 studies.map { "<a href=\"\($0)\(item.study.slug)\">\(item.study.title)</a>" }
                 ?? "\(item.study.title)"
-            return """
-                <li><h3>\(title)</h3><p class="meta">\(item.study.country) · presented in \
-                \(item.session)</p>\(summary)</li>
-                """
+            let meta = t(
+                "{country} · presented in {session}", ["country": item.study.country, "session": item.session])
+            return "<li><h3>\(title)</h3><p class=\"meta\">\(meta)</p>\(summary)</li>"
         }
         return "<ul class=\"studies\">\(items)</ul>"
     }

@@ -68,16 +68,24 @@ public struct EligibilityRule: Codable, Sendable, Equatable {
 
     /// The rule in words: "at least 3 of 4 sessions, including the feedback session and the offline exercise".
     func summary(sessionCount: Int) -> String {
+        summary(sessionCount: sessionCount, in: .english)
+    }
+
+    /// The rule in words, in `t`'s language (the series report's).
+    func summary(sessionCount: Int, in t: Localizer) -> String {
         var required = requiredKinds.map { kind in
             switch kind {
-            case .feedback: "the feedback session"
-            case .offlineExercise: "the offline exercise"
-            case .live: "every live session"
+            case .feedback: t("the feedback session")
+            case .offlineExercise: t("the offline exercise")
+            case .live: t("every live session")
             }
         }
-        required += requiredSessions.map { "session '\($0)'" }
-        let count = "at least \(minimumSessions) of \(sessionCount) sessions"
-        return required.isEmpty ? count : "\(count), including \(Wording.list(required))"
+        required += requiredSessions.map { t("session '{slug}'", ["slug": $0]) }
+        let count = t.plural(
+            "at least {minimum} of {count} session", "at least {minimum} of {count} sessions", count: sessionCount,
+            ["minimum": t.number(minimumSessions)])
+        return required.isEmpty
+            ? count : t("{count}, including {sessions}", ["count": count, "sessions": Wording.list(required, in: t)])
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -101,6 +109,21 @@ enum Wording {
         case 0: ""
         case 1: items[0]
         default: items.dropLast().joined(separator: ", ") + " and " + items.last!
+        }
+    }
+
+    /// "a", "a and b", "a, b and c" in `t`'s language.
+    static func list(_ items: [String], in t: Localizer) -> String {
+        switch items.count {
+        case 0: ""
+        case 1: items[0]
+        default:
+            t(
+                "{first} and {last}",
+                [
+                    "first": items.dropLast().joined(separator: t.language.isRightToLeft ? "، " : ", "),
+                    "last": items.last!,
+                ])
         }
     }
 }

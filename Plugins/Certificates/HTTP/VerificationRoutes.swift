@@ -29,42 +29,72 @@ struct VerificationRoutes {
                     return try Replies.json(
                         ["status": "unknown", "detail": "No certificate has this code."], status: .notFound)
                 }
-                return VerificationPage.response(VerificationPage.unknown, status: .notFound)
+                let t = VerificationPage.localizer(for: request, certificate: nil)
+                return VerificationPage.response(VerificationPage.unknown(t), status: .notFound)
             }
             if wantsJSON { return try Replies.json(found) }
-            return VerificationPage.response(VerificationPage.html(found))
+            let t = VerificationPage.localizer(for: request, certificate: found.language)
+            return VerificationPage.response(VerificationPage.html(found, t))
         }
     }
 }
 
-/// The verification page: what was certified and whether it still holds, readable on a phone.
+/// The verification page: what was certified and whether it still holds, readable on a phone, in the visitor's
+/// language.
 enum VerificationPage {
-    static func html(_ verification: Verification) -> String {
+    /// The page's language: the one chosen with the site's language switcher (its `indaba_lang` cookie), else the
+    /// first shipped one the browser asks for, else the one the certificate is printed in, else English. The
+    /// switcher sets the pseudo-language only on a server run with `--pseudo-localization`, so its cookie is
+    /// honoured here too (the layout checks walk this page in it).
+    static func localizer(for request: Request, certificate language: String?) -> Localizer {
+        let chosen =
+            request.cookies["indaba_lang"].flatMap { Language(tag: $0.value, allowingPseudo: true) }
+            ?? AcceptLanguage.preferred(request.headers[.acceptLanguage])
+            ?? language.flatMap { Language(tag: $0) } ?? .english
+        return CertificatesPlugin.translations.localizer(for: chosen)
+    }
+
+    static func html(_ verification: Verification, _ t: Localizer) -> String {
         let valid = verification.status == .valid
+        let revokedOn = verification.revokedAt.map { day($0, verification, t) } ?? verification.revokedOn ?? ""
         let status =
             valid
-            ? "<p class=\"status valid\">✓ Valid certificate</p>"
-            : "<p class=\"status revoked\">✗ This certificate was revoked on \(escape(verification.revokedOn ?? ""))"
-                + " and is no longer valid.</p>"
+            ? "<p class=\"status valid\">✓ \(escape(t("Valid certificate")))</p>"
+            : "<p class=\"status revoked\">✗ "
+                + escape(t("This certificate was revoked on {date} and is no longer valid.", ["date": revokedOn]))
+                + "</p>"
         return page(
-            title: "Certificate \(escape(verification.code))",
+            title: escape(t("Certificate {code}", ["code": verification.code])), t,
             body: """
                 \(status)
                 <dl>
-                <dt>Awarded to</dt><dd class="name">\(escape(verification.recipientName))</dd>
-                <dt>For completing</dt><dd>\(escape(verification.seriesTitle))</dd>
-                <dt>Issued by</dt><dd>\(escape(verification.organizationName))</dd>
-                <dt>Issued on</dt><dd>\(escape(verification.issuedOn))</dd>
-                <dt>Code</dt><dd><code>\(escape(verification.code))</code></dd>
+                <dt>\(escape(t("Awarded to")))</dt><dd class="name"><bdi>\(escape(verification.recipientName))</bdi></dd>
+                <dt>\(escape(t("For completing")))</dt><dd><bdi>\(escape(verification.seriesTitle))</bdi></dd>
+                <dt>\(escape(t("Issued by")))</dt><dd><bdi>\(escape(verification.organizationName))</bdi></dd>
+                <dt>\(escape(t("Issued on")))</dt><dd>\(escape(day(verification.issuedAt, verification, t)))</dd>
+                <dt>\(escape(t("Code")))</dt><dd><code dir="ltr">\(escape(verification.code))</code></dd>
                 </dl>
                 """)
     }
 
-    static let unknown = page(
-        title: "Unknown certificate",
-        body: "<p class=\"status revoked\">No certificate has this code.</p>"
-            + "<p>Check the code printed at the bottom left of the certificate; letters and digits are grouped in "
-            + "fours, like <code>7KQ2-M9XD-4TAW-ZC8R</code>.</p>")
+    /// A day of the certificate in its series' zone: as printed in English, in the locale's own order otherwise.
+    private static func day(_ date: Date, _ verification: Verification, _ t: Localizer) -> String {
+        let zone = TimeZone(identifier: verification.zone) ?? TimeZone(identifier: "UTC")!
+        guard t.language != .english else { return SeriesFacts.day(date, in: zone) }
+        return t.dateFormatter("yMMMMd", in: zone).string(from: date)
+    }
+
+    static func unknown(_ t: Localizer) -> String {
+        page(
+            title: escape(t("Unknown certificate")), t,
+            body: "<p class=\"status revoked\">\(escape(t("No certificate has this code.")))</p><p>"
+                + escape(
+                    t(
+                        "Check the code printed at the bottom of the certificate; letters and digits are grouped in "
+                            + "fours, like {example}.", ["example": "7KQ2-M9XD-4TAW-ZC8R"])
+                ).replacingOccurrences(of: "7KQ2-M9XD-4TAW-ZC8R", with: "<code dir=\"ltr\">7KQ2-M9XD-4TAW-ZC8R</code>")
+                + "</p>")
+    }
 
     /// The page's one inline style sheet; the page's `Content-Security-Policy` allows exactly it, by hash.
     static let style = """
@@ -72,7 +102,8 @@ enum VerificationPage {
         h1{color:#1F3A5F;font-size:1.5rem}.status{font-weight:bold;padding:.6rem .8rem;border-radius:.3rem}
         .valid{background:#e6f4ea;color:#1e6b34}.revoked{background:#fdecea;color:#8a1c1c}
         dt{color:#595959;font-size:.85rem;margin-top:.8rem}dd{margin:0;font-size:1.1rem}.name{font-size:1.4rem;font-weight:bold}
-        .skip{position:absolute;left:-9999px}.skip:focus{left:1rem;top:1rem}footer{margin-top:2rem;color:#595959;font-size:.85rem}
+        .skip{position:absolute;inset-inline-start:-9999px}.skip:focus{inset-inline-start:1rem;top:1rem}
+        footer{margin-top:2rem;color:#595959;font-size:.85rem}
 
         """
 
@@ -85,23 +116,25 @@ enum VerificationPage {
     static func response(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
         var response = Replies.bytes(Data(html.utf8), type: "text/html; charset=utf-8", status: status)
         response.headers[.contentSecurityPolicy] = policy
+        // The language follows the switcher's cookie and the browser's languages.
+        response.headers[.vary] = "Cookie, Accept-Language"
         return response
     }
 
-    private static func page(title: String, body: String) -> String {
+    private static func page(title: String, _ t: Localizer, body: String) -> String {
         """
         <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8">
+        <html lang="\(t.language.code)" dir="\(t.language.direction)"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="robots" content="noindex">
         <title>\(title)</title>
         <style>\(style)</style></head>
-        <body><a class="skip" href="#main">Skip to the verification</a>
-        <header><nav aria-label="Site"><a href="/">Indaba</a></nav></header>
-        <main id="main"><h1>Certificate verification</h1>
+        <body><a class="skip" href="#main">\(escape(t("Skip to the verification")))</a>
+        <header><nav aria-label="\(escape(t("Site")))"><a href="/">Indaba</a></nav></header>
+        <main id="main"><h1>\(escape(t("Certificate verification")))</h1>
         \(body)
         </main>
-        <footer><p>Checked against the issuer's records when this page was opened.</p></footer>
+        <footer><p>\(escape(t("Checked against the issuer's records when this page was opened.")))</p></footer>
         </body></html>
 
         """

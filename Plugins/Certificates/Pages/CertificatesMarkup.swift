@@ -7,6 +7,7 @@ struct CertificatesMarkup {
     let page: PageRequest
     let series: WebinarSeries
     let revokeError: (id: Int64, message: String)?
+    var t: Localizer { page.localizer }
 
     /// The count of eligible participants with the issue button, and the table of verdicts with explanations.
     func preview(_ lines: [EligibilityLine]) -> (summary: HTML, table: HTML) {
@@ -17,50 +18,56 @@ struct CertificatesMarkup {
         let rows: [HTML] = lines.map { line in
             let held: String =
                 switch line.certificate {
-                case .valid?: "issued"
-                case .revoked?: "revoked"
+                case .valid?: t("issued")
+                case .revoked?: t("revoked")
                 case nil: "–"
                 }
             return """
-                <tr><th scope="row">\(line.name)</th><td class="text">\(line.eligible ? "eligible" : "not eligible")\
+                <tr><th scope="row"><bdi>\(line.name)</bdi></th><td class="text">\
+                \(line.eligible ? t("eligible") : t("not eligible"))\
                 </td><td class="text">\(line.explanation)</td><td class="text">\(held)</td></tr>
                 """
         }
         let button: HTML =
             waiting == 0
-            ? "<p>Everyone eligible has a certificate.</p>"
+            ? "<p>\(t("Everyone eligible has a certificate."))</p>"
             : """
             <form method="post" action="\(page.basePath)series/\(series.id!.rawValue)/issue">\(page.formField(for: "\(page.basePath)series/\(series.id!.rawValue)/issue"))\
-            <p><button type="submit">Issue \(waiting) certificates</button></p></form>
+            <p><button type="submit">\(t.plural("Issue {count} certificate", "Issue {count} certificates", count: waiting))\
+            </button></p></form>
             """
         return (
             summary: """
-            <p class="lead">\(eligible) of \(lines.count) participants meet the rule.</p>
+            <p class="lead">\(t.plural(
+                "{eligible} of {count} participant meets the rule.", "{eligible} of {count} participants meet the rule.",
+                count: lines.count, ["eligible": t.number(eligible)]))</p>
             \(button)
             """,
             table: """
-            <h2>Who is eligible</h2>
-            <div class="scroll"><table><caption>The rule's verdict per participant</caption>
-            <thead><tr><th scope="col">Participant</th><th scope="col">Verdict</th><th scope="col">Why</th>\
-            <th scope="col">Certificate</th></tr></thead>
+            <h2>\(t("Who is eligible"))</h2>
+            <div class="scroll"><table><caption>\(t("The rule's verdict per participant"))</caption>
+            <thead><tr><th scope="col">\(t("Participant"))</th><th scope="col">\(t("Verdict"))</th>\
+            <th scope="col">\(t("Why"))</th><th scope="col">\(t("Certificate"))</th></tr></thead>
             <tbody>\(rows)</tbody></table></div>
             """
         )
     }
 
     func list(_ certificates: [Certificate]) -> HTML {
-        guard !certificates.isEmpty else { return "<h2>Issued certificates</h2><p>None issued yet.</p>" }
+        guard !certificates.isEmpty else {
+            return "<h2>\(t("Issued certificates"))</h2><p>\(t("None issued yet."))</p>"
+        }
         let holders = Set(certificates.filter { $0.status == .valid }.map(\.personId))
         let items: [HTML] = certificates.map { item($0, replaceable: !holders.contains($0.personId)) }
-        return "<h2>Issued certificates</h2><ul class=\"certificates\">\(items)</ul>"
+        return "<h2>\(t("Issued certificates"))</h2><ul class=\"certificates\">\(items)</ul>"
     }
 
     private func item(_ certificate: Certificate, replaceable: Bool) -> HTML {
         let id = certificate.id!.rawValue
-        let state: HTML =
+        let state =
             certificate.status == .valid
-            ? "valid"
-            : "revoked\(certificate.revokedReason.map { HTML(": \($0)") } ?? "")"
+            ? t("valid")
+            : certificate.revokedReason.map { t("revoked: {reason}", ["reason": $0]) } ?? t("revoked")
         let error = revokeError?.id == id ? revokeError?.message : nil
         let message: HTML = error.map { "<p class=\"error\" id=\"reason-\(id)-error\" role=\"alert\">\($0)</p>" } ?? ""
         let invalid: HTML = error == nil ? "" : " aria-invalid=\"true\" aria-describedby=\"reason-\(id)-error\""
@@ -68,21 +75,22 @@ struct CertificatesMarkup {
             certificate.status == .valid
             ? """
             <form method="post" action="\(page.basePath)certificates/\(id)/revoke" class="inline">\(page.formField(for: "\(page.basePath)certificates/\(id)/revoke"))\
-            <div class="field"><label for="reason-\(id)">Reason for revoking certificate \(id)</label>\(message)\
-            <input type="text" id="reason-\(id)" name="reason" maxlength="500"\(invalid)></div>\
-            <p><button type="submit">Revoke</button></p></form>
+            <div class="field"><label for="reason-\(id)">\(t("Reason for revoking certificate {id}", ["id": String(id)]))\
+            </label>\(message)<input type="text" id="reason-\(id)" name="reason" maxlength="500"\(invalid)></div>\
+            <p><button type="submit">\(t("Revoke"))</button></p></form>
             """
             : replaceable
                 ? """
                 <form method="post" action="\(page.basePath)certificates/\(id)/reissue" class="inline">\(page.formField(for: "\(page.basePath)certificates/\(id)/reissue"))\
-                <p><button type="submit">Issue a new certificate (new code; this one stays revoked)</button></p></form>
+                <p><button type="submit">\(t("Issue a new certificate (new code; this one stays revoked)"))</button></p></form>
                 """ : ""
         return """
-            <li><p><strong>\(certificate.recipientName)</strong>, certificate \(id) (\(state)), code \
-            <code>\(certificate.code)</code></p>
-            <p class="actions"><a href="/verify/\(certificate.code)">Verification page</a> \
+            <li><p><strong><bdi>\(certificate.recipientName)</bdi></strong>, \
+            \(t("certificate {id} ({state}), code", ["id": String(id), "state": state])) \
+            <code dir="ltr">\(certificate.code)</code></p>
+            <p class="actions"><a href="/verify/\(certificate.code)">\(t("Verification page"))</a> \
             <a href="\(page.basePath)certificates/\(id)/certificate.pdf">PDF</a> \
-            <a href="\(page.basePath)certificates/\(id)/credential.jwt">Open Badges credential</a></p>
+            <a href="\(page.basePath)certificates/\(id)/credential.jwt">\(t("Open Badges credential"))</a></p>
             \(revoke)</li>
             """
     }

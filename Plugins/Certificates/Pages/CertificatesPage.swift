@@ -21,16 +21,19 @@ struct CertificatesPage {
             try OrganizationSeries.series(runBy: organization.id!, in: db)
         }
         let items: [HTML] = series.map {
-            "<li><a href=\"\(page.basePath)series/\($0.id!.rawValue)\">\($0.title)</a></li>"
+            "<li><a href=\"\(page.basePath)series/\($0.id!.rawValue)\"><bdi>\($0.title)</bdi></a></li>"
         }
+        let t = page.localizer
         return .page(
             PageContent(
-                title: "Certificates",
-                body: items.isEmpty ? "<p>No series yet.</p>" : "<p>Choose a series:</p><ul>\(items)</ul>"))
+                title: t("Certificates"),
+                body: items.isEmpty
+                    ? "<p>\(t("No series yet."))</p>" : "<p>\(t("Choose a series:"))</p><ul>\(items)</ul>"))
     }
 
     func show(_ page: PageRequest) async throws -> PageResponse {
         let series = try await owned(page)
+        let t = page.localizer
         let notice: HTML
         if let issued = page.query("issued").flatMap(Int.init) {
             let notDrawn = (page.query("notDrawn") ?? "").split(separator: ",").compactMap { Int64($0) }
@@ -38,15 +41,19 @@ struct CertificatesPage {
                 notDrawn.isEmpty
                 ? ""
                 : """
-                <p class="error" role="alert">Not issued: the certificates of person(s) \
-                \(notDrawn.map(String.init).joined(separator: ", ")) have a character no installed font can draw; \
-                correct the name and issue again.</p>
+                <p class="error" role="alert">\(t(
+                    "Not issued: the certificates of person(s) {people} have a character no installed font can draw; "
+                        + "correct the name and issue again.",
+                    ["people": notDrawn.map(String.init).joined(separator: ", ")]))</p>
                 """
-            notice = "<p class=\"notice\" role=\"status\">\(issued) certificates issued.</p>\(missing)"
+            let issuedNotice = t.plural("{count} certificate issued.", "{count} certificates issued.", count: issued)
+            notice = "<p class=\"notice\" role=\"status\">\(issuedNotice)</p>\(missing)"
         } else if let reissued = page.query("reissued").flatMap(Int64.init) {
-            notice = "<p class=\"notice\" role=\"status\">Certificate \(reissued) is issued.</p>"
+            notice =
+                "<p class=\"notice\" role=\"status\">\(t("Certificate {id} is issued.", ["id": String(reissued)]))</p>"
         } else if let revoked = page.query("revoked").flatMap(Int64.init) {
-            notice = "<p class=\"notice\" role=\"status\">Certificate \(revoked) is revoked.</p>"
+            notice =
+                "<p class=\"notice\" role=\"status\">\(t("Certificate {id} is revoked.", ["id": String(revoked)]))</p>"
         } else {
             notice = ""
         }
@@ -82,9 +89,11 @@ struct CertificatesPage {
                 actor: page.actor)
         } catch {
             let message: String
+            let t = page.localizer
             switch error {
-            case CertificatesError.emptyReason: message = "Give a reason for the revocation, such as “issued in error”."
-            case let KernelError.invalidField(_, reason): message = "The reason \(reason)."
+            case CertificatesError.emptyReason:
+                message = t("Give a reason for the revocation, such as “issued in error”.")
+            case let KernelError.invalidField(_, reason): message = t("The reason {reason}.", ["reason": reason])
             case let error as CertificatesError where error.status != nil: message = error.description
             default: throw error
             }
@@ -185,6 +194,7 @@ struct CertificatesPage {
             return (verdicts, certificates)
         }
         let markup = CertificatesMarkup(page: page, series: series, revokeError: revokeError)
+        let t = page.localizer
         let preview: (summary: HTML, table: HTML)
         switch verdicts {
         case let .success(lines): preview = markup.preview(lines)
@@ -194,9 +204,9 @@ struct CertificatesPage {
         }
         // The verdicts can run to many rows: the issued certificates (and their revoke forms) come first.
         return PageContent(
-            title: "Certificates: \(series.title)",
+            title: t("Certificates: {series}", ["series": series.title]),
             body: """
-                <p class="crumbs"><a href="\(page.basePath)series">All series</a></p>
+                <p class="crumbs"><a href="\(page.basePath)series">\(t("All series"))</a></p>
                 \(notice)
                 \(preview.summary)
                 \(markup.list(certificates))

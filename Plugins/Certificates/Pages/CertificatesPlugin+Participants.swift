@@ -14,22 +14,24 @@ extension CertificatesPlugin {
             try Self.held(by: page.person, in: organization, db)
         }
         guard !certificates.isEmpty else { return [] }
+        let t = page.localizer
         let items: [HTML] = certificates.map { certificate in
             let base = page.basePath + "certificates/\(certificate.id!.rawValue)/"
+            // The dates line is kept as printed, in the certificate's own language.
             return """
-                <li><strong>\(certificate.seriesTitle)</strong>: \(certificate.datesLine). \
-                <a href="\(base)certificate.pdf" download>Certificate (PDF)</a> · \
-                <a href="\(base)credential.jwt" download>Open Badges credential</a> · \
-                <a href="\(certificate.verificationURL)">Verification page</a></li>
+                <li><strong><bdi>\(certificate.seriesTitle)</bdi></strong>: <bdi>\(certificate.datesLine)</bdi>. \
+                <a href="\(base)certificate.pdf" download>\(t("Certificate (PDF)"))</a> · \
+                <a href="\(base)credential.jwt" download>\(t("Open Badges credential"))</a> · \
+                <a href="\(certificate.verificationURL)">\(t("Verification page"))</a></li>
                 """
         }
+        let note = t(
+            "The credential is an Open Badges 3.0 file you can add to a digital wallet or share; anyone can check it "
+                + "at the verification page.")
         return [
             PageSection(
-                title: "Your certificates (\(page.organization.name))",
-                body: """
-                    <ul>\(items)</ul><p class="note">The credential is an Open Badges 3.0 file you can add to a \
-                    digital wallet or share; anyone can check it at the verification page.</p>
-                    """, order: 30)
+                title: t("Your certificates ({organization})", ["organization": page.organization.name]),
+                body: "<ul>\(items)</ul><p class=\"note\">\(note)</p>", order: 30)
         ]
     }
 

@@ -19,14 +19,15 @@ struct CertificatesSettingsPage {
 
     func show(_ page: PageRequest) async throws -> PageResponse {
         try page.context.scope.requireAdministration(of: page.organization.id!)
-        let notice: HTML =
-            page.query("saved") != nil ? "<p class=\"notice\" role=\"status\">Saved.</p>" : ""
+        let t = page.localizer
+        let notice: HTML = page.query("saved") != nil ? "<p class=\"notice\" role=\"status\">\(t("Saved."))</p>" : ""
         return .page(try await content(page, notice: notice, errors: [:]))
     }
 
     /// Saves the rule of one series from its form: an empty minimum removes the rule.
     func saveRule(_ page: PageRequest) async throws -> PageResponse {
         let organization = page.organization.id!
+        let t = page.localizer
         try page.context.scope.requireAdministration(of: organization)
         guard let id = page.context.parameters.get("series", as: Int64.self) else {
             throw AccessError.notFound(entity: "series", id: 0)
@@ -40,7 +41,8 @@ struct CertificatesSettingsPage {
         if !minimum.isEmpty {
             guard let count = Int(minimum), (1...100).contains(count) else {
                 return .page(
-                    try await content(page, notice: "", errors: [id: "Give a whole number of sessions from 1 to 100."]),
+                    try await content(
+                        page, notice: "", errors: [id: t("Give a whole number of sessions from 1 to 100.")]),
                     status: .unprocessableContent)
             }
             let kinds = Session.Kind.allCases.filter { page.form.isChecked("kind-\($0.rawValue)") }
@@ -65,6 +67,7 @@ struct CertificatesSettingsPage {
     /// Uploads (or, with `remove`, removes) the organization's logo.
     func saveLogo(_ page: PageRequest) async throws -> PageResponse {
         let organization = page.organization.id!
+        let t = page.localizer
         try page.context.scope.requireAdministration(of: organization)
         let png: Data?
         if page.form.isChecked("remove") {
@@ -72,7 +75,7 @@ struct CertificatesSettingsPage {
         } else {
             guard let file = page.form.file("logo") else {
                 return .page(
-                    try await content(page, notice: "", errors: [0: "Choose a PNG file."]),
+                    try await content(page, notice: "", errors: [0: t("Choose a PNG file.")]),
                     status: .unprocessableContent)
             }
             png = file.data
@@ -104,37 +107,41 @@ struct CertificatesSettingsPage {
             try CertificateLogos.png(of: organization, in: db) != nil
         }
         let forms: [HTML] = rows.map { rule($0, page: page, error: errors[$0.series.id!.rawValue]) }
+        let t = page.localizer
+        let logo =
+            hasLogo
+            ? t("A logo is uploaded; it is printed above the organization's name.") : t("No logo.")
         return PageContent(
-            title: "Certificate settings",
+            title: t("Certificate settings"),
             body: """
                 \(notice)
-                <h2>Eligibility rules</h2>
-                <p>A series without a minimum has no certificates. Cancelled sessions never count.</p>
+                <h2>\(t("Eligibility rules"))</h2>
+                <p>\(t("A series without a minimum has no certificates. Cancelled sessions never count."))</p>
                 \(forms)
-                <h2>Logo</h2>
-                <p>\(hasLogo ? "A logo is uploaded; it is printed above the organization's name." : "No logo.") \
-                Certificates already issued keep the file they were issued as.</p>
+                <h2>\(t("Logo"))</h2>
+                <p>\(logo) \(t("Certificates already issued keep the file they were issued as."))</p>
                 <form method="post" action="\(page.basePath)settings/logo" enctype="multipart/form-data" \
                 class="stacked">\(page.formField(for: "\(page.basePath)settings/logo"))
-                \(field(label: "PNG image, at most 1 MB", id: "logo", error: errors[0], control: """
+                \(field(label: t("PNG image, at most 1 MB"), id: "logo", error: errors[0], control: """
                     <input type="file" id="logo" name="logo" accept="image/png"\
                     \(errors[0] == nil ? "" : HTML(" aria-invalid=\"true\" aria-describedby=\"logo-error\""))>
                     """))
                 <div class="check"><input type="checkbox" id="remove" name="remove" value="yes"> \
-                <label for="remove">Remove the logo</label></div>
-                <p><button type="submit">Save the logo</button></p></form>
+                <label for="remove">\(t("Remove the logo"))</label></div>
+                <p><button type="submit">\(t("Save the logo"))</button></p></form>
                 """)
     }
 
     private func rule(_ row: Row, page: PageRequest, error: String?) -> HTML {
         let id = row.series.id!.rawValue
+        let t = page.localizer
         let kinds: [HTML] = Session.Kind.allCases.map { kind in
             let checked: HTML = row.rule?.requiredKinds.contains(kind) == true ? " checked" : ""
             let label =
                 switch kind {
-                case .live: "every live session"
-                case .offlineExercise: "the offline exercise"
-                case .feedback: "the feedback session"
+                case .live: t("every live session")
+                case .offlineExercise: t("the offline exercise")
+                case .feedback: t("the feedback session")
                 }
             return """
                 <div class="check"><input type="checkbox" id="kind-\(kind.rawValue)-\(id)" \
@@ -145,19 +152,19 @@ struct CertificatesSettingsPage {
         let invalid: HTML = error == nil ? "" : " aria-invalid=\"true\" aria-describedby=\"minimum-\(id)-error\""
         return """
             <form method="post" action="\(page.basePath)settings/rules/\(id)" class="stacked">\(page.formField(for: "\(page.basePath)settings/rules/\(id)"))
-            <h3>\(row.series.title)</h3>
-            \(field(label: "Minimum sessions completed (empty: no certificates)", id: "minimum-\(id)", error: error,
+            <h3><bdi>\(row.series.title)</bdi></h3>
+            \(field(label: t("Minimum sessions completed (empty: no certificates)"), id: "minimum-\(id)", error: error,
                 control: """
                     <input type="number" id="minimum-\(id)" name="minimumSessions" min="1" max="100" \
                     value="\(row.rule.map { "\($0.minimumSessions)" } ?? "")"\(invalid)>
                     """))
-            <fieldset><legend>Including</legend>\(kinds)</fieldset>
-            \(field(label: "Sessions that must be completed (slugs, comma-separated)", id: "sessions-\(id)", error: nil,
+            <fieldset><legend>\(t("Including"))</legend>\(kinds)</fieldset>
+            \(field(label: t("Sessions that must be completed (slugs, comma-separated)"), id: "sessions-\(id)", error: nil,
                 control: """
                     <input type="text" id="sessions-\(id)" name="requiredSessions" \
                     value="\(row.rule?.requiredSessions.joined(separator: ", ") ?? "")">
                     """))
-            <p><button type="submit">Save the rule</button></p></form>
+            <p><button type="submit">\(t("Save the rule"))</button></p></form>
             """
     }
 

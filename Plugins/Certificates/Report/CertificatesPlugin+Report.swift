@@ -8,6 +8,7 @@ extension CertificatesPlugin {
     public func seriesReportSections(for report: SeriesReportRequest) async throws -> [ReportSection] {
         let settings = try await settings(for: report.organization.id!)
         let series = report.series
+        let t = report.localizer
         let figures = try await context.store.writer.read { db -> ReportFigures? in
             let path = try Lookup.path(of: series, in: db)
             guard let rule = settings.rule(forPath: path, id: series.id!) else { return nil }
@@ -15,7 +16,7 @@ extension CertificatesPlugin {
             let certificates = try Certificate.filter(Column("seriesId") == series.id).fetchAll(db)
             let holders = Set(certificates.filter { $0.status == .valid }.map(\.personId))
             return ReportFigures(
-                rule: rule.summary(sessionCount: eligibility.sessions.count),
+                rule: rule.summary(sessionCount: eligibility.sessions.count, in: t),
                 valid: holders.count,
                 revoked: certificates.filter { $0.status == .revoked && $0.revokedReason != "re-issued" }.count,
                 eligibleWithout: eligibility.verdicts.filter { $0.eligible && !holders.contains($0.personId) }.count,
@@ -24,26 +25,31 @@ extension CertificatesPlugin {
         let text: [String]
         if let figures {
             var lines = [
-                "Certificates go to participants who completed \(figures.rule).",
-                "\(figures.valid) certificate\(figures.valid == 1 ? " is" : "s are") valid"
-                    + (figures.firstIssued.map { ", issued from \(Self.day($0))" } ?? "") + "; "
-                    + "\(figures.revoked) \(figures.revoked == 1 ? "was" : "were") revoked.",
+                t("Certificates go to participants who completed {rule}.", ["rule": figures.rule]),
+                t.plural("{count} certificate is valid.", "{count} certificates are valid.", count: figures.valid)
+                    + (figures.firstIssued.map { " " + t("The first was issued on {date}.", ["date": Self.day($0, t)]) }
+                        ?? "") + " "
+                    + t.plural(
+                        "{count} certificate was revoked.", "{count} certificates were revoked.", count: figures.revoked
+                    ),
             ]
             if figures.eligibleWithout > 0 {
                 lines.append(
-                    "\(figures.eligibleWithout) eligible participant\(figures.eligibleWithout == 1 ? " has" : "s have") "
-                        + "no certificate yet.")
+                    t.plural(
+                        "{count} eligible participant has no certificate yet.",
+                        "{count} eligible participants have no certificate yet.", count: figures.eligibleWithout))
             }
             lines.append(
-                "Each certificate can be checked at its verification address and carries an Open Badges 3.0 credential."
-            )
+                t(
+                    "Each certificate can be checked at its verification address and carries an Open Badges 3.0 "
+                        + "credential."))
             text = lines
         } else {
-            text = ["No certificate rule is set for this series, so no certificates were issued."]
+            text = [t("No certificate rule is set for this series, so no certificates were issued.")]
         }
         return [
             ReportSection(
-                title: "Certificates", markdown: text.joined(separator: " ") + "\n",
+                title: t("Certificates"), markdown: text.joined(separator: " ") + "\n",
                 html: HTML(trusted: text.map { "<p>\(HTML.escape($0))</p>" }.joined()), order: 70)
         ]
     }
@@ -56,11 +62,10 @@ extension CertificatesPlugin {
         let firstIssued: Date?
     }
 
-    private static func day(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "d MMMM yyyy"
+    /// `3 July 2023` (UTC) in `t`'s language; English keeps the network's British order.
+    private static func day(_ date: Date, _ t: Localizer) -> String {
+        let formatter = t.dateFormatter("yMMMMd", in: TimeZone(identifier: "UTC")!)
+        if t.language == .english { formatter.dateFormat = "d MMMM yyyy" }
         return formatter.string(from: date)
     }
 }

@@ -13,6 +13,16 @@ struct Verification: Sendable, Encodable, Equatable {
     let organizationName: String
     let issuedOn: String
     let revokedOn: String?
+    /// For the page (not in the JSON): the instants, the series' zone they are dated in, and the language the
+    /// certificate is printed in.
+    var issuedAt = Date(timeIntervalSince1970: 0)
+    var revokedAt: Date?
+    var zone = "UTC"
+    var language = Language.english.code
+
+    private enum CodingKeys: String, CodingKey {
+        case code, status, recipientName, seriesTitle, organizationName, issuedOn, revokedOn
+    }
 
     /// Looks a typed code up, with the same work whether or not it exists, and answers only where the kernel's
     /// gate lets the plugin serve the certificate's organization (a public surface): a certificate of an
@@ -52,7 +62,8 @@ struct Verification: Sendable, Encodable, Equatable {
             code: certificate.code, status: certificate.status, recipientName: certificate.recipientName,
             seriesTitle: certificate.seriesTitle, organizationName: certificate.organizationName,
             issuedOn: SeriesFacts.day(certificate.issuedAt, in: zone),
-            revokedOn: certificate.revokedAt.map { SeriesFacts.day($0, in: zone) })
+            revokedOn: certificate.revokedAt.map { SeriesFacts.day($0, in: zone) }, issuedAt: certificate.issuedAt,
+            revokedAt: certificate.revokedAt, zone: zone.identifier, language: certificate.language)
         return (verification, organization)
     }
 

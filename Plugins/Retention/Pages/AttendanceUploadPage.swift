@@ -48,14 +48,15 @@ struct AttendanceUploadPage {
                 return nil
             }
         }
+        let t = page.localizer
         guard let session else {
-            entry.sessionError = "Choose one of the sessions in the list."
+            entry.sessionError = t("Choose one of the sessions in the list.")
             return .page(try await form(page, entry), status: .unprocessableContent)
         }
         // The file, or (on the confirm step) the same file carried in a hidden field.
         let carried = Data(base64Encoded: page.form["exportData"])
         guard let data = page.form.file("export")?.data ?? carried, !data.isEmpty else {
-            entry.fileError = "Choose the export file (CSV from Zoom, Teams or Google Meet)."
+            entry.fileError = t("Choose the export file (CSV from Zoom, Teams or Google Meet).")
             return .page(try await form(page, entry), status: .unprocessableContent)
         }
         let importer = AttendanceImporter(settings: try await plugin.settings(for: organization))
@@ -92,7 +93,7 @@ struct AttendanceUploadPage {
         } catch KernelError.invalidField(_, let reason) {
             // The kernel refused a record (a session that has not started yet takes no attendance): nothing is
             // written, and the form says why.
-            entry.fileError = "Nothing was recorded: \(reason)."
+            entry.fileError = t("Nothing was recorded: {reason}.", ["reason": reason])
             return .page(try await form(page, entry), status: .unprocessableContent)
         }
         plugin.context.logger.info(
@@ -102,34 +103,43 @@ struct AttendanceUploadPage {
                 "recorded": "\(plan.entries.filter { $0.change != .unchanged }.count)",
                 "unmatched": "\(plan.unmatched.count)", "dryRun": "\(dryRun)",
             ])
-        return .page(summary(plan, session: session, dryRun: dryRun, base: page.basePath))
+        return .page(summary(plan, session: session, dryRun: dryRun, base: page.basePath, t))
     }
 
     /// The confirm step: what the file would change, and a form that posts it again with the confirmation.
     private func confirmation(
         _ plan: AttendancePlan, data: Data, session: Session, anyDate: Bool, page: PageRequest
     ) -> PageContent {
-        let people = plan.clearedCount == 1 ? "1 person" : "\(plan.clearedCount) people"
+        let t = page.localizer
+        let count = plan.clearedCount
         let anyDateField: HTML = anyDate ? "<input type=\"hidden\" name=\"anyDate\" value=\"yes\">" : ""
+        let lead = t.plural(
+            "{session}: this file no longer lists {count} person whom an earlier import of this session recorded. "
+                + "Recording it sets them back to absent. Nothing has been written yet.",
+            "{session}: this file no longer lists {count} people whom an earlier import of this session recorded. "
+                + "Recording it sets them back to absent. Nothing has been written yet.",
+            count: count, ["session": session.title])
         return PageContent(
-            title: "Confirm: set \(people) back to absent",
+            title: t.plural(
+                "Confirm: set {count} person back to absent", "Confirm: set {count} people back to absent", count: count
+            ),
             body: """
-                <p class="lead">\(session.title): this file no longer lists \(people) whom an earlier import of \
-                this session recorded. Recording it sets them back to absent. Nothing has been written yet.</p>
+                <p class="lead">\(lead)</p>
                 <ul class="summary">\(summaryLines(plan, dryRun: true))</ul>
-                <p>If the export is complete (not cut short, not filtered), confirm below. Otherwise export the \
-                report again from the meeting platform.</p>
+                <p>\(t("If the export is complete (not cut short, not filtered), confirm below. Otherwise export the "
+                    + "report again from the meeting platform."))</p>
                 <form method="post" action="\(page.basePath)attendance" enctype="multipart/form-data" class="stacked">
                 \(page.formField(for: "\(page.basePath)attendance"))
                 <input type="hidden" name="session" value="\(session.id!.rawValue)">
                 <input type="hidden" name="exportData" value="\(data.base64EncodedString())">
                 \(anyDateField)
                 <div class="check"><input type="checkbox" id="confirmAbsent" name="confirmAbsent" value="yes" \
-                required> <label for="confirmAbsent">Yes, the file is complete: set \(people) back to \
-                absent</label></div>
-                <p><button type="submit">Record attendance</button></p>
+                required> <label for="confirmAbsent">\(t.plural(
+                    "Yes, the file is complete: set {count} person back to absent",
+                    "Yes, the file is complete: set {count} people back to absent", count: count))</label></div>
+                <p><button type="submit">\(t("Record attendance"))</button></p>
                 </form>
-                <p><a href="\(page.basePath)attendance?session=\(session.id!.rawValue)">Cancel</a></p>
+                <p><a href="\(page.basePath)attendance?session=\(session.id!.rawValue)">\(t("Cancel"))</a></p>
                 """)
     }
 
@@ -141,20 +151,29 @@ struct AttendanceUploadPage {
         }
     }
 
-    private func summary(_ plan: AttendancePlan, session: Session, dryRun: Bool, base: String) -> PageContent {
+    private func summary(
+        _ plan: AttendancePlan, session: Session, dryRun: Bool, base: String, _ t: Localizer
+    ) -> PageContent {
         let lines = summaryLines(plan, dryRun: dryRun)
         let review: HTML =
             plan.unmatched.isEmpty
             ? ""
-            : "<p><a href=\"\(base)review\">Review the \(plan.unmatched.count) unmatched rows</a></p>"
-        let heading = dryRun ? "Preview (nothing written)" : "Attendance recorded"
+            : """
+            <p><a href="\(base)review">\(t.plural(
+                "Review the {count} unmatched row", "Review the {count} unmatched rows", count: plan.unmatched.count))\
+            </a></p>
+            """
+        let heading = dryRun ? t("Preview (nothing written)") : t("Attendance recorded")
+        let lead = t(
+            "{session}: the file was read as a {platform}.",
+            ["session": session.title, "platform": plan.platform.reportName])
         return PageContent(
             title: heading,
             body: """
-                <p class="lead">\(session.title): the file was read as a \(plan.platform.reportName).</p>
+                <p class="lead">\(lead)</p>
                 <ul class="summary">\(lines)</ul>
                 \(review)
-                <p><a href="\(base)attendance?session=\(session.id!.rawValue)">Upload another export</a></p>
+                <p><a href="\(base)attendance?session=\(session.id!.rawValue)">\(t("Upload another export"))</a></p>
                 """)
     }
 
@@ -170,41 +189,50 @@ struct AttendanceUploadPage {
             }
             return "<optgroup label=\"\(series.title)\">\(items)</optgroup>"
         }
+        let t = page.localizer
+        let lead = t(
+            "Upload the participant report of a Zoom meeting or webinar, a Microsoft Teams attendance report or a "
+                + "Google Meet attendance file. Rows are matched to people by e-mail, then by name; rows nobody is "
+                + "found for wait in the <a>review queue</a>.")
         return PageContent(
-            title: "Upload attendance",
+            title: t("Upload attendance"),
             body: """
-                <p class="lead">Upload the participant report of a Zoom meeting or webinar, a Microsoft Teams \
-                attendance report or a Google Meet attendance file. Rows are matched to people by e-mail, then by \
-                name; rows nobody is found for wait in the <a href="\(page.basePath)review">review queue</a>.</p>
+                <p class="lead">\(HTML(trusted: HTML.escape(lead).replacingOccurrences(
+                    of: "&lt;a&gt;", with: "<a href=\"\(HTML.escape(page.basePath))review\">")
+                    .replacingOccurrences(of: "&lt;/a&gt;", with: "</a>")))</p>
                 <form method="post" action="\(page.basePath)attendance" enctype="multipart/form-data" class="stacked">
                 \(page.formField(for: "\(page.basePath)attendance"))
                 \(field(
-                    label: "Session", id: "session", error: entry.sessionError,
+                    label: t("Session"), id: "session", error: entry.sessionError,
                     control: """
                         <select id="session" name="session" required\(describedBy("session", entry.sessionError))>\
-                        <option value="">Choose a session</option>\(options)</select>
+                        <option value="">\(t("Choose a session"))</option>\(options)</select>
                         """))
                 \(field(
-                    label: "Export file", id: "export", error: entry.fileError,
+                    label: t("Export file"), id: "export", error: entry.fileError,
                     control: """
                         <input type="file" id="export" name="export" accept=".csv,.tsv,.txt,text/csv" \
                         required\(describedBy("export", entry.fileError))>
                         """))
                 <div class="check"><input type="checkbox" id="dryRun" name="dryRun" value="yes"\
-                \(entry.dryRun ? HTML(" checked") : "")> <label for="dryRun">Preview only: show what would change \
-                without writing anything</label></div>
-                \(entry.offerAnyDate ? anyDateBox : "")
-                <p><button type="submit">Upload</button></p>
+                \(entry.dryRun ? HTML(" checked") : "")> <label for="dryRun">\(t(
+                    "Preview only: show what would change without writing anything"))</label></div>
+                \(entry.offerAnyDate ? anyDateBox(t) : "")
+                <p><button type="submit">\(t("Upload"))</button></p>
                 </form>
                 """)
     }
 }
 
 /// The box that records a file whose times do not overlap the session, shown only after such a file was refused.
-private let anyDateBox: HTML = """
-    <div class="check"><input type="checkbox" id="anyDate" name="anyDate" value="yes"> <label for="anyDate">The \
-    file is for this session even though its times differ: record it anyway (choose the file again)</label></div>
-    """
+private func anyDateBox(_ t: Localizer) -> HTML {
+    let label = t(
+        "The file is for this session even though its times differ: record it anyway (choose the file again)")
+    return """
+        <div class="check"><input type="checkbox" id="anyDate" name="anyDate" value="yes"> <label for="anyDate">\
+        \(label)</label></div>
+        """
+}
 
 /// A labelled form field with its error (if any) right below the label, announced to screen readers.
 func field(label: String, id: String, error: String?, control: HTML) -> HTML {

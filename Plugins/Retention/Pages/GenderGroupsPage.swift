@@ -12,18 +12,21 @@ import PluginKit
 struct GenderGroupsPage {
     let plugin: RetentionPlugin
 
-    /// What the administrator can choose for a term: the built-in reading, or one group.
-    static let choices: [(value: String, label: String)] =
-        [("builtIn", "Built-in reading")] + GenderGroup.allCases.map { ($0.rawValue, $0.label) }
+    /// What the administrator can choose for a term: the built-in reading, or one group, in `t`'s language.
+    static func choices(_ t: Localizer) -> [(value: String, label: String)] {
+        [("builtIn", t("Built-in reading"))] + GenderGroup.allCases.map { ($0.rawValue, $0.label(in: t)) }
+    }
 
     func show(_ page: PageRequest) async throws -> PageResponse {
         try page.context.scope.requireAdministration(of: page.organization.id!)
-        return .page(try await list(page, notice: page.query("saved") == nil ? nil : "Saved."))
+        let t = page.localizer
+        return .page(try await list(page, notice: page.query("saved") == nil ? nil : t("Saved.")))
     }
 
     func save(_ page: PageRequest) async throws -> PageResponse {
         let organization = page.organization.id!
         try page.context.scope.requireAdministration(of: organization)
+        let t = page.localizer
         var mapping = try await plugin.settings(for: organization).genderGroups
             .reduce(into: [String: String]()) { $0[GenderGroup.normalize($1.key)] = $1.value }
         var index = 0
@@ -36,7 +39,7 @@ struct GenderGroupsPage {
                 mapping[term] = nil
             } else {
                 return .page(
-                    try await list(page, notice: nil, error: "Choose a group for every self-description."),
+                    try await list(page, notice: nil, error: t("Choose a group for every self-description.")),
                     status: .unprocessableContent)
             }
             index += 1
@@ -62,21 +65,23 @@ struct GenderGroupsPage {
                 ofPeopleEnrolledIn: SeriesOwnership.seriesIds(ownedBy: covered, in: db), in: db)
         }
         let mapping = settings.genderMapping
+        let t = page.localizer
+        let choices = Self.choices(t)
         let terms = Array(Set(stored.map(GenderGroup.normalize)).union(mapping.keys)).filter { !$0.isEmpty }.sorted()
         let rows: [HTML] = terms.enumerated().map { index, term in
             let current = GenderGroup(selfDescribed: term, mapping: mapping)
             let reason =
                 mapping[term] != nil
-                ? "your choice" : GenderGroup.builtIn(term) != nil ? "built-in word" : "not a known word"
+                ? t("your choice") : GenderGroup.builtIn(term) != nil ? t("built-in word") : t("not a known word")
             let chosen = mapping[term]?.rawValue ?? "builtIn"
-            let options: [HTML] = Self.choices.map { choice in
+            let options: [HTML] = choices.map { choice in
                 let selected: HTML = choice.value == chosen ? " selected" : ""
                 return "<option value=\"\(choice.value)\"\(selected)>\(choice.label)</option>"
             }
             return """
-                <tr><th scope="row">\(term)<input type="hidden" name="term-\(index)" value="\(term)"></th>\
-                <td>\(current.label) <span class="note">(\(reason))</span></td>\
-                <td><label for="group-\(index)">Group for “\(term)”</label> \
+                <tr><th scope="row"><bdi>\(term)</bdi><input type="hidden" name="term-\(index)" value="\(term)"></th>\
+                <td class="text">\(current.label(in: t)) <span class="note">(\(reason))</span></td>\
+                <td class="text"><label for="group-\(index)">\(t("Group for “{term}”", ["term": term]))</label> \
                 <select id="group-\(index)" name="group-\(index)">\(options)</select></td></tr>
                 """
         }
@@ -85,24 +90,26 @@ struct GenderGroupsPage {
             ?? notice.map { "<p class=\"notice\" role=\"status\">\($0)</p>" } ?? ""
         guard !terms.isEmpty else {
             return PageContent(
-                title: "Gender groups",
-                body: "\(message)<p>Nobody enrolled in your series has described their gender yet.</p>")
+                title: t("Gender groups"),
+                body: "\(message)<p>\(t("Nobody enrolled in your series has described their gender yet."))</p>")
         }
+        let lead = t(
+            "Reports count self-described genders in four groups: women, men, another gender and not stated. Each "
+                + "self-description below (as people wrote it, ignoring case, accents, punctuation and a leading "
+                + "article) is read with built-in words in English, French, Portuguese, Arabic and Swahili. Where the "
+                + "reading is wrong for your community, choose the group. People's own words never change; every "
+                + "change is recorded in the audit log.")
         return PageContent(
-            title: "Gender groups",
+            title: t("Gender groups"),
             body: """
                 \(message)
-                <p class="lead">Reports count self-described genders in four groups: women, men, another gender and \
-                not stated. Each self-description below (as people wrote it, ignoring case, accents, punctuation and \
-                a leading article) is read with built-in words in English, French, Portuguese, Arabic and Swahili. \
-                Where the reading is wrong for your community, choose the group. People's own words never change; \
-                every change is recorded in the audit log.</p>
+                <p class="lead">\(lead)</p>
                 <form method="post" action="\(page.basePath)gender-groups" class="stacked">\(page.formField(for: "\(page.basePath)gender-groups"))
-                <div class="scroll"><table><caption>Self-descriptions and their report groups</caption>
-                <thead><tr><th scope="col">Self-description</th><th scope="col">Group now</th>\
-                <th scope="col">Change to</th></tr></thead>
+                <div class="scroll"><table><caption>\(t("Self-descriptions and their report groups"))</caption>
+                <thead><tr><th scope="col">\(t("Self-description"))</th><th scope="col">\(t("Group now"))</th>\
+                <th scope="col">\(t("Change to"))</th></tr></thead>
                 <tbody>\(rows)</tbody></table></div>
-                <p><button type="submit">Save</button></p>
+                <p><button type="submit">\(t("Save"))</button></p>
                 </form>
                 """)
     }

@@ -34,6 +34,7 @@ struct HandInsPage {
             let session = try await exercise(id, of: organization, scope: scope)
         else { throw AccessError.notFound(entity: "session", id: Int64(page.form["session"]) ?? 0) }
         var lines = try await lines(of: session, scope: scope)
+        let t = page.localizer
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: session.timeZone) ?? .gmt
         var changes: [(Person.ID, Date, String?, String?)] = []
@@ -53,7 +54,7 @@ struct HandInsPage {
                     from: DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: 12)),
                 calendar.component(.day, from: day) == parts[2]
             else {
-                lines[index].error = "Give the date it was handed in, such as 2023-06-27."
+                lines[index].error = t("Give the date it was handed in, such as 2023-06-27.")
                 continue
             }
             let isLink = detail.hasPrefix("http://") || detail.hasPrefix("https://")
@@ -73,7 +74,9 @@ struct HandInsPage {
             }
         } catch let KernelError.invalidField(field, reason) {
             // Which row: the kernel names the field; the first changed row with that kind of value is marked.
-            let message = field == "link" ? "The link \(reason)." : "The date \(reason)."
+            let message =
+                field == "link"
+                ? t("The link {reason}.", ["reason": reason]) : t("The date {reason}.", ["reason": reason])
             if let index = lines.firstIndex(where: { line in changes.contains { $0.0 == line.person.id! } }) {
                 lines[index].error = message
             }
@@ -123,6 +126,7 @@ struct HandInsPage {
             try scope.recordableExercises(ownedBy: organization, in: db)
         }
         let session = groups.lazy.flatMap(\.sessions).first { $0.id == chosen }
+        let t = page.localizer
         let options: [HTML] = groups.map { group in
             let items: [HTML] = group.sessions.map { exercise in
                 let selected: HTML = exercise.id == chosen ? " selected" : ""
@@ -132,26 +136,32 @@ struct HandInsPage {
         }
         let picker: HTML = """
             <form method="get" action="\(page.basePath)hand-ins" class="stacked">
-            <div class="field"><label for="session">Exercise</label>\
-            <select id="session" name="session" required><option value="">Choose an exercise</option>\(options)\
-            </select></div>
-            <p><button type="submit" class="secondary">Show participants</button></p></form>
+            <div class="field"><label for="session">\(t("Exercise"))</label>\
+            <select id="session" name="session" required><option value="">\(t("Choose an exercise"))</option>\
+            \(options)</select></div>
+            <p><button type="submit" class="secondary">\(t("Show participants"))</button></p></form>
             """
         guard let session else {
             let none: HTML =
-                groups.isEmpty ? "<p>None of the series you may record has an offline exercise.</p>" : ""
+                groups.isEmpty ? "<p>\(t("None of the series you may record has an offline exercise."))</p>" : ""
+            let lead = t(
+                "Record who handed in an offline exercise: choose the exercise, tick who handed in, give the date and "
+                    + "a link or a note.")
             return PageContent(
-                title: "Exercise hand-ins",
+                title: t("Exercise hand-ins"),
                 body: """
-                    <p class="lead">Record who handed in an offline exercise: choose the exercise, tick who handed \
-                    in, give the date and a link or a note.</p>
+                    <p class="lead">\(lead)</p>
                     \(none)\(picker)
                     """)
         }
         let lines: [Line]
         if let typed { lines = typed } else { lines = try await self.lines(of: session, scope: scope) }
         let saved: HTML =
-            page.query("saved").map { "<p class=\"notice\" role=\"status\">Saved: \($0) hand-ins recorded.</p>" } ?? ""
+            page.query("saved").flatMap(Int.init).map { count -> HTML in
+                let notice = t.plural(
+                    "Saved: {count} hand-in recorded.", "Saved: {count} hand-ins recorded.", count: count)
+                return "<p class=\"notice\" role=\"status\">\(notice)</p>"
+            } ?? ""
         let rows: [HTML] = lines.map { line in
             let id = line.person.id!.rawValue
             let error: HTML =
@@ -159,29 +169,31 @@ struct HandInsPage {
             let invalid: HTML = line.error == nil ? "" : " aria-invalid=\"true\" aria-describedby=\"row-\(id)-error\""
             return """
                 <tr><th scope="row"><input type="checkbox" id="handedIn-\(id)" name="handedIn-\(id)" value="yes"\
-                \(line.handedIn ? HTML(" checked") : "")> <label for="handedIn-\(id)">\(line.person.displayName)</label>\
-                \(error)</th>\
-                <td><label for="date-\(id)">Date</label> <input type="date" id="date-\(id)" name="date-\(id)" \
-                value="\(line.date)"\(invalid)></td>\
-                <td><label for="detail-\(id)">Link or note</label> <input type="text" id="detail-\(id)" \
+                \(line.handedIn ? HTML(" checked") : "")> <label for="handedIn-\(id)"><bdi>\(line.person.displayName)</bdi>\
+                </label>\(error)</th>\
+                <td class="text"><label for="date-\(id)">\(t("Date"))</label> <input type="date" id="date-\(id)" \
+                name="date-\(id)" value="\(line.date)"\(invalid)></td>\
+                <td class="text"><label for="detail-\(id)">\(t("Link or note"))</label> <input type="text" id="detail-\(id)" \
                 name="detail-\(id)" value="\(line.detail)"></td></tr>
                 """
         }
+        let lead = t(
+            "{session}: tick each participant who handed in, with the date and a link (starting with https://) or a "
+                + "note. Hand-ins already recorded are ticked; unticking one does not remove it. The deadline is the "
+                + "exercise's end.", ["session": session.title])
         return PageContent(
-            title: "Exercise hand-ins",
+            title: t("Exercise hand-ins"),
             body: """
                 \(saved)
-                <p class="lead">\(session.title): tick each participant who handed in, with the date and a link \
-                (starting with https://) or a note. Hand-ins already recorded are ticked; unticking one does not \
-                remove it. The deadline is the exercise's end.</p>
+                <p class="lead">\(lead)</p>
                 \(picker)
                 <form method="post" action="\(page.basePath)hand-ins" class="stacked">\(page.formField(for: "\(page.basePath)hand-ins"))
                 <input type="hidden" name="session" value="\(session.id!.rawValue)">
-                <div class="scroll"><table><caption>Participants of the series</caption>
-                <thead><tr><th scope="col">Handed in</th><th scope="col">Date</th><th scope="col">Link or note</th>\
-                </tr></thead>
+                <div class="scroll"><table><caption>\(t("Participants of the series"))</caption>
+                <thead><tr><th scope="col">\(t("Handed in"))</th><th scope="col">\(t("Date"))</th>\
+                <th scope="col">\(t("Link or note"))</th></tr></thead>
                 <tbody>\(rows)</tbody></table></div>
-                <p><button type="submit">Save hand-ins</button></p>
+                <p><button type="submit">\(t("Save hand-ins"))</button></p>
                 </form>
                 """)
     }

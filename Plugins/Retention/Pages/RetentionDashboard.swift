@@ -33,6 +33,7 @@ extension RetentionPlugin {
     private func overview(_ context: IndabaRequestContext) async throws -> PageContent {
         let organization = context.organization!
         let scope = context.scope
+        let t = context.localizer
         let rows = try await self.context.store.writer.read { db -> [HTML] in
             let covered = try RetentionQueries.organizationsCovered(by: organization, in: db)
             let series = try scope.ownSeries().filter(ownedBy: covered).filter(excluding: [.draft]).fetchAll(db)
@@ -51,20 +52,31 @@ extension RetentionPlugin {
             let enrolled = try SeriesParticipation.enrolmentCounts(of: series.compactMap(\.id), in: db)
             return ordered.map { series in
                 """
-                <tr><th scope="row"><a href="series/\(series.id!.rawValue)">\(series.title)</a></th>\
-                <td>\(series.status.rawValue)</td><td>\(enrolled[series.id!] ?? 0)</td></tr>
+                <tr><th scope="row"><a href="series/\(series.id!.rawValue)"><bdi>\(series.title)</bdi></a></th>\
+                <td class="text">\(Self.status(series.status, t))</td><td>\(t.number(enrolled[series.id!] ?? 0))</td></tr>
                 """
             }
         }
         let body: HTML =
             rows.isEmpty
-            ? "<p>No series to show yet.</p>"
+            ? "<p>\(t("No series to show yet."))</p>"
             : """
-            <table><caption>Series and their enrolments</caption>
-            <thead><tr><th scope="col">Series</th><th scope="col">Status</th><th scope="col">Enrolled</th></tr></thead>
-            <tbody>\(rows)</tbody></table>
+            <div class="scroll"><table><caption>\(t("Series and their enrolments"))</caption>
+            <thead><tr><th scope="col">\(t("Series"))</th><th scope="col">\(t("Status"))</th>\
+            <th scope="col">\(t("Enrolled"))</th></tr></thead>
+            <tbody>\(rows)</tbody></table></div>
             """
-        return PageContent(title: "Retention dashboard", body: body)
+        return PageContent(title: t("Retention dashboard"), body: body)
+    }
+
+    /// A series' status in `t`'s language.
+    static func status(_ status: WebinarSeries.Status, _ t: Localizer) -> String {
+        switch status {
+        case .draft: t("draft")
+        case .published: t("published")
+        case .completed: t("completed")
+        case .cancelled: t("cancelled")
+        }
     }
 
     private func seriesPage(_ context: IndabaRequestContext) async throws -> PageContent {
@@ -87,45 +99,50 @@ extension RetentionPlugin {
                 progress: try SeriesProgress(series: series, now: now, in: db), settings: settings,
                 targets: try SeriesTarget.all(of: series.id!, in: db))
         }
-        return PageContent(title: "Retention: \(series.title)", body: DashboardMarkup(report: report).body)
+        let t = context.localizer
+        return PageContent(
+            title: t("Retention: {series}", ["series": series.title]), body: DashboardMarkup(report: report, t: t).body)
     }
 }
 
-/// The markup of one series' dashboard.
+/// The markup of one series' dashboard, in `t`'s language (the report's figures are stored in English for the API
+/// and files; every label is worded here).
 struct DashboardMarkup {
     let report: SeriesReport
+    var t = Localizer.english
 
     var body: HTML {
-        """
-        <p class="crumbs"><a href="../series">All series</a></p>
-        <p class="lead">\(report.enrolled) enrolled. Groups smaller than \(report.minimumGroupSize) are hidden, \
-        and so is any figure they could be worked out from.</p>
-        <h2>Funnel</h2>
-        \(funnel)
-        \(steps)
-        \(targets)
-        \(breakdown(report.gender, caption: "By gender (self-described, with consent)"))
-        \(breakdown(report.channels, caption: "By how they heard about the series"))
-        """
+        let lead = t(
+            "{enrolled} enrolled. Groups smaller than {k} are hidden, and so is any figure they could be worked out from.",
+            ["enrolled": t.number(report.enrolled), "k": t.number(report.minimumGroupSize)])
+        return """
+            <p class="crumbs"><a href="../series">\(t("All series"))</a></p>
+            <p class="lead">\(lead)</p>
+            <h2>\(t("Funnel"))</h2>
+            \(funnel)
+            \(steps)
+            \(targets)
+            \(breakdown(report.gender, caption: t("By gender (self-described, with consent)")))
+            \(breakdown(report.channels, caption: t("By how they heard about the series")))
+            """
     }
 
     var funnel: HTML {
-        "<div class=\"chart\">\(HTML(trusted: FunnelChart(report: report).svg))</div>"
+        "<div class=\"chart\">\(HTML(trusted: FunnelChart(report: report, t: t).svg))</div>"
     }
 
     var steps: HTML {
         let rows: [HTML] = report.steps.map { step in
-            let share = step.percentOfEnrolled.map { "\($0)%" } ?? "–"
-            let state: HTML = step.happened ? "" : " <span class=\"note\">(not yet)</span>"
+            let state: HTML = step.happened ? "" : " <span class=\"note\">(\(t("not yet")))</span>"
             return """
-                <tr><th scope="row">\(step.label)\(state)</th><td>\(step.people)</td><td>\(share)</td>\
-                <td>\(step.droppedOutHere)</td></tr>
+                <tr><th scope="row">\(label(of: step))\(state)</th><td>\(t.number(step.people))</td>\
+                <td>\(share(step.percentOfEnrolled))</td><td>\(t.number(step.droppedOutHere))</td></tr>
                 """
         }
         return """
-            <div class="scroll"><table><caption>Steps of the funnel</caption>
-            <thead><tr><th scope="col">Step</th><th scope="col">People</th><th scope="col">Of enrolled</th>\
-            <th scope="col">Dropped out here</th></tr></thead>
+            <div class="scroll"><table><caption>\(t("Steps of the funnel"))</caption>
+            <thead><tr><th scope="col">\(t("Step"))</th><th scope="col">\(t("People"))</th>\
+            <th scope="col">\(t("Of enrolled"))</th><th scope="col">\(t("Dropped out here"))</th></tr></thead>
             <tbody>\(rows)</tbody></table></div>
             """
     }
@@ -133,34 +150,110 @@ struct DashboardMarkup {
     var targets: HTML {
         guard !report.targets.isEmpty else { return .empty }
         let items: [HTML] = report.targets.map { target in
-            let actual = target.actualPercent.map { "\($0)%" } ?? "hidden"
-            return
-                "<li>\(target.label): at least \(target.minimumPercent)%, actual \(actual): <strong>\(target.status)</strong></li>"
+            "<li>\(HTML(trusted: targetLine(target, strong: ("<strong>", "</strong>"))))</li>"
         }
-        return "<h3>Targets</h3><ul>\(items)</ul>"
+        return "<h3>\(t("Targets"))</h3><ul>\(items)</ul>"
+    }
+
+    /// A target and whether it was met: `Women among the enrolled: at least 50%, actual 61.7%: met`, with the
+    /// verdict between `strong` (markup for the page, `**` for Markdown); values escaped for the page.
+    func targetLine(_ target: SeriesReport.TargetResult, strong: (String, String), escape: Bool = true) -> String {
+        let label = SeriesTarget.Metric(rawValue: target.metric)?.label(in: t) ?? target.label
+        let actual = target.actualPercent.map { share($0) } ?? t("hidden")
+        let line = t(
+            "{target}: at least {minimum}, actual {actual}:",
+            ["target": label, "minimum": t.percent(Double(target.minimumPercent) / 100), "actual": actual])
+        let verdict = status(target.status)
+        return escape
+            ? HTML.escape(line) + " " + strong.0 + HTML.escape(verdict) + strong.1
+            : line + " " + strong.0 + verdict + strong.1
+    }
+
+    /// A target's verdict (`met`, `not met`, `not yet`, `hidden`) in `t`'s language.
+    func status(_ status: String) -> String {
+        switch status {
+        case "met": t("met")
+        case "not met": t("not met")
+        case "not yet": t("not yet")
+        case "hidden": t("hidden")
+        default: status
+        }
+    }
+
+    /// A share kept in percent with one decimal (`83.3`), in the language's digits and sign; a dash for none.
+    func share(_ percent: Double?) -> String {
+        percent.map { t.percent($0 / 100, fractionDigits: 1) } ?? "–"
+    }
+
+    /// A step's label in `t`'s language.
+    func label(of step: SeriesReport.Step) -> String {
+        Self.label(key: step.key, label: step.label, kind: step.kind, t)
+    }
+
+    /// The label of a step (`enrolled`, `session-2`, `attended-any`, `completed`) in `t`'s language: a session's
+    /// step keeps its number and title (`Attended 2. Title`).
+    static func label(key: String, label: String, kind: String, _ t: Localizer) -> String {
+        switch key {
+        case "enrolled": return t("Enrolled")
+        case "completed": return t("Completed every session")
+        case "attended-any": return t("Attended any session")
+        default:
+            // The stored label is "Attended 2. Title" (or "Submitted …"): the number and title follow the verb.
+            let rest = label.split(separator: " ", maxSplits: 1).last.map(String.init) ?? label
+            let parts = rest.split(separator: ".", maxSplits: 1).map(String.init)
+            let session =
+                parts.count == 2 && Int(parts[0]) != nil ? t.number(Int(parts[0])!) + "." + parts[1] : rest
+            return kind == Session.Kind.offlineExercise.rawValue
+                ? t("Submitted {session}", ["session": session]) : t("Attended {session}", ["session": session])
+        }
     }
 
     func breakdown(_ breakdown: SeriesReport.Breakdown, caption: String) -> HTML {
         guard !breakdown.groups.isEmpty else { return .empty }
-        let head: [HTML] = breakdown.groups.indices.map { "<th scope=\"col\">\(breakdown.label($0))</th>" }
-        var labels = Dictionary(report.steps.map { ($0.key, $0.label) }, uniquingKeysWith: { first, _ in first })
-        labels["attended-any"] = "Attended any session"
+        let head: [HTML] = breakdown.groups.indices.map { "<th scope=\"col\">\(group(breakdown, $0))</th>" }
+        var labels = Dictionary(report.steps.map { ($0.key, label(of: $0)) }, uniquingKeysWith: { first, _ in first })
+        labels["attended-any"] = t("Attended any session")
         let explained = breakdown.notes.contains { $0 != nil }
         let rows: [HTML] = breakdown.stepKeys.indices.map { index in
             let key = breakdown.stepKeys[index]
             let values: [HTML] = breakdown.cells[index].map { cell in
-                cell.map { "<td>\($0)</td>" } ?? "<td class=\"note\">hidden</td>"
+                cell.map { "<td>\(t.number($0))</td>" } ?? "<td class=\"note\">\(t("hidden"))</td>"
             }
-            let note: HTML =
-                explained
-                ? "<td class=\"note\">\(index < breakdown.notes.count ? breakdown.notes[index] ?? "" : "")</td>" : ""
+            let note: HTML = explained ? "<td class=\"note text\">\(self.note(breakdown, at: index) ?? "")</td>" : ""
             return "<tr><th scope=\"row\">\(labels[key] ?? key)</th>\(values)\(note)</tr>"
         }
-        let noteHead: HTML = explained ? "<th scope=\"col\">Why hidden</th>" : ""
+        let noteHead: HTML = explained ? "<th scope=\"col\">\(t("Why hidden"))</th>" : ""
         return """
             <div class="scroll"><table><caption>\(caption)</caption>
-            <thead><tr><th scope="col">Step</th>\(head)\(noteHead)</tr></thead>
+            <thead><tr><th scope="col">\(t("Step"))</th>\(head)\(noteHead)</tr></thead>
             <tbody>\(rows)</tbody></table></div>
             """
+    }
+
+    /// Group `index` of `breakdown` as a reader names it: a gender group in `t`'s language, a channel by the label
+    /// the organization gave it.
+    func group(_ breakdown: SeriesReport.Breakdown, _ index: Int) -> String {
+        breakdown.dimension == "gender" && index < GenderGroup.allCases.count
+            ? GenderGroup.allCases[index].label(in: t) : breakdown.label(index)
+    }
+
+    /// Why figures are hidden at step `index`, in `t`'s language (the stored note is English); nil when nothing is.
+    func note(_ breakdown: SeriesReport.Breakdown, at index: Int) -> String? {
+        guard index < breakdown.notes.count, breakdown.notes[index] != nil else { return nil }
+        let k = t.number(report.minimumGroupSize)
+        if index < breakdown.everyoneElse.count, let others = breakdown.everyoneElse[index] {
+            return t(
+                "Men, another gender and not stated are shown together as everyone else ({others}): on their own, "
+                    + "one of them has fewer than {k} people here, or could be worked out from the others.",
+                ["others": t.number(others), "k": k])
+        }
+        if breakdown.cells[index].allSatisfy({ $0 == nil }) {
+            return t(
+                "All hidden: a group here has fewer than {k} people who reached this step, or fewer than {k} who did "
+                    + "not, and any figure shown would let someone work it out.", ["k": k])
+        }
+        return t(
+            "Hidden groups have fewer than {k} people who reached this step, or fewer than {k} who did not, or could "
+                + "be worked out from the totals.", ["k": k])
     }
 }

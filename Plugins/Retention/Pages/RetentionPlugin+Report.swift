@@ -13,30 +13,38 @@ extension RetentionPlugin {
                 progress: try SeriesProgress(series: series, now: report.now, in: db), settings: settings,
                 targets: try SeriesTarget.all(of: series.id!, in: db))
         }
-        let markup = DashboardMarkup(report: figures)
-        var markdown = "| Step | People | Of enrolled | Dropped out here |\n| --- | ---: | ---: | ---: |\n"
+        let t = report.localizer
+        let markup = DashboardMarkup(report: figures, t: t)
+        let head = [t("Step"), t("People"), t("Of enrolled"), t("Dropped out here")]
+        var markdown = "| " + head.joined(separator: " | ") + " |\n| --- | ---: | ---: | ---: |\n"
         for step in figures.steps {
-            let share = step.percentOfEnrolled.map { "\($0)%" } ?? "–"
-            markdown += "| \(step.label) | \(step.people) | \(share) | \(step.droppedOutHere) |\n"
+            let cells = [
+                markup.label(of: step), t.number(step.people), markup.share(step.percentOfEnrolled),
+                t.number(step.droppedOutHere),
+            ]
+            markdown += "| " + cells.joined(separator: " | ") + " |\n"
         }
         if let worst = figures.steps.max(by: { $0.droppedOutHere < $1.droppedOutHere }), worst.droppedOutHere > 0 {
-            markdown += "\nMost people dropped out at \"\(worst.label)\" (\(worst.droppedOutHere)).\n"
+            markdown +=
+                "\n"
+                + t(
+                    "Most people dropped out at “{step}” ({count}).",
+                    ["step": markup.label(of: worst), "count": t.number(worst.droppedOutHere)]) + "\n"
         }
         if !figures.targets.isEmpty {
             markdown +=
-                "\nTargets:\n\n"
-                + figures.targets.map { target in
-                    let actual = target.actualPercent.map { "\($0)%" } ?? "hidden"
-                    return
-                        "- \(target.label): at least \(target.minimumPercent)%, actual \(actual): **\(target.status)**"
-                }.joined(separator: "\n") + "\n"
+                "\n" + t("Targets:") + "\n\n"
+                + figures.targets.map { "- " + markup.targetLine($0, strong: ("**", "**"), escape: false) }
+                .joined(separator: "\n") + "\n"
         }
-        markdown += "\nGroups smaller than \(figures.minimumGroupSize) are hidden in breakdowns.\n"
+        markdown +=
+            "\n" + t("Groups smaller than {k} are hidden in breakdowns.", ["k": t.number(figures.minimumGroupSize)])
+            + "\n"
         return [
             ReportSection(
-                title: "Retention", markdown: markdown,
+                title: t("Retention"), markdown: markdown,
                 html: markup.funnel + markup.steps + markup.targets
-                    + markup.breakdown(figures.gender, caption: "By gender (self-described, with consent)"),
+                    + markup.breakdown(figures.gender, caption: t("By gender (self-described, with consent)")),
                 order: 50)
         ]
     }

@@ -39,6 +39,7 @@ struct ReviewQueuePage {
             throw AccessError.notFound(entity: "review item", id: 0)
         }
         let form = page.form
+        let t = page.localizer
         let decision: ReviewDecision
         switch form["action"] {
         case "ignore":
@@ -64,7 +65,7 @@ struct ReviewQueuePage {
                         page,
                         Problem(
                             item: item, field: "linkEmail",
-                            message: "Nobody you can see has this e-mail address; create a person instead."))
+                            message: t("Nobody you can see has this e-mail address; create a person instead.")))
                 }
                 decision = .link(found)
             } else {
@@ -72,11 +73,11 @@ struct ReviewQueuePage {
                     page,
                     Problem(
                         item: item, field: "linkEmail",
-                        message: "Choose a candidate or give the e-mail address of the person."))
+                        message: t("Choose a candidate or give the e-mail address of the person.")))
             }
         default:
             return try await refuse(
-                page, Problem(item: item, field: "action", message: "Choose link, create or ignore."))
+                page, Problem(item: item, field: "action", message: t("Choose link, create or ignore.")))
         }
         let settings = try await plugin.settings(for: organization)
         let scope = page.context.scope
@@ -96,28 +97,33 @@ struct ReviewQueuePage {
                 page,
                 Problem(
                     item: item, field: "linkEmail",
-                    message: "Nobody you can see is this person; choose a candidate or give an e-mail address."))
+                    message: t("Nobody you can see is this person; choose a candidate or give an e-mail address.")))
         } catch let error as KernelError {
             switch error {
             case .notFound(entity: "review item", _): throw AccessError.notFound(entity: "review item", id: item)
             case let .invalidField(field, reason):
                 guard field == "email" else {
                     return try await refuse(
-                        page, Problem(item: item, field: "action", message: "This row cannot be resolved: \(reason)."))
+                        page,
+                        Problem(
+                            item: item, field: "action",
+                            message: t("This row cannot be resolved: {reason}.", ["reason": reason])))
                 }
                 let target = form["action"] == "create" ? "email" : "linkEmail"
                 return try await refuse(
-                    page, Problem(item: item, field: target, message: "This e-mail address \(reason)."))
+                    page,
+                    Problem(item: item, field: target, message: t("This e-mail address {reason}.", ["reason": reason])))
             case .notFound:
                 return try await refuse(
-                    page, Problem(item: item, field: "linkEmail", message: "That person no longer exists."))
+                    page, Problem(item: item, field: "linkEmail", message: t("That person no longer exists.")))
             default:
                 return try await refuse(
                     page,
                     Problem(
                         item: item, field: "action",
-                        message:
+                        message: t(
                             "The row could not be resolved: the person is not enrolled and no walk-in channel is set."))
+                )
             }
         }
         return .redirect("review?resolved=\(item)")
@@ -164,35 +170,48 @@ struct ReviewQueuePage {
                 .reduce(into: [Person.ID: Person]()) { $0[$1.id!] = $1 }
             return (items, sessions, people)
         }
-        var done: HTML = resolved.map { "<p class=\"notice\" role=\"status\">Item \($0) is resolved.</p>" } ?? ""
+        let t = page.localizer
+        var done: HTML =
+            resolved.map {
+                "<p class=\"notice\" role=\"status\">\(t("Item {item} is resolved.", ["item": String($0)]))</p>"
+            } ?? ""
         if let resolved,
             let (_, same) = try await plugin.context.store.writer.read({ db in
                 try ReviewQueue.sameIdentityInSeries(as: resolved, of: organization, scope: scope, in: db)
             })
         {
             let action = page.basePath + "review/\(resolved)/series"
-            let rows = same.count == 1 ? "1 more row" : "\(same.count) more rows"
+            let waiting = t.plural(
+                "{count} more row of the same name or address is waiting in the series' other sessions.",
+                "{count} more rows of the same name or address are waiting in the series' other sessions.",
+                count: same.count)
+            let link = t.plural("Link it to the same person", "Link them to the same person", count: same.count)
             done =
                 done + """
                     <form method="post" action="\(action)" class="notice">\(page.formField(for: action))
-                    <p>\(rows) of the same name or address \(same.count == 1 ? "is" : "are") waiting in the series' other \
-                    sessions.</p><button type="submit">Link \(same.count == 1 ? "it" : "them") to the same person</button></form>
+                    <p>\(waiting)</p><button type="submit">\(link)</button></form>
                     """
         }
         if let linked = page.query("series").flatMap({ Int($0) }) {
             done =
                 done
-                + "<p class=\"notice\" role=\"status\">\(linked) more rows linked in the series' other sessions.</p>"
+                    + """
+                    <p class="notice" role="status">\(t.plural(
+                    "{count} more row linked in the series' other sessions.",
+                    "{count} more rows linked in the series' other sessions.", count: linked))</p>
+                    """
         }
         // A refusal for a row no longer listed (resolved meanwhile) is shown above the list.
         if let problem, !items.contains(where: { $0.id == problem.item }) {
             done = "<p class=\"error\" role=\"alert\">\(problem.message)</p>"
         }
         guard !items.isEmpty else {
+            let nothing = t("Nothing to review: every row of the uploaded exports was matched or resolved.")
             return PageContent(
-                title: "Review queue",
-                body: "\(done)<p>Nothing to review: every row of the uploaded exports was matched or resolved.</p>"
-                    + "<p><a href=\"\(page.basePath)attendance\">Upload attendance</a></p>")
+                title: t("Review queue"),
+                body:
+                    "\(done)<p>\(nothing)</p><p><a href=\"\(page.basePath)attendance\">\(t("Upload attendance"))</a></p>"
+            )
         }
         let entries: [HTML] = items.map { item in
             let error = { (field: String) -> String? in
@@ -200,13 +219,17 @@ struct ReviewQueuePage {
             }
             return entry(item, session: sessions[item.sessionId] ?? "", people: people, page: page, error: error)
         }
+        let lead = t.plural(
+            "{count} row of uploaded exports matched nobody. Link each to a person, create a person for it, or ignore "
+                + "it (a phone dial-in, a test account). A link is remembered, so the next export matches by itself.",
+            "{count} rows of uploaded exports matched nobody. Link each to a person, create a person for it, or "
+                + "ignore it (a phone dial-in, a test account). A link is remembered, so the next export matches by "
+                + "itself.", count: items.count)
         return PageContent(
-            title: "Review queue",
+            title: t("Review queue"),
             body: """
                 \(done)
-                <p class="lead">\(items.count) rows of uploaded exports matched nobody. Link each to a person, \
-                create a person for it, or ignore it (a phone dial-in, a test account). A link is remembered, so \
-                the next export matches by itself.</p>
+                <p class="lead">\(lead)</p>
                 \(entries)
                 """)
     }
@@ -216,27 +239,28 @@ struct ReviewQueuePage {
         error: (String) -> String?
     ) -> HTML {
         let id = item.id
+        let t = page.localizer
         // What was typed into this item's refused form comes back in its field.
         let typed = { (name: String) -> String? in
             page.context.parameters.get("item", as: Int64.self) == id && !page.form[name].isEmpty
                 ? page.form[name] : nil
         }
         let candidates: [HTML] = Self.candidates(item).compactMap { people[$0] }.map { person in
-            "<option value=\"\(person.id!.rawValue)\">\(person.displayName) (\(person.email))</option>"
+            "<option value=\"\(person.id!.rawValue)\">\(t("{name} ({email})", ["name": person.displayName, "email": person.email]))</option>"
         }
         let choose: HTML =
             candidates.isEmpty
             ? ""
             : """
-            <div class="field"><label for="person-\(id)">Candidate</label>\
-            <select id="person-\(id)" name="person"><option value="">Find by e-mail instead</option>\(candidates)\
-            </select></div>
+            <div class="field"><label for="person-\(id)">\(t("Candidate"))</label>\
+            <select id="person-\(id)" name="person"><option value="">\(t("Find by e-mail instead"))</option>\
+            \(candidates)</select></div>
             """
         let reason =
             switch item.reason {
-            case "ambiguous": "several people could be meant"
-            case "notEnrolled": "not enrolled, and no walk-in channel is set"
-            default: "nobody with this name or e-mail"
+            case "ambiguous": t("several people could be meant")
+            case "notEnrolled": t("not enrolled, and no walk-in channel is set")
+            default: t("nobody with this name or e-mail")
             }
         let action = error("action").map { HTML("<p class=\"error\" role=\"alert\">\($0)</p>") } ?? ""
         // Creating a person is for the organization's administrators; a facilitator links or ignores.
@@ -247,27 +271,27 @@ struct ReviewQueuePage {
             <form method="post" action="\(page.basePath)review/\(id)" class="stacked">\(page.formField(for: "\(page.basePath)review/\(id)"))\
             <input type="hidden" name="action" value="create">
             \(field(
-                label: "E-mail of a new person", id: "create-email-\(id)", error: error("email"),
-                control: "<input type=\"email\" id=\"create-email-\(id)\" name=\"email\" autocomplete=\"off\" value=\"\(typed("email") ?? item.email ?? "")\"\(describedBy("create-email-\(id)", error("email")))>"))
-            <p><button type="submit">Create person</button></p></form>
+                label: t("E-mail of a new person"), id: "create-email-\(id)", error: error("email"),
+                control: "<input type=\"email\" dir=\"ltr\" id=\"create-email-\(id)\" name=\"email\" autocomplete=\"off\" value=\"\(typed("email") ?? item.email ?? "")\"\(describedBy("create-email-\(id)", error("email")))>"))
+            <p><button type="submit">\(t("Create person"))</button></p></form>
             """
         return """
             <section class="review" aria-labelledby="item-\(id)">
-            <h2 id="item-\(id)">\(item.displayName)</h2>
-            <p>\(session) · \(item.minutes) minutes · \(reason)\
-            \(item.email.map { HTML(" · \($0)") } ?? "")</p>
+            <h2 id="item-\(id)"><bdi>\(item.displayName)</bdi></h2>
+            <p><bdi>\(session)</bdi> · \(t.plural("{count} minute", "{count} minutes", count: item.minutes)) · \(reason)\
+            \(item.email.map { HTML(" · <bdi>\($0)</bdi>") } ?? "")</p>
             \(action)
             <form method="post" action="\(page.basePath)review/\(id)" class="stacked">\(page.formField(for: "\(page.basePath)review/\(id)"))\
             <input type="hidden" name="action" value="link">
             \(choose)
             \(field(
-                label: "E-mail of the person to link", id: "link-email-\(id)", error: error("linkEmail"),
-                control: "<input type=\"email\" id=\"link-email-\(id)\" name=\"linkEmail\" autocomplete=\"off\" value=\"\(typed("linkEmail") ?? "")\"\(describedBy("link-email-\(id)", error("linkEmail")))>"))
-            <p><button type="submit">Link</button></p></form>
+                label: t("E-mail of the person to link"), id: "link-email-\(id)", error: error("linkEmail"),
+                control: "<input type=\"email\" dir=\"ltr\" id=\"link-email-\(id)\" name=\"linkEmail\" autocomplete=\"off\" value=\"\(typed("linkEmail") ?? "")\"\(describedBy("link-email-\(id)", error("linkEmail")))>"))
+            <p><button type="submit">\(t("Link"))</button></p></form>
             \(createForm)
             <form method="post" action="\(page.basePath)review/\(id)">\(page.formField(for: "\(page.basePath)review/\(id)"))\
             <input type="hidden" name="action" value="ignore">
-            <p><button type="submit" class="secondary">Ignore</button></p></form>
+            <p><button type="submit" class="secondary">\(t("Ignore"))</button></p></form>
             </section>
             """
     }

@@ -1,9 +1,12 @@
 import Foundation
+import Kernel
 
 /// The funnel as an SVG bar chart: one bar per step, split by gender group where the groups are shown, grey where
 /// they are hidden. Self-contained (no scripts, no external fonts), with a title and description for screen readers.
 struct FunnelChart {
     let report: SeriesReport
+    /// The language of the labels; a right-to-left one mirrors the chart (labels on the right, bars growing left).
+    var t = Localizer.english
 
     static let colours: [String] = ["#7b2d8e", "#1f6f8b", "#c77d00", "#6b6b6b"]
     static let hiddenColour = "#c9c9c9"
@@ -16,55 +19,66 @@ struct FunnelChart {
         let height = top + report.steps.count * rowHeight + 16
         let width = labelWidth + barWidth + 80
         let scale = Double(barWidth) / Double(max(report.enrolled, 1))
+        let rtl = t.language.isRightToLeft
+        // Right to left, every x is measured from the right edge; `direction` makes text-anchor's start and end
+        // follow, so each text keeps its side of its point.
+        func x(_ value: Double, width w: Double = 0) -> Double { rtl ? Double(width) - value - w : value }
+        let markup = DashboardMarkup(report: report, t: t)
         var svg = """
             <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(width) \(height)" width="\(width)" \
             height="\(height)" role="img" aria-labelledby="funnel-title funnel-desc" \
-            font-family="system-ui, sans-serif" font-size="13">
-            <title id="funnel-title">\(escape(report.title)): participation funnel</title>
-            <desc id="funnel-desc">\(escape(description))</desc>
+            font-family="system-ui, sans-serif" font-size="13"\(rtl ? " direction=\"rtl\"" : "")>
+            <title id="funnel-title">\(escape(t("{series}: participation funnel", ["series": report.title])))</title>
+            <desc id="funnel-desc">\(escape(description(markup)))</desc>
             <rect width="100%" height="100%" fill="#ffffff"/>
 
             """
-        var x = 16
-        for (index, group) in report.gender.groups.enumerated() {
-            svg += legend(x: x, colour: Self.colours[index], label: group)
-            x += 24 + group.count * 7 + 16
+        var left = 16
+        for (index, group) in report.gender.groups.indices.map({ ($0, markup.group(report.gender, $0)) }) {
+            svg += legend(x: x, at: left, colour: Self.colours[index], label: group)
+            left += 24 + group.count * 7 + 16
         }
-        svg += legend(x: x, colour: Self.hiddenColour, label: "Hidden (small groups)")
+        svg += legend(x: x, at: left, colour: Self.hiddenColour, label: t("Hidden (small groups)"))
         for (row, step) in report.steps.enumerated() {
             let y = top + row * rowHeight
             svg +=
-                "<text x=\"\(labelWidth - 10)\" y=\"\(y + 18)\" text-anchor=\"end\" fill=\"#1a1a1a\">"
-                + "\(escape(truncate(step.label)))</text>\n"
+                "<text x=\"\(Int(x(Double(labelWidth - 10))))\" y=\"\(y + 18)\" text-anchor=\"end\" fill=\"#1a1a1a\">"
+                + "\(escape(truncate(markup.label(of: step))))</text>\n"
             var offset = Double(labelWidth)
             let cells = report.gender.cells[row]
             let shown = cells.compactMap { $0 }.reduce(0, +)
             for (index, cell) in cells.enumerated() {
                 guard let cell, cell > 0 else { continue }
                 let w = Double(cell) * scale
-                svg += rect(offset, y, w, Self.colours[index], "\(report.gender.groups[index]): \(cell)")
+                svg += rect(
+                    x(offset, width: w), y, w, Self.colours[index],
+                    "\(markup.group(report.gender, index)): \(t.number(cell))")
                 offset += w
             }
             let hidden = step.people - shown
             if hidden > 0 {
-                svg += rect(offset, y, Double(hidden) * scale, Self.hiddenColour, "Hidden groups: \(hidden)")
-                offset += Double(hidden) * scale
+                let w = Double(hidden) * scale
+                svg += rect(
+                    x(offset, width: w), y, w, Self.hiddenColour,
+                    t("Hidden groups: {count}", ["count": t.number(hidden)]))
+                offset += w
             }
-            let rate = step.percentOfEnrolled.map { String(format: " (%.0f%%)", $0) } ?? ""
+            let rate = step.percentOfEnrolled.map { " (\(t.percent($0 / 100)))" } ?? ""
             svg +=
-                "<text x=\"\(Int(offset) + 8)\" y=\"\(y + 18)\" fill=\"#1a1a1a\">\(step.people)\(rate)"
-                + "\(step.happened ? "" : " ahead")</text>\n"
+                "<text x=\"\(Int(x(offset + 8)))\" y=\"\(y + 18)\" fill=\"#1a1a1a\">"
+                + "\(escape(t.number(step.people) + rate + (step.happened ? "" : " " + t("ahead"))))</text>\n"
         }
         return svg + "</svg>\n"
     }
 
-    private var description: String {
-        report.steps.map { "\($0.label): \($0.people)" }.joined(separator: "; ")
+    private func description(_ markup: DashboardMarkup) -> String {
+        report.steps.map { "\(markup.label(of: $0)): \(t.number($0.people))" }
+            .joined(separator: t.language.isRightToLeft ? "؛ " : "; ")
     }
 
-    private func legend(x: Int, colour: String, label: String) -> String {
-        "<rect x=\"\(x)\" y=\"16\" width=\"14\" height=\"14\" fill=\"\(colour)\"/>"
-            + "<text x=\"\(x + 20)\" y=\"28\" fill=\"#1a1a1a\">\(escape(label))</text>\n"
+    private func legend(x: (Double, Double) -> Double, at left: Int, colour: String, label: String) -> String {
+        "<rect x=\"\(Int(x(Double(left), 14)))\" y=\"16\" width=\"14\" height=\"14\" fill=\"\(colour)\"/>"
+            + "<text x=\"\(Int(x(Double(left + 20), 0)))\" y=\"28\" fill=\"#1a1a1a\">\(escape(label))</text>\n"
     }
 
     private func rect(_ x: Double, _ y: Int, _ width: Double, _ colour: String, _ title: String) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import Kernel
 
 /// The groups reports count self-described genders in. A person's own words are never shown; only group counts
 /// of at least the organization's minimum group size are.
@@ -11,12 +12,16 @@ import Foundation
 enum GenderGroup: String, Codable, Sendable, CaseIterable {
     case women, men, anotherGender, notStated
 
-    var label: String {
+    /// The group's name in English, as files and the API give it.
+    var label: String { label(in: .english) }
+
+    /// The group's name in `t`'s language, as pages and reports show it.
+    func label(in t: Localizer) -> String {
         switch self {
-        case .women: "Women"
-        case .men: "Men"
-        case .anotherGender: "Another gender"
-        case .notStated: "Not stated"
+        case .women: t("Women")
+        case .men: t("Men")
+        case .anotherGender: t("Another gender")
+        case .notStated: t("Not stated")
         }
     }
 

@@ -10,12 +10,16 @@ struct SeriesTarget: Codable, Sendable, Equatable {
         case completion
         case firstSession = "first-session"
 
-        var label: String {
+        /// The target's name in English, as files and the API give it.
+        var label: String { label(in: .english) }
+
+        /// The target's name in `t`'s language, as pages and reports show it.
+        func label(in t: Localizer) -> String {
             switch self {
-            case .womenEnrolled: "Women among the enrolled"
-            case .womenCompleted: "Women among those who completed"
-            case .completion: "Enrolled who completed every session"
-            case .firstSession: "Enrolled who attended the first session"
+            case .womenEnrolled: t("Women among the enrolled")
+            case .womenCompleted: t("Women among those who completed")
+            case .completion: t("Enrolled who completed every session")
+            case .firstSession: t("Enrolled who attended the first session")
             }
         }
     }

@@ -65,9 +65,10 @@ public struct Localizer: Sendable {
         value.formatted(.number.locale(language.locale))
     }
 
-    /// `fraction` (0.42) as a whole percentage (`42%`, `42 %` in French).
-    public func percent(_ fraction: Double) -> String {
-        fraction.formatted(.percent.precision(.fractionLength(0)).locale(language.locale))
+    /// `fraction` (0.42) as a whole percentage (`42%`, `42 %` in French, `٤٢٪` in Arabic), or with up to
+    /// `fractionDigits` decimals (0.833 → `83.3%`, `83,3 %`).
+    public func percent(_ fraction: Double, fractionDigits: Int = 0) -> String {
+        fraction.formatted(.percent.precision(.fractionLength(0...max(0, fractionDigits))).locale(language.locale))
     }
 
     /// A date formatter for `zone` in this language, from a template of fields (`yMMMEd`, `Hm`) the locale orders.

@@ -24,6 +24,22 @@ public struct Translations: Sendable {
         Localizer(language: language, catalogues: catalogues[language] ?? [])
     }
 
+    /// The kernel's own catalogues (the series report's messages), as the build embedded them: the web interface
+    /// and the command line add them beside their own and the plugins'.
+    public static var kernelCatalogues: [String: String] { EmbeddedCatalogues.byLanguage }
+
+    /// The kernel's catalogues and those of `plugins`, in that order: what speaks a series report with the
+    /// sections of the plugins (`indaba report --language`).
+    public static func kernelAndPlugins(_ plugins: [any KernelPlugin]) throws(CatalogueError) -> Translations {
+        var translations = Translations()
+        try translations.add(kernelCatalogues, module: "Sources/Kernel")
+        for plugin in plugins {
+            let type = type(of: plugin)
+            try translations.add(type.translationCatalogues, module: "Plugins/\(type.id.rawValue)")
+        }
+        return translations
+    }
+
     /// The catalogues of `language`, for checks.
     public func catalogues(of language: Language) -> [Catalogue] {
         catalogues[language] ?? []

@@ -13,14 +13,17 @@ public struct SeriesReportDocument: Sendable {
     public var logo: Data?
     public var organizationName = ""
 
+    /// The language the report is written in (its `lang` and `dir`).
+    public var language = Language.english
+
     /// Writes the report of `series` from what is stored now, in the language of `localizer`.
     /// - Throws: ``KernelError/notFound(entity:reference:)`` when the series does not exist.
     public static func build(
         series id: WebinarSeries.ID, workspace: Workspace, localizer: Localizer = .english
     ) async throws -> SeriesReportDocument {
-        let now = workspace.now()
+        let (now, t) = (workspace.now(), localizer)
         let facts = try await workspace.read { db in try SeriesFacts.read(id, in: db) }
-        var sections = ReportKernelSections(facts: facts).all
+        var sections = ReportKernelSections(facts: facts, t: t).all
         let request = SeriesReportRequest(
             series: facts.series, organization: facts.organization, now: now, localizer: localizer)
         var contributed: [(order: Int, plugin: PluginID, section: ReportSection)] = []
@@ -30,8 +33,8 @@ public struct SeriesReportDocument: Sendable {
         }
         sections += contributed.sorted { ($0.order, $0.plugin) < ($1.order, $1.plugin) }.map(\.section)
         return SeriesReportDocument(
-            title: "\(facts.series.title): series report", sections: sections, logo: facts.logo,
-            organizationName: facts.organization.name)
+            title: t("{series}: series report", ["series": facts.series.title]), sections: sections, logo: facts.logo,
+            organizationName: facts.organization.name, language: t.language)
     }
 
     /// The report as Markdown.
