@@ -14,15 +14,7 @@ public struct CertificatesPlugin: Plugin {
 
     /// The certificates' wording in every shipped language, read once from the compiled-in catalogues (checked by
     /// the test suite like the templates).
-    static let translations: Translations = {
-        var translations = Translations()
-        do {
-            try translations.add(EmbeddedCatalogues.byLanguage, module: "Plugins/Certificates")
-        } catch {
-            preconditionFailure("A compiled-in translation catalogue does not parse: \(error)")
-        }
-        return translations
-    }()
+    static let translations = Translations.compiledIn(EmbeddedCatalogues.byLanguage, module: "Plugins/Certificates")
     public static let version: SemanticVersion = "1.0.0"
     public static let settings: any PluginSettings.Type = CertificatesSettings.self
     public static let migrations = CertificatesSchema.migrations

@@ -15,15 +15,7 @@ public struct MessagesPlugin: Plugin {
     public static var translationCatalogues: [String: String] { EmbeddedCatalogues.byLanguage }
 
     /// The messages' wording in every shipped language, read once from the compiled-in catalogues.
-    static let translations: Translations = {
-        var translations = Translations()
-        do {
-            try translations.add(EmbeddedCatalogues.byLanguage, module: "Plugins/Messages")
-        } catch {
-            preconditionFailure("A compiled-in translation catalogue does not parse: \(error)")
-        }
-        return translations
-    }()
+    static let translations = Translations.compiledIn(EmbeddedCatalogues.byLanguage, module: "Plugins/Messages")
     public static let version: SemanticVersion = "1.0.0"
     /// Invitations carry the feeds' UIDs and the confirmation the private calendar link.
     public static let dependencies = [PluginRequirement("feeds")]

@@ -40,6 +40,18 @@ public struct Translations: Sendable {
         return translations
     }
 
+    /// One module's catalogues as the build compiled them in. They are checked by the test suite, so a catalogue
+    /// that does not parse here is a broken build, not bad input: it stops the program.
+    public static func compiledIn(_ embedded: [String: String], module: String) -> Translations {
+        var translations = Translations()
+        do {
+            try translations.add(embedded, module: module)
+        } catch {
+            preconditionFailure("A compiled-in translation catalogue does not parse: \(error)")
+        }
+        return translations
+    }
+
     /// The catalogues of `language`, for checks.
     public func catalogues(of language: Language) -> [Catalogue] {
         catalogues[language] ?? []
