@@ -69,7 +69,9 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: strictSettings
+            exclude: ["Locales/messages.pot"],
+            swiftSettings: strictSettings,
+            plugins: ["EmbedCatalogues"]
         ),
         .target(
             name: "Web",
@@ -127,8 +129,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Plugins/Feeds",
-            exclude: ["README.md", "CLibXML2"],
-            swiftSettings: strictSettings
+            exclude: ["README.md", "CLibXML2", "Locales/messages.pot"],
+            swiftSettings: strictSettings,
+            plugins: ["EmbedCatalogues"]
         ),
         .target(
             name: "Retention",
@@ -184,8 +187,9 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             path: "Plugins/Messages",
-            exclude: ["README.md"],
-            swiftSettings: strictSettings
+            exclude: ["README.md", "Locales/messages.pot"],
+            swiftSettings: strictSettings,
+            plugins: ["EmbedCatalogues"]
         ),
         .target(
             name: "CaseStudies",
@@ -198,8 +202,9 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ],
             path: "Plugins/CaseStudies",
-            exclude: ["README.md"],
-            swiftSettings: strictSettings
+            exclude: ["README.md", "Locales/messages.pot"],
+            swiftSettings: strictSettings,
+            plugins: ["EmbedCatalogues"]
         ),
         // The executable's composition: the API beside the web interface, neither importing the other.
         .target(

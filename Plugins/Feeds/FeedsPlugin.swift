@@ -9,6 +9,7 @@ public import PluginKit
 /// plugin's README for URLs, settings and caching.
 public struct FeedsPlugin: Plugin {
     public static let id: PluginID = "feeds"
+    public static var translationCatalogues: [String: String] { EmbeddedCatalogues.byLanguage }
     public static let version: SemanticVersion = "1.0.0"
     public static let settings: any PluginSettings.Type = FeedsSettings.self
     public static let commands: [any PluginCommand.Type] = [

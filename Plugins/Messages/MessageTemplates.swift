@@ -1,48 +1,82 @@
+import Kernel
 import Mustache
+import Synchronization
 
 /// The built-in wording of every message, as Mustache templates: a subject, a plain-text body and an HTML body
 /// per kind. Text templates insert values as they are (`{{{…}}}`); HTML templates escape them (`{{…}}`).
 ///
-/// All built-in wording is here, in one place, for translators (a later change localises it). An organization may
-/// replace any template (see ``TemplateOverrides``); what it did not replace stays built in.
-struct MessageTemplates: Sendable {
-    private let library: MustacheLibrary
+/// The built-in wording marks what translators translate as `{{#t}}…{{/t}}` (``Kernel/Localizer/
+/// translatingSections(of:)``); each language the messages are written in gets its own compiled copy, made when
+/// first needed. An organization may replace any template (see ``TemplateOverrides``): its wording then goes out in
+/// every language, as written; what it did not replace stays built in, in each recipient's language.
+final class MessageTemplates: Sendable {
+    private let overrides: [String: String]
+    private let translations: Translations
+    private let libraries = Mutex<[Language: MustacheLibrary]>([:])
 
     /// The built-in templates, with `overrides` (template name → text) in their place.
-    init(overrides: [String: String] = [:]) {
-        var library = MustacheLibrary()
-        for (name, text) in Self.all {
-            do {
-                try library.register(overrides[name] ?? text, named: name)
-            } catch {
-                // An override is checked when it is saved; a built-in one by the tests. Either way, fall back.
-                try? library.register(text, named: name)
+    init(overrides: [String: String] = [:], translations: Translations = MessagesPlugin.translations) {
+        self.overrides = overrides
+        self.translations = translations
+    }
+
+    /// Renders template `name` with `model`, in `language`.
+    func render(_ name: String, _ model: Any, in language: Language = .english) -> String {
+        library(language).render(model, withTemplate: name) ?? ""
+    }
+
+    /// What speaks `language` in these messages.
+    func localizer(for language: Language) -> Localizer {
+        translations.localizer(for: language)
+    }
+
+    /// The built-in text of template `name` in `language`, as an organization would start changing it.
+    static func builtIn(_ name: String, in localizer: Localizer) -> String? {
+        builtIn(name).map { localizer.translatingSections(of: $0) }
+    }
+
+    private func library(_ language: Language) -> MustacheLibrary {
+        libraries.withLock { libraries in
+            if let library = libraries[language] { return library }
+            let localizer = translations.localizer(for: language)
+            var library = MustacheLibrary()
+            for (name, text) in Self.all {
+                let builtIn = localizer.translatingSections(of: text)
+                do {
+                    try library.register(Self.typed(name, overrides[name] ?? builtIn), named: name)
+                } catch {
+                    // An override is checked when it is saved; a built-in one by the tests. Either way, fall back.
+                    try? library.register(Self.typed(name, builtIn), named: name)
+                }
             }
+            libraries[language] = library
+            return library
         }
-        self.library = library
     }
 
-    /// Renders template `name` with `model`.
-    func render(_ name: String, _ model: Any) -> String {
-        library.render(model, withTemplate: name) ?? ""
+    /// `text` as Mustache should read it: subjects and plain text as `TEXT` (nothing escaped), HTML as HTML.
+    private static func typed(_ name: String, _ text: String) -> String {
+        name.hasSuffix(".html") ? text : "{{% CONTENT_TYPE: TEXT}}" + text
     }
 
-    /// Why `text` is not a usable template, or `nil`.
+    /// What the Mustache parser found wrong with `text`, or `nil` when it is a usable template.
     static func problem(_ text: String) -> String? {
         do {
             _ = try MustacheTemplate(string: text)
             return nil
         } catch {
-            return "is not a valid Mustache template (\(error)); check that every {{#section}} has its {{/section}}"
+            return "\(error)"
         }
     }
 
-    /// The kinds of message, with a label for staff.
-    static let kinds: [(id: String, label: String)] = [
-        ("confirmation", "Enrolment confirmation"), ("update", "Session moved"), ("cancellation", "Session cancelled"),
-        ("reminder", "Reminder before a live session"), ("exercise", "Reminder before an exercise's deadline"),
-        ("followUp", "We missed you"),
-    ]
+    /// The kinds of message, with a label for staff in their language.
+    static func kinds(_ t: Localizer) -> [(id: String, label: String)] {
+        [
+            ("confirmation", t("Enrolment confirmation")), ("update", t("Session moved")),
+            ("cancellation", t("Session cancelled")), ("reminder", t("Reminder before a live session")),
+            ("exercise", t("Reminder before an exercise's deadline")), ("followUp", t("We missed you")),
+        ]
+    }
 
     /// The built-in text of template `name`.
     static func builtIn(_ name: String) -> String? {
@@ -51,49 +85,55 @@ struct MessageTemplates: Sendable {
 
     private static let sessionsText = """
         {{#sessions}}
-        - {{{when}}}: {{{title}}}{{#note}} ({{{note}}}){{/note}}
+        - {{when}}: {{title}}{{#note}} ({{note}}){{/note}}
         {{#join}}
-          Join: {{{join}}}
+          {{#t}}Join:{{/t}} {{join}}
         {{/join}}
         {{/sessions}}
         """
 
     private static let sessionsHTML = """
         <ul>{{#sessions}}<li><strong>{{when}}</strong>: {{title}}{{#note}} ({{note}}){{/note}}\
-        {{#join}}<br><a href="{{join}}">Join the session</a>{{/join}}</li>{{/sessions}}</ul>
+        {{#join}}<br><a href="{{join}}">{{#t}}Join the session{{/t}}</a>{{/join}}</li>{{/sessions}}</ul>
         """
 
     private static let footerText = """
         --
-        {{{organization}}} · sent by Indaba
+        {{organization}} · {{#t}}sent by Indaba{{/t}}
         {{#unsubscribe}}
-        Stop reminders and follow-ups (one click): {{{unsubscribe}}}
+        {{#t}}Stop reminders and follow-ups (one click):{{/t}} {{unsubscribe}}
         {{/unsubscribe}}
         """
 
     private static let footerHTML = """
-        <hr><p style="color:#555;font-size:90%">{{organization}} · sent by Indaba\
-        {{#unsubscribe}}<br><a href="{{unsubscribe}}">Stop reminders and follow-ups</a>{{/unsubscribe}}</p>
+        <hr><p style="color:#555;font-size:90%">{{organization}} · {{#t}}sent by Indaba{{/t}}\
+        {{#unsubscribe}}<br><a href="{{unsubscribe}}">{{#t}}Stop reminders and follow-ups{{/t}}</a>{{/unsubscribe}}</p>
         """
 
+    private static let hello = "{{#t}}Hello {{name}},{{/t}}"
+
+    /// The built-in templates. Plain-text ones (subjects and `.text`) are registered as Mustache `TEXT`, so
+    /// `{{value}}` is inserted as it is there and escaped only in HTML: one sentence, one message to translate.
     static let all: [(String, String)] = [
-        ("confirmation.subject", "You are enrolled: {{{series}}}"),
+        ("confirmation.subject", "{{#t}}You are enrolled: {{series}}{{/t}}"),
         (
             "confirmation.text",
             """
-            Hello {{{name}}},
+            \(hello)
 
-            You are enrolled in {{{series}}}, run by {{{organization}}}. The sessions (times in {{{zone}}}):
+            {{#t}}You are enrolled in {{series}}, run by {{organization}}. The sessions (times in {{zone}}):{{/t}}
 
             \(sessionsText)
 
-            Your private calendar holds these sessions, and those of every series you join, with their join links.
-            Subscribe to it in your calendar app (keep the address to yourself):
-            {{{calendarLink}}}
-            {{^calendarLink}}The attached invitation adds the sessions to your calendar.{{/calendarLink}}
+            {{#calendarLink}}
+            {{#t}}Your private calendar holds these sessions, and those of every series you join, with their join \
+            links. Subscribe to it in your calendar app (keep the address to yourself):{{/t}}
+            {{calendarLink}}
+            {{/calendarLink}}
+            {{^calendarLink}}{{#t}}The attached invitation adds the sessions to your calendar.{{/t}}{{/calendarLink}}
 
-            How to join: open the join link of a session a few minutes before it starts.
-            To unenrol, or if anything is unclear, contact {{{organization}}}{{#website}} ({{{website}}}){{/website}}.
+            {{#t}}How to join: open the join link of a session a few minutes before it starts.{{/t}}
+            {{#t}}To unenrol, or if anything is unclear, contact {{contact}}.{{/t}}
 
             \(footerText)
             """
@@ -101,30 +141,30 @@ struct MessageTemplates: Sendable {
         (
             "confirmation.html",
             """
-            <p>Hello {{name}},</p>
-            <p>You are enrolled in <strong>{{series}}</strong>, run by {{organization}}. The sessions (times in \
-            {{zone}}):</p>
+            <p>\(hello)</p>
+            <p>{{#t}}You are enrolled in {{series}}, run by {{organization}}. The sessions (times in {{zone}}):{{/t}}</p>
             \(sessionsHTML)
-            {{#calendarLink}}<p>Your private calendar holds these sessions, and those of every series you join, \
-            with their join links. <a href="{{calendarLink}}">Subscribe to it in your calendar app</a> (keep the \
-            address to yourself).</p>{{/calendarLink}}
-            <p>How to join: open the join link of a session a few minutes before it starts. To unenrol, or if \
-            anything is unclear, contact {{organization}}{{#website}} (<a href="{{website}}">{{website}}</a>)\
-            {{/website}}.</p>
+            {{#calendarLink}}<p>{{#t}}Your private calendar holds these sessions, and those of every series you join, \
+            with their join links. Subscribe to it in your calendar app (keep the address to yourself):{{/t}} \
+            <a href="{{calendarLink}}">{{calendarLink}}</a></p>{{/calendarLink}}
+            {{^calendarLink}}<p>{{#t}}The attached invitation adds the sessions to your calendar.{{/t}}</p>\
+            {{/calendarLink}}
+            <p>{{#t}}How to join: open the join link of a session a few minutes before it starts.{{/t}} \
+            {{#t}}To unenrol, or if anything is unclear, contact {{contact}}.{{/t}}</p>
             \(footerHTML)
             """
         ),
-        ("update.subject", "Changed: {{{session}}} ({{{series}}})"),
+        ("update.subject", "{{#t}}Changed: {{session}} ({{series}}){{/t}}"),
         (
             "update.text",
             """
-            Hello {{{name}}},
+            \(hello)
 
-            {{{session}}} of {{{series}}} has moved. It now takes place:
+            {{#t}}{{session}} of {{series}} has moved. It now takes place:{{/t}}
 
             \(sessionsText)
 
-            The attached update moves it in your calendar.
+            {{#t}}The attached update moves it in your calendar.{{/t}}
 
             \(footerText)
             """
@@ -132,19 +172,20 @@ struct MessageTemplates: Sendable {
         (
             "update.html",
             """
-            <p>Hello {{name}},</p><p><strong>{{session}}</strong> of {{series}} has moved. It now takes place:</p>
-            \(sessionsHTML)<p>The attached update moves it in your calendar.</p>
+            <p>\(hello)</p><p>{{#t}}{{session}} of {{series}} has moved. It now takes place:{{/t}}</p>
+            \(sessionsHTML)<p>{{#t}}The attached update moves it in your calendar.{{/t}}</p>
             \(footerHTML)
             """
         ),
-        ("cancellation.subject", "Cancelled: {{{session}}} ({{{series}}})"),
+        ("cancellation.subject", "{{#t}}Cancelled: {{session}} ({{series}}){{/t}}"),
         (
             "cancellation.text",
             """
-            Hello {{{name}}},
+            \(hello)
 
-            {{{session}}} of {{{series}}}, planned for {{{when}}}, is cancelled. The attached cancellation removes it
-            from your calendar. The other sessions of the series are unchanged.
+            {{#t}}{{session}} of {{series}}, planned for {{when}}, is cancelled.{{/t}}
+            {{#t}}The attached cancellation removes it from your calendar. The other sessions of the series are \
+            unchanged.{{/t}}
 
             \(footerText)
             """
@@ -152,19 +193,19 @@ struct MessageTemplates: Sendable {
         (
             "cancellation.html",
             """
-            <p>Hello {{name}},</p><p><strong>{{session}}</strong> of {{series}}, planned for {{when}}, is \
-            cancelled. The attached cancellation removes it from your calendar. The other sessions of the series \
-            are unchanged.</p>
+            <p>\(hello)</p><p>{{#t}}{{session}} of {{series}}, planned for {{when}}, is cancelled.{{/t}} \
+            {{#t}}The attached cancellation removes it from your calendar. The other sessions of the series are \
+            unchanged.{{/t}}</p>
             \(footerHTML)
             """
         ),
-        ("reminder.subject", "Reminder: {{{session}}}, {{{when}}}"),
+        ("reminder.subject", "{{#t}}Reminder: {{session}}, {{when}}{{/t}}"),
         (
             "reminder.text",
             """
-            Hello {{{name}}},
+            \(hello)
 
-            {{{session}}} of {{{series}}} starts {{{when}}} ({{{inHours}}}).
+            {{#t}}{{session}} of {{series}} starts {{when}} ({{inHours}}).{{/t}}
 
             \(sessionsText)
 
@@ -174,19 +215,20 @@ struct MessageTemplates: Sendable {
         (
             "reminder.html",
             """
-            <p>Hello {{name}},</p><p><strong>{{session}}</strong> of {{series}} starts {{when}} ({{inHours}}).</p>
+            <p>\(hello)</p><p>{{#t}}{{session}} of {{series}} starts {{when}} ({{inHours}}).{{/t}}</p>
             \(sessionsHTML)
             \(footerHTML)
             """
         ),
-        ("exercise.subject", "Reminder: {{{session}}} is due {{{when}}}"),
+        ("exercise.subject", "{{#t}}Reminder: {{session}} is due {{when}}{{/t}}"),
         (
             "exercise.text",
             """
-            Hello {{{name}}},
+            \(hello)
 
-            The exercise {{{session}}} of {{{series}}} is due {{{when}}} ({{{inHours}}}). Hand it in to the
-            facilitators as they asked; if you already did, thank you, and ignore this message.
+            {{#t}}The exercise {{session}} of {{series}} is due {{when}} ({{inHours}}).{{/t}}
+            {{#t}}Hand it in to the facilitators as they asked; if you already did, thank you, and ignore this \
+            message.{{/t}}
 
             \(footerText)
             """
@@ -194,23 +236,24 @@ struct MessageTemplates: Sendable {
         (
             "exercise.html",
             """
-            <p>Hello {{name}},</p><p>The exercise <strong>{{session}}</strong> of {{series}} is due {{when}} \
-            ({{inHours}}). Hand it in to the facilitators as they asked; if you already did, thank you, and ignore \
-            this message.</p>
+            <p>\(hello)</p><p>{{#t}}The exercise {{session}} of {{series}} is due {{when}} ({{inHours}}).{{/t}} \
+            {{#t}}Hand it in to the facilitators as they asked; if you already did, thank you, and ignore this \
+            message.{{/t}}</p>
             \(footerHTML)
             """
         ),
-        ("followUp.subject", "We missed you at {{{session}}}"),
+        ("followUp.subject", "{{#t}}We missed you at {{session}}{{/t}}"),
         (
             "followUp.text",
             """
-            Hello {{{name}}},
+            \(hello)
 
-            We missed you at {{{session}}} of {{{series}}}. {{#covered}}It covered: {{{covered}}}.{{/covered}}
-            To catch up, contact {{{organization}}}{{#website}} ({{{website}}}){{/website}}: the facilitators will tell
-            you what to read or watch.
+            {{#t}}We missed you at {{session}} of {{series}}.{{/t}}\
+            {{#covered}} {{#t}}It covered: {{covered}}.{{/t}}{{/covered}}
+            {{#t}}To catch up, contact {{contact}}: the facilitators will tell you what to read or watch.{{/t}}
             {{#next}}
-            The next session:
+
+            {{#t}}The next session:{{/t}}
 
             \(sessionsText)
             {{/next}}
@@ -221,11 +264,10 @@ struct MessageTemplates: Sendable {
         (
             "followUp.html",
             """
-            <p>Hello {{name}},</p><p>We missed you at <strong>{{session}}</strong> of {{series}}. \
-            {{#covered}}It covered: {{covered}}.{{/covered}}</p><p>To catch up, contact {{organization}}\
-            {{#website}} (<a href="{{website}}">{{website}}</a>){{/website}}: the facilitators will tell you what to \
-            read or watch.</p>
-            {{#next}}<p>The next session:</p>\(sessionsHTML){{/next}}
+            <p>\(hello)</p><p>{{#t}}We missed you at {{session}} of {{series}}.{{/t}}\
+            {{#covered}} {{#t}}It covered: {{covered}}.{{/t}}{{/covered}}</p>\
+            <p>{{#t}}To catch up, contact {{contact}}: the facilitators will tell you what to read or watch.{{/t}}</p>
+            {{#next}}<p>{{#t}}The next session:{{/t}}</p>\(sessionsHTML){{/next}}
             \(footerHTML)
             """
         ),

@@ -58,7 +58,8 @@ struct MessageWriter {
         var model = base(member, sessions: [session])
         model.session = session.title
         model.when = times(for: member, session).when(session)
-        model.inHours = SessionTimes.distance(from: now, to: session.kind.isLive ? session.startsAt : session.endsAt)
+        model.inHours = SessionTimes.distance(
+            from: now, to: session.kind.isLive ? session.startsAt : session.endsAt, localizer: wording(for: member))
         model.unsubscribe = unsubscribe
         return draft(
             session.kind.isLive ? "reminder" : "exercise", model, to: member, category: .reminder,
@@ -107,6 +108,8 @@ struct MessageWriter {
         var organization: String
         /// The organization's website, where people can reach it (an `indaba@` sender may not read replies).
         var website: String?
+        /// Whom to contact: the organization, with its website when it has one.
+        var contact: String
         var zone: String
         var sessions: [SessionLine]
         var calendarLink: String?
@@ -131,16 +134,26 @@ struct MessageWriter {
     }
 
     private func base(_ member: MessageAudience.Member, sessions: [Session]) -> Model {
-        let zone = times(for: member, sessions.first ?? self.sessions.first).zone
+        let t = wording(for: member)
         return Model(
             name: member.name, series: series.title, organization: organization.name, website: organization.website,
-            zone: zone.identifier,
+            contact: organization.website.map { "\(organization.name) (\($0))" } ?? organization.name,
+            zone: times(for: member, sessions.first ?? self.sessions.first).zoneLabel,
             sessions: sessions.map { session in
                 SessionLine(
                     when: times(for: member, session).when(session), title: session.title,
-                    note: session.kind.isLive ? nil : "offline exercise",
+                    note: session.kind.isLive ? nil : t("offline exercise"),
                     join: session.kind.isLive ? session.joinURL : nil)
             })
+    }
+
+    /// The language a member reads: the one they asked for, else the organization's, else English.
+    func language(_ member: MessageAudience.Member) -> Language {
+        member.language ?? organization.language ?? .english
+    }
+
+    private func wording(for member: MessageAudience.Member) -> Localizer {
+        templates.localizer(for: language(member))
     }
 
     private func next(_ member: MessageAudience.Member, _ session: Session) -> NextModel {
@@ -148,7 +161,8 @@ struct MessageWriter {
     }
 
     private func times(for member: MessageAudience.Member, _ session: Session?) -> SessionTimes {
-        SessionTimes(recipientZone: member.timeZone, sessionZone: session?.timeZone ?? "UTC")
+        SessionTimes(
+            recipientZone: member.timeZone, sessionZone: session?.timeZone ?? "UTC", localizer: wording(for: member))
     }
 
     private func invitation(
@@ -166,11 +180,12 @@ struct MessageWriter {
         _ template: String, _ model: Model, to member: MessageAudience.Member, category: MessageCategory,
         key: String, calendar: (method: String, object: String)?
     ) -> MessageDraft {
-        MessageDraft(
+        let language = language(member)
+        return MessageDraft(
             organizationId: organization.id!, personId: member.personId, recipient: member.address, sender: sender,
             category: category, kind: "messages.\(template)", idempotencyKey: key,
-            subject: templates.render("\(template).subject", model),
-            textBody: templates.render("\(template).text", model),
-            htmlBody: templates.render("\(template).html", model), calendar: calendar)
+            subject: templates.render("\(template).subject", model, in: language),
+            textBody: templates.render("\(template).text", model, in: language),
+            htmlBody: templates.render("\(template).html", model, in: language), calendar: calendar)
     }
 }

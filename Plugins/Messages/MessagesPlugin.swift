@@ -12,6 +12,18 @@ public import PluginKit
 /// by ``runScheduledWork(at:)``) with an idempotency key, so it is written once whatever runs twice.
 public struct MessagesPlugin: Plugin {
     public static let id: PluginID = "messages"
+    public static var translationCatalogues: [String: String] { EmbeddedCatalogues.byLanguage }
+
+    /// The messages' wording in every shipped language, read once from the compiled-in catalogues.
+    static let translations: Translations = {
+        var translations = Translations()
+        do {
+            try translations.add(EmbeddedCatalogues.byLanguage, module: "Plugins/Messages")
+        } catch {
+            preconditionFailure("A compiled-in translation catalogue does not parse: \(error)")
+        }
+        return translations
+    }()
     public static let version: SemanticVersion = "1.0.0"
     /// Invitations carry the feeds' UIDs and the confirmation the private calendar link.
     public static let dependencies = [PluginRequirement("feeds")]

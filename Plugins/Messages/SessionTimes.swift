@@ -1,45 +1,52 @@
 import Foundation
 import Kernel
 
-/// Session times as a reader sees them: in their own zone when they chose one, else in the session's.
+/// Session times as a reader sees them, in the reader's language: in their own zone when they chose one, else in
+/// the session's.
 struct SessionTimes {
     let zone: TimeZone
+    let localizer: Localizer
 
-    init(recipientZone: String?, sessionZone: String) {
+    init(recipientZone: String?, sessionZone: String, localizer: Localizer) {
         zone = recipientZone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: sessionZone) ?? .gmt
+        self.localizer = localizer
     }
 
-    /// `Tuesday 6 June 2023, 14:00 to 16:00 (Africa/Nairobi, UTC+03:00)`; an exercise by its deadline.
+    /// `Tuesday 6 June 2023, 14:00 to 16:00 (East Africa Time, UTC+03:00)`; an exercise by its deadline.
     func when(_ session: Session) -> String {
+        let t = localizer
         if !session.kind.isLive {
-            return "by \(day(session.endsAt)), \(time(session.endsAt)) (\(zoneName(at: session.endsAt)))"
+            return t(
+                "by {deadline} ({zone})", ["deadline": moment(session.endsAt), "zone": zoneName(at: session.endsAt)])
         }
         let sameDay = day(session.startsAt) == day(session.endsAt)
-        let end = sameDay ? time(session.endsAt) : "\(day(session.endsAt)), \(time(session.endsAt))"
-        return "\(day(session.startsAt)), \(time(session.startsAt)) to \(end) (\(zoneName(at: session.startsAt)))"
+        let end = sameDay ? time(session.endsAt) : moment(session.endsAt)
+        return t(
+            "{start} to {end} ({zone})",
+            ["start": moment(session.startsAt), "end": end, "zone": zoneName(at: session.startsAt)])
     }
 
-    /// The zone's name and its offset at `date`: `Africa/Nairobi, UTC+03:00`.
+    /// The zone's name as people know it and its offset at `date`: `East Africa Time, UTC+03:00`.
     func zoneName(at date: Date) -> String {
-        "\(zone.identifier), UTC\(TimeFormats.offsetText(zone.secondsFromGMT(for: date)))"
+        "\(localizer.zoneName(zone)), UTC\(TimeFormats.offsetText(zone.secondsFromGMT(for: date)))"
+    }
+
+    /// The zone for "times in …": its name as people know it and its identifier (`East Africa Time
+    /// (Africa/Nairobi)`).
+    var zoneLabel: String {
+        let name = localizer.zoneName(zone)
+        return name == zone.identifier ? name : "\(name) (\(zone.identifier))"
     }
 
     /// How far off `date` is from `now`, in words: `in 23 hours`, `in 50 minutes`.
-    static func distance(from now: Date, to date: Date) -> String {
+    static func distance(from now: Date, to date: Date, localizer t: Localizer) -> String {
         let minutes = max(Int(date.timeIntervalSince(now) / 60), 0)
-        if minutes < 90 { return "in \(minutes) minute\(minutes == 1 ? "" : "s")" }
+        if minutes < 90 { return t.plural("in {count} minute", "in {count} minutes", count: minutes) }
         let hours = Int((Double(minutes) / 60).rounded())
-        return "in \(hours) hours"
+        return t.plural("in {count} hour", "in {count} hours", count: hours)
     }
 
-    private func day(_ date: Date) -> String { format(date, "EEEE d MMMM yyyy") }
-    private func time(_ date: Date) -> String { format(date, "HH:mm") }
-
-    private func format(_ date: Date, _ pattern: String) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = zone
-        formatter.dateFormat = pattern
-        return formatter.string(from: date)
-    }
+    private func moment(_ date: Date) -> String { localizer.dateFormatter("yMMMMEEEEdHm", in: zone).string(from: date) }
+    private func day(_ date: Date) -> String { localizer.dateFormatter("yMd", in: zone).string(from: date) }
+    private func time(_ date: Date) -> String { localizer.dateFormatter("Hm", in: zone).string(from: date) }
 }

@@ -23,9 +23,13 @@ enum TemplateOverrides {
         ).reduce(into: [:]) { $0[$1["name"]] = $1["text"] }
     }
 
-    /// Stores `text` for template `name`, or goes back to the built-in one when `text` equals it or is empty.
-    static func save(_ text: String?, name: String, organization: Organization.ID, now: Date, in db: Database) throws {
-        guard let text, !text.isEmpty, text != MessageTemplates.builtIn(name) else {
+    /// Stores `text` for template `name`, or goes back to the built-in one when `text` is empty or equals it as
+    /// written in Indaba (`MessageTemplates.builtIn`) or as the editor showed it (`builtIn`, in their language).
+    static func save(
+        _ text: String?, name: String, builtIn: String? = nil, organization: Organization.ID, now: Date,
+        in db: Database
+    ) throws {
+        guard let text, !text.isEmpty, text != MessageTemplates.builtIn(name), text != builtIn else {
             try db.execute(
                 sql: "DELETE FROM messages_template WHERE organizationId = ? AND name = ?",
                 arguments: [organization, name])

@@ -182,7 +182,7 @@ extension CaseStudyEditPageTests {
         let id = try await web.count("SELECT id FROM caseStudies_study WHERE slug = 'rota'")
         let page = try await web.client.request(
             .get, "/orgs/\(web.network)/case-studies/studies/\(id)", headers: ["Cookie": cookie])
-        #expect(page.text.contains("Introduction ("))
+        #expect(page.text.contains("Introduction</bdi> ("))
         #expect(try await web.count("SELECT count(*) FROM caseStudies_presentation") == 1)
     }
 }

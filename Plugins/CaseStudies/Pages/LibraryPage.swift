@@ -37,8 +37,9 @@ extension CaseStudiesPlugin {
     private func libraryPage(query: String, context: IndabaRequestContext, staff: Bool = false) async throws
         -> PageContent
     {
+        let t = context.localizer
         guard let organization = context.organization?.id else {
-            return PageContent(title: "Case-study library", body: "<p>No organization.</p>")
+            return PageContent(title: t("Case-study library"), body: "")
         }
         let access = context.access
         let query = query.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -50,7 +51,9 @@ extension CaseStudiesPlugin {
                     network: network, reader: reader, filters: SearchFilters(), limit: 200, in: db
                 )
                 .map {
-                    Self.card($0, title: HTML(escaping: $0.title), text: HTML(escaping: $0.summary), staff: staff)
+                    Self.card(
+                        $0, title: HTML(escaping: $0.title), text: HTML(escaping: $0.summary), staff: staff,
+                        localizer: t)
                 }
             }
             return try CaseStudySearch.search(
@@ -59,31 +62,36 @@ extension CaseStudiesPlugin {
             ).map {
                 Self.card(
                     $0.study, title: HTML(trusted: SearchMarkers.html($0.markedTitle)),
-                    text: HTML(trusted: SearchMarkers.html($0.plainSnippet)), staff: staff)
+                    text: HTML(trusted: SearchMarkers.html($0.plainSnippet)), staff: staff, localizer: t)
             }
         }
-        let count = items.count == 1 ? "1 study" : "\(items.count) studies"
-        let verb = items.count == 1 ? "matches" : "match"
         let heading: HTML =
             query.isEmpty
-            ? "<p class=\"note\">\(count) in the library.</p>"
-            : "<p class=\"note\" role=\"status\">\(count) \(verb) “\(query)”.</p>"
+            ? """
+            <p class="note">\(t.plural("{count} study in the library.", "{count} studies in the library.", count: items.count))</p>
+            """
+            : """
+            <p class="note" role="status">\(t.plural("{count} study matches “{query}”.", "{count} studies match “{query}”.", count: items.count, ["query": query]))</p>
+            """
         let write: HTML =
-            staff && !access.administered.isEmpty ? "<p><a href=\"new-study\">Write a new case study</a></p>" : ""
+            staff && !access.administered.isEmpty
+            ? "<p><a href=\"new-study\">\(t("Write a new case study"))</a></p>" : ""
         let body: HTML = """
             \(write)
             <form method="get" action="library" role="search">
-            <label for="q">Search the library</label>
+            <label for="q">\(t("Search the library"))</label>
             <input id="q" name="q" type="search" value="\(query)">
-            <button type="submit">Search</button>
+            <button type="submit">\(t("Search"))</button>
             </form>
             \(heading)
             <ul class="cards">\(items)</ul>
             """
-        return PageContent(title: "Case-study library", body: body)
+        return PageContent(title: t("Case-study library"), body: body)
     }
 
-    private static func card(_ study: CaseStudy, title: HTML, text: HTML, staff: Bool) -> HTML {
+    private static func card(_ study: CaseStudy, title: HTML, text: HTML, staff: Bool, localizer t: Localizer)
+        -> HTML
+    {
         // Staff open the study's page by id; the public, its own page by slug.
         let heading: HTML =
             staff
@@ -91,7 +99,7 @@ extension CaseStudiesPlugin {
             : "<a href=\"studies/\(study.slug)\">\(title)</a>"
         return """
             <li class="card"><h2>\(heading)</h2>\
-            <p class="meta">\(study.country) · \(study.sector) · \(study.visibility.rawValue)</p><p>\(text)</p></li>
+            <p class="meta">\(study.country) · \(study.sector) · \(study.visibility.label(t))</p><p>\(text)</p></li>
             """
     }
 }

@@ -39,42 +39,44 @@ struct PublicStudyPage {
         return .page(
             PageContent(
                 title: study.title,
-                body: Self.body(study, contributor: contributor, presentations: presentations, base: page.basePath)))
+                body: Self.body(
+                    study, contributor: contributor, presentations: presentations, base: page.basePath,
+                    localizer: page.localizer)))
     }
 
     static func body(
         _ study: CaseStudy, contributor: String?, presentations: [(session: Session, series: WebinarSeries)],
-        base: String
+        base: String, localizer t: Localizer
     ) -> HTML {
-        let origin =
-            study.origin == .network ? "An initiative of the network" : "An initiative from outside the network"
-        let by: HTML = contributor.map { " · contributed by \($0)" } ?? ""
+        let by: HTML = contributor.map { " · \(t("contributed by {organization}", ["organization": $0]))" } ?? ""
         let topics: HTML =
-            study.topics.isEmpty ? "" : "<p class=\"meta\">Topics: \(study.topics.joined(separator: ", "))</p>"
+            study.topics.isEmpty
+            ? ""
+            : "<p class=\"meta\">\(t("Topics: {topics}", ["topics": study.topics.joined(separator: ", ")]))</p>"
         return """
-            <p class="crumbs"><a href="\(base)library">Case-study library</a></p>
+            <p class="crumbs"><a href="\(base)library">\(t("Case-study library"))</a></p>
             <p class="lead">\(study.summary)</p>
-            <p class="meta">\(study.country) · \(study.sector) · \(origin)\(by)</p>
+            <p class="meta">\(study.country) · \(study.sector) · \(study.origin.label(t))\(by)</p>
             \(topics)
-            \(outcomes(study.outcomes))
-            <h2>The study</h2>
+            \(outcomes(study.outcomes, t))
+            <h2>\(t("The study"))</h2>
             <div class="study-body">\(renderedBody(study.body))</div>
-            \(links(study.links))
-            <h2>Where it was presented</h2>
-            \(presented(presentations))
-            <h2>Licence</h2>
+            \(links(study.links, t))
+            <h2>\(t("Where it was presented"))</h2>
+            \(presented(presentations, t))
+            <h2>\(t("Licence"))</h2>
             <p>\(study.licence)</p>
             """
     }
 
     /// What came of it, with the figures where known.
-    static func outcomes(_ outcomes: [CaseStudy.Outcome]) -> HTML {
+    static func outcomes(_ outcomes: [CaseStudy.Outcome], _ t: Localizer) -> HTML {
         guard !outcomes.isEmpty else { return "" }
         let items: [HTML] = outcomes.map { outcome in
             let figure: HTML = outcome.figure.map { ": <strong>\($0)</strong>" } ?? ""
             return "<li>\(outcome.description)\(figure)</li>"
         }
-        return "<h2>What came of it</h2><ul class=\"outcomes\">\(items)</ul>"
+        return "<h2>\(t("What came of it"))</h2><ul class=\"outcomes\">\(items)</ul>"
     }
 
     /// The body as safe HTML, its headings moved `below` levels down (`#` becomes `h2` by default) so that they sit
@@ -91,23 +93,28 @@ struct PublicStudyPage {
         return HTML(trusted: html)
     }
 
-    static func links(_ links: [CaseStudy.Link]) -> HTML {
+    static func links(_ links: [CaseStudy.Link], _ t: Localizer) -> HTML {
         guard !links.isEmpty else { return "" }
         let items: [HTML] = links.map { link in
             // Import and the form accept only http(s) addresses; checked again here all the same.
             guard FieldRules.webURLProblem(link.url) == nil else { return "<li>\(link.title)</li>" }
             return "<li><a href=\"\(link.url)\" rel=\"nofollow noopener\">\(link.title)</a></li>"
         }
-        return "<h2>Read more</h2><ul>\(items)</ul>"
+        return "<h2>\(t("Read more"))</h2><ul>\(items)</ul>"
     }
 
-    static func presented(_ presentations: [(session: Session, series: WebinarSeries)]) -> HTML {
-        guard !presentations.isEmpty else { return "<p>Not presented in a public session yet.</p>" }
+    static func presented(_ presentations: [(session: Session, series: WebinarSeries)], _ t: Localizer) -> HTML {
+        guard !presentations.isEmpty else { return "<p>\(t("Not presented in a public session yet."))</p>" }
         let items: [HTML] = presentations.map { item in
-            """
-            <li><a href="/series/\(item.series.id!.rawValue)">\(item.series.title)</a>: \
-            session \(item.session.position), \(item.session.title) (\(StudyEditPage.day(item.session.startsAt)))</li>
-            """
+            let session = t(
+                "session {number}, {title} ({day})",
+                [
+                    "number": t.number(item.session.position), "title": item.session.title,
+                    "day": StudyEditPage.day(item.session.startsAt, t),
+                ])
+            return """
+                <li><a href="/series/\(item.series.id!.rawValue)"><bdi>\(item.series.title)</bdi></a>: \(session)</li>
+                """
         }
         return "<ul>\(items)</ul>"
     }

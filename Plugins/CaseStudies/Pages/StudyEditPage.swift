@@ -11,19 +11,23 @@ struct StudyEditPage {
     let plugin: CaseStudiesPlugin
 
     func show(_ page: PageRequest) async throws -> PageResponse {
-        let notice = page.query("saved") != nil ? "Saved: the study is at a new version." : ""
+        let notice = page.query("saved") != nil ? page.localizer("Saved: the study is at a new version.") : ""
         return .page(try await content(page, text: nil, problems: [], notice: notice))
     }
 
     func save(_ page: PageRequest) async throws -> PageResponse {
         let (study, _, _) = try await load(page, requireWrite: true)
+        let t = page.localizer
         let text = page.form["document"].replacingOccurrences(of: "\r\n", with: "\n")
         var problems: [String] = []
         switch CaseStudyFile.read(text, file: "study") {
         case let .failure(error):
-            problems = error.issues.map { "Line \($0.line), \($0.field): \($0.message)" }
+            problems = error.issues.map { Self.issue($0.line, $0.field, $0.message, t) }
         case let .success(located) where located.file.slug != study.slug:
-            problems = ["Line \(located.slugLine), slug: the slug must stay '\(study.slug)'."]
+            problems = [
+                Self.issue(
+                    located.slugLine, "slug", t("the slug must stay '{slug}'.", ["slug": study.slug]), t)
+            ]
         case let .success(located):
             let scope = page.context.scope
             let organization = page.organization.id!
@@ -34,7 +38,7 @@ struct StudyEditPage {
                         located, expected: expected, scope: scope, organization: organization, in: transaction)
                 }
             } catch let error as LibraryImportError {
-                problems = error.issues.map { "Line \($0.line), \($0.field): \($0.message)" }
+                problems = error.issues.map { Self.issue($0.line, $0.field, $0.message, t) }
             } catch let StudyFormPage.FormRefusal.form(message) {
                 problems = [message]
             }
@@ -50,7 +54,8 @@ struct StudyEditPage {
         let (study, sessions, _) = try await load(page, requireWrite: true)
         guard let sessionId = Int64(page.form["session"]) else {
             return .page(
-                try await content(page, text: nil, problems: [], notice: "", linkError: "Choose a session."),
+                try await content(
+                    page, text: nil, problems: [], notice: "", linkError: page.localizer("Choose a session.")),
                 status: .unprocessableContent)
         }
         let remove = page.form["action"] == "unlink"
@@ -82,8 +87,8 @@ struct StudyEditPage {
             return .page(
                 try await content(
                     page, text: nil, problems: [], notice: "",
-                    linkError: "Choose a session from the list: your organization's or a published one of this network."
-                ),
+                    linkError: page.localizer(
+                        "Choose a session from the list: your organization's or a published one of this network.")),
                 status: .unprocessableContent)
         }
         return .redirect("studies/\(study.id!.rawValue)?saved=1")
@@ -131,15 +136,16 @@ struct StudyEditPage {
             return (try CaseStudyLibrary.file(of: study, in: db).text, choices, try scope.visible(linked, in: db))
         }
         let base = page.basePath
+        let t = page.localizer
         let presented: [HTML] = sessions.map { session in
             let remove: HTML =
                 writable
                 ? """
                  <form method="post" action="\(base)studies/\(study.id!.rawValue)/link" class="inline">\(page.formField(for: "\(base)studies/\(study.id!.rawValue)/link"))\
                 <input type="hidden" name="session" value="\(session.id!.rawValue)">\
-                <input type="hidden" name="action" value="unlink"><button type="submit">Unlink</button></form>
+                <input type="hidden" name="action" value="unlink"><button type="submit">\(t("Unlink"))</button></form>
                 """ : ""
-            return "<li>\(session.title) (\(Self.day(session.startsAt)))\(remove)</li>"
+            return "<li><bdi>\(session.title)</bdi> (\(Self.day(session.startsAt, t)))\(remove)</li>"
         }
         let status: HTML = notice.isEmpty ? "" : "<p class=\"notice\" role=\"status\">\(notice)</p>"
         let errorList: HTML =
@@ -152,23 +158,22 @@ struct StudyEditPage {
         let editor: HTML =
             writable
             ? """
-            <h2>Edit</h2>
-            <p><a class="button" href="\(base)studies/\(study.id!.rawValue)/edit">Edit this study</a></p>
-            <details\(open)><summary>Or edit its Markdown file</summary>
+            <h2>\(t("Edit"))</h2>
+            <p><a class="button" href="\(base)studies/\(study.id!.rawValue)/edit">\(t("Edit this study"))</a></p>
+            <details\(open)><summary>\(t("Or edit its Markdown file"))</summary>
             <form method="post" action="\(base)studies/\(study.id!.rawValue)">\(page.formField(for: "\(base)studies/\(study.id!.rawValue)"))
-            <label for="document">The study as Markdown with YAML front matter (as <code>indaba case-studies export</code> \
-            writes it)</label>
+            <label for="document">\(t.markup("The study as Markdown with YAML front matter (as <code>indaba case-studies export</code> writes it)"))</label>
             \(errorList)
             <textarea id="document" name="document" rows="24"\(invalid)>\(text ?? document)</textarea>
-            <button type="submit">Save a new version</button>
+            <button type="submit">\(t("Save a new version"))</button>
             </form>
             </details>
             """
-            : "<p>Only administrators of the contributing organization may change this study.</p>"
+            : "<p>\(t("Only administrators of the contributing organization may change this study."))</p>"
         let publicLink: HTML =
             study.isPubliclyShown
-            ? "<p><a href=\"/pages/orgs/\(page.organization.id!.rawValue)/case-studies/studies/\(study.slug)\">Its public page</a></p>"
-            : "<p class=\"meta\">Not public: only the network reads it (see who may read it and consent).</p>"
+            ? "<p><a href=\"/pages/orgs/\(page.organization.id!.rawValue)/case-studies/studies/\(study.slug)\">\(t("Its public page"))</a></p>"
+            : "<p class=\"meta\">\(t("Not public: only the network reads it (see who may read it and consent)."))</p>"
         let linkMessage: HTML =
             linkError.map { "<p class=\"error\" id=\"session-error\" role=\"alert\">\($0)</p>" } ?? ""
         let linkInvalid: HTML = linkError == nil ? "" : " aria-invalid=\"true\" aria-describedby=\"session-error\""
@@ -177,21 +182,22 @@ struct StudyEditPage {
             writable
             ? """
             <form method="post" action="\(base)studies/\(study.id!.rawValue)/link">\(page.formField(for: "\(base)studies/\(study.id!.rawValue)/link"))
-            <label for="session">Link to a session</label>\(linkMessage)
-            <select id="session" name="session"\(linkInvalid)><option value="">Choose a session</option>\(options)</select>
+            <label for="session">\(t("Link to a session"))</label>\(linkMessage)
+            <select id="session" name="session"\(linkInvalid)><option value="">\(t("Choose a session"))</option>\(options)</select>
             <input type="hidden" name="action" value="link">
-            <button type="submit">Link the session</button>
+            <button type="submit">\(t("Link the session"))</button>
             </form>
             """ : ""
         let sessionList: HTML =
-            presented.isEmpty ? "<p>Not linked to any session yet.</p>" : "<ul>\(presented)</ul>"
+            presented.isEmpty ? "<p>\(t("Not linked to any session yet."))</p>" : "<ul>\(presented)</ul>"
         let body: HTML = """
-            <p><a href="\(base)library">Back to the library</a></p>
+            <p><a href="\(base)library">\(t("Back to the library"))</a></p>
             \(status)
-            <p class="meta">\(study.country) · \(study.sector) · \(study.visibility.rawValue) · version \(study.version)</p>
+            <p class="meta">\(study.country) · \(study.sector) · \(study.visibility.label(t)) · \
+            \(t("version {number}", ["number": t.number(study.version)]))</p>
             <p>\(study.summary)</p>
             \(publicLink)
-            <h2>Presented in</h2>
+            <h2>\(t("Presented in"))</h2>
             \(sessionList)
             \(linker)
             \(editor)
@@ -199,11 +205,13 @@ struct StudyEditPage {
         return PageContent(title: study.title, body: body)
     }
 
-    static func day(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "d MMM yyyy"
-        return formatter.string(from: date)
+    /// A session's day, in the reader's language (in UTC: the library spans the network's zones).
+    static func day(_ date: Date, _ t: Localizer) -> String {
+        t.dateFormatter("yMMMd", in: .gmt).string(from: date)
+    }
+
+    /// A problem of the study's file, by line and field (the message itself is the importer's, in English).
+    static func issue(_ line: Int, _ field: String, _ message: String, _ t: Localizer) -> String {
+        t("Line {line}, {field}: {message}", ["line": t.number(line), "field": field, "message": message])
     }
 }

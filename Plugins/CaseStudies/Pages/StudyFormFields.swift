@@ -5,25 +5,32 @@ import Kernel
 struct StudyFormFields {
     let form: StudyForm
     let errors: [String: [String]]
+    let t: Localizer
 
     /// Rows of outcomes and links shown: those typed and two blank ones.
     var rows: Int { min(max(form.outcomes.count, form.links.count) + 2, StudyForm.maximumRows) }
 
-    static let origins: [(value: String, label: String)] = [
-        ("network", "An initiative of the network"),
-        ("outside", "From outside the network, told by someone in it"),
-    ]
-    static let consents: [(value: String, label: String)] = [
-        ("pending", "Asked, not answered yet"),
-        ("granted", "Granted by the people it names"),
-        ("refused", "Refused"),
-        ("notNeeded", "Not needed: it names nobody who must agree"),
-    ]
-    static let visibilities: [(value: String, label: String)] = [
-        ("private", "The contributing organization only"),
-        ("network", "Every organization of the network"),
-        ("public", "Everyone, once consent allows it"),
-    ]
+    var origins: [(value: String, label: String)] {
+        [
+            ("network", t("An initiative of the network")),
+            ("outside", t("From outside the network, told by someone in it")),
+        ]
+    }
+    var consents: [(value: String, label: String)] {
+        [
+            ("pending", t("Asked, not answered yet")),
+            ("granted", t("Granted by the people it names")),
+            ("refused", t("Refused")),
+            ("notNeeded", t("Not needed: it names nobody who must agree")),
+        ]
+    }
+    var visibilities: [(value: String, label: String)] {
+        [
+            ("private", t("The contributing organization only")),
+            ("network", t("Every organization of the network")),
+            ("public", t("Everyone, once consent allows it")),
+        ]
+    }
 
     private func value(_ name: String) -> String {
         switch name {
@@ -92,13 +99,13 @@ struct StudyFormFields {
         let items: [HTML] = (1...rows).map { row in
             let outcome = row <= form.outcomes.count ? form.outcomes[row - 1] : StudyForm.Outcome()
             return """
-                \(text("outcome-\(row)-description", label: "Outcome \(row)", value: outcome.description))\
-                \(text("outcome-\(row)-figure", label: "Figure for outcome \(row) (optional)", hint: row == 1 ? "Such as: from 22% to 47%." : nil, value: outcome.figure))
+                \(text("outcome-\(row)-description", label: t("Outcome {number}", ["number": t.number(row)]), value: outcome.description))\
+                \(text("outcome-\(row)-figure", label: t("Figure for outcome {number} (optional)", ["number": t.number(row)]), hint: row == 1 ? t("Such as: from 22% to 47%.") : nil, value: outcome.figure))
                 """
         }
         return """
-            <fieldset><legend>What came of it</legend>\
-            <p class="why">Leave a row blank to drop it; save or preview for more rows.</p>\(items)</fieldset>
+            <fieldset><legend>\(t("What came of it"))</legend>\
+            <p class="why">\(t("Leave a row blank to drop it; save or preview for more rows."))</p>\(items)</fieldset>
             """
     }
 
@@ -107,25 +114,25 @@ struct StudyFormFields {
         let items: [HTML] = (1...rows).map { row in
             let link = row <= form.links.count ? form.links[row - 1] : StudyForm.Link()
             return """
-                \(text("link-\(row)-title", label: "Link \(row): title", value: link.title))\
-                \(text("link-\(row)-url", label: "Link \(row): address", hint: row == 1 ? "An http or https address." : nil, value: link.url))
+                \(text("link-\(row)-title", label: t("Link {number}: title", ["number": t.number(row)]), value: link.title))\
+                \(text("link-\(row)-url", label: t("Link {number}: address", ["number": t.number(row)]), hint: row == 1 ? t("An http or https address.") : nil, value: link.url))
                 """
         }
-        return "<fieldset><legend>Read more (links)</legend>\(items)</fieldset>"
+        return "<fieldset><legend>\(t("Read more (links)"))</legend>\(items)</fieldset>"
     }
 }
 
 /// The study as its public page will show it, from the form as typed (nothing saved).
 enum StudyPreview {
-    static func html(_ form: StudyForm) -> HTML {
+    static func html(_ form: StudyForm, _ t: Localizer) -> HTML {
         let outcomes: [HTML] = form.outcomes.map { outcome in
             let figure: HTML = outcome.figure.isEmpty ? "" : ": <strong>\(outcome.figure)</strong>"
             return "<li>\(outcome.description)\(figure)</li>"
         }
-        let outcomeList: HTML = outcomes.isEmpty ? "" : "<h4>What came of it</h4><ul>\(outcomes)</ul>"
+        let outcomeList: HTML = outcomes.isEmpty ? "" : "<h4>\(t("What came of it"))</h4><ul>\(outcomes)</ul>"
         return """
             <section class="card preview" aria-labelledby="preview-heading">
-            <h2 id="preview-heading">Preview (not saved yet)</h2>
+            <h2 id="preview-heading">\(t("Preview (not saved yet)"))</h2>
             <h3>\(form.title)</h3>
             <p class="lead">\(form.summary)</p>
             \(outcomeList)

@@ -179,25 +179,31 @@ struct StudyFormPage {
         _ page: PageRequest, _ target: Target, form: StudyForm, errors: [String: [String]], formError: String?,
         preview: Bool
     ) -> PageContent {
-        let fields = StudyFormFields(form: form, errors: errors)
+        let t = page.localizer
+        let fields = StudyFormFields(form: form, errors: errors, t: t)
         let opened = target.study.map { Int(page.form["version"]) ?? $0.version }
         let version: HTML = opened.map { "<input type=\"hidden\" name=\"version\" value=\"\($0)\">" } ?? ""
         let alert: HTML =
             formError.map { "<p class=\"error alert\" role=\"alert\">\($0)</p>" }
             ?? (errors.isEmpty
                 ? ""
-                : "<p class=\"error alert\" role=\"alert\">Nothing was saved: please correct the fields marked below.</p>")
-        let previewSection: HTML = preview && errors.isEmpty && formError == nil ? StudyPreview.html(form) : ""
+                : "<p class=\"error alert\" role=\"alert\">\(t("Nothing was saved: please correct the fields marked below."))</p>")
+        let previewSection: HTML = preview && errors.isEmpty && formError == nil ? StudyPreview.html(form, t) : ""
         let organizations = target.organizations.map { (value: $0.path, label: $0.name) }
         let slugField: HTML =
             target.study == nil
             ? fields.text(
-                "slug", label: "Short name in addresses",
-                hint: "Lowercase letters, digits and hyphens, such as open-studio-days. It cannot change later.")
-            : "<p class=\"meta\">Address name: <code>\(form.slug)</code> · version \(opened ?? 1)</p>"
+                "slug", label: t("Short name in addresses"),
+                hint: t("Lowercase letters, digits and hyphens, such as open-studio-days. It cannot change later."))
+            : """
+            <p class="meta">\(t("Address name:")) <code>\(form.slug)</code> · \
+            \(t("version {number}", ["number": t.number(opened ?? 1)]))</p>
+            """
         let back: HTML =
-            target.study.map { "<p><a href=\"\(page.basePath)studies/\($0.id!.rawValue)\">Back to the study</a></p>" }
-            ?? "<p><a href=\"\(page.basePath)library\">Back to the library</a></p>"
+            target.study.map {
+                "<p><a href=\"\(page.basePath)studies/\($0.id!.rawValue)\">\(t("Back to the study"))</a></p>"
+            }
+            ?? "<p><a href=\"\(page.basePath)library\">\(t("Back to the library"))</a></p>"
         let body: HTML = """
             \(back)
             \(alert)
@@ -205,25 +211,27 @@ struct StudyFormPage {
             <form method="post" action="\(target.action)" novalidate>\(page.formField(for: target.action))
             <input type="hidden" name="rows" value="\(fields.rows)">\(version)
             \(slugField)
-            \(fields.text("title", label: "Title"))
-            \(fields.area("summary", label: "Summary", hint: "Two or three sentences shown in the library and search results.", rows: 3))
-            \(fields.select("organization", label: "Contributed by", options: organizations))
-            \(fields.select("origin", label: "Origin", options: StudyFormFields.origins))
-            \(fields.text("country", label: "Country", hint: "Where the initiative took place: a two-letter code such as KE, NG or ZA.", size: 2))
-            \(fields.text("sector", label: "Sector", hint: "A short code such as tech or media."))
-            \(fields.text("topics", label: "Topics", hint: "Codes separated by commas, such as recruitment, retention, workplace-culture."))
+            \(fields.text("title", label: t("Title")))
+            \(fields.area("summary", label: t("Summary"), hint: t("Two or three sentences shown in the library and search results."), rows: 3))
+            \(fields.select("organization", label: t("Contributed by"), options: organizations))
+            \(fields.select("origin", label: t("Origin"), options: fields.origins))
+            \(fields.text("country", label: t("Country"), hint: t("Where the initiative took place: a two-letter code such as KE, NG or ZA."), size: 2))
+            \(fields.text("sector", label: t("Sector"), hint: t("A short code such as tech or media.")))
+            \(fields.text("topics", label: t("Topics"), hint: t("Codes separated by commas, such as recruitment, retention, workplace-culture.")))
             \(fields.outcomes)
-            \(fields.area("body", label: "The study", hint: "Markdown: ## for a heading, - for a list, **bold**, [a link](https://…). Preview shows it as readers will see it.", rows: 16))
+            \(fields.area("body", label: t("The study"), hint: t("Markdown: ## for a heading, - for a list, **bold**, [a link](https://…). Preview shows it as readers will see it."), rows: 16))
             \(fields.links)
-            \(fields.text("licence", label: "Licence", hint: "Such as CC-BY-4.0."))
-            \(fields.select("consent", label: "Consent of the people it names", options: StudyFormFields.consents))
-            \(fields.select("visibility", label: "Who may read it", options: StudyFormFields.visibilities))
+            \(fields.text("licence", label: t("Licence"), hint: t("Such as CC-BY-4.0.")))
+            \(fields.select("consent", label: t("Consent of the people it names"), options: fields.consents))
+            \(fields.select("visibility", label: t("Who may read it"), options: fields.visibilities))
             <div class="actions">
-            <button type="submit" name="intent" value="preview" class="secondary">Preview</button>
-            <button type="submit" name="intent" value="save">\(target.study == nil ? "Create the study" : "Save a new version")</button>
+            <button type="submit" name="intent" value="preview" class="secondary">\(t("Preview"))</button>
+            <button type="submit" name="intent" value="save">\(target.study == nil ? t("Create the study") : t("Save a new version"))</button>
             </div>
             </form>
             """
-        return PageContent(title: target.study == nil ? "New case study" : "Edit: \(target.study!.title)", body: body)
+        return PageContent(
+            title: target.study == nil ? t("New case study") : t("Edit: {title}", ["title": target.study!.title]),
+            body: body)
     }
 }

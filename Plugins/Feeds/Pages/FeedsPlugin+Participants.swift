@@ -7,30 +7,27 @@ public import PluginKit
 /// (the old one stops working); and what it keeps about them, for their data download.
 extension FeedsPlugin {
     public func participantSections(for page: ParticipantPageRequest) async throws -> [PageSection] {
+        let t = page.localizer
         let action = page.basePath + "calendar/rotate"
         let active = try await context.store.writer.read { db in
             try PersonalFeeds.tokens(of: page.person, organization: page.organization.id!, in: db)
                 .filter { $0.revokedAt == nil }.count
         }
-        let state: HTML =
-            if active > 0 {
-                """
-                <p>Your private calendar of \(page.organization.name) is active. For safety we cannot show its \
-                address again; if you lost it, or someone else has it, get a new one (the old one then stops \
-                working).</p>
-                """
-            } else {
-                """
-                <p>Get a private calendar of the \(page.organization.name) sessions you take part in, with their join \
-                links, to subscribe to in your calendar app.</p>
-                """
-            }
+        let organization = ["organization": page.organization.name]
+        let state =
+            active > 0
+            ? t(
+                "Your private calendar of {organization} is active. For safety we cannot show its address again; if you lost it, or someone else has it, get a new one (the old one then stops working).",
+                organization)
+            : t(
+                "Get a private calendar of the {organization} sessions you take part in, with their join links, to subscribe to in your calendar app.",
+                organization)
         return [
             PageSection(
-                title: "Your private calendar (\(page.organization.name))",
+                title: t("Your private calendar ({organization})", organization),
                 body: """
-                    \(state)<form method="post" action="\(action)">\(page.formField(for: action))\
-                    <button type="submit" class="secondary">Get a new private calendar link</button></form>
+                    <p>\(state)</p><form method="post" action="\(action)">\(page.formField(for: action))\
+                    <button type="submit" class="secondary">\(t("Get a new private calendar link"))</button></form>
                     """, order: 20)
         ]
     }
@@ -38,6 +35,7 @@ extension FeedsPlugin {
     public func addParticipantPages(to pages: PageRoutes) {
         pages.post("calendar/rotate") { page in
             guard let person = page.context.participant else { return .redirect("/") }
+            let t = page.localizer
             let organization = page.organization.id!
             let token = try await context.write(as: AuditActor("participant:\(person.rawValue)")) { transaction in
                 let token = try PersonalFeeds.rotate(
@@ -48,15 +46,15 @@ extension FeedsPlugin {
                 return token
             }
             let link = FeedLink(
-                title: "My sessions", folder: context.baseURL + personalFolder(token: token, organization: organization)
-            )
+                title: t("My sessions"),
+                folder: context.baseURL + personalFolder(token: token, organization: organization))
             return .page(
                 PageContent(
-                    title: "Your new private calendar",
+                    title: t("Your new private calendar"),
                     body: """
-                        <p>Your earlier private calendar link no longer works. Subscribe with this one, and keep it to \
-                        yourself: it is shown only once.</p>\(Self.subscribe(link, personal: true))
-                        <p><a href="/me">Back to My Indaba</a></p>
+                        <p>\(t("Your earlier private calendar link no longer works. Subscribe with this one, and keep it to yourself: it is shown only once."))</p>\
+                        \(Self.subscribe(link, personal: true, localizer: t))
+                        <p><a href="/me">\(t("Back to My Indaba"))</a></p>
                         """))
         }
     }

@@ -16,22 +16,23 @@ struct TemplatesPage {
         let overrides = try await plugin.context.store.writer.read { db in
             try TemplateOverrides.all(of: organization, in: db)
         }
-        let rows: [HTML] = MessageTemplates.kinds.map { kind in
+        let t = page.localizer
+        let rows: [HTML] = MessageTemplates.kinds(t).map { kind in
             let changed = ["subject", "text", "html"].contains { overrides["\(kind.id).\($0)"] != nil }
             return """
-                <li><a href="\(page.basePath)templates/\(kind.id)">\(kind.label)</a>\
-                \(changed ? " (your wording)" : " (built in)")</li>
+                <li><a href="\(page.basePath)templates/\(kind.id)">\(kind.label)</a> \
+                \(changed ? t("(your wording)") : t("(built in)"))</li>
                 """
         }
         let saved: HTML =
-            page.query("saved").map { "<p class=\"notice\" role=\"status\">Saved the wording of \($0).</p>" } ?? ""
+            page.query("saved").flatMap { id in MessageTemplates.kinds(t).first { $0.id == id } }.map {
+                "<p class=\"notice\" role=\"status\">\(t("Saved the wording of {kind}.", ["kind": $0.label]))</p>"
+            } ?? ""
         return .page(
             PageContent(
-                title: "Message wording",
+                title: t("Message wording"),
                 body: """
-                    \(saved)<p>What the messages plugin sends, kind by kind. Change the wording of your \
-                    organization's messages here; what you leave unchanged stays as built in (and will be \
-                    translated when Indaba is).</p><ul>\(rows)</ul>
+                    \(saved)<p>\(t("What the messages plugin sends, kind by kind. Change the wording of your organization's messages here; what you leave unchanged stays as built in, in each reader's language. Your own wording goes out as you wrote it, whatever the reader's language."))</p><ul>\(rows)</ul>
                     """))
     }
 
@@ -43,7 +44,11 @@ struct TemplatesPage {
         }
         let values = Dictionary(
             uniqueKeysWithValues: Self.parts.map {
-                ($0, overrides["\(kind.id).\($0)"] ?? MessageTemplates.builtIn("\(kind.id).\($0)") ?? "")
+                (
+                    $0,
+                    overrides["\(kind.id).\($0)"]
+                        ?? MessageTemplates.builtIn("\(kind.id).\($0)", in: page.localizer) ?? ""
+                )
             })
         return form(page, kind: kind, values: values, problems: [:], preview: true)
     }
@@ -51,17 +56,20 @@ struct TemplatesPage {
     func save(_ page: PageRequest) async throws -> PageResponse {
         let organization = try administered(page)
         let kind = try self.kind(page)
+        let t = page.localizer
         var values: [String: String] = [:]
         var problems: [String: String] = [:]
         for part in Self.parts {
             let text = page.form[part].replacingOccurrences(of: "\r\n", with: "\n")
             values[part] = text
             if text.isEmpty {
-                problems[part] = "Write something, or choose “Back to built-in wording”."
+                problems[part] = t("Write something, or choose “Back to built-in wording”.")
             } else if text.count > 20_000 {
-                problems[part] = "is longer than 20,000 characters"
+                problems[part] = t("Shorten it to 20,000 characters or fewer.")
             } else if let problem = MessageTemplates.problem(text) {
-                problems[part] = problem
+                problems[part] = t(
+                    "This is not a valid Mustache template ({problem}); check that every {{#section}} has its {{/section}}.",
+                    ["problem": problem])
             }
         }
         let restore = page.form["action"] == "restore"
@@ -70,11 +78,15 @@ struct TemplatesPage {
         }
         let now = plugin.context.now()
         let texts = values
+        // What the page showed as built in: saving it unchanged keeps the built-in wording, in every language.
+        let builtIn = Dictionary(
+            uniqueKeysWithValues: Self.parts.map { ($0, MessageTemplates.builtIn("\(kind.id).\($0)", in: t)) })
         try await plugin.context.write(as: page.actor) { transaction in
             for part in Self.parts {
                 try TemplateOverrides.save(
-                    restore ? nil : texts[part], name: "\(kind.id).\(part)", organization: organization, now: now,
-                    in: transaction.db)
+                    restore ? nil : texts[part], name: "\(kind.id).\(part)", builtIn: builtIn[part] ?? nil,
+                    organization: organization,
+                    now: now, in: transaction.db)
             }
         }
         return .redirect("\(page.basePath)templates?saved=\(kind.id)")
@@ -88,8 +100,9 @@ struct TemplatesPage {
         _ page: PageRequest, kind: (id: String, label: String), values: [String: String],
         problems: [String: String], preview: Bool
     ) -> PageResponse {
+        let t = page.localizer
         let fields: [HTML] = Self.parts.map { part in
-            let label = ["subject": "Subject", "text": "Plain text", "html": "HTML"][part] ?? part
+            let label = ["subject": t("Subject"), "text": t("Plain text"), "html": t("HTML")][part] ?? part
             let error: HTML = problems[part].map { "<p class=\"error\" id=\"\(part)-error\">\($0)</p>" } ?? ""
             let described: HTML =
                 problems[part] == nil ? "" : " aria-invalid=\"true\" aria-describedby=\"\(part)-error\""
@@ -104,32 +117,35 @@ struct TemplatesPage {
             let templates = MessageTemplates(
                 overrides: Dictionary(
                     uniqueKeysWithValues: values.map { ("\(kind.id).\($0.key)", $0.value) }))
-            let model = SampleMessage.model
-            let subject = templates.render("\(kind.id).subject", model)
-            let text = templates.render("\(kind.id).text", model)
-            let html = templates.render("\(kind.id).html", model)
+            let model = SampleMessage.model(t)
+            let language = t.language
+            let subject = templates.render("\(kind.id).subject", model, in: language)
+            let text = templates.render("\(kind.id).text", model, in: language)
+            let html = templates.render("\(kind.id).html", model, in: language)
             // The HTML is the organization's own, shown in a sandbox: no script runs, nothing reaches this page.
             sample = """
-                <section aria-labelledby="preview"><h2 id="preview">Preview, on sample data</h2>
-                <p><strong>Subject:</strong> \(subject)</p><pre class="preview">\(text)</pre>
-                <iframe title="HTML part" sandbox srcdoc="\(html)" style="width:100%;height:20rem"></iframe></section>
+                <section aria-labelledby="preview"><h2 id="preview">\(t("Preview, on sample data"))</h2>
+                <p><strong>\(t("Subject:"))</strong> \(subject)</p><pre class="preview">\(text)</pre>
+                <iframe title="\(t("HTML part"))" sandbox srcdoc="\(html)" style="width:100%;height:20rem"></iframe>\
+                </section>
                 """
         }
         return .page(
             PageContent(
-                title: "Wording: \(kind.label)",
+                title: t("Wording: {kind}", ["kind": kind.label]),
                 body: """
-                    <p><a href="\(page.basePath)templates">All messages</a></p>
-                    <p>Mustache templates: <code>{{name}}</code>, <code>{{series}}</code>, <code>{{organization}}</code>, <code>{{website}}</code>, \
+                    <p><a href="\(page.basePath)templates">\(t("All messages"))</a></p>
+                    <p>\(t("Mustache templates, with these values:")) <code>{{name}}</code>, <code>{{series}}</code>, \
+                    <code>{{organization}}</code>, <code>{{contact}}</code>, <code>{{website}}</code>, \
                     <code>{{zone}}</code>, <code>{{session}}</code>, <code>{{when}}</code>, <code>{{inHours}}</code>, \
-                    <code>{{covered}}</code>, <code>{{calendarLink}}</code>, <code>{{unsubscribe}}</code>, and \
-                    <code>{{#sessions}}{{when}} {{title}} {{join}}{{/sessions}}</code>. In the plain text, use three \
-                    braces (<code>{{{name}}}</code>) so nothing is HTML-escaped; in the HTML, two.</p>
+                    <code>{{covered}}</code>, <code>{{calendarLink}}</code>, <code>{{unsubscribe}}</code>, \
+                    <code>{{#sessions}}{{when}} {{title}} {{join}}{{/sessions}}</code>. \
+                    \(t("Values are HTML-escaped in the HTML part only."))</p>
                     <form method="post" action="\(page.basePath)templates/\(kind.id)">\(page.formField(for: "\(page.basePath)templates/\(kind.id)"))
                     \(fields)
-                    <p class="actions"><button type="submit" name="action" value="preview">Preview</button> \
-                    <button type="submit" name="action" value="save">Save</button> \
-                    <button type="submit" name="action" value="restore">Back to built-in wording</button></p>
+                    <p class="actions"><button type="submit" name="action" value="preview">\(t("Preview"))</button> \
+                    <button type="submit" name="action" value="save">\(t("Save"))</button> \
+                    <button type="submit" name="action" value="restore">\(t("Back to built-in wording"))</button></p>
                     </form>
                     \(sample)
                     """),
@@ -144,31 +160,41 @@ struct TemplatesPage {
 
     private func kind(_ page: PageRequest) throws -> (id: String, label: String) {
         guard let id = page.context.parameters.get("kind"),
-            let kind = MessageTemplates.kinds.first(where: { $0.id == id })
+            let kind = MessageTemplates.kinds(page.localizer).first(where: { $0.id == id })
         else { throw AccessError.notFound(entity: "message kind", id: 0) }
         return kind
     }
 }
 
-/// Sample data for previews: no real person's data on a staff page.
+/// Sample data for previews, in the page's language: no real person's data on a staff page.
 enum SampleMessage {
-    static let model: MessageWriter.Model = {
+    static func model(_ t: Localizer) -> MessageWriter.Model {
+        let lagos = TimeZone(identifier: "Africa/Lagos")!
+        let moment = t.dateFormatter("yMMMMEEEEdHm", in: lagos)
+        let start = Date(timeIntervalSince1970: 1_802_786_400)  // Tuesday 16 February 2027, 14:00 in Lagos
+        let zone = "\(t.zoneName(lagos)), UTC+01:00"
         let sessions = [
             MessageWriter.SessionLine(
-                when: "Tuesday 10 February 2027, 15:00 to 16:30 (Africa/Lagos, UTC+01:00)",
+                when: t(
+                    "{start} to {end} ({zone})",
+                    [
+                        "start": moment.string(from: start),
+                        "end": t.dateFormatter("Hm", in: lagos).string(from: start + 5_400), "zone": zone,
+                    ]),
                 title: "Finding and cleaning local data", note: nil, join: "https://meet.example.org/sample"),
             MessageWriter.SessionLine(
-                when: "by Tuesday 17 February 2027, 15:00 (Africa/Lagos, UTC+01:00)", title: "Data diary",
-                note: "offline exercise", join: nil),
+                when: t("by {deadline} ({zone})", ["deadline": moment.string(from: start + 7 * 86_400), "zone": zone]),
+                title: "Data diary", note: t("offline exercise"), join: nil),
         ]
         return MessageWriter.Model(
             name: "Amina Okafor", series: "Data Storytelling for Community Newsrooms", organization: "Sample network",
-            website: "https://network.example.org",
-            zone: "Africa/Lagos", sessions: sessions,
+            website: "https://network.example.org", contact: "Sample network (https://network.example.org)",
+            zone: "\(t.zoneName(lagos)) (Africa/Lagos)", sessions: sessions,
             calendarLink: "https://indaba.example.org/public/orgs/1/feeds/personal/SAMPLE/calendar.ics",
-            session: "Finding and cleaning local data", when: sessions[0].when, inHours: "in 23 hours",
+            session: "Finding and cleaning local data", when: sessions[0].when,
+            inHours: t.plural("in {count} hour", "in {count} hours", count: 23),
             covered: "Where local data lives; Spreadsheet clean-up",
             unsubscribe: "https://indaba.example.org/unsubscribe/SAMPLE",
             next: MessageWriter.NextModel(sessions: [sessions[0]]))
-    }()
+    }
 }

@@ -25,6 +25,27 @@ public struct Localizer: Sendable {
         return fill(translated, values)
     }
 
+    /// `text` in this language as HTML, for a message that holds markup (`<em>`, `<a href="{link}">`): the
+    /// translation's markup is kept (the catalogue check holds it to the English's tags) and each value is escaped.
+    public func markup(_ text: String, context: String? = nil, _ values: [String: String] = [:]) -> HTML {
+        HTML(trusted: callAsFunction(text, context: context, values.mapValues(HTML.escape)))
+    }
+
+    /// `template` (Mustache) with each `{{#t}}…{{/t}}` section replaced by the translation of its text, white space
+    /// folded: how pages and e-mails mark what translators translate. A `{{placeholder}}` inside a section stays
+    /// for the template to fill (and escape, in HTML).
+    public func translatingSections(of template: String) -> String {
+        var result = ""
+        var rest = template[...]
+        while let open = rest.range(of: "{{#t}}"), let close = rest[open.upperBound...].range(of: "{{/t}}") {
+            result += rest[..<open.lowerBound]
+            // The one call whose message is not a literal: the catalogue check reads the `{{#t}}` sections.
+            result += callAsFunction(String(rest[open.upperBound..<close.lowerBound]))
+            rest = rest[close.upperBound...]
+        }
+        return result + rest
+    }
+
     /// The form of a message that varies with `count` (`one` and `other` are the English singular and plural).
     public func plural(
         _ one: String, _ other: String, count: Int, context: String? = nil, _ values: [String: String] = [:]
@@ -44,7 +65,7 @@ public struct Localizer: Sendable {
         value.formatted(.number.locale(language.locale))
     }
 
-    /// `fraction` (0.42) as a whole percentage (`42%`, `42 %`, `٤٢٪`).
+    /// `fraction` (0.42) as a whole percentage (`42%`, `42 %` in French).
     public func percent(_ fraction: Double) -> String {
         fraction.formatted(.percent.precision(.fractionLength(0)).locale(language.locale))
     }

@@ -13,6 +13,8 @@ public enum MessageAudience {
         /// The zone the person chose, if any.
         public let timeZone: String?
         public let enrolledAt: Date
+        /// The language the person asked for (enrolment form, My Indaba), if any.
+        public let language: Language?
 
         public var address: MailAddress { MailAddress(email, name: name) }
     }
@@ -21,7 +23,7 @@ public enum MessageAudience {
     public static func participants(of series: WebinarSeries.ID, in db: Database) throws -> [Member] {
         try members(
             sql: """
-                SELECT p.id, p.displayName, p.email, r.timeZone, e.enrolledAt FROM enrolment e
+                SELECT p.id, p.displayName, p.email, r.timeZone, e.enrolledAt, p.preferredLanguage FROM enrolment e
                 JOIN person p ON p.id = e.personId LEFT JOIN messageRecipient r ON r.personId = p.id
                 WHERE e.seriesId = ? AND e.withdrawnAt IS NULL AND \(ParticipantRule.notOnTeam("e.seriesId", "p.id"))
                 ORDER BY e.enrolledAt, p.id
@@ -77,7 +79,9 @@ public enum MessageAudience {
 
     private static func members(sql: String, arguments: StatementArguments, in db: Database) throws -> [Member] {
         try Row.fetchAll(db, sql: sql, arguments: arguments).map {
-            Member(personId: $0[0], name: $0[1], email: $0[2], timeZone: $0[3], enrolledAt: $0[4])
+            Member(
+                personId: $0[0], name: $0[1], email: $0[2], timeZone: $0[3], enrolledAt: $0[4],
+                language: ($0[5] as String?).flatMap { Language(tag: $0) })
         }
     }
 }

@@ -29,10 +29,13 @@ public struct SeriesReportRequest: Sendable {
     public let organization: Organization
     /// The time of writing, for "not yet" figures.
     public let now: Date
+    /// What speaks the report's language: its headings, sentences, dates and figures.
+    public let localizer: Localizer
 
-    public init(series: WebinarSeries, organization: Organization, now: Date) {
+    public init(series: WebinarSeries, organization: Organization, now: Date, localizer: Localizer = .english) {
         self.series = series
         self.organization = organization
         self.now = now
+        self.localizer = localizer
     }
 }

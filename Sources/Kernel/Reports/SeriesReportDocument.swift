@@ -13,13 +13,16 @@ public struct SeriesReportDocument: Sendable {
     public var logo: Data?
     public var organizationName = ""
 
-    /// Writes the report of `series` from what is stored now.
+    /// Writes the report of `series` from what is stored now, in the language of `localizer`.
     /// - Throws: ``KernelError/notFound(entity:reference:)`` when the series does not exist.
-    public static func build(series id: WebinarSeries.ID, workspace: Workspace) async throws -> SeriesReportDocument {
+    public static func build(
+        series id: WebinarSeries.ID, workspace: Workspace, localizer: Localizer = .english
+    ) async throws -> SeriesReportDocument {
         let now = workspace.now()
         let facts = try await workspace.read { db in try SeriesFacts.read(id, in: db) }
         var sections = ReportKernelSections(facts: facts).all
-        let request = SeriesReportRequest(series: facts.series, organization: facts.organization, now: now)
+        let request = SeriesReportRequest(
+            series: facts.series, organization: facts.organization, now: now, localizer: localizer)
         var contributed: [(order: Int, plugin: PluginID, section: ReportSection)] = []
         for plugin in workspace.plugins where facts.enabledPlugins.contains(type(of: plugin).id) {
             let pluginId = type(of: plugin).id

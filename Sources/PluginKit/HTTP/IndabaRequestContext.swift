@@ -19,6 +19,9 @@ public struct IndabaRequestContext: RequestContext {
     /// The language the signed-in participant chose, if any (pages follow it unless the visitor picks another
     /// with the language switcher).
     public var language: Language?
+    /// What speaks the language of the page being answered. The web interface sets it before a plugin's page
+    /// handler runs (switcher, preference, `Accept-Language`, the organization's default); English elsewhere.
+    public var localizer: Localizer = .english
     /// A random id for this request, sent back as `X-Request-Id` and put in every log line about it.
     public let requestId: String
     /// Facts learnt while handling the request that the outer middleware (the access log) reports.

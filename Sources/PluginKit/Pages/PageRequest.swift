@@ -32,6 +32,9 @@ public struct PageRequest: Sendable {
         formTokenField(action)
     }
 
+    /// What speaks the page's language: its text, dates and numbers.
+    public var localizer: Localizer { context.localizer }
+
     /// Who the audit log names for changes this page makes.
     public var actor: AuditActor { context.actor }
 

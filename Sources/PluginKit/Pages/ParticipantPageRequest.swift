@@ -11,12 +11,15 @@ public struct ParticipantPageRequest: Sendable {
     public let basePath: String
     /// The server's public URL, for absolute links.
     public let baseURL: String
+    /// What speaks the page's language.
+    public let localizer: Localizer
     private let formTokenField: @Sendable (String) -> HTML
 
     public init(
         person: Person.ID, organization: Organization, basePath: String, baseURL: String,
-        formField: @escaping @Sendable (String) -> HTML
+        localizer: Localizer = .english, formField: @escaping @Sendable (String) -> HTML
     ) {
+        self.localizer = localizer
         self.person = person
         self.organization = organization
         self.basePath = basePath

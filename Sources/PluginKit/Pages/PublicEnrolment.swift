@@ -18,11 +18,14 @@ public struct PublicEnrolment: Sendable {
     public let confirmationByMail: Bool
     /// The IANA time zone the person's browser reported, if any (for times in messages).
     public let timeZone: String?
+    /// What speaks the confirmation page's language, for what a plugin adds to it.
+    public let localizer: Localizer
 
     public init(
         series: WebinarSeries, organization: Organization, person: Person.ID, isNewPerson: Bool, baseURL: String,
-        confirmationByMail: Bool = false, timeZone: String? = nil
+        confirmationByMail: Bool = false, timeZone: String? = nil, localizer: Localizer = .english
     ) {
+        self.localizer = localizer
         self.confirmationByMail = confirmationByMail
         self.timeZone = timeZone
         self.series = series

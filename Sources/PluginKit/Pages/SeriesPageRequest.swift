@@ -8,10 +8,13 @@ public struct SeriesPageRequest: Sendable {
     public let organization: Organization
     /// The server's public URL, for absolute links (calendar subscriptions need them).
     public let baseURL: String
+    /// What speaks the page's language.
+    public let localizer: Localizer
 
-    public init(series: WebinarSeries, organization: Organization, baseURL: String) {
+    public init(series: WebinarSeries, organization: Organization, baseURL: String, localizer: Localizer = .english) {
         self.series = series
         self.organization = organization
         self.baseURL = baseURL
+        self.localizer = localizer
     }
 }

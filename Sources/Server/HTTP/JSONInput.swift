@@ -9,13 +9,16 @@ struct JSONInput {
     /// The body's top-level object.
     static func object(_ request: Request, context: IndabaRequestContext) async throws -> [String: JSONValue] {
         if let type = request.headers[.contentType], !type.lowercased().hasPrefix("application/json") {
-            throw Problem(.unsupportedMediaType, "Send the body as application/json.")
+            throw Problem(.unsupportedMediaType) { t in t("Send the body as application/json.") }
         }
         let bytes: Data
         do {
             bytes = try await JSONBody.bytes(request, limit: context.maxUploadSize)
         } catch {
-            throw Problem(.contentTooLarge, "The body is larger than \(context.maxUploadSize) bytes.")
+            let limit = context.maxUploadSize
+            throw Problem(.contentTooLarge) { t in
+                t("The body is larger than {limit} bytes.", ["limit": t.number(limit)])
+            }
         }
         if let problem = JSONBody.structureProblem(of: bytes) { throw Problem(.badRequest, problem) }
         let value: JSONValue
@@ -25,7 +28,9 @@ struct JSONInput {
             throw Problem(.badRequest, "The body is not valid JSON: \(describe(error))")
         }
         guard case let .object(object) = value else {
-            throw Problem(.badRequest, "The body must be a JSON object such as {\"title\": \"…\"}.")
+            throw Problem(.badRequest) { t in
+                t("The body must be a JSON object such as {example}.", ["example": #"{"title": "…"}"#])
+            }
         }
         return object
     }

@@ -12,9 +12,17 @@ extension Problem {
             return problem
         case let error as AccessError:
             switch error {
-            case .unauthenticated: return Problem(.unauthorized, error.description)
+            case .unauthenticated:
+                return Problem(.unauthorized) { t in
+                    t(
+                        "Authentication is required; send an API token as '{header}'.",
+                        ["header": "Authorization: Bearer …"])
+                }
             case .forbidden: return Problem(.forbidden, error.description)
-            case .notFound: return Problem(.notFound, error.description)
+            case let .notFound(entity, id):
+                return Problem(.notFound) { t in
+                    t("No {entity} with id {id} exists here.", ["entity": entity, "id": "\(id)"])
+                }
             }
         case let error as KernelError:
             return mapping(error)
@@ -31,9 +39,11 @@ extension Problem {
             return Problem(error.status, error.body ?? error.status.reasonPhrase)
         case is NIOTooManyBytesError:
             // A route read its body with a cap (an attendance export, a case study's file) and it was larger.
-            return Problem(.contentTooLarge, "The body is larger than this address accepts.")
+            return Problem(.contentTooLarge) { t in t("The body is larger than this address accepts.") }
         case let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT:
-            return Problem(.conflict, "The change conflicts with existing data (a duplicate slug or e-mail?).")
+            return Problem(.conflict) { t in
+                t("The change conflicts with existing data (a duplicate slug or e-mail?).")
+            }
         default:
             return nil
         }

@@ -1,8 +1,13 @@
 import Foundation
 public import Hummingbird
+public import Kernel
 import PluginKit
 
 /// An RFC 9457 problem: the body of every 4xx and 5xx answer, as `application/problem+json`.
+///
+/// Its `title` and, where the problem was written with a ``Kernel/Localizer`` (``init(_:errors:headers:wording:)``),
+/// its `detail` are in the language the client's `Accept-Language` prefers among those Indaba ships (English
+/// otherwise), named by `Content-Language`. Field-level details stay English.
 public struct Problem: Error, HTTPResponseError, Sendable {
     /// One field that was wrong, named by its JSON path (`startsAt`, `settings.label`) or query parameter.
     public struct FieldProblem: Codable, Sendable, Equatable {
@@ -16,6 +21,8 @@ public struct Problem: Error, HTTPResponseError, Sendable {
     public let errors: [FieldProblem]
     /// Extra headers, such as `Allow` on a 405.
     public let headers: HTTPFields
+    /// The detail in another language, when the problem was written with a localizer.
+    private let wording: (@Sendable (Localizer) -> String)?
 
     public init(
         _ status: HTTPResponse.Status, _ detail: String, errors: [FieldProblem] = [], headers: HTTPFields = [:]
@@ -25,14 +32,31 @@ public struct Problem: Error, HTTPResponseError, Sendable {
         self.detail = detail
         self.errors = errors
         self.headers = headers
+        wording = nil
+    }
+
+    /// A problem whose detail is worded in the client's language: `wording` is given the localizer of that
+    /// language (English for ``detail``).
+    public init(
+        _ status: HTTPResponse.Status, errors: [FieldProblem] = [], headers: HTTPFields = [:],
+        wording: @escaping @Sendable (Localizer) -> String
+    ) {
+        self.status = status
+        title = status.reasonPhrase
+        detail = wording(.english)
+        self.errors = errors
+        self.headers = headers
+        self.wording = wording
     }
 
     /// A 422 naming the fields that are wrong.
     public static func invalid(_ errors: [FieldProblem]) -> Problem {
-        Problem(
-            .unprocessableContent,
-            errors.count == 1 ? "\(errors[0].field): \(errors[0].detail)" : "\(errors.count) fields are invalid.",
-            errors: errors)
+        if errors.count == 1 {
+            return Problem(.unprocessableContent, "\(errors[0].field): \(errors[0].detail)", errors: errors)
+        }
+        return Problem(.unprocessableContent, errors: errors) { t in
+            t.plural("{count} field is invalid.", "{count} fields are invalid.", count: errors.count)
+        }
     }
 
     /// A 422 about one field.
@@ -41,11 +65,14 @@ public struct Problem: Error, HTTPResponseError, Sendable {
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
+        let language = AcceptLanguage.preferred(request.headers[.acceptLanguage]) ?? .english
+        let t = ServerCatalogues.translations.localizer(for: language)
         let body = Body(
-            type: "about:blank", title: title, status: Int(status.code), detail: detail,
-            instance: request.uri.path, errors: errors.isEmpty ? nil : errors)
+            type: "about:blank", title: ProblemTitles.title(of: status, t) ?? title, status: Int(status.code),
+            detail: wording?(t) ?? detail, instance: request.uri.path, errors: errors.isEmpty ? nil : errors)
         var headers = self.headers
         headers[.contentType] = "application/problem+json"
+        headers[.contentLanguage] = language.code
         if status == .unauthorized { headers[.wwwAuthenticate] = #"Bearer realm="indaba""# }
         return Response(
             status: status, headers: headers,

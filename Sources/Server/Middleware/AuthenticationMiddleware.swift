@@ -18,13 +18,15 @@ struct AuthenticationMiddleware: RouterMiddleware {
         guard let header = request.headers[.authorization] else { return try await next(request, context) }
         let parts = header.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else {
-            throw Problem(.unauthorized, "Use 'Authorization: Bearer <token>'; other schemes are not supported.")
+            throw Problem(.unauthorized) { t in
+                t("Use '{header}'; other schemes are not supported.", ["header": "Authorization: Bearer <token>"])
+            }
         }
         let secret = String(parts[1]).trimmingCharacters(in: .whitespaces)
         let now = workspace.now()
         guard let access = try await workspace.read({ db in try Access.resolve(secret: secret, at: now, in: db) })
         else {
-            throw Problem(.unauthorized, "The token is unknown, revoked or expired; ask for a new one.")
+            throw Problem(.unauthorized) { t in t("The token is unknown, revoked or expired; ask for a new one.") }
         }
         var context = context
         context.access = access

@@ -45,10 +45,10 @@ struct MethodMiddleware: RouterMiddleware {
             var allowed = table.methods(for: request.uri.path)
             if allowed.contains("GET"), !allowed.contains("HEAD") { allowed = (allowed + ["HEAD"]).sorted() }
             guard !allowed.isEmpty else { throw error }
-            throw Problem(
-                .methodNotAllowed,
-                "\(request.uri.path) takes \(allowed.joined(separator: ", ")), not \(request.method).",
-                headers: [.allow: allowed.joined(separator: ", ")])
+            let (path, methods, method) = (request.uri.path, allowed.joined(separator: ", "), "\(request.method)")
+            throw Problem(.methodNotAllowed, headers: [.allow: methods]) { t in
+                t("{path} takes {methods}, not {method}.", ["path": path, "methods": methods, "method": method])
+            }
         }
     }
 }

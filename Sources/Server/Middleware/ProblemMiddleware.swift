@@ -20,7 +20,7 @@ struct ProblemMiddleware: RouterMiddleware {
             context.logger.error(
                 "Request failed unexpectedly",
                 metadata: ["request.id": "\(context.requestId)", "error.type": "\(type(of: error))"])
-            return try Problem(.internalServerError, "Something went wrong on our side; try again later.")
+            return try Problem(.internalServerError) { t in t("Something went wrong on our side; try again later.") }
                 .response(from: request, context: context)
         }
     }

@@ -42,9 +42,9 @@ struct RequestGuardMiddleware: RouterMiddleware {
             return Response(status: Self.clientClosedRequest)
         case .deadline, .overloaded:
             var response = try Problem(
-                .serviceUnavailable, "The server is busy; try again in a moment.",
-                headers: [.retryAfter: String(requestGuard.limits.retryAfterSeconds)]
-            ).response(from: request, context: context)
+                .serviceUnavailable, headers: [.retryAfter: String(requestGuard.limits.retryAfterSeconds)]
+            ) { t in t("The server is busy; try again in a moment.") }
+            .response(from: request, context: context)
             response.headers[.cacheControl] = "no-store"
             return response
         }

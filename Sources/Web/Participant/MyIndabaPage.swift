@@ -84,8 +84,9 @@ struct MyIndabaPage {
                 organizations: try ParticipantRecord.organizations(of: person, in: db))
         }
         guard let snapshot else { return web.redirect(to: "/me", cookies: [web.cookies.clear(Cookies.participant)]) }
-        let sections = try await pluginSections(person, organizations: snapshot.organizations, field: pluginField)
         let t = chrome.localizer
+        let sections = try await pluginSections(
+            person, organizations: snapshot.organizations, localizer: t, field: pluginField)
         let body = MyIndabaMarkup.home(
             snapshot, sections: sections, notice: notice, now: now, field: kernelField, t)
         return web.renderer.participantPage(title: t("My Indaba"), body: body, chrome: chrome)
@@ -93,14 +94,15 @@ struct MyIndabaPage {
 
     /// What enabled plugins add, per organization the person takes part in, in the gate's order.
     private func pluginSections(
-        _ person: Person.ID, organizations: Set<Organization.ID>, field: @escaping @Sendable (String) -> HTML
+        _ person: Person.ID, organizations: Set<Organization.ID>, localizer: Localizer,
+        field: @escaping @Sendable (String) -> HTML
     ) async throws -> [PageSection] {
         var sections: [PageSection] = []
         for (plugin, organization) in await web.participantPlugins(of: person, in: organizations) {
             let page = ParticipantPageRequest(
                 person: person, organization: organization,
                 basePath: "/me/orgs/\(organization.id!.rawValue)/\(type(of: plugin).id.rawValue)/",
-                baseURL: web.configuration.baseURL, formField: field)
+                baseURL: web.configuration.baseURL, localizer: localizer, formField: field)
             sections += try await plugin.participantSections(for: page)
         }
         return sections.sorted { $0.order < $1.order }

@@ -63,7 +63,7 @@ struct EnrolmentPage {
                 request, context, status: .unprocessableContent)
         }
         let outcome = try await PublicEnrolling(workspace: web.workspace, baseURL: web.configuration.baseURL)
-            .enrol(form, in: id)
+            .enrol(form, in: id, localizer: t)
         return confirmation(outcome, data: data, request, context)
     }
 

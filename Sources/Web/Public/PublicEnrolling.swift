@@ -19,7 +19,8 @@ struct PublicEnrolling {
     let workspace: Workspace
     let baseURL: String
 
-    func enrol(_ form: EnrolmentForm, in seriesId: Int64) async throws -> Outcome {
+    /// Enrols the sender of `form`; plugins word what they add to the confirmation page with `localizer`.
+    func enrol(_ form: EnrolmentForm, in seriesId: Int64, localizer: Localizer = .english) async throws -> Outcome {
         let (plugins, baseURL) = (workspace.installedPlugins, baseURL)
         return try await workspace.write(as: AuditActor("web:public-enrolment")) { transaction in
             let db = transaction.db
@@ -53,7 +54,7 @@ struct PublicEnrolling {
             let told = PublicEnrolment(
                 series: data.series, organization: data.organization, person: person, isNewPerson: isNewPerson,
                 baseURL: baseURL, confirmationByMail: byMail,
-                timeZone: form.values.timeZone.isEmpty ? nil : form.values.timeZone)
+                timeZone: form.values.timeZone.isEmpty ? nil : form.values.timeZone, localizer: localizer)
             var sections: [(plugin: PluginID, section: PageSection)] = []
             for plugin in enabled {
                 if let section = try plugin.didEnrol(told, in: transaction) {

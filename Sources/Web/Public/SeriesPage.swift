@@ -35,7 +35,7 @@ struct SeriesPage {
             let data: SeriesPageData
             if let early { data = early } else { data = try await read() }
             let planned = TimeZone(identifier: data.series.timeZone) ?? .gmt
-            let sections = try await sections(for: data)
+            let sections = try await sections(for: data, localizer: localizer)
             // The visitor may have given up while the database was read: render nothing for nobody.
             try Task.checkCancellation()
             let model = SeriesModel(
@@ -57,9 +57,10 @@ struct SeriesPage {
     }
 
     /// The sections of the plugins enabled for the series' organization, in order.
-    private func sections(for data: SeriesPageData) async throws -> [SectionModel] {
+    private func sections(for data: SeriesPageData, localizer: Localizer) async throws -> [SectionModel] {
         let page = SeriesPageRequest(
-            series: data.series, organization: data.organization, baseURL: web.configuration.baseURL)
+            series: data.series, organization: data.organization, baseURL: web.configuration.baseURL,
+            localizer: localizer)
         var sections: [(order: Int, plugin: PluginID, section: PageSection)] = []
         for plugin in web.workspace.installedPlugins where data.enabledPlugins.contains(type(of: plugin).id) {
             let id = type(of: plugin).id

@@ -24,7 +24,7 @@ struct Chrome: Sendable {
 /// `{{{triple}}}` values, which are always ``Kernel/HTML`` or rendered templates, are inserted as markup.
 ///
 /// Templates mark what is translated as `{{#t}}English text{{/t}}`. Each language gets its own compiled copy of the
-/// templates with those sections replaced by their translation (``translated(_:with:)``), so `{{placeholders}}` in
+/// templates with those sections replaced by their translation (``Kernel/Localizer/translatingSections(of:)``), so `{{placeholders}}` in
 /// a translation are filled and escaped like any other value, and rendering costs nothing more per language.
 struct PageRenderer: Sendable {
     private let libraries: [Language: MustacheLibrary]
@@ -46,7 +46,7 @@ struct PageRenderer: Sendable {
             var library = MustacheLibrary()
             for (name, text) in templates {
                 do {
-                    try library.register(Self.translated(text, with: localizer), named: name)
+                    try library.register(localizer.translatingSections(of: text), named: name)
                 } catch {
                     preconditionFailure("The embedded template '\(name)' does not parse in \(language): \(error)")
                 }
@@ -54,19 +54,6 @@ struct PageRenderer: Sendable {
             libraries[language] = library
         }
         self.libraries = libraries
-    }
-
-    /// `template` with each `{{#t}}…{{/t}}` section replaced by the translation of its text (white space folded).
-    static func translated(_ template: String, with localizer: Localizer) -> String {
-        var result = ""
-        var rest = template[...]
-        while let open = rest.range(of: "{{#t}}"), let close = rest[open.upperBound...].range(of: "{{/t}}") {
-            result += rest[..<open.lowerBound]
-            // The one call whose message is not a literal: the catalogue check reads the `{{#t}}` sections.
-            result += localizer.callAsFunction(String(rest[open.upperBound..<close.lowerBound]))
-            rest = rest[close.upperBound...]
-        }
-        return result + rest
     }
 
     /// The page `template` rendered with `model`, inside the layout, as an HTML response.

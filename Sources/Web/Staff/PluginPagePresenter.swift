@@ -39,7 +39,9 @@ struct PluginPagePresenter {
         let isPublic = audience != .staff
         let organization = context.organization!
         let id = organization.id!.rawValue
-        var chrome = web.chrome(for: request, context: context)
+        var chrome = web.chrome(for: request, context: context, organization: organization.language)
+        var context = context
+        context.localizer = chrome.localizer
         var form = PageForm()
         if page.method == .post {
             form = try await PostedForm.read(request)

@@ -23,10 +23,15 @@ struct ReportPage {
             let series = try await web.workspace.read { db in
                 try scope.one(scope.ownSeries(), id: id, entity: "series", in: db)
             }
-            let report = try await SeriesReportDocument.build(series: series.id!, workspace: web.workspace)
+            let language = try await web.workspace.read { db in
+                try Organization.fetchOne(db, key: SeriesOwnership.owner(ofSeries: series.id!, in: db))?.language
+            }
+            let chrome = web.chrome(for: request, context: context, organization: language)
+            let report = try await SeriesReportDocument.build(
+                series: series.id!, workspace: web.workspace, localizer: chrome.localizer)
             return web.renderer.html(
                 content: report.html(logoAddress: "/reports/series/\(id)/logo.png").markup, title: report.title,
-                chrome: web.chrome(for: request, context: context), status: .ok)
+                chrome: chrome, status: .ok)
         }
         // The organization's logo, for the report's head, to whoever may read the report.
         router.get("reports/series/:series/logo.png") { _, context in

@@ -62,8 +62,9 @@ struct MessageExtractor {
         }
     }
 
-    /// A call of a localizer: `t(`, `localizer(`, `t.plural(` (not a declaration, not a member named `t`).
-    private static let call = #"(?<![A-Za-z0-9_.])(?<!func )(?:t|localizer)(\.plural)?\(\s*"#
+    /// A call of a localizer: `t(`, `localizer(`, `t.plural(`, `t.markup(` (not a declaration, not a member named
+    /// `t`).
+    private static let call = #"(?<![A-Za-z0-9_.])(?<!func )(?:t|localizer)(\.plural|\.markup)?\(\s*"#
 
     /// String literals given to a localizer: one literal, or literals joined with `+`; for a plural, two of them.
     private static func callMessages(in text: String, file: String, into found: inout Found) throws {
@@ -71,7 +72,8 @@ struct MessageExtractor {
         for match in try NSRegularExpression(pattern: call).matches(
             in: text, range: NSRange(location: 0, length: nsText.length))
         {
-            let isPlural = match.range(at: 1).location != NSNotFound
+            let member = match.range(at: 1)
+            let isPlural = member.location != NSNotFound && nsText.substring(with: member) == ".plural"
             var index = Range(match.range, in: text)!.upperBound
             let place = "\(file):\(line(of: index, in: text))"
             guard let one = literal(in: text, at: &index) else {

@@ -1,0 +1,66 @@
+import Foundation
+import GRDB
+import HTTPTypes
+import Kernel
+import KernelTesting
+import ServerTesting
+import Testing
+
+/// API problems speak the client's language (`Accept-Language`): the title, and the detail where it is worded for
+/// translation; a hidden object and a missing one still answer byte for byte alike in every language.
+@Suite("API problems in the client's language")
+struct ProblemLanguageTests {
+    @Test("a 404 in French and Arabic: title, detail and Content-Language; English without a header")
+    func notFoundSpeaksTheClientsLanguage() async throws {
+        let networks = try await TwoNetworks()
+        let path = "/api/v1/series/999999"
+        let french = try await networks.client.request(.get, path, headers: ["Accept-Language": "fr-SN, en;q=0.5"])
+        #expect(french.status == 404)
+        #expect(french.headers[.contentLanguage] == "fr")
+        #expect(french.json["title"] as? String == "Introuvable")
+        #expect((french.json["detail"] as? String)?.hasPrefix("Aucun") == true)
+        let arabic = try await networks.client.request(.get, path, headers: ["Accept-Language": "ar-EG"])
+        #expect(arabic.headers[.contentLanguage] == "ar")
+        #expect(arabic.json["title"] as? String == "غير موجود")
+        let english = try await networks.client.get(path)
+        #expect(english.headers[.contentLanguage] == "en")
+        #expect(english.json["title"] as? String == "Not Found")
+        #expect(english.json["detail"] as? String == "No series with id 999999 exists here.")
+    }
+
+    @Test("hidden and missing stay alike in every language", arguments: ["pt", "sw", "ar"])
+    func hiddenEqualsMissing(_ language: String) async throws {
+        let networks = try await TwoNetworks()
+        // Another network's draft series is hidden from an anonymous caller; an id past the end is missing.
+        let foreign = WebinarSeries.ID(networks.foreign.series)
+        try await networks.harness.workspace.write(as: AuditActor("test")) { transaction in
+            var series = try #require(try WebinarSeries.fetchOne(transaction.db, key: foreign))
+            series.status = .draft
+            try transaction.save(series)
+        }
+        let hidden = try await networks.client.request(
+            .get, "/api/v1/series/\(networks.foreign.series)", headers: ["Accept-Language": language])
+        let missing = try await networks.client.request(
+            .get, "/api/v1/series/\(networks.foreign.series + 1_000)", headers: ["Accept-Language": language])
+        #expect(hidden.status == 404 && missing.status == 404)
+        let normalise = { (reply: TestClient.Reply, id: Int64) in
+            String(decoding: reply.body, as: UTF8.self).replacingOccurrences(of: "\(id)", with: "ID")
+        }
+        #expect(normalise(hidden, networks.foreign.series) == normalise(missing, networks.foreign.series + 1_000))
+    }
+
+    @Test("a bad token and a 422 summary are worded in Swahili; a plural follows the count")
+    func authenticationAndValidation() async throws {
+        let networks = try await TwoNetworks()
+        let refused = try await networks.client.request(
+            .get, "/api/v1/organizations", token: "not-a-token", headers: ["Accept-Language": "sw"])
+        #expect(refused.status == 401)
+        #expect(refused.json["title"] as? String != "Unauthorized")
+        #expect(refused.json["detail"] as? String != "The token is unknown, revoked or expired; ask for a new one.")
+        let invalid = try await networks.client.request(
+            .patch, "/api/v1/series/\(networks.own.series)", token: networks.token(.coordinator),
+            headers: ["Accept-Language": "fr"], json: #"{"title": "", "timeZone": "Mars/Olympus"}"#)
+        #expect(invalid.status == 422)
+        #expect(invalid.json["detail"] as? String == "2 champs ne sont pas valides.")
+    }
+}
