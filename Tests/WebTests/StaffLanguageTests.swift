@@ -80,18 +80,19 @@ struct StaffLanguageTests {
     @Test("the 404 page in French and Arabic; a hidden and a missing series answer byte for byte alike in Arabic")
     func notFound() async throws {
         let web = try await WebFixture()
-        let french = try await web.client.request(.get, "/nowhere", headers: ["Accept-Language": "fr"])
+        let french = try await web.client.request(.get, "/series/999999", headers: ["Accept-Language": "fr"])
         #expect(french.status == 404)
         #expect(french.text.contains("<html lang=\"fr\" dir=\"ltr\">"))
         #expect(french.text.contains("<h1>Page introuvable</h1>"))
         #expect(french.text.contains("Il n’y a rien à cette adresse."))
-        let arabic = try await web.client.request(.get, "/nowhere", headers: ["Accept-Language": "ar"])
+        let arabic = try await web.client.request(.get, "/series/999998", headers: ["Accept-Language": "ar"])
         #expect(arabic.text.contains("<html lang=\"ar\" dir=\"rtl\">"))
         #expect(arabic.text.contains("<h1>الصفحة غير موجودة</h1>"))
         // A draft series is hidden from the public: it answers exactly as one that does not exist.
         let series = web.series
         try await web.harness.workspace.write(as: AuditActor("test")) { transaction in
-            try transaction.db.execute(sql: "UPDATE webinarSeries SET status = 'draft' WHERE id = ?", arguments: [series])
+            try transaction.db.execute(
+                sql: "UPDATE webinarSeries SET status = 'draft' WHERE id = ?", arguments: [series])
         }
         let hidden = try await web.client.request(.get, "/series/\(web.series)", headers: ["Accept-Language": "ar"])
         let missing = try await web.client.request(.get, "/series/999999", headers: ["Accept-Language": "ar"])

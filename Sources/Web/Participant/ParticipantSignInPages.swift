@@ -104,7 +104,8 @@ struct ParticipantSignInPages {
         let client = web.client(context)
         guard await web.signInLimit.hasRoom(client, at: web.workspace.now()) else {
             return web.renderer.message(
-                heading: t("Too many attempts"), t("Too many sign-in attempts came from your network. Wait ten minutes."),
+                heading: t("Too many attempts"),
+                t("Too many sign-in attempts came from your network. Wait ten minutes."),
                 chrome: chrome, status: .tooManyRequests)
         }
         let secret = context.parameters.get("secret") ?? ""
@@ -128,7 +129,8 @@ struct ParticipantSignInPages {
         } catch is SignInError {
             await web.signInLimit.record(client, at: web.workspace.now())
             return web.renderer.message(
-                heading: t("Not signed in"), t("This sign-in link is unknown, already used or expired. Ask for a new one."),
+                heading: t("Not signed in"),
+                t("This sign-in link is unknown, already used or expired. Ask for a new one."),
                 link: ("/me", t("Ask for a new link")), chrome: chrome, status: .badRequest)
         }
     }

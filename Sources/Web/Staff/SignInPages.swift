@@ -37,7 +37,8 @@ struct SignInPages {
                 let chrome = web.chrome(for: request, context: context)
                 let t = chrome.localizer
                 return web.renderer.message(
-                    heading: t("Not signed out"), error.message(in: t), link: ("/workspace", t("Back to the workspace")),
+                    heading: t("Not signed out"), error.message(in: t),
+                    link: ("/workspace", t("Back to the workspace")),
                     chrome: chrome, status: .forbidden)
             }
             if let secret = Cookies.value(Cookies.session, in: request) {
@@ -56,7 +57,8 @@ struct SignInPages {
         let client = web.client(context)
         guard await web.signInLimit.hasRoom(client, at: web.workspace.now()) else {
             return web.renderer.message(
-                heading: t("Too many attempts"), t("Too many sign-in attempts came from your network. Wait ten minutes."),
+                heading: t("Too many attempts"),
+                t("Too many sign-in attempts came from your network. Wait ten minutes."),
                 chrome: chrome, status: .tooManyRequests)
         }
         let form = try await FormData.read(request, context: context)
@@ -64,7 +66,8 @@ struct SignInPages {
             try web.checkForm(form, purpose: "sign-in", request: request)
         } catch {
             return web.renderer.message(
-                heading: t("Not signed in"), error.message(in: t), link: ("/sign-in?link=\(form["link"])", t("Try again")),
+                heading: t("Not signed in"), error.message(in: t),
+                link: ("/sign-in?link=\(form["link"])", t("Try again")),
                 chrome: chrome, status: .forbidden)
         }
         let secret = form["link"]

@@ -121,7 +121,8 @@ struct WorkspacePage {
         let administers = switchToken != nil
         let links = series.map {
             SeriesLink(
-                title: $0.title, href: "/reports/series/\($0.id!.rawValue)", status: SeriesForms.statusLabel($0.status, t),
+                title: $0.title, href: "/reports/series/\($0.id!.rawValue)",
+                status: SeriesForms.statusLabel($0.status, t),
                 manage: administers ? "/manage/series/\($0.id!.rawValue)" : nil,
                 edit: administers ? "/manage/series/\($0.id!.rawValue)/edit" : nil,
                 enrolments: "/manage/series/\($0.id!.rawValue)/enrolments",
@@ -150,7 +151,8 @@ struct WorkspacePage {
                 action: "/workspace/orgs/\(org)/plugins/\(plugin.id.rawValue)", token: switchToken ?? "",
                 next: isOn ? "no" : "yes", button: isOn ? t("Disable") : t("Enable"),
                 buttonLabel: isOn
-                    ? t("Disable {plugin} for {organization}", values) : t("Enable {plugin} for {organization}", values),
+                    ? t("Disable {plugin} for {organization}", values)
+                    : t("Enable {plugin} for {organization}", values),
                 settings: administers && Self.hasSettings(plugin)
                     ? "/workspace/orgs/\(org)/plugins/\(plugin.id.rawValue)/settings" : nil)
         }

@@ -17,7 +17,8 @@ struct FieldWording {
             return t("{subject} is longer than {limit} characters; shorten it.", values)
         }
         if problem.hasPrefix("contains a control character other than a new line or a tab") {
-            return t("{subject} contains a control character other than a new line or a tab; type the text again.", values)
+            return t(
+                "{subject} contains a control character other than a new line or a tab; type the text again.", values)
         }
         if problem.hasPrefix("contains a control character") {
             return t("{subject} contains a control character (such as a new line or an escape); type it again.", values)
@@ -34,7 +35,8 @@ struct FieldWording {
         }
         if problem.hasPrefix("use 1-63 lowercase letters") {
             return t(
-                "{subject} must use 1-63 lowercase letters, digits and single hyphens, such as inclusive-spaces.", values)
+                "{subject} must use 1-63 lowercase letters, digits and single hyphens, such as inclusive-spaces.",
+                values)
         }
         if let value = Self.between(problem, "'", "' is not an IANA time zone") {
             values["value"] = value
@@ -50,7 +52,8 @@ struct FieldWording {
         }
         if let value = Self.between(problem, "'", "' is not an absolute http(s) URL") {
             values["value"] = value
-            return t("{subject} '{value}' is not an absolute http(s) URL; write it as https://example.org/path.", values)
+            return t(
+                "{subject} '{value}' is not an absolute http(s) URL; write it as https://example.org/path.", values)
         }
         return "\(subject) \(problem)."
     }

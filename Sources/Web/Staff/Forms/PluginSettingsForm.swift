@@ -136,7 +136,8 @@ struct PluginSettingsForm {
         }
         let saved = request.uri.queryParameters["saved"] != nil && status == .ok
         let heading = t(
-            "Settings of {plugin} for {organization}", ["plugin": plugin.id.rawValue, "organization": organization.name])
+            "Settings of {plugin} for {organization}",
+            ["plugin": plugin.id.rawValue, "organization": organization.name])
         let lead =
             fields.isEmpty
             ? t("This plugin has no settings.")
