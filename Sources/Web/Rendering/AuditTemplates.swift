@@ -30,8 +30,8 @@ enum AuditTemplates {
         <th scope="col">{{#t}}Detail{{/t}}</th></tr></thead>
         <tbody>
         {{#lines}}
-        <tr id="audit-{{id}}"><td><bdi>{{when}}</bdi></td><td><bdi>{{actor}}</bdi></td><td>{{action}}</td>\
-        <td><bdi>{{subject}}</bdi></td><td><code dir="ltr">{{detail}}</code></td></tr>
+        <tr id="audit-{{id}}"><td>{{when}}</td><td>{{actor}}</td><td>{{action}}</td><td>{{subject}}</td>\
+        <td><code>{{detail}}</code></td></tr>
         {{/lines}}
         </tbody>
         </table></div>

@@ -43,7 +43,7 @@ struct PeopleListPage {
         let t = chrome.localizer
         let rows: [HTML] = people.map { person in
             let gender: HTML =
-                showsGender ? "<td><bdi>\(person.consent ? (person.gender ?? "—") : "—")</bdi></td>" : .empty
+                showsGender ? "<td>\(person.consent ? (person.gender ?? "—") : "—")</td>" : .empty
             return """
                 <tr><td>\(String(person.id!.rawValue))</td><th scope="row"><a href="/manage/people/\
                 \(String(person.id!.rawValue))"><bdi>\(person.displayName)</bdi></a></th>\

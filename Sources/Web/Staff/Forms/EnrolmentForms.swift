@@ -81,7 +81,7 @@ struct EnrolmentForms {
         let day = t.dateFormatter("yMMMd", in: TimeZone(identifier: series.timeZone) ?? .gmt)
         if t.language == .english || t.language == .pseudo { day.dateFormat = "d MMM yyyy" }
         let body: [HTML] = rows.map { row in
-            let genderCell: HTML = showsGender ? "<td><bdi>\(row.gender ?? "—")</bdi></td>" : .empty
+            let genderCell: HTML = showsGender ? "<td>\(row.gender ?? "—")</td>" : .empty
             return """
                 <tr><th scope="row"><bdi>\(row.displayName)</bdi></th><td>\(labels[row.channel] ?? RecruitmentChannelChoices.label(fromCode: row.channel))</td><td>\(day.string(from: row.enrolledAt))</td>\
                 \(genderCell)</tr>
