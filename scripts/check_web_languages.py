@@ -9,9 +9,9 @@ to left), for a sentence of the language, and through check_web's strict HTML, a
 checks at 360, 390 and 1280 px. Arabic and French pages are photographed into --screenshots (phone and desktop).
 
 Then the pseudo-language (accented English 40% longer; the server runs with --pseudo-localization) walks the same
-pages and the sign-in pages, and the plugin pages of PLUGIN_PSEUDO_PATHS (the report, the retention dashboard and
-pages, the certificates pages, the public verification page): a page that scrolls sideways at 360 px under longer
-text fails.
+pages, the staff and participant pages of STAFF_PSEUDO_PATHS, the sign-in pages, and the plugin pages of
+PLUGIN_PSEUDO_PATHS (the report, the retention dashboard and pages, the certificates pages, the public verification
+page): a page that scrolls sideways at 360 px under longer text fails.
 """
 import os
 import sys
@@ -44,6 +44,10 @@ PLUGIN_PSEUDO_PATHS = [
     f"/orgs/{NETWORK}/retention/gender-groups", f"/orgs/{NETWORK}/certificates/series",
     f"/orgs/{NETWORK}/certificates/settings", "{verify}",
 ]
+# The staff and participant pages whose own text is translated (workspace, a series' sessions, people, audit log,
+# outbox, My Indaba, the 404 page): walked in the pseudo-language at 360 px. {series}: the open series' id.
+STAFF_PSEUDO_PATHS = ["/workspace", "/manage/series/{series}", f"/workspace/orgs/{NETWORK}/people",
+                      f"/workspace/orgs/{NETWORK}/audit", f"/workspace/orgs/{NETWORK}/outbox", "/me", "/series/999999"]
 
 
 def html_attribute(check, name):
@@ -158,8 +162,13 @@ def run(check, login_link):
         check.expect(check.driver.find_element(By.TAG_NAME, "h1").text.startswith("["),
                      f"pseudo {path}: the heading is pseudo-localised")
         check.page("pseudo" + path.replace("/", "-"), path)
+    for path in [path.format(series=series_path.rsplit("/", 1)[1]) for path in STAFF_PSEUDO_PATHS]:
+        check.open(path)
+        check.expect(check.driver.find_element(By.TAG_NAME, "h1").text.startswith("["),
+                     f"pseudo {path}: the heading is pseudo-localised")
+        check.page("pseudo" + path.replace("/", "-"), path)
     # Pages whose own text is not translated yet still carry the translated frame (header, switcher, footer).
-    for path in [series_path, "/workspace", "/me", "/series/999999"]:
+    for path in [series_path]:
         check.open(path)
         check.expect(check.driver.find_element(By.CSS_SELECTOR, "footer.site").text.startswith("["),
                      f"pseudo {path}: the footer is pseudo-localised")

@@ -26,14 +26,22 @@ struct WebErrorMiddleware: RouterMiddleware {
             switch error {
             case .notFound: return notFound(request, context)
             case .unauthenticated:
+                let chrome = web.chrome(for: request, context: context)
+                let t = chrome.localizer
                 return web.renderer.message(
-                    heading: "Please sign in", "This page is for signed-in staff. Ask for a sign-in link.",
-                    link: ("/sign-in", "How to sign in"), chrome: web.chrome(for: request, context: context),
-                    status: .unauthorized)
+                    heading: t("Please sign in"), t("This page is for signed-in staff. Ask for a sign-in link."),
+                    link: ("/sign-in", t("How to sign in")), chrome: chrome, status: .unauthorized)
             case .forbidden(let reason):
+                let chrome = web.chrome(for: request, context: context)
+                let t = chrome.localizer
+                // The kernel words its reasons in English (they name ids, never people); other languages get the
+                // general sentence.
+                let message =
+                    t.language == .english
+                    ? reason
+                    : t("Your sign-in does not allow this. Ask an administrator of the organization.")
                 return web.renderer.message(
-                    heading: "Not allowed", reason, chrome: web.chrome(for: request, context: context),
-                    status: .forbidden)
+                    heading: t("Not allowed"), message, chrome: chrome, status: .forbidden)
             }
         } catch let error as HTTPError where error.status == .contentTooLarge {
             return tooLarge(request, context)
@@ -42,29 +50,44 @@ struct WebErrorMiddleware: RouterMiddleware {
         } catch let error as HTTPError where error.status.kind == .clientError {
             // Our own refusals of what the browser sent (such as a multipart body that does not parse); their
             // messages are written by the program and hold no personal data.
+            let chrome = web.chrome(for: request, context: context)
+            let t = chrome.localizer
+            // The refusals' own sentences are English; other languages get the general one.
+            let message =
+                t.language == .english
+                ? (error.body ?? "Please go back, reload the page and send the form again.")
+                : t("Please go back, reload the page and send the form again.")
             return web.renderer.message(
-                heading: "The request could not be read",
-                (error.body ?? "Please go back, reload the page and send the form again."),
-                chrome: web.chrome(for: request, context: context), status: error.status)
+                heading: t("The request could not be read"), message, chrome: chrome, status: error.status)
         } catch {
             context.logger.error(
                 "Web page failed", metadata: ["request.id": "\(context.requestId)", "error.type": "\(type(of: error))"])
+            // A bare frame (no cookies, no form token), in the visitor's language.
+            var chrome = Chrome()
+            chrome.localizer = web.localizer(request, context)
+            let t = chrome.localizer
             return web.renderer.message(
-                heading: "Something went wrong",
-                "The page could not be shown. Please try again; if it keeps happening, tell the organizers "
-                    + "(reference \(context.requestId)).", chrome: Chrome(), status: .internalServerError)
+                heading: t("Something went wrong"),
+                t(
+                    "The page could not be shown. Please try again; if it keeps happening, tell the organizers "
+                        + "(reference {reference}).", ["reference": "\(context.requestId)"]),
+                chrome: chrome, status: .internalServerError)
         }
     }
 
     private func tooLarge(_ request: Request, _ context: Context) -> Response {
-        web.renderer.message(
-            heading: "Too much data", "The form sent more than this page accepts.",
-            chrome: web.chrome(for: request, context: context), status: .contentTooLarge)
+        let chrome = web.chrome(for: request, context: context)
+        let t = chrome.localizer
+        return web.renderer.message(
+            heading: t("Too much data"), t("The form sent more than this page accepts."), chrome: chrome,
+            status: .contentTooLarge)
     }
 
     private func notFound(_ request: Request, _ context: Context) -> Response {
-        web.renderer.message(
-            heading: "Page not found", "There is nothing at this address.", link: ("/", "See all series"),
-            chrome: web.chrome(for: request, context: context), status: .notFound)
+        let chrome = web.chrome(for: request, context: context)
+        let t = chrome.localizer
+        return web.renderer.message(
+            heading: t("Page not found"), t("There is nothing at this address."), link: ("/", t("See all series")),
+            chrome: chrome, status: .notFound)
     }
 }

@@ -49,9 +49,10 @@ struct MyIndabaPage {
         router.get("/me/erase") { request, context in
             guard context.participant != nil else { return web.redirect(to: "/me") }
             var chrome = web.chrome(for: request, context: context)
+            let t = chrome.localizer
             return web.renderer.participantPage(
-                title: "Erase my data", body: MyIndabaMarkup.erasePage(field: formField("/me/erase", request, &chrome)),
-                chrome: chrome)
+                title: t("Erase my data"),
+                body: MyIndabaMarkup.erasePage(field: formField("/me/erase", request, &chrome), t), chrome: chrome)
         }
         router.post("/me/erase") { request, context in try await erase(request, context) }
     }
@@ -62,9 +63,10 @@ struct MyIndabaPage {
         status: HTTPResponse.Status
     ) -> Response {
         var chrome = web.chrome(for: request, context: context)
+        let t = chrome.localizer
         let body = MyIndabaMarkup.signInForm(
-            email: email, error: error, field: formField("/me/sign-in", request, &chrome))
-        return web.renderer.participantPage(title: "My Indaba", body: body, chrome: chrome, status: status)
+            email: email, error: error, field: formField("/me/sign-in", request, &chrome), t)
+        return web.renderer.participantPage(title: t("My Indaba"), body: body, chrome: chrome, status: status)
     }
 
     private func home(
@@ -82,11 +84,12 @@ struct MyIndabaPage {
                 organizations: try ParticipantRecord.organizations(of: person, in: db))
         }
         guard let snapshot else { return web.redirect(to: "/me", cookies: [web.cookies.clear(Cookies.participant)]) }
+        let t = chrome.localizer
         let sections = try await pluginSections(
-            person, organizations: snapshot.organizations, localizer: chrome.localizer, field: pluginField)
+            person, organizations: snapshot.organizations, localizer: t, field: pluginField)
         let body = MyIndabaMarkup.home(
-            snapshot, sections: sections, notice: notice, now: now, field: kernelField)
-        return web.renderer.participantPage(title: "My Indaba", body: body, chrome: chrome)
+            snapshot, sections: sections, notice: notice, now: now, field: kernelField, t)
+        return web.renderer.participantPage(title: t("My Indaba"), body: body, chrome: chrome)
     }
 
     /// What enabled plugins add, per organization the person takes part in, in the gate's order.
@@ -115,9 +118,11 @@ struct MyIndabaPage {
         do {
             try web.checkForm(form, purpose: request.uri.path, request: request)
         } catch {
+            let chrome = web.chrome(for: request, context: context)
+            let t = chrome.localizer
             return web.renderer.message(
-                heading: "Nothing changed", error.message, link: ("/me", "Back to My Indaba"),
-                chrome: web.chrome(for: request, context: context), status: .forbidden)
+                heading: t("Nothing changed"), error.message(in: t), link: ("/me", t("Back to My Indaba")),
+                chrome: chrome, status: .forbidden)
         }
         do {
             let notice = try await web.workspace.write(as: AuditActor("participant:\(person.rawValue)")) {
@@ -126,9 +131,11 @@ struct MyIndabaPage {
             return web.redirect(to: "/me?done=\(notice)")
         } catch let error as KernelError {
             if case .notFound = error { throw HTTPError(.notFound, message: "There is nothing at this address.") }
+            let chrome = web.chrome(for: request, context: context)
+            let t = chrome.localizer
             return web.renderer.message(
-                heading: "Nothing changed", error.description, link: ("/me", "Back to My Indaba"),
-                chrome: web.chrome(for: request, context: context), status: .unprocessableContent)
+                heading: t("Nothing changed"), Self.problem(error, t), link: ("/me", t("Back to My Indaba")),
+                chrome: chrome, status: .unprocessableContent)
         }
     }
 
@@ -136,29 +143,44 @@ struct MyIndabaPage {
         guard let person = context.participant else { return web.redirect(to: "/me") }
         let form = try await FormData.read(request, context: context)
         var chrome = web.chrome(for: request, context: context)
+        let t = chrome.localizer
         do {
             try web.checkForm(form, purpose: "/me/erase", request: request)
         } catch {
             return web.renderer.message(
-                heading: "Nothing erased", error.message, link: ("/me/erase", "Back"), chrome: chrome,
+                heading: t("Nothing erased"), error.message(in: t), link: ("/me/erase", t("Back")), chrome: chrome,
                 status: .forbidden)
         }
         guard form["confirm"] == "yes" else {
             let body = MyIndabaMarkup.erasePage(
                 field: formField("/me/erase", request, &chrome),
-                error: "Tick the box to confirm that you want your data erased; nothing was erased.")
+                error: t("Tick the box to confirm that you want your data erased; nothing was erased."), t)
             return web.renderer.participantPage(
-                title: "Erase my data", body: body, chrome: chrome, status: .unprocessableContent)
+                title: t("Erase my data"), body: body, chrome: chrome, status: .unprocessableContent)
         }
         try await web.workspace.write(as: AuditActor("participant:\(person.rawValue)")) { transaction in
             try transaction.erase(person, keepGenderInFigures: form["keepGender"] == "yes")
         }
         chrome.cookies.append(web.cookies.clear(Cookies.participant))
         return web.renderer.message(
-            heading: "Your data is erased",
-            "Your name, e-mail address, self-description, sign-in links, messages and certificates' names are gone. "
-                + "The series keep counting your enrolment and attendance, with nothing that leads to you.",
-            link: ("/", "All series"), chrome: chrome, status: .ok)
+            heading: t("Your data is erased"),
+            t(
+                "Your name, e-mail address, self-description, sign-in links, messages and certificates' names are "
+                    + "gone. The series keep counting your enrolment and attendance, with nothing that leads to you."),
+            link: ("/", t("All series")), chrome: chrome, status: .ok)
+    }
+
+    /// What a refused change of the details says, in `t`'s language (the kernel's field reasons are English).
+    static func problem(_ error: KernelError, _ t: Localizer) -> String {
+        if case .invalidField(let field, let reason) = error {
+            switch field {
+            case "gender": return FieldWording(t: t).sentence(reason, subject: t("Your gender"))
+            case "timeZone": return t("Choose one of the listed time zones, or leave the sessions' own.")
+            case "language": return t("Choose one of the listed languages, or 'No preference'.")
+            default: break
+            }
+        }
+        return t.language == .english ? error.description : t("This change could not be made. Please check the form.")
     }
 
     private func formField(_ action: String, _ request: Request, _ chrome: inout Chrome) -> HTML {

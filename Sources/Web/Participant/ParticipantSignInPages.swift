@@ -16,14 +16,16 @@ struct ParticipantSignInPages {
         router.get("/me/sign-in/:secret") { request, context in
             let secret = context.parameters.get("secret") ?? ""
             var chrome = web.chrome(for: request, context: context)
+            let t = chrome.localizer
             let action = "/me/sign-in/\(secret)"
             let field = web.formTokenField(request, into: &chrome)(action)
+            let lead = t("Press the button to sign in to your own pages: your sessions, your certificates, your data.")
             let body: HTML = """
-                <p>Press the button to sign in to your own pages: your sessions, your certificates, your data.</p>
+                <p>\(lead)</p>
                 <form method="post" action="\(action)">\(field)\
-                <button type="submit">Sign in</button></form>
+                <button type="submit">\(t("Sign in"))</button></form>
                 """
-            return web.renderer.participantPage(title: "Sign in to My Indaba", body: body, chrome: chrome)
+            return web.renderer.participantPage(title: t("Sign in to My Indaba"), body: body, chrome: chrome)
         }
         router.post("/me/sign-in/:secret") { request, context in try await signIn(request, context) }
         router.post("/me/sign-out") { request, context in
@@ -42,24 +44,27 @@ struct ParticipantSignInPages {
     /// Queues a sign-in link to the address, if it is a participant's; says the same either way.
     private func requestLink(_ request: Request, _ context: IndabaRequestContext) async throws -> Response {
         let chrome = web.chrome(for: request, context: context)
+        let t = chrome.localizer
         let form = try await FormData.read(request, context: context)
         do {
             try web.checkForm(form, purpose: "/me/sign-in", request: request)
         } catch {
             return web.renderer.message(
-                heading: "No link sent", error.message, link: ("/me", "Try again"), chrome: chrome,
+                heading: t("No link sent"), error.message(in: t), link: ("/me", t("Try again")), chrome: chrome,
                 status: .forbidden)
         }
         let email = form["email"].trimmingCharacters(in: .whitespacesAndNewlines)
         if let problem = FieldRules.emailProblem(email) {
             return MyIndabaPage(web: web).signInForm(
-                request, context, email: email, error: "The e-mail address \(problem).", status: .unprocessableContent)
+                request, context, email: email,
+                error: FieldWording(t: t).sentence(problem, subject: t("The e-mail address")),
+                status: .unprocessableContent)
         }
         // Counted per client address once the form is genuine: one browser cannot fill someone's inbox.
         guard await web.enrolmentLimit.allow(web.client(context), at: web.workspace.now()) else {
             return web.renderer.message(
-                heading: "Too many requests",
-                "Too many sign-in links were asked for from your network. Please wait ten minutes.", chrome: chrome,
+                heading: t("Too many requests"),
+                t("Too many sign-in links were asked for from your network. Please wait ten minutes."), chrome: chrome,
                 status: .tooManyRequests)
         }
         let base = web.configuration.baseURL
@@ -87,17 +92,20 @@ struct ParticipantSignInPages {
                         """))
         }
         return web.renderer.message(
-            heading: "Check your e-mail",
-            "If this address belongs to someone who enrolled in a series here, a sign-in link is on its way to it. "
-                + "It works once, for one hour.", chrome: chrome, status: .ok)
+            heading: t("Check your e-mail"),
+            t(
+                "If this address belongs to someone who enrolled in a series here, a sign-in link is on its way to "
+                    + "it. It works once, for one hour."), chrome: chrome, status: .ok)
     }
 
     private func signIn(_ request: Request, _ context: IndabaRequestContext) async throws -> Response {
         let chrome = web.chrome(for: request, context: context)
+        let t = chrome.localizer
         let client = web.client(context)
         guard await web.signInLimit.hasRoom(client, at: web.workspace.now()) else {
             return web.renderer.message(
-                heading: "Too many attempts", "Too many sign-in attempts came from your network. Wait ten minutes.",
+                heading: t("Too many attempts"),
+                t("Too many sign-in attempts came from your network. Wait ten minutes."),
                 chrome: chrome, status: .tooManyRequests)
         }
         let secret = context.parameters.get("secret") ?? ""
@@ -106,8 +114,8 @@ struct ParticipantSignInPages {
             try web.checkForm(form, purpose: "/me/sign-in/\(secret)", request: request)
         } catch {
             return web.renderer.message(
-                heading: "Not signed in", error.message, link: ("/me/sign-in/\(secret)", "Try again"), chrome: chrome,
-                status: .forbidden)
+                heading: t("Not signed in"), error.message(in: t), link: ("/me/sign-in/\(secret)", t("Try again")),
+                chrome: chrome, status: .forbidden)
         }
         do {
             let previous = Cookies.value(Cookies.participant, in: request)
@@ -121,8 +129,9 @@ struct ParticipantSignInPages {
         } catch is SignInError {
             await web.signInLimit.record(client, at: web.workspace.now())
             return web.renderer.message(
-                heading: "Not signed in", "This sign-in link is unknown, already used or expired. Ask for a new one.",
-                link: ("/me", "Ask for a new link"), chrome: chrome, status: .badRequest)
+                heading: t("Not signed in"),
+                t("This sign-in link is unknown, already used or expired. Ask for a new one."),
+                link: ("/me", t("Ask for a new link")), chrome: chrome, status: .badRequest)
         }
     }
 }

@@ -37,15 +37,21 @@ struct UnsubscribePage {
     }
 
     private func page(token: String, stopped: Bool, _ request: Request, _ context: IndabaRequestContext) -> Response {
-        web.renderer.page(
-            "unsubscribe", title: stopped ? "Reminders stopped" : "Stop reminders",
-            model: Model(token: token, stopped: stopped), chrome: web.chrome(for: request, context: context))
+        let chrome = web.chrome(for: request, context: context)
+        let t = chrome.localizer
+        return web.renderer.page(
+            "unsubscribe", title: stopped ? t("Reminders stopped") : t("Stop reminders"),
+            model: Model(token: token, stopped: stopped), chrome: chrome)
     }
 
     private func notFound(_ request: Request, _ context: IndabaRequestContext) -> Response {
-        web.renderer.message(
-            heading: "This link does not work",
-            "It may have been mistyped or cut short. Use the link at the bottom of the latest message you received.",
-            chrome: web.chrome(for: request, context: context), status: .notFound)
+        let chrome = web.chrome(for: request, context: context)
+        let t = chrome.localizer
+        return web.renderer.message(
+            heading: t("This link does not work"),
+            t(
+                "It may have been mistyped or cut short. Use the link at the bottom of the latest message you "
+                    + "received."),
+            chrome: chrome, status: .notFound)
     }
 }

@@ -53,18 +53,18 @@ enum LayoutTemplates {
         """
 
     static let signIn = """
-        <h1>Sign in</h1>
+        <h1>{{#t}}Sign in{{/t}}</h1>
         {{#hasLink}}
-        <p class="lead">You are about to sign in with a one-time link. It works once, for 15 minutes.</p>
+        <p class="lead">{{#t}}You are about to sign in with a one-time link. It works once, for 15 minutes.{{/t}}</p>
         <form method="post" action="/sign-in">
         <input type="hidden" name="form" value="{{token}}">
         <input type="hidden" name="link" value="{{link}}">
-        <button type="submit">Sign in</button>
+        <button type="submit">{{#t}}Sign in{{/t}}</button>
         </form>
         {{/hasLink}}
         {{^hasLink}}
-        <p class="lead">Staff sign in with a one-time link. Ask the person who runs this server for one; they create it
-        with <code>indaba user login-link --org ORG --role ROLE</code>.</p>
+        <p class="lead">{{#t}}Staff sign in with a one-time link. Ask the person who runs this server for one; they create it
+        with <code>indaba user login-link --org ORG --role ROLE</code>.{{/t}}</p>
         {{/hasLink}}
 
         """
@@ -79,7 +79,8 @@ enum LayoutTemplates {
 
     /// A participant's own page ("My Indaba"), or one a plugin adds to it.
     static let participantPage = """
-        <nav aria-label="Breadcrumb" class="crumbs"><a href="/">All series</a> · <a href="/me">My Indaba</a></nav>
+        <nav aria-label="{{#t}}Breadcrumb{{/t}}" class="crumbs"><a href="/">{{#t}}All series{{/t}}</a> · \
+        <a href="/me">{{#t}}My Indaba{{/t}}</a></nav>
         <h1>{{title}}</h1>
         {{{body}}}
 

@@ -172,21 +172,21 @@ enum PublicTemplates {
 
     static let unsubscribe = """
         {{#stopped}}
-        <h1>Reminders stopped</h1>
-        <p class="lead" role="status">You will get no more reminders before sessions and no "we missed you" \
-        messages. Confirmations, changes to sessions you joined and certificates still reach you.</p>
+        <h1>{{#t}}Reminders stopped{{/t}}</h1>
+        <p class="lead" role="status">{{#t}}You will get no more reminders before sessions and no "we missed you" \
+        messages. Confirmations, changes to sessions you joined and certificates still reach you.{{/t}}</p>
         <form method="post" action="/unsubscribe/{{token}}">
         <input type="hidden" name="action" value="restart">
-        <button type="submit">Send me reminders again</button>
+        <button type="submit">{{#t}}Send me reminders again{{/t}}</button>
         </form>
         {{/stopped}}
         {{^stopped}}
-        <h1>Stop reminders</h1>
-        <p>Stop reminders before sessions and "we missed you" messages? Confirmations, changes to sessions you \
-        joined and certificates still reach you.</p>
+        <h1>{{#t}}Stop reminders{{/t}}</h1>
+        <p>{{#t}}Stop reminders before sessions and "we missed you" messages? Confirmations, changes to sessions you \
+        joined and certificates still reach you.{{/t}}</p>
         <form method="post" action="/unsubscribe/{{token}}">
         <input type="hidden" name="action" value="stop">
-        <button type="submit">Stop reminders</button>
+        <button type="submit">{{#t}}Stop reminders{{/t}}</button>
         </form>
         {{/stopped}}
 

@@ -63,18 +63,25 @@ struct AuditPage {
             before = value("before").flatMap { Int64($0) }
         }
 
-        /// The filter, or why it cannot be read.
-        func filter(for organization: Organization.ID) -> Result<AuditFilter, FilterProblem> {
+        /// The filter, or why it cannot be read (in `t`'s language).
+        func filter(
+            for organization: Organization.ID, _ t: Localizer = .english
+        ) -> Result<AuditFilter, FilterProblem> {
             let sinceDate = since.flatMap { AuditFilter.bound($0, endOfDay: false) }
             let untilDate = until.flatMap { AuditFilter.bound($0, endOfDay: true) }
             if since != nil, sinceDate == nil {
-                return .failure(FilterProblem("From must be a day, such as 2026-03-01."))
+                return .failure(FilterProblem(t("From must be a day, such as 2026-03-01.")))
             }
             if until != nil, untilDate == nil {
-                return .failure(FilterProblem("To must be a day, such as 2026-03-31."))
+                return .failure(FilterProblem(t("To must be a day, such as 2026-03-31.")))
             }
             if let subject, let problem = AuditFilter.subjectProblem(subject) {
-                return .failure(FilterProblem("Subject \(problem)."))
+                // The kernel's reason is English; other languages get the form the field expects.
+                return .failure(
+                    FilterProblem(
+                        t.language == .english
+                            ? "Subject \(problem)."
+                            : t("About must be a kind and an id, such as person:12.")))
             }
             return .success(
                 AuditFilter(
@@ -107,9 +114,11 @@ struct AuditPage {
             let organization = try await organization(context)
             let id = organization.id!
             let query = Query(request)
+            let chrome = web.chrome(for: request, context: context)
+            let t = chrome.localizer
             var filter: AuditFilter?
             var problem: String?
-            switch query.filter(for: id) {
+            switch query.filter(for: id, t) {
             case let .success(read): filter = read
             case let .failure(refusal): problem = refusal.message
             }
@@ -125,16 +134,16 @@ struct AuditPage {
             let path = "/workspace/orgs/\(id.rawValue)/audit"
             let model = Self.model(
                 organization: organization, path: path, query: query, page: page, names: names, choices: choices,
-                error: problem)
+                error: problem, t)
             return web.renderer.page(
-                "audit", title: "Audit log of \(organization.name)", model: model,
-                chrome: web.chrome(for: request, context: context), status: problem == nil ? .ok : .badRequest)
+                "audit", title: t("Audit log of {organization}", ["organization": organization.name]), model: model,
+                chrome: chrome, status: problem == nil ? .ok : .badRequest)
         }
     }
 
     static func model(
         organization: Organization, path: String, query: Query, page: AuditLogPage?, names: [String: String],
-        choices: (actions: [String], actors: [String]), error: String?
+        choices: (actions: [String], actors: [String]), error: String?, _ t: Localizer = .english
     ) -> Model {
         let format = DateFormatter()
         format.locale = Locale(identifier: "en_GB_POSIX")
@@ -149,7 +158,7 @@ struct AuditPage {
         }
         let areas = Set(choices.actions.compactMap { $0.split(separator: ".").first.map(String.init) }).sorted()
         let actions =
-            [Choice(value: "", label: "Any change", selected: query.action == nil)]
+            [Choice(value: "", label: t("Any change"), selected: query.action == nil)]
             + areas.map { Choice(value: $0, label: "Any \(AuditWording.area($0))", selected: query.action == $0) }
             + choices.actions.map {
                 Choice(value: $0, label: AuditWording.action($0), selected: query.action == $0)
@@ -160,9 +169,9 @@ struct AuditPage {
             }
         ).sorted()
         let actors =
-            [Choice(value: "", label: "Anyone", selected: query.actor == nil)]
+            [Choice(value: "", label: t("Anyone"), selected: query.actor == nil)]
             + kinds.map {
-                Choice(value: $0, label: "Any \(AuditWording.actorKind($0))", selected: query.actor == $0)
+                Choice(value: $0, label: Self.anyActor($0, t), selected: query.actor == $0)
             }
             + choices.actors.map { Choice(value: $0, label: names[$0] ?? $0, selected: query.actor == $0) }
         return Model(
@@ -171,6 +180,17 @@ struct AuditPage {
             error: error, lines: lines, hasLines: !lines.isEmpty,
             older: page?.next.map { query.link(path, before: $0.rawValue) },
             newest: query.before == nil ? nil : query.link(path, before: nil))
+    }
+
+    /// "Any …" for a kind of actor (`cli:`, `token:`, `session:`, `web:`).
+    static func anyActor(_ kind: String, _ t: Localizer) -> String {
+        switch kind {
+        case "cli:": t("Any command-line user")
+        case "token:": t("Any API token")
+        case "session:": t("Any signed-in user")
+        case "web:": t("Any public page")
+        default: "\(t("Any")) \(kind)"
+        }
     }
 
     /// The organization named in the path, for its administrators; 404 for anyone else, as for a missing one.

@@ -20,7 +20,8 @@ struct ManageSeriesPage {
         router.post("manage/series/:series/sessions/:session/reschedule") { request, context in
             try await change(request, context) { series, session, form in
                 let zone = TimeZone(identifier: series.timeZone) ?? .gmt
-                let (start, end) = try SessionTimesForm(form).instants(in: zone).get()
+                let t = web.localizer(request, context)
+                let (start, end) = try SessionTimesForm(form).instants(in: zone, t).get()
                 return { try $0.reschedule(session, startsAt: start, endsAt: end) }
             }
         }
@@ -28,7 +29,8 @@ struct ManageSeriesPage {
             try await change(request, context) { _, session, form in
                 let description = Session.normalizedDescription(form["description"])
                 if let problem = Session.descriptionProblem(description) {
-                    throw SessionFormProblem("The description \(problem).")
+                    let t = web.localizer(request, context)
+                    throw SessionFormProblem(FieldWording(t: t).sentence(problem, subject: t("The description")))
                 }
                 return { transaction in
                     var record = try transaction.fetchSession(session)
@@ -64,7 +66,7 @@ struct ManageSeriesPage {
         }
         guard belongs else { throw AccessError.notFound(entity: "session", id: id) }
         let form = try await FormData.read(request, context: context)
-        if let refusal = refusal(form, series: series, request: request) {
+        if let refusal = refusal(form, series: series, request: request, context: context) {
             return try await render(series, problems: ["\(id)": refusal], request, context, status: .forbidden)
         }
         do {
@@ -74,8 +76,12 @@ struct ManageSeriesPage {
             return try await render(
                 series, problems: ["\(id)": problem.message], request, context, status: .unprocessableContent)
         } catch let error as KernelError {
+            // The kernel's reasons are English; other languages get the general sentence.
+            let t = web.localizer(request, context)
+            let problem =
+                t.language == .english ? error.description : t("This change could not be made. Please check the form.")
             return try await render(
-                series, problems: ["\(id)": error.description], request, context, status: .unprocessableContent)
+                series, problems: ["\(id)": problem], request, context, status: .unprocessableContent)
         }
         return web.redirect(to: "/manage/series/\(series.id!.rawValue)#session-\(id)")
     }
@@ -83,20 +89,22 @@ struct ManageSeriesPage {
     private func addSession(_ request: Request, _ context: IndabaRequestContext) async throws -> Response {
         let series = try await managed(context)
         let form = try await FormData.read(request, context: context)
-        if let refusal = refusal(form, series: series, request: request) {
+        if let refusal = refusal(form, series: series, request: request, context: context) {
             return try await render(series, problems: ["new": refusal], request, context, status: .forbidden)
         }
         let title = form["title"]
         let zone = TimeZone(identifier: series.timeZone) ?? .gmt
+        let t = web.localizer(request, context)
+        let words = FieldWording(t: t)
         let problem: String?
-        let times = SessionTimesForm(form).instants(in: zone)
+        let times = SessionTimesForm(form).instants(in: zone, t)
         let description = Session.normalizedDescription(form["description"])
         if let textProblem = FieldRules.textProblem(title, limit: 200) {
-            problem = "The title \(textProblem)."
+            problem = words.sentence(textProblem, subject: t("The title"))
         } else if let descriptionProblem = Session.descriptionProblem(description) {
-            problem = "The description \(descriptionProblem)."
+            problem = words.sentence(descriptionProblem, subject: t("The description"))
         } else if Session.Kind(rawValue: form["kind"]) == nil {
-            problem = "Choose what kind of session it is."
+            problem = t("Choose what kind of session it is.")
         } else if case .failure(let failure) = times {
             problem = failure.message
         } else {
@@ -105,7 +113,7 @@ struct ManageSeriesPage {
         if let problem {
             return try await render(
                 series, problems: ["new": problem], request, context, status: .unprocessableContent,
-                draft: AddModel(form: form))
+                draft: AddModel(form: form, t))
         }
         let (start, end) = try times.get()
         let kind = Session.Kind(rawValue: form["kind"])!
@@ -123,12 +131,14 @@ struct ManageSeriesPage {
     }
 
     /// Why the form's token is refused, if it is.
-    private func refusal(_ form: FormData, series: WebinarSeries, request: Request) -> String? {
+    private func refusal(
+        _ form: FormData, series: WebinarSeries, request: Request, context: IndabaRequestContext
+    ) -> String? {
         do {
             try web.checkForm(form, purpose: "manage:\(series.id!.rawValue)", request: request)
             return nil
         } catch {
-            return error.message
+            return error.message(in: web.localizer(request, context))
         }
     }
 
@@ -151,9 +161,10 @@ struct ManageSeriesPage {
 
     private func render(
         _ series: WebinarSeries, problems: [String: String], _ request: Request, _ context: IndabaRequestContext,
-        status: HTTPResponse.Status = .ok, draft: AddModel = AddModel()
+        status: HTTPResponse.Status = .ok, draft: AddModel? = nil
     ) async throws -> Response {
         var chrome = web.chrome(for: request, context: context)
+        let t = chrome.localizer
         let nonce = web.formNonce(request, into: &chrome)
         let token = web.forms.issue(purpose: "manage:\(series.id!.rawValue)", nonce: nonce, at: web.workspace.now())
         let sessions = try await web.workspace.read { db in
@@ -161,14 +172,17 @@ struct ManageSeriesPage {
                 .fetchAll(db)
         }
         let zone = TimeZone(identifier: series.timeZone) ?? .gmt
-        var add = draft
+        var add = draft ?? AddModel(t)
         add.error = problems["new"]
         let model = ManageModel(
-            seriesId: series.id!.rawValue, title: series.title, zone: zone.identifier, token: token,
-            sessions: sessions.map { SessionRow($0, zone: zone, seriesId: series.id!.rawValue, error: problems) },
+            seriesId: series.id!.rawValue, title: series.title,
+            zone: t.zoneName(zone) == zone.identifier
+                ? zone.identifier : "\(t.zoneName(zone)) (\(zone.identifier))", token: token,
+            sessions: sessions.map { SessionRow($0, zone: zone, seriesId: series.id!.rawValue, error: problems, t) },
             add: add)
         return web.renderer.page(
-            "manage", title: "Sessions of \(series.title)", model: model, chrome: chrome, status: status)
+            "manage", title: t("Sessions of {title}", ["title": series.title]), model: model, chrome: chrome,
+            status: status)
     }
 }
 
@@ -192,11 +206,14 @@ struct SessionRow {
     let description: String
     let error: String?
 
-    init(_ session: Session, zone: TimeZone, seriesId: Int64, error problems: [String: String]) {
+    init(
+        _ session: Session, zone: TimeZone, seriesId: Int64, error problems: [String: String],
+        _ t: Localizer = .english
+    ) {
         id = session.id!.rawValue
         title = session.title
-        when = SessionTimes(zone: zone).range(from: session.startsAt, to: session.endsAt)
-        status = session.status == .cancelled ? "cancelled" : session.kind.rawValue
+        when = SessionTimes(zone: zone, localizer: t).range(from: session.startsAt, to: session.endsAt)
+        status = session.status == .cancelled ? t("Cancelled") : AddModel.kindLabel(session.kind, t)
         cancelled = session.status == .cancelled
         action = "/manage/series/\(seriesId)/sessions/\(session.id!.rawValue)"
         times = SessionTimesForm(session, zone: zone)
@@ -215,20 +232,31 @@ struct AddModel {
     var title = ""
     var times = SessionTimesForm()
     var description = ""
-    var kinds: [KindOption] = AddModel.options(selected: "live")
+    var kinds: [KindOption]
     var error: String?
 
-    init() {}
+    init(_ t: Localizer = .english) {
+        kinds = Self.options(selected: "live", t)
+    }
 
-    init(form: FormData) {
+    init(form: FormData, _ t: Localizer = .english) {
         title = form["title"]
         times = SessionTimesForm(form)
         description = form["description"]
-        kinds = Self.options(selected: form["kind"])
+        kinds = Self.options(selected: form["kind"], t)
     }
 
-    static func options(selected: String) -> [KindOption] {
-        [("live", "Live session"), ("feedback", "Feedback session"), ("offlineExercise", "Exercise between sessions")]
-            .map { KindOption(value: $0.0, label: $0.1, selected: $0.0 == selected) }
+    static func options(selected: String, _ t: Localizer) -> [KindOption] {
+        [Session.Kind.live, .feedback, .offlineExercise]
+            .map { KindOption(value: $0.rawValue, label: kindLabel($0, t), selected: $0.rawValue == selected) }
+    }
+
+    /// What a kind of session is called on the page.
+    static func kindLabel(_ kind: Session.Kind, _ t: Localizer) -> String {
+        switch kind {
+        case .live: t("Live session")
+        case .feedback: t("Feedback session")
+        case .offlineExercise: t("Exercise between sessions")
+        }
     }
 }

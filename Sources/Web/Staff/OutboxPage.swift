@@ -29,6 +29,7 @@ struct OutboxPage {
         let lastError: String?
         let action: String?
         let actionLabel: String?
+        let actionAriaLabel: String?
         let formAction: String
         let token: String
     }
@@ -54,36 +55,43 @@ struct OutboxPage {
                 )
             }
             var chrome = web.chrome(for: request, context: context)
+            let t = chrome.localizer
             let nonce = web.formNonce(request, into: &chrome)
             let token = web.forms.issue(purpose: Self.purpose, nonce: nonce, at: web.workspace.now())
             let path = "/workspace/orgs/\(organization.id!.rawValue)/outbox"
             let format = ISO8601DateFormatter()
             let lines = messages.map { message in
-                let action: (String, String)? =
+                let id = t.number(Int(message.id!.rawValue))
+                let action: (String, String, String)? =
                     switch message.state {
-                    case .failed, .interrupted, .cancelled: ("retry", "Send again")
-                    case .queued: ("cancel", "Cancel")
+                    case .failed, .interrupted, .cancelled:
+                        ("retry", t("Send again"), t("Send message {id} again", ["id": id]))
+                    case .queued: ("cancel", t("Cancel"), t("Cancel message {id}", ["id": id]))
                     case .sending, .sent: nil
                     }
                 return Line(
-                    id: message.id!.rawValue, state: message.state.rawValue, kind: message.kind,
+                    id: message.id!.rawValue, state: Self.stateName(message.state, t), kind: message.kind,
                     person: message.personId.map { "\($0)" } ?? "–", subject: message.subject,
                     due: format.string(from: message.dueAt), attempts: message.attempts, lastError: message.lastError,
-                    action: action?.0, actionLabel: action?.1, formAction: path, token: token)
+                    action: action?.0, actionLabel: action?.1, actionAriaLabel: action?.2, formAction: path,
+                    token: token)
             }
             let filters =
-                [Filter(label: "all", href: path, current: state == nil)]
+                [Filter(label: t("all"), href: path, current: state == nil)]
                 + OutboxMessage.State.allCases.map {
-                    Filter(label: $0.rawValue, href: "\(path)?state=\($0.rawValue)", current: state == $0)
+                    Filter(label: Self.stateName($0, t), href: "\(path)?state=\($0.rawValue)", current: state == $0)
                 }
             let model = Model(
                 organization: organization.name,
-                delivery: "The server hands them to the mail program it was started with (see the README's mail "
-                    + "section); temporary failures are retried for about seven hours.",
+                delivery: t(
+                    "The server hands them to the mail program it was started with (see the README's mail "
+                        + "section); temporary failures are retried for about seven hours."),
                 filters: filters,
                 undeliverable: undeliverable.isEmpty ? nil : undeliverable.map { "\($0)" }.joined(separator: ", "),
                 messages: lines, hasMessages: !lines.isEmpty)
-            return web.renderer.page("outbox", title: "Outbox of \(organization.name)", model: model, chrome: chrome)
+            return web.renderer.page(
+                "outbox", title: t("Outbox of {organization}", ["organization": organization.name]), model: model,
+                chrome: chrome)
         }
         router.post("workspace/orgs/:org/outbox") { request, context in
             let organization = try await organization(context)
@@ -92,15 +100,18 @@ struct OutboxPage {
             do throws(FormTokens.Refusal) {
                 try web.checkForm(form, purpose: Self.purpose, request: request)
             } catch {
+                let chrome = web.chrome(for: request, context: context)
+                let t = chrome.localizer
                 return web.renderer.message(
-                    heading: "Nothing changed", error.message, link: (path, "Back to the outbox"),
-                    chrome: web.chrome(for: request, context: context), status: .forbidden)
+                    heading: t("Nothing changed"), error.message(in: t), link: (path, t("Back to the outbox")),
+                    chrome: chrome, status: .forbidden)
             }
             guard let id = Int64(form["id"]), ["retry", "cancel"].contains(form["action"]) else {
+                let chrome = web.chrome(for: request, context: context)
+                let t = chrome.localizer
                 return web.renderer.message(
-                    heading: "Nothing changed", "Choose a message and an action (retry or cancel).",
-                    link: (path, "Back to the outbox"), chrome: web.chrome(for: request, context: context),
-                    status: .unprocessableContent)
+                    heading: t("Nothing changed"), t("Choose a message and an action (retry or cancel)."),
+                    link: (path, t("Back to the outbox")), chrome: chrome, status: .unprocessableContent)
             }
             let retry = form["action"] == "retry"
             let owner = organization.id!
@@ -112,6 +123,18 @@ struct OutboxPage {
                 }
             }
             return web.redirect(to: path)
+        }
+    }
+
+    /// What a message's state is called on the page.
+    static func stateName(_ state: OutboxMessage.State, _ t: Localizer) -> String {
+        switch state {
+        case .queued: t("queued")
+        case .sending: t("sending")
+        case .sent: t("sent")
+        case .failed: t("failed")
+        case .cancelled: t("cancelled")
+        case .interrupted: t("interrupted")
         }
     }
 

@@ -39,54 +39,61 @@ struct PeopleListPage {
             return (people, total)
         }
         let showsGender = scope.seesSelfDescriptions(ofPersonRegisteredBy: org)
+        let chrome = web.chrome(for: request, context: context)
+        let t = chrome.localizer
         let rows: [HTML] = people.map { person in
             let gender: HTML =
                 showsGender ? "<td>\(person.consent ? (person.gender ?? "—") : "—")</td>" : .empty
             return """
                 <tr><td>\(String(person.id!.rawValue))</td><th scope="row"><a href="/manage/people/\
-                \(String(person.id!.rawValue))">\(person.displayName)</a></th><td>\(person.email)</td>\(gender)</tr>
+                \(String(person.id!.rawValue))"><bdi>\(person.displayName)</bdi></a></th>\
+                <td><bdi dir="ltr">\(person.email)</bdi></td>\(gender)</tr>
                 """
         }
-        let genderHead: HTML = showsGender ? "<th scope=\"col\">Gender (with consent)</th>" : .empty
+        let genderHead: HTML = showsGender ? "<th scope=\"col\">\(t("Gender (with consent)"))</th>" : .empty
         let base = "/workspace/orgs/\(org.rawValue)/people"
         let search =
             query.isEmpty ? "" : "q=" + (query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") + "&"
         var pager: [HTML] = []
         if number > 1 {
-            pager.append("<a href=\"\(base)?\(search)page=\(String(number - 1))\" rel=\"prev\">Previous page</a>")
+            pager.append(
+                "<a href=\"\(base)?\(search)page=\(String(number - 1))\" rel=\"prev\">\(t("Previous page"))</a>")
         }
         if number * Self.pageSize < total {
-            pager.append("<a href=\"\(base)?\(search)page=\(String(number + 1))\" rel=\"next\">Next page</a>")
+            pager.append(
+                "<a href=\"\(base)?\(search)page=\(String(number + 1))\" rel=\"next\">\(t("Next page"))</a>")
         }
         let first = total == 0 ? 0 : (number - 1) * Self.pageSize + 1
         let last = min(total, number * Self.pageSize)
+        let caption = t(
+            "{first}–{last} of {total}", ["first": t.number(first), "last": t.number(last), "total": t.number(total)])
+        let empty = query.isEmpty ? t("No one is registered yet.") : t("No one matches this search.")
         let table: HTML =
             people.isEmpty
-            ? (query.isEmpty ? "<p>No one is registered yet.</p>" : "<p>No one matches this search.</p>")
+            ? "<p>\(empty)</p>"
             : """
-            <div class="scroll"><table class="list"><caption>\(String(first))–\(String(last)) of \(String(total))\
-            </caption><thead><tr><th scope="col">ID</th><th scope="col">Name</th><th scope="col">E-mail</th>\
+            <div class="scroll"><table class="list"><caption>\(caption)</caption><thead><tr>\
+            <th scope="col">\(t("ID"))</th><th scope="col">\(t("Name"))</th><th scope="col">\(t("E-mail"))</th>\
             \(genderHead)</tr></thead><tbody>\(rows)</tbody></table></div>
             """
         let merged = request.uri.queryParameters["merged"].flatMap { Int64($0) }
         let notice: HTML =
             merged.map {
-                "<p class=\"notice\" role=\"status\">Merged into person \(String($0)).</p>"
+                "<p class=\"notice\" role=\"status\">\(t("Merged into person {id}.", ["id": String($0)]))</p>"
             } ?? .empty
+        let heading = t("People of {organization}", ["organization": organization.name])
         let content: HTML = """
-            <nav aria-label="Breadcrumb" class="crumbs"><a href="/workspace">Workspace</a></nav>
-            <h1>People of \(organization.name)</h1>\(notice)
+            <nav aria-label="\(t("Breadcrumb"))" class="crumbs"><a href="/workspace">\(t("Workspace"))</a></nav>
+            <h1>\(heading)</h1>\(notice)
             <form method="get" action="\(base)" class="search" role="search"><div class="field">\
-            <label for="people-q">Name or e-mail contains</label><input id="people-q" name="q" type="search" \
-            value="\(query)"></div><button type="submit">Search</button></form>
+            <label for="people-q">\(t("Name or e-mail contains"))</label><input id="people-q" name="q" type="search" \
+            value="\(query)"></div><button type="submit">\(t("Search"))</button></form>
             \(table)
             \(pager.isEmpty ? HTML.empty : "<p class=\"actions\">\(pager)</p>")
-            <p class="actions"><a href="\(base)/new">Add a person</a> <a href="\(base)/merge">Merge two records of \
-            one person</a></p>
+            <p class="actions"><a href="\(base)/new">\(t("Add a person"))</a> <a href="\(base)/merge">\
+            \(t("Merge two records of one person"))</a></p>
             """
-        return web.renderer.html(
-            content: content.markup, title: "People of \(organization.name)",
-            chrome: web.chrome(for: request, context: context), status: .ok)
+        return web.renderer.html(content: content.markup, title: heading, chrome: chrome, status: .ok)
     }
 
     /// `text` with the `LIKE` wildcards escaped by a backslash.

@@ -28,16 +28,17 @@ struct PluginSwitch {
         try scope.requireAdministration(of: organization)
         let form = try await FormData.read(request, context: context)
         let chrome = web.chrome(for: request, context: context)
+        let t = chrome.localizer
         do {
             try web.checkForm(form, purpose: Self.purpose, request: request)
         } catch {
             return web.renderer.message(
-                heading: "Nothing changed", error.message, link: ("/workspace", "Back to the workspace"),
+                heading: t("Nothing changed"), error.message(in: t), link: ("/workspace", t("Back to the workspace")),
                 chrome: chrome, status: .forbidden)
         }
         guard ["yes", "no"].contains(form["enabled"]) else {
             return web.renderer.message(
-                heading: "Nothing changed", "Say enabled=yes or enabled=no.", link: ("/workspace", "Back"),
+                heading: t("Nothing changed"), t("Say enabled=yes or enabled=no."), link: ("/workspace", t("Back")),
                 chrome: chrome, status: .unprocessableContent)
         }
         let enable = form["enabled"] == "yes"
@@ -51,8 +52,16 @@ struct PluginSwitch {
                 }
             }
         } catch let error as KernelError {
+            // The kernel names the plugins a dependency concerns, in English; other languages get the general
+            // sentence with the plugin's id.
+            let message =
+                t.language == .english
+                ? error.description
+                : t(
+                    "{plugin} cannot be switched now: another enabled plugin depends on it, or it needs one that is "
+                        + "not enabled.", ["plugin": plugin.rawValue])
             return web.renderer.message(
-                heading: "Nothing changed", error.description, link: ("/workspace#org-\(id)", "Back to the workspace"),
+                heading: t("Nothing changed"), message, link: ("/workspace#org-\(id)", t("Back to the workspace")),
                 chrome: chrome, status: .conflict)
         }
         return web.redirect(to: "/workspace#org-\(id)")

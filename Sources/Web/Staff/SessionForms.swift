@@ -29,16 +29,16 @@ struct SessionTimesForm: Sendable {
             endDate: day.string(from: session.endsAt), endTime: time.string(from: session.endsAt))
     }
 
-    /// The start and end in `zone`, or a sentence saying what is wrong.
-    func instants(in zone: TimeZone) -> Result<(Date, Date), SessionFormProblem> {
+    /// The start and end in `zone`, or a sentence (in `t`'s language) saying what is wrong.
+    func instants(in zone: TimeZone, _ t: Localizer = .english) -> Result<(Date, Date), SessionFormProblem> {
         let parse = Self.formatter("yyyy-MM-dd HH:mm", zone)
         guard let start = parse.date(from: "\(startDate) \(startTime)") else {
-            return .failure(SessionFormProblem("Give the start as a date (2027-02-10) and a time (16:00)."))
+            return .failure(SessionFormProblem(t("Give the start as a date (2027-02-10) and a time (16:00).")))
         }
         guard let end = parse.date(from: "\(endDate) \(endTime)") else {
-            return .failure(SessionFormProblem("Give the end as a date (2027-02-10) and a time (17:30)."))
+            return .failure(SessionFormProblem(t("Give the end as a date (2027-02-10) and a time (17:30).")))
         }
-        guard end > start else { return .failure(SessionFormProblem("The end must be after the start.")) }
+        guard end > start else { return .failure(SessionFormProblem(t("The end must be after the start."))) }
         return .success((start, end))
     }
 

@@ -24,7 +24,7 @@ struct SignInPages {
             let model = Model(
                 hasLink: !link.isEmpty, link: link,
                 token: web.forms.issue(purpose: "sign-in", nonce: nonce, at: web.workspace.now()))
-            return web.renderer.page("sign-in", title: "Sign in", model: model, chrome: chrome)
+            return web.renderer.page("sign-in", title: chrome.localizer("Sign in"), model: model, chrome: chrome)
         }
         router.post("sign-in") { request, context in
             try await signIn(request, context: context)
@@ -34,9 +34,12 @@ struct SignInPages {
             do {
                 try web.checkForm(form, purpose: "sign-out", request: request)
             } catch let error as FormTokens.Refusal {
+                let chrome = web.chrome(for: request, context: context)
+                let t = chrome.localizer
                 return web.renderer.message(
-                    heading: "Not signed out", error.message, link: ("/workspace", "Back to the workspace"),
-                    chrome: web.chrome(for: request, context: context), status: .forbidden)
+                    heading: t("Not signed out"), error.message(in: t),
+                    link: ("/workspace", t("Back to the workspace")),
+                    chrome: chrome, status: .forbidden)
             }
             if let secret = Cookies.value(Cookies.session, in: request) {
                 try await web.workspace.write(as: AuditActor("web:sign-out")) { try $0.endBrowserSession(secret) }
@@ -47,13 +50,15 @@ struct SignInPages {
 
     private func signIn(_ request: Request, context: IndabaRequestContext) async throws -> Response {
         let chrome = web.chrome(for: request, context: context)
+        let t = chrome.localizer
         // Only genuine failures count (a real form token, a link that does not work), per client address: forged
         // posts are refused below without touching anyone's allowance, and behind a trusted proxy each client is
         // counted on its own, so nobody can lock out the staff.
         let client = web.client(context)
         guard await web.signInLimit.hasRoom(client, at: web.workspace.now()) else {
             return web.renderer.message(
-                heading: "Too many attempts", "Too many sign-in attempts came from your network. Wait ten minutes.",
+                heading: t("Too many attempts"),
+                t("Too many sign-in attempts came from your network. Wait ten minutes."),
                 chrome: chrome, status: .tooManyRequests)
         }
         let form = try await FormData.read(request, context: context)
@@ -61,7 +66,8 @@ struct SignInPages {
             try web.checkForm(form, purpose: "sign-in", request: request)
         } catch {
             return web.renderer.message(
-                heading: "Not signed in", error.message, link: ("/sign-in?link=\(form["link"])", "Try again"),
+                heading: t("Not signed in"), error.message(in: t),
+                link: ("/sign-in?link=\(form["link"])", t("Try again")),
                 chrome: chrome, status: .forbidden)
         }
         let secret = form["link"]
@@ -76,8 +82,11 @@ struct SignInPages {
             return web.redirect(to: "/workspace", cookies: [cookie])
         } catch let error as SignInError {
             await web.signInLimit.record(client, at: web.workspace.now())
-            return web.renderer.message(
-                heading: "Not signed in", error.description, chrome: chrome, status: .badRequest)
+            let message =
+                t.language == .english
+                ? error.description
+                : t("This sign-in link is unknown, already used or expired; ask for a new one.")
+            return web.renderer.message(heading: t("Not signed in"), message, chrome: chrome, status: .badRequest)
         }
     }
 }

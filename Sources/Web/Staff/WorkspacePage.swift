@@ -97,17 +97,18 @@ struct WorkspacePage {
                 }
             }
             var chrome = web.chrome(for: request, context: context)
+            let t = chrome.localizer
             let nonce = web.formNonce(request, into: &chrome)
             let token = web.forms.issue(purpose: PluginSwitch.purpose, nonce: nonce, at: web.workspace.now())
             let administered = context.access.administered
             let model = Model(
-                role: Self.roleName(context.access.role),
+                role: Self.roleName(context.access.role, t),
                 organizations: rows.map {
                     organizationModel(
                         $0.0, enabled: Set($0.1), series: $0.2, programmes: $0.3,
-                        switchToken: administered.contains($0.0.id!) ? token : nil)
+                        switchToken: administered.contains($0.0.id!) ? token : nil, t)
                 })
-            return web.renderer.page("workspace", title: "Workspace", model: model, chrome: chrome)
+            return web.renderer.page("workspace", title: t("Workspace"), model: model, chrome: chrome)
         }
     }
 
@@ -115,12 +116,13 @@ struct WorkspacePage {
     /// a switch when the user administers the organization (`switchToken`).
     private func organizationModel(
         _ organization: Organization, enabled: Set<String>, series: [WebinarSeries], programmes: [Programme],
-        switchToken: String?
+        switchToken: String?, _ t: Localizer
     ) -> OrganizationModel {
         let administers = switchToken != nil
         let links = series.map {
             SeriesLink(
-                title: $0.title, href: "/reports/series/\($0.id!.rawValue)", status: $0.status.rawValue,
+                title: $0.title, href: "/reports/series/\($0.id!.rawValue)",
+                status: SeriesForms.statusLabel($0.status, t),
                 manage: administers ? "/manage/series/\($0.id!.rawValue)" : nil,
                 edit: administers ? "/manage/series/\($0.id!.rawValue)/edit" : nil,
                 enrolments: "/manage/series/\($0.id!.rawValue)/enrolments",
@@ -141,19 +143,22 @@ struct WorkspacePage {
                     Entry(title: $0.title, href: "/orgs/\(org)/\(plugin.id.rawValue)/\($0.path)")
                 }
                 : []
-            let button = isOn ? "Disable" : "Enable"
+            let values = ["plugin": plugin.id.rawValue, "organization": organization.name]
             return PluginModel(
-                id: plugin.id.rawValue, version: plugin.version.description, state: isOn ? "enabled" : "not enabled",
+                id: plugin.id.rawValue, version: plugin.version.description,
+                state: isOn ? t("enabled") : t("not enabled"),
                 hasEntries: !entries.isEmpty, entries: entries, canSwitch: switchToken != nil,
                 action: "/workspace/orgs/\(org)/plugins/\(plugin.id.rawValue)", token: switchToken ?? "",
-                next: isOn ? "no" : "yes", button: button,
-                buttonLabel: "\(button) \(plugin.id.rawValue) for \(organization.name)",
+                next: isOn ? "no" : "yes", button: isOn ? t("Disable") : t("Enable"),
+                buttonLabel: isOn
+                    ? t("Disable {plugin} for {organization}", values)
+                    : t("Enable {plugin} for {organization}", values),
                 settings: administers && Self.hasSettings(plugin)
                     ? "/workspace/orgs/\(org)/plugins/\(plugin.id.rawValue)/settings" : nil)
         }
         return OrganizationModel(
             id: org, hasSeries: !links.isEmpty, series: links, name: organization.name,
-            kind: organization.isNetwork ? "Network" : "Member organization", timeZone: organization.timeZone,
+            kind: organization.isNetwork ? t("Network") : t("Member organization"), timeZone: organization.timeZone,
             hasPlugins: !plugins.isEmpty, plugins: plugins, administers: administers,
             programmes: administers ? programmeLinks : [], newProgramme: "/workspace/orgs/\(org)/programmes/new",
             newPerson: "/workspace/orgs/\(org)/people/new", outbox: "/workspace/orgs/\(org)/outbox",
@@ -167,12 +172,12 @@ struct WorkspacePage {
         return defaults?.isEmpty == false
     }
 
-    static func roleName(_ role: AccessRole?) -> String {
+    static func roleName(_ role: AccessRole?, _ t: Localizer = .english) -> String {
         switch role {
-        case .networkCoordinator: "network coordinator"
-        case .organizationAdmin: "organization administrator"
-        case .facilitator: "facilitator"
-        case nil: "guest"
+        case .networkCoordinator: t("network coordinator")
+        case .organizationAdmin: t("organization administrator")
+        case .facilitator: t("facilitator")
+        case nil: t("guest")
         }
     }
 }

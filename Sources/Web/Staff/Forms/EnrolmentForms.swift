@@ -28,7 +28,8 @@ struct EnrolmentForms {
     ) async throws -> Response {
         let form = try await FormData.read(request, context: context)
         let values = ["email": form["email"], "channel": form["channel"]]
-        if let refusal = web.staffFormRefusal(form, request: request) {
+        let t = web.localizer(request, context)
+        if let refusal = web.staffFormRefusal(form, request: request, in: t) {
             return try await page(
                 series, organization, values: values, errors: [:], refusal: refusal, request, context,
                 status: .forbidden)
@@ -45,16 +46,16 @@ struct EnrolmentForms {
             return (person, enrolled > 0)
         }
         if let problem = FieldRules.emailProblem(values["email"]!) {
-            errors["email"] = "The e-mail address \(problem)."
+            errors["email"] = FieldWording(t: t).sentence(problem, subject: t("The e-mail address"))
         } else if person == nil {
-            errors["email"] = "No one you can see is registered with this address; add the person first."
+            errors["email"] = t("No one you can see is registered with this address; add the person first.")
         } else if enrolled {
-            errors["email"] = "This person is already enrolled."
+            errors["email"] = t("This person is already enrolled.")
         }
         // Chosen from the organization's channels: a typo would count as a channel of its own in every report.
         let offered = try await channels(for: organization).values
         if !offered.contains(values["channel"]!) {
-            errors["channel"] = "Choose how they heard of the series from the list."
+            errors["channel"] = t("Choose how they heard of the series from the list.")
         }
         if !errors.isEmpty {
             return try await page(
@@ -76,52 +77,56 @@ struct EnrolmentForms {
         let channels = try await channels(for: organization)
         let labels = Dictionary(channels.choices.map { ($0.value, $0.label) }) { first, _ in first }
         let showsGender = scope.seesSelfDescriptions
-        let day = DateFormatter()
-        day.locale = Locale(identifier: "en_GB")
-        day.timeZone = TimeZone(identifier: series.timeZone) ?? .gmt
-        day.dateFormat = "d MMM yyyy"
+        let t = web.localizer(request, context)
+        let day = t.dateFormatter("yMMMd", in: TimeZone(identifier: series.timeZone) ?? .gmt)
+        if t.language == .english || t.language == .pseudo { day.dateFormat = "d MMM yyyy" }
         let body: [HTML] = rows.map { row in
             let genderCell: HTML = showsGender ? "<td>\(row.gender ?? "—")</td>" : .empty
             return """
-                <tr><th scope="row">\(row.displayName)</th><td>\(labels[row.channel] ?? RecruitmentChannelChoices.label(fromCode: row.channel))</td><td>\(day.string(from: row.enrolledAt))</td>\
+                <tr><th scope="row"><bdi>\(row.displayName)</bdi></th><td>\(labels[row.channel] ?? RecruitmentChannelChoices.label(fromCode: row.channel))</td><td>\(day.string(from: row.enrolledAt))</td>\
                 \(genderCell)</tr>
                 """
         }
-        let genderHead: HTML = showsGender ? "<th scope=\"col\">Gender</th>" : .empty
+        let genderHead: HTML = showsGender ? "<th scope=\"col\">\(t("Gender"))</th>" : .empty
+        let caption = t.plural("{count} enrolled", "{count} enrolled", count: rows.count)
         let table: HTML =
             rows.isEmpty
-            ? "<p>No one is enrolled yet.</p>"
+            ? "<p>\(t("No one is enrolled yet."))</p>"
             : """
-            <div class="scroll"><table class="list"><caption>\(rows.count) enrolled</caption><thead><tr>\
-            <th scope="col">Name</th><th scope="col">Channel</th><th scope="col">Enrolled</th>\(genderHead)</tr></thead>\
-            <tbody>\(body)</tbody></table></div>
+            <div class="scroll"><table class="list"><caption>\(caption)</caption><thead><tr>\
+            <th scope="col">\(t("Name"))</th><th scope="col">\(t("Channel"))</th>\
+            <th scope="col">\(t("Enrolled"))</th>\(genderHead)</tr></thead><tbody>\(body)</tbody></table></div>
             """
-        let list: HTML = "<h2 id=\"enrolled\">Enrolled</h2>\(table)<h2 id=\"enrol\">Enrol someone</h2>"
+        let list: HTML = """
+            <h2 id="enrolled">\(t("Enrolled"))</h2>\(table)<h2 id="enrol">\(t("Enrol someone"))</h2>
+            """
         let fields = [
             FormField(
-                "email", label: "Their e-mail address", kind: .email, value: values["email"] ?? "",
-                error: errors["email"], hint: "The person must be registered already (add them from the workspace)."),
+                "email", label: t("Their e-mail address"), kind: .email, value: values["email"] ?? "",
+                error: errors["email"], hint: t("The person must be registered already (add them from the workspace).")),
             FormField(
-                "channel", label: "How they heard of the series",
+                "channel", label: t("How they heard of the series"),
                 kind: FormField.options(
-                    [("", "Choose one")] + channels.choices.map { ($0.value, $0.label) },
+                    [("", t("Choose one"))] + channels.choices.map { ($0.value, $0.label) },
                     selected: values["channel"] ?? ""),
                 value: values["channel"] ?? "", error: errors["channel"],
-                hint: "The organization's recruitment channels (set in the retention plugin's settings)."),
+                hint: t("The organization's recruitment channels (set in the retention plugin's settings).")),
         ]
         let id = series.id!.rawValue
         let canEnrol = context.access.administered.contains(organization)
+        let heading = t("Enrolments in {title}", ["title": series.title])
         let model = FormPageModel(
             crumbs: [
-                ("/workspace", "Workspace"), ("/manage/series/\(id)", "Sessions"), ("/series/\(id)", "Public page"),
+                ("/workspace", t("Workspace")), ("/manage/series/\(id)", t("Sessions")),
+                ("/series/\(id)", t("Public page")),
             ],
-            heading: "Enrolments in \(series.title)", formError: refusal, action: "/manage/series/\(id)/enrolments",
-            fields: canEnrol ? fields : [], submit: "Enrol", before: list.markup)
+            heading: heading, formError: refusal, action: "/manage/series/\(id)/enrolments",
+            fields: canEnrol ? fields : [], submit: t("Enrol"), before: list.markup)
         if !canEnrol {
             // Facilitators read the list; only administrators enrol.
             let content: HTML = """
-                <nav aria-label="Breadcrumb" class="crumbs"><a href="/workspace">Workspace</a></nav>
-                <h1>Enrolments in \(series.title)</h1><h2 id="enrolled">Enrolled</h2>\(table)
+                <nav aria-label="\(t("Breadcrumb"))" class="crumbs"><a href="/workspace">\(t("Workspace"))</a></nav>
+                <h1>\(heading)</h1><h2 id="enrolled">\(t("Enrolled"))</h2>\(table)
                 """
             return web.renderer.html(
                 content: content.markup, title: model.heading, chrome: web.chrome(for: request, context: context),

@@ -25,6 +25,8 @@ struct FormField: Sendable {
     let step: String?
     let rows: Int
     let isInput: Bool
+    /// Written left to right whatever the page's direction (e-mail addresses).
+    let isLeftToRight: Bool
     let isTextarea: Bool
     let isSelect: Bool
     let isCheckbox: Bool
@@ -63,6 +65,7 @@ struct FormField: Sendable {
         (self.inputType, self.step, self.rows, self.options) = (inputType, step, rows, options)
         (self.isInput, self.isTextarea, self.isSelect, self.isCheckbox) = (isInput, isTextarea, isSelect, isCheckbox)
         checked = isCheckbox && value == "yes"
+        isLeftToRight = inputType == "email"
         let described = [hint.map { _ in id + "-hint" }, error.map { _ in id + "-error" }].compactMap { $0 }
         describedBy = described.isEmpty ? nil : described.joined(separator: " ")
     }

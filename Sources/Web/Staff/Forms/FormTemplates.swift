@@ -22,7 +22,8 @@ enum FormTemplates {
         <label for="{{id}}">{{label}}{{#optional}} <span class="optional">({{#t}}optional{{/t}})</span>{{/optional}}</label>
         {{#hint}}<p class="why" id="{{id}}-hint">{{hint}}</p>{{/hint}}
         {{#error}}<p class="error" id="{{id}}-error">{{error}}</p>{{/error}}
-        {{#isInput}}<input id="{{id}}" name="{{name}}" type="{{inputType}}" value="{{value}}"\
+        {{#isInput}}<input id="{{id}}" name="{{name}}" type="{{inputType}}"{{#isLeftToRight}} dir="ltr"\
+        {{/isLeftToRight}} value="{{value}}"\
         {{#step}} step="{{step}}"{{/step}}{{#readOnly}} readonly{{/readOnly}}{{^optional}}{{^readOnly}} \
         required{{/readOnly}}{{/optional}}{{#describedBy}} aria-describedby="{{describedBy}}"{{/describedBy}}\
         {{#error}} aria-invalid="true"{{/error}}>{{/isInput}}

@@ -58,35 +58,38 @@ struct OrganizationForms {
         for name in ["name", "slug", "country", "timeZone", "website", "methodology"] { values[name] = form[name] }
         if let organization { values["slug"] = organization.slug }
         values["country"] = values["country"]!.uppercased()
-        if let refusal = web.staffFormRefusal(form, request: request) {
+        let t = web.localizer(request, context)
+        let words = FieldWording(t: t)
+        if let refusal = web.staffFormRefusal(form, request: request, in: t) {
             return page(
                 network: network, organization: organization, values: values, errors: [:], refusal: refusal,
                 request, context, status: .forbidden)
         }
         var errors: [String: String] = [:]
-        if let problem = FieldRules.textProblem(values["name"]!, limit: 200) { errors["name"] = "The name \(problem)." }
-        if let problem = FieldRules.countryProblem(values["country"]!) { errors["country"] = "The country \(problem)." }
-        if let problem = FieldRules.timeZoneProblem(values["timeZone"]!) {
-            errors["timeZone"] = "The time zone \(problem)."
-        }
+        errors["name"] = words.error(FieldRules.textProblem(values["name"]!, limit: 200), subject: t("The name"))
+        errors["country"] = words.error(FieldRules.countryProblem(values["country"]!), subject: t("The country"))
+        errors["timeZone"] = words.error(
+            FieldRules.timeZoneProblem(values["timeZone"]!), subject: t("The time zone"))
         let website = values["website"]!
-        if !website.isEmpty, let problem = FieldRules.webURLProblem(website) {
-            errors["website"] = "The website \(problem)."
+        if !website.isEmpty {
+            errors["website"] = words.error(FieldRules.webURLProblem(website), subject: t("The website"))
         }
         let methodology = Session.normalizedDescription(values["methodology"]!)
-        if let problem = ReportSettings.methodologyProblem(methodology) {
-            errors["methodology"] = "The methodology \(problem)."
-        }
+        errors["methodology"] = words.error(
+            ReportSettings.methodologyProblem(methodology), subject: t("The methodology"))
         let slug = values["slug"]!
         if let network {
             if !Slug.isValid(slug) {
-                errors["slug"] = "The short name must \(Slug.rule)."
+                errors["slug"] = words.slugRule()
             } else {
                 let taken = try await web.workspace.read { db in
                     try Organization.filter(Column("parentId") == network.id && Column("slug") == slug).fetchCount(db)
                         > 0
                 }
-                if taken { errors["slug"] = "Another member of \(network.name) already uses this short name." }
+                if taken {
+                    errors["slug"] = t(
+                        "Another member of {network} already uses this short name.", ["network": network.name])
+                }
             }
         }
         if !errors.isEmpty {
@@ -121,38 +124,45 @@ struct OrganizationForms {
         refusal: String? = nil, _ request: Request, _ context: IndabaRequestContext,
         status: HTTPResponse.Status = .ok
     ) -> Response {
+        let t = web.localizer(request, context)
         let fields = [
-            FormField("name", label: "Name", value: values["name"] ?? "", error: errors["name"]),
+            FormField("name", label: t("Name"), value: values["name"] ?? "", error: errors["name"]),
             FormField(
-                "slug", label: "Short name", value: values["slug"] ?? "", error: errors["slug"],
+                "slug", label: t("Short name"), value: values["slug"] ?? "", error: errors["slug"],
                 hint: organization == nil
-                    ? "Used in addresses and files; \(Slug.rule). It cannot be changed later."
-                    : "Used in addresses and files; it cannot be changed.", readOnly: organization != nil),
+                    ? t(
+                        "Used in addresses and files; use 1-63 lowercase letters, digits and single hyphens, such as "
+                            + "inclusive-spaces. It cannot be changed later.")
+                    : t("Used in addresses and files; it cannot be changed."), readOnly: organization != nil),
             FormField(
-                "country", label: "Country", value: values["country"] ?? "", error: errors["country"],
-                hint: "Two-letter ISO code, such as KE, NG or ZA."),
+                "country", label: t("Country"), value: values["country"] ?? "", error: errors["country"],
+                hint: t("Two-letter ISO code, such as KE, NG or ZA.")),
             FormField(
-                "timeZone", label: "Time zone", value: values["timeZone"] ?? "", error: errors["timeZone"],
-                hint: "The IANA zone it works in, such as Africa/Nairobi; its new series start in it."),
+                "timeZone", label: t("Time zone"), value: values["timeZone"] ?? "", error: errors["timeZone"],
+                hint: t("The IANA zone it works in, such as Africa/Nairobi; its new series start in it.")),
             FormField(
-                "website", label: "Website", value: values["website"] ?? "", error: errors["website"], optional: true),
+                "website", label: t("Website"), value: values["website"] ?? "", error: errors["website"],
+                optional: true),
             FormField(
-                "methodology", label: "Methodology paragraph for series reports", kind: .textarea(rows: 6),
+                "methodology", label: t("Methodology paragraph for series reports"), kind: .textarea(rows: 6),
                 value: values["methodology"] ?? "", error: errors["methodology"],
-                hint: "How the organization runs and measures its series; every series report carries it after the "
-                    + "overview. Plain text, paragraphs separated by an empty line.", optional: true),
+                hint: t(
+                    "How the organization runs and measures its series; every series report carries it after the "
+                        + "overview. Plain text, paragraphs separated by an empty line."), optional: true),
         ]
         let saved = request.uri.queryParameters["saved"] != nil && status == .ok
-        let heading = organization.map { "Edit \($0.name)" } ?? "New member of \(network!.name)"
+        let heading =
+            organization.map { t("Edit {title}", ["title": $0.name]) }
+            ?? t("New member of {network}", ["network": network!.name])
         let model = FormPageModel(
-            crumbs: [("/workspace", "Workspace")], heading: heading, notice: saved ? "Saved." : nil,
+            crumbs: [("/workspace", t("Workspace"))], heading: heading, notice: saved ? t("Saved.") : nil,
             formError: refusal,
             action: organization.map { "/manage/orgs/\($0.id!.rawValue)/edit" }
                 ?? "/workspace/orgs/\(network!.id!.rawValue)/members/new",
-            fields: fields, submit: organization == nil ? "Add the organization" : "Save",
+            fields: fields, submit: organization == nil ? t("Add the organization") : t("Save"),
             after: organization.map { organization in
                 let link: HTML = """
-                    <p><a href="/manage/orgs/\(organization.id!.rawValue)/logo">The logo series reports carry</a></p>
+                    <p><a href="/manage/orgs/\(organization.id!.rawValue)/logo">\(t("The logo series reports carry"))</a></p>
                     """
                 return link.markup
             })

@@ -55,26 +55,30 @@ struct PersonForms {
             "name": form["name"], "email": person?.email ?? form["email"], "gender": form["gender"],
             "consent": form.isChecked("consent") ? "yes" : "",
         ]
-        if let refusal = web.staffFormRefusal(form, request: request) {
+        let t = web.localizer(request, context)
+        let words = FieldWording(t: t)
+        if let refusal = web.staffFormRefusal(form, request: request, in: t) {
             return page(
                 organization: organization, person: person, values: values, errors: [:], refusal: refusal, request,
                 context, status: .forbidden)
         }
         var errors: [String: String] = [:]
-        if let problem = FieldRules.nameProblem(values["name"]!, limit: 200) { errors["name"] = "The name \(problem)." }
+        errors["name"] = words.error(FieldRules.nameProblem(values["name"]!, limit: 200), subject: t("The name"))
         let email = values["email"]!
         if person == nil {
             if let problem = FieldRules.emailProblem(email) {
-                errors["email"] = "The e-mail address \(problem)."
+                errors["email"] = words.sentence(problem, subject: t("The e-mail address"))
             } else if try await registered(email) {
-                errors["email"] = "Someone with this e-mail address is already registered."
+                errors["email"] = t("Someone with this e-mail address is already registered.")
             }
         }
         let gender = values["gender"]!
         let consent = values["consent"] == "yes"
-        if gender.count > 100 { errors["gender"] = "The gender is longer than 100 characters; shorten it." }
+        if gender.count > 100 {
+            errors["gender"] = words.sentence("is longer than 100 characters; shorten it", subject: t("The gender"))
+        }
         if !gender.isEmpty, !consent {
-            errors["consent"] = "Tick this box to keep the gender given, or leave the gender empty."
+            errors["consent"] = t("Tick this box to keep the gender given, or leave the gender empty.")
         }
         if !errors.isEmpty {
             return page(
@@ -104,30 +108,36 @@ struct PersonForms {
         refusal: String? = nil, _ request: Request, _ context: IndabaRequestContext,
         status: HTTPResponse.Status = .ok
     ) -> Response {
+        let t = web.localizer(request, context)
+        let named = ["organization": organization.name]
         let fields = [
-            FormField("name", label: "Name", value: values["name"] ?? "", error: errors["name"]),
+            FormField("name", label: t("Name"), value: values["name"] ?? "", error: errors["name"]),
             FormField(
-                "email", label: "E-mail address", kind: .email, value: values["email"] ?? "", error: errors["email"],
-                hint: person == nil ? "It identifies the person and cannot be changed here later." : nil,
+                "email", label: t("E-mail address"), kind: .email, value: values["email"] ?? "",
+                error: errors["email"],
+                hint: person == nil ? t("It identifies the person and cannot be changed here later.") : nil,
                 readOnly: person != nil),
             FormField(
-                "gender", label: "Gender, in their own words", value: values["gender"] ?? "",
+                "gender", label: t("Gender, in their own words"), value: values["gender"] ?? "",
                 error: errors["gender"],
-                hint: "Only the administrators of \(organization.name) and the coordinators of its network see it; "
-                    + "reports show counts, never names.", optional: true),
+                hint: t(
+                    "Only the administrators of {organization} and the coordinators of its network see it; reports "
+                        + "show counts, never names.", named), optional: true),
             FormField(
-                "consent", label: "They agreed that \(organization.name) keeps this gender", kind: .checkbox,
+                "consent", label: t("They agreed that {organization} keeps this gender", named), kind: .checkbox,
                 value: values["consent"] ?? "", error: errors["consent"],
-                hint: "Without this tick no gender is kept, and removing it erases a stored one."),
+                hint: t("Without this tick no gender is kept, and removing it erases a stored one.")),
         ]
         let saved = request.uri.queryParameters["saved"] != nil && status == .ok
-        let heading = person == nil ? "Add a person to \(organization.name)" : "Edit a person of \(organization.name)"
+        let heading =
+            person == nil
+            ? t("Add a person to {organization}", named) : t("Edit a person of {organization}", named)
         let model = FormPageModel(
-            crumbs: [("/workspace", "Workspace")], heading: heading, notice: saved ? "Saved." : nil,
+            crumbs: [("/workspace", t("Workspace"))], heading: heading, notice: saved ? t("Saved.") : nil,
             formError: refusal,
             action: person.map { "/manage/people/\($0.id!.rawValue)" }
                 ?? "/workspace/orgs/\(organization.id!.rawValue)/people/new",
-            fields: fields, submit: person == nil ? "Add the person" : "Save")
+            fields: fields, submit: person == nil ? t("Add the person") : t("Save"))
         return web.formPage(model, title: heading, request: request, context: context, status: status)
     }
 }

@@ -34,18 +34,20 @@ struct PersonMergeForm {
         let values = [
             "keep": form["keep"], "duplicate": form["duplicate"], "confirm": form.isChecked("confirm") ? "yes" : "",
         ]
-        if let refusal = web.staffFormRefusal(form, request: request) {
+        let t = web.localizer(request, context)
+        if let refusal = web.staffFormRefusal(form, request: request, in: t) {
             return page(
                 organization, values: values, errors: [:], refusal: refusal, request, context, status: .forbidden)
         }
         var errors: [String: String] = [:]
         let keep = try await administeredPerson(values["keep"]!, context)
         let duplicate = try await administeredPerson(values["duplicate"]!, context)
-        if keep == nil { errors["keep"] = "Give the id of someone you look after (see the list of people)." }
-        if duplicate == nil { errors["duplicate"] = "Give the id of someone you look after (see the list of people)." }
-        if let keep, keep == duplicate { errors["duplicate"] = "This is the record to keep; give the other one." }
+        let unknown = t("Give the id of someone you look after (see the list of people).")
+        if keep == nil { errors["keep"] = unknown }
+        if duplicate == nil { errors["duplicate"] = unknown }
+        if let keep, keep == duplicate { errors["duplicate"] = t("This is the record to keep; give the other one.") }
         if values["confirm"] != "yes" {
-            errors["confirm"] = "Tick this box once you have checked that both records are the same person."
+            errors["confirm"] = t("Tick this box once you have checked that both records are the same person.")
         }
         if !errors.isEmpty {
             return page(organization, values: values, errors: errors, request, context, status: .unprocessableContent)
@@ -69,24 +71,27 @@ struct PersonMergeForm {
         _ request: Request, _ context: IndabaRequestContext, status: HTTPResponse.Status = .ok
     ) -> Response {
         let org = organization.id!.rawValue
+        let t = web.localizer(request, context)
         let fields = [
             FormField(
-                "keep", label: "Id of the record to keep", kind: .number(step: "1"), value: values["keep"] ?? "",
-                error: errors["keep"], hint: "Its name, e-mail address and self-description stay."),
+                "keep", label: t("Id of the record to keep"), kind: .number(step: "1"), value: values["keep"] ?? "",
+                error: errors["keep"], hint: t("Its name, e-mail address and self-description stay.")),
             FormField(
-                "duplicate", label: "Id of the duplicate", kind: .number(step: "1"),
+                "duplicate", label: t("Id of the duplicate"), kind: .number(step: "1"),
                 value: values["duplicate"] ?? "", error: errors["duplicate"],
-                hint: "Its enrolments, attendance, hand-ins, roles and certificates move to the record kept; then it "
-                    + "is deleted. Where both have one for the same series or session, they are combined (the "
-                    + "earlier enrolment, the better attendance with the minutes added up to the session's length)."),
+                hint: t(
+                    "Its enrolments, attendance, hand-ins, roles and certificates move to the record kept; then it "
+                        + "is deleted. Where both have one for the same series or session, they are combined (the "
+                        + "earlier enrolment, the better attendance with the minutes added up to the session's "
+                        + "length).")),
             FormField(
-                "confirm", label: "Both records are the same person", kind: .checkbox, value: values["confirm"] ?? "",
-                error: errors["confirm"], hint: "This cannot be undone."),
+                "confirm", label: t("Both records are the same person"), kind: .checkbox,
+                value: values["confirm"] ?? "", error: errors["confirm"], hint: t("This cannot be undone.")),
         ]
         let model = FormPageModel(
-            crumbs: [("/workspace", "Workspace"), ("/workspace/orgs/\(org)/people", "People")],
-            heading: "Merge two records of one person", formError: refusal,
-            action: "/workspace/orgs/\(org)/people/merge", fields: fields, submit: "Merge")
+            crumbs: [("/workspace", t("Workspace")), ("/workspace/orgs/\(org)/people", t("People"))],
+            heading: t("Merge two records of one person"), formError: refusal,
+            action: "/workspace/orgs/\(org)/people/merge", fields: fields, submit: t("Merge"))
         return web.formPage(model, title: model.heading, request: request, context: context, status: status)
     }
 }

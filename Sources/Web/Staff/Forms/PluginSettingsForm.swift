@@ -49,6 +49,7 @@ struct PluginSettingsForm {
         _ context: IndabaRequestContext
     ) async throws -> Response {
         let form = try await FormData.read(request, context: context)
+        let t = web.localizer(request, context)
         let stored = try await settings(of: plugin, for: organization)
         var changes: [String: JSONValue] = [:]
         var errors: [String: String] = [:]
@@ -69,10 +70,12 @@ struct PluginSettingsForm {
         for (key, value) in changes where errors[key] == nil {
             guard let options = Self.options(for: plugin.settings.description(of: key)) else { continue }
             if case .string(let chosen) = value, !options.contains(where: { $0.value == chosen }) {
-                errors[key] = "Choose one of the listed values for ‘\(plugin.settings.description(of: key).label)’."
+                errors[key] = t(
+                    "Choose one of the listed values for ‘{setting}’.",
+                    ["setting": plugin.settings.description(of: key).label])
             }
         }
-        if let refusal = web.staffFormRefusal(form, request: request) {
+        if let refusal = web.staffFormRefusal(form, request: request, in: t) {
             return page(
                 organization, plugin, values: shown, errors: [:], refusal: refusal, request, context, status: .forbidden
             )
@@ -113,6 +116,7 @@ struct PluginSettingsForm {
         errors: [String: String], refusal: String? = nil, _ request: Request, _ context: IndabaRequestContext,
         status: HTTPResponse.Status = .ok
     ) -> Response {
+        let t = web.localizer(request, context)
         let defaults = defaults(of: plugin)
         let fields = defaults.keys.sorted().map { key in
             let description = plugin.settings.description(of: key)
@@ -128,18 +132,21 @@ struct PluginSettingsForm {
                     ), value: current, error: errors[key], hint: description.help)
             }
             return SettingsField(default: defaults[key]!, current: values[key])
-                .field(key, description: description, value: value, error: errors[key])
+                .field(key, description: description, value: value, error: errors[key], t)
         }
         let saved = request.uri.queryParameters["saved"] != nil && status == .ok
-        let heading = "Settings of \(plugin.id.rawValue) for \(organization.name)"
+        let heading = t(
+            "Settings of {plugin} for {organization}",
+            ["plugin": plugin.id.rawValue, "organization": organization.name])
         let lead =
             fields.isEmpty
-            ? "This plugin has no settings." : "Changes apply to \(organization.name) only and are audited."
+            ? t("This plugin has no settings.")
+            : t("Changes apply to {organization} only and are audited.", ["organization": organization.name])
         let model = FormPageModel(
-            crumbs: [("/workspace", "Workspace")], heading: heading, lead: lead,
-            notice: saved ? "Saved. The change is in the audit log." : nil, formError: refusal,
+            crumbs: [("/workspace", t("Workspace"))], heading: heading, lead: lead,
+            notice: saved ? t("Saved. The change is in the audit log.") : nil, formError: refusal,
             action: "/workspace/orgs/\(organization.id!.rawValue)/plugins/\(plugin.id.rawValue)/settings",
-            fields: fields, submit: "Save the settings")
+            fields: fields, submit: t("Save the settings"))
         return web.formPage(model, title: heading, request: request, context: context, status: status)
     }
 }

@@ -33,16 +33,17 @@ struct QuoteForms {
         let values = [
             "text": form["text"], "attribution": form["attribution"], "consent": form.isChecked("consent") ? "yes" : "",
         ]
-        if let refusal = web.staffFormRefusal(form, request: request) {
+        let t = web.localizer(request, context)
+        if let refusal = web.staffFormRefusal(form, request: request, in: t) {
             return try await page(
                 series, values: values, errors: [:], refusal: refusal, request, context, status: .forbidden)
         }
         var errors: [String: String] = [:]
-        if let problem = FieldRules.textProblem(values["text"]!, limit: 1000) {
-            errors["text"] = "The quote \(problem)."
-        }
+        let words = FieldWording(t: t)
+        errors["text"] = words.error(FieldRules.textProblem(values["text"]!, limit: 1000), subject: t("The quote"))
         if values["attribution"]!.count > 200 {
-            errors["attribution"] = "The attribution is longer than 200 characters; shorten it."
+            errors["attribution"] = words.sentence(
+                "is longer than 200 characters; shorten it", subject: t("The attribution"))
         }
         if !errors.isEmpty {
             return try await page(
@@ -63,36 +64,43 @@ struct QuoteForms {
         let quotes = try await web.workspace.read { db in
             try Quote.filter(Column("seriesId") == series.id).order(Column("id")).fetchAll(db)
         }
+        let t = web.localizer(request, context)
         let items: [HTML] = quotes.map { quote in
-            let source: HTML = quote.attribution.map { "<figcaption>— \($0)</figcaption>" } ?? .empty
-            let shown = quote.consent ? "shown in the report" : "not shown: no consent"
+            let source: HTML = quote.attribution.map { "<figcaption>— <bdi>\($0)</bdi></figcaption>" } ?? .empty
+            let shown = quote.consent ? t("shown in the report") : t("not shown: no consent")
             return """
                 <li class="card"><figure class="quote"><blockquote><p>\(quote.text)</p></blockquote>\(source)\
                 </figure><p class="meta">\(shown)</p></li>
                 """
         }
+        let recorded: HTML = "<h2 id=\"recorded\">\(t("Recorded"))</h2>"
         let list: HTML =
             quotes.isEmpty
-            ? "<h2 id=\"recorded\">Recorded</h2><p>No quote yet.</p>"
-            : "<h2 id=\"recorded\">Recorded</h2><ul class=\"cards\">\(items)</ul>"
+            ? recorded + "<p>\(t("No quote yet."))</p>"
+            : recorded + "<ul class=\"cards\">\(items)</ul>"
         let id = series.id!.rawValue
         let fields = [
             FormField(
-                "text", label: "Quote", kind: .textarea(rows: 4), value: values["text"] ?? "", error: errors["text"]),
+                "text", label: t("Quote"), kind: .textarea(rows: 4), value: values["text"] ?? "",
+                error: errors["text"]),
             FormField(
-                "attribution", label: "Attribution", value: values["attribution"] ?? "", error: errors["attribution"],
-                hint: "How the person agreed to be named, such as “A participant from Harare”.", optional: true),
+                "attribution", label: t("Attribution"), value: values["attribution"] ?? "",
+                error: errors["attribution"],
+                hint: t("How the person agreed to be named, such as “A participant from Harare”."), optional: true),
             FormField(
-                "consent", label: "The person agreed that this quote appears in reports", kind: .checkbox,
+                "consent", label: t("The person agreed that this quote appears in reports"), kind: .checkbox,
                 value: values["consent"] ?? "", error: errors["consent"],
-                hint: "Without this tick the quote is kept here but never shown in a report."),
+                hint: t("Without this tick the quote is kept here but never shown in a report.")),
         ]
+        let addHeading: HTML = "<h2 id=\"add\">\(t("Record a quote"))</h2>"
         let model = FormPageModel(
             crumbs: [
-                ("/workspace", "Workspace"), ("/manage/series/\(id)", "Sessions"), ("/reports/series/\(id)", "Report"),
+                ("/workspace", t("Workspace")), ("/manage/series/\(id)", t("Sessions")),
+                ("/reports/series/\(id)", t("Report")),
             ],
-            heading: "Quotes about \(series.title)", formError: refusal, action: "/manage/series/\(id)/quotes",
-            fields: fields, submit: "Record the quote", before: (list + "<h2 id=\"add\">Record a quote</h2>").markup)
+            heading: t("Quotes about {title}", ["title": series.title]), formError: refusal,
+            action: "/manage/series/\(id)/quotes", fields: fields, submit: t("Record the quote"),
+            before: (list + addHeading).markup)
         return web.formPage(model, title: model.heading, request: request, context: context, status: status)
     }
 }

@@ -37,26 +37,26 @@ struct SeriesCloneForm {
             "title": form["title"], "slug": form["slug"], "startsOn": form["startsOn"],
             "withRoles": form.isChecked("withRoles") ? "yes" : "",
         ]
-        if let refusal = web.staffFormRefusal(form, request: request) {
+        let t = web.localizer(request, context)
+        let words = FieldWording(t: t)
+        if let refusal = web.staffFormRefusal(form, request: request, in: t) {
             return page(series, values: values, errors: [:], refusal: refusal, request, context, status: .forbidden)
         }
         var errors: [String: String] = [:]
-        if let problem = FieldRules.textProblem(values["title"]!, limit: 200) {
-            errors["title"] = "The title \(problem)."
-        }
+        errors["title"] = words.error(FieldRules.textProblem(values["title"]!, limit: 200), subject: t("The title"))
         let slug = values["slug"]!
         if !Slug.isValid(slug) {
-            errors["slug"] = "The short name must \(Slug.rule)."
+            errors["slug"] = words.slugRule()
         } else {
             let programme = series.programmeId
             let taken = try await web.workspace.read { db in
                 try WebinarSeries.filter(Column("programmeId") == programme && Column("slug") == slug).fetchCount(db)
                     > 0
             }
-            if taken { errors["slug"] = "Another series of this programme already uses this short name." }
+            if taken { errors["slug"] = t("Another series of this programme already uses this short name.") }
         }
         let day = LocalDay(values["startsOn"]!)
-        if day == nil { errors["startsOn"] = "Give the day of the first session, such as 2027-03-08." }
+        if day == nil { errors["startsOn"] = t("Give the day of the first session, such as 2027-03-08.") }
         if !errors.isEmpty {
             return page(series, values: values, errors: errors, request, context, status: .unprocessableContent)
         }
@@ -72,28 +72,36 @@ struct SeriesCloneForm {
         _ request: Request, _ context: IndabaRequestContext, status: HTTPResponse.Status = .ok
     ) -> Response {
         let id = series.id!.rawValue
+        let t = web.localizer(request, context)
         let fields = [
-            FormField("title", label: "Title of the new series", value: values["title"] ?? "", error: errors["title"]),
             FormField(
-                "slug", label: "Short name", value: values["slug"] ?? "", error: errors["slug"],
-                hint: "Used in addresses and files; \(Slug.rule). It cannot be changed later."),
+                "title", label: t("Title of the new series"), value: values["title"] ?? "", error: errors["title"]),
             FormField(
-                "startsOn", label: "Day of the first session", kind: .date, value: values["startsOn"] ?? "",
+                "slug", label: t("Short name"), value: values["slug"] ?? "", error: errors["slug"],
+                hint: t(
+                    "Used in addresses and files; use 1-63 lowercase letters, digits and single hyphens, such as "
+                        + "inclusive-spaces. It cannot be changed later.")),
+            FormField(
+                "startsOn", label: t("Day of the first session"), kind: .date, value: values["startsOn"] ?? "",
                 error: errors["startsOn"],
-                hint: "In \(series.timeZone). Every session moves by the same number of days and keeps its local "
-                    + "time, even across a change of the clocks."),
+                hint: t(
+                    "In {zone}. Every session moves by the same number of days and keeps its local time, even across "
+                        + "a change of the clocks.", ["zone": series.timeZone])),
             FormField(
-                "withRoles", label: "Keep the facilitators and guest speakers", kind: .checkbox,
+                "withRoles", label: t("Keep the facilitators and guest speakers"), kind: .checkbox,
                 value: values["withRoles"] ?? "", error: errors["withRoles"], optional: true),
         ]
         let model = FormPageModel(
             crumbs: [
-                ("/workspace", "Workspace"), ("/manage/series/\(id)", "Sessions"), ("/series/\(id)", "Public page"),
+                ("/workspace", t("Workspace")), ("/manage/series/\(id)", t("Sessions")),
+                ("/series/\(id)", t("Public page")),
             ],
-            heading: "Run \(series.title) again",
-            lead: "A new draft series with the same summary, objectives and sessions; participants, enrolments and "
-                + "join links are not copied.",
-            formError: refusal, action: "/manage/series/\(id)/clone", fields: fields, submit: "Create the new series")
+            heading: t("Run {title} again", ["title": series.title]),
+            lead: t(
+                "A new draft series with the same summary, objectives and sessions; participants, enrolments and "
+                    + "join links are not copied."),
+            formError: refusal, action: "/manage/series/\(id)/clone", fields: fields,
+            submit: t("Create the new series"))
         return web.formPage(model, title: model.heading, request: request, context: context, status: status)
     }
 }

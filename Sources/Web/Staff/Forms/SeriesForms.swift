@@ -54,7 +54,9 @@ struct SeriesForms {
         var values: [String: String] = [:]
         for name in ["title", "slug", "summary", "objectives", "status", "timeZone"] { values[name] = form[name] }
         if let series { values["slug"] = series.slug }
-        if let refusal = web.staffFormRefusal(form, request: request) {
+        let t = web.localizer(request, context)
+        let words = FieldWording(t: t)
+        if let refusal = web.staffFormRefusal(form, request: request, in: t) {
             return page(
                 programme: programme, series: series, values: values, errors: [:], refusal: refusal, request,
                 context, status: .forbidden)
@@ -62,24 +64,26 @@ struct SeriesForms {
         let objectives = values["objectives"]!.split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         var errors: [String: String] = [:]
-        if let problem = FieldRules.textProblem(values["title"]!, limit: 200) {
-            errors["title"] = "The title \(problem)."
+        errors["title"] = words.error(FieldRules.textProblem(values["title"]!, limit: 200), subject: t("The title"))
+        if values["summary"]!.count > 4000 {
+            errors["summary"] = t("The summary is longer than {limit} characters.", ["limit": t.number(4000)])
         }
-        if values["summary"]!.count > 4000 { errors["summary"] = "The summary is longer than 4000 characters." }
         if let long = objectives.firstIndex(where: { $0.count > 500 }) {
-            errors["objectives"] = "Objective \(long + 1) is longer than 500 characters; shorten it."
+            errors["objectives"] = t(
+                "Objective {number} is longer than {limit} characters; shorten it.",
+                ["number": t.number(long + 1), "limit": t.number(500)])
         }
         let status = WebinarSeries.Status(rawValue: values["status"]!)
-        if status == nil { errors["status"] = "Choose a status." }
-        if let problem = FieldRules.timeZoneProblem(values["timeZone"]!) {
-            errors["timeZone"] = "The time zone \(problem)."
-        }
+        if status == nil { errors["status"] = t("Choose a status.") }
+        errors["timeZone"] = words.error(
+            FieldRules.timeZoneProblem(values["timeZone"]!), subject: t("The time zone"))
         let slug = values["slug"]!
         if series == nil {
             if !Slug.isValid(slug) {
-                errors["slug"] = "The short name must \(Slug.rule)."
+                errors["slug"] = words.slugRule()
             } else if try await taken(slug, in: programme) {
-                errors["slug"] = "Another series of \(programme.title) already uses this short name."
+                errors["slug"] = t(
+                    "Another series of {programme} already uses this short name.", ["programme": programme.title])
             }
         }
         if !errors.isEmpty {
@@ -108,52 +112,57 @@ struct SeriesForms {
         refusal: String? = nil, _ request: Request, _ context: IndabaRequestContext,
         status: HTTPResponse.Status = .ok
     ) -> Response {
-        let statuses = WebinarSeries.Status.allCases.map { ($0.rawValue, Self.statusLabel($0)) }
+        let t = web.localizer(request, context)
+        let statuses = WebinarSeries.Status.allCases.map { ($0.rawValue, Self.statusLabel($0, t)) }
         let fields = [
-            FormField("title", label: "Title", value: values["title"] ?? "", error: errors["title"]),
+            FormField("title", label: t("Title"), value: values["title"] ?? "", error: errors["title"]),
             FormField(
-                "slug", label: "Short name", value: values["slug"] ?? "", error: errors["slug"],
+                "slug", label: t("Short name"), value: values["slug"] ?? "", error: errors["slug"],
                 hint: series == nil
-                    ? "Used in addresses and files; \(Slug.rule). It cannot be changed later."
-                    : "Used in addresses and files; it cannot be changed.", readOnly: series != nil),
+                    ? t(
+                        "Used in addresses and files; use 1-63 lowercase letters, digits and single hyphens, such as "
+                            + "inclusive-spaces. It cannot be changed later.")
+                    : t("Used in addresses and files; it cannot be changed."), readOnly: series != nil),
             FormField(
-                "summary", label: "Summary", kind: .textarea(rows: 4), value: values["summary"] ?? "",
+                "summary", label: t("Summary"), kind: .textarea(rows: 4), value: values["summary"] ?? "",
                 error: errors["summary"], optional: true),
             FormField(
-                "objectives", label: "Objectives", kind: .textarea(rows: 5), value: values["objectives"] ?? "",
-                error: errors["objectives"], hint: "One objective per line, in order.", optional: true),
+                "objectives", label: t("Objectives"), kind: .textarea(rows: 5), value: values["objectives"] ?? "",
+                error: errors["objectives"], hint: t("One objective per line, in order."), optional: true),
             FormField(
-                "status", label: "Status", kind: FormField.options(statuses, selected: values["status"] ?? ""),
+                "status", label: t("Status"), kind: FormField.options(statuses, selected: values["status"] ?? ""),
                 value: values["status"] ?? "", error: errors["status"],
-                hint: "Published and completed series are shown on the public site."),
+                hint: t("Published and completed series are shown on the public site.")),
             FormField(
-                "timeZone", label: "Time zone", value: values["timeZone"] ?? "", error: errors["timeZone"],
-                hint: "The IANA zone the sessions are planned in, such as Africa/Harare."),
+                "timeZone", label: t("Time zone"), value: values["timeZone"] ?? "", error: errors["timeZone"],
+                hint: t("The IANA zone the sessions are planned in, such as Africa/Harare.")),
         ]
         let saved = request.uri.queryParameters["saved"] != nil && status == .ok
-        let heading = series.map { "Edit \($0.title)" } ?? "New series in \(programme.title)"
+        let heading =
+            series.map { t("Edit {title}", ["title": $0.title]) }
+            ?? t("New series in {programme}", ["programme": programme.title])
         let crumbs =
-            [("/workspace", "Workspace"), ("/manage/programmes/\(programme.id!.rawValue)", programme.title)]
+            [("/workspace", t("Workspace")), ("/manage/programmes/\(programme.id!.rawValue)", programme.title)]
             + (series.map {
                 [
-                    ("/manage/series/\($0.id!.rawValue)", "Sessions"),
-                    ("/manage/series/\($0.id!.rawValue)/enrolments", "Enrolments"),
+                    ("/manage/series/\($0.id!.rawValue)", t("Sessions")),
+                    ("/manage/series/\($0.id!.rawValue)/enrolments", t("Enrolments")),
                 ]
             } ?? [])
         let model = FormPageModel(
-            crumbs: crumbs, heading: heading, notice: saved ? "Saved." : nil, formError: refusal,
+            crumbs: crumbs, heading: heading, notice: saved ? t("Saved.") : nil, formError: refusal,
             action: series.map { "/manage/series/\($0.id!.rawValue)/edit" }
                 ?? "/manage/programmes/\(programme.id!.rawValue)/series/new",
-            fields: fields, submit: series == nil ? "Create the series" : "Save the series")
+            fields: fields, submit: series == nil ? t("Create the series") : t("Save the series"))
         return web.formPage(model, title: heading, request: request, context: context, status: status)
     }
 
-    static func statusLabel(_ status: WebinarSeries.Status) -> String {
+    static func statusLabel(_ status: WebinarSeries.Status, _ t: Localizer = .english) -> String {
         switch status {
-        case .draft: "Draft (not public)"
-        case .published: "Published"
-        case .completed: "Completed"
-        case .cancelled: "Cancelled"
+        case .draft: t("Draft (not public)")
+        case .published: t("Published")
+        case .completed: t("Completed")
+        case .cancelled: t("Cancelled")
         }
     }
 }

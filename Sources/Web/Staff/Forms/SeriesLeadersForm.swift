@@ -14,7 +14,8 @@ struct SeriesLeadersForm {
     func add(to router: RouterGroup<IndabaRequestContext>) {
         router.get("manage/series/:series/leaders") { request, context in
             let series = try await administered(context)
-            let notice = request.uri.queryParameters["done"].map { $0 == "removed" ? "Removed." : "Added." }
+            let t = web.localizer(request, context)
+            let notice = request.uri.queryParameters["done"].map { $0 == "removed" ? t("Removed.") : t("Added.") }
             return try await page(series, values: [:], errors: [:], notice: notice, request, context)
         }
         router.post("manage/series/:series/leaders") { request, context in
@@ -37,22 +38,23 @@ struct SeriesLeadersForm {
     {
         let form = try await FormData.read(request, context: context)
         let values = ["email": form["email"], "role": form["role"]]
-        if let refusal = web.staffFormRefusal(form, request: request) {
+        let t = web.localizer(request, context)
+        if let refusal = web.staffFormRefusal(form, request: request, in: t) {
             return try await page(
                 series, values: values, errors: [:], refusal: refusal, request, context, status: .forbidden)
         }
         var errors: [String: String] = [:]
         let role = SeriesRole.Role(rawValue: values["role"]!).flatMap { $0 == .participant ? nil : $0 }
-        if role == nil { errors["role"] = "Choose facilitator or guest speaker." }
+        if role == nil { errors["role"] = t("Choose facilitator or guest speaker.") }
         let key = FieldRules.emailKey(values["email"]!)
         let scope = context.scope
         let person = try await web.workspace.read { db in
             try scope.people().filter(Column("emailKey") == key).fetchOne(db)
         }
         if let problem = FieldRules.emailProblem(values["email"]!) {
-            errors["email"] = "The e-mail address \(problem)."
+            errors["email"] = FieldWording(t: t).sentence(problem, subject: t("The e-mail address"))
         } else if person == nil {
-            errors["email"] = "No one you can see is registered with this address; add the person first."
+            errors["email"] = t("No one you can see is registered with this address; add the person first.")
         }
         if !errors.isEmpty {
             return try await page(
@@ -63,7 +65,10 @@ struct SeriesLeadersForm {
             try $0.addLeader(chosen, person: personId, series: seriesId)
         }
         if !added {
-            errors["email"] = "This person is already \(Self.label(chosen).lowercased()) of the series."
+            errors["email"] =
+                chosen == .facilitator
+                ? t("This person is already facilitator of the series.")
+                : t("This person is already guest speaker of the series.")
             return try await page(
                 series, values: values, errors: errors, request, context, status: .unprocessableContent)
         }
@@ -74,7 +79,7 @@ struct SeriesLeadersForm {
         async throws -> Response
     {
         let form = try await FormData.read(request, context: context)
-        if let refusal = web.staffFormRefusal(form, request: request) {
+        if let refusal = web.staffFormRefusal(form, request: request, in: web.localizer(request, context)) {
             return try await page(
                 series, values: [:], errors: [:], refusal: refusal, request, context, status: .forbidden)
         }
@@ -97,57 +102,65 @@ struct SeriesLeadersForm {
         let leaders = try await web.workspace.read { db in try SeriesFacilitation(of: series.id!, in: db).leaders }
         let id = series.id!.rawValue
         var chrome = web.chrome(for: request, context: context)
+        let t = chrome.localizer
         let nonce = web.formNonce(request, into: &chrome)
         let removeAction = "/manage/series/\(id)/leaders/remove"
         let removeToken = web.forms.issue(
             purpose: WebInterface.formPurpose(removeAction), nonce: nonce, at: web.workspace.now())
         let rows: [HTML] = leaders.map { leader in
-            let label = Self.label(leader.role)
+            let label = Self.label(leader.role, t)
+            let remove =
+                leader.role == .facilitator
+                ? t("Remove {name} as facilitator", ["name": leader.displayName])
+                : t("Remove {name} as guest speaker", ["name": leader.displayName])
             return """
-                <tr><th scope="row">\(leader.displayName)</th><td>\(label)</td><td><form method="post" \
+                <tr><th scope="row"><bdi>\(leader.displayName)</bdi></th><td>\(label)</td><td><form method="post" \
                 action="\(removeAction)"><input type="hidden" name="form" value="\(removeToken)">\
                 <input type="hidden" name="person" value="\(String(leader.personId.rawValue))">\
                 <input type="hidden" name="role" value="\(leader.role.rawValue)"><button type="submit" \
-                class="secondary" aria-label="Remove \(leader.displayName) as \(label.lowercased())">Remove</button>\
+                class="secondary" aria-label="\(remove)">\(t("Remove"))</button>\
                 </form></td></tr>
                 """
         }
+        let caption = t.plural("{count} leading the series", "{count} leading the series", count: leaders.count)
         let table: HTML =
             leaders.isEmpty
-            ? "<p>No one leads this series yet.</p>"
+            ? "<p>\(t("No one leads this series yet."))</p>"
             : """
-            <div class="scroll"><table class="list"><caption>\(String(leaders.count)) leading the series</caption>\
-            <thead><tr><th scope="col">Name</th><th scope="col">Role</th><th scope="col">Action</th></tr></thead>\
-            <tbody>\(rows)</tbody></table></div>
+            <div class="scroll"><table class="list"><caption>\(caption)</caption>\
+            <thead><tr><th scope="col">\(t("Name"))</th><th scope="col">\(t("Role"))</th>\
+            <th scope="col">\(t("Action"))</th></tr></thead><tbody>\(rows)</tbody></table></div>
             """
-        let before: HTML =
-            "<h2 id=\"leaders\">Facilitators and guest speakers</h2>\(table)<h2 id=\"add\">Add someone</h2>"
-        let roles = [SeriesRole.Role.facilitator, .guestSpeaker].map { ($0.rawValue, Self.label($0)) }
+        let before: HTML = """
+            <h2 id="leaders">\(t("Facilitators and guest speakers"))</h2>\(table)<h2 id="add">\(t("Add someone"))</h2>
+            """
+        let roles = [SeriesRole.Role.facilitator, .guestSpeaker].map { ($0.rawValue, Self.label($0, t)) }
         let fields = [
             FormField(
-                "email", label: "Their e-mail address", kind: .email, value: values["email"] ?? "",
-                error: errors["email"], hint: "The person must be registered already (add them from the workspace)."),
+                "email", label: t("Their e-mail address"), kind: .email, value: values["email"] ?? "",
+                error: errors["email"], hint: t("The person must be registered already (add them from the workspace).")),
             FormField(
-                "role", label: "Role", kind: FormField.options(roles, selected: values["role"] ?? "facilitator"),
+                "role", label: t("Role"), kind: FormField.options(roles, selected: values["role"] ?? "facilitator"),
                 value: values["role"] ?? "facilitator", error: errors["role"],
-                hint: "Facilitators see the series in their workspace and record its attendance."),
+                hint: t("Facilitators see the series in their workspace and record its attendance.")),
         ]
         var model = FormPageModel(
             crumbs: [
-                ("/workspace", "Workspace"), ("/manage/series/\(id)", "Sessions"), ("/series/\(id)", "Public page"),
+                ("/workspace", t("Workspace")), ("/manage/series/\(id)", t("Sessions")),
+                ("/series/\(id)", t("Public page")),
             ],
-            heading: "Who leads \(series.title)", notice: notice, formError: refusal,
-            action: "/manage/series/\(id)/leaders", fields: fields, submit: "Add", before: before.markup)
+            heading: t("Who leads {title}", ["title": series.title]), notice: notice, formError: refusal,
+            action: "/manage/series/\(id)/leaders", fields: fields, submit: t("Add"), before: before.markup)
         model.token = web.forms.issue(
             purpose: WebInterface.formPurpose(model.action), nonce: nonce, at: web.workspace.now())
         return web.renderer.page("staff-form", title: model.heading, model: model, chrome: chrome, status: status)
     }
 
-    static func label(_ role: SeriesRole.Role) -> String {
+    static func label(_ role: SeriesRole.Role, _ t: Localizer = .english) -> String {
         switch role {
-        case .facilitator: "Facilitator"
-        case .guestSpeaker: "Guest speaker"
-        case .participant: "Participant"
+        case .facilitator: t("Facilitator")
+        case .guestSpeaker: t("Guest speaker")
+        case .participant: t("Participant")
         }
     }
 }

@@ -24,7 +24,9 @@ enum SettingsField: Equatable {
     }
 
     /// The form field showing `value` for the setting `key`, with the label and help its plugin wrote.
-    func field(_ key: String, description: SettingDescription, value: JSONValue, error: String?) -> FormField {
+    func field(
+        _ key: String, description: SettingDescription, value: JSONValue, error: String?, _ t: Localizer = .english
+    ) -> FormField {
         let label = description.label
         func hint(_ how: String?) -> String? {
             [description.help, how].compactMap { $0 }.joined(separator: " ").nilIfEmpty
@@ -45,11 +47,11 @@ enum SettingsField: Equatable {
         case .lines:
             return FormField(
                 key, label: label, kind: .textarea(rows: 6), value: Self.lines(value), error: error,
-                hint: hint("One value per line."), optional: true)
+                hint: hint(t("One value per line.")), optional: true)
         case .json:
             return FormField(
                 key, label: label, kind: .textarea(rows: 8), value: Self.text(value), error: error,
-                hint: hint("JSON, as in the plugin's documentation."))
+                hint: hint(t("JSON, as in the plugin's documentation.")))
         }
     }
 
