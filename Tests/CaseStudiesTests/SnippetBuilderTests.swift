@@ -111,4 +111,15 @@ import Testing
             SearchMarkers.plain(SnippetText.plain(heading.snippet(summary: "", body: markdown)))
                 == "The [[problem]] Women producers…")
     }
+
+    /// The builder passes over a token on its first folded byte: words are still found whatever that byte is.
+    @Test("words are found whatever their first character: a digit, a capital, an accent, another script, a prefix")
+    func firstCharacters() {
+        #expect(
+            snippet("2024 ecole σοφη mentor*", body: "In 2024 the École of ΣΟΦΗ had Mentors; 12024 ecoles")
+                == "In [[2024]] the [[École]] of [[ΣΟΦΗ]] had [[Mentors]]…")
+        #expect(
+            snippet("ecole", body: "une Ecole, deux écoles, trois ÉCOLE")
+                == "une [[Ecole]], deux écoles, trois [[ÉCOLE]]")
+    }
 }

@@ -46,4 +46,54 @@ import Testing
         #expect(
             SearchMarkers.html(SnippetText.plain("a <b> \(Self.marked("c"))")) == "a &lt;b&gt; <mark>c</mark>")
     }
+
+    /// Pieces of Markdown, links, brackets, ellipses, entities, markers and characters that combine with their
+    /// neighbours (an accent, Hangul jamo, an Arabic prepended sign, CR LF), to build passages from.
+    static let pieces = [
+        "a", "word", "Ọ̀yọ́", " ", "  ", "\n", "\n\n", "\t", "[", "]", "(", ")", "](", "![", "!", "…", "/", ".", "*",
+        "**", "_", "__", "`", "<", ">", "&", "&amp;", "&lt;", "#", "## ", "- ", "1. ", "> ", "```", "---",
+        "https://x.org/a", "x.org/open", open, close, "\u{301}", "e\u{301}", "\u{1100}", "\u{1161}", "\u{600}",
+        "\r\n", "'", "\"", ":", "<br>", "</p>", "2 * 3", "snake_case",
+    ]
+
+    static func passage(_ generator: inout SeededGenerator) -> String {
+        (0..<Int.random(in: 0...24, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+            .joined()
+    }
+
+    @Test("a passage reads the same as with the regular expressions the snippet text once used (4,000 passages)")
+    func sameAsTheRegularExpressions() {
+        var generator = SeededGenerator(seed: 19_202)
+        for _ in 0..<4_000 {
+            let marked = Self.passage(&generator)
+            #expect(SnippetText.plain(marked) == RegexSnippetText.plain(marked), "\(marked.debugDescription)")
+        }
+    }
+
+    @Test("tags go and the cut's edges are tidied as by the regular expressions, on raw text too (6,000 texts)")
+    func sameEdgesAsTheRegularExpressions() {
+        var generator = SeededGenerator(seed: 19_203)
+        for _ in 0..<6_000 {
+            let text = Self.passage(&generator)
+            #expect(
+                String(SnippetText.withoutTags(Array(text))) == RegexSnippetText.withoutTags(text),
+                "\(text.debugDescription)")
+            #expect(
+                String(SnippetEdges.tidy(Array(text))) == RegexSnippetText.tidyEdges(text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test("each edge rule on its own, at the start and at the end of a passage")
+    func edgeRules() {
+        func tidy(_ text: String) -> String { String(SnippetEdges.tidy(Array(text))) }
+        #expect(tidy("  …studio](https://x.org/a) and more") == "  …studio and more")
+        #expect(tidy("studio] (x) and") == "studio] (x) and")
+        #expect(tidy("…x.org/open) days") == "… days")
+        #expect(tidy("open) days") == "open) days")
+        #expect(tidy("see ![the](https://ra…  ") == "see the…")
+        #expect(tidy("see [the](https://ra) more") == "see [the](https://ra) more")
+        #expect(tidy("a [b] c [d") == "a [b] c d")
+        #expect(tidy("a [b\nc") == "a [b\nc")
+        #expect(tidy("`code` **x") == "code x")
+    }
 }

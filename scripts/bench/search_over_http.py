@@ -2,7 +2,8 @@
 """Case-study search over HTTP, request by request: the kit's 100 queries (q4_batch.sql) sent to a running
 `indaba serve` on one keep-alive connection, RUNS rounds, each round in a shuffled order. Prints the true
 per-request p50 and p99 over every request (not a median of per-query medians), the per-query p50s, and how many
-requests came back with the same number of hits as the bare query would give (visible to the caller).
+requests came back with the same number of hits as the bare query would give (visible to the caller), and the floor
+under them: as many `/healthz` requests on the same connection (the client and HTTP alone, no search).
 
     search_over_http.py BASE_URL ORG_ID TOKEN q4_batch.sql RUNS REPORT.tsv
 """
@@ -37,6 +38,7 @@ def main(base, org, token, batch, runs, report):
     texts = queries(batch)
     times = {text: [] for text in texts}
     hits = {}
+    sizes = []
     order = list(texts)
     for _ in range(2):  # warm-up: every query once more, untimed
         for text in texts:
@@ -55,6 +57,15 @@ def main(base, org, token, batch, runs, report):
             if response.status != 200:
                 sys.exit(f"{response.status} for q={text!r}: {body[:200]!r}")
             hits[text] = len(json.loads(body)["items"])
+            sizes.append(len(body))
+    # The floor under every answer: the same client and connection asking /healthz (HTTP, the middleware in front
+    # of the request guard, one database read; no token, no search, a 15-byte answer).
+    floor = []
+    for _ in range(len(texts) * runs):
+        start = time.perf_counter()
+        connection.request("GET", "/healthz")
+        connection.getresponse().read()
+        floor.append((time.perf_counter() - start) * 1000)
     every = [t for values in times.values() for t in values]
     with open(report, "w", encoding="utf-8") as out:
         out.write("query\thttp_p50_ms\thttp_p99_ms\thits\n")
@@ -64,6 +75,8 @@ def main(base, org, token, batch, runs, report):
     print(f"requests: {len(every)} ({len(texts)} queries x {runs} rounds, shuffled, one keep-alive connection)")
     print(f"per request over HTTP: p50 {statistics.median(every):.3f} ms, p99 {percentile(every, 0.99):.3f} ms, "
           f"max {max(every):.3f} ms")
+    print(f"floor, /healthz on the same connection: p50 {statistics.median(floor):.3f} ms, "
+          f"p99 {percentile(floor, 0.99):.3f} ms (answers above: median {statistics.median(sizes)} bytes)")
     print(f"per-query p50s: median {statistics.median(p50s):.3f} ms, slowest {max(p50s):.3f} ms, "
           f"{sum(1 for p in p50s if p <= 2)} of {len(p50s)} at or under 2 ms")
     print(f"queries with hits: {sum(1 for h in hits.values() if h > 0)} of {len(hits)} "

@@ -61,6 +61,7 @@ enum LibraryImport {
                     network: try LibraryReader.network(of: organization.id!, in: db), actor: actor,
                     now: transaction.now, in: db)
                 if dryRun { throw DryRun(summary: summary) }
+                if summary.created + summary.updated >= SearchIndex.mergeAfterWriting { try SearchIndex.merge(in: db) }
                 return summary
             }
             workspace.logger.info(

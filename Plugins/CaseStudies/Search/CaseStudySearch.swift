@@ -54,18 +54,25 @@ enum CaseStudySearch {
         // Cached per connection: the text changes only with the reader and the filters used.
         let statement = try db.cachedStatement(
             sql: """
-                SELECT \(CaseStudy.columns(alias: "s")), rank AS score
+                SELECT \(CaseStudy.columnsOfS), rank AS score
                 FROM caseStudies_search JOIN caseStudies_study s ON s.id = caseStudies_search.rowid
                 WHERE caseStudies_search MATCH ? AND s.networkId = ? AND \(reader.condition(alias: "s"))\(conditions)
                 ORDER BY rank LIMIT ?
                 """)
-        let rows = try Row.fetchAll(statement, arguments: [match, network] + arguments + [limit])
+        var hits: [Hit] = []
+        // Read from the statement as it steps (no copy of each row); the score follows the study's columns. The
+        // query's phrases are read once there is a study to mark.
+        let rows = try Row.fetchCursor(statement, arguments: [match, network] + arguments + [limit])
+        guard var row = try rows.next() else { return hits }
         var snippets = SnippetBuilder(query: match, words: snippetWords)
-        return try rows.map { row in
+        while true {
             let study = try CaseStudy(row: row)
-            return Hit(
-                study: study, score: row["score"], markedTitle: snippets.title(study.title),
-                markedSnippet: snippets.snippet(summary: study.summary, body: study.body))
+            hits.append(
+                Hit(
+                    study: study, score: row[CaseStudy.columnCount], markedTitle: snippets.title(study.title),
+                    markedSnippet: snippets.snippet(summary: study.summary, body: study.body)))
+            guard let next = try rows.next() else { return hits }
+            row = next
         }
     }
 }

@@ -129,11 +129,23 @@ struct SnippetBuilder {
         var oldest = 0
         // Nothing can match: the first window is all that is shown.
         var readUntil = wanted == 0 && window != Int.max ? window + 1 : Int.max
+        // The first (folded) bytes of the column's words: a token starting otherwise matches none of them, and most
+        // tokens are passed over on that one byte. An empty word (a query word that folds to nothing) may match any.
+        var starts = [Bool](repeating: false, count: 256)
+        var anyStart = false
+        for slot in active {
+            if slots[slot].count == 0 { anyStart = true } else { starts[Int(slotBytes[slots[slot].start])] = true }
+        }
         while result.tokens.count < readUntil,
             let token = tokenizer.next(bytes, at: &position, folded: &folded)
         {
             let index = result.tokens.count
             result.tokens.append(token)
+            let first: UInt8? = token.isASCII ? bytes[token.start] | 0x20 : folded.first
+            guard anyStart || first.map({ starts[Int($0)] }) == true else {
+                masks.append(0)
+                continue
+            }
             var mask: UInt64 = 0
             folded.withUnsafeBufferPointer { folded in
                 slotBytes.withUnsafeBufferPointer { words in

@@ -7,34 +7,42 @@ extension CaseStudy {
         "id, organizationId, networkId, slug, title, summary, body, origin, country, sector, topics, topicWords, "
         + "outcomes, links, licence, consent, visibility, version, createdAt, updatedAt"
 
+    /// How many ``columns`` there are.
+    static let columnCount = 20
+
+    /// ``columns`` of the table aliased `s`, as the search and the lists select them.
+    static let columnsOfS = columns(alias: "s")
+
     /// ``columns`` of the table aliased `alias`.
     static func columns(alias: String) -> String {
         columns.split(separator: ",").map { "\(alias)." + $0.trimmingCharacters(in: .whitespaces) }
             .joined(separator: ", ")
     }
 
-    /// Decodes a row selected with ``columns`` (from raw values, not Codable: this is the search's hot path).
-    init(row: Row) throws {
+    /// Decodes a row selected with ``columns``, which start at column `first` (from raw values by position, not
+    /// Codable nor by name: this is the search's hot path, and GRDB finds a fetched row's column by name by
+    /// lowercasing every column name before it).
+    init(row: Row, from first: Int = 0) throws {
         // Topics are slugs, so their words are the list; outcomes and links are JSON, often empty.
         var decoder: JSONDecoder?
-        func decoded<T: Decodable & ExpressibleByArrayLiteral>(_ type: T.Type, _ column: String) throws -> T {
-            let text: String = row[column]
+        func decoded<T: Decodable & ExpressibleByArrayLiteral>(_ type: T.Type, _ column: Int) throws -> T {
+            let text: String = row[first + column]
             if text == "[]" { return [] }
             let json = decoder ?? JSONDecoder()
             decoder = json
             return try json.decode(T.self, from: Data(text.utf8))
         }
-        let topicWords: String = row["topicWords"]
+        // The positions of ``columns``.
+        let topicWords: String = row[first + 11]
         self.init(
-            id: row["id"], organizationId: row["organizationId"], networkId: row["networkId"], slug: row["slug"],
-            title: row["title"], summary: row["summary"], body: row["body"],
-            origin: Origin(rawValue: row["origin"]) ?? .network, country: row["country"], sector: row["sector"],
+            id: row[first], organizationId: row[first + 1], networkId: row[first + 2], slug: row[first + 3],
+            title: row[first + 4], summary: row[first + 5], body: row[first + 6],
+            origin: Origin(rawValue: row[first + 7]) ?? .network, country: row[first + 8], sector: row[first + 9],
             topics: topicWords.split(separator: " ").map(String.init),
-            outcomes: try decoded([Outcome].self, "outcomes"),
-            links: try decoded([Link].self, "links"), licence: row["licence"],
-            consent: Consent(rawValue: row["consent"]) ?? .pending,
-            visibility: Visibility(rawValue: row["visibility"]) ?? .private, version: row["version"],
-            createdAt: row["createdAt"], updatedAt: row["updatedAt"])
+            outcomes: try decoded([Outcome].self, 12), links: try decoded([Link].self, 13), licence: row[first + 14],
+            consent: Consent(rawValue: row[first + 15]) ?? .pending,
+            visibility: Visibility(rawValue: row[first + 16]) ?? .private, version: row[first + 17],
+            createdAt: row[first + 18], updatedAt: row[first + 19])
     }
 
     /// The values of every column but `id`, in the order of ``columns``.

@@ -10,7 +10,7 @@ enum CaseStudyLibrary {
         try Row.fetchOne(
             db, sql: "SELECT \(CaseStudy.columns) FROM caseStudies_study WHERE networkId = ? AND slug = ?",
             arguments: [network, slug]
-        ).map(CaseStudy.init(row:))
+        ).map { try CaseStudy(row: $0) }
     }
 
     /// The study `reference` (an id or a slug) names in the library of `network`, if `reader` may see it.
@@ -24,7 +24,7 @@ enum CaseStudyLibrary {
                     db,
                     sql: "SELECT \(CaseStudy.columns) FROM caseStudies_study WHERE networkId = ? AND id = ?",
                     arguments: [network, id]
-                ).map(CaseStudy.init(row:))
+                ).map { try CaseStudy(row: $0) }
             } else {
                 try study(slug: reference, network: network, in: db)
             }
@@ -40,12 +40,12 @@ enum CaseStudyLibrary {
         return try Row.fetchAll(
             db,
             sql: """
-                SELECT \(CaseStudy.columns(alias: "s"))
+                SELECT \(CaseStudy.columnsOfS)
                 FROM caseStudies_study s
                 WHERE s.networkId = ? AND \(reader.condition(alias: "s"))\(conditions)
                 ORDER BY s.title, s.id LIMIT ?
                 """, arguments: [network] + arguments + [limit ?? -1]
-        ).map(CaseStudy.init(row:))
+        ).map { try CaseStudy(row: $0) }
     }
 
     /// The sessions the study was presented in, in time order.
@@ -159,7 +159,7 @@ enum CaseStudyLibrary {
         let found = try Row.fetchAll(
             db,
             sql: """
-                SELECT p.sessionId AS presentedIn, \(CaseStudy.columns(alias: "s"))
+                SELECT \(CaseStudy.columnsOfS), p.sessionId AS presentedIn
                 FROM caseStudies_presentation p
                 JOIN caseStudies_study s ON s.id = p.studyId
                 WHERE p.sessionId IN (\(list)) AND \(reader.condition(alias: "s"))
