@@ -77,26 +77,31 @@ struct AttendanceImportCommand: PluginCommand {
                 importer: importer, anyDate: anyDate, confirmAbsent: confirmAbsent
             ).run(times: repeatCount, in: context)
         }
-        let (plan, target) = try await context.workspace.read { db in
+        let target = try await context.workspace.read { db in
             let session = try Lookup.session(reference, in: db)
             try RetentionQueries.requireOwned(series: session.seriesId, by: organization, in: db)
-            do {
-                let plan = try importer.plan(
-                    data: data, platform: platform, zone: zone, session: session, anyDate: anyDate, in: db)
-                return (plan, session)
-            } catch let error as AttendanceFileError {
-                if case .otherDate = error { throw ValidationError("\(file): \(error) (--any-date)") }
-                throw ValidationError("\(file): \(error)")
-            }
+            return session
         }
-        if !dryRun {
-            do {
-                try await context.workspace.write(as: context.actor) { transaction in
-                    try importer.apply(plan, session: target, confirmAbsent: confirmAbsent, in: transaction)
+        let plan: AttendancePlan
+        do {
+            // Read once, then planned and applied in one transaction: what is written is exactly what was planned.
+            let export = try SessionExport(data: data, platform: platform, zone: zone, session: target)
+            if dryRun {
+                plan = try await context.workspace.read { db in
+                    try importer.plan(export, session: target, anyDate: anyDate, in: db)
                 }
-            } catch let refusal as ClearingNotConfirmed {
-                throw ValidationError("\(file): \(refusal)")
+            } else {
+                plan = try await context.workspace.write(as: context.actor) { transaction in
+                    let plan = try importer.plan(export, session: target, anyDate: anyDate, in: transaction.db)
+                    try importer.apply(plan, session: target, confirmAbsent: confirmAbsent, in: transaction)
+                    return plan
+                }
             }
+        } catch let error as AttendanceFileError {
+            if case .otherDate = error { throw ValidationError("\(file): \(error) (--any-date)") }
+            throw ValidationError("\(file): \(error)")
+        } catch let refusal as ClearingNotConfirmed {
+            throw ValidationError("\(file): \(refusal)")
         }
         if context.json {
             try context.output.printJSON(plan)

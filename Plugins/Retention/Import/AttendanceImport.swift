@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import GRDB
 import Kernel
@@ -96,10 +95,18 @@ struct AttendanceImporter {
         data: Data, platform: MeetingPlatform?, zone: TimeZone?, session: Session, anyDate: Bool = false,
         in db: Database
     ) throws -> AttendancePlan {
+        try plan(
+            SessionExport(data: data, platform: platform, zone: zone, session: session), session: session,
+            anyDate: anyDate, in: db)
+    }
+
+    /// Works out what importing `file`, read once for `session`, would change (a preview and the write that
+    /// follows it plan the same reading).
+    func plan(_ file: SessionExport, session: Session, anyDate: Bool = false, in db: Database) throws
+        -> AttendancePlan
+    {
         let organization = try SeriesOwnership.owner(ofSeries: session.seriesId, in: db)
-        let meetingZone = zone ?? TimeZone(identifier: session.timeZone) ?? .gmt
-        let planned = DateInterval(start: session.startsAt, end: max(session.startsAt, session.endsAt))
-        let export = try AttendanceExport(data: data, platform: platform, zone: meetingZone, session: planned)
+        let (export, meetingZone, planned) = (file.export, file.zone, file.planned)
         if !anyDate, let span = TimeInMeeting(export.rows).span,
             !span.intersects(
                 DateInterval(start: planned.start - Self.dateMargin, end: planned.end + Self.dateMargin))
@@ -214,7 +221,7 @@ struct AttendanceImporter {
         }
         return AttendancePlan(
             sessionId: session.id!, platform: export.platform, encoding: export.encoding.rawValue,
-            digest: SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined(), rowCount: export.rows.count,
+            digest: file.digest, rowCount: export.rows.count,
             thresholdMinutes: Self.thresholdMinutes(of: session, settings: settings),
             durationReading: export.durationReading, entries: entries, unmatched: news, closedItems: closing,
             skippedRows: skipped)
@@ -250,11 +257,9 @@ struct AttendanceImporter {
                 changed.map { AttendanceEntry(personId: $0.personId, status: $0.status, minutes: $0.minutes) },
                 at: session.id!, source: .import)
         }
-        let encoder = JSONEncoder()
         for entry in changed {
             try Visits.record(
-                entry.change == .cleared ? nil : entry.visit, of: entry.personId, at: session.id!, encoder: encoder,
-                in: db)
+                entry.change == .cleared ? nil : entry.visit, of: entry.personId, at: session.id!, in: db)
         }
         try transaction.audit(
             "attendance.imported", organization: try SeriesOwnership.owner(ofSeries: session.seriesId, in: db),
@@ -266,7 +271,8 @@ struct AttendanceImporter {
             ])
         for row in plan.unmatched {
             let candidates = "[" + row.candidates.map { String($0.rawValue) }.joined(separator: ",") + "]"
-            try db.execute(
+            // Cached: a file can leave hundreds of rows nobody was found for.
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO retention_unmatched (sessionId, identityKey, displayName, email, minutes, reason,
                         candidates, lines, visit, createdAt, updatedAt)
@@ -275,12 +281,12 @@ struct AttendanceImporter {
                         email = excluded.email, minutes = excluded.minutes, reason = excluded.reason,
                         candidates = excluded.candidates, lines = excluded.lines, visit = excluded.visit,
                         updatedAt = excluded.updatedAt
-                    """,
-                arguments: [
-                    session.id, row.identityKey, row.displayName, row.email, row.minutes, row.reason, candidates,
-                    row.lines.map(String.init).joined(separator: ","), row.visit.stored, transaction.now,
-                    transaction.now,
-                ])
+                    """
+            ).execute(arguments: [
+                session.id, row.identityKey, row.displayName, row.email, row.minutes, row.reason, candidates,
+                row.lines.map(String.init).joined(separator: ","), row.visit.stored, transaction.storedNow,
+                transaction.storedNow,
+            ])
         }
         for closed in plan.closedItems {
             try db.execute(

@@ -65,8 +65,10 @@ struct AttendanceUploadPage {
         do {
             // A preview only reads: no transaction is opened for writing, so not even an audit entry is left. An
             // upload that would set people back to absent is previewed first and waits for the confirmation.
+            // Read once: the preview and the write plan the same reading.
+            let file = try SessionExport(data: data, platform: nil, zone: nil, session: session)
             let preview = try await plugin.context.store.writer.read { db in
-                try importer.plan(data: data, platform: nil, zone: nil, session: session, anyDate: anyDate, in: db)
+                try importer.plan(file, session: session, anyDate: anyDate, in: db)
             }
             if dryRun {
                 plan = preview
@@ -76,8 +78,7 @@ struct AttendanceUploadPage {
                 // Planned and applied in the same transaction: what is written is exactly what was planned.
                 plan = try await plugin.context.write(as: page.actor) {
                     transaction in
-                    let plan = try importer.plan(
-                        data: data, platform: nil, zone: nil, session: session, anyDate: anyDate, in: transaction.db)
+                    let plan = try importer.plan(file, session: session, anyDate: anyDate, in: transaction.db)
                     try importer.apply(plan, session: session, confirmAbsent: confirmAbsent, in: transaction)
                     return plan
                 }

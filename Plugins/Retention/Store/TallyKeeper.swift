@@ -8,13 +8,8 @@ import Kernel
 /// network's funnel sums its members' tallies, and enabling the plugin later must find them exact.
 enum TallyKeeper {
     static let handlers: [EventHandler] = [
-        .maintaining(AttendanceChanged.self) { event, db in
-            guard event.previousStatus != event.status else { return }
-            guard event.previousStatus == .present || event.status == .present else { return }
-            let gender = try genderName(of: event.personId, in: db)
-            if event.previousStatus == .present { try addAttended(event.sessionId, gender, -1, in: db) }
-            if event.status == .present { try addAttended(event.sessionId, gender, 1, in: db) }
-        },
+        // An import's records arrive as one batch: one read of genders, one write per session and gender.
+        .maintainingBatches(AttendanceChanged.self) { events, db in try countChanged(events, in: db) },
         .maintaining(AttendanceLoaded.self) { event, db in try countLoaded(event.changes, in: db) },
         .maintaining(PersonEnrolled.self) { event, db in
             try addEnrolled(event.seriesId, try genderName(of: event.personId, in: db), 1, in: db)
@@ -72,11 +67,40 @@ enum TallyKeeper {
     private static func addEnrolled(_ series: WebinarSeries.ID, _ gender: String, _ delta: Int, in db: Database)
         throws
     {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO retention_enrolledTally (seriesId, gender, people) VALUES (?, ?, ?)
                 ON CONFLICT (seriesId, gender) DO UPDATE SET people = people + excluded.people
-                """, arguments: [series, gender, delta])
+                """
+        ).execute(arguments: [series, gender, delta])
+    }
+
+    /// Attendance changes, counted in memory: the genders of the people concerned read at once, then one upsert per
+    /// session and gender touched, in the order first touched. A key whose changes cancel out is still written
+    /// (with 0), as an upsert per change would have left it.
+    private static func countChanged(_ events: [AttendanceChanged], in db: Database) throws {
+        let counted = events.filter { event in
+            event.previousStatus != event.status && (event.previousStatus == .present || event.status == .present)
+        }
+        guard !counted.isEmpty else { return }
+        let genders = try ParticipationQueries.storedGenders(of: Set(counted.map(\.personId)), in: db)
+        var deltas: [AttendedKey: Int] = [:]
+        var order: [AttendedKey] = []
+        func add(_ key: AttendedKey, _ delta: Int) {
+            if deltas[key] == nil { order.append(key) }
+            deltas[key, default: 0] += delta
+        }
+        for event in counted {
+            let key = AttendedKey(session: event.sessionId, gender: genders[event.personId] ?? "unknown")
+            if event.previousStatus == .present { add(key, -1) }
+            if event.status == .present { add(key, 1) }
+        }
+        for key in order { try addAttended(key.session, key.gender, deltas[key]!, in: db) }
+    }
+
+    private struct AttendedKey: Hashable {
+        let session: Session.ID
+        let gender: String
     }
 
     /// A bulk load's rows, counted in memory (genders as small codes) and written once per session and gender.

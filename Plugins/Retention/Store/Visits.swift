@@ -6,10 +6,8 @@ import Kernel
 /// kernel keeps whole minutes only, and merging a later-found part of someone's visit needs the intervals.
 enum Visits {
     /// Stores `visit` as `person`'s at `session`, or forgets it (nil: the record was set back to absent).
-    /// - Parameter encoder: Writes the stored form; an import passes one for all its visits.
     static func record(
-        _ visit: TimeInMeeting?, of person: Person.ID, at session: Session.ID, encoder: JSONEncoder = JSONEncoder(),
-        in db: Database
+        _ visit: TimeInMeeting?, of person: Person.ID, at session: Session.ID, in db: Database
     ) throws {
         guard let visit else {
             try db.execute(
@@ -22,7 +20,7 @@ enum Visits {
                 INSERT INTO retention_visit (sessionId, personId, visit) VALUES (?, ?, ?)
                 ON CONFLICT (sessionId, personId) DO UPDATE SET visit = excluded.visit
                 """
-        ).execute(arguments: [session, person, visit.stored(with: encoder)])
+        ).execute(arguments: [session, person, visit.stored])
     }
 
     /// The visit stored for `person` at `session`, if an import or a review recorded one.

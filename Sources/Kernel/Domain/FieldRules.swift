@@ -85,6 +85,25 @@ public enum FieldRules {
 
     /// The key under which an e-mail address is unique: case-insensitive, surrounding spaces ignored, NFC.
     public static func emailKey(_ address: String) -> String {
+        asciiEmailKey(address) ?? unicodeEmailKey(address)
+    }
+
+    /// ``emailKey(_:)`` of any text, through Foundation: trimmed of `.whitespaces`, in NFC, lowercased.
+    static func unicodeEmailKey(_ address: String) -> String {
         normalized(address.trimmingCharacters(in: .whitespaces)).lowercased()
+    }
+
+    /// ``emailKey(_:)`` of ASCII text, byte by byte: ASCII text is its own NFC, its only `.whitespaces` are the
+    /// space and the tab, and lowercasing it maps `A-Z` alone. An import keys every row's address and normalizing
+    /// each through Foundation was a visible share of it. Nil when the text is not ASCII (then
+    /// ``unicodeEmailKey(_:)`` decides).
+    static func asciiEmailKey(_ address: String) -> String? {
+        let bytes = address.utf8
+        guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+        let isSpace = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        let capitals = UInt8(ascii: "A")...UInt8(ascii: "Z")
+        return String(decoding: bytes[first...last].map { capitals.contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 }

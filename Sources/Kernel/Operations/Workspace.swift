@@ -78,7 +78,8 @@ public struct Workspace: Sendable {
             let value = try body(transaction)
             return (value, transaction.events.pending)
         }
-        if !pending.isEmpty {
+        // Counted only when traced: an import commits thousands of events.
+        if !pending.isEmpty, logger.logLevel <= .trace {
             let names = pending.map { type(of: $0.event).name }
             let counts = Dictionary(names.map { ($0, 1) }, uniquingKeysWith: +).sorted { $0.key < $1.key }
             logger.trace(

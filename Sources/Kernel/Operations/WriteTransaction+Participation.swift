@@ -134,7 +134,8 @@ extension WriteTransaction {
     /// Records many people's attendance at one session, each entry in order with the same checks, records, audit
     /// lines and events (``recordAttendance(of:at:status:minutes:source:)`` is a batch of one); the session, its
     /// series' owner, who has a place in the series and the session's records are read once, not once a person.
-    /// A bulk change wraps it in ``withoutItemizedAudit(_:)`` and writes one line of its own.
+    /// A bulk change wraps it in ``withoutItemizedAudit(_:)`` and writes one line of its own. The events are one
+    /// batch: handlers that take batches (``EventHandler/maintainingBatches(_:_:)``) hear them together at the end.
     /// An import of a few thousand people costs a few thousand writes instead of several queries each.
     /// - Throws: As ``recordAttendance(of:at:status:minutes:source:)``, for the first entry that fails.
     @discardableResult
@@ -149,10 +150,23 @@ extension WriteTransaction {
         guard session.status == .scheduled else { throw KernelError.sessionCancelled(session.id!) }
         let placed = try SeriesRole.filter(Column("seriesId") == session.seriesId)
             .select(Column("personId"), as: Person.ID.self).fetchSet(db)
-        var recorded = Dictionary(
+        let recorded = Dictionary(
             try Attendance.filter(Column("sessionId") == session.id).fetchAll(db).map { ($0.personId, $0) },
             uniquingKeysWith: { first, _ in first })
         let organization = try organizationId(ofSeries: session.seriesId)
+        // One batch of events: handlers that take batches (kept tallies) hear every person's at once.
+        return try events.batch {
+            try recordEach(
+                entries, at: session, organization: organization, recorded: recorded, placed: placed, source: source)
+        }
+    }
+
+    /// The checks, writes, audit lines and events of ``recordAttendance(_:at:source:)``, entry by entry.
+    private func recordEach(
+        _ entries: [AttendanceEntry], at session: Session, organization: Organization.ID,
+        recorded: [Person.ID: Attendance], placed: Set<Person.ID>, source: Attendance.Source?
+    ) throws -> [Attendance] {
+        var recorded = recorded
         var saved: [Attendance] = []
         for entry in entries {
             let (person, status, minutes) = (entry.personId, entry.status, entry.minutes)
@@ -208,8 +222,7 @@ extension WriteTransaction {
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
-            record.sessionId, record.personId, record.status, record.minutes, record.source, record.createdAt,
-            record.updatedAt,
+            record.sessionId, record.personId, record.status, record.minutes, record.source, storedNow, storedNow,
         ])
         record.id = Attendance.ID(db.lastInsertedRowID)
         return record

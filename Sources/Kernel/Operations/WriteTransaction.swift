@@ -13,6 +13,9 @@ public final class WriteTransaction {
     public let actor: AuditActor
     /// Whether each change writes its own audit line (off inside ``withoutItemizedAudit(_:)``).
     var itemizesAudit = true
+    /// ``now`` as the database stores a date, formatted once: binding a `Date` formats it each time, and an import
+    /// binds it twice per record.
+    public private(set) lazy var storedNow: DatabaseValue = now.databaseValue
 
     init(db: Database, events: EventRecorder, now: Date, actor: AuditActor) {
         self.db = db
