@@ -10,9 +10,9 @@ import Web
 public enum IndabaApp {
     /// The router with the API, the plugins' routes and the web interface's pages.
     public static func router(
-        workspace: Workspace, configuration: ServerConfiguration = ServerConfiguration()
+        workspace: Workspace, configuration: ServerConfiguration = ServerConfiguration(), replay: AnswerReplay? = nil
     ) -> Router<IndabaRequestContext> {
-        IndabaServer.router(workspace: workspace, configuration: configuration) { router in
+        IndabaServer.router(workspace: workspace, configuration: configuration, replay: replay) { router in
             WebInterface(
                 workspace: workspace,
                 configuration: WebConfiguration(
@@ -23,18 +23,24 @@ public enum IndabaApp {
     }
 
     /// The application, ready for `runService()` (which stops gracefully on SIGINT and SIGTERM).
+    ///
+    /// Cached feed polls and other answers routes offer to replay are answered on the connection's event loop
+    /// (``AnswerReplay``); `replay`, when given, is the store used (tests look into it).
     public static func application(
-        workspace: Workspace, configuration: ServerConfiguration, logger: Logger,
+        workspace: Workspace, configuration: ServerConfiguration, logger: Logger, replay: AnswerReplay? = nil,
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
-        Application(
-            router: router(workspace: workspace, configuration: configuration),
+        let serverName = "indaba"
+        let replay = replay ?? AnswerReplay(counter: workspace.writes, serverName: serverName, logger: logger)
+        return Application(
+            router: router(workspace: workspace, configuration: configuration, replay: replay),
             server: .http1(
                 configuration: .init(
                     additionalChannelHandlers: [ClientDisconnectHandler(requestGuard: configuration.requestGuard)],
-                    idleTimeout: .seconds(30))),
+                    idleTimeout: .seconds(30)),
+                replay: replay),
             configuration: .init(
-                address: .hostname(configuration.host, port: configuration.port), serverName: "indaba"),
+                address: .hostname(configuration.host, port: configuration.port), serverName: serverName),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger)
     }

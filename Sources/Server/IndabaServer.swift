@@ -38,13 +38,16 @@ public struct ServerConfiguration: Sendable {
 /// Other surfaces (the web interface) are composed beside it by the executable's `App` target: `surfaces` adds
 /// their routes behind the same middleware.
 public enum IndabaServer {
-    /// The router with every API route and middleware, then whatever `surfaces` adds.
+    /// The router with every API route and middleware, then whatever `surfaces` adds. With `replay`, answers
+    /// routes offer to replay are recorded there (see ``AnswerReplay``).
     public static func router(
         workspace: Workspace, configuration: ServerConfiguration = ServerConfiguration(),
-        surfaces: (Router<IndabaRequestContext>) -> Void = { _ in }
+        replay: AnswerReplay? = nil, surfaces: (Router<IndabaRequestContext>) -> Void = { _ in }
     ) -> Router<IndabaRequestContext> {
         // Every GET route answers HEAD as well (the same headers, no body), as RFC 9110 §9.3.2 asks.
         let router = Router(context: IndabaRequestContext.self, options: .autoGenerateHeadEndpoints)
+        // Outermost: it keeps answers as every other middleware left them.
+        if let replay { router.add(middleware: ReplayRecordingMiddleware(replay: replay)) }
         router.add(middleware: BaseURLMiddleware(baseURL: configuration.baseURL))
         router.add(middleware: ClientAddressMiddleware(proxies: configuration.trustedProxies))
         router.add(middleware: SecurityHeadersMiddleware(baseURL: configuration.baseURL))

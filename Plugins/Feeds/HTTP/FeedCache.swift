@@ -44,6 +44,11 @@ final class FeedCache: Sendable {
         }
     }
 
+    /// Whether the feed rendered from `version` is still held for `key` (kernel events evict it).
+    func holds(_ key: Key, version: String) -> Bool {
+        state.withLock { $0.entries[key]?.version == version }
+    }
+
     func store(_ representation: FeedRepresentation, for key: Key, version: String) {
         state.withLock { state in
             if state.entries.count >= capacity { state.entries.removeAll(keepingCapacity: true) }

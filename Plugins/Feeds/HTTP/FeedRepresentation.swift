@@ -69,9 +69,14 @@ struct FeedRepresentation: Sendable {
     /// Answers `request`: 304 when its validators match, gzip when it accepts gzip, no body for HEAD.
     /// `now` is the server's clock: it dates a two-digit If-Modified-Since year, and a date after it is ignored.
     func response(to request: Request, now: Date) -> Response {
+        answer(to: request, now: now).response
+    }
+
+    /// ``response(to:now:)`` with the body it carries (`nil` for none), for a ``ReplayOffer``.
+    func answer(to request: Request, now: Date) -> (response: Response, body: ByteBuffer?) {
         let gzip = Self.acceptsGzip(request.headers[.acceptEncoding])
         if Self.notModified(request, etags: etags, lastModified: lastModified, now: now) {
-            return Response(status: .notModified, headers: gzip ? headers.notModifiedGzip : headers.notModified)
+            return (Response(status: .notModified, headers: gzip ? headers.notModifiedGzip : headers.notModified), nil)
         }
         var fields = gzip ? headers.okGzip : headers.ok
         // Only a query string can ask for a download (`?download`): most polls have none.
@@ -80,8 +85,9 @@ struct FeedRepresentation: Sendable {
         {
             fields[.contentDisposition] = disposition
         }
-        if request.method == .head { return Response(status: .ok, headers: fields) }
-        return Response(status: .ok, headers: fields, body: .init(byteBuffer: gzip ? gzipped : body))
+        if request.method == .head { return (Response(status: .ok, headers: fields), nil) }
+        let payload = gzip ? gzipped : body
+        return (Response(status: .ok, headers: fields, body: .init(byteBuffer: payload)), payload)
     }
 
     /// RFC 9110 §13.1.2 and §13.1.3: If-None-Match (weak comparison, lists, `*`) wins over If-Modified-Since,

@@ -91,7 +91,8 @@ struct FeedRoutes {
     ) async throws -> Response {
         let organization = context.organization!
         let store = plugin.context.store
-        let state = try await plugin.states.value(for: FeedStateKey(scope: scope, organization: organization.id!)) {
+        let stateKey = FeedStateKey(scope: scope, organization: organization.id!)
+        let state = try await plugin.states.value(for: stateKey) {
             let settings = try await plugin.context.settings(FeedsSettings.self, for: organization.id!)
             return try await store.writer.read { db in
                 guard let selection = try FeedContent.selection(scope, organization: organization, in: db) else {
@@ -114,7 +115,8 @@ struct FeedRoutes {
         // The version covers the data and the settings; the variant, what else changes the bytes.
         let key = FeedCache.Key(scope: scope, format: format, variant: options.feedURL)
         if let cached = plugin.cache.entry(for: key, version: version) {
-            return cached.response(to: request, now: plugin.context.now())
+            return answer(
+                cached, request, context, replayable: folder == nil, key: key, state: stateKey, version: version)
         }
         let content = try await store.writer.read { db in
             try FeedContent.load(selection, organization: organization, in: db)
@@ -132,7 +134,34 @@ struct FeedRoutes {
             text: format.render(content, options: options), contentType: format.contentType,
             lastModified: content.lastModified, maxAge: settings.refreshMinutes * 60, isPrivate: folder != nil)
         plugin.cache.store(representation, for: key, version: version)
-        return representation.response(to: request, now: plugin.context.now())
+        return answer(
+            representation, request, context, replayable: folder == nil, key: key, state: stateKey, version: version)
+    }
+
+    /// Answers `request` from `representation` and, for a public feed, offers the server to send the same answer
+    /// again without asking (a ``ReplayOffer``) while the feed's cached state and rendered bytes are those it came
+    /// from: a write in this process, a kernel event evicting the feed, or a second passing ends it. Personal feeds
+    /// are not offered (their token is checked in the database on every request), nor are answers that depend on
+    /// the clock (`If-Modified-Since` alone) or on a query other than `?download`.
+    private func answer(
+        _ representation: FeedRepresentation, _ request: Request, _ context: IndabaRequestContext, replayable: Bool,
+        key: FeedCache.Key, state: FeedStateKey, version: String
+    ) -> Response {
+        let (response, body) = representation.answer(to: request, now: plugin.context.now())
+        let query = request.uri.query
+        if replayable, request.method == .get, query == nil || query == "download",
+            request.headers[.ifModifiedSince] == nil || request.headers[.ifNoneMatch] != nil
+        {
+            let (cache, states) = (plugin.cache, plugin.states)
+            context.trace.offerReplay(
+                ReplayOffer(
+                    body: body, varyingOn: [.acceptEncoding, .ifNoneMatch, .ifModifiedSince],
+                    isCurrent: {
+                        cache.holds(key, version: version)
+                            && states.holdsCurrent(state) { $0.version == version && $0.selection != nil }
+                    }))
+        }
+        return response
     }
 }
 

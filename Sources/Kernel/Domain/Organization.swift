@@ -50,6 +50,21 @@ public struct Organization: Codable, Sendable, Equatable {
 extension Organization: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "organization"
 
+    /// Reads the columns directly rather than through `Decodable`: the first decoding of a type in a process looks
+    /// up its conformances in the whole executable, and nearly every command reads an organization once.
+    public init(row: Row) throws {
+        id = row["id"]
+        parentId = row["parentId"]
+        name = row["name"]
+        slug = row["slug"]
+        country = row["country"]
+        timeZone = row["timeZone"]
+        website = row["website"]
+        defaultLanguage = row["defaultLanguage"]
+        createdAt = row["createdAt"]
+        updatedAt = row["updatedAt"]
+    }
+
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = ID(inserted.rowID)
     }

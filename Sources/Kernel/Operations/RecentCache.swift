@@ -38,4 +38,15 @@ public final class RecentCache<Key: Hashable & Sendable, Value: Sendable>: Senda
         }
         return value
     }
+
+    /// Whether `key` has a value that ``value(for:compute:)`` would return as it is (no write since, not expired)
+    /// and that value `matches`.
+    public func holdsCurrent(_ key: Key, where matches: (Value) -> Bool) -> Bool {
+        let writes = counter.value
+        let now = ContinuousClock.now
+        guard let entry = entries.withLock({ $0[key] }), entry.writes == writes, entry.expires > now else {
+            return false
+        }
+        return matches(entry.value)
+    }
 }

@@ -38,6 +38,13 @@ public struct PluginGate: Sendable {
         self.enabled = RecentCache(counter: writes)
     }
 
+    /// Whether `plugin` is enabled for organization `id` by an answer remembered and still current: what
+    /// ``organization(_:plugin:scope:surface:)`` would decide now, without reading anything. `false` when it would
+    /// have to read (or refuse).
+    public func holdsCurrentAnswer(_ id: Organization.ID, plugin: PluginID) -> Bool {
+        enabled.holdsCurrent(Key(organization: id, plugin: plugin)) { $0 != nil }
+    }
+
     /// The organization `id`, when `plugin` may serve it to `scope` on `surface`.
     /// - Throws: ``AccessError/unauthenticated`` for an anonymous caller on a staff surface;
     ///   ``AccessError/notFound(entity:id:)`` (or, on the command line, ``KernelError/pluginDisabled(_:organization:)``)

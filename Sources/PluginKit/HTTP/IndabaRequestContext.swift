@@ -39,9 +39,14 @@ public struct IndabaRequestContext: RequestContext {
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         connection = ObjectIdentifier(source.channel)
-        requestId = String(UInt64.random(in: .min ... .max), radix: 16)
+        requestId = Self.newRequestId()
         remoteAddress = source.channel.remoteAddress?.ipAddress
         clientAddress = remoteAddress
+    }
+
+    /// A random request id, as ``requestId`` is made (the server's fast answers make theirs the same way).
+    public static func newRequestId() -> String {
+        String(UInt64.random(in: .min ... .max), radix: 16)
     }
 
     /// Bodies above this size are refused with 413 before they are read further.
@@ -59,13 +64,42 @@ public struct IndabaRequestContext: RequestContext {
 
 /// What inner middleware learns about a request for outer middleware: shared by every copy of one context.
 public final class RequestTrace: Sendable {
-    private let state = Mutex("anonymous")
+    private struct State {
+        var principal = "anonymous"
+        var replay: ReplayOffer?
+        var conditions: [@Sendable () -> Bool] = []
+    }
+
+    private let state = Mutex(State())
 
     public init() {}
 
     /// Who made the request, as a log label (`anonymous`, `token:12`).
     public var principal: String {
-        get { state.withLock { $0 } }
-        set { state.withLock { $0 = newValue } }
+        get { state.withLock { $0.principal } }
+        set { state.withLock { $0.principal = newValue } }
+    }
+
+    /// Says that the answer to this request may be sent again to identical requests (see ``ReplayOffer``).
+    public func offerReplay(_ offer: ReplayOffer) {
+        state.withLock { $0.replay = offer }
+    }
+
+    /// Adds something that must still hold for a replayed answer to be sent (a middleware's own cached decision,
+    /// such as the plugin gate's).
+    public func addReplayCondition(_ condition: @escaping @Sendable () -> Bool) {
+        state.withLock { $0.conditions.append(condition) }
+    }
+
+    /// The route's offer, with every condition middleware added to it; `nil` when the route made none.
+    public var replay: ReplayOffer? {
+        state.withLock { state in
+            guard let offer = state.replay else { return nil }
+            let conditions = state.conditions
+            guard !conditions.isEmpty else { return offer }
+            return ReplayOffer(
+                body: offer.body, varyingOn: offer.varyingOn,
+                isCurrent: { offer.isCurrent() && conditions.allSatisfy { $0() } })
+        }
     }
 }

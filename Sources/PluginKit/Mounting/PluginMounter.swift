@@ -129,6 +129,12 @@ struct PluginGateMiddleware: RouterMiddleware {
         } catch AccessError.notFound {
             throw HTTPError(.notFound, message: "There is nothing at this address.")
         }
+        if surface == .anonymous {
+            // An answer replayed without this middleware stays good only while the gate would let it through as it
+            // is (see ``ReplayOffer``).
+            let (gate, organization, plugin) = (self.gate, Organization.ID(id), pluginId)
+            context.trace.addReplayCondition { gate.holdsCurrentAnswer(organization, plugin: plugin) }
+        }
         return try await next(request, context)
     }
 }
