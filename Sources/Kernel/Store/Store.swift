@@ -1,5 +1,6 @@
 import Foundation
 public import GRDB
+import GRDBSQLite
 public import Logging
 
 /// The one SQLite database of an Indaba installation, opened once per process.
@@ -39,8 +40,18 @@ public final class Store: Sendable {
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            if db.configuration.readonly { Self.stopReadsOfCancelledTasks(db) }
         }
         return config
+    }
+
+    /// Makes a reading connection give up a statement whose task was cancelled (a request past its deadline, a
+    /// client gone away). GRDB interrupts such a statement with `sqlite3_interrupt`, which SQLite ignores when it
+    /// lands just before the statement starts running: the read then ran to its end, for minutes. A progress handler
+    /// asks the running task every few thousand steps and closes that gap. Only readers get it: a change is never
+    /// cut off half-way by it.
+    private static func stopReadsOfCancelledTasks(_ db: Database) {
+        sqlite3_progress_handler(db.sqliteConnection, 4_096, { _ in Task.isCancelled ? 1 : 0 }, nil)
     }
 
     /// Applies the kernel's migrations, then each installed plugin's, in the order given.
