@@ -31,10 +31,10 @@ public struct WebInterface: Sendable {
         var translations = Translations()
         do {
             try translations.add(EmbeddedCatalogues.byLanguage, module: "Sources/Web")
-            try translations.add(Translations.kernelCatalogues, module: "Sources/Kernel")
+            try translations.add(Translations.kernelCatalogues, module: Translations.kernelModule)
             for plugin in workspace.installedPlugins {
                 let type = type(of: plugin)
-                try translations.add(type.translationCatalogues, module: "Plugins/\(type.id.rawValue)")
+                try translations.add(type.translationCatalogues, module: type.id.catalogueModule)
             }
         } catch {
             // Catalogues are compiled in and checked by the tests, like the templates.

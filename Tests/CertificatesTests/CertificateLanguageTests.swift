@@ -84,5 +84,22 @@ struct CertificateLanguageTests {
         #expect(text.contains("Ce certificat atteste que"))
         #expect(text.contains("Animateur·rice"))
         #expect(text.contains("Tenue du 21 juin 2023"))
+        // The e-mail that brings each certificate speaks the certificate's language.
+        let mails = try await fixture.harness.workspace.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT personId, subject, textBody FROM outboxMessage WHERE kind = 'certificates.issued'"
+            )
+            .map {
+                (personId: $0["personId"] as Int64, subject: $0["subject"] as String, body: $0["textBody"] as String)
+            }
+        }
+        let frenchMail = try #require(mails.first { $0.personId == zoe.rawValue })
+        let arabicMail = try #require(mails.first { $0.personId == amina.rawValue })
+        #expect(frenchMail.subject.hasPrefix("Votre certificat"))
+        #expect(frenchMail.body.contains("Félicitations") && !frenchMail.body.contains("Congratulations"))
+        #expect(arabicMail.subject.contains("شهادتك"))
+        #expect(
+            mails.filter { $0.personId != zoe.rawValue && $0.personId != amina.rawValue }
+                .allSatisfy { $0.subject.hasPrefix("Your certificate: ") })
     }
 }

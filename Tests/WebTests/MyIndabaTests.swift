@@ -69,6 +69,24 @@ struct MyIndabaTests {
         #expect(bad.status == 422)
     }
 
+    @Test("the sign-in link's e-mail speaks the person's language, else their organization's (issue 17)")
+    func linkInTheLanguage() async throws {
+        let web = try await Self.fixture()
+        let person = try await Self.person(web)
+        try await web.harness.workspace.write(as: AuditActor("test")) {
+            try $0.setPreferredLanguage(.swahili, for: person)
+        }
+        let form = try await web.open("/me")
+        _ = try await web.post("/me/sign-in", [("form", form.token), ("email", Self.one)], cookie: form.cookie)
+        let mail = try #require(
+            try await web.harness.workspace.read { db in
+                try OutboxMessage.filter(Column("kind") == "kernel.participant-sign-in").fetchOne(db)
+            })
+        #expect(mail.subject == "Kiungo chako cha kuingia kwenye Indaba Yangu")
+        #expect(!mail.textBody.contains("Sign in to your own pages") && !mail.textBody.contains("Hello"))
+        #expect(mail.textBody.contains("/me/sign-in/"))
+    }
+
     @Test("a participant session is not staff access, and a staff session does not open My Indaba")
     func separateSessions() async throws {
         let web = try await Self.fixture()

@@ -20,6 +20,30 @@ import Testing
         #expect(retention.reply.text.contains("newsletter\npartner-org"))
     }
 
+    @Test("plugin menus and settings forms speak the page's language: labels, help and choices (issue 17)")
+    func inTheLanguage() async throws {
+        let web = try await WebFixture()
+        let cookie = try await web.signIn()
+        let french = ["Accept-Language": "fr"]
+        let feeds = try await web.open(
+            "/workspace/orgs/\(web.network)/plugins/feeds/settings", cookie: cookie, headers: french)
+        #expect(feeds.reply.text.contains(">Fréquence d’actualisation (minutes)</label>"))
+        #expect(!feeds.reply.text.contains("Refresh every"))
+        let certificates = try await web.open(
+            "/workspace/orgs/\(web.network)/plugins/certificates/settings", cookie: cookie,
+            headers: ["Accept-Language": "ar"])
+        #expect(certificates.reply.text.contains("عنوان التحقق"))
+        #expect(!certificates.reply.text.contains("Verification address"))
+        // A choice keeps its value and shows its label in the language.
+        #expect(certificates.reply.text.contains("<option value=\"RS256\""))
+        #expect(!certificates.reply.text.contains("what every verifier supports"))
+        try await web.enable("retention")
+        let workspace = try await web.client.request(
+            .get, "/workspace", headers: ["Cookie": cookie, "Accept-Language": "fr"])
+        #expect(workspace.text.contains(">Tableau de bord de la fidélisation</a>"))
+        #expect(!workspace.text.contains(">Retention dashboard</a>"))
+    }
+
     @Test("a refused value is shown next to its field with the kernel's message naming it; nothing is stored")
     func refused() async throws {
         let web = try await WebFixture()

@@ -7,13 +7,15 @@ extension CaseStudiesPlugin {
     public func seriesSections(for page: SeriesPageRequest) async throws -> [PageSection] {
         let presented = try await presented(in: page.series.id!)
         guard !presented.isEmpty else { return [] }
+        let t = page.localizer
         let organization = page.organization.id!.rawValue
-        let library: HTML =
-            "<p><a href=\"/pages/orgs/\(organization)/case-studies/library\">Browse the case-study library</a></p>"
+        let browse = t("Browse the case-study library")
+        let library: HTML = "<p><a href=\"/pages/orgs/\(organization)/case-studies/library\">\(browse)</a></p>"
         let studies = "/pages/orgs/\(organization)/case-studies/studies/"
         return [
             PageSection(
-                title: "Case studies presented", body: Self.list(presented, linkedAt: studies) + library, order: 50)
+                title: t("Case studies presented"), body: Self.list(presented, linkedAt: studies, in: t) + library,
+                order: 50)
         ]
     }
 

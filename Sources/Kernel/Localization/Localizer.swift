@@ -18,6 +18,25 @@ public struct Localizer: Sendable {
     /// English, the source language: messages as written.
     public static let english = Localizer(language: .english, catalogues: [])
 
+    /// The same language with the catalogues of `module` (`Plugins/retention`, `Sources/Kernel`) looked up first.
+    ///
+    /// Modules share one lookup, so the same English may mean different things in two of them ("Series" is a menu
+    /// in the interface and a column in the retention dashboard; "Completed" a series' status and, in the report,
+    /// the people who completed). Code of one module asks with its own catalogues first, so its words keep the
+    /// meaning its translators gave them.
+    public func preferring(module: String) -> Localizer {
+        let prefix = module + "/"
+        let own = catalogues.filter { $0.name.hasPrefix(prefix) }
+        guard !own.isEmpty, own.count < catalogues.count else { return self }
+        return Localizer(language: language, catalogues: own + catalogues.filter { !$0.name.hasPrefix(prefix) })
+    }
+
+    /// The same language with `plugin`'s catalogues looked up first: what the web interface and the report hand a
+    /// plugin.
+    public func preferring(_ plugin: PluginID) -> Localizer {
+        preferring(module: plugin.catalogueModule)
+    }
+
     /// `text` in this language, its `{placeholders}` filled from `values`.
     public func callAsFunction(_ text: String, context: String? = nil, _ values: [String: String] = [:]) -> String {
         let key = MessageKey(text, context: context)

@@ -28,14 +28,17 @@ public struct Translations: Sendable {
     /// and the command line add them beside their own and the plugins'.
     public static var kernelCatalogues: [String: String] { EmbeddedCatalogues.byLanguage }
 
+    /// The name the kernel's catalogues go by (``Localizer/preferring(module:)``).
+    public static let kernelModule = "Sources/Kernel"
+
     /// The kernel's catalogues and those of `plugins`, in that order: what speaks a series report with the
     /// sections of the plugins (`indaba report --language`).
     public static func kernelAndPlugins(_ plugins: [any KernelPlugin]) throws(CatalogueError) -> Translations {
         var translations = Translations()
-        try translations.add(kernelCatalogues, module: "Sources/Kernel")
+        try translations.add(kernelCatalogues, module: kernelModule)
         for plugin in plugins {
             let type = type(of: plugin)
-            try translations.add(type.translationCatalogues, module: "Plugins/\(type.id.rawValue)")
+            try translations.add(type.translationCatalogues, module: type.id.catalogueModule)
         }
         return translations
     }

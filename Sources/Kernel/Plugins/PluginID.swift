@@ -13,6 +13,9 @@ public struct PluginID: Hashable, Comparable, Sendable, Codable, CustomStringCon
         self.init(value)
     }
 
+    /// The name its translation catalogues go by in ``Translations`` (`Plugins/retention`).
+    public var catalogueModule: String { "Plugins/\(rawValue)" }
+
     public init(from decoder: any Decoder) throws {
         rawValue = try decoder.singleValueContainer().decode(String.self)
     }

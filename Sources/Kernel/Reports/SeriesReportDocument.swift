@@ -21,14 +21,15 @@ public struct SeriesReportDocument: Sendable {
     public static func build(
         series id: WebinarSeries.ID, workspace: Workspace, localizer: Localizer = .english
     ) async throws -> SeriesReportDocument {
-        let (now, t) = (workspace.now(), localizer)
+        let (now, t) = (workspace.now(), localizer.preferring(module: Translations.kernelModule))
         let facts = try await workspace.read { db in try SeriesFacts.read(id, in: db) }
         var sections = ReportKernelSections(facts: facts, t: t).all
-        let request = SeriesReportRequest(
-            series: facts.series, organization: facts.organization, now: now, localizer: localizer)
         var contributed: [(order: Int, plugin: PluginID, section: ReportSection)] = []
         for plugin in workspace.plugins where facts.enabledPlugins.contains(type(of: plugin).id) {
             let pluginId = type(of: plugin).id
+            let request = SeriesReportRequest(
+                series: facts.series, organization: facts.organization, now: now,
+                localizer: localizer.preferring(pluginId))
             contributed += try await plugin.seriesReportSections(for: request).map { ($0.order, pluginId, $0) }
         }
         sections += contributed.sorted { ($0.order, $0.plugin) < ($1.order, $1.plugin) }.map(\.section)

@@ -102,7 +102,8 @@ struct MyIndabaPage {
             let page = ParticipantPageRequest(
                 person: person, organization: organization,
                 basePath: "/me/orgs/\(organization.id!.rawValue)/\(type(of: plugin).id.rawValue)/",
-                baseURL: web.configuration.baseURL, localizer: localizer, formField: field)
+                baseURL: web.configuration.baseURL, localizer: localizer.preferring(type(of: plugin).id),
+                formField: field)
             sections += try await plugin.participantSections(for: page)
         }
         return sections.sorted { $0.order < $1.order }

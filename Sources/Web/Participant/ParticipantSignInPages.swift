@@ -73,6 +73,16 @@ struct ParticipantSignInPages {
                 let organization = try Organization.fetchOne(transaction.db, key: person.organizationId)
             else { return }
             let secret = try transaction.createParticipantLink(for: person.id!)
+            // In the person's language, else their organization's, like every other message to them.
+            let t = web.translations.localizer(for: person.language ?? organization.language ?? .english)
+            let body = [
+                t("Hello {name},", ["name": person.displayName]), "",
+                t(
+                    "Sign in to your own pages on Indaba (your sessions, certificates and data) with this link. "
+                        + "It works once, for one hour:"),
+                "\(base)/me/sign-in/\(secret)", "",
+                t("If you did not ask for it, ignore this message: nothing happens unless the link is used."),
+            ]
             try transaction.queue(
                 MessageDraft(
                     organizationId: organization.id!, personId: person.id!,
@@ -80,16 +90,7 @@ struct ParticipantSignInPages {
                     sender: .indaba(at: base, name: organization.name), category: .transactional,
                     kind: "kernel.participant-sign-in",
                     idempotencyKey: "kernel.participant-sign-in:\(Digest.sha256Hex(secret))",
-                    subject: "Your sign-in link for My Indaba",
-                    textBody: """
-                        Hello \(person.displayName),
-
-                        Sign in to your own pages on Indaba (your sessions, certificates and data) with this link. \
-                        It works once, for one hour:
-                        \(base)/me/sign-in/\(secret)
-
-                        If you did not ask for it, ignore this message: nothing happens unless the link is used.
-                        """))
+                    subject: t("Your sign-in link for My Indaba"), textBody: body.joined(separator: "\n")))
         }
         return web.renderer.message(
             heading: t("Check your e-mail"),

@@ -51,12 +51,13 @@ struct PublicEnrolling {
             }
             let enabled = plugins.filter { data.enabledPlugins.contains(type(of: $0).id) }
             let byMail = enabled.contains { type(of: $0).confirmsEnrolmentsByMail }
-            let told = PublicEnrolment(
-                series: data.series, organization: data.organization, person: person, isNewPerson: isNewPerson,
-                baseURL: baseURL, confirmationByMail: byMail,
-                timeZone: form.values.timeZone.isEmpty ? nil : form.values.timeZone, localizer: localizer)
             var sections: [(plugin: PluginID, section: PageSection)] = []
             for plugin in enabled {
+                let told = PublicEnrolment(
+                    series: data.series, organization: data.organization, person: person, isNewPerson: isNewPerson,
+                    baseURL: baseURL, confirmationByMail: byMail,
+                    timeZone: form.values.timeZone.isEmpty ? nil : form.values.timeZone,
+                    localizer: localizer.preferring(type(of: plugin).id))
                 if let section = try plugin.didEnrol(told, in: transaction) {
                     sections.append((type(of: plugin).id, section))
                 }

@@ -58,12 +58,12 @@ struct SeriesPage {
 
     /// The sections of the plugins enabled for the series' organization, in order.
     private func sections(for data: SeriesPageData, localizer: Localizer) async throws -> [SectionModel] {
-        let page = SeriesPageRequest(
-            series: data.series, organization: data.organization, baseURL: web.configuration.baseURL,
-            localizer: localizer)
         var sections: [(order: Int, plugin: PluginID, section: PageSection)] = []
         for plugin in web.workspace.installedPlugins where data.enabledPlugins.contains(type(of: plugin).id) {
             let id = type(of: plugin).id
+            let page = SeriesPageRequest(
+                series: data.series, organization: data.organization, baseURL: web.configuration.baseURL,
+                localizer: localizer.preferring(id))
             sections += try await plugin.seriesSections(for: page).map { ($0.order, id, $0) }
         }
         return sections.sorted { ($0.order, $0.plugin) < ($1.order, $1.plugin) }.enumerated().map {

@@ -41,7 +41,7 @@ struct PluginPagePresenter {
         let id = organization.id!.rawValue
         var chrome = web.chrome(for: request, context: context, organization: organization.language)
         var context = context
-        context.localizer = chrome.localizer
+        context.localizer = chrome.localizer.preferring(plugin)
         var form = PageForm()
         if page.method == .post {
             form = try await PostedForm.read(request)
@@ -53,9 +53,10 @@ struct PluginPagePresenter {
                     cookieNonce: Cookies.value(Cookies.form, in: request), at: web.workspace.now(), minimumAge: 0,
                     maximumAge: web.configuration.pluginFormLifetime)
             } catch let refusal {
+                let (t, back) = (chrome.localizer, chrome.localizer("Back"))
                 return web.renderer.message(
-                    heading: "Nothing changed", refusal.message,
-                    link: audience == .participant ? ("/me", "Back") : ("/orgs/\(id)/\(plugin.rawValue)/", "Back"),
+                    heading: t("Nothing changed"), refusal.message,
+                    link: audience == .participant ? ("/me", back) : ("/orgs/\(id)/\(plugin.rawValue)/", back),
                     chrome: chrome, status: .forbidden)
             }
         }

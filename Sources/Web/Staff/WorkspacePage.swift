@@ -137,10 +137,12 @@ struct WorkspacePage {
         }
         let plugins = web.workspace.installedPlugins.map { type(of: $0) }.map { plugin in
             let isOn = enabled.contains(plugin.id.rawValue)
+            // The menu's words are the plugin's messages (the catalogue check reads `NavigationEntry(`).
+            let words = t.preferring(plugin.id)
             let entries =
                 isOn
                 ? plugin.navigation.map {
-                    Entry(title: $0.title, href: "/orgs/\(org)/\(plugin.id.rawValue)/\($0.path)")
+                    Entry(title: words($0.title), href: "/orgs/\(org)/\(plugin.id.rawValue)/\($0.path)")
                 }
                 : []
             let values = ["plugin": plugin.id.rawValue, "organization": organization.name]

@@ -80,6 +80,22 @@ struct LocalizationTests {
         #expect(english("Enrol in {series}", ["series": "أمينة"]) == "Enrol in \u{2068}أمينة\u{2069}")
     }
 
+    @Test("one English message, two meanings: a module's own translation comes first for its code")
+    func ownCataloguesFirst() throws {
+        func po(_ translation: String) -> String {
+            "msgid \"\"\nmsgstr \"Language: fr\\n\"\n\nmsgid \"Series\"\nmsgstr \"\(translation)\"\n"
+        }
+        var translations = Translations()
+        try translations.add(["fr": po("Séries")], module: "Sources/Web")
+        try translations.add(["fr": po("Série")], module: PluginID("retention").catalogueModule)
+        let page = translations.localizer(for: .french)
+        #expect(page("Series") == "Séries")
+        #expect(page.preferring(PluginID("retention"))("Series") == "Série")
+        // A module without catalogues, or the first one already, changes nothing.
+        #expect(page.preferring(PluginID("feeds"))("Series") == "Séries")
+        #expect(page.preferring(module: "Sources/Web")("Series") == "Séries")
+    }
+
     @Test("a broken PO file is refused with its file and line")
     func refusesBrokenPO() {
         for (text, line, words) in [

@@ -1,8 +1,11 @@
 import Foundation
 import Kernel
 
-/// Finds the messages a module's code asks to translate: `{{#t}}…{{/t}}` sections of templates, and string
-/// literals given to a `Localizer` (`t("…")`, `localizer("…")`, `t.plural("…", "…", count:)`), with where each is.
+/// Finds the messages a module's code asks to translate: `{{#t}}…{{/t}}` sections of templates, string literals
+/// given to a `Localizer` (`t("…")`, `localizer("…")`, `t.plural("…", "…", count:)`), and the words a plugin shows
+/// staff, which the web interface translates when it shows them: navigation entries (`NavigationEntry("…", path:)`)
+/// and, in `…+Descriptions.swift` files, settings' labels, help and choices (`SettingDescription("…", help: "…")`,
+/// `Choice("RS256", label: "…")`); with where each is.
 struct MessageExtractor {
     struct Message: Hashable {
         let id: String
@@ -31,6 +34,10 @@ struct MessageExtractor {
             let name = String(file.path.dropFirst(root.path.count + 1))
             templateMessages(in: text, file: name, into: &found)
             try callMessages(in: text, file: name, into: &found)
+            try shownWords(
+                in: text, file: name,
+                describesSettings: file.lastPathComponent.hasSuffix(
+                    "+Descriptions.swift"), into: &found)
         }
         return found
     }
@@ -91,6 +98,31 @@ struct MessageExtractor {
             }
             let message = Message(id: MessageKey.folded(one), plural: other.map(MessageKey.folded))
             if found.messages[message] == nil { found.messages[message] = place }
+        }
+    }
+
+    /// A navigation entry's or a setting description's first argument.
+    private static let shown = #"(?<![A-Za-z0-9_.])(?:NavigationEntry|SettingDescription)\(\s*"#
+    /// A setting's help, or a choice's label, in a descriptions file.
+    private static let described = #"(?<![A-Za-z0-9_])(?:help|label):\s*"#
+
+    /// Literals shown to staff through a navigation entry or a setting description. Arguments that are not literals
+    /// are left alone: the kernel makes labels from keys (`SettingDescription(label(forKey:))`), which stay English.
+    private static func shownWords(
+        in text: String, file: String, describesSettings: Bool, into found: inout Found
+    ) throws {
+        let nsText = text as NSString
+        let patterns = describesSettings ? [shown, described] : [shown]
+        for pattern in patterns {
+            for match in try NSRegularExpression(pattern: pattern).matches(
+                in: text, range: NSRange(location: 0, length: nsText.length))
+            {
+                var index = Range(match.range, in: text)!.upperBound
+                let place = "\(file):\(line(of: index, in: text))"
+                guard let words = literal(in: text, at: &index) else { continue }
+                let message = Message(id: MessageKey.folded(words), plural: nil)
+                if found.messages[message] == nil { found.messages[message] = place }
+            }
         }
     }
 

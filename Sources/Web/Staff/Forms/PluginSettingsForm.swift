@@ -70,9 +70,8 @@ struct PluginSettingsForm {
         for (key, value) in changes where errors[key] == nil {
             guard let options = Self.options(for: plugin.settings.description(of: key)) else { continue }
             if case .string(let chosen) = value, !options.contains(where: { $0.value == chosen }) {
-                errors[key] = t(
-                    "Choose one of the listed values for ‘{setting}’.",
-                    ["setting": plugin.settings.description(of: key).label])
+                let setting = plugin.settings.description(of: key).translated(t.preferring(plugin.id)).label
+                errors[key] = t("Choose one of the listed values for ‘{setting}’.", ["setting": setting])
             }
         }
         if let refusal = web.staffFormRefusal(form, request: request, in: t) {
@@ -119,7 +118,7 @@ struct PluginSettingsForm {
         let t = web.localizer(request, context)
         let defaults = defaults(of: plugin)
         let fields = defaults.keys.sorted().map { key in
-            let description = plugin.settings.description(of: key)
+            let description = plugin.settings.description(of: key).translated(t.preferring(plugin.id))
             let value = values[key] ?? defaults[key]!
             if let options = Self.options(for: description) {
                 let current = SettingsField.text(value)
