@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
-import Synchronization
 import Kernel
+import Synchronization
 import Testing
 
 /// A read whose task is cancelled stops, even when the cancellation does not reach it through GRDB's own handler
@@ -41,7 +41,8 @@ struct CancelledReadTests {
         let store = try Store.open(path: url.path)
         let count = try await store.writer.read { db in
             try Int.fetchOne(
-                db, sql: "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000) "
+                db,
+                sql: "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000) "
                     + "SELECT count(*) FROM n")
         }
         #expect(count == 100_000)
