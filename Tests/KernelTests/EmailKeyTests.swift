@@ -1,3 +1,4 @@
+import KernelTesting
 import Testing
 
 @testable import Kernel
@@ -8,7 +9,7 @@ import Testing
 struct EmailKeyTests {
     @Test("Samples and random ASCII texts key alike on both paths")
     func sameKeys() {
-        var generator = SplitMix(state: 19_064)
+        var generator = SeededGenerator(seed: 19_064)
         let alphabet = Array("aZz09.@+-_ \t\r\n\u{0B}\u{0C}\"'!~")
         var texts = [
             "Zoe.Ndlovu@Example.ORG", "  zoe@example.org\t", "\t \t", "", "A", " \r\nB@C.D\r\n ", "\u{0B}x@y.z\u{0C}",
@@ -30,17 +31,5 @@ struct EmailKeyTests {
             #expect(FieldRules.emailKey(text) == FieldRules.unicodeEmailKey(text))
         }
         #expect(FieldRules.emailKey("\u{00A0}Zoe\u{0308}@EXAMPLE.org ") == "zo\u{00EB}@example.org")
-    }
-}
-
-/// SplitMix64: random texts that replay alike on every run.
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

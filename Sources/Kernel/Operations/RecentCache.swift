@@ -40,13 +40,14 @@ public final class RecentCache<Key: Hashable & Sendable, Value: Sendable>: Senda
     }
 
     /// Whether `key` has a value that ``value(for:compute:)`` would return as it is (no write since, not expired)
-    /// and that value `matches`.
+    /// and that value `matches`. `matches` runs under the cache's lock (so the value is not copied out: replayed
+    /// answers ask this for every request) and must not use the cache.
     public func holdsCurrent(_ key: Key, where matches: (Value) -> Bool) -> Bool {
         let writes = counter.value
         let now = ContinuousClock.now
-        guard let entry = entries.withLock({ $0[key] }), entry.writes == writes, entry.expires > now else {
-            return false
+        return entries.withLock { entries in
+            guard let entry = entries[key], entry.writes == writes, entry.expires > now else { return false }
+            return matches(entry.value)
         }
-        return matches(entry.value)
     }
 }

@@ -153,10 +153,9 @@ public final class AnswerReplay: Sendable {
     /// The access log line of a replayed answer: the normal path's, with the request id Hummingbird gives each
     /// request's logger.
     func log(_ answer: Answer, elapsed: Duration) {
-        var logger = logger
-        logger[metadataKey: "hb.request.id"] = .stringConvertible(RequestID())
+        // The id goes with the line's own fields: setting it on a copy of the logger copied its metadata each time.
         RequestLogMiddleware.log(
             to: logger, requestId: answer.requestId, method: .get, route: answer.route, status: answer.head.status,
-            elapsed: elapsed, principal: "anonymous")
+            elapsed: elapsed, principal: "anonymous", hummingbirdRequestId: RequestID().description)
     }
 }

@@ -23,23 +23,24 @@ struct RequestLogMiddleware: RouterMiddleware {
         return response
     }
 
-    /// Writes the access log line of one request (the server's fast answers write theirs here too).
+    /// Writes the access log line of one request (the server's fast answers write theirs here too, with the
+    /// `hb.request.id` that Hummingbird puts on each request's logger: `hummingbirdRequestId`).
     static func log(
         to logger: Logger, requestId: String, method: HTTPRequest.Method, route: String, status: HTTPResponse.Status,
-        elapsed: Duration, principal: String
+        elapsed: Duration, principal: String, hummingbirdRequestId: String? = nil
     ) {
         // Tenths of a millisecond, formatted by hand, and plain strings rather than interpolated descriptions: this
         // runs for every request.
         let tenths =
             Int(elapsed.components.seconds) * 10_000 + Int(elapsed.components.attoseconds / 100_000_000_000_000)
-        logger.info(
-            "Request",
-            metadata: [
-                "request.id": .string(requestId), "http.method": .string(method.rawValue),
-                "http.route": .string(route), "http.status": .string(String(status.code)),
-                "duration.ms": .string(String(tenths / 10) + "." + String(tenths % 10)),
-                "principal": .string(principal),
-            ])
+        var metadata: Logger.Metadata = [
+            "request.id": .string(requestId), "http.method": .string(method.rawValue),
+            "http.route": .string(route), "http.status": .string(String(status.code)),
+            "duration.ms": .string(String(tenths / 10) + "." + String(tenths % 10)),
+            "principal": .string(principal),
+        ]
+        if let hummingbirdRequestId { metadata["hb.request.id"] = .string(hummingbirdRequestId) }
+        logger.info("Request", metadata: metadata)
     }
 
     static let requestIdField = HTTPField.Name("X-Request-Id")!
