@@ -96,6 +96,16 @@ struct Fields {
         return string(key, check: check).map { .some($0) }
     }
 
+    /// A string field checked by one of the kernel's field rules (``Kernel/FieldRules``, ``Kernel/Slug``).
+    mutating func string(_ key: String, required: Bool = false, check: @escaping (String) -> FieldProblem?) -> String? {
+        string(key, required: required) { check($0)?.description }
+    }
+
+    /// A field that may be set to `null` to clear it, checked by one of the kernel's field rules.
+    mutating func nullableString(_ key: String, check: @escaping (String) -> FieldProblem?) -> String?? {
+        nullableString(key) { check($0)?.description }
+    }
+
     mutating func integer(_ key: String, required: Bool = false, in range: ClosedRange<Int>) -> Int? {
         if refusedNull(key) { return nil }
         switch object[key] {
