@@ -88,7 +88,8 @@ public struct CertificatesSettings: PluginSettings {
             (.signatureRole, signatureRole, 80),
         ] where !value.isEmpty {
             if let problem = FieldRules.textProblem(value, limit: limit) {
-                throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: problem)
+                throw DecodingError.dataCorruptedError(
+                    forKey: key, in: container, debugDescription: problem.description)
             }
         }
     }

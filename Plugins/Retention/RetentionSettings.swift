@@ -77,7 +77,8 @@ public struct RetentionSettings: PluginSettings {
                 debugDescription: "channel '\(bad)' \(FieldRules.textProblem(bad, limit: 64)!)")
         }
         if !walkInChannel.isEmpty, let problem = FieldRules.textProblem(walkInChannel, limit: 64) {
-            throw DecodingError.dataCorruptedError(forKey: .walkInChannel, in: container, debugDescription: problem)
+            throw DecodingError.dataCorruptedError(
+                forKey: .walkInChannel, in: container, debugDescription: problem.description)
         }
         if let bad = channelLabels.first(where: { FieldRules.textProblem($0.value, limit: 100) != nil }) {
             throw DecodingError.dataCorruptedError(

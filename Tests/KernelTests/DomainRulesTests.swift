@@ -48,7 +48,8 @@ struct DomainRulesTests {
         #expect(FieldRules.webURLProblem("https://meet.example.org/x") == nil)
         #expect(FieldRules.webURLProblem("javascript:alert(1)") != nil)
         #expect(FieldRules.webURLProblem("ftp://example.org") != nil)
-        #expect(FieldRules.textProblem("  ") == "must not be empty")
+        #expect(FieldRules.textProblem("  ") == .empty)
+        #expect(FieldRules.textProblem("  ")?.description == "must not be empty")
     }
 
     @Test("slugs are unique within their parent, not across parents")

@@ -62,7 +62,8 @@ struct SessionDescriptionTests {
                 try await harness.workspace.write(as: AuditActor("test")) { [session] in try $0.save(session) }
                 Issue.record("accepted \(bad.prefix(20))")
             } catch let error as KernelError {
-                #expect(error == .invalidField(field: "description", reason: Session.descriptionProblem(bad)!))
+                #expect(
+                    error == .invalidField(field: "description", reason: Session.descriptionProblem(bad)!.description))
             }
         }
         var session = intro

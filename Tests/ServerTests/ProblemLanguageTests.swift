@@ -63,4 +63,75 @@ struct ProblemLanguageTests {
         #expect(invalid.status == 422)
         #expect(invalid.json["detail"] as? String == "2 champs ne sont pas valides.")
     }
+
+    @Test("a field the kernel's rules refuse is named in French; without a header the 422 is English as before")
+    func fieldProblemsSpeakTheClientsLanguage() async throws {
+        let networks = try await TwoNetworks()
+        let path = "/api/v1/series/\(networks.own.series)"
+        let token = networks.token(.coordinator)
+        let french = try await networks.client.request(
+            .patch, path, token: token, headers: ["Accept-Language": "fr"], json: #"{"title": " "}"#)
+        #expect(french.status == 422)
+        #expect(french.headers[.contentLanguage] == "fr")
+        #expect(french.json["detail"] as? String == "title: ce champ ne doit pas être vide")
+        #expect(Self.errors(french) == ["title": "ce champ ne doit pas être vide"])
+        let english = try await networks.client.request(.patch, path, token: token, json: #"{"title": " "}"#)
+        #expect(english.status == 422)
+        #expect(english.headers[.contentLanguage] == "en")
+        #expect(english.json["detail"] as? String == "title: must not be empty")
+        #expect(Self.errors(english) == ["title": "must not be empty"])
+        let two = #"{"title": "", "timeZone": "Mars/Olympus", "slug": "Not A Slug"}"#
+        let portuguese = try await networks.client.request(
+            .patch, path, token: token, headers: ["Accept-Language": "pt-BR"], json: two)
+        #expect(
+            Self.errors(portuguese) == [
+                "title": "este campo não pode ficar vazio",
+                "timeZone": "«Mars/Olympus» não é um fuso horário IANA; use um nome como Africa/Harare ou Africa/Lagos",
+                "slug": "não é um nome curto válido; use de 1 a 63 letras minúsculas, algarismos e hífenes simples, "
+                    + "por exemplo inclusive-spaces",
+            ])
+        let plain = try await networks.client.request(.patch, path, token: token, json: two)
+        #expect(
+            Self.errors(plain) == [
+                "title": "must not be empty",
+                "timeZone": "'Mars/Olympus' is not an IANA time zone; use a name such as Africa/Harare or Africa/Lagos",
+                "slug": "is not a valid slug; use 1-63 lowercase letters, digits and single hyphens, such as "
+                    + "inclusive-spaces",
+            ])
+    }
+
+    @Test("a refused field on a hidden series and on a missing one answer alike in French")
+    func hiddenEqualsMissingWithFieldProblems() async throws {
+        let networks = try await TwoNetworks()
+        let foreign = WebinarSeries.ID(networks.foreign.series)
+        try await networks.harness.workspace.write(as: AuditActor("test")) { transaction in
+            var series = try #require(try WebinarSeries.fetchOne(transaction.db, key: foreign))
+            series.status = .draft
+            try transaction.save(series)
+        }
+        let token = networks.token(.coordinator)
+        let body = #"{"title": ""}"#
+        var replies: [String] = []
+        for id in [networks.foreign.series, networks.foreign.series + 1_000] {
+            for json in [body, #"{"title": "Fine"}"#] {
+                let reply = try await networks.client.request(
+                    .patch, "/api/v1/series/\(id)", token: token, headers: ["Accept-Language": "fr"], json: json)
+                // The id stands alone in the path and in a 404's detail; a status such as 404 is not touched.
+                replies.append(
+                    String(decoding: reply.body, as: UTF8.self).replacingOccurrences(
+                        of: "(?<![0-9])\(id)(?![0-9])", with: "ID", options: .regularExpression))
+            }
+        }
+        #expect(replies[0] == replies[2])
+        #expect(replies[1] == replies[3])
+        #expect(replies[0].contains(#""detail":"title: ce champ ne doit pas être vide""#))
+    }
+
+    /// The per-field details of a problem, by field.
+    static func errors(_ reply: TestClient.Reply) -> [String: String] {
+        let errors = reply.json["errors"] as? [[String: Any]] ?? []
+        return Dictionary(
+            errors.compactMap { error in (error["field"] as? String).map { ($0, error["detail"] as? String ?? "") } }
+        ) { first, _ in first }
+    }
 }

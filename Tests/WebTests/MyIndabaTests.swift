@@ -195,6 +195,26 @@ struct MyIndabaTests {
         #expect(bad.status == 422)
     }
 
+    @Test("a gender the text rule refuses is named in the page's language, and nothing is kept")
+    func refusedGender() async throws {
+        let web = try await Self.fixture()
+        let cookie = try await Self.signIn(web)
+        let before = try await web.harness.workspace.read { db in try Lookup.person(Self.one, in: db) }
+        let form = try await web.open("/me", cookie: cookie)
+        let fields = [
+            ("form", form.token(for: "/me/details")), ("consent", "yes"),
+            ("gender", String(repeating: "a", count: 101)),
+        ]
+        let french = try await web.post("/me/details", fields, cookie: cookie, headers: ["Accept-Language": "fr"])
+        #expect(french.status == 422)
+        #expect(french.text.contains("Votre genre : plus de 100 caractères ; raccourcissez le texte."))
+        let english = try await web.post("/me/details", fields, cookie: cookie)
+        #expect(english.status == 422)
+        #expect(english.text.contains("Your gender is longer than 100 characters; shorten it."))
+        let after = try await web.harness.workspace.read { db in try Lookup.person(Self.one, in: db) }
+        #expect(after.gender == before.gender && after.consent == before.consent)
+    }
+
     @Test("the language chosen on My Indaba is kept, and pages follow it unless the switcher says otherwise")
     func language() async throws {
         let web = try await Self.fixture()

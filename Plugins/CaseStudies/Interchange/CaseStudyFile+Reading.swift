@@ -28,25 +28,28 @@ extension CaseStudyFile {
         }
         let fields = FrontMatterFields(root, file: file, keys: keys) { issues.append($0) }
         let slug = fields.string("slug") { Slug.isValid($0) ? nil : "'\($0)' is not a slug; \(Slug.rule)" }
-        let title = fields.string("title") { FieldRules.textProblem($0, limit: 200) ?? markerProblem($0) }
-        let summary = fields.string("summary") { FieldRules.textProblem($0, limit: 2000) ?? markerProblem($0) }
+        let title = fields.string("title") { FieldRules.textProblem($0, limit: 200)?.description ?? markerProblem($0) }
+        let summary = fields.string("summary") {
+            FieldRules.textProblem($0, limit: 2000)?.description ?? markerProblem($0)
+        }
         let organization = fields.string("organization")
         let origin: CaseStudy.Origin? = fields.choice("origin")
-        let country = fields.string("country") { FieldRules.countryProblem($0) }
+        let country = fields.string("country") { FieldRules.countryProblem($0)?.description }
         let sector = fields.string("sector") { Slug.isValid($0) ? nil : "'\($0)' is not a slug; \(Slug.rule)" }
         let topics = fields.strings("topics") { Slug.isValid($0) ? nil : "'\($0)' is not a slug; \(Slug.rule)" }
         let outcomes = fields.mappings("outcomes", keys: ["description", "figure"]) { item in
-            item.string("description") { FieldRules.textProblem($0, limit: 500) }.map {
+            item.string("description") { FieldRules.textProblem($0, limit: 500)?.description }.map {
                 CaseStudy.Outcome(
-                    description: $0, figure: item.string("figure", required: false) { FieldRules.textProblem($0) })
+                    description: $0,
+                    figure: item.string("figure", required: false) { FieldRules.textProblem($0)?.description })
             }
         }
         let links = fields.mappings("links", keys: ["title", "url"]) { item in
-            let title = item.string("title") { FieldRules.textProblem($0, limit: 200) }
-            let url = item.string("url") { FieldRules.webURLProblem($0) }
+            let title = item.string("title") { FieldRules.textProblem($0, limit: 200)?.description }
+            let url = item.string("url") { FieldRules.webURLProblem($0)?.description }
             return title.flatMap { title in url.map { CaseStudy.Link(title: title, url: $0) } }
         }
-        let licence = fields.string("licence") { FieldRules.textProblem($0, limit: 100) }
+        let licence = fields.string("licence") { FieldRules.textProblem($0, limit: 100)?.description }
         let consent: CaseStudy.Consent? = fields.choice("consent")
         let visibility: CaseStudy.Visibility? = fields.choice("visibility")
         let presentedAt = fields.strings("presentedAt") { _ in nil }

@@ -100,7 +100,7 @@ enum ReviewQueue {
             person = try scope.one(scope.people(), id: target.rawValue, entity: "person", in: db).id
         case let .create(email):
             if let problem = FieldRules.emailProblem(email) {
-                throw KernelError.invalidField(field: "email", reason: problem)
+                throw KernelError.invalidField(field: "email", reason: problem.description)
             }
             if try PeopleMatching.emailInUse(FieldRules.emailKey(email), in: db) {
                 throw KernelError.invalidField(

@@ -271,7 +271,7 @@ struct SessionCommand: AsyncParsableCommand {
 enum Times {
     static func parse(_ starts: String, _ ends: String, zone name: String) throws -> (Date, Date) {
         guard let zone = TimeZone(identifier: name) else {
-            throw ValidationError("--time-zone \(FieldRules.timeZoneProblem(name) ?? "is unknown").")
+            throw ValidationError("--time-zone \(FieldRules.timeZoneProblem(name)?.description ?? "is unknown").")
         }
         let start = try read(starts, zone: zone, option: "--starts")
         let end = try read(ends, zone: zone, option: "--ends")

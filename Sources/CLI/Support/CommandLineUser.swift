@@ -1,5 +1,5 @@
 import Foundation
-import Kernel
+public import Kernel
 
 /// Who runs a command, for the audit log: `--as NAME` when given, else the operating-system login name.
 public enum CommandLineUser {
@@ -14,7 +14,7 @@ public enum CommandLineUser {
     }
 
     /// Why `name` cannot stand for whoever runs a command (`--as`), or `nil`: a short single-line name.
-    public static func nameProblem(_ name: String) -> String? {
+    public static func nameProblem(_ name: String) -> FieldProblem? {
         FieldRules.nameProblem(name, limit: 64)
     }
 }

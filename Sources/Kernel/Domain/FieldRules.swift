@@ -2,23 +2,24 @@ import Foundation
 
 /// Checks shared by every entry point (CLI, import, API) so a value is accepted or refused the same way everywhere.
 ///
-/// Each check returns `nil` when the value is fine, or a sentence saying what is wrong and what to do.
-/// Sentences never repeat personal data (an e-mail address is not echoed back).
+/// Each check returns `nil` when the value is fine, or the ``FieldProblem`` saying what is wrong (its English
+/// fragment and its wording in other languages say what to do). Problems never repeat personal data (an e-mail
+/// address is not echoed back).
 public enum FieldRules {
     /// Checks an IANA time zone name such as `Africa/Harare`.
-    public static func timeZoneProblem(_ name: String) -> String? {
+    public static func timeZoneProblem(_ name: String) -> FieldProblem? {
         // Foundation also accepts abbreviations and "GMT+2"; a plan needs a named zone whose rules can change.
         guard name.contains("/") || name == "UTC", TimeZone(identifier: name) != nil else {
-            return "'\(name)' is not an IANA time zone; use a name such as Africa/Harare or Africa/Lagos"
+            return .unknownTimeZone(name)
         }
         return nil
     }
 
     /// Checks an ISO 3166-1 alpha-2 country code such as `ZW`.
-    public static func countryProblem(_ code: String) -> String? {
+    public static func countryProblem(_ code: String) -> FieldProblem? {
         let known = Set(Locale.Region.isoRegions.map(\.identifier))
         guard code.count == 2, code == code.uppercased(), known.contains(code) else {
-            return "'\(code)' is not an ISO 3166-1 alpha-2 country code; use two capital letters such as ZW, NG or KE"
+            return .unknownCountry(code)
         }
         return nil
     }
@@ -26,36 +27,36 @@ public enum FieldRules {
     /// Checks an e-mail address loosely (one `@`, a dotted domain, no spaces); delivery is the real test.
     /// Invisible characters (zero-width spaces, joiners, bidi controls) are refused: they would make a second
     /// person out of an address that looks the same.
-    public static func emailProblem(_ address: String) -> String? {
+    public static func emailProblem(_ address: String) -> FieldProblem? {
         if let problem = emailCharacterProblem(address) { return problem }
         let parts = address.split(separator: "@", omittingEmptySubsequences: false)
         let valid =
             parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".")
             && !parts[1].hasSuffix(".") && !address.contains(where: \.isWhitespace) && address.count <= 254
-        return valid ? nil : "is not a valid e-mail address; write it as name@example.org"
+        return valid ? nil : .invalidEmail
     }
 
     /// Refuses invisible characters in an e-mail address (the part of ``emailProblem(_:)`` the kernel enforces on
     /// every stored person).
-    public static func emailCharacterProblem(_ address: String) -> String? {
+    public static func emailCharacterProblem(_ address: String) -> FieldProblem? {
         guard address.unicodeScalars.contains(where: HostileCharacters.isInvisible) else { return nil }
-        return "contains an invisible or control character; type the address again by hand"
+        return .invisibleCharacter
     }
 
     /// Checks a person's name: text of at most `limit` characters without control characters (which could rewrite
     /// a terminal) or bidirectional overrides (which reorder what is shown around them).
-    public static func nameProblem(_ name: String, limit: Int = 500) -> String? {
+    public static func nameProblem(_ name: String, limit: Int = 500) -> FieldProblem? {
         textProblem(name, limit: limit) ?? nameCharacterProblem(name)
     }
 
     /// Refuses control characters and bidi overrides in a name (the part of ``nameProblem(_:limit:)`` the kernel
     /// enforces on every stored person).
-    public static func nameCharacterProblem(_ name: String) -> String? {
+    public static func nameCharacterProblem(_ name: String) -> FieldProblem? {
         if name.unicodeScalars.contains(where: HostileCharacters.isControl) {
-            return "contains a control character (such as a new line or an escape); type the name again"
+            return .controlCharacter(in: .name)
         }
         if name.unicodeScalars.contains(where: HostileCharacters.isBidiControl) {
-            return "contains a bidirectional override (U+202A–U+202E, U+2066–U+2069); type the name again"
+            return .bidiOverride(in: .name)
         }
         return nil
     }
@@ -67,19 +68,19 @@ public enum FieldRules {
     }
 
     /// Checks an absolute `http` or `https` URL.
-    public static func webURLProblem(_ text: String) -> String? {
+    public static func webURLProblem(_ text: String) -> FieldProblem? {
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
             let host = url.host, !host.isEmpty
         else {
-            return "'\(text)' is not an absolute http(s) URL; write it as https://example.org/path"
+            return .notAWebURL(text)
         }
         return nil
     }
 
     /// Checks a required piece of text: not empty once trimmed, and at most `limit` characters.
-    public static func textProblem(_ text: String, limit: Int = 500) -> String? {
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return "must not be empty" }
-        if text.count > limit { return "is longer than \(limit) characters; shorten it" }
+    public static func textProblem(_ text: String, limit: Int = 500) -> FieldProblem? {
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return .empty }
+        if text.count > limit { return .tooLong(limit: limit) }
         return nil
     }
 

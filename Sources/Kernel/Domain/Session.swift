@@ -86,14 +86,14 @@ public struct Session: Codable, Sendable, Equatable {
 
     /// Why `text` cannot be a session's description, or `nil`: too long, or a character that changes how text is
     /// shown (controls other than new lines and tabs, bidirectional overrides), as other kernel text refuses.
-    public static func descriptionProblem(_ text: String) -> String? {
-        if text.count > descriptionLimit { return "is longer than \(descriptionLimit) characters; shorten it" }
+    public static func descriptionProblem(_ text: String) -> FieldProblem? {
+        if text.count > descriptionLimit { return .tooLong(limit: descriptionLimit) }
         let allowed: Set<Unicode.Scalar> = ["\n", "\t"]
         if text.unicodeScalars.contains(where: { HostileCharacters.isControl($0) && !allowed.contains($0) }) {
-            return "contains a control character other than a new line or a tab; type the text again"
+            return .controlCharacter(in: .text)
         }
         if text.unicodeScalars.contains(where: HostileCharacters.isBidiControl) {
-            return "contains a bidirectional override (U+202A–U+202E, U+2066–U+2069); type the text again"
+            return .bidiOverride(in: .text)
         }
         return nil
     }

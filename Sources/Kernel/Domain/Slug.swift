@@ -11,6 +11,11 @@ public enum Slug {
         return text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 
+    /// ``FieldProblem/invalidSlug`` when `text` is not a valid slug, else `nil`.
+    public static func problem(_ text: String) -> FieldProblem? {
+        isValid(text) ? nil : .invalidSlug
+    }
+
     /// The sentence shown when a slug is refused.
     public static let rule = "use 1-63 lowercase letters, digits and single hyphens, such as inclusive-spaces"
 }

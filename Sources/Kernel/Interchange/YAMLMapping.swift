@@ -59,6 +59,11 @@ struct YAMLMapping {
         return value
     }
 
+    /// A text value refused by one of the kernel's field checks (its English fragment is logged).
+    func string(_ key: String, required: Bool = true, check: @escaping (String) -> FieldProblem?) -> String? {
+        string(key, required: required) { check($0)?.description }
+    }
+
     /// A text value; logs a problem when it is required and missing, not text, or refused by `check`.
     func string(_ key: String, required: Bool = true, check: ((String) -> String?)? = nil) -> String? {
         guard let node = node(key) else {

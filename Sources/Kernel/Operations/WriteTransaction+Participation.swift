@@ -16,7 +16,7 @@ extension WriteTransaction {
         _ person: Person.ID, in series: WebinarSeries.ID, at enrolledAt: Date? = nil, channel: String
     ) throws -> Enrolment {
         if let problem = FieldRules.textProblem(channel, limit: 64) {
-            throw KernelError.invalidField(field: "channel", reason: problem)
+            throw KernelError.invalidField(field: "channel", reason: problem.description)
         }
         try requireNotFuture(enrolledAt, field: "enrolledAt")
         let existing = try Enrolment.filter(Column("seriesId") == series && Column("personId") == person).fetchOne(db)
@@ -80,7 +80,7 @@ extension WriteTransaction {
             .fetchCount(db) > 0
         guard enrolled else { throw KernelError.notEnrolled(person, session.seriesId) }
         if let link, let problem = FieldRules.webURLProblem(link) {
-            throw KernelError.invalidField(field: "link", reason: problem)
+            throw KernelError.invalidField(field: "link", reason: problem.description)
         }
         try requireNotFuture(submittedAt, field: "submittedAt")
         let existing = try ExerciseSubmission.filter(Column("sessionId") == session.id && Column("personId") == person)

@@ -16,7 +16,7 @@ extension WriteTransaction {
         var draft = draft
         draft.description = Session.normalizedDescription(draft.description)
         if let problem = Session.descriptionProblem(draft.description) {
-            throw KernelError.invalidField(field: "description", reason: problem)
+            throw KernelError.invalidField(field: "description", reason: problem.description)
         }
         let existing = try Session.filter(Column("seriesId") == draft.seriesId && Column("slug") == draft.slug)
             .fetchOne(db)

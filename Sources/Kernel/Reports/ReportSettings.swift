@@ -14,8 +14,8 @@ public enum ReportSettings {
     }
 
     /// Why `text` cannot be a methodology paragraph, or `nil` (the rules of a session's description).
-    public static func methodologyProblem(_ text: String) -> String? {
-        if text.count > methodologyLimit { return "is longer than \(methodologyLimit) characters; shorten it" }
+    public static func methodologyProblem(_ text: String) -> FieldProblem? {
+        if text.count > methodologyLimit { return .tooLong(limit: methodologyLimit) }
         return Session.descriptionProblem(text)
     }
 }
@@ -30,7 +30,7 @@ extension WriteTransaction {
         }
         let text = Session.normalizedDescription(text ?? "")
         if let problem = ReportSettings.methodologyProblem(text) {
-            throw KernelError.invalidField(field: "methodology", reason: problem)
+            throw KernelError.invalidField(field: "methodology", reason: problem.description)
         }
         let before = try ReportSettings.methodology(of: organization, in: db)
         if text.isEmpty {

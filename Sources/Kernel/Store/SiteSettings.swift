@@ -21,7 +21,7 @@ extension WriteTransaction {
             return
         }
         if let problem = FieldRules.webURLProblem(url) {
-            throw KernelError.invalidField(field: "baseURL", reason: problem)
+            throw KernelError.invalidField(field: "baseURL", reason: problem.description)
         }
         while url.hasSuffix("/") { url.removeLast() }
         try db.execute(

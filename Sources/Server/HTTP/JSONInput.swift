@@ -72,14 +72,30 @@ struct Fields {
     }
 
     mutating func string(_ key: String, required: Bool = false, check: ((String) -> String?)? = nil) -> String? {
+        text(key, required: required) { value in
+            check?(value).map { Problem.FieldProblem(field: key, detail: $0) }
+        }
+    }
+
+    /// A string field checked by one of the kernel's field rules (``Kernel/FieldRules``, ``Kernel/Slug``): what it
+    /// finds wrong is worded in the client's language.
+    mutating func string(_ key: String, required: Bool = false, check: (String) -> FieldProblem?) -> String? {
+        text(key, required: required) { value in
+            check(value).map { Problem.FieldProblem(field: key, problem: $0) }
+        }
+    }
+
+    private mutating func text(
+        _ key: String, required: Bool, check: (String) -> Problem.FieldProblem?
+    ) -> String? {
         if refusedNull(key) { return nil }
         switch object[key] {
         case nil:
             if required { fail(key, "is required") }
             return nil
         case let .string(value)?:
-            if let problem = check?(value) {
-                fail(key, problem)
+            if let problem = check(value) {
+                problems.append(problem)
                 return nil
             }
             return value
@@ -91,6 +107,13 @@ struct Fields {
 
     /// A field that may be set to `null` to clear it: `.some(nil)` clears, `nil` leaves it alone.
     mutating func nullableString(_ key: String, check: ((String) -> String?)? = nil) -> String?? {
+        guard let value = object[key] else { return nil }
+        if value == .null { return .some(nil) }
+        return string(key, check: check).map { .some($0) }
+    }
+
+    /// A field that may be set to `null` to clear it, checked by one of the kernel's field rules.
+    mutating func nullableString(_ key: String, check: (String) -> FieldProblem?) -> String?? {
         guard let value = object[key] else { return nil }
         if value == .null { return .some(nil) }
         return string(key, check: check).map { .some($0) }

@@ -7,12 +7,39 @@ import PluginKit
 ///
 /// Its `title` and, where the problem was written with a ``Kernel/Localizer`` (``init(_:errors:headers:wording:)``),
 /// its `detail` are in the language the client's `Accept-Language` prefers among those Indaba ships (English
-/// otherwise), named by `Content-Language`. Field-level details stay English.
+/// otherwise), named by `Content-Language`. So are the field-level details the kernel's field rules found
+/// (``FieldProblem/init(field:problem:)``); other field-level details stay English.
 public struct Problem: Error, HTTPResponseError, Sendable {
     /// One field that was wrong, named by its JSON path (`startsAt`, `settings.label`) or query parameter.
     public struct FieldProblem: Codable, Sendable, Equatable {
         public let field: String
+        /// What is wrong, in English.
         public let detail: String
+        /// The detail in another language, when a kernel rule found the problem.
+        private var wording: (@Sendable (Localizer) -> String)? = nil
+
+        private enum CodingKeys: String, CodingKey { case field, detail }
+
+        public init(field: String, detail: String) {
+            self.field = field
+            self.detail = detail
+        }
+
+        /// A problem one of the kernel's field rules found: its English fragment, worded in the client's language.
+        public init(field: String, problem: Kernel.FieldProblem) {
+            self.field = field
+            detail = problem.description
+            wording = { problem.detail($0) }
+        }
+
+        /// This problem with its detail in `t`'s language.
+        func worded(_ t: Localizer) -> FieldProblem {
+            FieldProblem(field: field, detail: wording?(t) ?? detail)
+        }
+
+        public static func == (left: FieldProblem, right: FieldProblem) -> Bool {
+            left.field == right.field && left.detail == right.detail
+        }
     }
 
     public let status: HTTPResponse.Status
@@ -52,7 +79,8 @@ public struct Problem: Error, HTTPResponseError, Sendable {
     /// A 422 naming the fields that are wrong.
     public static func invalid(_ errors: [FieldProblem]) -> Problem {
         if errors.count == 1 {
-            return Problem(.unprocessableContent, "\(errors[0].field): \(errors[0].detail)", errors: errors)
+            let error = errors[0]
+            return Problem(.unprocessableContent, errors: errors) { t in "\(error.field): \(error.worded(t).detail)" }
         }
         return Problem(.unprocessableContent, errors: errors) { t in
             t.plural("{count} field is invalid.", "{count} fields are invalid.", count: errors.count)
@@ -69,7 +97,8 @@ public struct Problem: Error, HTTPResponseError, Sendable {
         let t = ServerCatalogues.translations.localizer(for: language)
         let body = Body(
             type: "about:blank", title: ProblemTitles.title(of: status, t) ?? title, status: Int(status.code),
-            detail: wording?(t) ?? detail, instance: request.uri.path, errors: errors.isEmpty ? nil : errors)
+            detail: wording?(t) ?? detail, instance: request.uri.path,
+            errors: errors.isEmpty ? nil : errors.map { $0.worded(t) })
         var headers = self.headers
         headers[.contentType] = "application/problem+json"
         headers[.contentLanguage] = language.code

@@ -96,9 +96,7 @@ struct OrganizationRoutes {
 
         init(_ fields: inout Fields, creating: Bool) {
             name = fields.string("name", required: creating) { FieldRules.textProblem($0) }
-            slug = fields.string("slug", required: creating) {
-                Slug.isValid($0) ? nil : "is not a valid slug; \(Slug.rule)"
-            }
+            slug = fields.string("slug", required: creating, check: Slug.problem)
             country = fields.string("country", required: creating, check: FieldRules.countryProblem)
             timeZone = fields.string("timeZone", required: creating, check: FieldRules.timeZoneProblem)
             website = fields.nullableString("website", check: FieldRules.webURLProblem)

@@ -92,9 +92,7 @@ struct SeriesRoutes {
         var status: WebinarSeries.Status?
 
         init(_ fields: inout Fields, creating: Bool) {
-            slug = fields.string("slug", required: creating) {
-                Slug.isValid($0) ? nil : "is not a valid slug; \(Slug.rule)"
-            }
+            slug = fields.string("slug", required: creating, check: Slug.problem)
             title = fields.string("title", required: creating) { FieldRules.textProblem($0) }
             summary = fields.string("summary") { $0.count > 5000 ? "is longer than 5000 characters" : nil }
             timeZone = fields.string("timeZone", required: creating, check: FieldRules.timeZoneProblem)

@@ -68,9 +68,7 @@ struct SeriesStaffRoutes {
         var fields = Fields(
             try await JSONInput.object(request, context: context),
             allowed: ["slug", "title", "startsOn", "withRoles"])
-        let slug = fields.string("slug", required: true) {
-            Slug.isValid($0) ? nil : "is not a valid slug; \(Slug.rule)"
-        }
+        let slug = fields.string("slug", required: true, check: Slug.problem)
         let title = fields.string("title") { FieldRules.textProblem($0) }
         let startsOn = fields.string("startsOn", required: true) {
             LocalDay($0) == nil ? "is not a day; write it as YYYY-MM-DD" : nil

@@ -108,9 +108,7 @@ struct SessionRoutes {
         var status: Session.Status?
 
         init(_ fields: inout Fields, creating: Bool) {
-            slug = fields.string("slug", required: creating) {
-                Slug.isValid($0) ? nil : "is not a valid slug; \(Slug.rule)"
-            }
+            slug = fields.string("slug", required: creating, check: Slug.problem)
             title = fields.string("title", required: creating) { FieldRules.textProblem($0) }
             kind = fields.choice("kind", required: creating)
             startsAt = fields.instant("startsAt", required: creating)

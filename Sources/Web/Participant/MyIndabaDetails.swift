@@ -7,15 +7,19 @@ import Kernel
 struct MyIndabaDetails {
     let form: FormData
 
+    /// A self-described gender the kernel's text rule refuses, kept typed so the page words it in the reader's
+    /// language.
+    struct GenderRefused: Error {
+        let problem: FieldProblem
+    }
+
     func save(for person: Person.ID, in transaction: WriteTransaction) throws {
         guard var record = try ParticipantRecord.person(person, in: transaction.db) else {
             throw KernelError.notFound(entity: "person", reference: "\(person)")
         }
         let consent = form["consent"] == "yes"
         let gender = FieldRules.normalized(form["gender"])
-        if consent, let problem = FieldRules.textProblem(gender, limit: 100) {
-            throw KernelError.invalidField(field: "gender", reason: problem)
-        }
+        if consent, let problem = FieldRules.textProblem(gender, limit: 100) { throw GenderRefused(problem: problem) }
         record.consent = consent
         record.gender = consent && !gender.isEmpty ? gender : nil
         if !consent { record.attributes = [:] }

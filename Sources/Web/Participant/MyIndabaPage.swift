@@ -132,12 +132,21 @@ struct MyIndabaPage {
             return web.redirect(to: "/me?done=\(notice)")
         } catch let error as KernelError {
             if case .notFound = error { throw HTTPError(.notFound, message: "There is nothing at this address.") }
-            let chrome = web.chrome(for: request, context: context)
-            let t = chrome.localizer
-            return web.renderer.message(
-                heading: t("Nothing changed"), Self.problem(error, t), link: ("/me", t("Back to My Indaba")),
-                chrome: chrome, status: .unprocessableContent)
+            return unchanged(request, context) { t in Self.problem(error, t) }
+        } catch let refused as MyIndabaDetails.GenderRefused {
+            return unchanged(request, context) { t in refused.problem.sentence(subject: t("Your gender"), t) }
         }
+    }
+
+    /// The page saying nothing changed, and `why` in the reader's language.
+    private func unchanged(
+        _ request: Request, _ context: IndabaRequestContext, why: (Localizer) -> String
+    ) -> Response {
+        let chrome = web.chrome(for: request, context: context)
+        let t = chrome.localizer
+        return web.renderer.message(
+            heading: t("Nothing changed"), why(t), link: ("/me", t("Back to My Indaba")), chrome: chrome,
+            status: .unprocessableContent)
     }
 
     private func erase(_ request: Request, _ context: IndabaRequestContext) async throws -> Response {
@@ -173,9 +182,8 @@ struct MyIndabaPage {
 
     /// What a refused change of the details says, in `t`'s language (the kernel's field reasons are English).
     static func problem(_ error: KernelError, _ t: Localizer) -> String {
-        if case .invalidField(let field, let reason) = error {
+        if case .invalidField(let field, _) = error {
             switch field {
-            case "gender": return FieldWording(t: t).sentence(reason, subject: t("Your gender"))
             case "timeZone": return t("Choose one of the listed time zones, or leave the sessions' own.")
             case "language": return t("Choose one of the listed languages, or 'No preference'.")
             default: break

@@ -57,7 +57,7 @@ struct ParticipantSignInPages {
         if let problem = FieldRules.emailProblem(email) {
             return MyIndabaPage(web: web).signInForm(
                 request, context, email: email,
-                error: FieldWording(t: t).sentence(problem, subject: t("The e-mail address")),
+                error: problem.sentence(subject: t("The e-mail address"), t),
                 status: .unprocessableContent)
         }
         // Counted per client address once the form is genuine: one browser cannot fill someone's inbox.

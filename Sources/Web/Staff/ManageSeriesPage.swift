@@ -30,7 +30,7 @@ struct ManageSeriesPage {
                 let description = Session.normalizedDescription(form["description"])
                 if let problem = Session.descriptionProblem(description) {
                     let t = web.localizer(request, context)
-                    throw SessionFormProblem(FieldWording(t: t).sentence(problem, subject: t("The description")))
+                    throw SessionFormProblem(problem.sentence(subject: t("The description"), t))
                 }
                 return { transaction in
                     var record = try transaction.fetchSession(session)
@@ -95,14 +95,13 @@ struct ManageSeriesPage {
         let title = form["title"]
         let zone = TimeZone(identifier: series.timeZone) ?? .gmt
         let t = web.localizer(request, context)
-        let words = FieldWording(t: t)
         let problem: String?
         let times = SessionTimesForm(form).instants(in: zone, t)
         let description = Session.normalizedDescription(form["description"])
         if let textProblem = FieldRules.textProblem(title, limit: 200) {
-            problem = words.sentence(textProblem, subject: t("The title"))
+            problem = textProblem.sentence(subject: t("The title"), t)
         } else if let descriptionProblem = Session.descriptionProblem(description) {
-            problem = words.sentence(descriptionProblem, subject: t("The description"))
+            problem = descriptionProblem.sentence(subject: t("The description"), t)
         } else if Session.Kind(rawValue: form["kind"]) == nil {
             problem = t("Choose what kind of session it is.")
         } else if case .failure(let failure) = times {

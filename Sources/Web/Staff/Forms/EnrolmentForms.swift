@@ -46,7 +46,7 @@ struct EnrolmentForms {
             return (person, enrolled > 0)
         }
         if let problem = FieldRules.emailProblem(values["email"]!) {
-            errors["email"] = FieldWording(t: t).sentence(problem, subject: t("The e-mail address"))
+            errors["email"] = problem.sentence(subject: t("The e-mail address"), t)
         } else if person == nil {
             errors["email"] = t("No one you can see is registered with this address; add the person first.")
         } else if enrolled {

@@ -59,28 +59,26 @@ struct OrganizationForms {
         if let organization { values["slug"] = organization.slug }
         values["country"] = values["country"]!.uppercased()
         let t = web.localizer(request, context)
-        let words = FieldWording(t: t)
         if let refusal = web.staffFormRefusal(form, request: request, in: t) {
             return page(
                 network: network, organization: organization, values: values, errors: [:], refusal: refusal,
                 request, context, status: .forbidden)
         }
         var errors: [String: String] = [:]
-        errors["name"] = words.error(FieldRules.textProblem(values["name"]!, limit: 200), subject: t("The name"))
-        errors["country"] = words.error(FieldRules.countryProblem(values["country"]!), subject: t("The country"))
-        errors["timeZone"] = words.error(
-            FieldRules.timeZoneProblem(values["timeZone"]!), subject: t("The time zone"))
+        errors["name"] = FieldRules.textProblem(values["name"]!, limit: 200)?.sentence(subject: t("The name"), t)
+        errors["country"] = FieldRules.countryProblem(values["country"]!)?.sentence(subject: t("The country"), t)
+        errors["timeZone"] = FieldRules.timeZoneProblem(values["timeZone"]!)?.sentence(subject: t("The time zone"), t)
         let website = values["website"]!
         if !website.isEmpty {
-            errors["website"] = words.error(FieldRules.webURLProblem(website), subject: t("The website"))
+            errors["website"] = FieldRules.webURLProblem(website)?.sentence(subject: t("The website"), t)
         }
         let methodology = Session.normalizedDescription(values["methodology"]!)
-        errors["methodology"] = words.error(
-            ReportSettings.methodologyProblem(methodology), subject: t("The methodology"))
+        errors["methodology"] = ReportSettings.methodologyProblem(methodology)?.sentence(
+            subject: t("The methodology"), t)
         let slug = values["slug"]!
         if let network {
             if !Slug.isValid(slug) {
-                errors["slug"] = words.slugRule()
+                errors["slug"] = FieldProblem.invalidSlug.sentence(subject: t("The short name"), t)
             } else {
                 let taken = try await web.workspace.read { db in
                     try Organization.filter(Column("parentId") == network.id && Column("slug") == slug).fetchCount(db)

@@ -56,18 +56,17 @@ struct PersonForms {
             "consent": form.isChecked("consent") ? "yes" : "",
         ]
         let t = web.localizer(request, context)
-        let words = FieldWording(t: t)
         if let refusal = web.staffFormRefusal(form, request: request, in: t) {
             return page(
                 organization: organization, person: person, values: values, errors: [:], refusal: refusal, request,
                 context, status: .forbidden)
         }
         var errors: [String: String] = [:]
-        errors["name"] = words.error(FieldRules.nameProblem(values["name"]!, limit: 200), subject: t("The name"))
+        errors["name"] = FieldRules.nameProblem(values["name"]!, limit: 200)?.sentence(subject: t("The name"), t)
         let email = values["email"]!
         if person == nil {
             if let problem = FieldRules.emailProblem(email) {
-                errors["email"] = words.sentence(problem, subject: t("The e-mail address"))
+                errors["email"] = problem.sentence(subject: t("The e-mail address"), t)
             } else if try await registered(email) {
                 errors["email"] = t("Someone with this e-mail address is already registered.")
             }
@@ -75,7 +74,7 @@ struct PersonForms {
         let gender = values["gender"]!
         let consent = values["consent"] == "yes"
         if gender.count > 100 {
-            errors["gender"] = words.sentence("is longer than 100 characters; shorten it", subject: t("The gender"))
+            errors["gender"] = FieldProblem.tooLong(limit: 100).sentence(subject: t("The gender"), t)
         }
         if !gender.isEmpty, !consent {
             errors["consent"] = t("Tick this box to keep the gender given, or leave the gender empty.")

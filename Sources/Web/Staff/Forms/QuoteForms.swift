@@ -39,11 +39,9 @@ struct QuoteForms {
                 series, values: values, errors: [:], refusal: refusal, request, context, status: .forbidden)
         }
         var errors: [String: String] = [:]
-        let words = FieldWording(t: t)
-        errors["text"] = words.error(FieldRules.textProblem(values["text"]!, limit: 1000), subject: t("The quote"))
+        errors["text"] = FieldRules.textProblem(values["text"]!, limit: 1000)?.sentence(subject: t("The quote"), t)
         if values["attribution"]!.count > 200 {
-            errors["attribution"] = words.sentence(
-                "is longer than 200 characters; shorten it", subject: t("The attribution"))
+            errors["attribution"] = FieldProblem.tooLong(limit: 200).sentence(subject: t("The attribution"), t)
         }
         if !errors.isEmpty {
             return try await page(

@@ -38,15 +38,14 @@ struct SeriesCloneForm {
             "withRoles": form.isChecked("withRoles") ? "yes" : "",
         ]
         let t = web.localizer(request, context)
-        let words = FieldWording(t: t)
         if let refusal = web.staffFormRefusal(form, request: request, in: t) {
             return page(series, values: values, errors: [:], refusal: refusal, request, context, status: .forbidden)
         }
         var errors: [String: String] = [:]
-        errors["title"] = words.error(FieldRules.textProblem(values["title"]!, limit: 200), subject: t("The title"))
+        errors["title"] = FieldRules.textProblem(values["title"]!, limit: 200)?.sentence(subject: t("The title"), t)
         let slug = values["slug"]!
         if !Slug.isValid(slug) {
-            errors["slug"] = words.slugRule()
+            errors["slug"] = FieldProblem.invalidSlug.sentence(subject: t("The short name"), t)
         } else {
             let programme = series.programmeId
             let taken = try await web.workspace.read { db in

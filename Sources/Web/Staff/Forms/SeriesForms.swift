@@ -55,7 +55,6 @@ struct SeriesForms {
         for name in ["title", "slug", "summary", "objectives", "status", "timeZone"] { values[name] = form[name] }
         if let series { values["slug"] = series.slug }
         let t = web.localizer(request, context)
-        let words = FieldWording(t: t)
         if let refusal = web.staffFormRefusal(form, request: request, in: t) {
             return page(
                 programme: programme, series: series, values: values, errors: [:], refusal: refusal, request,
@@ -64,7 +63,7 @@ struct SeriesForms {
         let objectives = values["objectives"]!.split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         var errors: [String: String] = [:]
-        errors["title"] = words.error(FieldRules.textProblem(values["title"]!, limit: 200), subject: t("The title"))
+        errors["title"] = FieldRules.textProblem(values["title"]!, limit: 200)?.sentence(subject: t("The title"), t)
         if values["summary"]!.count > 4000 {
             errors["summary"] = t("The summary is longer than {limit} characters.", ["limit": t.number(4000)])
         }
@@ -75,12 +74,11 @@ struct SeriesForms {
         }
         let status = WebinarSeries.Status(rawValue: values["status"]!)
         if status == nil { errors["status"] = t("Choose a status.") }
-        errors["timeZone"] = words.error(
-            FieldRules.timeZoneProblem(values["timeZone"]!), subject: t("The time zone"))
+        errors["timeZone"] = FieldRules.timeZoneProblem(values["timeZone"]!)?.sentence(subject: t("The time zone"), t)
         let slug = values["slug"]!
         if series == nil {
             if !Slug.isValid(slug) {
-                errors["slug"] = words.slugRule()
+                errors["slug"] = FieldProblem.invalidSlug.sentence(subject: t("The short name"), t)
             } else if try await taken(slug, in: programme) {
                 errors["slug"] = t(
                     "Another series of {programme} already uses this short name.", ["programme": programme.title])

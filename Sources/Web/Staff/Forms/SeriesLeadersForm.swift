@@ -52,7 +52,7 @@ struct SeriesLeadersForm {
             try scope.people().filter(Column("emailKey") == key).fetchOne(db)
         }
         if let problem = FieldRules.emailProblem(values["email"]!) {
-            errors["email"] = FieldWording(t: t).sentence(problem, subject: t("The e-mail address"))
+            errors["email"] = problem.sentence(subject: t("The e-mail address"), t)
         } else if person == nil {
             errors["email"] = t("No one you can see is registered with this address; add the person first.")
         }
