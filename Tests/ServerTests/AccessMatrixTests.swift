@@ -210,12 +210,7 @@ struct AccessMatrixTests {
     @Test("another network's drafts stay invisible, though its published series are public")
     func foreignDraftsAreInvisible() async throws {
         let networks = try await TwoNetworks()
-        let foreign = WebinarSeries.ID(networks.foreign.series)
-        try await networks.harness.workspace.write(as: AuditActor("test")) { transaction in
-            var series = try #require(try WebinarSeries.fetchOne(transaction.db, key: foreign))
-            series.status = .draft
-            try transaction.save(series)
-        }
+        try await networks.hideForeignSeries()
         for role in TwoNetworks.Role.allCases {
             let reply = try await networks.client.get(
                 "/api/v1/series/\(networks.foreign.series)", token: networks.token(role))

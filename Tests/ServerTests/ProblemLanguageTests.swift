@@ -32,12 +32,7 @@ struct ProblemLanguageTests {
     func hiddenEqualsMissing(_ language: String) async throws {
         let networks = try await TwoNetworks()
         // Another network's draft series is hidden from an anonymous caller; an id past the end is missing.
-        let foreign = WebinarSeries.ID(networks.foreign.series)
-        try await networks.harness.workspace.write(as: AuditActor("test")) { transaction in
-            var series = try #require(try WebinarSeries.fetchOne(transaction.db, key: foreign))
-            series.status = .draft
-            try transaction.save(series)
-        }
+        try await networks.hideForeignSeries()
         let hidden = try await networks.client.request(
             .get, "/api/v1/series/\(networks.foreign.series)", headers: ["Accept-Language": language])
         let missing = try await networks.client.request(
@@ -103,12 +98,7 @@ struct ProblemLanguageTests {
     @Test("a refused field on a hidden series and on a missing one answer alike in French")
     func hiddenEqualsMissingWithFieldProblems() async throws {
         let networks = try await TwoNetworks()
-        let foreign = WebinarSeries.ID(networks.foreign.series)
-        try await networks.harness.workspace.write(as: AuditActor("test")) { transaction in
-            var series = try #require(try WebinarSeries.fetchOne(transaction.db, key: foreign))
-            series.status = .draft
-            try transaction.save(series)
-        }
+        try await networks.hideForeignSeries()
         let token = networks.token(.coordinator)
         let body = #"{"title": ""}"#
         var replies: [String] = []

@@ -4,6 +4,7 @@ import Kernel
 import KernelTesting
 import PluginKit
 import ServerTesting
+import Testing
 
 /// Two networks side by side, with a token for each role of the first: "own" objects belong to `testnet`,
 /// "foreign" ones to `othernet`.
@@ -73,4 +74,14 @@ struct TwoNetworks {
     }
 
     func token(_ role: Role) -> String? { tokens[role] }
+
+    /// Makes the foreign network's series a draft: hidden from anyone outside that network, anonymous callers too.
+    func hideForeignSeries() async throws {
+        let foreign = WebinarSeries.ID(self.foreign.series)
+        try await harness.workspace.write(as: AuditActor("test")) { transaction in
+            var series = try #require(try WebinarSeries.fetchOne(transaction.db, key: foreign))
+            series.status = .draft
+            try transaction.save(series)
+        }
+    }
 }

@@ -117,8 +117,9 @@ struct PluginSettingsForm {
     ) -> Response {
         let t = web.localizer(request, context)
         let defaults = defaults(of: plugin)
+        let words = t.preferring(plugin.id)
         let fields = defaults.keys.sorted().map { key in
-            let description = plugin.settings.description(of: key).translated(t.preferring(plugin.id))
+            let description = plugin.settings.description(of: key).translated(words)
             let value = values[key] ?? defaults[key]!
             if let options = Self.options(for: description) {
                 let current = SettingsField.text(value)
