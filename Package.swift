@@ -62,7 +62,9 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: strictSettings
+            exclude: ["Locales/messages.pot"],
+            swiftSettings: strictSettings,
+            plugins: ["EmbedCatalogues"]
         ),
         .target(
             name: "Server",

@@ -19,12 +19,10 @@ public struct CaseStudiesSettings: PluginSettings {
         searchLimit = try container.decode(Int.self, forKey: .searchLimit)
         snippetWords = try container.decode(Int.self, forKey: .snippetWords)
         guard (1...200).contains(searchLimit) else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .searchLimit, in: container, debugDescription: "must be from 1 to 200")
+            throw SettingRefusal("must be from 1 to 200", forKey: .searchLimit, in: container)
         }
         guard (4...64).contains(snippetWords) else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .snippetWords, in: container, debugDescription: "must be from 4 to 64")
+            throw SettingRefusal("must be from 4 to 64", forKey: .snippetWords, in: container)
         }
     }
 

@@ -57,39 +57,35 @@ public struct CertificatesSettings: PluginSettings {
         signatureRole = try container.decode(String.self, forKey: .signatureRole)
         signingAlgorithm = try container.decode(String.self, forKey: .signingAlgorithm)
         guard SigningAlgorithm(rawValue: signingAlgorithm) != nil else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .signingAlgorithm, in: container, debugDescription: "must be RS256 or ES256")
+            throw SettingRefusal("must be RS256 or ES256", forKey: .signingAlgorithm, in: container)
         }
         let series = rules.map(\.series)
         if let twice = series.first(where: { name in series.filter { $0 == name }.count > 1 }) {
-            throw DecodingError.dataCorruptedError(
-                forKey: .rules, in: container, debugDescription: "series '\(twice)' has more than one rule")
+            throw SettingRefusal(
+                "series '{series}' has more than one rule", ["series": twice], forKey: .rules, in: container)
         }
         if !verificationBaseURL.isEmpty {
             guard let url = URL(string: verificationBaseURL), ["http", "https"].contains(url.scheme ?? ""),
                 url.host != nil, url.query == nil, !verificationBaseURL.hasSuffix("/")
             else {
-                throw DecodingError.dataCorruptedError(
-                    forKey: .verificationBaseURL, in: container,
-                    debugDescription:
-                        "must be empty (the server's address) or an http(s) address without a trailing slash, "
-                        + "such as https://indaba.example.org")
+                throw SettingRefusal(
+                    "must be empty (the server's address) or an http(s) address without a trailing slash, "
+                        + "such as https://indaba.example.org", forKey: .verificationBaseURL, in: container)
             }
         }
         for (key, value) in [
             (CodingKeys.primaryColour, primaryColour), (.accentColour, accentColour), (.paperColour, paperColour),
         ]
         where RGB(hex: value) == nil {
-            throw DecodingError.dataCorruptedError(
-                forKey: key, in: container, debugDescription: "'\(value)' is not a colour like #1F3A5F")
+            throw SettingRefusal(
+                "'{value}' is not a colour like #1F3A5F", ["value": value], forKey: key, in: container)
         }
         for (key, value, limit) in [
             (CodingKeys.heading, heading, 80), (.signatureName, signatureName, 120),
             (.signatureRole, signatureRole, 80),
         ] where !value.isEmpty {
             if let problem = FieldRules.textProblem(value, limit: limit) {
-                throw DecodingError.dataCorruptedError(
-                    forKey: key, in: container, debugDescription: problem.description)
+                throw SettingRefusal(field: problem, forKey: key, in: container)
             }
         }
     }

@@ -32,14 +32,12 @@ public struct FeedsSettings: PluginSettings {
         showFacilitators = try container.decode(Bool.self, forKey: .showFacilitators)
         publicJoinLinks = try container.decode(Bool.self, forKey: .publicJoinLinks)
         guard (5...10_080).contains(refreshMinutes) else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .refreshMinutes, in: container, debugDescription: "must be from 5 minutes to one week (10080)")
+            throw SettingRefusal("must be from 5 minutes to one week (10080)", forKey: .refreshMinutes, in: container)
         }
         guard color.isEmpty || Self.cssColourNames.contains(color.lowercased()) else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .color, in: container,
-                debugDescription:
-                    "must be one of the 147 CSS colour names (RFC 7986), such as teal or darkorange, or empty")
+            throw SettingRefusal(
+                "must be one of the 147 CSS colour names (RFC 7986), such as teal or darkorange, or empty",
+                forKey: .color, in: container)
         }
     }
 

@@ -36,17 +36,15 @@ public struct MessagesSettings: PluginSettings {
         exerciseReminderHours = try container.decode(Int.self, forKey: .exerciseReminderHours)
         followUpSeries = try container.decode([String].self, forKey: .followUpSeries)
         if !senderAddress.isEmpty, FieldRules.emailProblem(senderAddress) != nil {
-            throw DecodingError.dataCorruptedError(
-                forKey: .senderAddress, in: container, debugDescription: "must be an e-mail address, or empty")
+            throw SettingRefusal("must be an e-mail address, or empty", forKey: .senderAddress, in: container)
         }
         guard reminderHours.count <= 5, reminderHours.allSatisfy({ (1...336).contains($0) }) else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .reminderHours, in: container,
-                debugDescription: "must list at most 5 numbers of hours, each from 1 to 336 (two weeks)")
+            throw SettingRefusal(
+                "must list at most 5 numbers of hours, each from 1 to 336 (two weeks)", forKey: .reminderHours,
+                in: container)
         }
         guard (0...336).contains(exerciseReminderHours) else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .exerciseReminderHours, in: container, debugDescription: "must be from 0 to 336 hours")
+            throw SettingRefusal("must be from 0 to 336 hours", forKey: .exerciseReminderHours, in: container)
         }
     }
 

@@ -63,36 +63,32 @@ public struct RetentionSettings: PluginSettings {
         genderGroups = try container.decodeIfPresent([String: String].self, forKey: .genderGroups) ?? [:]
         channelLabels = try container.decodeIfPresent([String: String].self, forKey: .channelLabels) ?? [:]
         guard (1...100).contains(attendedPercent) else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .attendedPercent, in: container, debugDescription: "must be a percentage from 1 to 100")
+            throw SettingRefusal("must be a percentage from 1 to 100", forKey: .attendedPercent, in: container)
         }
         guard (2...100).contains(minimumGroupSize) else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .minimumGroupSize, in: container,
-                debugDescription: "must be from 2 to 100 people (5 or more is advised)")
+            throw SettingRefusal(
+                "must be from 2 to 100 people (5 or more is advised)", forKey: .minimumGroupSize, in: container)
         }
         if let bad = channels.first(where: { FieldRules.textProblem($0, limit: 64) != nil }) {
-            throw DecodingError.dataCorruptedError(
-                forKey: .channels, in: container,
-                debugDescription: "channel '\(bad)' \(FieldRules.textProblem(bad, limit: 64)!)")
+            throw SettingRefusal(
+                "channel '{channel}' {problem}", ["channel": bad], problem: FieldRules.textProblem(bad, limit: 64),
+                forKey: .channels, in: container)
         }
         if !walkInChannel.isEmpty, let problem = FieldRules.textProblem(walkInChannel, limit: 64) {
-            throw DecodingError.dataCorruptedError(
-                forKey: .walkInChannel, in: container, debugDescription: problem.description)
+            throw SettingRefusal(field: problem, forKey: .walkInChannel, in: container)
         }
         if let bad = channelLabels.first(where: { FieldRules.textProblem($0.value, limit: 100) != nil }) {
-            throw DecodingError.dataCorruptedError(
-                forKey: .channelLabels, in: container,
-                debugDescription: "the label of channel '\(bad.key)' \(FieldRules.textProblem(bad.value, limit: 100)!)")
+            throw SettingRefusal(
+                "the label of channel '{channel}' {problem}", ["channel": bad.key],
+                problem: FieldRules.textProblem(bad.value, limit: 100), forKey: .channelLabels, in: container)
         }
         if genderGroups.values.contains(where: { GenderGroup(rawValue: $0) == nil }) {
-            throw DecodingError.dataCorruptedError(
-                forKey: .genderGroups, in: container,
-                debugDescription: "each self-description must map to women, men, anotherGender or notStated")
+            throw SettingRefusal(
+                "each self-description must map to women, men, anotherGender or notStated", forKey: .genderGroups,
+                in: container)
         }
         if genderGroups.keys.contains(where: { $0.count > 100 }) {
-            throw DecodingError.dataCorruptedError(
-                forKey: .genderGroups, in: container, debugDescription: "a self-description has at most 100 characters")
+            throw SettingRefusal("a self-description has at most 100 characters", forKey: .genderGroups, in: container)
         }
     }
 

@@ -54,7 +54,9 @@ public enum IndabaServer {
         // Middleware applies to routes added after it: the access log sees the final status, errors become
         // problems, and authentication runs before any route.
         router.add(middleware: RequestLogMiddleware())
-        router.add(middleware: ProblemMiddleware())
+        router.add(
+            middleware: ProblemMiddleware(
+                translations: ServerCatalogues.translations(plugins: workspace.registry.plugins)))
         SystemRoutes.addHealth(to: router, workspace: workspace)
         router.add(middleware: RequestGuardMiddleware(requestGuard: configuration.requestGuard))
         let table = RouteTable()

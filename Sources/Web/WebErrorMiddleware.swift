@@ -22,6 +22,8 @@ struct WebErrorMiddleware: RouterMiddleware {
             throw error
         } catch let error as HTTPError where error.status == .notFound {
             return notFound(request, context)
+        } catch let problem as PluginProblem where problem.status == .notFound {
+            return notFound(request, context)
         } catch let error as AccessError {
             switch error {
             case .notFound: return notFound(request, context)
@@ -45,6 +47,8 @@ struct WebErrorMiddleware: RouterMiddleware {
             }
         } catch let error as HTTPError where error.status == .contentTooLarge {
             return tooLarge(request, context)
+        } catch let problem as PluginProblem where problem.status == .contentTooLarge {
+            return tooLarge(request, context)
         } catch is NIOTooManyBytesError {
             return tooLarge(request, context)
         } catch let error as HTTPError where error.status.kind == .clientError {
@@ -59,6 +63,13 @@ struct WebErrorMiddleware: RouterMiddleware {
                 : t("Please go back, reload the page and send the form again.")
             return web.renderer.message(
                 heading: t("The request could not be read"), message, chrome: chrome, status: error.status)
+        } catch let problem as PluginProblem where problem.status.kind == .clientError {
+            // A plugin's refusal (or PluginKit's), worded in the page's language from its catalogues.
+            let chrome = web.chrome(for: request, context: context)
+            let t = chrome.localizer
+            return web.renderer.message(
+                heading: t("The request could not be read"), problem.wording(t.preferring(module: problem.module)),
+                chrome: chrome, status: problem.status)
         } catch {
             context.logger.error(
                 "Web page failed", metadata: ["request.id": "\(context.requestId)", "error.type": "\(type(of: error))"])

@@ -20,6 +20,8 @@ public struct WebInterface: Sendable {
     let publicPages: PublicResponseCache
     /// The interface's catalogues and those of the installed plugins, by language.
     let translations: Translations
+    /// What audit actions read as on the audit log page, in each language.
+    let auditActionLabels: AuditActionLabels
     var cookies: Cookies { Cookies(secure: configuration.secureCookies) }
 
     public init(workspace: Workspace, configuration: WebConfiguration) {
@@ -32,6 +34,7 @@ public struct WebInterface: Sendable {
         do {
             try translations.add(EmbeddedCatalogues.byLanguage, module: "Sources/Web")
             try translations.add(Translations.kernelCatalogues, module: Translations.kernelModule)
+            try translations.add(PluginKitCatalogues.byLanguage, module: PluginKitCatalogues.module)
             for plugin in workspace.installedPlugins {
                 let type = type(of: plugin)
                 try translations.add(type.translationCatalogues, module: type.id.catalogueModule)
@@ -42,6 +45,7 @@ public struct WebInterface: Sendable {
         }
         self.translations = translations
         renderer = PageRenderer(translations: translations)
+        auditActionLabels = AuditActionLabels(plugins: workspace.registry.plugins)
     }
 
     /// Adds the pages, their session handling and their HTML error pages to `router`.

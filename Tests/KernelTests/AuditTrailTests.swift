@@ -217,5 +217,14 @@ struct AuditTrailTests {
         #expect(names["import"] == "Network file import")
         #expect(names["token:\(token)"] == "API token \(token) “Reporting bot” (organization admin)")
         #expect(names["session:\(session)"] == "Signed-in network coordinator (session \(session))")
+        let t = try Translations.kernelAndPlugins([]).localizer(for: .french)
+        let french = try await harness.workspace.read { db in
+            try AuditLog.actorNames(["cli:amina", "import", "token:\(token)"], in: db, t)
+        }
+        #expect(french["cli:amina"] == "amina (ligne de commande)")
+        #expect(french["import"] == "Import du fichier du réseau")
+        #expect(
+            french["token:\(token)"] == "Jeton d’API \(token) « Reporting bot » (administrateur·rice de l’organisation)"
+        )
     }
 }

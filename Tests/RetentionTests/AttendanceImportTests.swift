@@ -174,6 +174,24 @@ struct AttendanceImportTests {
         #expect(try await fixture.dump() == before)
     }
 
+    @Test("A file's problem reads in the uploader's language, its line in their digits; English as before")
+    func brokenFileInTheLanguage() throws {
+        var french = Translations()
+        try french.add(RetentionPlugin.translationCatalogues, module: RetentionPlugin.id.catalogueModule)
+        let t = french.localizer(for: .french)
+        #expect(AttendanceFileError.empty.worded(t) == "Le fichier est vide.")
+        #expect(
+            AttendanceFileError.unbalancedQuote(line: 2).worded(t)
+                == "La ligne 2 ouvre un champ entre guillemets qui ne se ferme jamais ; le fichier est tronqué ou abîmé."
+        )
+        for error in [AttendanceFileError.empty, .noRows, .damaged(line: 3), .otherDate(file: "a", session: "b")] {
+            #expect(error.worded(.english) == error.description)
+            #expect(error.worded(t) != error.description)
+        }
+        #expect(AttendanceFileError.otherDate(file: "a", session: "b").offersAnyDate)
+        #expect(!AttendanceFileError.empty.offersAnyDate)
+    }
+
     @Test("The wrong --format is refused, naming the expected report")
     func wrongFormat() async throws {
         let fixture = try await RetentionFixture()

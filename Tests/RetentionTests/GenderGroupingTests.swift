@@ -37,9 +37,10 @@ struct GenderGroupingTests {
             {"attendedPercent": 50, "minimumGroupSize": 5, "channels": [], "walkInChannel": "",
              "genderGroups": {"woman": "female"}}
             """
-        #expect(throws: DecodingError.self) {
+        let refusal = #expect(throws: SettingRefusal.self) {
             try JSONDecoder().decode(RetentionSettings.self, from: Data(json.utf8))
         }
+        #expect(refusal?.key == "genderGroups")
     }
 }
 

@@ -95,6 +95,50 @@ struct ProblemLanguageTests {
             ])
     }
 
+    @Test("the API's own shape checks speak French: a field of the wrong kind, an unknown field, a key given twice")
+    func shapeProblems() async throws {
+        let networks = try await TwoNetworks()
+        let path = "/api/v1/series/\(networks.own.series)"
+        let token = networks.token(.coordinator)
+        let french = ["Accept-Language": "fr"]
+        let wrongKind = try await networks.client.request(
+            .patch, path, token: token, headers: french, json: #"{"title": 7, "colour": "teal"}"#)
+        #expect(wrongKind.status == 422)
+        #expect(Self.errors(wrongKind)["title"] == "doit être une chaîne de caractères")
+        #expect(
+            Self.errors(wrongKind)["colour"]?.hasPrefix("n’est pas un champ connu ; les champs connus sont ") == true)
+        let twice = try await networks.client.request(
+            .patch, path, token: token, headers: french, json: #"{"title": "A", "title": "B"}"#)
+        #expect(twice.status == 400)
+        #expect(
+            twice.json["detail"] as? String
+                == "Le corps JSON nomme le champ « title » deux fois dans un même objet ; envoyez-le une seule fois.")
+        // Without a header the same problems read as they always did.
+        let english = try await networks.client.request(
+            .patch, path, token: token, json: #"{"title": 7, "colour": "teal"}"#)
+        #expect(Self.errors(english)["title"] == "must be a string")
+        #expect(Self.errors(english)["colour"]?.hasPrefix("is not a known field; known fields are ") == true)
+    }
+
+    @Test("a query string problem is worded in Swahili and in English as before")
+    func queryProblems() async throws {
+        let networks = try await TwoNetworks()
+        let swahili = try await networks.client.request(
+            .get, "/api/v1/sessions?seriesId=abc&limit=0", headers: ["Accept-Language": "sw"])
+        #expect(swahili.status == 400)
+        #expect(swahili.json["detail"] as? String == "Mfuatano wa hoja si sahihi.")
+        #expect(Self.errors(swahili)["limit"]?.hasPrefix("lazima iwe namba kamili kuanzia 1 hadi ") == true)
+        let english = try await networks.client.get("/api/v1/sessions?startsFrom=yesterday")
+        #expect(english.json["detail"] as? String == "The query string is invalid.")
+        #expect(
+            Self.errors(english)["startsFrom"]
+                == "'yesterday' is not a date and time; write it as 2023-06-10T08:00:00Z")
+        let arabic = try await networks.client.request(
+            .get, "/api/v1/sessions?startsFrom=yesterday", headers: ["Accept-Language": "ar"])
+        #expect(Self.errors(arabic)["startsFrom"]?.contains("2023-06-10T08:00:00Z") == true)
+        #expect(Self.errors(arabic)["startsFrom"]?.contains("is not") == false)
+    }
+
     @Test("a refused field on a hidden series and on a missing one answer alike in French")
     func hiddenEqualsMissingWithFieldProblems() async throws {
         let networks = try await TwoNetworks()

@@ -33,24 +33,47 @@ import Testing
         #expect(page.reply.text.contains("<td>Session rescheduled</td><td>session:\(session)</td>"))
         #expect(
             page.reply.text.contains(#/<td>Signed-in network coordinator \(session \d+\)</td><td>Session rescheduled/#))
-        #expect(page.reply.text.contains("<td>Network file import</td><td>Network imported</td>"))
+        #expect(page.reply.text.contains("<td>Network file import</td><td>Network file imported</td>"))
         let workspace = try await web.open("/workspace", cookie: cookie)
         #expect(workspace.reply.text.contains("href=\"\(path)\""))
 
         let rescheduled = try await web.open(path + "?action=session.rescheduled", cookie: cookie)
         #expect(rescheduled.reply.text.contains("Session rescheduled"))
-        #expect(!rescheduled.reply.text.contains("<td>Network imported</td>"))
+        #expect(!rescheduled.reply.text.contains("<td>Network file imported</td>"))
         let imports = try await web.open(path + "?actor=import&action=", cookie: cookie)
-        #expect(imports.reply.text.contains("<td>Network imported</td>"))
+        #expect(imports.reply.text.contains("<td>Network file imported</td>"))
         #expect(!imports.reply.text.contains("<td>Session rescheduled</td>"))
         let about = try await web.open(path + "?subject=session:\(session)", cookie: cookie)
         #expect(about.reply.text.contains("<td>Session rescheduled</td>"))
-        #expect(!about.reply.text.contains("<td>Network imported</td>"))
+        #expect(!about.reply.text.contains("<td>Network file imported</td>"))
         let future = try await web.open(path + "?since=2099-01-01", cookie: cookie)
         #expect(future.reply.text.contains("No change matches."))
         let bad = try await web.open(path + "?since=soon", cookie: cookie)
         #expect(bad.reply.status == 400)
         #expect(bad.reply.text.contains("role=\"alert\">From must be a day"))
+    }
+
+    @Test("actions, areas and actors read in the page's language (issue 17)")
+    func inTheLanguage() async throws {
+        let web = try await WebFixture()
+        let cookie = try await web.signIn()
+        let session = try await intro(web)
+        let manage = try await web.open("/manage/series/\(web.series)", cookie: cookie)
+        _ = try await web.post(
+            "/manage/series/\(web.series)/sessions/\(session)/reschedule",
+            [
+                ("form", manage.token), ("startDate", "2027-03-01"), ("startTime", "16:00"),
+                ("endDate", "2027-03-01"), ("endTime", "17:30"),
+            ], cookie: cookie)
+        let path = "/workspace/orgs/\(web.network)/audit"
+        let french = try await web.open(path, cookie: cookie, headers: ["Accept-Language": "fr"])
+        #expect(french.reply.text.contains("<td>Session reprogrammée</td><td>session:\(session)</td>"))
+        #expect(french.reply.text.contains("<td>Import du fichier du réseau</td><td>Fichier du réseau importé</td>"))
+        #expect(french.reply.text.contains(#/<td>coordinateur·rice du réseau connecté·e \(session \d+\)</td>/#))
+        #expect(french.reply.text.contains(">Toute modification de session</option>"))
+        #expect(!french.reply.text.contains("Session rescheduled"))
+        let arabic = try await web.open(path, cookie: cookie, headers: ["Accept-Language": "ar"])
+        #expect(arabic.reply.text.contains("<td>أُعيدت جدولة جلسة</td>"))
     }
 
     @Test("fifty lines a page; the next page holds the older ones")

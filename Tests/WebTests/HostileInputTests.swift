@@ -148,6 +148,6 @@ import Testing
 /// The shape checks of ``PluginKit/JSONBody`` on text.
 enum JSONBodyChecks {
     static func problem(_ text: String) -> String? {
-        JSONBody.structureProblem(of: Data(text.utf8))
+        JSONBody.structureProblem(of: Data(text.utf8))?.description
     }
 }

@@ -44,6 +44,26 @@ import Testing
         #expect(!workspace.text.contains(">Retention dashboard</a>"))
     }
 
+    @Test("a refused value is explained in the page's language: the plugin's reason and the kernel's (issue 17)")
+    func refusedInTheLanguage() async throws {
+        let web = try await WebFixture()
+        let cookie = try await web.signIn()
+        let path = "/workspace/orgs/\(web.network)/plugins/feeds/settings"
+        let reply = try await web.submit(
+            path, [("title", "Our feed"), ("refreshMinutes", "1"), ("color", "")], cookie: cookie,
+            headers: ["Accept-Language": "fr"])
+        #expect(reply.status == 422)
+        #expect(
+            reply.text.contains(
+                "id=\"field-refreshMinutes-error\">Le réglage « refreshMinutes » du module feeds n’est pas valable : "
+                    + "doit être compris entre 5 minutes et une semaine (10080)."))
+        #expect(!reply.text.contains("must be from 5 minutes"))
+        let words = try await web.submit(
+            path, [("refreshMinutes", "often")], cookie: cookie, headers: ["Accept-Language": "sw"])
+        #expect(words.status == 422)
+        #expect(words.text.contains("lazima iwe namba kamili, kama 60"))
+    }
+
     @Test("a refused value is shown next to its field with the kernel's message naming it; nothing is stored")
     func refused() async throws {
         let web = try await WebFixture()

@@ -23,11 +23,14 @@ extension WebFixture {
         return form.cookie + "; " + (session.split(separator: ";").first.map(String.init) ?? "")
     }
 
-    /// Opens the form at `path` and posts `fields` to `action` (the same path by default) with its token.
+    /// Opens the form at `path` and posts `fields` to `action` (the same path by default) with its token, both
+    /// requests with `headers` (such as `Accept-Language`).
     func submit(
-        _ path: String, to action: String? = nil, _ fields: [(String, String)], cookie: String, token: String? = nil
+        _ path: String, to action: String? = nil, _ fields: [(String, String)], cookie: String, token: String? = nil,
+        headers: [String: String] = [:]
     ) async throws -> TestClient.Reply {
-        let form = try await open(path, cookie: cookie)
-        return try await post(action ?? path, [("form", token ?? form.token)] + fields, cookie: cookie)
+        let form = try await open(path, cookie: cookie, headers: headers)
+        return try await post(
+            action ?? path, [("form", token ?? form.token)] + fields, cookie: cookie, headers: headers)
     }
 }

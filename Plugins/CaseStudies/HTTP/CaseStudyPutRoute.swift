@@ -21,7 +21,9 @@ extension CaseStudyRoutes {
         let slug = try context.parameters.require("study")
         let bytes = try await request.body.collect(upTo: context.maxUploadSize)
         guard let text = String(validating: bytes.readableBytesView, as: UTF8.self) else {
-            throw HTTPError(.badRequest, message: "The body must be a case study's Markdown file, in UTF-8.")
+            throw PluginProblem(.badRequest, of: CaseStudiesPlugin.id) { t in
+                t("The body must be a case study's Markdown file, in UTF-8.")
+            }
         }
         let located: CaseStudyFile.Located
         switch CaseStudyFile.read(text, file: "body") {
@@ -29,11 +31,12 @@ extension CaseStudyRoutes {
         case let .failure(error): throw HTTPError(.unprocessableContent, message: error.description)
         }
         guard located.file.slug == slug else {
-            throw HTTPError(
-                .unprocessableContent,
-                message:
-                    "body:\(located.slugLine): slug: '\(located.file.slug)' must be the slug in the address, '\(slug)'."
-            )
+            let (line, given) = (located.slugLine, located.file.slug)
+            throw PluginProblem(.unprocessableContent, of: CaseStudiesPlugin.id) { t in
+                t(
+                    "body:{line}: slug: '{given}' must be the slug in the address, '{slug}'.",
+                    ["line": "\(line)", "given": given, "slug": slug])
+            }
         }
         let (organization, access, scope) = (context.organization!, context.access, context.scope)
         let ifMatch = request.headers[.ifMatch]
@@ -46,9 +49,9 @@ extension CaseStudyRoutes {
                 // Slugs are unique in the network, so a hidden study's slug cannot be created again; say only that
                 // it is taken, as for any name in use, and nothing of the study or its owner.
                 guard try LibraryReader.of(access, in: db).sees(existing) else {
-                    throw HTTPError(
-                        .conflict,
-                        message: "The slug '\(slug)' is taken in this network's library; choose another slug.")
+                    throw PluginProblem(.conflict, of: CaseStudiesPlugin.id) { t in
+                        t("The slug '{slug}' is taken in this network's library; choose another slug.", ["slug": slug])
+                    }
                 }
                 guard access.administered.contains(existing.organizationId) else {
                     throw AccessError.forbidden(
@@ -68,15 +71,17 @@ extension CaseStudyRoutes {
     /// 428 without `If-Match`, 412 when it names another version (strong comparison, lists and `*` accepted).
     static func checkPrecondition(_ header: String?, current etag: String) throws {
         guard let header else {
-            throw HTTPError(
-                .preconditionRequired,
-                message: "Send If-Match with the ETag you last read (\(etag) now), so concurrent edits are not lost.")
+            throw PluginProblem(.preconditionRequired, of: CaseStudiesPlugin.id) { t in
+                t(
+                    "Send If-Match with the ETag you last read ({etag} now), so concurrent edits are not lost.",
+                    ["etag": etag])
+            }
         }
         let tags = header.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         guard tags.contains("*") || tags.contains(etag) else {
-            throw HTTPError(
-                .preconditionFailed,
-                message: "The case study changed since you read it (its ETag is now \(etag)); read it again.")
+            throw PluginProblem(.preconditionFailed, of: CaseStudiesPlugin.id) { t in
+                t("The case study changed since you read it (its ETag is now {etag}); read it again.", ["etag": etag])
+            }
         }
     }
 }

@@ -36,7 +36,9 @@ struct CaseStudyRoutes {
             try await answering {
                 try refuseParameters(request, allowed: [])
                 let (_, reader, reference) = try await library(context, parameter: "series")
-                guard let series = Int64(reference) else { throw HTTPError(.notFound, message: "No such series here.") }
+                guard let series = Int64(reference) else {
+                    throw PluginProblem(.notFound, of: CaseStudiesPlugin.id) { t in t("No such series here.") }
+                }
                 let scope = Scope(isPublic ? .anonymous : context.access)
                 let items = try await plugin.context.store.writer.read { db in
                     // A series the caller may not see answers 404, like one that does not exist.
@@ -73,7 +75,9 @@ struct CaseStudyRoutes {
         var filters = SearchFilters(topic: query["topic"], sector: query["sector"], country: query["country"])
         if let origin = query["origin"] {
             guard let value = CaseStudy.Origin(rawValue: origin) else {
-                throw HTTPError(.badRequest, message: "origin must be network or outside.")
+                throw PluginProblem(.badRequest, of: CaseStudiesPlugin.id) { t in
+                    t("origin must be network or outside.")
+                }
             }
             filters.origin = value
         }
@@ -84,7 +88,9 @@ struct CaseStudyRoutes {
         var limit = query["q"] == nil ? min(50, maximum) : maximum
         if let text = query["limit"] {
             guard let value = Int(text), (1...maximum).contains(value) else {
-                throw HTTPError(.badRequest, message: "limit must be a whole number from 1 to \(maximum).")
+                throw PluginProblem(.badRequest, of: CaseStudiesPlugin.id) { t in
+                    t("limit must be a whole number from 1 to {maximum}.", ["maximum": "\(maximum)"])
+                }
             }
             limit = value
         }
@@ -124,11 +130,12 @@ struct CaseStudyRoutes {
         // As a form encodes them: `q=funnel+pibebo` is two words, not FTS5's phrase `funnel+pibebo`.
         for (name, value) in FormQuery.parameters(of: request) {
             guard allowed.contains(name) else {
-                throw HTTPError(
-                    .badRequest,
-                    message: allowed.isEmpty
-                        ? "This address takes no query parameters (got '\(name)')."
-                        : "Unknown query parameter '\(name)'; known: \(allowed.sorted().joined(separator: ", ")).")
+                let known = allowed.sorted().joined(separator: ", ")
+                throw PluginProblem(.badRequest, of: CaseStudiesPlugin.id) { t in
+                    known.isEmpty
+                        ? t("This address takes no query parameters (got '{name}').", ["name": name])
+                        : t("Unknown query parameter '{name}'; known: {known}.", ["name": name, "known": known])
+                }
             }
             values[name] = value
         }

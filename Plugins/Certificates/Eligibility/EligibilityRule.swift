@@ -34,35 +34,32 @@ public struct EligibilityRule: Codable, Sendable, Equatable {
         let unknown = keys.allKeys.map(\.stringValue).filter { CodingKeys(rawValue: $0) == nil }
         let container = try decoder.container(keyedBy: CodingKeys.self)
         if let key = unknown.sorted().first {
-            throw DecodingError.dataCorruptedError(
-                forKey: .series, in: container,
-                debugDescription: "unknown key '\(key)'; a rule has series, minimumSessions, requiredKinds, "
-                    + "requiredSessions")
+            throw SettingRefusal(
+                "unknown key '{key}'; a rule has series, minimumSessions, requiredKinds, requiredSessions",
+                ["key": key], forKey: .series, in: container)
         }
         series = try container.decode(String.self, forKey: .series)
         minimumSessions = try container.decode(Int.self, forKey: .minimumSessions)
         let kinds = try container.decodeIfPresent([String].self, forKey: .requiredKinds) ?? []
         requiredSessions = try container.decodeIfPresent([String].self, forKey: .requiredSessions) ?? []
         guard !series.trimmingCharacters(in: .whitespaces).isEmpty, series.count <= 300 else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .series, in: container, debugDescription: "name the series by slug path or id")
+            throw SettingRefusal("name the series by slug path or id", forKey: .series, in: container)
         }
         guard (1...100).contains(minimumSessions) else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .minimumSessions, in: container, debugDescription: "must be a whole number from 1 to 100")
+            throw SettingRefusal("must be a whole number from 1 to 100", forKey: .minimumSessions, in: container)
         }
         requiredKinds = try kinds.map { name in
             guard let kind = Session.Kind(rawValue: name) else {
-                throw DecodingError.dataCorruptedError(
-                    forKey: .requiredKinds, in: container,
-                    debugDescription: "'\(name)' is not a session kind; kinds are "
-                        + Session.Kind.allCases.map(\.rawValue).joined(separator: ", "))
+                throw SettingRefusal(
+                    "'{kind}' is not a session kind; kinds are {kinds}",
+                    ["kind": name, "kinds": Session.Kind.allCases.map(\.rawValue).joined(separator: ", ")],
+                    forKey: .requiredKinds, in: container)
             }
             return kind
         }
         if let bad = requiredSessions.first(where: { !Slug.isValid($0) }) {
-            throw DecodingError.dataCorruptedError(
-                forKey: .requiredSessions, in: container, debugDescription: "'\(bad)' is not a session slug")
+            throw SettingRefusal(
+                "'{session}' is not a session slug", ["session": bad], forKey: .requiredSessions, in: container)
         }
     }
 

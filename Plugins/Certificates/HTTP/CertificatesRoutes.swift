@@ -117,7 +117,9 @@ enum RequestBody {
     static func string(_ field: String, of request: Request) async throws -> String {
         let object = try await JSONBody.object(request, limit: 8192)
         guard case let .string(value)? = object[field], object.count == 1 else {
-            throw HTTPError(.badRequest, message: "Send {\"\(field)\": \"…\"}: one text field, \(field).")
+            throw PluginProblem(.badRequest, of: CertificatesPlugin.id) { t in
+                t("Send {example}: one text field, {field}.", ["example": "{\"\(field)\": \"…\"}", "field": field])
+            }
         }
         return value
     }

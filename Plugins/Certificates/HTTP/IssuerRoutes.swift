@@ -38,7 +38,7 @@ struct IssuerRoutes {
             let urls = try await urls(context)
             let keys = try plugin.keys.publicKeys(for: context.organization!.id!.rawValue)
             guard let key = keys.first(where: { $0.kid == kid }) else {
-                throw HTTPError(.notFound, message: "There is no such key here.")
+                throw PluginProblem(.notFound, of: CertificatesPlugin.id) { t in t("There is no such key here.") }
             }
             return Replies.bytes(
                 Data(JWK.object(key, kid: urls.key(key.kid)).canonicalJSON.utf8), type: "application/jwk+json")
@@ -55,7 +55,8 @@ struct IssuerRoutes {
             let organization = context.organization!.id!
             let kid = try context.parameters.require("kid")
             guard let key = try plugin.keys.signingKey(kid, for: organization.rawValue) else {
-                throw HTTPError(.notFound, message: "There is no such status list here.")
+                throw PluginProblem(.notFound, of: CertificatesPlugin.id) { t in t("There is no such status list here.")
+                }
             }
             let urls = try await urls(context)
             let payload = try await plugin.context.store.writer.read { db in

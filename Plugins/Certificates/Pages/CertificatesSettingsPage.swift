@@ -59,7 +59,8 @@ struct CertificatesSettingsPage {
             }
         } catch let error as SettingsError {
             return .page(
-                try await content(page, notice: "", errors: [id: "\(error)"]), status: .unprocessableContent)
+                try await content(page, notice: "", errors: [id: error.worded(page.localizer)]),
+                status: .unprocessableContent)
         }
         return .redirect("settings?saved")
     }

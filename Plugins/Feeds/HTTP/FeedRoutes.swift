@@ -21,7 +21,7 @@ struct FeedRoutes {
                 }
                 routes.on("series/:series/\(format.fileName)", method: method) { request, context in
                     guard let series = context.parameters.get("series", as: Int64.self) else {
-                        throw HTTPError(.notFound, message: "There is no such feed here.")
+                        throw PluginProblem(.notFound, of: FeedsPlugin.id) { t in t("There is no such feed here.") }
                     }
                     return try await serve(.series(WebinarSeries.ID(series)), format, request, context)
                 }
@@ -32,7 +32,9 @@ struct FeedRoutes {
                         try PersonalFeeds.person(for: token, organization: organization, in: db)
                     }
                     // Unknown and revoked tokens look the same: there is nothing at this address.
-                    guard let person else { throw HTTPError(.notFound, message: "There is no such feed here.") }
+                    guard let person else {
+                        throw PluginProblem(.notFound, of: FeedsPlugin.id) { t in t("There is no such feed here.") }
+                    }
                     return try await serve(
                         .person(person), format, request, context,
                         folder: personalFolder(token: token, organization: organization))
@@ -59,7 +61,9 @@ struct FeedRoutes {
             let revoked = try await plugin.context.store.writer.write { db in
                 try PersonalFeeds.revoke(for: person, now: now, in: db)
             }
-            guard revoked else { throw HTTPError(.notFound, message: "This person has no personal feed.") }
+            guard revoked else {
+                throw PluginProblem(.notFound, of: FeedsPlugin.id) { t in t("This person has no personal feed.") }
+            }
             return Response(status: .noContent)
         }
         routes.get("urls") { _, context in
@@ -106,7 +110,7 @@ struct FeedRoutes {
         }
         let (settings, version) = (state.settings, state.version)
         guard let selection = state.selection else {
-            throw HTTPError(.notFound, message: "There is no such feed here.")
+            throw PluginProblem(.notFound, of: FeedsPlugin.id) { t in t("There is no such feed here.") }
         }
         let options = FeedOptions(
             scope: scope, organization: organization, format: format, settings: settings, baseURL: context.baseURL,

@@ -102,10 +102,10 @@ struct RetentionRoutes {
         _ = try administered(context)
         let name = try context.parameters.require("metric")
         guard let metric = SeriesTarget.Metric(rawValue: name) else {
-            throw HTTPError(
-                .notFound,
-                message: "No target '\(name)'; targets are "
-                    + SeriesTarget.Metric.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+            let targets = SeriesTarget.Metric.allCases.map(\.rawValue).joined(separator: ", ")
+            throw PluginProblem(.notFound, of: RetentionPlugin.id) { t in
+                t("No target '{name}'; targets are {targets}.", ["name": name, "targets": targets])
+            }
         }
         var requested: Int? = nil
         if request.method == .put {
@@ -113,7 +113,9 @@ struct RetentionRoutes {
             guard case let .integer(percent)? = object["minimumPercent"], let value = Int(exactly: percent),
                 object.count == 1
             else {
-                throw HTTPError(.badRequest, message: "Send {\"minimumPercent\": 50}: a whole number from 0 to 100.")
+                throw PluginProblem(.badRequest, of: RetentionPlugin.id) { t in
+                    t("Send {example}: a whole number from 0 to 100.", ["example": #"{"minimumPercent": 50}"#])
+                }
             }
             requested = value
         }
@@ -127,7 +129,7 @@ struct RetentionRoutes {
     private func importExport(_ request: Request, _ context: IndabaRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
         guard let sessionId = query.get("session", as: Int64.self) else {
-            throw HTTPError(.badRequest, message: "Name the session: ?session=ID.")
+            throw PluginProblem(.badRequest, of: RetentionPlugin.id) { t in t("Name the session: ?session=ID.") }
         }
         let organization = context.organization!.id!
         let (session, owner) = try await plugin.context.store.writer.read { db in
@@ -142,14 +144,18 @@ struct RetentionRoutes {
         var chosenPlatform: MeetingPlatform? = nil
         if let format = query.get("format"), format != "auto" {
             guard let known = MeetingPlatform(rawValue: format), known != .other else {
-                throw HTTPError(.badRequest, message: "format must be auto, zoom, teams or meet.")
+                throw PluginProblem(.badRequest, of: RetentionPlugin.id) { t in
+                    t("format must be auto, zoom, teams or meet.")
+                }
             }
             chosenPlatform = known
         }
         var chosenZone: TimeZone? = nil
         if let name = query.get("timezone") {
             guard let known = TimeZone(identifier: name) else {
-                throw HTTPError(.badRequest, message: "timezone '\(name)' is not an IANA zone such as Africa/Harare.")
+                throw PluginProblem(.badRequest, of: RetentionPlugin.id) { t in
+                    t("timezone '{name}' is not an IANA zone such as Africa/Harare.", ["name": name])
+                }
             }
             chosenZone = known
         }
@@ -165,10 +171,8 @@ struct RetentionRoutes {
                 return try importer.plan(
                     data: data, platform: platform, zone: zone, session: session, anyDate: anyDate, in: db)
             } catch let error as AttendanceFileError {
-                if case .otherDate = error {
-                    throw HTTPError(.unprocessableContent, message: "\(error) (anyDate=true)")
-                }
-                throw HTTPError(.unprocessableContent, message: error.description)
+                let hint = error.offersAnyDate ? " (anyDate=true)" : ""
+                throw PluginProblem(.unprocessableContent, of: RetentionPlugin.id) { error.worded($0) + hint }
             }
         }
         if !dryRun {
@@ -194,9 +198,14 @@ struct RetentionRoutes {
         case let (nil, .string(email)?, nil): decision = .create(email: email)
         case (nil, nil, .bool(true)?): decision = .ignore
         default:
-            throw HTTPError(
-                .badRequest,
-                message: "Send one of {\"person\": ID}, {\"createWithEmail\": \"address\"} or {\"ignore\": true}.")
+            throw PluginProblem(.badRequest, of: RetentionPlugin.id) { t in
+                t(
+                    "Send one of {person}, {create} or {ignore}.",
+                    [
+                        "person": #"{"person": ID}"#, "create": #"{"createWithEmail": "address"}"#,
+                        "ignore": #"{"ignore": true}"#,
+                    ])
+            }
         }
         let settings = try await plugin.settings(for: organization)
         let scope = context.scope

@@ -84,8 +84,8 @@ struct AttendanceUploadPage {
                 }
             }
         } catch let error as AttendanceFileError {
-            entry.fileError = error.description
-            if case .otherDate = error { entry.offerAnyDate = true }
+            entry.fileError = error.worded(t)
+            entry.offerAnyDate = error.offersAnyDate
             return .page(try await form(page, entry), status: .unprocessableContent)
         } catch let refusal as ClearingNotConfirmed {
             // The database changed between the preview and the write: ask again.

@@ -19,6 +19,9 @@ public protocol KernelPlugin: Sendable {
     /// The plugin's translation catalogues: PO text by language code, as its module embedded them (see
     /// ``Translations``).
     static var translationCatalogues: [String: String] { get }
+    /// The audit actions the plugin writes, and their areas, as the audit log page names them (see
+    /// ``AuditActionName``).
+    static var auditActions: [AuditActionName] { get }
 
     /// Builds the plugin with everything it may use; no plugin looks anything up globally.
     init(context: PluginContext) throws
@@ -41,6 +44,7 @@ extension KernelPlugin {
     public static var settings: any PluginSettings.Type { NoSettings.self }
     public static var migrations: [PluginMigration] { [] }
     public static var translationCatalogues: [String: String] { [:] }
+    public static var auditActions: [AuditActionName] { [] }
     public var eventHandlers: [EventHandler] { [] }
     public func seriesReportSections(for report: SeriesReportRequest) async throws -> [ReportSection] { [] }
     public func runScheduledWork(at now: Date) async throws {}

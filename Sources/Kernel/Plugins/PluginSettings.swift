@@ -21,15 +21,29 @@ public struct NoSettings: PluginSettings {
 /// Why a settings change was refused.
 public enum SettingsError: Error, CustomStringConvertible, Equatable {
     case unknownKeys(plugin: PluginID, keys: [String], known: [String])
-    case invalidValue(plugin: PluginID, key: String, reason: String)
+    case invalidValue(plugin: PluginID, key: String, reason: SettingReason)
 
-    public var description: String {
+    /// The refusal in English, as the command line shows it.
+    public var description: String { worded(.english) }
+
+    /// The refusal in `t`'s language; give the plugin's localizer (``Localizer/preferring(_:)``) so that its own
+    /// catalogues word its reasons.
+    public func worded(_ t: Localizer) -> String {
         switch self {
         case let .unknownKeys(plugin, keys, known):
-            "Plugin \(plugin) has no setting \(keys.map { "'\($0)'" }.joined(separator: ", ")); "
-                + (known.isEmpty ? "it has no settings." : "its settings are \(known.joined(separator: ", ")).")
+            let values = [
+                "plugin": plugin.rawValue, "keys": keys.map { "'\($0)'" }.joined(separator: ", "),
+                "known": known.joined(separator: ", "),
+            ]
+            return known.isEmpty
+                ? t("Plugin {plugin} has no setting {keys}; it has no settings.", values)
+                : t("Plugin {plugin} has no setting {keys}; its settings are {known}.", values)
         case let .invalidValue(plugin, key, reason):
-            "Setting '\(key)' of plugin \(plugin) is invalid: \(reason.hasSuffix(".") ? String(reason.dropLast()) : reason)."
+            var text = reason.worded(t)
+            if text.hasSuffix(".") { text.removeLast() }
+            return t(
+                "Setting '{key}' of plugin {plugin} is invalid: {reason}.",
+                ["key": key, "plugin": plugin.rawValue, "reason": text])
         }
     }
 }
@@ -75,17 +89,18 @@ public enum SettingsCodec {
     }
 
     /// Says what is wrong when `value` is not of the default's kind (a whole number for a whole number, and so on).
-    private static func typeProblem(_ value: JSONValue, expected: JSONValue) -> String? {
+    private static func typeProblem(_ value: JSONValue, expected: JSONValue) -> SettingReason? {
+        let example = ["example": "\(expected)"]
         switch (expected, value) {
         case (.integer, .integer), (.number, .integer), (.number, .number), (.string, .string), (.bool, .bool),
             (.array, .array), (.object, .object), (.null, _):
             return nil
-        case (.integer, _): return "must be a whole number, such as \(expected)"
-        case (.number, _): return "must be a number, such as \(expected)"
-        case (.string, _): return "must be text, such as \(expected)"
-        case (.bool, _): return "must be true or false"
-        case (.array, _): return "must be a list, such as \(expected)"
-        case (.object, _): return "must be an object"
+        case (.integer, _): return SettingReason("must be a whole number, such as {example}", example)
+        case (.number, _): return SettingReason("must be a number, such as {example}", example)
+        case (.string, _): return SettingReason("must be text, such as {example}", example)
+        case (.bool, _): return SettingReason("must be true or false")
+        case (.array, _): return SettingReason("must be a list, such as {example}", example)
+        case (.object, _): return SettingReason("must be an object")
         }
     }
 
@@ -96,23 +111,29 @@ public enum SettingsCodec {
         do {
             let data = try JSONEncoder().encode(JSONValue.object(object))
             return try JSONDecoder().decode(S.self, from: data)
+        } catch let refusal as SettingRefusal {
+            throw SettingsError.invalidValue(plugin: plugin, key: refusal.key, reason: refusal.reason)
         } catch let DecodingError.typeMismatch(expected, context) {
             throw SettingsError.invalidValue(
-                plugin: plugin, key: keyPath(context), reason: "expected a value of type \(expected)")
+                plugin: plugin, key: path(context.codingPath),
+                reason: SettingReason("expected a value of type {type}", ["type": "\(expected)"]))
         } catch let DecodingError.dataCorrupted(context) {
-            throw SettingsError.invalidValue(plugin: plugin, key: keyPath(context), reason: context.debugDescription)
-        } catch let DecodingError.keyNotFound(key, context) {
-            let path = (context.codingPath + [key]).map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
             throw SettingsError.invalidValue(
-                plugin: plugin, key: path.joined(separator: "."), reason: "a value is required")
+                plugin: plugin, key: path(context.codingPath), reason: SettingReason(english: context.debugDescription))
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw SettingsError.invalidValue(
+                plugin: plugin, key: path(context.codingPath + [key]), reason: SettingReason("a value is required"))
         } catch let DecodingError.valueNotFound(_, context) {
-            throw SettingsError.invalidValue(plugin: plugin, key: keyPath(context), reason: "a value is required")
+            throw SettingsError.invalidValue(
+                plugin: plugin, key: path(context.codingPath), reason: SettingReason("a value is required"))
         } catch {
-            throw SettingsError.invalidValue(plugin: plugin, key: "?", reason: String(describing: error))
+            throw SettingsError.invalidValue(
+                plugin: plugin, key: "?", reason: SettingReason(english: String(describing: error)))
         }
     }
 
-    private static func keyPath(_ context: DecodingError.Context) -> String {
-        context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    /// A setting's path as refusals name it: `rules.[0].minimumSessions`.
+    static func path(_ codingPath: [any CodingKey]) -> String {
+        codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
     }
 }

@@ -95,16 +95,18 @@ public enum AuditLog {
         return (actions, actors)
     }
 
-    /// How each of `actors` reads for people: a token by its label and role, a browser session by its role, the
-    /// command line by its user (see ``AuditWording/actor(_:token:session:)``).
-    public static func actorNames(_ actors: some Sequence<String>, in db: Database) throws -> [String: String] {
+    /// How each of `actors` reads for people, in `t`'s language: a token by its label and role, a browser session
+    /// by its role, the command line by its user (see ``AuditWording/actor(_:token:session:_:)``).
+    public static func actorNames(
+        _ actors: some Sequence<String>, in db: Database, _ t: Localizer = .english
+    ) throws -> [String: String] {
         var names: [String: String] = [:]
         for actor in Set(actors) {
             let id = actor.split(separator: ":", maxSplits: 1).last.flatMap { Int64($0) }
             let token = actor.hasPrefix("token:") ? try id.flatMap { try ApiToken.fetchOne(db, key: $0) } : nil
             let session =
                 actor.hasPrefix("session:") ? try id.flatMap { try BrowserSession.fetchOne(db, key: $0) } : nil
-            names[actor] = AuditWording.actor(actor, token: token, session: session)
+            names[actor] = AuditWording.actor(actor, token: token, session: session, t)
         }
         return names
     }

@@ -20,39 +20,40 @@ public enum AuditWording {
         (areas[area] ?? words(area)).lowercased() + " change"
     }
 
-    /// A kind of actor (`cli:`, `token:`, `session:`, `web:`) in plain words.
-    public static func actorKind(_ kind: String) -> String {
-        switch kind {
-        case "cli:": "command-line user"
-        case "token:": "API token"
-        case "session:": "signed-in user"
-        case "web:": "public page"
-        default: kind
+    /// `role` in plain words, in `t`'s language (`organizationAdmin` reads "organization admin").
+    public static func role(_ role: AccessRole, _ t: Localizer = .english) -> String {
+        switch role {
+        case .networkCoordinator: t("network coordinator")
+        case .organizationAdmin: t("organization admin")
+        case .facilitator: t("facilitator")
         }
     }
 
-    /// `role` in plain words (`organizationAdmin` reads "organization admin").
-    public static func role(_ role: AccessRole) -> String { words(role.rawValue) }
-
-    /// How an actor reads: `cli:amina` as "amina (command line)", a token by its label and role, a browser session
-    /// by its role (and the person id a facilitator acts as), anything else as written.
-    public static func actor(_ actor: String, token: ApiToken? = nil, session: BrowserSession? = nil) -> String {
-        if actor.hasPrefix("cli:") { return "\(actor.dropFirst(4)) (command line)" }
+    /// How an actor reads, in `t`'s language: `cli:amina` as "amina (command line)", a token by its label and
+    /// role, a browser session by its role (and the person id a facilitator acts as), anything else as written.
+    public static func actor(
+        _ actor: String, token: ApiToken? = nil, session: BrowserSession? = nil, _ t: Localizer = .english
+    ) -> String {
+        if actor.hasPrefix("cli:") { return t("{user} (command line)", ["user": String(actor.dropFirst(4))]) }
         if let token {
-            let label = token.label.isEmpty ? "" : " “\(token.label)”"
-            return "API token \(token.id!)\(label) (\(role(token.role)))"
+            var values = ["id": "\(token.id!)", "role": role(token.role, t)]
+            guard !token.label.isEmpty else { return t("API token {id} ({role})", values) }
+            values["label"] = token.label
+            return t("API token {id} “{label}” ({role})", values)
         }
         if let session {
-            let person = session.personId.map { ", person \($0)" } ?? ""
-            return "Signed-in \(role(session.role))\(person) (session \(session.id!))"
+            var values = ["role": role(session.role, t), "session": "\(session.id!)"]
+            guard let person = session.personId else { return t("Signed-in {role} (session {session})", values) }
+            values["person"] = "\(person)"
+            return t("Signed-in {role}, person {person} (session {session})", values)
         }
         switch actor {
-        case "import": return "Network file import"
-        case "operator": return "Operator (command line)"
-        case "web:sign-in": return "Sign-in page"
-        case "web:sign-out": return "Sign-out page"
-        case "web:public-enrolment": return "Public enrolment form"
-        case "web:unsubscribe": return "Unsubscribe page"
+        case "import": return t("Network file import")
+        case "operator": return t("Operator (command line)")
+        case "web:sign-in": return t("Sign-in page")
+        case "web:sign-out": return t("Sign-out page")
+        case "web:public-enrolment": return t("Public enrolment form")
+        case "web:unsubscribe": return t("Unsubscribe page")
         default: return actor
         }
     }

@@ -10,29 +10,35 @@ public enum JSONBody {
     public static let maximumDepth = 16
 
     /// The body's top-level object, read through at most `limit` bytes.
-    /// - Throws: `HTTPError` 413 when the body is larger, 400 when it is not one well-formed JSON object.
+    /// - Throws: ``PluginProblem`` 413 when the body is larger, 400 when it is not one well-formed JSON object.
     public static func object(_ request: Request, limit: Int) async throws -> [String: JSONValue] {
         let bytes = try await bytes(request, limit: limit)
-        if let problem = structureProblem(of: bytes) { throw HTTPError(.badRequest, message: problem) }
+        if let problem = structureProblem(of: bytes) {
+            throw PluginProblem(.badRequest, wording: { problem.worded($0) })
+        }
         guard case let .object(object)? = try? JSONDecoder().decode(JSONValue.self, from: bytes) else {
-            throw HTTPError(.badRequest, message: "The body must be one JSON object such as {\"field\": \"…\"}.")
+            throw PluginProblem(.badRequest) { t in
+                t("The body must be one JSON object such as {example}.", ["example": #"{"field": "…"}"#])
+            }
         }
         return object
     }
 
     /// The body's bytes, at most `limit` of them.
-    /// - Throws: `HTTPError` 413 when the body is larger.
+    /// - Throws: ``PluginProblem`` 413 when the body is larger.
     public static func bytes(_ request: Request, limit: Int) async throws -> Data {
         do {
             return Data(try await request.body.collect(upTo: limit).readableBytesView)
         } catch is NIOTooManyBytesError {
-            throw HTTPError(.contentTooLarge, message: "The body is larger than \(limit) bytes.")
+            throw PluginProblem(.contentTooLarge) { t in
+                t("The body is larger than {limit} bytes.", ["limit": t.number(limit)])
+            }
         }
     }
 
     /// What makes `bytes` unacceptable before decoding (too deep, a key given twice), or `nil`. Malformed JSON is
     /// left to the decoder, which says where it is wrong.
-    public static func structureProblem(of bytes: Data) -> String? {
+    public static func structureProblem(of bytes: Data) -> StructureProblem? {
         var containers: [(keys: Set<String>?, expectingKey: Bool)] = []
         var index = bytes.startIndex
         while index < bytes.endIndex {
@@ -51,7 +57,7 @@ public enum JSONBody {
                 if let last = containers.indices.last, containers[last].expectingKey {
                     let key = name(bytes[index...end], escaped: escaped)
                     guard containers[last].keys?.insert(key).inserted ?? true else {
-                        return "The JSON body names the field '\(key.prefix(64))' twice in one object; send it once."
+                        return .repeatedField(String(key.prefix(64)))
                     }
                     containers[last].expectingKey = false
                 }
@@ -59,7 +65,7 @@ public enum JSONBody {
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 containers.append((bytes[index] == UInt8(ascii: "{") ? [] : nil, bytes[index] == UInt8(ascii: "{")))
                 if containers.count > maximumDepth {
-                    return "The JSON body is nested more than \(maximumDepth) levels deep."
+                    return .tooDeep(maximumDepth)
                 }
             case UInt8(ascii: "}"), UInt8(ascii: "]"):
                 _ = containers.popLast()
@@ -82,5 +88,28 @@ public enum JSONBody {
             return text
         }
         return String(decoding: literal.dropFirst().dropLast(), as: UTF8.self)
+    }
+}
+
+extension JSONBody {
+    /// What makes a JSON body unacceptable before it is decoded.
+    public enum StructureProblem: Sendable, Equatable, CustomStringConvertible {
+        /// An object names the field twice (its name, cut to 64 characters).
+        case repeatedField(String)
+        /// Nested more than this many levels deep.
+        case tooDeep(Int)
+
+        /// The problem in English.
+        public var description: String { worded(.english) }
+
+        /// The problem in `t`'s language.
+        public func worded(_ t: Localizer) -> String {
+            switch self {
+            case let .repeatedField(name):
+                t("The JSON body names the field '{field}' twice in one object; send it once.", ["field": name])
+            case let .tooDeep(levels):
+                t("The JSON body is nested more than {levels} levels deep.", ["levels": t.number(levels)])
+            }
+        }
     }
 }

@@ -119,7 +119,7 @@ struct PluginGateMiddleware: RouterMiddleware {
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         guard let id = context.parameters.get("org", as: Int64.self) else {
-            throw HTTPError(.notFound, message: "There is nothing at this address.")
+            throw PluginProblem(.notFound) { t in t("There is nothing at this address.") }
         }
         let scope = surface == .anonymous ? Scope(.anonymous) : context.scope
         var context = context
@@ -127,7 +127,7 @@ struct PluginGateMiddleware: RouterMiddleware {
             context.organization = try await gate.organization(
                 Organization.ID(id), plugin: pluginId, scope: scope, surface: surface)
         } catch AccessError.notFound {
-            throw HTTPError(.notFound, message: "There is nothing at this address.")
+            throw PluginProblem(.notFound) { t in t("There is nothing at this address.") }
         }
         if surface == .anonymous {
             // An answer replayed without this middleware stays good only while the gate would let it through as it

@@ -20,12 +20,15 @@ struct JSONInput {
                 t("The body is larger than {limit} bytes.", ["limit": t.number(limit)])
             }
         }
-        if let problem = JSONBody.structureProblem(of: bytes) { throw Problem(.badRequest, problem) }
+        if let problem = JSONBody.structureProblem(of: bytes) {
+            throw Problem(.badRequest, wording: { problem.worded($0) })
+        }
         let value: JSONValue
         do {
             value = try JSONDecoder().decode(JSONValue.self, from: bytes)
         } catch {
-            throw Problem(.badRequest, "The body is not valid JSON: \(describe(error))")
+            let reason = describe(error)
+            throw Problem(.badRequest) { t in t("The body is not valid JSON: {reason}", ["reason": reason]) }
         }
         guard case let .object(object) = value else {
             throw Problem(.badRequest) { t in
@@ -51,30 +54,29 @@ struct Fields {
     /// Checks that `object` has only `allowed` keys (each unknown one is a problem).
     init(_ object: [String: JSONValue], allowed: [String]) {
         self.object = object
+        let known = allowed.joined(separator: ", ")
         for key in object.keys.sorted() where !allowed.contains(key) {
-            problems.append(
-                .init(field: key, detail: "is not a known field; known fields are \(allowed.joined(separator: ", "))"))
+            fail(key) { t in t("is not a known field; known fields are {fields}", ["fields": known]) }
         }
     }
 
     func has(_ key: String) -> Bool { object[key] != nil }
 
-    mutating func fail(_ field: String, _ detail: String) {
-        problems.append(.init(field: field, detail: detail))
+    /// Adds a problem with `field`, worded in the client's language.
+    mutating func fail(_ field: String, _ wording: @escaping @Sendable (Localizer) -> String) {
+        problems.append(.init(field: field, wording: wording))
     }
 
-    /// A string field; `check` returns a problem sentence or `nil`.
     /// Refuses `null` for a field that cannot be cleared; returns whether the value was `null`.
     private mutating func refusedNull(_ key: String) -> Bool {
         guard object[key] == .null else { return false }
-        fail(key, "cannot be null; leave it out to keep the current value")
+        fail(key) { t in t("cannot be null; leave it out to keep the current value") }
         return true
     }
 
-    mutating func string(_ key: String, required: Bool = false, check: ((String) -> String?)? = nil) -> String? {
-        text(key, required: required) { value in
-            check?(value).map { Problem.FieldProblem(field: key, detail: $0) }
-        }
+    /// A string field.
+    mutating func string(_ key: String, required: Bool = false) -> String? {
+        text(key, required: required) { _ in nil }
     }
 
     /// A string field checked by one of the kernel's field rules (``Kernel/FieldRules``, ``Kernel/Slug``): what it
@@ -91,7 +93,7 @@ struct Fields {
         if refusedNull(key) { return nil }
         switch object[key] {
         case nil:
-            if required { fail(key, "is required") }
+            if required { fail(key) { t in t("is required") } }
             return nil
         case let .string(value)?:
             if let problem = check(value) {
@@ -100,16 +102,16 @@ struct Fields {
             }
             return value
         default:
-            fail(key, "must be a string")
+            fail(key) { t in t("must be a string") }
             return nil
         }
     }
 
     /// A field that may be set to `null` to clear it: `.some(nil)` clears, `nil` leaves it alone.
-    mutating func nullableString(_ key: String, check: ((String) -> String?)? = nil) -> String?? {
+    mutating func nullableString(_ key: String) -> String?? {
         guard let value = object[key] else { return nil }
         if value == .null { return .some(nil) }
-        return string(key, check: check).map { .some($0) }
+        return string(key).map { .some($0) }
     }
 
     /// A field that may be set to `null` to clear it, checked by one of the kernel's field rules.
@@ -123,12 +125,16 @@ struct Fields {
         if refusedNull(key) { return nil }
         switch object[key] {
         case nil:
-            if required { fail(key, "is required") }
+            if required { fail(key) { t in t("is required") } }
             return nil
         case let .integer(value)? where range.contains(Int(value)):
             return Int(value)
         default:
-            fail(key, "must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+            fail(key) { t in
+                t(
+                    "must be a whole number from {minimum} to {maximum}",
+                    ["minimum": "\(range.lowerBound)", "maximum": "\(range.upperBound)"])
+            }
             return nil
         }
     }
@@ -137,12 +143,12 @@ struct Fields {
         if refusedNull(key) { return nil }
         switch object[key] {
         case nil:
-            if required { fail(key, "is required") }
+            if required { fail(key) { t in t("is required") } }
             return nil
         case let .bool(value)?:
             return value
         default:
-            fail(key, "must be true or false")
+            fail(key) { t in t("must be true or false") }
             return nil
         }
     }
@@ -151,13 +157,13 @@ struct Fields {
         if refusedNull(key) { return nil }
         guard let value = object[key] else { return nil }
         guard case let .array(items) = value else {
-            fail(key, "must be a list of strings")
+            fail(key) { t in t("must be a list of strings") }
             return nil
         }
         var result: [String] = []
         for (index, item) in items.enumerated() {
             guard case let .string(text) = item else {
-                fail("\(key)[\(index)]", "must be a string")
+                fail("\(key)[\(index)]") { t in t("must be a string") }
                 continue
             }
             result.append(text)
@@ -169,13 +175,13 @@ struct Fields {
         if refusedNull(key) { return nil }
         guard let value = object[key] else { return nil }
         guard case let .object(items) = value else {
-            fail(key, "must be an object of strings")
+            fail(key) { t in t("must be an object of strings") }
             return nil
         }
         var result: [String: String] = [:]
         for (name, item) in items {
             guard case let .string(text) = item else {
-                fail("\(key).\(name)", "must be a string")
+                fail("\(key).\(name)") { t in t("must be a string") }
                 continue
             }
             result[name] = text
@@ -187,7 +193,7 @@ struct Fields {
         if refusedNull(key) { return nil }
         guard let value = object[key] else { return nil }
         guard case let .object(items) = value else {
-            fail(key, "must be an object")
+            fail(key) { t in t("must be an object") }
             return nil
         }
         return items
@@ -195,11 +201,13 @@ struct Fields {
 
     mutating func choice<T: RawRepresentable & CaseIterable>(_ key: String, required: Bool = false) -> T?
     where T.RawValue == String {
-        let allowed = T.allCases.map(\.rawValue)
-        return string(key, required: required) {
-            allowed.contains($0) ? nil : "must be one of \(allowed.joined(separator: ", "))"
+        guard let text = string(key, required: required) else { return nil }
+        guard let value = T(rawValue: text) else {
+            let values = T.allCases.map(\.rawValue).joined(separator: ", ")
+            fail(key) { t in t("must be one of {values}", ["values": values]) }
+            return nil
         }
-        .flatMap(T.init(rawValue:))
+        return value
     }
 
     mutating func instant(_ key: String, required: Bool = false) -> Date? {
@@ -207,7 +215,7 @@ struct Fields {
         switch TimeFormats.instant(text) {
         case let .success(date): return date
         case let .failure(error):
-            fail(key, error.description)
+            fail(key) { error.detail($0) }
             return nil
         }
     }

@@ -2,6 +2,7 @@ import GRDB
 import Hummingbird
 import Kernel
 import NIOCore
+import PluginKit
 
 /// The one place where kernel errors become HTTP problems.
 extension Problem {
@@ -27,12 +28,9 @@ extension Problem {
         case let error as KernelError:
             return mapping(error)
         case let error as SettingsError:
-            switch error {
-            case let .unknownKeys(_, keys, _):
-                return .invalid(keys.map { .init(field: "settings.\($0)", detail: error.description) })
-            case let .invalidValue(_, key, _):
-                return .invalid("settings.\(key)", error.description)
-            }
+            return .refused(error)
+        case let problem as PluginProblem:
+            return Problem(problem.status) { t in problem.wording(t.preferring(module: problem.module)) }
         case let veto as Veto:
             return Problem(.conflict, veto.reason)
         case let error as HTTPError:
@@ -51,17 +49,13 @@ extension Problem {
 
     private static func mapping(_ error: KernelError) -> Problem {
         switch error {
-        case .notFound:
-            return Problem(.notFound, error.description)
         case let .invalidField(field, reason):
             return .invalid(field, reason)
-        case .duplicateSlug, .emailTaken:
-            return Problem(.conflict, error.description)
-        case .wrongSessionKind, .sessionCancelled, .notInSeries, .notEnrolled, .pluginDependencyNotEnabled,
-            .pluginRequiredBy:
-            return Problem(.conflict, error.description)
-        case .pluginNotInstalled, .pluginDisabled:
-            return Problem(.notFound, error.description)
+        case .notFound, .pluginNotInstalled, .pluginDisabled:
+            return Problem(.notFound) { error.worded($0) }
+        case .duplicateSlug, .emailTaken, .wrongSessionKind, .sessionCancelled, .notInSeries, .notEnrolled,
+            .pluginDependencyNotEnabled, .pluginRequiredBy:
+            return Problem(.conflict) { error.worded($0) }
         }
     }
 }

@@ -19,22 +19,24 @@ struct ListQuery {
         for (key, value) in request.uri.queryParameters {
             let name = String(key)
             if !(["limit", "after"] + filters).contains(name) {
+                let known = (["limit", "after"] + filters).joined(separator: ", ")
                 problems.append(
-                    .init(
-                        field: name,
-                        detail:
-                            "is not a filter here; filters are \((["limit", "after"] + filters).joined(separator: ", "))"
-                    ))
+                    .init(field: name) { t in t("is not a filter here; filters are {filters}", ["filters": known]) })
             }
             parameters[name] = String(value)
         }
         let limit = parameters["limit"].map { Int($0) } ?? Self.defaultLimit
         if limit == nil || !(1...Self.maximumLimit).contains(limit!) {
-            problems.append(.init(field: "limit", detail: "must be a whole number from 1 to \(Self.maximumLimit)"))
+            problems.append(
+                .init(field: "limit") { t in
+                    t(
+                        "must be a whole number from {minimum} to {maximum}",
+                        ["minimum": "1", "maximum": "\(Self.maximumLimit)"])
+                })
         }
         let after = parameters["after"].map { Int64($0) }
-        if let after, after == nil { problems.append(.init(field: "after", detail: "must be an id")) }
-        if !problems.isEmpty { throw Problem(.badRequest, "The query string is invalid.", errors: problems) }
+        if let after, after == nil { problems.append(.init(field: "after") { t in t("must be an id") }) }
+        if !problems.isEmpty { throw Problem.invalidQuery(problems) }
         self.limit = limit ?? Self.defaultLimit
         self.after = after ?? nil
         self.parameters = parameters
@@ -44,8 +46,7 @@ struct ListQuery {
     func id(_ name: String) throws -> Int64? {
         guard let text = parameters[name] else { return nil }
         guard let value = Int64(text) else {
-            throw Problem(
-                .badRequest, "The query string is invalid.", errors: [.init(field: name, detail: "must be an id")])
+            throw Problem.invalidQuery([.init(field: name) { t in t("must be an id") }])
         }
         return value
     }
@@ -58,11 +59,8 @@ struct ListQuery {
     where T.RawValue == String {
         guard let text = parameters[name] else { return nil }
         guard let value = T(rawValue: text) else {
-            throw Problem(
-                .badRequest, "The query string is invalid.",
-                errors: [
-                    .init(field: name, detail: "must be one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
-                ])
+            let values = T.allCases.map(\.rawValue).joined(separator: ", ")
+            throw Problem.invalidQuery([.init(field: name) { t in t("must be one of {values}", ["values": values]) }])
         }
         return value
     }
@@ -73,8 +71,7 @@ struct ListQuery {
         switch TimeFormats.instant(text) {
         case let .success(date): return date
         case let .failure(error):
-            throw Problem(
-                .badRequest, "The query string is invalid.", errors: [.init(field: name, detail: error.description)])
+            throw Problem.invalidQuery([.init(field: name) { error.detail($0) }])
         }
     }
 

@@ -7,15 +7,16 @@ import PluginKit
 ///
 /// Its `title` and, where the problem was written with a ``Kernel/Localizer`` (``init(_:errors:headers:wording:)``),
 /// its `detail` are in the language the client's `Accept-Language` prefers among those Indaba ships (English
-/// otherwise), named by `Content-Language`. So are the field-level details the kernel's field rules found
-/// (``FieldProblem/init(field:problem:)``); other field-level details stay English.
+/// otherwise), named by `Content-Language`. So are field-level details written with a localizer
+/// (``FieldProblem/init(field:wording:)``), such as those the kernel's field rules find
+/// (``FieldProblem/init(field:problem:)``).
 public struct Problem: Error, HTTPResponseError, Sendable {
     /// One field that was wrong, named by its JSON path (`startsAt`, `settings.label`) or query parameter.
     public struct FieldProblem: Codable, Sendable, Equatable {
         public let field: String
         /// What is wrong, in English.
         public let detail: String
-        /// The detail in another language, when a kernel rule found the problem.
+        /// The detail in another language, when the problem was written with a localizer.
         private var wording: (@Sendable (Localizer) -> String)? = nil
 
         private enum CodingKeys: String, CodingKey { case field, detail }
@@ -27,9 +28,15 @@ public struct Problem: Error, HTTPResponseError, Sendable {
 
         /// A problem one of the kernel's field rules found: its English fragment, worded in the client's language.
         public init(field: String, problem: Kernel.FieldProblem) {
+            self.init(field: field) { problem.detail($0) }
+        }
+
+        /// A problem worded in the client's language: `wording` is given the localizer of that language (English
+        /// for ``detail``).
+        public init(field: String, wording: @escaping @Sendable (Localizer) -> String) {
             self.field = field
-            detail = problem.description
-            wording = { problem.detail($0) }
+            detail = wording(.english)
+            self.wording = wording
         }
 
         /// This problem with its detail in `t`'s language.
@@ -87,14 +94,29 @@ public struct Problem: Error, HTTPResponseError, Sendable {
         }
     }
 
-    /// A 422 about one field.
+    /// A 400 naming the query parameters that are wrong.
+    public static func invalidQuery(_ errors: [FieldProblem]) -> Problem {
+        Problem(.badRequest, errors: errors) { t in t("The query string is invalid.") }
+    }
+
+    /// A 422 about one field, its detail in English only (a kernel refusal that has no wording yet).
     public static func invalid(_ field: String, _ detail: String) -> Problem {
         invalid([FieldProblem(field: field, detail: detail)])
     }
 
+    /// A 422 about one field, its detail worded in the client's language.
+    public static func invalid(_ field: String, wording: @escaping @Sendable (Localizer) -> String) -> Problem {
+        invalid([FieldProblem(field: field, wording: wording)])
+    }
+
     public func response(from request: Request, context: some RequestContext) throws -> Response {
+        try response(from: request, context: context, translations: ServerCatalogues.translations)
+    }
+
+    /// The answer, worded from `translations` in the language the client's `Accept-Language` prefers.
+    func response(from request: Request, context: some RequestContext, translations: Translations) throws -> Response {
         let language = AcceptLanguage.preferred(request.headers[.acceptLanguage]) ?? .english
-        let t = ServerCatalogues.translations.localizer(for: language)
+        let t = translations.localizer(for: language)
         let body = Body(
             type: "about:blank", title: ProblemTitles.title(of: status, t) ?? title, status: Int(status.code),
             detail: wording?(t) ?? detail, instance: request.uri.path,

@@ -5,8 +5,12 @@ import PluginKit
 
 /// Turns every error a route throws into a problem response; unexpected errors become a generic 500, logged with
 /// the request id (never with request data).
+///
+/// Problems are worded in the client's language (`Accept-Language`) from the server's, the kernel's and the
+/// installed plugins' catalogues.
 struct ProblemMiddleware: RouterMiddleware {
     typealias Context = IndabaRequestContext
+    let translations: Translations
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -15,13 +19,13 @@ struct ProblemMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch {
             if let problem = Problem.mapping(error) {
-                return try problem.response(from: request, context: context)
+                return try problem.response(from: request, context: context, translations: translations)
             }
             context.logger.error(
                 "Request failed unexpectedly",
                 metadata: ["request.id": "\(context.requestId)", "error.type": "\(type(of: error))"])
             return try Problem(.internalServerError) { t in t("Something went wrong on our side; try again later.") }
-                .response(from: request, context: context)
+                .response(from: request, context: context, translations: translations)
         }
     }
 }

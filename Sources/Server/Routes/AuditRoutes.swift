@@ -66,18 +66,19 @@ struct AuditRoutes {
     private static func bound(_ query: ListQuery, _ name: String, endOfDay: Bool) throws -> Date? {
         guard let text = query.text(name) else { return nil }
         guard let date = AuditFilter.bound(text, endOfDay: endOfDay) else {
-            throw Problem(
-                .badRequest, "The query string is invalid.",
-                errors: [.init(field: name, detail: "must be an instant (2026-03-01T08:00:00Z) or a day (2026-03-01)")])
+            throw Problem.invalidQuery([
+                .init(field: name) { t in t("must be an instant (2026-03-01T08:00:00Z) or a day (2026-03-01)") }
+            ])
         }
         return date
     }
 
     private static func subject(_ query: ListQuery) throws -> String? {
         guard let text = query.text("subject") else { return nil }
-        if let problem = AuditFilter.subjectProblem(text) {
-            throw Problem(
-                .badRequest, "The query string is invalid.", errors: [.init(field: "subject", detail: problem)])
+        if AuditFilter.subjectProblem(text) != nil {
+            throw Problem.invalidQuery([
+                .init(field: "subject") { t in t("must be a kind and an id, such as person:12 or series:3") }
+            ])
         }
         return text
     }

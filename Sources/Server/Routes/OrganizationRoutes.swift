@@ -47,7 +47,7 @@ struct OrganizationRoutes {
             let parent = try scope.one(
                 scope.organizations(), id: parentId!.rawValue, entity: "organization", in: transaction.db)
             guard parent.isNetwork else {
-                throw Problem.invalid("parentId", "must be a network; members have no members")
+                throw Problem.invalid("parentId") { t in t("must be a network; members have no members") }
             }
             try scope.requireAdministration(of: parent.id!)
             guard scope.access.role == .networkCoordinator else {

@@ -114,7 +114,7 @@ struct ParticipationRoutes {
             try await JSONInput.object(request, context: context), allowed: ["submittedAt", "link", "note"])
         let submittedAt = fields.instant("submittedAt")
         let link = fields.string("link", check: FieldRules.webURLProblem)
-        let note = fields.string("note") { $0.count > 2000 ? "is longer than 2000 characters" : nil }
+        let note = fields.string("note") { $0.count > 2000 ? FieldProblem.tooLong(limit: 2000) : nil }
         try fields.throwIfInvalid()
         let scope = context.scope
         let submission = try await workspace.write(as: context.actor) { transaction in

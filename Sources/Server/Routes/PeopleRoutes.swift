@@ -128,7 +128,7 @@ struct PeopleRoutes {
             if !person.consent, person.gender != nil || !person.attributes.isEmpty,
                 consent == nil || gender != nil || attributes != nil
             {
-                throw Problem.invalid("consent", "gender and attributes are stored only with consent: true")
+                throw Problem.invalid("consent") { t in t("gender and attributes are stored only with consent: true") }
             }
         }
     }

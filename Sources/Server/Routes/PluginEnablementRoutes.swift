@@ -59,9 +59,8 @@ struct PluginEnablementRoutes {
         let enabled = fields.boolean("enabled")
         let settings = fields.object("settings") ?? [:]
         try fields.throwIfInvalid()
-        let scope = context.scope
-        let registry = workspace.registry
-        guard let plugin = registry.plugin(pluginId) else { throw KernelError.pluginNotInstalled(pluginId) }
+        guard let plugin = workspace.registry.plugin(pluginId) else { throw KernelError.pluginNotInstalled(pluginId) }
+        let (scope, registry) = (context.scope, workspace.registry)
         let state = try await workspace.write(as: context.actor) { transaction in
             let organization = try scope.one(scope.organizations(), id: id, entity: "organization", in: transaction.db)
             try scope.requireAdministration(of: organization.id!)

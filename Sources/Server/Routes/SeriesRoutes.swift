@@ -94,7 +94,7 @@ struct SeriesRoutes {
         init(_ fields: inout Fields, creating: Bool) {
             slug = fields.string("slug", required: creating, check: Slug.problem)
             title = fields.string("title", required: creating) { FieldRules.textProblem($0) }
-            summary = fields.string("summary") { $0.count > 5000 ? "is longer than 5000 characters" : nil }
+            summary = fields.string("summary") { $0.count > 5000 ? FieldProblem.tooLong(limit: 5000) : nil }
             timeZone = fields.string("timeZone", required: creating, check: FieldRules.timeZoneProblem)
             objectives = fields.strings("objectives")
             status = fields.choice("status")

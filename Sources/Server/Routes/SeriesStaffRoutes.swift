@@ -58,7 +58,11 @@ struct SeriesStaffRoutes {
             return try transaction.removeLeader(role, person: person.id!, series: series.id!)
         }
         guard removed else {
-            throw Problem(.notFound, "Person \(personId) is not \(role.rawValue) of series \(seriesId).")
+            throw Problem(.notFound) { t in
+                t(
+                    "Person {person} is not {role} of series {series}.",
+                    ["person": "\(personId)", "role": role.rawValue, "series": "\(seriesId)"])
+            }
         }
         return Response(status: .noContent)
     }
@@ -70,8 +74,9 @@ struct SeriesStaffRoutes {
             allowed: ["slug", "title", "startsOn", "withRoles"])
         let slug = fields.string("slug", required: true, check: Slug.problem)
         let title = fields.string("title") { FieldRules.textProblem($0) }
-        let startsOn = fields.string("startsOn", required: true) {
-            LocalDay($0) == nil ? "is not a day; write it as YYYY-MM-DD" : nil
+        let startsOn = fields.string("startsOn", required: true)
+        if let startsOn, LocalDay(startsOn) == nil {
+            fields.fail("startsOn") { t in t("is not a day; write it as YYYY-MM-DD") }
         }
         let withRoles = fields.boolean("withRoles") ?? false
         try fields.throwIfInvalid()
@@ -97,7 +102,7 @@ struct SeriesStaffRoutes {
         let personId = try context.parameters.require("personId", as: Int64.self)
         let role = context.parameters.get("role").flatMap(SeriesRole.Role.init(rawValue:))
         guard let role, role != .participant else {
-            throw Problem(.notFound, "Series have two roles here: facilitator and guestSpeaker.")
+            throw Problem(.notFound) { t in t("Series have two roles here: facilitator and guestSpeaker.") }
         }
         return (seriesId, personId, role)
     }

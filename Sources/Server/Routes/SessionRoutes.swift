@@ -118,9 +118,11 @@ struct SessionRoutes {
             agenda = fields.strings("agenda")
             description = fields.string("description", check: Session.descriptionProblem)
             status = fields.choice("status")
-            if let startsAt, let endsAt, endsAt <= startsAt { fields.fail("endsAt", "must be after startsAt") }
+            if let startsAt, let endsAt, endsAt <= startsAt {
+                fields.fail("endsAt") { t in t("must be after startsAt") }
+            }
             if kind == .offlineExercise, joinURL??.isEmpty == false {
-                fields.fail("joinURL", "an offline exercise has no join URL")
+                fields.fail("joinURL") { t in t("an offline exercise has no join URL") }
             }
         }
 
@@ -135,9 +137,11 @@ struct SessionRoutes {
             if let agenda { session.agenda = agenda }
             if let description { session.description = description }
             if let status { session.status = status }
-            guard session.endsAt > session.startsAt else { throw Problem.invalid("endsAt", "must be after startsAt") }
+            guard session.endsAt > session.startsAt else {
+                throw Problem.invalid("endsAt") { t in t("must be after startsAt") }
+            }
             if session.kind == .offlineExercise, session.joinURL != nil {
-                throw Problem.invalid("joinURL", "an offline exercise has no join URL")
+                throw Problem.invalid("joinURL") { t in t("an offline exercise has no join URL") }
             }
         }
     }

@@ -180,7 +180,7 @@ struct MyIndabaPage {
             link: ("/", t("All series")), chrome: chrome, status: .ok)
     }
 
-    /// What a refused change of the details says, in `t`'s language (the kernel's field reasons are English).
+    /// What a refused change of the details says, in `t`'s language.
     static func problem(_ error: KernelError, _ t: Localizer) -> String {
         if case .invalidField(let field, _) = error {
             switch field {
@@ -189,7 +189,7 @@ struct MyIndabaPage {
             default: break
             }
         }
-        return t.language == .english ? error.description : t("This change could not be made. Please check the form.")
+        return error.worded(t)
     }
 
     private func formField(_ action: String, _ request: Request, _ chrome: inout Chrome) -> HTML {

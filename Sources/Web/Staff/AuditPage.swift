@@ -128,13 +128,13 @@ struct AuditPage {
                 let page = try filter.map { filter in
                     try AuditLog.page(filter, before: before, limit: Self.pageSize, in: db)
                 }
-                let names = try AuditLog.actorNames(choices.actors, in: db)
+                let names = try AuditLog.actorNames(choices.actors, in: db, t)
                 return (page, names, choices)
             }
             let path = "/workspace/orgs/\(id.rawValue)/audit"
             let model = Self.model(
                 organization: organization, path: path, query: query, page: page, names: names, choices: choices,
-                error: problem, t)
+                error: problem, labels: web.auditActionLabels, t)
             return web.renderer.page(
                 "audit", title: t("Audit log of {organization}", ["organization": organization.name]), model: model,
                 chrome: chrome, status: problem == nil ? .ok : .badRequest)
@@ -143,7 +143,8 @@ struct AuditPage {
 
     static func model(
         organization: Organization, path: String, query: Query, page: AuditLogPage?, names: [String: String],
-        choices: (actions: [String], actors: [String]), error: String?, _ t: Localizer = .english
+        choices: (actions: [String], actors: [String]), error: String?, labels: AuditActionLabels,
+        _ t: Localizer = .english
     ) -> Model {
         let format = DateFormatter()
         format.locale = Locale(identifier: "en_GB_POSIX")
@@ -153,15 +154,15 @@ struct AuditPage {
             Line(
                 id: entry.id!.rawValue, when: format.string(from: entry.occurredAt),
                 actor: names[entry.actor] ?? entry.actor,
-                action: AuditWording.action(entry.action) + (entry.pluginId.map { " (\($0))" } ?? ""),
+                action: labels.action(entry.action, t) + (entry.pluginId.map { " (\($0))" } ?? ""),
                 subject: entry.subject ?? "", detail: entry.detail == "{}" ? "" : entry.detail)
         }
         let areas = Set(choices.actions.compactMap { $0.split(separator: ".").first.map(String.init) }).sorted()
         let actions =
             [Choice(value: "", label: t("Any change"), selected: query.action == nil)]
-            + areas.map { Choice(value: $0, label: "Any \(AuditWording.area($0))", selected: query.action == $0) }
+            + areas.map { Choice(value: $0, label: labels.area($0, t), selected: query.action == $0) }
             + choices.actions.map {
-                Choice(value: $0, label: AuditWording.action($0), selected: query.action == $0)
+                Choice(value: $0, label: labels.action($0, t), selected: query.action == $0)
             }
         let kinds = Set(
             choices.actors.compactMap { actor in

@@ -76,10 +76,7 @@ struct ManageSeriesPage {
             return try await render(
                 series, problems: ["\(id)": problem.message], request, context, status: .unprocessableContent)
         } catch let error as KernelError {
-            // The kernel's reasons are English; other languages get the general sentence.
-            let t = web.localizer(request, context)
-            let problem =
-                t.language == .english ? error.description : t("This change could not be made. Please check the form.")
+            let problem = error.worded(web.localizer(request, context))
             return try await render(
                 series, problems: ["\(id)": problem], request, context, status: .unprocessableContent)
         }

@@ -52,16 +52,9 @@ struct PluginSwitch {
                 }
             }
         } catch let error as KernelError {
-            // The kernel names the plugins a dependency concerns, in English; other languages get the general
-            // sentence with the plugin's id.
-            let message =
-                t.language == .english
-                ? error.description
-                : t(
-                    "{plugin} cannot be switched now: another enabled plugin depends on it, or it needs one that is "
-                        + "not enabled.", ["plugin": plugin.rawValue])
             return web.renderer.message(
-                heading: t("Nothing changed"), message, link: ("/workspace#org-\(id)", t("Back to the workspace")),
+                heading: t("Nothing changed"), error.worded(t),
+                link: ("/workspace#org-\(id)", t("Back to the workspace")),
                 chrome: chrome, status: .conflict)
         }
         return web.redirect(to: "/workspace#org-\(id)")

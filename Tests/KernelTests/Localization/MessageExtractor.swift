@@ -2,7 +2,8 @@ import Foundation
 import Kernel
 
 /// Finds the messages a module's code asks to translate: `{{#t}}…{{/t}}` sections of templates, string literals
-/// given to a `Localizer` (`t("…")`, `localizer("…")`, `t.plural("…", "…", count:)`), and the words a plugin shows
+/// given to a `Localizer` (`t("…")`, `localizer("…")`, `t.plural("…", "…", count:)`) or written as the reason a
+/// setting is refused (`SettingRefusal("…", forKey:in:)`, `SettingReason("…")`), and the words a plugin shows
 /// staff, which the web interface translates when it shows them: navigation entries (`NavigationEntry("…", path:)`)
 /// and, in `…+Descriptions.swift` files, settings' labels, help and choices (`SettingDescription("…", help: "…")`,
 /// `Choice("RS256", label: "…")`); with where each is.
@@ -70,8 +71,12 @@ struct MessageExtractor {
     }
 
     /// A call of a localizer: `t(`, `localizer(`, `t.plural(`, `t.markup(` (not a declaration, not a member named
-    /// `t`).
-    private static let call = #"(?<![A-Za-z0-9_.])(?<!func )(?:t|localizer)(\.plural|\.markup)?\(\s*"#
+    /// `t`); or a reason a setting is refused, `SettingReason(` and `SettingRefusal(`, whose first argument is the
+    /// message unless it is labelled (`SettingRefusal(field: problem, …)`).
+    private static let call =
+        #"(?<![A-Za-z0-9_.])(?<!func )(?:t|localizer|SettingReason|SettingRefusal)(\.plural|\.markup)?\(\s*"#
+    /// A labelled argument: not a message.
+    private static let labelled = #"^[A-Za-z_][A-Za-z0-9_]*:"#
 
     /// String literals given to a localizer: one literal, or literals joined with `+`; for a plural, two of them.
     private static func callMessages(in text: String, file: String, into found: inout Found) throws {
@@ -83,6 +88,7 @@ struct MessageExtractor {
             let isPlural = member.location != NSNotFound && nsText.substring(with: member) == ".plural"
             var index = Range(match.range, in: text)!.upperBound
             let place = "\(file):\(line(of: index, in: text))"
+            if text[index...].range(of: labelled, options: .regularExpression) != nil { continue }
             guard let one = literal(in: text, at: &index) else {
                 found.problems.append("\(place): a message must be a string literal for the catalogue check to see it")
                 continue

@@ -50,6 +50,8 @@ struct PluginSettingsForm {
     ) async throws -> Response {
         let form = try await FormData.read(request, context: context)
         let t = web.localizer(request, context)
+        // The plugin's own catalogues word its refusals (and the kernel's, for the kernel's own reasons).
+        let words = t.preferring(plugin.id)
         let stored = try await settings(of: plugin, for: organization)
         var changes: [String: JSONValue] = [:]
         var errors: [String: String] = [:]
@@ -57,9 +59,10 @@ struct PluginSettingsForm {
         for (key, value) in defaults(of: plugin) {
             let kind = SettingsField(default: value, current: stored[key])
             guard let posted = kind.value(key, in: form) else {
-                errors[key] =
-                    SettingsError.invalidValue(plugin: plugin.id, key: key, reason: "it is not valid JSON")
-                    .description
+                errors[key] = SettingsError.invalidValue(
+                    plugin: plugin.id, key: key, reason: SettingReason("it is not valid JSON")
+                )
+                .worded(words)
                 shown[key] = .string(form[key])
                 continue
             }
@@ -70,7 +73,7 @@ struct PluginSettingsForm {
         for (key, value) in changes where errors[key] == nil {
             guard let options = Self.options(for: plugin.settings.description(of: key)) else { continue }
             if case .string(let chosen) = value, !options.contains(where: { $0.value == chosen }) {
-                let setting = plugin.settings.description(of: key).translated(t.preferring(plugin.id)).label
+                let setting = plugin.settings.description(of: key).translated(words).label
                 errors[key] = t("Choose one of the listed values for ‘{setting}’.", ["setting": setting])
             }
         }
@@ -84,7 +87,7 @@ struct PluginSettingsForm {
             do {
                 _ = try SettingsCodec.merge([key: value], onto: stored, for: plugin.settings, plugin: plugin.id)
             } catch let error as SettingsError {
-                errors[key] = error.description
+                errors[key] = error.worded(words)
             }
         }
         var refusal: String?
@@ -96,7 +99,7 @@ struct PluginSettingsForm {
                 }
                 return web.redirect(to: "/workspace/orgs/\(id.rawValue)/plugins/\(plugin.rawValue)/settings?saved=1")
             } catch let error as SettingsError {
-                refusal = error.description
+                refusal = error.worded(words)
             }
         }
         return page(
