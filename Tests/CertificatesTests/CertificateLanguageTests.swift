@@ -102,4 +102,21 @@ struct CertificateLanguageTests {
             mails.filter { $0.personId != zoe.rawValue && $0.personId != amina.rawValue }
                 .allSatisfy { $0.subject.hasPrefix("Your certificate: ") })
     }
+
+    @Test("the plugin's refusals read in the staff member's language; in English as the command line says them")
+    func refusalsInTheLanguage() throws {
+        var translations = Translations()
+        try translations.add(CertificatesPlugin.translationCatalogues, module: CertificatesPlugin.id.catalogueModule)
+        let french = translations.localizer(for: .french)
+        #expect(CertificatesError.alreadyRevoked(7).worded(french) == "Le certificat 7 est déjà révoqué.")
+        let errors: [CertificatesError] = [
+            .noRule(series: WebinarSeries.ID(2), path: "testnet/webinars/a"), .unknownCertificate(7), .holdsValid(7, valid: 9),
+            .notEligible(7), .noVerificationAddress, .emptyReason, .unknownCode,
+        ]
+        for error in errors {
+            #expect(error.worded(.english) == error.description)
+            #expect(error.worded(french) != error.description, "\(error)")
+            #expect(!error.worded(french).contains("indaba "), "no command-line hint on a page: \(error)")
+        }
+    }
 }

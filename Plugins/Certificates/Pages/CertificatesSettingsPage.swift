@@ -85,7 +85,8 @@ struct CertificatesSettingsPage {
             try await plugin.setLogo(png, organization: organization, actor: page.actor)
         } catch let error as CertificatesError {
             return .page(
-                try await content(page, notice: "", errors: [0: error.description]), status: .unprocessableContent)
+                try await content(page, notice: "", errors: [0: error.worded(page.localizer)]),
+                status: .unprocessableContent)
         }
         return .redirect("settings?saved")
     }
