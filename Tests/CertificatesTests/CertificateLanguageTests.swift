@@ -110,8 +110,8 @@ struct CertificateLanguageTests {
         let french = translations.localizer(for: .french)
         #expect(CertificatesError.alreadyRevoked(7).worded(french) == "Le certificat 7 est déjà révoqué.")
         let errors: [CertificatesError] = [
-            .noRule(series: WebinarSeries.ID(2), path: "testnet/webinars/a"), .unknownCertificate(7), .holdsValid(7, valid: 9),
-            .notEligible(7), .noVerificationAddress, .emptyReason, .unknownCode,
+            .noRule(series: WebinarSeries.ID(2), path: "testnet/webinars/a"), .unknownCertificate(7),
+            .holdsValid(7, valid: 9), .notEligible(7), .noVerificationAddress, .emptyReason, .unknownCode,
         ]
         for error in errors {
             #expect(error.worded(.english) == error.description)
