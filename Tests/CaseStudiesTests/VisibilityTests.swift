@@ -83,6 +83,24 @@ struct VisibilityTests {
         #expect(try await fixture.client.get(base + "/public-consented?x=1").status == 400)
     }
 
+    @Test("refusals speak the client's language; a hidden study and a missing one answer alike in French")
+    func refusalsInTheLanguage() async throws {
+        let fixture = try await LibraryFixture()
+        let base = "/public/orgs/\(fixture.network)/case-studies/studies"
+        let french = ["Accept-Language": "fr"]
+        let origin = try await fixture.client.request(.get, base + "?origin=inside", headers: french)
+        #expect(origin.json["detail"] as? String == "origin doit valoir network ou outside.")
+        let hidden = try await fixture.client.request(.get, base + "/net-private", headers: french)
+        let missing = try await fixture.client.request(.get, base + "/net-privat", headers: french)
+        #expect(hidden.status == 404 && missing.status == 404)
+        #expect(hidden.json["detail"] as? String == "Aucune étude de cas « net-private » n’est visible ici.")
+        #expect(missing.json["detail"] as? String == "Aucune étude de cas « net-privat » n’est visible ici.")
+        let english = try await fixture.client.get(base + "/net-private")
+        #expect(
+            english.json["detail"] as? String
+                == "No case study 'net-private' is visible here; list them with `indaba case-studies list`.")
+    }
+
     @Test("consent gates public display: pending and refused stay in the network until granted")
     func consentGating() async throws {
         let fixture = try await LibraryFixture()

@@ -148,8 +148,8 @@ struct CaseStudyRoutes {
             return try await body()
         } catch let error as CaseStudyError {
             switch error {
-            case .notFound: throw HTTPError(.notFound, message: error.description)
-            case .badQuery: throw HTTPError(.badRequest, message: error.description)
+            case .notFound: throw PluginProblem(.notFound, of: CaseStudiesPlugin.id) { error.worded($0) }
+            case .badQuery: throw PluginProblem(.badRequest, of: CaseStudiesPlugin.id) { error.worded($0) }
             }
         } catch let error as LibraryImportError {
             throw HTTPError(.unprocessableContent, message: error.description)

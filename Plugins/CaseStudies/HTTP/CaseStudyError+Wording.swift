@@ -1,0 +1,15 @@
+import Kernel
+
+extension CaseStudyError {
+    /// The problem in `t`'s language, for API problems. In English it is ``description``, word for word; a query's
+    /// problem is the search's own sentence, in English.
+    func worded(_ t: Localizer) -> String {
+        guard t.language != .english else { return description }
+        switch self {
+        case let .notFound(reference):
+            return t("No case study '{reference}' is visible here.", ["reference": reference])
+        case let .badQuery(reason):
+            return reason
+        }
+    }
+}
