@@ -120,7 +120,7 @@ struct DomainRulesTests {
                 try transaction.reschedule(session.id!, startsAt: session.endsAt, endsAt: session.startsAt)
             }
         }
-        #expect(error == .invalidField(field: "ends", reason: "must be after the start"))
+        #expect(error == .invalidField(field: "ends", reason: FieldReason("must be after the start")))
     }
 
     @Test("the revision goes up when time, place or status change, and only then")
@@ -333,11 +333,14 @@ struct DomainRulesTests {
         let enrolment = await #expect(throws: KernelError.self) {
             try await write(harness) { try $0.enrol(one, in: series, at: future, channel: "website") }
         }
-        #expect(enrolment == .invalidField(field: "enrolledAt", reason: "is in the future"))
+        #expect(enrolment == .invalidField(field: "enrolledAt", reason: FieldReason("is in the future")))
         let excusedMinutes = await #expect(throws: KernelError.self) {
             try await write(harness) { try $0.recordAttendance(of: one, at: intro, status: .excused, minutes: 80) }
         }
-        #expect(excusedMinutes == .invalidField(field: "minutes", reason: "must be 0 for someone excused"))
+        #expect(
+            excusedMinutes
+                == .invalidField(
+                    field: "minutes", reason: FieldReason("must be 0 for someone {status}", ["status": "excused"])))
         // Someone who dropped in for less than counts as attending is absent, with the minutes kept.
         let dropIn = try await write(harness) {
             try $0.recordAttendance(of: one, at: intro, status: .absent, minutes: 12)

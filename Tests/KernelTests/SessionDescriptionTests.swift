@@ -63,7 +63,9 @@ struct SessionDescriptionTests {
                 Issue.record("accepted \(bad.prefix(20))")
             } catch let error as KernelError {
                 #expect(
-                    error == .invalidField(field: "description", reason: Session.descriptionProblem(bad)!.description))
+                    error
+                        == .invalidField(
+                            field: "description", reason: FieldReason(field: Session.descriptionProblem(bad)!)))
             }
         }
         var session = intro

@@ -120,6 +120,23 @@ struct ProblemLanguageTests {
         #expect(Self.errors(english)["colour"]?.hasPrefix("is not a known field; known fields are ") == true)
     }
 
+    @Test("a field the kernel refuses inside a write is explained in French; in English as before")
+    func kernelRefusal() async throws {
+        let networks = try await TwoNetworks()
+        let body = """
+            {"seriesId": \(networks.own.series), "personId": \(networks.own.participantOne), "channel": "website",
+             "enrolledAt": "2999-01-01T00:00:00Z"}
+            """
+        let french = try await networks.client.request(
+            .post, "/api/v1/enrolments", token: networks.token(.coordinator), headers: ["Accept-Language": "fr"],
+            json: body)
+        #expect(french.status == 422)
+        #expect(Self.errors(french)["enrolledAt"] == "est dans le futur")
+        let english = try await networks.client.request(
+            .post, "/api/v1/enrolments", token: networks.token(.coordinator), json: body)
+        #expect(Self.errors(english)["enrolledAt"] == "is in the future")
+    }
+
     @Test("a query string problem is worded in Swahili and in English as before")
     func queryProblems() async throws {
         let networks = try await TwoNetworks()

@@ -11,7 +11,7 @@ extension CertificatesPlugin {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw CertificatesError.emptyReason }
         if let problem = FieldRules.textProblem(reason, limit: 500) {
-            throw KernelError.invalidField(field: "reason", reason: problem.description)
+            throw KernelError.invalidField(field: "reason", reason: FieldReason(field: problem))
         }
         let revoked = try await context.write(as: actor) { transaction in
             var certificate = try Self.owned(id, by: organization, in: transaction.db)

@@ -93,7 +93,8 @@ struct CertificatesPage {
             switch error {
             case CertificatesError.emptyReason:
                 message = t("Give a reason for the revocation, such as “issued in error”.")
-            case let KernelError.invalidField(_, reason): message = t("The reason {reason}.", ["reason": reason])
+            case let KernelError.invalidField(_, reason):
+                message = t("The reason {reason}.", ["reason": reason.worded(t)])
             case let error as CertificatesError where error.status != nil: message = error.worded(t)
             default: throw error
             }

@@ -179,7 +179,8 @@ struct ProgrammeRetentionCommand: PluginCommand {
             let programme = try Lookup.programme(reference, in: db)
             guard programme.organizationId == organization else {
                 throw KernelError.invalidField(
-                    field: "programme", reason: "programme \(programme.id!) belongs to another organization")
+                    field: "programme",
+                    reason: FieldReason(english: "programme \(programme.id!) belongs to another organization"))
             }
             return try ProgrammeRetention(programme: programme.id!, in: db)
         }

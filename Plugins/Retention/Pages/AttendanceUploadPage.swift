@@ -94,7 +94,7 @@ struct AttendanceUploadPage {
         } catch KernelError.invalidField(_, let reason) {
             // The kernel refused a record (a session that has not started yet takes no attendance): nothing is
             // written, and the form says why.
-            entry.fileError = t("Nothing was recorded: {reason}.", ["reason": reason])
+            entry.fileError = t("Nothing was recorded: {reason}.", ["reason": reason.worded(t)])
             return .page(try await form(page, entry), status: .unprocessableContent)
         }
         plugin.context.logger.info(

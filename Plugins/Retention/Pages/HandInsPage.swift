@@ -76,7 +76,8 @@ struct HandInsPage {
             // Which row: the kernel names the field; the first changed row with that kind of value is marked.
             let message =
                 field == "link"
-                ? t("The link {reason}.", ["reason": reason]) : t("The date {reason}.", ["reason": reason])
+                ? t("The link {reason}.", ["reason": reason.worded(t)])
+                : t("The date {reason}.", ["reason": reason.worded(t)])
             if let index = lines.firstIndex(where: { line in changes.contains { $0.0 == line.person.id! } }) {
                 lines[index].error = message
             }

@@ -107,12 +107,14 @@ struct ReviewQueuePage {
                         page,
                         Problem(
                             item: item, field: "action",
-                            message: t("This row cannot be resolved: {reason}.", ["reason": reason])))
+                            message: t("This row cannot be resolved: {reason}.", ["reason": reason.worded(t)])))
                 }
                 let target = form["action"] == "create" ? "email" : "linkEmail"
                 return try await refuse(
                     page,
-                    Problem(item: item, field: target, message: t("This e-mail address {reason}.", ["reason": reason])))
+                    Problem(
+                        item: item, field: target,
+                        message: t("This e-mail address {reason}.", ["reason": reason.worded(t)])))
             case .notFound:
                 return try await refuse(
                     page, Problem(item: item, field: "linkEmail", message: t("That person no longer exists.")))

@@ -45,7 +45,7 @@ struct SeriesTarget: Codable, Sendable, Equatable {
     static func set(_ metric: Metric, to percent: Int?, for series: WebinarSeries.ID, in db: Database) throws {
         if let percent {
             guard (0...100).contains(percent) else {
-                throw KernelError.invalidField(field: "minimumPercent", reason: "must be from 0 to 100")
+                throw KernelError.invalidField(field: "minimumPercent", reason: FieldReason("must be from 0 to 100"))
             }
             try db.execute(
                 sql: """

@@ -19,7 +19,9 @@ enum RetentionQueries {
         guard try covers(organization, self.organization(ofSeries: series, in: db), in: db) else {
             throw KernelError.invalidField(
                 field: "series",
-                reason: "series \(series) is not one of organization \(organization)'s (nor its members')")
+                reason: FieldReason(
+                    "series {series} is not one of organization {organization}'s (nor its members')",
+                    ["series": "\(series)", "organization": "\(organization)"]))
         }
     }
 }

@@ -81,7 +81,10 @@ enum ReviewQueue {
         guard let item = try Self.item(id, of: organization, scope: scope, in: db)
         else { throw KernelError.notFound(entity: "review item", reference: "\(id)") }
         guard item.status == "open" else {
-            throw KernelError.invalidField(field: "item", reason: "review item \(id) is already \(item.status)")
+            throw KernelError.invalidField(
+                field: "item",
+                reason: FieldReason(
+                    "review item {item} is already {status}", ["item": "\(id)", "status": "\(item.status)"]))
         }
         // Links and new people belong to the organization that runs the series (a network may act for a member).
         let (session, owner) = try SeriesOwnership.session(item.sessionId, coveredBy: organization, in: db)
@@ -100,11 +103,12 @@ enum ReviewQueue {
             person = try scope.one(scope.people(), id: target.rawValue, entity: "person", in: db).id
         case let .create(email):
             if let problem = FieldRules.emailProblem(email) {
-                throw KernelError.invalidField(field: "email", reason: problem.description)
+                throw KernelError.invalidField(field: "email", reason: FieldReason(field: problem))
             }
             if try PeopleMatching.emailInUse(FieldRules.emailKey(email), in: db) {
                 throw KernelError.invalidField(
-                    field: "email", reason: "belongs to a person already; link the item to that person instead")
+                    field: "email",
+                    reason: FieldReason("belongs to a person already; link the item to that person instead"))
             }
             person = try transaction.save(
                 Person(

@@ -51,7 +51,7 @@ extension WriteTransaction {
     ) throws -> (token: ApiToken, secret: String) {
         try checkGrant(role: role, organization: organization, person: person)
         if let expiresAt, expiresAt <= now {
-            throw KernelError.invalidField(field: "--expires", reason: "must be in the future")
+            throw KernelError.invalidField(field: "--expires", reason: FieldReason("must be in the future"))
         }
         let secret = ApiToken.newSecret()
         var token = ApiToken(
@@ -87,12 +87,16 @@ extension WriteTransaction {
         switch role {
         case .networkCoordinator where !organizationRecord.isNetwork:
             throw KernelError.invalidField(
-                field: "--org", reason: "must be a network for the networkCoordinator role; give the network's slug")
+                field: "--org",
+                reason: FieldReason("must be a network for the networkCoordinator role; give the network's slug"))
         case .facilitator where person == nil:
-            throw KernelError.invalidField(field: "--person", reason: "is required for the facilitator role")
+            throw KernelError.invalidField(
+                field: "--person", reason: FieldReason("is required for the facilitator role"))
         case .networkCoordinator where person != nil, .organizationAdmin where person != nil:
             throw KernelError.invalidField(
-                field: "--person", reason: "is only for the facilitator role; leave it out for \(role.rawValue)")
+                field: "--person",
+                reason: FieldReason(
+                    "is only for the facilitator role; leave it out for {role}", ["role": role.rawValue]))
         default:
             break
         }

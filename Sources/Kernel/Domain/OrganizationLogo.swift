@@ -42,7 +42,7 @@ extension WriteTransaction {
         }
         if let png {
             if let problem = OrganizationLogo.problem(png) {
-                throw KernelError.invalidField(field: "logo", reason: problem)
+                throw KernelError.invalidField(field: "logo", reason: FieldReason(english: problem))
             }
             try db.execute(
                 sql: """

@@ -161,8 +161,9 @@ private final class DocumentApplier {
             {
                 throw KernelError.invalidField(
                     field: "email",
-                    reason: "belongs to person \(existing.id!) of another network; people cannot be "
-                        + "shared between networks")
+                    reason: FieldReason(
+                        "belongs to person {person} of another network; people cannot be shared between networks",
+                        ["person": "\(existing.id!)"]))
             }
             let saved = try transaction.save(
                 Person(
@@ -263,7 +264,8 @@ private final class DocumentApplier {
         }
         throw KernelError.invalidField(
             field: "person",
-            reason: "names nobody listed under people: in this file or registered in this network; "
-                + "add the person under an organization's people:")
+            reason: FieldReason(
+                "names nobody listed under people: in this file or registered in this network; add the person under "
+                    + "an organization's people:"))
     }
 }

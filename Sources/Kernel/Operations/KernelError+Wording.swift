@@ -1,7 +1,7 @@
 extension KernelError {
     /// The refusal in `t`'s language, for the web interface and API problems. In English it is ``description``,
-    /// word for word; an entity (`series`, `person`) is named as the kernel names it in every language. A field's
-    /// reason (``invalidField(field:reason:)``) is English only: other languages name the field and ask to check it.
+    /// word for word; an entity (`series`, `person`) and a field are named as the kernel names them in every
+    /// language.
     public func worded(_ t: Localizer) -> String {
         guard t.language != .english else { return description }
         switch self {
@@ -9,8 +9,8 @@ extension KernelError {
             return reference.hasPrefix("(")
                 ? t("No {entity} has that e-mail address.", ["entity": entity])
                 : t("No {entity} matches '{reference}'.", ["entity": entity, "reference": reference])
-        case let .invalidField(field, _):
-            return t("The value of '{field}' was refused; check it and try again.", ["field": field])
+        case let .invalidField(field, reason):
+            return t("{field} {reason}.", ["field": field, "reason": reason.worded(t)])
         case let .duplicateSlug(entity, slug, parent):
             return t(
                 "A {entity} with slug '{slug}' already exists in {parent}; choose another slug.",

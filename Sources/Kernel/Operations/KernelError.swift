@@ -1,7 +1,7 @@
 /// A change or lookup the kernel refuses, with what to do about it. Messages carry ids, never personal data.
 public enum KernelError: Error, CustomStringConvertible, Equatable {
     case notFound(entity: String, reference: String)
-    case invalidField(field: String, reason: String)
+    case invalidField(field: String, reason: FieldReason)
     case duplicateSlug(entity: String, slug: String, parent: String)
     case emailTaken(existing: Person.ID)
     case wrongSessionKind(Session.ID, kind: Session.Kind, expected: String)

@@ -16,7 +16,7 @@ extension WriteTransaction {
         _ person: Person.ID, in series: WebinarSeries.ID, at enrolledAt: Date? = nil, channel: String
     ) throws -> Enrolment {
         if let problem = FieldRules.textProblem(channel, limit: 64) {
-            throw KernelError.invalidField(field: "channel", reason: problem.description)
+            throw KernelError.invalidField(field: "channel", reason: FieldReason(field: problem))
         }
         try requireNotFuture(enrolledAt, field: "enrolledAt")
         let existing = try Enrolment.filter(Column("seriesId") == series && Column("personId") == person).fetchOne(db)
@@ -80,7 +80,7 @@ extension WriteTransaction {
             .fetchCount(db) > 0
         guard enrolled else { throw KernelError.notEnrolled(person, session.seriesId) }
         if let link, let problem = FieldRules.webURLProblem(link) {
-            throw KernelError.invalidField(field: "link", reason: problem.description)
+            throw KernelError.invalidField(field: "link", reason: FieldReason(field: problem))
         }
         try requireNotFuture(submittedAt, field: "submittedAt")
         let existing = try ExerciseSubmission.filter(Column("sessionId") == session.id && Column("personId") == person)
@@ -106,7 +106,7 @@ extension WriteTransaction {
     /// Refuses a time more than a minute ahead of the transaction (clocks of clients drift a little).
     private func requireNotFuture(_ date: Date?, field: String) throws {
         if let date, date > now.addingTimeInterval(60) {
-            throw KernelError.invalidField(field: field, reason: "is in the future")
+            throw KernelError.invalidField(field: field, reason: FieldReason("is in the future"))
         }
     }
 }
@@ -173,16 +173,18 @@ extension WriteTransaction {
             if status != .excused, session.startsAt > now {
                 throw KernelError.invalidField(
                     field: "status",
-                    reason: "can only be excused before the session starts; record attendance afterwards")
+                    reason: FieldReason("can only be excused before the session starts; record attendance afterwards"))
             }
             guard placed.contains(person) else { throw KernelError.notInSeries(person, session.seriesId) }
             let existing = recorded[person]
             let attended = status == .present ? (minutes ?? existing?.minutes ?? 0) : (minutes ?? 0)
             guard (0...1440).contains(attended) else {
-                throw KernelError.invalidField(field: "minutes", reason: "must be between 0 and 1440")
+                throw KernelError.invalidField(field: "minutes", reason: FieldReason("must be between 0 and 1440"))
             }
             if status == .excused, attended > 0 {
-                throw KernelError.invalidField(field: "minutes", reason: "must be 0 for someone \(status.rawValue)")
+                throw KernelError.invalidField(
+                    field: "minutes", reason: FieldReason("must be 0 for someone {status}", ["status": status.rawValue])
+                )
             }
             let draft = Attendance(
                 sessionId: session.id!, personId: person, status: status, minutes: attended,

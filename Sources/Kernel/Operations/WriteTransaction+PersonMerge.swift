@@ -29,7 +29,8 @@ extension WriteTransaction {
     @discardableResult
     public func mergePeople(keep kept: Person.ID, duplicate: Person.ID) throws -> PersonMergeSummary {
         guard kept != duplicate else {
-            throw KernelError.invalidField(field: "duplicate", reason: "is the record to keep; name two records")
+            throw KernelError.invalidField(
+                field: "duplicate", reason: FieldReason("is the record to keep; name two records"))
         }
         guard let keptPerson = try Person.fetchOne(db, key: kept) else {
             throw KernelError.notFound(entity: "person", reference: "\(kept)")

@@ -11,11 +11,11 @@ extension WriteTransaction {
         _ text: String, attribution: String? = nil, consent: Bool, in series: WebinarSeries.ID
     ) throws -> Quote {
         if let problem = FieldRules.textProblem(text, limit: 1000) {
-            throw KernelError.invalidField(field: "text", reason: problem.description)
+            throw KernelError.invalidField(field: "text", reason: FieldReason(field: problem))
         }
         let attribution = attribution.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         if let attribution, let problem = FieldRules.textProblem(attribution, limit: 200) {
-            throw KernelError.invalidField(field: "attribution", reason: problem.description)
+            throw KernelError.invalidField(field: "attribution", reason: FieldReason(field: problem))
         }
         let existing = try Quote.filter(Column("seriesId") == series && Column("text") == text).fetchOne(db)
         let saved = try upsert(

@@ -10,7 +10,7 @@ extension WriteTransaction {
     public func withdraw(_ person: Person.ID, from series: WebinarSeries.ID, reason: String?) throws {
         let reason = reason.map(FieldRules.normalized).flatMap { $0.isEmpty ? nil : $0 }
         if let reason, let problem = FieldRules.textProblem(reason, limit: 500) {
-            throw KernelError.invalidField(field: "reason", reason: problem.description)
+            throw KernelError.invalidField(field: "reason", reason: FieldReason(field: problem))
         }
         guard var enrolment = try enrolment(of: person, in: series) else {
             throw KernelError.notFound(entity: "enrolment", reference: "series \(series), person \(person)")

@@ -42,7 +42,7 @@ extension WriteTransaction {
             throw KernelError.notFound(entity: "series", reference: "\(cloning.source)")
         }
         guard Slug.isValid(cloning.slug) else {
-            throw KernelError.invalidField(field: "slug", reason: "is not valid; \(Slug.rule)")
+            throw KernelError.invalidField(field: "slug", reason: FieldReason(field: .invalidSlug))
         }
         let taken =
             try WebinarSeries.filter(Column("programmeId") == source.programmeId && Column("slug") == cloning.slug)

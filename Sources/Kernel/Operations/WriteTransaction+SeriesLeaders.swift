@@ -52,7 +52,7 @@ extension WriteTransaction {
     private static func requireLeading(_ role: SeriesRole.Role) throws {
         guard role != .participant else {
             throw KernelError.invalidField(
-                field: "role", reason: "must be facilitator or guestSpeaker (participants enrol instead)")
+                field: "role", reason: FieldReason("must be facilitator or guestSpeaker (participants enrol instead)"))
         }
     }
 }

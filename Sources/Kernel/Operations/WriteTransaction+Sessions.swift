@@ -11,12 +11,12 @@ extension WriteTransaction {
     @discardableResult
     public func save(_ draft: Session) throws -> Session {
         guard draft.endsAt > draft.startsAt else {
-            throw KernelError.invalidField(field: "ends", reason: "must be after the start")
+            throw KernelError.invalidField(field: "ends", reason: FieldReason("must be after the start"))
         }
         var draft = draft
         draft.description = Session.normalizedDescription(draft.description)
         if let problem = Session.descriptionProblem(draft.description) {
-            throw KernelError.invalidField(field: "description", reason: problem.description)
+            throw KernelError.invalidField(field: "description", reason: FieldReason(field: problem))
         }
         let existing = try Session.filter(Column("seriesId") == draft.seriesId && Column("slug") == draft.slug)
             .fetchOne(db)

@@ -72,10 +72,10 @@ extension WriteTransaction {
         draft.displayName = FieldRules.normalized(draft.displayName)
         draft.email = FieldRules.normalized(draft.email)
         if let problem = FieldRules.nameCharacterProblem(draft.displayName) {
-            throw KernelError.invalidField(field: "name", reason: problem.description)
+            throw KernelError.invalidField(field: "name", reason: FieldReason(field: problem))
         }
         if let problem = FieldRules.emailCharacterProblem(draft.email) {
-            throw KernelError.invalidField(field: "email", reason: problem.description)
+            throw KernelError.invalidField(field: "email", reason: FieldReason(field: problem))
         }
         draft.emailKey = FieldRules.emailKey(draft.email)
         if !draft.consent {

@@ -21,7 +21,7 @@ public struct NoSettings: PluginSettings {
 /// Why a settings change was refused.
 public enum SettingsError: Error, CustomStringConvertible, Equatable {
     case unknownKeys(plugin: PluginID, keys: [String], known: [String])
-    case invalidValue(plugin: PluginID, key: String, reason: SettingReason)
+    case invalidValue(plugin: PluginID, key: String, reason: FieldReason)
 
     /// The refusal in English, as the command line shows it.
     public var description: String { worded(.english) }
@@ -89,18 +89,18 @@ public enum SettingsCodec {
     }
 
     /// Says what is wrong when `value` is not of the default's kind (a whole number for a whole number, and so on).
-    private static func typeProblem(_ value: JSONValue, expected: JSONValue) -> SettingReason? {
+    private static func typeProblem(_ value: JSONValue, expected: JSONValue) -> FieldReason? {
         let example = ["example": "\(expected)"]
         switch (expected, value) {
         case (.integer, .integer), (.number, .integer), (.number, .number), (.string, .string), (.bool, .bool),
             (.array, .array), (.object, .object), (.null, _):
             return nil
-        case (.integer, _): return SettingReason("must be a whole number, such as {example}", example)
-        case (.number, _): return SettingReason("must be a number, such as {example}", example)
-        case (.string, _): return SettingReason("must be text, such as {example}", example)
-        case (.bool, _): return SettingReason("must be true or false")
-        case (.array, _): return SettingReason("must be a list, such as {example}", example)
-        case (.object, _): return SettingReason("must be an object")
+        case (.integer, _): return FieldReason("must be a whole number, such as {example}", example)
+        case (.number, _): return FieldReason("must be a number, such as {example}", example)
+        case (.string, _): return FieldReason("must be text, such as {example}", example)
+        case (.bool, _): return FieldReason("must be true or false")
+        case (.array, _): return FieldReason("must be a list, such as {example}", example)
+        case (.object, _): return FieldReason("must be an object")
         }
     }
 
@@ -116,19 +116,19 @@ public enum SettingsCodec {
         } catch let DecodingError.typeMismatch(expected, context) {
             throw SettingsError.invalidValue(
                 plugin: plugin, key: path(context.codingPath),
-                reason: SettingReason("expected a value of type {type}", ["type": "\(expected)"]))
+                reason: FieldReason("expected a value of type {type}", ["type": "\(expected)"]))
         } catch let DecodingError.dataCorrupted(context) {
             throw SettingsError.invalidValue(
-                plugin: plugin, key: path(context.codingPath), reason: SettingReason(english: context.debugDescription))
+                plugin: plugin, key: path(context.codingPath), reason: FieldReason(english: context.debugDescription))
         } catch let DecodingError.keyNotFound(key, context) {
             throw SettingsError.invalidValue(
-                plugin: plugin, key: path(context.codingPath + [key]), reason: SettingReason("a value is required"))
+                plugin: plugin, key: path(context.codingPath + [key]), reason: FieldReason("a value is required"))
         } catch let DecodingError.valueNotFound(_, context) {
             throw SettingsError.invalidValue(
-                plugin: plugin, key: path(context.codingPath), reason: SettingReason("a value is required"))
+                plugin: plugin, key: path(context.codingPath), reason: FieldReason("a value is required"))
         } catch {
             throw SettingsError.invalidValue(
-                plugin: plugin, key: "?", reason: SettingReason(english: String(describing: error)))
+                plugin: plugin, key: "?", reason: FieldReason(english: String(describing: error)))
         }
     }
 

@@ -30,7 +30,7 @@ extension WriteTransaction {
         }
         let text = Session.normalizedDescription(text ?? "")
         if let problem = ReportSettings.methodologyProblem(text) {
-            throw KernelError.invalidField(field: "methodology", reason: problem.description)
+            throw KernelError.invalidField(field: "methodology", reason: FieldReason(field: problem))
         }
         let before = try ReportSettings.methodology(of: organization, in: db)
         if text.isEmpty {

@@ -21,7 +21,7 @@ extension WriteTransaction {
             return
         }
         if let problem = FieldRules.webURLProblem(url) {
-            throw KernelError.invalidField(field: "baseURL", reason: problem.description)
+            throw KernelError.invalidField(field: "baseURL", reason: FieldReason(field: problem))
         }
         while url.hasSuffix("/") { url.removeLast() }
         try db.execute(

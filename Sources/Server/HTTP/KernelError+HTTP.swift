@@ -50,7 +50,7 @@ extension Problem {
     private static func mapping(_ error: KernelError) -> Problem {
         switch error {
         case let .invalidField(field, reason):
-            return .invalid(field, reason)
+            return .invalid(field) { reason.worded($0) }
         case .notFound, .pluginNotInstalled, .pluginDisabled:
             return Problem(.notFound) { error.worded($0) }
         case .duplicateSlug, .emailTaken, .wrongSessionKind, .sessionCancelled, .notInSeries, .notEnrolled,

@@ -26,7 +26,8 @@ struct MyIndabaDetails {
         try transaction.save(record)  // audited by the kernel as person.updated, with the fields changed
         let zone = form["timeZone"]
         if !zone.isEmpty, TimeZone(identifier: zone) == nil {
-            throw KernelError.invalidField(field: "timeZone", reason: "is not a time zone this server knows")
+            throw KernelError.invalidField(
+                field: "timeZone", reason: FieldReason("is not a time zone this server knows"))
         }
         if !zone.isEmpty, zone != (try ParticipantRecord.timeZone(of: person, in: transaction.db)) {
             try transaction.setTimeZone(zone, for: person)
@@ -34,7 +35,7 @@ struct MyIndabaDetails {
         let code = form["language"]
         let language = Language(tag: code)
         if !code.isEmpty, language?.code != code {
-            throw KernelError.invalidField(field: "language", reason: "is not one of the languages listed")
+            throw KernelError.invalidField(field: "language", reason: FieldReason("is not one of the languages listed"))
         }
         try transaction.setPreferredLanguage(code.isEmpty ? nil : language, for: person)  // audited when it changes
     }

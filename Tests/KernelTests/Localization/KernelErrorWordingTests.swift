@@ -9,7 +9,7 @@ import Testing
     )
     static let errors: [KernelError] = [
         .notFound(entity: "series", reference: "testnet/x"), .notFound(entity: "person", reference: "(e-mail)"),
-        .invalidField(field: "ends", reason: "must be after the start"),
+        .invalidField(field: "ends", reason: FieldReason("must be after the start")),
         .duplicateSlug(entity: "series", slug: "intro", parent: "testnet/webinars"), .emailTaken(existing: person),
         .wrongSessionKind(session, kind: .live, expected: "an offline exercise"),
         .wrongSessionKind(session, kind: .offlineExercise, expected: "a live or feedback session"),

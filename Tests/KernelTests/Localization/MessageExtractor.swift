@@ -3,7 +3,7 @@ import Kernel
 
 /// Finds the messages a module's code asks to translate: `{{#t}}…{{/t}}` sections of templates, string literals
 /// given to a `Localizer` (`t("…")`, `localizer("…")`, `t.plural("…", "…", count:)`) or written as the reason a
-/// setting is refused (`SettingRefusal("…", forKey:in:)`, `SettingReason("…")`), and the words a plugin shows
+/// setting is refused (`SettingRefusal("…", forKey:in:)`, `FieldReason("…")`), and the words a plugin shows
 /// staff, which the web interface translates when it shows them: navigation entries (`NavigationEntry("…", path:)`)
 /// and, in `…+Descriptions.swift` files, settings' labels, help and choices (`SettingDescription("…", help: "…")`,
 /// `Choice("RS256", label: "…")`); with where each is.
@@ -71,10 +71,10 @@ struct MessageExtractor {
     }
 
     /// A call of a localizer: `t(`, `localizer(`, `t.plural(`, `t.markup(` (not a declaration, not a member named
-    /// `t`); or a reason a setting is refused, `SettingReason(` and `SettingRefusal(`, whose first argument is the
+    /// `t`); or a reason a setting is refused, `FieldReason(` and `SettingRefusal(`, whose first argument is the
     /// message unless it is labelled (`SettingRefusal(field: problem, …)`).
     private static let call =
-        #"(?<![A-Za-z0-9_.])(?<!func )(?:t|localizer|SettingReason|SettingRefusal)(\.plural|\.markup)?\(\s*"#
+        #"(?<![A-Za-z0-9_.])(?<!func )(?:t|localizer|FieldReason|SettingRefusal)(\.plural|\.markup)?\(\s*"#
     /// A labelled argument: not a message.
     private static let labelled = #"^[A-Za-z_][A-Za-z0-9_]*:"#
 

@@ -60,7 +60,7 @@ struct PluginSettingsForm {
             let kind = SettingsField(default: value, current: stored[key])
             guard let posted = kind.value(key, in: form) else {
                 errors[key] = SettingsError.invalidValue(
-                    plugin: plugin.id, key: key, reason: SettingReason("it is not valid JSON")
+                    plugin: plugin.id, key: key, reason: FieldReason("it is not valid JSON")
                 )
                 .worded(words)
                 shown[key] = .string(form[key])
