@@ -45,11 +45,12 @@ public final class Store: Sendable {
         return config
     }
 
-    /// Makes a reading connection give up a statement whose task was cancelled (a request past its deadline, a
-    /// client gone away). GRDB interrupts such a statement with `sqlite3_interrupt`, which SQLite ignores when it
-    /// lands just before the statement starts running: the read then ran to its end, for minutes. A progress handler
-    /// asks the running task every few thousand steps and closes that gap. Only readers get it: a change is never
-    /// cut off half-way by it.
+    /// Makes a reading connection give up a statement whose task was cancelled, when the statement runs on that
+    /// task's thread (a synchronous read inside a task). GRDB interrupts a cancelled read with `sqlite3_interrupt`,
+    /// which SQLite ignores when it lands just before the statement starts running: the read then runs to its end.
+    /// A progress handler asks the running task every few thousand steps. It does not see asynchronous reads, which
+    /// GRDB runs on its own queue, outside any task: for them the gap stays (it is narrow; a request guard test hit
+    /// it twice under heavy load). Only readers get it: a change is never cut off half-way by it.
     private static func stopReadsOfCancelledTasks(_ db: Database) {
         sqlite3_progress_handler(db.sqliteConnection, 4_096, { _ in Task.isCancelled ? 1 : 0 }, nil)
     }
