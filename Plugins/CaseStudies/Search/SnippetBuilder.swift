@@ -1,5 +1,3 @@
-import Foundation
-
 /// Marks a search's matches in a title and cuts the snippet of a result, in Swift (FTS5's `snippet()` scored every
 /// window over every match of every column and cost up to 45 ms a page on frequent or prefix words).
 ///
@@ -10,9 +8,8 @@ import Foundation
 /// end when it is near. It holds the column's Markdown as written (``SnippetText`` makes it text), `…` where it cuts,
 /// matches between ``SearchMarkers`` (a phrase's words and overlapping matches as one run). Nothing matched outside
 /// the title: the start of the summary (or of the body when there is no summary). Reading stops once a window holds
-/// every phrase and is complete, or, in ASCII text, once no later window can hold more phrases than the best one (a
-/// phrase whose last word does not occur again in the text cannot be in it): most bodies were read to their end, and
-/// that was most of a search's time in Swift. ASCII words are read here; others by ``SearchTokenizer``.
+/// every phrase and is complete. Words of ASCII letters and digits (most words) are read here, byte by byte; others by
+/// ``SearchTokenizer``, which gives the same tokens.
 struct SnippetBuilder {
     private let phrases: [SearchPhrases.Phrase]
     /// The phrases' words one after another (a slot each), folded: a token's mask has a bit for each slot it matches.
@@ -192,17 +189,9 @@ struct SnippetBuilder {
         var oldest = 0
         // Nothing can match: the first window is all that is shown.
         var readUntil = wanted == 0 && window != Int.max ? window + 1 : Int.max
-        let lastStarts = window == Int.max || wanted == 0 ? nil : lastStarts(in: bytes, column: column)
         while result.tokens.count < readUntil, let token = nextToken(bytes, at: &position, folded: &folded) {
             let index = result.tokens.count
             result.tokens.append(token)
-            // Every 16 words: once no window ending here or later can hold more phrases than the best one, read only
-            // to the best one's end.
-            if index & 15 == 15, readUntil == Int.max, let lastStarts,
-                !canImprove(result, lastStarts: lastStarts, from: index, at: token.start, window: window)
-            {
-                readUntil = self.start(of: result, total: nil) + window + 1
-            }
             let first: UInt8? = token.isASCII ? bytes[token.start] | 0x20 : folded.first
             guard plan.anyStart || first.map({ plan.starts[Int($0)] }) == true else {
                 recentMasks[index & 63] = 0
@@ -248,65 +237,6 @@ struct SnippetBuilder {
         }
         result.complete = result.tokens.count < readUntil
         return result
-    }
-
-    /// For each phrase, where its last word last occurs in the text (-1: nowhere), so that reading can stop once the
-    /// best window cannot change. Over-estimated, which is safe: any occurrence of the word's bytes, in any case, even
-    /// inside another word. Only for text that is all ASCII (its words fold to their lowercase bytes): nil otherwise.
-    private func lastStarts(in bytes: UnsafeBufferPointer<UInt8>, column: Int) -> [Int]? {
-        guard phrases.count <= 64, Self.isASCII(bytes) else { return nil }
-        return phrases.indices.map { phrase in
-            guard phrases[phrase].columns & (1 << column) != 0 else { return -1 }
-            let range = phraseSlots[phrase]
-            guard let last = range.last, slots[last].count > 0 else { return Int.max }
-            let slot = slots[last]
-            return Self.lastOccurrence(of: slotBytes[slot.start..<slot.start + slot.count], in: bytes)
-        }
-    }
-
-    /// Whether a window ending at token `index` (which starts at byte `position`, its matches not yet recorded) or
-    /// later may hold more distinct phrases than the best one: its phrases are those matched from token
-    /// `index - window + 1` on, and those whose last word occurs from `position` on.
-    private func canImprove(_ scan: Scan, lastStarts: [Int], from index: Int, at position: Int, window: Int) -> Bool {
-        var possible: UInt64 = 0
-        for (phrase, start) in lastStarts.enumerated() where start >= position { possible |= 1 << phrase }
-        let earliest = index - window + 1
-        for hit in scan.hits.reversed() {
-            guard hit.last >= earliest else { break }
-            if hit.first >= earliest { possible |= 1 << hit.phrase }
-        }
-        return possible.nonzeroBitCount > scan.best.distinct
-    }
-
-    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let raw = UnsafeRawBufferPointer(bytes)
-        var index = 0
-        while index + 8 <= raw.count {
-            if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
-            index += 8
-        }
-        return bytes[index...].allSatisfy { $0 < 0x80 }
-    }
-
-    /// The last offset where `word` (folded: lowercase letters and digits) occurs in ASCII `bytes`, in any case; -1
-    /// when nowhere. Candidates are found by `memchr` on the first byte in either case.
-    private static func lastOccurrence(of word: ArraySlice<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        guard let base = bytes.baseAddress, let first = word.first, word.count <= bytes.count else { return -1 }
-        let starts = bytes.count - word.count + 1
-        var last = -1
-        for variant in first &- 0x61 < 26 ? [first, first & ~0x20] : [first] {
-            var from = 0
-            while from < starts, let found = memchr(base + from, Int32(variant), starts - from) {
-                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                if at > last,
-                    word.indices.dropFirst().allSatisfy({ bytes[at + $0 - word.startIndex] | 0x20 == word[$0] })
-                {
-                    last = at
-                }
-                from = at + 1
-            }
-        }
-        return last
     }
 
     /// The first token of the window around the best matches (`total` tokens when known).
