@@ -21,6 +21,7 @@ command -v hyperfine >/dev/null || { echo "installing hyperfine"; apt-get instal
 [[ -x $INDABA ]] || swift build -c release --product indaba
 [[ -f $DATA/manifest.json ]] || python3 "$KIT/gen_dataset.py" --out "$DATA"
 
+echo "machine load before: $(uptime)"
 rm -rf "$WORK" && mkdir -p "$WORK"
 DB=$WORK/bench.sqlite
 python3 "$KIT/make_fts_queries.py" "$DATA/community.sqlite" > "$WORK/q4_batch.sql"
@@ -74,5 +75,5 @@ print(f"  over HTTP / bare FTS5 per query (p50s): median {ratios[len(ratios)//2]
 PY
 kill $SERVER 2>/dev/null || true
 echo
-echo "machine load: $(uptime)"
+echo "machine load after: $(uptime)"
 echo "Per query: $WORK/per-query.tsv, $WORK/http.tsv; hyperfine: $WORK/shell.json"

@@ -95,6 +95,16 @@ struct LibraryFixture {
         }
     }
 
+    /// The slugs a search for a word every study's body holds finds for `reader` (in any order).
+    func searchedSlugs(_ reader: LibraryReader, network: Int64? = nil) async throws -> [String] {
+        let library = Organization.ID(network ?? self.network)
+        return try await harness.workspace.read { db in
+            try CaseStudySearch.search(
+                "body", network: library, reader: reader, filters: SearchFilters(), limit: 100, snippetWords: 8, in: db
+            ).map(\.study.slug).sorted()
+        }
+    }
+
     /// Slugs in a JSON list answer (`items` of studies, or of search hits).
     static func slugs(_ reply: TestClient.Reply) -> [String] {
         let items = reply.json["items"] as? [[String: Any]] ?? []

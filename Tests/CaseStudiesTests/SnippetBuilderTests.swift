@@ -1,4 +1,5 @@
 import Foundation
+import KernelTesting
 import Testing
 
 @testable import CaseStudies
@@ -121,5 +122,62 @@ import Testing
         #expect(
             snippet("ecole", body: "une Ecole, deux écoles, trois ÉCOLE")
                 == "une [[Ecole]], deux écoles, trois [[ÉCOLE]]")
+    }
+
+    /// Words to build texts and queries from: ASCII words and prefixes of each other, digits, accented and
+    /// decomposed Latin, Greek, Arabic, a word glued to an accented letter, and a word that folds to nothing.
+    static let vocabulary = [
+        "alpha", "beta", "gamma", "alp", "alphabet", "mentor", "mentoring", "2024", "école", "ecole", "ÉCOLE",
+        "e\u{301}cole", "σοφη", "ΣΟΦΗ", "النساء", "caf\u{E9}s", "naïve", "x", "\u{301}",
+    ]
+    /// What separates or surrounds words: spaces, punctuation, Markdown, an ellipsis, a line break, non-ASCII
+    /// punctuation right after a word.
+    static let separators = [
+        " ", " ", " ", ", ", ". ", "\n\n## ", " **", "** ", " [", "](https://x.org/a) ", " — ", "—", "’s ", "…",
+    ]
+
+    /// Words (four in five fillers that no query asks for, so that matches are rare) and separators; `ascii` (half the
+    /// studies): only those that are ASCII, the texts whose reading may stop early.
+    static func text(_ generator: inout SeededGenerator, words: ClosedRange<Int>, ascii: Bool) -> String {
+        func isASCII(_ text: String) -> Bool { text.utf8.allSatisfy { $0 < 0x80 } }
+        let pieces = ascii ? vocabulary.filter(isASCII) : vocabulary
+        let between = ascii ? separators.filter(isASCII) : separators
+        return (0..<Int.random(in: words, using: &generator)).map { _ in
+            let word =
+                Int.random(in: 0..<5, using: &generator) == 0
+                ? pieces.randomElement(using: &generator)! : "f\(Int.random(in: 0..<50, using: &generator))"
+            return word + between.randomElement(using: &generator)!
+        }.joined()
+    }
+
+    static func query(_ generator: inout SeededGenerator) -> String {
+        func word() -> String { vocabulary.dropLast().randomElement(using: &generator)! }
+        let (a, b, c) = (word(), word(), word())
+        return [
+            a, "\(a) \(b)", "\(a) OR \(b)", "\(a) AND \(b) AND \(c)", "\"\(a) \(b)\"", "\(a.prefix(2))*",
+            "NEAR(\(a) \(b), 3)", "\(a) NOT \(b)", "title:\(a) AND \(b)", "{summary}:\(a) OR \(b)",
+            "{body}:\(a) \(b)", "\"\(a) \(b) \(c)\" OR \(c)",
+        ].randomElement(using: &generator)!
+    }
+
+    @Test("titles and snippets equal those of the builder that read every word (4,000 generated studies)")
+    func sameAsTheReferenceBuilder() {
+        var generator = SeededGenerator(seed: 19_303)
+        for _ in 0..<4_000 {
+            let query = Self.query(&generator)
+            let words = Int.random(in: 1...12, using: &generator)
+            let ascii = Bool.random(using: &generator)
+            let title = Self.text(&generator, words: 0...8, ascii: ascii)
+            let summary = Self.text(&generator, words: 0...30, ascii: ascii)
+            let body = Self.text(&generator, words: 0...300, ascii: ascii)
+            var new = SnippetBuilder(query: query, words: words)
+            var old = ReferenceSnippetBuilder(query: query, words: words)
+            #expect(new.title(title) == old.title(title), "\(query.debugDescription) \(title.debugDescription)")
+            #expect(
+                new.snippet(summary: summary, body: body) == old.snippet(summary: summary, body: body),
+                "\(query.debugDescription), \(words) words, \(summary.debugDescription), \(body.debugDescription)")
+            // The same builder again, as a search uses it for each of its results.
+            #expect(new.snippet(summary: body, body: summary) == old.snippet(summary: body, body: summary))
+        }
     }
 }

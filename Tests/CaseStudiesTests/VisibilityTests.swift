@@ -26,9 +26,16 @@ struct VisibilityTests {
                 try LibraryReader.of(try #require(try Access.resolve(secret: secret, at: now, in: db)), in: db)
             }
             #expect(try await fixture.visibleSlugs(reader) == expected[role], "\(role)")
+            // The search writes the condition for its one network (``LibraryReader/condition(alias:network:)``).
+            #expect(try await fixture.searchedSlugs(reader) == expected[role], "\(role)")
+            #expect(
+                try await fixture.searchedSlugs(reader, network: fixture.otherNetwork)
+                    == fixture.visibleSlugs(reader, network: fixture.otherNetwork), "\(role)")
         }
         #expect(try await fixture.visibleSlugs(.anonymous) == ["public-consented"])
         #expect(try await fixture.visibleSlugs(.anonymous, network: fixture.otherNetwork) == ["other-public"])
+        #expect(try await fixture.searchedSlugs(.anonymous) == ["public-consented"])
+        #expect(try await fixture.searchedSlugs(.anonymous, network: fixture.otherNetwork) == ["other-public"])
     }
 
     @Test("over HTTP: private routes by token, public routes for anyone, other organizations answer 404")

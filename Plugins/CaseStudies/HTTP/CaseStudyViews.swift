@@ -32,6 +32,22 @@ struct StudySummaryView: Encodable, Sendable {
         version = study.version
         updatedAt = study.updatedAt
     }
+
+    init(_ study: FoundStudy) {
+        id = study.id.rawValue
+        slug = study.slug
+        title = study.title
+        summary = study.summary
+        organizationId = study.organizationId.rawValue
+        origin = study.origin.rawValue
+        country = study.country
+        sector = study.sector
+        topics = study.topics
+        visibility = study.visibility.rawValue
+        consent = study.consent.rawValue
+        version = study.version
+        updatedAt = study.updatedAt
+    }
 }
 
 /// One search result: the study, its bm25 score (lower is better), and HTML-safe title and snippet with `<mark>`.

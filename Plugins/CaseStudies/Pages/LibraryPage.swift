@@ -52,8 +52,10 @@ extension CaseStudiesPlugin {
                 )
                 .map {
                     Self.card(
-                        $0, title: HTML(escaping: $0.title), text: HTML(escaping: $0.summary), staff: staff,
-                        localizer: t)
+                        Card(
+                            id: $0.id!, slug: $0.slug, country: $0.country, sector: $0.sector, visibility: $0.visibility
+                        ),
+                        title: HTML(escaping: $0.title), text: HTML(escaping: $0.summary), staff: staff, localizer: t)
                 }
             }
             return try CaseStudySearch.search(
@@ -61,7 +63,10 @@ extension CaseStudiesPlugin {
                 in: db
             ).map {
                 Self.card(
-                    $0.study, title: HTML(trusted: SearchMarkers.html($0.markedTitle)),
+                    Card(
+                        id: $0.study.id, slug: $0.study.slug, country: $0.study.country, sector: $0.study.sector,
+                        visibility: $0.study.visibility),
+                    title: HTML(trusted: SearchMarkers.html($0.markedTitle)),
                     text: HTML(trusted: SearchMarkers.html($0.plainSnippet)), staff: staff, localizer: t)
             }
         }
@@ -89,13 +94,20 @@ extension CaseStudiesPlugin {
         return PageContent(title: t("Case-study library"), body: body)
     }
 
-    private static func card(_ study: CaseStudy, title: HTML, text: HTML, staff: Bool, localizer t: Localizer)
-        -> HTML
-    {
+    /// What a card shows besides its title and text.
+    private struct Card {
+        let id: CaseStudy.ID
+        let slug: String
+        let country: String
+        let sector: String
+        let visibility: CaseStudy.Visibility
+    }
+
+    private static func card(_ study: Card, title: HTML, text: HTML, staff: Bool, localizer t: Localizer) -> HTML {
         // Staff open the study's page by id; the public, its own page by slug.
         let heading: HTML =
             staff
-            ? "<a href=\"studies/\(study.id!.rawValue)\">\(title)</a>"
+            ? "<a href=\"studies/\(study.id.rawValue)\">\(title)</a>"
             : "<a href=\"studies/\(study.slug)\">\(title)</a>"
         return """
             <li class="card"><h2>\(heading)</h2>\

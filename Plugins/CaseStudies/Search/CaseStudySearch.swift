@@ -10,7 +10,7 @@ import Kernel
 enum CaseStudySearch {
     /// One ranked result.
     struct Hit: Sendable {
-        let study: CaseStudy
+        let study: FoundStudy
         /// bm25: lower is better.
         let score: Double
         /// The title with matches between ``SearchMarkers``.
@@ -51,12 +51,14 @@ enum CaseStudySearch {
         // bare query does, and hand rows over best first: the study is read, checked for visibility and filters,
         // until `limit` of them are. Titles and snippets are marked in Swift afterwards (``SnippetBuilder``): FTS5's
         // `snippet()` scores every window over every match and cost many times the query itself.
+        // Only the columns a hit shows are read, and the body for the snippet (``FoundStudy``).
         // Cached per connection: the text changes only with the reader and the filters used.
         let statement = try db.cachedStatement(
             sql: """
-                SELECT \(CaseStudy.columnsOfS), rank AS score
+                SELECT \(FoundStudy.columnsOfS), rank AS score
                 FROM caseStudies_search JOIN caseStudies_study s ON s.id = caseStudies_search.rowid
-                WHERE caseStudies_search MATCH ? AND s.networkId = ? AND \(reader.condition(alias: "s"))\(conditions)
+                WHERE caseStudies_search MATCH ? AND s.networkId = ? \
+                AND \(reader.condition(alias: "s", network: network))\(conditions)
                 ORDER BY rank LIMIT ?
                 """)
         var hits: [Hit] = []
@@ -66,11 +68,12 @@ enum CaseStudySearch {
         guard var row = try rows.next() else { return hits }
         var snippets = SnippetBuilder(query: match, words: snippetWords)
         while true {
-            let study = try CaseStudy(row: row)
+            let study = FoundStudy(row: row)
+            let body: String = row[FoundStudy.bodyColumn]
             hits.append(
                 Hit(
-                    study: study, score: row[CaseStudy.columnCount], markedTitle: snippets.title(study.title),
-                    markedSnippet: snippets.snippet(summary: study.summary, body: study.body)))
+                    study: study, score: row[FoundStudy.columnCount], markedTitle: snippets.title(study.title),
+                    markedSnippet: snippets.snippet(summary: study.summary, body: body)))
             guard let next = try rows.next() else { return hits }
             row = next
         }

@@ -8,7 +8,8 @@
 /// end when it is near. It holds the column's Markdown as written (``SnippetText`` makes it text), `…` where it cuts,
 /// matches between ``SearchMarkers`` (a phrase's words and overlapping matches as one run). Nothing matched outside
 /// the title: the start of the summary (or of the body when there is no summary). Reading stops once a window holds
-/// every phrase and is complete.
+/// every phrase and is complete. Words of ASCII letters and digits (most words) are read here, byte by byte; others by
+/// ``SearchTokenizer``, which gives the same tokens.
 struct SnippetBuilder {
     private let phrases: [SearchPhrases.Phrase]
     /// The phrases' words one after another (a slot each), folded: a token's mask has a bit for each slot it matches.
@@ -42,6 +43,7 @@ struct SnippetBuilder {
         self.phraseSlots = ranges
         self.words = max(1, words)
         self.tokenizer = tokenizer
+        self.plans = (0..<3).map { plan(for: $0) }
     }
 
     /// The title with every match marked.
@@ -53,7 +55,7 @@ struct SnippetBuilder {
     /// The best window of the summary or the body, marked.
     mutating func snippet(summary: String, body: String) -> String {
         let fromSummary = scan(summary, column: 1, window: words)
-        if fromSummary.best.distinct == possible(in: 1), fromSummary.best.distinct > 0 {
+        if fromSummary.best.distinct == plans[1].wanted, fromSummary.best.distinct > 0 {
             return cut(summary, fromSummary)
         }
         let fromBody = scan(body, column: 2, window: words)
@@ -105,9 +107,38 @@ struct SnippetBuilder {
         var complete = true
     }
 
-    /// How many phrases may match in the column.
-    private func possible(in column: Int) -> Int {
-        phrases.filter { $0.columns & (1 << column) != 0 }.count
+    /// What a column's reading needs of the query, worked out once per column (not once per study).
+    private struct ColumnPlan {
+        /// How many phrases may match in the column.
+        var wanted = 0
+        /// The slots that may match in the column.
+        var active: [Int] = []
+        /// The first (folded) bytes of the column's words: a token starting otherwise matches none of them, and most
+        /// tokens are passed over on that one byte.
+        var starts = [Bool](repeating: false, count: 256)
+        /// An empty word (a query word that folds to nothing) may match any token.
+        var anyStart = false
+    }
+
+    /// The plans of the title, the summary and the body.
+    private var plans: [ColumnPlan] = []
+
+    /// The last 64 tokens' masks (a phrase has at most 64 words), by token index modulo 64.
+    private var recentMasks = [UInt64](repeating: 0, count: 64)
+
+    private func plan(for column: Int) -> ColumnPlan {
+        var plan = ColumnPlan()
+        let columnBit = UInt8(1) << column
+        plan.wanted = phrases.filter { $0.columns & columnBit != 0 }.count
+        plan.active = slots.indices.filter { slots[$0].columns & columnBit != 0 }
+        for slot in plan.active {
+            if slots[slot].count == 0 {
+                plan.anyStart = true
+            } else {
+                plan.starts[Int(slotBytes[slots[slot].start])] = true
+            }
+        }
+        return plan
     }
 
     private mutating func scan(_ text: String, column: Int, window: Int) -> Scan {
@@ -115,12 +146,41 @@ struct SnippetBuilder {
         return copy.withUTF8 { bytes in scan(bytes, column: column, window: window) }
     }
 
+    /// Whether an ASCII byte is part of a token (a letter or a digit), as ``SearchTokenizer`` reads it.
+    @inline(__always)
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26
+    }
+
+    /// The next token from `position` (moved past it). An all-ASCII word is read here, byte by byte; a word with
+    /// another character, or text starting with one, is left to ``SearchTokenizer`` (which gives the same tokens).
+    @inline(__always)
+    private mutating func nextToken(
+        _ bytes: UnsafeBufferPointer<UInt8>, at position: inout Int, folded: inout [UInt8]
+    ) -> SearchTokenizer.Token? {
+        let count = bytes.count
+        var index = position
+        while index < count, bytes[index] < 0x80, !Self.isWordByte(bytes[index]) { index += 1 }
+        guard index < count else {
+            position = index
+            return nil
+        }
+        if bytes[index] < 0x80 {
+            var end = index + 1
+            while end < count, bytes[end] < 0x80, Self.isWordByte(bytes[end]) { end += 1 }
+            if end == count || bytes[end] < 0x80 {
+                position = end
+                return SearchTokenizer.Token(start: index, end: end, isASCII: true)
+            }
+        }
+        position = index
+        return tokenizer.next(bytes, at: &position, folded: &folded)
+    }
+
     private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, column: Int, window: Int) -> Scan {
+        let plan = plans[column]
         var result = Scan()
-        let columnBit = UInt8(1) << column
-        let wanted = possible(in: column)
-        let active = slots.indices.filter { slots[$0].columns & columnBit != 0 }
-        var masks: [UInt64] = []
+        let wanted = plan.wanted
         var folded: [UInt8] = []
         result.tokens.reserveCapacity(min(bytes.count / 4, window == Int.max ? 64 : 4096))
         var position = 0
@@ -129,37 +189,30 @@ struct SnippetBuilder {
         var oldest = 0
         // Nothing can match: the first window is all that is shown.
         var readUntil = wanted == 0 && window != Int.max ? window + 1 : Int.max
-        // The first (folded) bytes of the column's words: a token starting otherwise matches none of them, and most
-        // tokens are passed over on that one byte. An empty word (a query word that folds to nothing) may match any.
-        var starts = [Bool](repeating: false, count: 256)
-        var anyStart = false
-        for slot in active {
-            if slots[slot].count == 0 { anyStart = true } else { starts[Int(slotBytes[slots[slot].start])] = true }
-        }
-        while result.tokens.count < readUntil,
-            let token = tokenizer.next(bytes, at: &position, folded: &folded)
-        {
+        while result.tokens.count < readUntil, let token = nextToken(bytes, at: &position, folded: &folded) {
             let index = result.tokens.count
             result.tokens.append(token)
             let first: UInt8? = token.isASCII ? bytes[token.start] | 0x20 : folded.first
-            guard anyStart || first.map({ starts[Int($0)] }) == true else {
-                masks.append(0)
+            guard plan.anyStart || first.map({ plan.starts[Int($0)] }) == true else {
+                recentMasks[index & 63] = 0
                 continue
             }
             var mask: UInt64 = 0
             folded.withUnsafeBufferPointer { folded in
                 slotBytes.withUnsafeBufferPointer { words in
-                    for slot in active where slots[slot].matches(token, of: bytes, folded: folded, words: words) {
+                    for slot in plan.active where slots[slot].matches(token, of: bytes, folded: folded, words: words) {
                         mask |= 1 << slot
                     }
                 }
             }
-            masks.append(mask)
+            recentMasks[index & 63] = mask
             guard mask != 0 else { continue }
             for (phrase, slotRange) in phraseSlots.enumerated() where mask & (1 << (slotRange.upperBound - 1)) != 0 {
                 let first = index - (slotRange.count - 1)
                 guard first >= 0,
-                    slotRange.enumerated().allSatisfy({ masks[first + $0.offset] & (1 << $0.element) != 0 })
+                    slotRange.enumerated().allSatisfy({
+                        recentMasks[(first + $0.offset) & 63] & (1 << $0.element) != 0
+                    })
                 else { continue }
                 result.hits.append(Hit(phrase: phrase, first: first, last: index))
                 guard result.best.distinct < wanted, window != Int.max else { continue }
@@ -208,7 +261,11 @@ struct SnippetBuilder {
     /// when `from` is the first token, to its end when `to` is past the last.
     private func marked(_ text: String, _ scan: Scan, from: Int, to: Int) -> String {
         guard from < to else { return "" }
-        let bytes = Array(text.utf8)
+        var copy = text
+        return copy.withUTF8 { marked($0, scan, from: from, to: to) }
+    }
+
+    private func marked(_ bytes: UnsafeBufferPointer<UInt8>, _ scan: Scan, from: Int, to: Int) -> String {
         let lower = from == 0 ? 0 : scan.tokens[from].start
         let upper = to == scan.tokens.count && scan.complete ? bytes.count : scan.tokens[to - 1].end
         var runs: [(Int, Int)] = []
@@ -220,17 +277,21 @@ struct SnippetBuilder {
                 runs.append(run)
             }
         }
-        let (open, close) = (Array(String(SearchMarkers.open).utf8), Array(String(SearchMarkers.close).utf8))
-        var out: [UInt8] = from > 0 ? Array("…".utf8) : []
+        let ellipsis = "…".utf8
+        var out: [UInt8] = []
         out.reserveCapacity(upper - lower + runs.count * 6 + 6)
+        if from > 0 { out += ellipsis }
         var offset = lower
         for (first, last) in runs {
             let (start, end) = (scan.tokens[first].start, scan.tokens[last].end)
-            out += bytes[offset..<start] + open + bytes[start..<end] + close
+            out += UnsafeBufferPointer(rebasing: bytes[offset..<start])
+            out += String(SearchMarkers.open).utf8
+            out += UnsafeBufferPointer(rebasing: bytes[start..<end])
+            out += String(SearchMarkers.close).utf8
             offset = end
         }
-        out += bytes[offset..<upper]
-        if upper < bytes.count { out += Array("…".utf8) }
+        out += UnsafeBufferPointer(rebasing: bytes[offset..<upper])
+        if upper < bytes.count { out += ellipsis }
         return String(decoding: out, as: UTF8.self)
     }
 }

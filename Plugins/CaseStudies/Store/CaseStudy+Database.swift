@@ -7,9 +7,6 @@ extension CaseStudy {
         "id, organizationId, networkId, slug, title, summary, body, origin, country, sector, topics, topicWords, "
         + "outcomes, links, licence, consent, visibility, version, createdAt, updatedAt"
 
-    /// How many ``columns`` there are.
-    static let columnCount = 20
-
     /// ``columns`` of the table aliased `s`, as the search and the lists select them.
     static let columnsOfS = columns(alias: "s")
 
