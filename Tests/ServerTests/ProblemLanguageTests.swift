@@ -137,6 +137,24 @@ struct ProblemLanguageTests {
         #expect(Self.errors(english)["enrolledAt"] == "is in the future")
     }
 
+    @Test("a refusal for lack of rights reads in Portuguese as a general sentence; in English with its reason")
+    func forbidden() async throws {
+        let networks = try await TwoNetworks()
+        let body =
+            #"{"name": "New member", "slug": "new-member", "country": "KE", "timeZone": "Africa/Nairobi", "parentId": \#(networks.own.network)}"#
+        let portuguese = try await networks.client.request(
+            .post, "/api/v1/organizations", token: networks.token(.admin), headers: ["Accept-Language": "pt"],
+            json: body)
+        #expect(portuguese.status == 403)
+        #expect(
+            portuguese.json["detail"] as? String
+                == "O seu acesso não o permite; peça a um/a administrador/a da organização.")
+        let english = try await networks.client.request(
+            .post, "/api/v1/organizations", token: networks.token(.admin), json: body)
+        #expect(english.status == 403)
+        #expect(english.json["detail"] as? String == "Only a coordinator of the network may add member organizations.")
+    }
+
     @Test("a query string problem is worded in Swahili and in English as before")
     func queryProblems() async throws {
         let networks = try await TwoNetworks()

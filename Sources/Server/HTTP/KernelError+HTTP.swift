@@ -19,7 +19,14 @@ extension Problem {
                         "Authentication is required; send an API token as '{header}'.",
                         ["header": "Authorization: Bearer …"])
                 }
-            case .forbidden: return Problem(.forbidden, error.description)
+            case .forbidden:
+                // The kernel and plugins give their reasons in English (they name roles, never people); other
+                // languages get the general sentence.
+                return Problem(.forbidden) { t in
+                    t.language == .english
+                        ? error.description
+                        : t("Your access does not allow this; ask an administrator of the organization.")
+                }
             case let .notFound(entity, id):
                 return Problem(.notFound) { t in
                     t("No {entity} with id {id} exists here.", ["entity": entity, "id": "\(id)"])
