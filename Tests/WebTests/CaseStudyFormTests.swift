@@ -60,6 +60,11 @@ import Testing
             path, [("form", token), ("intent", "save")] + Self.fields().filter { $0.0 != "title" },
             cookie: page.cookie)
         #expect(blank.status == 422 && blank.text.contains("id=\"title-error\">is required"))
+        // In French the library's own problem reads in French.
+        let french = try await web.post(
+            path, [("form", token), ("intent", "save")] + Self.fields().filter { $0.0 != "title" },
+            cookie: page.cookie, headers: ["Accept-Language": "fr"])
+        #expect(french.status == 422 && french.text.contains("id=\"title-error\">est requis"))
     }
 
     @Test("saving creates a study and edits it as new versions, each audited with its actor; stale forms are refused")

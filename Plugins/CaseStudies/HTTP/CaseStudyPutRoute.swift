@@ -28,7 +28,8 @@ extension CaseStudyRoutes {
         let located: CaseStudyFile.Located
         switch CaseStudyFile.read(text, file: "body") {
         case let .success(file): located = file
-        case let .failure(error): throw HTTPError(.unprocessableContent, message: error.description)
+        case let .failure(error):
+            throw PluginProblem(.unprocessableContent, of: CaseStudiesPlugin.id) { error.worded($0) }
         }
         guard located.file.slug == slug else {
             let (line, given) = (located.slugLine, located.file.slug)

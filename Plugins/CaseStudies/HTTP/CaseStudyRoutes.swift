@@ -152,7 +152,7 @@ struct CaseStudyRoutes {
             case .badQuery: throw PluginProblem(.badRequest, of: CaseStudiesPlugin.id) { error.worded($0) }
             }
         } catch let error as LibraryImportError {
-            throw HTTPError(.unprocessableContent, message: error.description)
+            throw PluginProblem(.unprocessableContent, of: CaseStudiesPlugin.id) { error.worded($0) }
         }
     }
 }

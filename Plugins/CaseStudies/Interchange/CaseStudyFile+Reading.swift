@@ -6,55 +6,65 @@ extension CaseStudyFile {
     /// Reads one file, or returns every problem found in it (located by line of the file, not of the front matter).
     static func read(_ text: String, file: String) -> Result<Located, LibraryImportError> {
         var issues: [LibraryIssue] = []
-        func fail(_ line: Int, _ field: String, _ message: String) -> Result<Located, LibraryImportError> {
+        func fail(_ line: Int, _ field: String, _ message: FieldReason) -> Result<Located, LibraryImportError> {
             .failure(LibraryImportError(issues: [LibraryIssue(file: file, line: line, field: field, message: message)]))
         }
         guard let (frontMatter, body) = split(text) else {
             return fail(
                 1, "(front matter)",
-                "a case study starts with a line '---', its YAML front matter, and another line '---'; then the body")
+                FieldReason(
+                    "a case study starts with a line '---', its YAML front matter, and another line '---'; then the "
+                        + "body"))
         }
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: frontMatter) else {
-                return fail(2, "(front matter)", "is empty; it needs at least \(Self.required.joined(separator: ", "))")
+                return fail(
+                    2, "(front matter)",
+                    FieldReason("is empty; it needs at least {keys}", ["keys": Self.required.joined(separator: ", ")]))
             }
             root = node
         } catch let error as YamlError {
             let (line, problem) = describe(error)
-            return fail(line + 1, "(front matter)", "is not valid YAML: \(problem)")
+            return fail(line + 1, "(front matter)", FieldReason("is not valid YAML: {problem}", ["problem": problem]))
         } catch {
-            return fail(1, "(front matter)", "is not valid YAML")
+            return fail(1, "(front matter)", FieldReason("is not valid YAML"))
         }
         let fields = FrontMatterFields(root, file: file, keys: keys) { issues.append($0) }
-        let slug = fields.string("slug") { Slug.isValid($0) ? nil : "'\($0)' is not a slug; \(Slug.rule)" }
-        let title = fields.string("title") { FieldRules.textProblem($0, limit: 200)?.description ?? markerProblem($0) }
+        let slug = fields.string("slug") { Slug.isValid($0) ? nil : FieldReason(field: .invalidSlug) }
+        let title = fields.string("title") {
+            FieldRules.textProblem($0, limit: 200).map(FieldReason.init(field:)) ?? markerProblem($0)
+        }
         let summary = fields.string("summary") {
-            FieldRules.textProblem($0, limit: 2000)?.description ?? markerProblem($0)
+            FieldRules.textProblem($0, limit: 2000).map(FieldReason.init(field:)) ?? markerProblem($0)
         }
         let organization = fields.string("organization")
         let origin: CaseStudy.Origin? = fields.choice("origin")
-        let country = fields.string("country") { FieldRules.countryProblem($0)?.description }
-        let sector = fields.string("sector") { Slug.isValid($0) ? nil : "'\($0)' is not a slug; \(Slug.rule)" }
-        let topics = fields.strings("topics") { Slug.isValid($0) ? nil : "'\($0)' is not a slug; \(Slug.rule)" }
+        let country = fields.string("country") { FieldRules.countryProblem($0).map(FieldReason.init(field:)) }
+        let sector = fields.string("sector") { Slug.isValid($0) ? nil : FieldReason(field: .invalidSlug) }
+        let topics = fields.strings("topics") { Slug.isValid($0) ? nil : FieldReason(field: .invalidSlug) }
         let outcomes = fields.mappings("outcomes", keys: ["description", "figure"]) { item in
-            item.string("description") { FieldRules.textProblem($0, limit: 500)?.description }.map {
+            item.string("description") { FieldRules.textProblem($0, limit: 500).map(FieldReason.init(field:)) }.map {
                 CaseStudy.Outcome(
                     description: $0,
-                    figure: item.string("figure", required: false) { FieldRules.textProblem($0)?.description })
+                    figure: item.string("figure", required: false) {
+                        FieldRules.textProblem($0).map(FieldReason.init(field:))
+                    })
             }
         }
         let links = fields.mappings("links", keys: ["title", "url"]) { item in
-            let title = item.string("title") { FieldRules.textProblem($0, limit: 200)?.description }
-            let url = item.string("url") { FieldRules.webURLProblem($0)?.description }
+            let title = item.string("title") { FieldRules.textProblem($0, limit: 200).map(FieldReason.init(field:)) }
+            let url = item.string("url") { FieldRules.webURLProblem($0).map(FieldReason.init(field:)) }
             return title.flatMap { title in url.map { CaseStudy.Link(title: title, url: $0) } }
         }
-        let licence = fields.string("licence") { FieldRules.textProblem($0, limit: 100)?.description }
+        let licence = fields.string("licence") { FieldRules.textProblem($0, limit: 100).map(FieldReason.init(field:)) }
         let consent: CaseStudy.Consent? = fields.choice("consent")
         let visibility: CaseStudy.Visibility? = fields.choice("visibility")
         let presentedAt = fields.strings("presentedAt") { _ in nil }
         if let problem = body.count > maximumBody
-            ? "is longer than \(maximumBody) characters; split the study or link to the full report"
+            ? FieldReason(
+                "is longer than {limit} characters; split the study or link to the full report",
+                ["limit": "\(maximumBody)"])
             : markerProblem(body)
         {
             let line = frontMatter.split(separator: "\n", omittingEmptySubsequences: false).count + 2
@@ -103,9 +113,11 @@ extension CaseStudyFile {
     }
 
     /// The characters search highlighting uses as markers may not appear in the text.
-    private static func markerProblem(_ text: String) -> String? {
+    private static func markerProblem(_ text: String) -> FieldReason? {
         text.unicodeScalars.contains { $0 == SearchMarkers.open || $0 == SearchMarkers.close }
-            ? "contains U+E000 or U+E001 (private-use characters reserved for search highlighting); remove them" : nil
+            ? FieldReason(
+                "contains U+E000 or U+E001 (private-use characters reserved for search highlighting); remove them")
+            : nil
     }
 
     private static func describe(_ error: YamlError) -> (Int, String) {

@@ -23,7 +23,8 @@ struct FrontMatterFields {
                     report(
                         LibraryIssue(
                             file: file, line: Self.line(of: key), field: Self.join(path, name),
-                            message: "is not a known key; known keys are \(keys.joined(separator: ", "))"))
+                            message: FieldReason(
+                                "is not a known key; known keys are {keys}", ["keys": keys.joined(separator: ", ")])))
                 } else {
                     pairs[name] = (key, value)
                 }
@@ -32,7 +33,8 @@ struct FrontMatterFields {
             report(
                 LibraryIssue(
                     file: file, line: line, field: path.isEmpty ? "(front matter)" : path,
-                    message: "expected a mapping of keys (\(keys.joined(separator: ", ")))"))
+                    message: FieldReason(
+                        "expected a mapping of keys ({keys})", ["keys": keys.joined(separator: ", ")])))
         }
         self.pairs = pairs
     }
@@ -49,7 +51,7 @@ struct FrontMatterFields {
     }
     private static func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
-    private func problem(_ key: String, _ message: String, at node: Node? = nil) {
+    private func problem(_ key: String, _ message: FieldReason, at node: Node? = nil) {
         let line = node.map(Self.line) ?? pairs[key].map { Self.line(of: $0.key) } ?? line
         report(LibraryIssue(file: file, line: line, field: Self.join(path, key), message: message))
     }
@@ -63,13 +65,13 @@ struct FrontMatterFields {
     }
 
     /// A text value, checked by `check` (which returns what is wrong, or `nil`).
-    func string(_ key: String, required: Bool = true, check: (String) -> String? = { _ in nil }) -> String? {
+    func string(_ key: String, required: Bool = true, check: (String) -> FieldReason? = { _ in nil }) -> String? {
         guard let node = value(key) else {
-            if required { problem(key, "is required") }
+            if required { problem(key, FieldReason("is required")) }
             return nil
         }
         guard case let .scalar(scalar) = node else {
-            problem(key, "expected a single value, not a list or mapping")
+            problem(key, FieldReason("expected a single value, not a list or mapping"))
             return nil
         }
         if let message = check(scalar.string) {
@@ -82,26 +84,32 @@ struct FrontMatterFields {
     /// One of an enumeration's values.
     func choice<T: RawRepresentable & CaseIterable>(_ key: String) -> T? where T.RawValue == String {
         let allowed = T.allCases.map(\.rawValue)
-        return string(key) { allowed.contains($0) ? nil : "'\($0)' is not one of \(allowed.joined(separator: ", "))" }
-            .flatMap(T.init(rawValue:))
+        return string(key) {
+            allowed.contains($0)
+                ? nil
+                : FieldReason(
+                    "'{value}' is not one of {values}", ["value": $0, "values": allowed.joined(separator: ", ")])
+        }
+        .flatMap(T.init(rawValue:))
     }
 
     private func items(_ key: String) -> [(node: Node, path: String)] {
         guard let node = value(key) else { return [] }
         guard case let .sequence(sequence) = node else {
-            problem(key, "expected a list (items starting with '- ', or [] for none)")
+            problem(key, FieldReason("expected a list (items starting with '- ', or [] for none)"))
             return []
         }
         return sequence.enumerated().map { ($0.element, "\(Self.join(path, key))[\($0.offset)]") }
     }
 
     /// A list of text values, each checked by `check`.
-    func strings(_ key: String, check: (String) -> String?) -> [String] {
+    func strings(_ key: String, check: (String) -> FieldReason?) -> [String] {
         items(key).compactMap { item in
             guard case let .scalar(scalar) = item.node else {
                 report(
                     LibraryIssue(
-                        file: file, line: Self.line(of: item.node), field: item.path, message: "expected a single value"
+                        file: file, line: Self.line(of: item.node), field: item.path,
+                        message: FieldReason("expected a single value")
                     ))
                 return nil
             }

@@ -20,7 +20,7 @@ enum LibraryImport {
             let url = folder.appendingPathComponent(name)
             guard let text = String(data: try Data(contentsOf: url), encoding: .utf8) else {
                 throw LibraryImportError(issues: [
-                    LibraryIssue(file: url.path, line: 1, field: "(file)", message: "is not UTF-8 text")
+                    LibraryIssue(file: url.path, line: 1, field: "(file)", message: FieldReason("is not UTF-8 text"))
                 ])
             }
             return (url.path, text)
@@ -43,7 +43,9 @@ enum LibraryImport {
                     issues.append(
                         LibraryIssue(
                             file: name, line: located.slugLine, field: "slug",
-                            message: "'\(located.file.slug)' is also the slug of \(earlier); slugs are unique"))
+                            message: FieldReason(
+                                "'{slug}' is also the slug of {file}; slugs are unique",
+                                ["slug": located.file.slug, "file": earlier])))
                 }
                 slugs[located.file.slug] = name
                 read.append(located)
@@ -103,8 +105,9 @@ enum LibraryImport {
                 issues.append(
                     LibraryIssue(
                         file: located.name, line: located.organizationLine, field: "organization",
-                        message: "'\(file.organization)' is not an organization this import may write for; use the "
-                            + "slug path of one you administer in this network"))
+                        message: FieldReason(
+                            "'{organization}' is not an organization this import may write for; use the slug path of "
+                                + "one you administer in this network", ["organization": file.organization])))
                 continue
             }
             var sessions: [Session.ID] = []
@@ -116,8 +119,9 @@ enum LibraryImport {
                     issues.append(
                         LibraryIssue(
                             file: located.name, line: line, field: "presentedAt[\(index)]",
-                            message: "'\(reference)' is not a session of this network; use its slug path, such as "
-                                + "asknet/webinars/inclusive-spaces/case-study"))
+                            message: FieldReason(
+                                "'{session}' is not a session of this network; use its slug path, such as "
+                                    + "asknet/webinars/inclusive-spaces/case-study", ["session": reference])))
                     continue
                 }
                 sessions.append(session.id!)

@@ -55,7 +55,8 @@ struct StudyFormPage {
             }
             form.presentedAt = file.presentedAt
         }
-        var (errors, formError) = check(form)
+        let t = page.localizer
+        var (errors, formError) = check(form, t)
         if page.form["intent"] == "preview" || !errors.isEmpty || formError != nil {
             let status: HTTPResponse.Status = errors.isEmpty && formError == nil ? .ok : .unprocessableContent
             return .page(
@@ -74,9 +75,9 @@ struct StudyFormPage {
             return .redirect("studies/\(saved.rawValue)?saved=1")
         } catch let error as LibraryImportError {
             for issue in error.issues {
-                if let field = StudyForm.field(of: issue) { errors[field, default: []].append(issue.message) }
+                if let field = StudyForm.field(of: issue) { errors[field, default: []].append(issue.message.worded(t)) }
             }
-            formError = errors.isEmpty ? error.issues.map(\.message).joined(separator: " ") : nil
+            formError = errors.isEmpty ? error.issues.map { $0.message.worded(t) }.joined(separator: " ") : nil
         } catch let refusal as FormRefusal {
             switch refusal {
             case let .field(name, message): errors[name] = [message]
@@ -125,15 +126,15 @@ struct StudyFormPage {
 
     /// Every problem of the form, by field, as `import` would find them in the file; problems of no one field (a
     /// session reference) go to the form.
-    private func check(_ form: StudyForm) -> ([String: [String]], String?) {
+    private func check(_ form: StudyForm, _ t: Localizer) -> ([String: [String]], String?) {
         guard case let .failure(error) = CaseStudyFile.read(form.text, file: "form") else { return ([:], nil) }
         var errors: [String: [String]] = [:]
         var general: [String] = []
         for issue in error.issues {
             if let field = StudyForm.field(of: issue) {
-                errors[field, default: []].append(issue.message)
+                errors[field, default: []].append(issue.message.worded(t))
             } else {
-                general.append("\(issue.field): \(issue.message)")
+                general.append("\(issue.field): \(issue.message.worded(t))")
             }
         }
         return (errors, general.isEmpty ? nil : general.joined(separator: " "))
