@@ -190,6 +190,8 @@ struct AttendanceImportTests {
         }
         #expect(AttendanceFileError.otherDate(file: "a", session: "b").offersAnyDate)
         #expect(!AttendanceFileError.empty.offersAnyDate)
+        #expect(ClearingNotConfirmed(people: 2).worded(t).hasPrefix("Ce fichier remettrait 2 personnes "))
+        #expect(ClearingNotConfirmed(people: 1).worded(.english) == ClearingNotConfirmed(people: 1).description)
     }
 
     @Test("The wrong --format is refused, naming the expected report")

@@ -181,7 +181,9 @@ struct RetentionRoutes {
                     try importer.apply(plan, session: session, confirmAbsent: confirmAbsent, in: transaction)
                 }
             } catch let refusal as ClearingNotConfirmed {
-                throw HTTPError(.conflict, message: refusal.description)
+                throw PluginProblem(.conflict, of: RetentionPlugin.id) { t in
+                    t.language == .english ? refusal.description : refusal.worded(t) + " (confirmAbsent=true)"
+                }
             }
         }
         return try JSONResponse.make(plan)

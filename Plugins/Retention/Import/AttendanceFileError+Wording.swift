@@ -59,3 +59,17 @@ extension AttendanceFileError {
         return false
     }
 }
+
+extension ClearingNotConfirmed {
+    /// The refusal in `t`'s language, for the upload page (which asks to confirm with its own button) and the API.
+    /// In English it is ``description``, word for word.
+    func worded(_ t: Localizer) -> String {
+        guard t.language != .english else { return description }
+        return t.plural(
+            "This file would set {count} person an earlier import recorded back to absent: they are not in it. "
+                + "Nothing was written. If the file is complete, confirm it; a preview lists the changes.",
+            "This file would set {count} people an earlier import recorded back to absent: they are not in it. "
+                + "Nothing was written. If the file is complete, confirm it; a preview lists the changes.",
+            count: people)
+    }
+}

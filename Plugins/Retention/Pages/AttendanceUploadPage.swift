@@ -89,7 +89,7 @@ struct AttendanceUploadPage {
             return .page(try await form(page, entry), status: .unprocessableContent)
         } catch let refusal as ClearingNotConfirmed {
             // The database changed between the preview and the write: ask again.
-            entry.fileError = refusal.description
+            entry.fileError = refusal.worded(t)
             return .page(try await form(page, entry), status: .conflict)
         } catch KernelError.invalidField(_, let reason) {
             // The kernel refused a record (a session that has not started yet takes no attendance): nothing is
