@@ -34,12 +34,13 @@ import Testing
 
     private func upload(
         _ web: WebFixture, cookie: String, token: String, session: Int64, content: String = Self.export,
-        dryRun: Bool = false, organization: Int64? = nil
+        dryRun: Bool = false, organization: Int64? = nil, language: String? = nil
     ) async throws -> TestClient.Reply {
         try await web.upload(
             "/orgs/\(organization ?? web.network)/retention/attendance",
             [("form", token), ("session", "\(session)")] + (dryRun ? [("dryRun", "yes")] : []),
-            files: [("export", "zoom.csv", content)], cookie: cookie)
+            files: [("export", "zoom.csv", content)], cookie: cookie,
+            headers: language.map { ["Accept-Language": $0] } ?? [:])
     }
 
     @Test("an upload records attendance, queues the unknown row and shows counts; a dry run writes nothing")
@@ -50,6 +51,13 @@ import Testing
         #expect(preview.status == 200)
         #expect(preview.text.contains("Preview (nothing written)"))
         #expect(preview.text.contains("1 rows for the review"))
+        let french = try await upload(web, cookie: cookie, token: token, session: session, dryRun: true, language: "fr")
+        #expect(french.text.contains("lignes pour la file de vérification : 1."))
+        #expect(french.text.contains("Essai à blanc : rien n’a été écrit."))
+        let broken = Self.export.replacingOccurrences(of: "Mystery Guest,", with: "\"Mystery Guest,")
+        let refused = try await upload(
+            web, cookie: cookie, token: token, session: session, content: broken, language: "sw")
+        #expect(refused.text.contains("Mstari 6 unafungua sehemu ya alama za nukuu"))
         #expect(try await web.count("SELECT count(*) FROM retention_import") == 0)
         #expect(try await web.count("SELECT count(*) FROM retention_unmatched") == 0)
         #expect(try await web.count("SELECT count(*) FROM auditLog") == audited)

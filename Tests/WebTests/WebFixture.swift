@@ -138,7 +138,8 @@ struct WebFixture {
 
     /// Posts a `multipart/form-data` form: text fields, and files as (field, file name, content).
     func upload(
-        _ path: String, _ fields: [(String, String)], files: [(String, String, String)], cookie: String
+        _ path: String, _ fields: [(String, String)], files: [(String, String, String)], cookie: String,
+        headers: [String: String] = [:]
     ) async throws -> TestClient.Reply {
         let boundary = "----indaba-test-boundary"
         var body = ""
@@ -152,7 +153,7 @@ struct WebFixture {
         }
         body += "--\(boundary)--\r\n"
         return try await client.request(
-            .post, path, headers: ["Cookie": cookie], json: body,
+            .post, path, headers: headers.merging(["Cookie": cookie]) { $1 }, json: body,
             contentType: "multipart/form-data; boundary=\(boundary)")
     }
 

@@ -126,7 +126,7 @@ struct AttendanceUploadPage {
             ),
             body: """
                 <p class="lead">\(lead)</p>
-                <ul class="summary">\(summaryLines(plan, dryRun: true))</ul>
+                <ul class="summary">\(summaryLines(plan, dryRun: true, t))</ul>
                 <p>\(t("If the export is complete (not cut short, not filtered), confirm below. Otherwise export the "
                     + "report again from the meeting platform."))</p>
                 <form method="post" action="\(page.basePath)attendance" enctype="multipart/form-data" class="stacked">
@@ -144,18 +144,15 @@ struct AttendanceUploadPage {
                 """)
     }
 
-    /// The command-line summary, without its pointer to the command (the page links the queue instead).
-    private func summaryLines(_ plan: AttendancePlan, dryRun: Bool) -> [HTML] {
-        ImportSummary(plan: plan, dryRun: dryRun).lines.map { line in
-            let text = line.replacingOccurrences(of: " (indaba attendance unmatched)", with: "")
-            return "<li>\(text.trimmingCharacters(in: .whitespaces))</li>"
-        }
+    /// The import's summary in the page's language (the page links the queue instead of naming the command).
+    private func summaryLines(_ plan: AttendancePlan, dryRun: Bool, _ t: Localizer) -> [HTML] {
+        ImportSummary(plan: plan, dryRun: dryRun).lines(t).map { "<li>\($0)</li>" }
     }
 
     private func summary(
         _ plan: AttendancePlan, session: Session, dryRun: Bool, base: String, _ t: Localizer
     ) -> PageContent {
-        let lines = summaryLines(plan, dryRun: dryRun)
+        let lines = summaryLines(plan, dryRun: dryRun, t)
         let review: HTML =
             plan.unmatched.isEmpty
             ? ""
