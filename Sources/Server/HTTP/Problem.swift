@@ -99,11 +99,6 @@ public struct Problem: Error, HTTPResponseError, Sendable {
         Problem(.badRequest, errors: errors) { t in t("The query string is invalid.") }
     }
 
-    /// A 422 about one field, its detail in English only (a kernel refusal that has no wording yet).
-    public static func invalid(_ field: String, _ detail: String) -> Problem {
-        invalid([FieldProblem(field: field, detail: detail)])
-    }
-
     /// A 422 about one field, its detail worded in the client's language.
     public static func invalid(_ field: String, wording: @escaping @Sendable (Localizer) -> String) -> Problem {
         invalid([FieldProblem(field: field, wording: wording)])
