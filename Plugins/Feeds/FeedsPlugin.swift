@@ -52,7 +52,7 @@ public struct FeedsPlugin: Plugin {
     }
 
     private func evict(series: WebinarSeries.ID) async throws {
-        let scopes = try await context.store.writer.read { db -> Set<FeedScope> in
+        let scopes = try await context.store.read { db -> Set<FeedScope> in
             guard let running = try ScheduleQueries.organizations(running: series, in: db) else {
                 return [.series(series)]
             }

@@ -33,7 +33,7 @@ struct Schedule {
     }
 
     func queueDue(at now: Date) async throws {
-        let found = try await plugin.context.store.writer.read { db in try due(at: now, in: db) }
+        let found = try await plugin.context.store.read { db in try due(at: now, in: db) }
         guard !found.isEmpty else { return }
         try await plugin.context.write(as: AuditActor("plugin:messages")) { transaction in
             for item in found {

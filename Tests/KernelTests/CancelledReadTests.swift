@@ -1,26 +1,102 @@
 import Foundation
 import GRDB
-import Kernel
+import Synchronization
 import Testing
 
-/// Reading connections ask the running task every few thousand steps whether it was cancelled (GRDB's
-/// `sqlite3_interrupt` is lost when it lands just before a statement runs; a request guard test hung on that for
-/// minutes). That race cannot be staged deterministically: a test that cancelled a synchronous read passed alone and
-/// failed in a loaded full run, so it was dropped. What is tested here is that reads of tasks that are not cancelled
-/// are never cut short by the handler; `RequestGuardTests` covers cancelled requests end to end.
-@Suite("Reads and the cancellation check")
+@testable import Kernel
+
+/// Reads stop when their task is cancelled, whatever they are doing. GRDB's `sqlite3_interrupt` is lost when it lands
+/// just before a statement runs (a request guard test once hung on that for minutes); the reading connections'
+/// progress handler then asks the read's own cancellation flag. The race itself cannot be staged deterministically,
+/// so the flag is tested directly: set without GRDB knowing, it alone must stop a long statement.
+@Suite("Reads and cancellation")
 struct CancelledReadTests {
+    /// A statement of some hundred million steps: about ten seconds if nothing stops it.
+    static let longCount =
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 30000000) SELECT count(*) FROM n"
+
     @Test("a read of a task that is not cancelled runs to its end")
     func notCancelled() async throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cancel-\(UUID().uuidString).sqlite")
-        defer { try? FileManager.default.removeItem(at: url) }
-        let store = try Store.open(path: url.path)
-        let count = try await store.writer.read { db in
-            try Int.fetchOne(
-                db,
-                sql: "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000) "
-                    + "SELECT count(*) FROM n")
+        try await withFileStore { store in
+            let count = try await store.read { db in
+                try Int.fetchOne(
+                    db,
+                    sql: "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000) "
+                        + "SELECT count(*) FROM n")
+            }
+            #expect(count == 100_000)
         }
-        #expect(count == 100_000)
+    }
+
+    @Test("the read's own flag stops a running statement, with GRDB never told")
+    func flagStopsStatement() async throws {
+        try await withFileStore { store in
+            let flag = ReadCancellation()
+            let started = Started()
+            let read = Task {
+                try await store.read(
+                    { db in
+                        started.mark()
+                        return try Int.fetchOne(db, sql: Self.longCount)
+                    }, cancellation: flag)
+            }
+            await started.wait()
+            flag.cancel()
+            await #expect(throws: (any Error).self) { try await read.value }
+        }
+    }
+
+    @Test("cancelling the task stops a running read")
+    func taskCancellationStopsRead() async throws {
+        try await withFileStore { store in
+            let started = Started()
+            let read = Task {
+                try await store.read { db in
+                    started.mark()
+                    return try Int.fetchOne(db, sql: Self.longCount)
+                }
+            }
+            await started.wait()
+            read.cancel()
+            await #expect(throws: (any Error).self) { try await read.value }
+        }
+    }
+
+    @Test("a flag set before the read starts refuses it at once")
+    func cancelledBeforeStart() async throws {
+        try await withFileStore { store in
+            let flag = ReadCancellation()
+            flag.cancel()
+            await #expect(throws: CancellationError.self) {
+                try await store.read({ db in try Int.fetchOne(db, sql: "SELECT 1") }, cancellation: flag)
+            }
+        }
+    }
+
+    @Test("asynchronous code reads through Store.read, so a cancelled read always stops")
+    func noDirectAsynchronousReads() throws {
+        let files = try BoundaryRatchetTests.sources(in: ["Plugins", "Sources"])
+            .filter { $0.path != "Sources/Kernel/Store/ReadCancellation.swift" }
+        let offences = try BoundaryRatchetTests.offences(#"await\b.*\.writer\.read\b"#, in: files)
+        #expect(offences.isEmpty, "use store.read instead of store.writer.read:\n\(offences.joined(separator: "\n"))")
+    }
+
+    private func withFileStore(_ body: (Store) async throws -> Void) async throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cancel-\(UUID().uuidString).sqlite")
+        defer {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: url.path + suffix) }
+        }
+        try await body(try Store.open(path: url.path))
+    }
+}
+
+/// Set by the read once it runs on its connection; the test waits for it before cancelling.
+private final class Started: Sendable {
+    private let flag = Atomic<Bool>(false)
+
+    func mark() { flag.store(true, ordering: .releasing) }
+
+    func wait() async {
+        while !flag.load(ordering: .acquiring) { try? await Task.sleep(for: .milliseconds(1)) }
     }
 }

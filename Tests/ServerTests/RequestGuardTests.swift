@@ -61,7 +61,7 @@ private struct GuardedRouter {
     }
 
     func get(
-        _ path: String, method: HTTPRequest.Method = .get, on channel: EmbeddedChannel = EmbeddedChannel()
+        _ path: String, method: HTTPRequest.Method = .get, on channel: NIOAsyncTestingChannel = NIOAsyncTestingChannel()
     ) async throws -> Response {
         let request = Request(
             head: HTTPRequest(method: method, scheme: "http", authority: "localhost", path: path),
@@ -100,7 +100,7 @@ struct RequestGuardTests {
         let (store, url) = try fileStore()
         defer { try? FileManager.default.removeItem(at: url) }
         let router = GuardedRouter(limits: .init(deadline: .seconds(600)), store: store)
-        let channel = EmbeddedChannel()
+        let channel = NIOAsyncTestingChannel()
         async let response = router.get("/slow-read", on: channel)
         try await router.waitForStarts(1)
         router.requestGuard.clientWentAway(ObjectIdentifier(channel))
@@ -114,7 +114,7 @@ struct RequestGuardTests {
         defer { try? FileManager.default.removeItem(at: url) }
         let router = GuardedRouter(
             limits: .init(concurrentRequests: 1, queuedRequests: 1, deadline: .milliseconds(500)), store: store)
-        let busy = EmbeddedChannel()
+        let busy = NIOAsyncTestingChannel()
         async let first = router.get("/slow-read", method: .post, on: busy)
         try await router.waitForStarts(1)
         async let waiting = router.get("/quick")

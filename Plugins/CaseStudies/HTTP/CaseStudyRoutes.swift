@@ -20,7 +20,7 @@ struct CaseStudyRoutes {
                 try refuseParameters(request, allowed: [])
                 let (network, reader, reference) = try await library(context, parameter: "study")
                 let scope = Scope(isPublic ? .anonymous : context.access)
-                let view = try await plugin.context.store.writer.read { db in
+                let view = try await plugin.context.store.read { db in
                     let study = try CaseStudyLibrary.visibleStudy(reference, network: network, reader: reader, in: db)
                     // Only the sessions the caller may see: a linked series can go back to draft or be cancelled.
                     let sessions = try scope.visible(CaseStudyLibrary.sessions(of: study.id!, in: db), in: db)
@@ -40,7 +40,7 @@ struct CaseStudyRoutes {
                     throw PluginProblem(.notFound, of: CaseStudiesPlugin.id) { t in t("No such series here.") }
                 }
                 let scope = Scope(isPublic ? .anonymous : context.access)
-                let items = try await plugin.context.store.writer.read { db in
+                let items = try await plugin.context.store.read { db in
                     // A series the caller may not see answers 404, like one that does not exist.
                     _ = try scope.one(scope.series(), id: series, entity: "series", in: db)
                     return try CaseStudyLibrary.presented(inSeries: WebinarSeries.ID(series), reader: reader, in: db)
@@ -55,7 +55,7 @@ struct CaseStudyRoutes {
                 try await answering {
                     try refuseParameters(request, allowed: [])
                     let (network, reader, reference) = try await library(context, parameter: "study")
-                    let items = try await plugin.context.store.writer.read { db in
+                    let items = try await plugin.context.store.read { db in
                         let study = try CaseStudyLibrary.visibleStudy(
                             reference, network: network, reader: reader, in: db)
                         return try CaseStudyLibrary.history(of: study.id!, in: db).map {
@@ -97,14 +97,14 @@ struct CaseStudyRoutes {
         let (network, reader, _) = try await library(context, parameter: nil)
         let (chosen, count) = (filters, limit)
         if let q = query["q"] {
-            let hits = try await plugin.context.store.writer.read { db in
+            let hits = try await plugin.context.store.read { db in
                 try CaseStudySearch.search(
                     q, network: network, reader: reader, filters: chosen, limit: count,
                     snippetWords: settings.snippetWords, in: db)
             }
             return try JSONResponse.make(ItemsView(items: hits.map(SearchHitView.init)))
         }
-        let studies = try await plugin.context.store.writer.read { db in
+        let studies = try await plugin.context.store.read { db in
             try CaseStudyLibrary.list(network: network, reader: reader, filters: chosen, limit: count, in: db)
         }
         return try JSONResponse.make(ItemsView(items: studies.map(StudySummaryView.init)))
@@ -117,7 +117,7 @@ struct CaseStudyRoutes {
         let organization = context.organization!.id!
         let access = isPublic ? Access.anonymous : context.access
         let value = try parameter.map { try context.parameters.require($0) } ?? ""
-        let (network, reader) = try await plugin.context.store.writer.read { db in
+        let (network, reader) = try await plugin.context.store.read { db in
             (try LibraryReader.network(of: organization, in: db), try LibraryReader.of(access, in: db))
         }
         return (network, reader, value)

@@ -37,7 +37,7 @@ extension CaseStudiesPlugin {
     }
 
     private func presented(in series: WebinarSeries.ID) async throws -> [(study: CaseStudy, session: String)] {
-        try await context.store.writer.read { db in
+        try await context.store.read { db in
             let presented = try CaseStudyLibrary.presented(inSeries: series, reader: .anonymous, in: db)
             let titles = try Lookup.sessions(Set(presented.map(\.session)), in: db)
                 .reduce(into: [Session.ID: String]()) { $0[$1.id!] = $1.title }

@@ -43,7 +43,7 @@ extension CaseStudiesPlugin {
         }
         let access = context.access
         let query = query.trimmingCharacters(in: .whitespacesAndNewlines)
-        let items = try await self.context.store.writer.read { db -> [HTML] in
+        let items = try await self.context.store.read { db -> [HTML] in
             let network = try LibraryReader.network(of: organization, in: db)
             let reader = try LibraryReader.of(access, in: db)
             if query.isEmpty {

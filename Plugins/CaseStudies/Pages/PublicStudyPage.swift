@@ -18,7 +18,7 @@ struct PublicStudyPage {
         let reference = try page.context.parameters.require("study")
         let organization = page.organization.id!
         let scope = Scope(.anonymous)
-        let (study, contributor, presentations) = try await plugin.context.store.writer.read { db in
+        let (study, contributor, presentations) = try await plugin.context.store.read { db in
             let network = try LibraryReader.network(of: organization, in: db)
             let study: CaseStudy
             do {

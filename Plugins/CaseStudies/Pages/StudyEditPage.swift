@@ -99,7 +99,7 @@ struct StudyEditPage {
     private func load(_ page: PageRequest, requireWrite: Bool) async throws -> (CaseStudy, [Session], Bool) {
         let reference = try page.context.parameters.require("study")
         let (organization, access) = (page.organization.id!, page.context.access)
-        let (study, sessions) = try await plugin.context.store.writer.read { db in
+        let (study, sessions) = try await plugin.context.store.read { db in
             let network = try LibraryReader.network(of: organization, in: db)
             let reader = try LibraryReader.of(access, in: db)
             let study: CaseStudy
@@ -122,7 +122,7 @@ struct StudyEditPage {
     ) async throws -> PageContent {
         let (study, linked, writable) = try await load(page, requireWrite: false)
         let (organization, scope) = (page.organization.id!, page.context.scope)
-        let (document, choices, sessions) = try await plugin.context.store.writer.read {
+        let (document, choices, sessions) = try await plugin.context.store.read {
             db -> (String, [(Int64, String)], [Session]) in
             let network = try LibraryReader.network(of: organization, in: db)
             // The sessions the user may link (the same rule as linking), still scheduled, in time order.

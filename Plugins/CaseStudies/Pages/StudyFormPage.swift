@@ -32,7 +32,7 @@ struct StudyFormPage {
     func edit(_ page: PageRequest) async throws -> PageResponse {
         let study = try await writableStudy(page)
         let target = try await target(page, study: study)
-        let file = try await plugin.context.store.writer.read { db in try CaseStudyLibrary.file(of: study, in: db) }
+        let file = try await plugin.context.store.read { db in try CaseStudyLibrary.file(of: study, in: db) }
         return .page(render(page, target, form: StudyForm(file), errors: [:], formError: nil, preview: false))
     }
 
@@ -50,7 +50,7 @@ struct StudyFormPage {
         if let study = target.study {
             // The slug names the study's file and its address: it stays; the links to sessions are the page's.
             form.slug = study.slug
-            let file = try await plugin.context.store.writer.read { db in
+            let file = try await plugin.context.store.read { db in
                 try CaseStudyLibrary.file(of: study, in: db)
             }
             form.presentedAt = file.presentedAt
@@ -144,7 +144,7 @@ struct StudyFormPage {
     private func writableStudy(_ page: PageRequest) async throws -> CaseStudy {
         let reference = try page.context.parameters.require("study")
         let (organization, access) = (page.organization.id!, page.context.access)
-        let study = try await plugin.context.store.writer.read { db in
+        let study = try await plugin.context.store.read { db in
             let network = try LibraryReader.network(of: organization, in: db)
             do {
                 return try CaseStudyLibrary.visibleStudy(
@@ -162,7 +162,7 @@ struct StudyFormPage {
     /// The organizations of the network the user may write studies for, by name.
     private func target(_ page: PageRequest, study: CaseStudy?) async throws -> Target {
         let (organization, administered) = (page.organization.id!, page.context.access.administered)
-        let organizations = try await plugin.context.store.writer.read { db in
+        let organizations = try await plugin.context.store.read { db in
             let network = try LibraryReader.network(of: organization, in: db)
             return try administered.compactMap { try OrganizationTree.organization($0, in: db) }
                 .filter { try LibraryReader.network(of: $0.id!, in: db) == network }

@@ -13,7 +13,7 @@ struct CertificatesRoutes {
         on(routes, .get, "series/:series/eligibility") { _, context in
             let (organization, series) = try administered(context)
             let settings = try await plugin.settings(for: organization)
-            let verdicts = try await plugin.context.store.writer.read { db in
+            let verdicts = try await plugin.context.store.read { db in
                 try CertificateQueries.eligibility(
                     series: series, organization: organization, settings: settings, in: db)
             }
@@ -30,7 +30,7 @@ struct CertificatesRoutes {
         on(routes, .get, "series/:series/certificates") { _, context in
             let (organization, series) = try administered(context)
             return try Replies.json(
-                try await plugin.context.store.writer.read { db in
+                try await plugin.context.store.read { db in
                     try CertificateQueries.list(series: series, organization: organization, in: db)
                 })
         }
@@ -106,7 +106,7 @@ struct CertificatesRoutes {
 
     private func certificate(_ context: IndabaRequestContext) async throws -> Certificate {
         let (organization, id) = try certificateId(context)
-        return try await plugin.context.store.writer.read { db in
+        return try await plugin.context.store.read { db in
             try CertificatesPlugin.owned(id, by: organization, in: db)
         }
     }

@@ -59,7 +59,7 @@ struct IssuerRoutes {
                 }
             }
             let urls = try await urls(context)
-            let payload = try await plugin.context.store.writer.read { db in
+            let payload = try await plugin.context.store.read { db in
                 try RevocationStatusList.payload(organization: organization, issuer: urls, kid: kid, in: db)
             }
             let token = try OpenBadgeCredential.sign(payload, with: key, kid: urls.key(key.kid))

@@ -46,12 +46,12 @@ extension CertificatesPlugin {
     ) async throws -> IssueOutcome {
         let settings = try await issuingSettings(for: organization, server: server)
         let now = context.now()
-        let plan = try await context.store.writer.read { db in
+        let plan = try await context.store.read { db in
             try IssuePlan(
                 series: reference, organization: organization, settings: settings, issuedAt: now,
                 actor: actor.name, in: db)
         }
-        let logo = try await context.store.writer.read { db in try CertificateLogos.png(of: organization, in: db) }
+        let logo = try await context.store.read { db in try CertificateLogos.png(of: organization, in: db) }
         let renderer = CertificateRenderer(branding: settings.branding(logo: logo))
         // Every PDF is kept with its certificate: a download is always the file issued.
         var drawn: [(certificate: Certificate, pdf: Data)] = []

@@ -40,7 +40,7 @@ extension CertificatesPlugin {
     ) async throws -> Certificate {
         let settings = try await issuingSettings(for: organization, server: server)
         let now = context.now()
-        let (old, draft, eligibility) = try await context.store.writer.read { db in
+        let (old, draft, eligibility) = try await context.store.read { db in
             let old = try Self.owned(id, by: organization, in: db)
             let series = try CertificateQueries.series("\(old.seriesId.rawValue)", runBy: organization, in: db)
             let facts = try SeriesFacts(series: series, organization: organization, issuedAt: now, in: db)
@@ -62,7 +62,7 @@ extension CertificatesPlugin {
                 actor: actor.name)
             return (old, draft, try Eligibility(series: series, rule: rule, in: db))
         }
-        let logo = try await context.store.writer.read { db in try CertificateLogos.png(of: organization, in: db) }
+        let logo = try await context.store.read { db in try CertificateLogos.png(of: organization, in: db) }
         let pdf: Data
         do {
             pdf = try CertificateRenderer(branding: settings.branding(logo: logo)).pdf(draft.content)

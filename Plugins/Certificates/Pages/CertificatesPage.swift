@@ -17,7 +17,7 @@ struct CertificatesPage {
         try page.context.scope.requireAdministration(of: organization.id!)
         // The series this organization runs itself, as the API has them: a member's series are managed at the
         // member's address (which a network's coordinator may open too).
-        let series = try await plugin.context.store.writer.read { db in
+        let series = try await plugin.context.store.read { db in
             try OrganizationSeries.series(runBy: organization.id!, in: db)
         }
         let items: [HTML] = series.map {
@@ -98,7 +98,7 @@ struct CertificatesPage {
             case let error as CertificatesError where error.status != nil: message = error.worded(t)
             default: throw error
             }
-            let series = try await plugin.context.store.writer.read { db in
+            let series = try await plugin.context.store.read { db in
                 try CertificateQueries.series("\(certificate.seriesId.rawValue)", runBy: organization, in: db)
             }
             return .page(
@@ -119,7 +119,7 @@ struct CertificatesPage {
                 certificate.id!, organization: organization, actor: page.actor, server: page.context.baseURL)
             return .redirect("series/\(certificate.seriesId.rawValue)?reissued=\(replacement.id!.rawValue)")
         } catch let error as CertificatesError where error.status != nil {
-            let series = try await plugin.context.store.writer.read { db in
+            let series = try await plugin.context.store.read { db in
                 try CertificateQueries.series("\(certificate.seriesId.rawValue)", runBy: organization, in: db)
             }
             let notice: HTML = "<p class=\"error\" role=\"alert\">\(error.worded(page.localizer))</p>"
@@ -158,7 +158,7 @@ struct CertificatesPage {
         guard let id = page.context.parameters.get("series", as: Int64.self) else {
             throw AccessError.notFound(entity: "series", id: 0)
         }
-        let series = try await plugin.context.store.writer.read { db in
+        let series = try await plugin.context.store.read { db in
             try OrganizationSeries.series(WebinarSeries.ID(id), runBy: organization, in: db)
         }
         guard let series else { throw AccessError.notFound(entity: "series", id: id) }
@@ -172,7 +172,7 @@ struct CertificatesPage {
             throw AccessError.notFound(entity: "certificate", id: 0)
         }
         do {
-            return try await plugin.context.store.writer.read { db in
+            return try await plugin.context.store.read { db in
                 try CertificatesPlugin.owned(Certificate.ID(id), by: organization, in: db)
             }
         } catch CertificatesError.unknownCertificate {
@@ -186,7 +186,7 @@ struct CertificatesPage {
         let organization = page.organization.id!
         let settings = try await plugin.settings(for: organization)
         let reference = "\(series.id!.rawValue)"
-        let (verdicts, certificates) = try await plugin.context.store.writer.read { db in
+        let (verdicts, certificates) = try await plugin.context.store.read { db in
             let verdicts = Result {
                 try CertificateQueries.eligibility(
                     series: reference, organization: organization, settings: settings, in: db)

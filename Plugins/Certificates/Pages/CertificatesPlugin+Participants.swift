@@ -10,7 +10,7 @@ public import PluginKit
 extension CertificatesPlugin {
     public func participantSections(for page: ParticipantPageRequest) async throws -> [PageSection] {
         let organization = page.organization.id!
-        let certificates = try await context.store.writer.read { db in
+        let certificates = try await context.store.read { db in
             try Self.held(by: page.person, in: organization, db)
         }
         guard !certificates.isEmpty else { return [] }
@@ -51,7 +51,7 @@ extension CertificatesPlugin {
     }
 
     public func personalData(of person: Person.ID) async throws -> JSONValue? {
-        let certificates = try await context.store.writer.read { db in
+        let certificates = try await context.store.read { db in
             try Certificate.filter(Column("personId") == person).order(Column("id")).fetchAll(db)
         }
         guard !certificates.isEmpty else { return nil }
@@ -84,7 +84,7 @@ extension CertificatesPlugin {
             let id = page.context.parameters.get("certificate", as: Int64.self)
         else { throw AccessError.notFound(entity: "certificate", id: 0) }
         let organization = page.organization.id!
-        let certificate = try await context.store.writer.read { db in
+        let certificate = try await context.store.read { db in
             try Self.held(by: person, in: organization, db).first { $0.id == Certificate.ID(id) }
         }
         guard let certificate else { throw AccessError.notFound(entity: "certificate", id: id) }

@@ -93,7 +93,7 @@ struct CertificatesSettingsPage {
 
     private func rows(_ organization: Organization.ID) async throws -> [Row] {
         let settings = try await plugin.settings(for: organization)
-        return try await plugin.context.store.writer.read { db in
+        return try await plugin.context.store.read { db in
             try OrganizationSeries.series(runBy: organization, in: db).map { series in
                 let path = try Lookup.path(of: series, in: db)
                 return Row(series: series, path: path, rule: settings.rule(forPath: path, id: series.id!))
@@ -105,7 +105,7 @@ struct CertificatesSettingsPage {
     private func content(_ page: PageRequest, notice: HTML, errors: [Int64: String]) async throws -> PageContent {
         let organization = page.organization.id!
         let rows = try await rows(organization)
-        let hasLogo = try await plugin.context.store.writer.read { db in
+        let hasLogo = try await plugin.context.store.read { db in
             try CertificateLogos.png(of: organization, in: db) != nil
         }
         let forms: [HTML] = rows.map { rule($0, page: page, error: errors[$0.series.id!.rawValue]) }

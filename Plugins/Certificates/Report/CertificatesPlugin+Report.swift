@@ -9,7 +9,7 @@ extension CertificatesPlugin {
         let settings = try await settings(for: report.organization.id!)
         let series = report.series
         let t = report.localizer
-        let figures = try await context.store.writer.read { db -> ReportFigures? in
+        let figures = try await context.store.read { db -> ReportFigures? in
             let path = try Lookup.path(of: series, in: db)
             guard let rule = settings.rule(forPath: path, id: series.id!) else { return nil }
             let eligibility = try Eligibility(series: series, rule: rule, in: db)

@@ -21,7 +21,7 @@ extension CertificatesPlugin {
     /// with today's settings, and that file is kept from then on.
     func pdf(of certificate: Certificate) async throws -> Data {
         let id = certificate.id!
-        if let kept = try await context.store.writer.read({ db in try CertificateDocuments.pdf(of: id, in: db) }) {
+        if let kept = try await context.store.read({ db in try CertificateDocuments.pdf(of: id, in: db) }) {
             return kept
         }
         let branding = try await branding(for: certificate.organizationId)

@@ -54,7 +54,7 @@ extension CertificatesPlugin {
     /// The organization's branding now: its settings and its uploaded logo.
     func branding(for organization: Organization.ID) async throws -> Branding {
         let settings = try await settings(for: organization)
-        let logo = try await context.store.writer.read { db in try CertificateLogos.png(of: organization, in: db) }
+        let logo = try await context.store.read { db in try CertificateLogos.png(of: organization, in: db) }
         return settings.branding(logo: logo)
     }
 }

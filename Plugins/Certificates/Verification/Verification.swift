@@ -28,7 +28,7 @@ struct Verification: Sendable, Encodable, Equatable {
     /// gate lets the plugin serve the certificate's organization (a public surface): a certificate of an
     /// organization that disabled the plugin is not found either.
     static func find(_ typed: String, store: Store, gate: PluginGate) async throws -> Verification? {
-        let found = try await store.writer.read { db in try lookUp(typed, in: db) }
+        let found = try await store.read { db in try lookUp(typed, in: db) }
         // The gate is asked whether or not the code was found (for nobody, then), so both take the same work.
         let served = try? await gate.organization(
             found?.organization ?? Organization.ID(0), plugin: CertificatesPlugin.id, scope: Scope(.anonymous),

@@ -15,7 +15,7 @@ final class FeedIdentity: Sendable {
     func identity(baseURL: String, context: PluginContext) async throws -> InstallationIdentity {
         if let identity = known.withLock({ $0 }) { return identity }
         if provisional.withLock({ $0.contains(baseURL) }) { return .provisional }
-        var identity = try await context.store.writer.read { db in try InstallationIdentity.read(in: db) }
+        var identity = try await context.store.read { db in try InstallationIdentity.read(in: db) }
         if identity == nil, let authority = InstallationIdentity.authority(of: baseURL) {
             identity = try await context.write(as: AuditActor("plugin:feeds")) { transaction in
                 try transaction.installationIdentity(claiming: authority)

@@ -28,7 +28,7 @@ struct FeedRoutes {
                 routes.on("personal/:token/\(format.fileName)", method: method) { request, context in
                     let token = try context.parameters.require("token")
                     let organization = context.organization!.id!
-                    let person = try await plugin.context.store.writer.read { db in
+                    let person = try await plugin.context.store.read { db in
                         try PersonalFeeds.person(for: token, organization: organization, in: db)
                     }
                     // Unknown and revoked tokens look the same: there is nothing at this address.
@@ -68,7 +68,7 @@ struct FeedRoutes {
         }
         routes.get("urls") { _, context in
             let organization = context.organization!
-            let links = try await plugin.context.store.writer.read { db in
+            let links = try await plugin.context.store.read { db in
                 try FeedLinks.all(for: organization, baseURL: context.baseURL, scope: context.scope, in: db)
             }
             return try JSONResponse.make(links, status: .ok)
@@ -81,7 +81,7 @@ struct FeedRoutes {
         let id = try context.parameters.require("person", as: Int64.self)
         let organization = context.organization!.id!
         let scope = context.scope
-        let person = try await plugin.context.store.writer.read { db in
+        let person = try await plugin.context.store.read { db in
             try scope.one(scope.people(), id: id, entity: "person", in: db)
         }
         if scope.access.person != person.id { try scope.requireAdministration(of: organization) }
@@ -98,7 +98,7 @@ struct FeedRoutes {
         let stateKey = FeedStateKey(scope: scope, organization: organization.id!)
         let state = try await plugin.states.value(for: stateKey) {
             let settings = try await plugin.context.settings(FeedsSettings.self, for: organization.id!)
-            return try await store.writer.read { db in
+            return try await store.read { db in
                 guard let selection = try FeedContent.selection(scope, organization: organization, in: db) else {
                     return FeedState(settings: settings, selection: nil, version: "")
                 }
@@ -122,7 +122,7 @@ struct FeedRoutes {
             return answer(
                 cached, request, context, replayable: folder == nil, key: key, state: stateKey, version: version)
         }
-        let content = try await store.writer.read { db in
+        let content = try await store.read { db in
             try FeedContent.load(selection, organization: organization, in: db)
         }
         if format == .frab {

@@ -9,7 +9,7 @@ extension FeedsPlugin {
     public func participantSections(for page: ParticipantPageRequest) async throws -> [PageSection] {
         let t = page.localizer
         let action = page.basePath + "calendar/rotate"
-        let active = try await context.store.writer.read { db in
+        let active = try await context.store.read { db in
             try PersonalFeeds.tokens(of: page.person, organization: page.organization.id!, in: db)
                 .filter { $0.revokedAt == nil }.count
         }
@@ -60,7 +60,7 @@ extension FeedsPlugin {
     }
 
     public func personalData(of person: Person.ID) async throws -> JSONValue? {
-        let tokens = try await context.store.writer.read { db in try PersonalFeeds.tokens(of: person, in: db) }
+        let tokens = try await context.store.read { db in try PersonalFeeds.tokens(of: person, in: db) }
         guard !tokens.isEmpty else { return nil }
         return .object([
             "privateCalendarLinks": .array(

@@ -13,7 +13,7 @@ struct TemplatesPage {
 
     func list(_ page: PageRequest) async throws -> PageResponse {
         let organization = try administered(page)
-        let overrides = try await plugin.context.store.writer.read { db in
+        let overrides = try await plugin.context.store.read { db in
             try TemplateOverrides.all(of: organization, in: db)
         }
         let t = page.localizer
@@ -39,7 +39,7 @@ struct TemplatesPage {
     func edit(_ page: PageRequest) async throws -> PageResponse {
         let organization = try administered(page)
         let kind = try self.kind(page)
-        let overrides = try await plugin.context.store.writer.read { db in
+        let overrides = try await plugin.context.store.read { db in
             try TemplateOverrides.all(of: organization, in: db)
         }
         let values = Dictionary(

@@ -17,7 +17,7 @@ struct RetentionRoutes {
             try ReviewQueuePage.requireReviewer(context.scope, of: organization)
             let all = request.uri.queryParameters.get("all") == "true"
             let scope = context.scope
-            let items = try await plugin.context.store.writer.read { db in
+            let items = try await plugin.context.store.read { db in
                 try ReviewQueue.items(of: organization, includeResolved: all, scope: scope, in: db)
             }
             return try JSONResponse.make(items)
@@ -41,7 +41,7 @@ struct RetentionRoutes {
             _ = try administered(context)
             let settings = try await plugin.settings(for: organization.id!)
             return try JSONResponse.make(
-                try await plugin.context.store.writer.read { db in
+                try await plugin.context.store.read { db in
                     try NetworkFunnel(
                         organizations: RetentionQueries.organizationsCovered(by: organization, in: db),
                         settings: settings, in: db)
@@ -52,7 +52,7 @@ struct RetentionRoutes {
             let id = try context.parameters.require("programme", as: Int64.self)
             let scope = context.scope
             return try JSONResponse.make(
-                try await plugin.context.store.writer.read { db in
+                try await plugin.context.store.read { db in
                     // Missing, hidden and another organization's programmes answer alike.
                     guard let programme = try? scope.one(scope.programmes(), id: id, entity: "programme", in: db),
                         programme.organizationId == organization
@@ -73,7 +73,7 @@ struct RetentionRoutes {
         let id = try context.parameters.require("series", as: Int64.self)
         let organization = context.organization!.id!
         let scope = context.scope
-        return try await plugin.context.store.writer.read { db in
+        return try await plugin.context.store.read { db in
             try scope.attendanceSeries(WebinarSeries.ID(id), coveredBy: organization, in: db).series
         }
     }
@@ -82,7 +82,7 @@ struct RetentionRoutes {
         let series = try await series(context)
         let settings = try await plugin.settings(for: context.organization!.id!)
         let now = plugin.context.now()
-        return try await plugin.context.store.writer.read { db in
+        return try await plugin.context.store.read { db in
             SeriesReport(
                 progress: try SeriesProgress(series: series, now: now, in: db), settings: settings,
                 targets: try SeriesTarget.all(of: series.id!, in: db))
@@ -92,7 +92,7 @@ struct RetentionRoutes {
     private func followUp(_ context: IndabaRequestContext) async throws -> FollowUpList {
         let series = try await series(context)
         let now = plugin.context.now()
-        return try await plugin.context.store.writer.read { db in
+        return try await plugin.context.store.read { db in
             try FollowUpList(progress: SeriesProgress(series: series, now: now, in: db), in: db)
         }
     }
@@ -132,7 +132,7 @@ struct RetentionRoutes {
             throw PluginProblem(.badRequest, of: RetentionPlugin.id) { t in t("Name the session: ?session=ID.") }
         }
         let organization = context.organization!.id!
-        let (session, owner) = try await plugin.context.store.writer.read { db in
+        let (session, owner) = try await plugin.context.store.read { db in
             try SeriesOwnership.session(Session.ID(sessionId), coveredBy: organization, in: db)
         }
         do {
@@ -166,7 +166,7 @@ struct RetentionRoutes {
         let body = try await request.body.collect(upTo: 8 << 20)
         let data = Data(body.readableBytesView)
         let importer = AttendanceImporter(settings: try await plugin.settings(for: organization))
-        let plan = try await plugin.context.store.writer.read { db in
+        let plan = try await plugin.context.store.read { db in
             do {
                 return try importer.plan(
                     data: data, platform: platform, zone: zone, session: session, anyDate: anyDate, in: db)

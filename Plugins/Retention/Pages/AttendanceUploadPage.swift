@@ -40,7 +40,7 @@ struct AttendanceUploadPage {
         let chosen = entry.session
         let scope = page.context.scope
         // Only a session the form lists: any other (missing, hidden, cancelled) is refused alike.
-        let session = try await plugin.context.store.writer.read { db -> Session? in
+        let session = try await plugin.context.store.read { db -> Session? in
             guard let chosen else { return nil }
             do {
                 return try scope.recordableSession(Session.ID(chosen), ownedBy: organization, in: db)
@@ -67,7 +67,7 @@ struct AttendanceUploadPage {
             // upload that would set people back to absent is previewed first and waits for the confirmation.
             // Read once: the preview and the write plan the same reading.
             let file = try SessionExport(data: data, platform: nil, zone: nil, session: session)
-            let preview = try await plugin.context.store.writer.read { db in
+            let preview = try await plugin.context.store.read { db in
                 try importer.plan(file, session: session, anyDate: anyDate, in: db)
             }
             if dryRun {
@@ -177,7 +177,7 @@ struct AttendanceUploadPage {
 
     private func form(_ page: PageRequest, _ entry: Entry) async throws -> PageContent {
         let (organization, scope) = (page.organization.id!, page.context.scope)
-        let groups = try await plugin.context.store.writer.read { db in
+        let groups = try await plugin.context.store.read { db in
             try scope.recordableSeries(ownedBy: organization, in: db).map { ($0.series, $0.sessions) }
         }
         let options: [HTML] = groups.map { series, sessions in

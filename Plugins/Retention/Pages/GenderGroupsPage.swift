@@ -59,7 +59,7 @@ struct GenderGroupsPage {
     private func list(_ page: PageRequest, notice: String?, error: String? = nil) async throws -> PageContent {
         let organization = page.organization
         let settings = try await plugin.settings(for: organization.id!)
-        let stored = try await plugin.context.store.writer.read { db in
+        let stored = try await plugin.context.store.read { db in
             let covered = try RetentionQueries.organizationsCovered(by: organization, in: db)
             return try ParticipationQueries.storedGenders(
                 ofPeopleEnrolledIn: SeriesOwnership.seriesIds(ownedBy: covered, in: db), in: db)

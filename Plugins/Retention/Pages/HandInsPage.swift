@@ -91,7 +91,7 @@ struct HandInsPage {
 
     /// Exercise session `id`, if the caller may record hand-ins for it.
     private func exercise(_ id: Session.ID, of organization: Organization.ID, scope: Scope) async throws -> Session? {
-        try await plugin.context.store.writer.read { db in
+        try await plugin.context.store.read { db in
             try scope.recordableExercises(ownedBy: organization, in: db).lazy.flatMap(\.sessions).first {
                 $0.id == id
             }
@@ -100,7 +100,7 @@ struct HandInsPage {
 
     /// The series' participants (the kernel's rule: enrolled, not on its team) with what is recorded for them.
     private func lines(of session: Session, scope: Scope) async throws -> [Line] {
-        try await plugin.context.store.writer.read { db in
+        try await plugin.context.store.read { db in
             let ids = try SeriesParticipation.participantIds(in: session.seriesId, in: db)
             let submitted = try SeriesParticipation.submissions(in: session.seriesId, in: db)
                 .filter { $0.sessionId == session.id }
@@ -123,7 +123,7 @@ struct HandInsPage {
 
     private func content(_ page: PageRequest, chosen: Session.ID?, typed: [Line]?) async throws -> PageContent {
         let (organization, scope) = (page.organization.id!, page.context.scope)
-        let groups = try await plugin.context.store.writer.read { db in
+        let groups = try await plugin.context.store.read { db in
             try scope.recordableExercises(ownedBy: organization, in: db)
         }
         let session = groups.lazy.flatMap(\.sessions).first { $0.id == chosen }

@@ -34,7 +34,7 @@ extension RetentionPlugin {
         let organization = context.organization!
         let scope = context.scope
         let t = context.localizer
-        let rows = try await self.context.store.writer.read { db -> [HTML] in
+        let rows = try await self.context.store.read { db -> [HTML] in
             let covered = try RetentionQueries.organizationsCovered(by: organization, in: db)
             let series = try scope.ownSeries().filter(ownedBy: covered).filter(excluding: [.draft]).fetchAll(db)
                 .sorted { $0.id! < $1.id! }
@@ -85,7 +85,7 @@ extension RetentionPlugin {
             throw AccessError.notFound(entity: "series", id: 0)
         }
         let scope = context.scope
-        let series = try await self.context.store.writer.read { db in
+        let series = try await self.context.store.read { db in
             do {
                 return try scope.attendanceSeries(WebinarSeries.ID(id), coveredBy: organization, in: db).series
             } catch KernelError.notFound {
@@ -94,7 +94,7 @@ extension RetentionPlugin {
         }
         let settings = try await self.settings(for: organization)
         let now = self.context.now()
-        let report = try await self.context.store.writer.read { db in
+        let report = try await self.context.store.read { db in
             SeriesReport(
                 progress: try SeriesProgress(series: series, now: now, in: db), settings: settings,
                 targets: try SeriesTarget.all(of: series.id!, in: db))

@@ -8,7 +8,7 @@ extension RetentionPlugin {
     public func seriesReportSections(for report: SeriesReportRequest) async throws -> [ReportSection] {
         let settings = try await self.settings(for: report.organization.id!)
         let series = report.series
-        let figures = try await context.store.writer.read { db in
+        let figures = try await context.store.read { db in
             SeriesReport(
                 progress: try SeriesProgress(series: series, now: report.now, in: db), settings: settings,
                 targets: try SeriesTarget.all(of: series.id!, in: db))

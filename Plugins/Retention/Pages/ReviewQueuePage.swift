@@ -51,7 +51,7 @@ struct ReviewQueuePage {
                 decision = .link(Person.ID(id))
             } else if !form["linkEmail"].isEmpty {
                 let (email, scope) = (form["linkEmail"], page.context.scope)
-                let found = try await plugin.context.store.writer.read { db -> Person.ID? in
+                let found = try await plugin.context.store.read { db -> Person.ID? in
                     do {
                         return try scope.person(email, in: db).id
                     } catch KernelError.notFound {
@@ -163,7 +163,7 @@ struct ReviewQueuePage {
     private func list(_ page: PageRequest, problem: Problem?, resolved: Int64?) async throws -> PageContent {
         let organization = page.organization.id!
         let scope = page.context.scope
-        let (items, sessions, people) = try await plugin.context.store.writer.read { db in
+        let (items, sessions, people) = try await plugin.context.store.read { db in
             let items = try ReviewQueue.items(of: organization, includeResolved: false, scope: scope, in: db)
             let sessions = try scope.sessions().filter(keys: Set(items.map(\.sessionId))).fetchAll(db)
                 .reduce(into: [Session.ID: String]()) { $0[$1.id!] = $1.title }
@@ -178,7 +178,7 @@ struct ReviewQueuePage {
                 "<p class=\"notice\" role=\"status\">\(t("Item {item} is resolved.", ["item": String($0)]))</p>"
             } ?? ""
         if let resolved,
-            let (_, same) = try await plugin.context.store.writer.read({ db in
+            let (_, same) = try await plugin.context.store.read({ db in
                 try ReviewQueue.sameIdentityInSeries(as: resolved, of: organization, scope: scope, in: db)
             })
         {

@@ -95,7 +95,7 @@ public struct Workspace: Sendable {
 
     /// Runs a read-only query on a consistent snapshot.
     public func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await store.writer.read(body)
+        try await store.read(body)
     }
 }
 

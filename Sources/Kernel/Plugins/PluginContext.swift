@@ -54,7 +54,7 @@ public struct PluginContext: Sendable {
 
     /// Reads this plugin's settings for `organization` (the defaults if it never changed them).
     public func settings<S: PluginSettings>(_ type: S.Type, for organization: Organization.ID) async throws -> S {
-        try await store.writer.read { db in try settings(type, for: organization, in: db) }
+        try await store.read { db in try settings(type, for: organization, in: db) }
     }
 
     /// The organization's settings, read inside a transaction (an event handler's, a public enrolment's).

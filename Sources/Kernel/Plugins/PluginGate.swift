@@ -58,13 +58,13 @@ public struct PluginGate: Sendable {
         }
         let store = store
         if case let .participant(person) = surface {
-            let takesPart = try await store.writer.read { db in
+            let takesPart = try await store.read { db in
                 try ParticipantRecord.organizations(of: person, in: db).contains(id)
             }
             guard takesPart else { throw AccessError.notFound(entity: "org", id: id.rawValue) }
         }
         let organization = try await enabled.value(for: Key(organization: id, plugin: plugin)) {
-            try await store.writer.read { db -> Organization? in
+            try await store.read { db -> Organization? in
                 guard let organization = try Organization.fetchOne(db, key: id),
                     try PluginEnablementRecord.enabledPlugins(of: id, in: db).contains(plugin)
                 else { return nil }

@@ -1,6 +1,5 @@
 import Foundation
 public import GRDB
-import GRDBSQLite
 public import Logging
 
 /// The one SQLite database of an Indaba installation, opened once per process.
@@ -40,19 +39,9 @@ public final class Store: Sendable {
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            if db.configuration.readonly { Self.stopReadsOfCancelledTasks(db) }
+            if db.configuration.readonly { ReadCancellation.install(on: db) }
         }
         return config
-    }
-
-    /// Makes a reading connection give up a statement whose task was cancelled, when the statement runs on that
-    /// task's thread (a synchronous read inside a task). GRDB interrupts a cancelled read with `sqlite3_interrupt`,
-    /// which SQLite ignores when it lands just before the statement starts running: the read then runs to its end.
-    /// A progress handler asks the running task every few thousand steps. It does not see asynchronous reads, which
-    /// GRDB runs on its own queue, outside any task: for them the gap stays (it is narrow; a request guard test hit
-    /// it twice under heavy load). Only readers get it: a change is never cut off half-way by it.
-    private static func stopReadsOfCancelledTasks(_ db: Database) {
-        sqlite3_progress_handler(db.sqliteConnection, 4_096, { _ in Task.isCancelled ? 1 : 0 }, nil)
     }
 
     /// Applies the kernel's migrations, then each installed plugin's, in the order given.

@@ -88,7 +88,7 @@ public struct SessionLogPlugin: Plugin {
     }
 
     static func entries(in store: Store, organization: Organization.ID?) async throws -> [LogEntry] {
-        try await store.writer.read { db in
+        try await store.read { db in
             try Row.fetchAll(
                 db,
                 sql: """

@@ -1,0 +1,69 @@
+public import GRDB
+import GRDBSQLite
+import Synchronization
+
+/// Stops a read whose task was cancelled, even when the cancellation lands between two of its statements.
+///
+/// GRDB answers a cancelled asynchronous read with `sqlite3_interrupt`, which SQLite ignores when no statement is
+/// running at that instant: a statement that starts a moment later then runs to its end, however long. The reading
+/// connections' progress handler closes that gap: every few thousand steps it asks this flag (set by the task's
+/// cancellation handler) whether to give up. GRDB runs asynchronous reads on its own queue, outside any task, so
+/// `Task.isCancelled` cannot tell the handler; the flag can.
+final class ReadCancellation: Sendable {
+    private let cancelled = Atomic<Bool>(false)
+
+    var isCancelled: Bool { cancelled.load(ordering: .relaxed) }
+
+    func cancel() { cancelled.store(true, ordering: .relaxed) }
+
+    /// How many SQLite virtual-machine steps pass between two questions: a few microseconds of work.
+    static let stepsBetweenChecks: Int32 = 4_096
+
+    /// Runs `body` with `db`'s progress handler asking this flag, then gives the connection back its usual handler.
+    func watching<T>(_ db: Database, _ body: (Database) throws -> T) throws -> T {
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        sqlite3_progress_handler(db.sqliteConnection, Self.stepsBetweenChecks, Self.shouldStop, context)
+        defer {
+            if db.configuration.readonly {
+                Self.install(on: db)
+            } else {
+                sqlite3_progress_handler(db.sqliteConnection, 0, nil, nil)  // an in-memory queue reads on its writer
+            }
+        }
+        if isCancelled { throw CancellationError() }
+        return try withExtendedLifetime(self) { try body(db) }
+    }
+
+    /// Gives a reading connection its usual handler: it stops a statement whose task was cancelled, when the
+    /// statement runs on that task's thread (a synchronous read inside a task). Writers never get one: a change is
+    /// never cut off half-way by it.
+    static func install(on db: Database) {
+        sqlite3_progress_handler(db.sqliteConnection, stepsBetweenChecks, shouldStop, nil)
+    }
+
+    private static let shouldStop: @convention(c) (UnsafeMutableRawPointer?) -> Int32 = { context in
+        if let context, Unmanaged<ReadCancellation>.fromOpaque(context).takeUnretainedValue().isCancelled {
+            return 1
+        }
+        return Task.isCancelled ? 1 : 0
+    }
+}
+
+extension Store {
+    /// Runs a read-only query on a consistent snapshot; cancelling the calling task stops the query, whatever it is
+    /// doing at that moment. Prefer it to `writer.read` in asynchronous code.
+    public func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await read(body, cancellation: ReadCancellation())
+    }
+
+    /// `read(_:)` with the flag given; tests set it themselves to reach the progress handler without GRDB knowing.
+    func read<T: Sendable>(
+        _ body: @escaping @Sendable (Database) throws -> T, cancellation: ReadCancellation
+    ) async throws -> T {
+        try await withTaskCancellationHandler {
+            try await writer.read { db in try cancellation.watching(db, body) }
+        } onCancel: {
+            cancellation.cancel()
+        }
+    }
+}
