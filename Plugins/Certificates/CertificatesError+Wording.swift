@@ -3,7 +3,7 @@ import Kernel
 extension CertificatesError {
     /// The problem in `t`'s language, for the certificates pages and the API. In English it is ``description``,
     /// word for word (with its command-line hints); other languages point to the settings page instead. A reason
-    /// given by another part (a rule's, a drawing's) stays English inside the sentence.
+    /// given by another part (a drawing's, the key store's) stays English inside the sentence.
     func worded(_ t: Localizer) -> String {
         guard t.language != .english else { return description }
         switch self {
@@ -14,7 +14,7 @@ extension CertificatesError {
         case let .ruleDoesNotFit(series, reason):
             return t(
                 "The certificate rule for series {series} does not fit it: {reason}; correct the rule in the settings.",
-                ["series": "\(series)", "reason": reason])
+                ["series": "\(series)", "reason": reason.worded(t)])
         case let .unknownSeries(reference):
             return t("No series '{series}' is run by this organization.", ["series": reference])
         case let .unknownCertificate(id):

@@ -4,7 +4,7 @@ import Kernel
 /// Why a certificates operation was refused. Messages name ids, never a person's name.
 enum CertificatesError: Error, CustomStringConvertible, Equatable {
     case noRule(series: WebinarSeries.ID, path: String)
-    case ruleDoesNotFit(series: WebinarSeries.ID, reason: String)
+    case ruleDoesNotFit(series: WebinarSeries.ID, reason: FieldReason)
     case unknownSeries(String)
     case unknownCertificate(Int64)
     case alreadyRevoked(Int64)

@@ -19,21 +19,49 @@ struct EligibilityTests {
         }
         let byName = Dictionary(uniqueKeysWithValues: lines.map { ($0.name, $0) })
         let rule = "the rule asks for at least 3 of 4 sessions, including the feedback session and the offline exercise"
-        #expect(byName["Amina Yusuf"]?.explanation == "eligible: completed 4 of 4 sessions")
-        #expect(byName["Zoë Ndlovu"]?.explanation == "eligible: completed 3 of 4 sessions; missed session 2")
+        #expect(byName["Amina Yusuf"]?.explanation.description == "eligible: completed 4 of 4 sessions")
         #expect(
-            byName["ብርቱካን አለሙ"]?.explanation
+            byName["Zoë Ndlovu"]?.explanation.description == "eligible: completed 3 of 4 sessions; missed session 2")
+        #expect(
+            byName["ብርቱካን አለሙ"]?.explanation.description
                 == "not eligible: missed session 2; exercise not submitted (completed 2 of 4 sessions; \(rule))")
         #expect(
-            byName["أمينة حسن"]?.explanation
+            byName["أمينة حسن"]?.explanation.description
                 == "not eligible: missed sessions 2 and 4; exercise not submitted (completed 1 of 4 sessions; \(rule))")
         #expect(
-            byName["王秀英"]?.explanation == "not eligible: missed session 4 (completed 3 of 4 sessions; \(rule))")
+            byName["王秀英"]?.explanation.description
+                == "not eligible: missed session 4 (completed 3 of 4 sessions; \(rule))")
         // Submitted after the exercise's deadline: the kernel's Completion rule does not count it.
         #expect(
-            byName["Late Submitter"]?.explanation
+            byName["Late Submitter"]?.explanation.description
                 == "not eligible: exercise not submitted (completed 3 of 4 sessions; \(rule))")
         #expect(lines.filter(\.eligible).count == 2)
+    }
+
+    @Test("the certificates page explains each verdict in its own language, plurals and lists included")
+    func explanationsInTheLanguage() throws {
+        var translations = Translations()
+        try translations.add(CertificatesPlugin.translationCatalogues, module: CertificatesPlugin.id.catalogueModule)
+        let rule = EligibilityRule(
+            series: "a/b/c", minimumSessions: 3, requiredKinds: [.feedback], requiredSessions: [])
+        let explanation = VerdictExplanation(
+            eligible: false, completedCount: 1, sessionCount: 4, missedLive: [2, 4], missedExercises: [3],
+            severalExercises: false, rule: rule)
+        #expect(
+            explanation.description
+                == "not eligible: missed sessions 2 and 4; exercise not submitted (completed 1 of 4 sessions; the rule "
+                + "asks for at least 3 of 4 sessions, including the feedback session)")
+        for language in [Language.french, .portuguese, .arabic, .swahili] {
+            let worded = explanation.worded(translations.localizer(for: language))
+            for english in ["missed", "exercise", "completed", "rule", "eligible", "asks", " and "] {
+                #expect(!worded.contains(english), "\(language): \(worded)")
+            }
+        }
+        let french = explanation.worded(translations.localizer(for: .french))
+        #expect(french.contains("2 et 4"), "\(french)")
+        let arabic = explanation.worded(translations.localizer(for: .arabic))
+        #expect(arabic.contains("الجلستين"), "two missed sessions take Arabic's dual: \(arabic)")
+        #expect(arabic.contains("؛"), "Arabic's own semicolon: \(arabic)")
     }
 
     @Test(
@@ -80,7 +108,13 @@ struct EligibilityTests {
                 ["rules": JSONValue(commandLine: #"[{"series": "certnet/webinars/inclusive", "minimumSessions": 5}]"#)],
                 registry: registry)
         }
-        await #expect(throws: CertificatesError.self) { try await fixture.issue() }
+        await #expect {
+            try await fixture.issue()
+        } throws: { error in
+            (error as? CertificatesError)?.description
+                == "The certificate rule for series 1 does not fit it: it asks for more sessions (5) than the series "
+                + "has (4); correct the rule in the settings."
+        }
     }
 
     @Test("the plugin passes the shared conformance checks")

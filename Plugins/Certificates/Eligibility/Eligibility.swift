@@ -10,7 +10,7 @@ struct Eligibility: Sendable {
         /// Positions of the sessions the person completed.
         let completed: [Int]
         /// "eligible: completed 4 of 4 sessions" or "not eligible: missed sessions 2 and 3; exercise not submitted".
-        let explanation: String
+        let explanation: VerdictExplanation
     }
 
     let series: WebinarSeries
@@ -45,13 +45,18 @@ struct Eligibility: Sendable {
         if rule.minimumSessions > sessions.count {
             throw CertificatesError.ruleDoesNotFit(
                 series: series,
-                reason: "it asks for \(rule.minimumSessions) sessions but the series has \(sessions.count)")
+                reason: FieldReason(
+                    "it asks for more sessions ({minimum}) than the series has ({count})",
+                    ["minimum": "\(rule.minimumSessions)", "count": "\(sessions.count)"]))
         }
         if let missing = rule.requiredSessions.first(where: { slug in !sessions.contains { $0.slug == slug } }) {
-            throw CertificatesError.ruleDoesNotFit(series: series, reason: "the series has no session '\(missing)'")
+            throw CertificatesError.ruleDoesNotFit(
+                series: series, reason: FieldReason("the series has no session '{session}'", ["session": missing]))
         }
         if let kind = rule.requiredKinds.first(where: { kind in !sessions.contains { $0.kind == kind } }) {
-            throw CertificatesError.ruleDoesNotFit(series: series, reason: "the series has no \(kind.rawValue) session")
+            throw CertificatesError.ruleDoesNotFit(
+                series: series,
+                reason: FieldReason("the series has no session of the kind '{kind}'", ["kind": kind.rawValue]))
         }
     }
 
@@ -89,26 +94,11 @@ struct Eligibility: Sendable {
         }
         let count = sessions.count - missed.count
         let eligible = count >= rule.minimumSessions && requiredMissed.isEmpty
-        var reasons: [String] = []
-        let missedLive = missed.filter { $0.kind.isLive }.map { String($0.position) }
-        if !missedLive.isEmpty {
-            reasons.append((missedLive.count == 1 ? "missed session " : "missed sessions ") + Wording.list(missedLive))
-        }
-        for exercise in missed where exercise.kind == .offlineExercise {
-            reasons.append(
-                "exercise not submitted"
-                    + (sessions.filter { $0.kind == .offlineExercise }.count > 1
-                        ? " (session \(exercise.position))" : ""))
-        }
-        let tally = "completed \(count) of \(sessions.count) sessions"
-        let explanation: String
-        if eligible {
-            explanation = "eligible: \(tally)" + (reasons.isEmpty ? "" : "; " + reasons.joined(separator: "; "))
-        } else {
-            explanation =
-                "not eligible: " + reasons.joined(separator: "; ")
-                + " (\(tally); the rule asks for \(rule.summary(sessionCount: sessions.count)))"
-        }
+        let explanation = VerdictExplanation(
+            eligible: eligible, completedCount: count, sessionCount: sessions.count,
+            missedLive: missed.filter { $0.kind.isLive }.map(\.position),
+            missedExercises: missed.filter { $0.kind == .offlineExercise }.map(\.position),
+            severalExercises: sessions.filter { $0.kind == .offlineExercise }.count > 1, rule: rule)
         return Verdict(personId: person, eligible: eligible, completed: completed.sorted(), explanation: explanation)
     }
 }

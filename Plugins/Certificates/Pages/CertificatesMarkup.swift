@@ -25,7 +25,7 @@ struct CertificatesMarkup {
             return """
                 <tr><th scope="row"><bdi>\(line.name)</bdi></th><td class="text">\
                 \(line.eligible ? t("eligible") : t("not eligible"))\
-                </td><td class="text">\(line.explanation)</td><td class="text">\(held)</td></tr>
+                </td><td class="text">\(line.explanation.worded(t))</td><td class="text">\(held)</td></tr>
                 """
         }
         let button: HTML =

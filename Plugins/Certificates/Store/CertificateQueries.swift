@@ -37,7 +37,7 @@ struct EligibilityLine: Sendable, Encodable {
     let name: String
     let eligible: Bool
     let certificate: Certificate.Status?
-    let explanation: String
+    let explanation: VerdictExplanation
 }
 
 /// Reads for the commands and routes.
