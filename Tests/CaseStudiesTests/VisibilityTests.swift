@@ -102,6 +102,9 @@ struct VisibilityTests {
         #expect(hidden.status == 404 && missing.status == 404)
         #expect(hidden.json["detail"] as? String == "Aucune étude de cas « net-private » n’est visible ici.")
         #expect(missing.json["detail"] as? String == "Aucune étude de cas « net-privat » n’est visible ici.")
+        let blank = try await fixture.client.request(.get, base + "?q=%20", headers: french)
+        #expect(blank.status == 400)
+        #expect(blank.json["detail"] as? String == "La recherche est vide ; saisissez quelques mots.")
         let english = try await fixture.client.get(base + "/net-private")
         #expect(
             english.json["detail"] as? String

@@ -1,15 +1,14 @@
 import Kernel
 
 extension CaseStudyError {
-    /// The problem in `t`'s language, for API problems. In English it is ``description``, word for word; a query's
-    /// problem is the search's own sentence, in English.
+    /// The problem in `t`'s language, for API problems. In English it is ``description``, word for word.
     func worded(_ t: Localizer) -> String {
         guard t.language != .english else { return description }
         switch self {
         case let .notFound(reference):
             return t("No case study '{reference}' is visible here.", ["reference": reference])
-        case let .badQuery(reason):
-            return reason
+        case .emptyQuery:
+            return t("The search query is empty; give some words.")
         }
     }
 }

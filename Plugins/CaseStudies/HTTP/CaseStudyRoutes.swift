@@ -149,7 +149,7 @@ struct CaseStudyRoutes {
         } catch let error as CaseStudyError {
             switch error {
             case .notFound: throw PluginProblem(.notFound, of: CaseStudiesPlugin.id) { error.worded($0) }
-            case .badQuery: throw PluginProblem(.badRequest, of: CaseStudiesPlugin.id) { error.worded($0) }
+            case .emptyQuery: throw PluginProblem(.badRequest, of: CaseStudiesPlugin.id) { error.worded($0) }
             }
         } catch let error as LibraryImportError {
             throw PluginProblem(.unprocessableContent, of: CaseStudiesPlugin.id) { error.worded($0) }

@@ -24,7 +24,7 @@ enum CaseStudySearch {
         snippetWords: Int, in db: Database
     ) throws -> [Hit] {
         let trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw CaseStudyError.badQuery("The search query is empty; give some words.") }
+        guard !trimmed.isEmpty else { throw CaseStudyError.emptyQuery }
         do {
             return try run(trimmed, network, reader, filters, limit, snippetWords, db)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {

@@ -178,14 +178,14 @@ enum CaseStudyLibrary {
 /// Why a case-study request failed. Messages carry ids and slugs, never personal data.
 enum CaseStudyError: Error, CustomStringConvertible, Equatable {
     case notFound(String)
-    case badQuery(String)
+    case emptyQuery
 
     var description: String {
         switch self {
         case let .notFound(reference):
             "No case study '\(reference)' is visible here; list them with `indaba case-studies list`."
-        case let .badQuery(reason):
-            reason
+        case .emptyQuery:
+            "The search query is empty; give some words."
         }
     }
 }
