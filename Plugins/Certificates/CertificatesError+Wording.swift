@@ -3,7 +3,7 @@ import Kernel
 extension CertificatesError {
     /// The problem in `t`'s language, for the certificates pages and the API. In English it is ``description``,
     /// word for word (with its command-line hints); other languages point to the settings page instead. A reason
-    /// given by another part (a drawing's, the key store's) stays English inside the sentence.
+    /// given by another part (cairo's, the key store's) stays English inside the sentence.
     func worded(_ t: Localizer) -> String {
         guard t.language != .english else { return description }
         switch self {
@@ -39,13 +39,14 @@ extension CertificatesError {
                     + "codes would lead nowhere. Clear the verification address in the settings, or set the public "
                     + "address.", ["address": address, "server": server])
         case let .badLogo(reason):
-            return t("The logo cannot be used: {reason}. Upload a PNG image of at most 1 MB.", ["reason": reason])
+            return t(
+                "The logo cannot be used: {reason}. Upload a PNG image of at most 1 MB.", ["reason": reason.worded(t)])
         case .emptyReason:
             return t("Give a reason for the revocation, such as “issued in error”.")
         case let .rendering(person, reason):
             return t(
                 "The certificate of person {person} cannot be drawn: {reason}",
-                ["person": "\(person)", "reason": reason])
+                ["person": "\(person)", "reason": reason.worded(t)])
         case let .keyStore(reason):
             return t("The signing keys cannot be used: {reason}", ["reason": reason])
         case let .output(path):

@@ -11,10 +11,10 @@ enum CertificatesError: Error, CustomStringConvertible, Equatable {
     case holdsValid(Int64, valid: Int64)
     case notEligible(Int64)
     case emptyReason
-    case badLogo(String)
+    case badLogo(FieldReason)
     case noVerificationAddress
     case loopbackVerificationAddress(String, server: String)
-    case rendering(personId: Person.ID, reason: String)
+    case rendering(personId: Person.ID, reason: RenderingError)
     case keyStore(String)
     case output(String)
     case unknownCode

@@ -112,11 +112,19 @@ struct CertificateLanguageTests {
         let errors: [CertificatesError] = [
             .noRule(series: WebinarSeries.ID(2), path: "testnet/webinars/a"), .unknownCertificate(7),
             .holdsValid(7, valid: 9), .notEligible(7), .noVerificationAddress, .emptyReason, .unknownCode,
+            .badLogo(FieldReason("it is not a PNG image")),
+            .rendering(personId: Person.ID(3), reason: .uncoveredText(field: .recipientName, missingGlyphs: 2)),
+            .rendering(personId: Person.ID(3), reason: .uncoveredText(field: .seriesTitle, missingGlyphs: 1)),
+            .rendering(personId: Person.ID(3), reason: .qrCode(length: 3_000)),
+            .rendering(personId: Person.ID(3), reason: .logo(reason: FieldReason("it is not a PNG image"))),
         ]
         for error in errors {
             #expect(error.worded(.english) == error.description)
             #expect(error.worded(french) != error.description, "\(error)")
             #expect(!error.worded(french).contains("indaba "), "no command-line hint on a page: \(error)")
+            for english in ["cannot", "installed", "is not", "larger", "shorten", "drawn"] {
+                #expect(!error.worded(french).contains(english), "\(error): \(error.worded(french))")
+            }
         }
     }
 }

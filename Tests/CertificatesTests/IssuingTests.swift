@@ -206,10 +206,10 @@ struct IssuingTests {
     func uploadedLogo() async throws {
         let fixture = try await CertificatesFixture()
         let actor = AuditActor("test")
-        await #expect(throws: CertificatesError.badLogo("it is not a PNG image")) {
+        await #expect(throws: CertificatesError.badLogo(FieldReason("it is not a PNG image"))) {
             try await fixture.plugin.setLogo(Data("GIF89a".utf8), organization: fixture.organization, actor: actor)
         }
-        await #expect(throws: CertificatesError.badLogo("it is larger than 1 MB")) {
+        await #expect(throws: CertificatesError.badLogo(FieldReason("it is larger than 1 MB"))) {
             try await fixture.plugin.setLogo(
                 Data(count: CertificateLogos.limit + 1), organization: fixture.organization, actor: actor)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Kernel
 import Testing
 
 @testable import Certificates
@@ -144,7 +145,7 @@ struct RenderingTests {
     @Test("a logo that is not a PNG is refused, saying so and naming no file")
     func badLogo() throws {
         let renderer = CertificateRenderer(branding: Branding(logo: Data("GIF89a".utf8)))
-        #expect(throws: RenderingError.logo(reason: "it is not a PNG image")) {
+        #expect(throws: RenderingError.logo(reason: FieldReason("it is not a PNG image"))) {
             try renderer.pdf(Self.content(name: "Zoë"))
         }
     }

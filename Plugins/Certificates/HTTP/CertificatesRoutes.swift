@@ -86,7 +86,7 @@ struct CertificatesRoutes {
             } catch let error as RenderingError {
                 // The organization's branding (a logo that is not a PNG) or the fonts stop drawing: a 409 that
                 // says what to fix in the settings, not a 500.
-                throw HTTPError(.conflict, message: error.description)
+                throw PluginProblem(.conflict, of: CertificatesPlugin.id) { error.worded($0) }
             }
         }
     }

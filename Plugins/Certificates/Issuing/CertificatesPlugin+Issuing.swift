@@ -62,7 +62,7 @@ extension CertificatesPlugin {
             } catch let error as RenderingError {
                 // A name or title no font covers concerns one person; anything else stops the run.
                 guard case .uncoveredText = error else {
-                    throw CertificatesError.rendering(personId: certificate.personId, reason: error.description)
+                    throw CertificatesError.rendering(personId: certificate.personId, reason: error)
                 }
                 notIssued.append(.init(personId: certificate.personId, reason: error.description))
             }

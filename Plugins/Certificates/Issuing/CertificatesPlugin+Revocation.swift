@@ -67,7 +67,7 @@ extension CertificatesPlugin {
         do {
             pdf = try CertificateRenderer(branding: settings.branding(logo: logo)).pdf(draft.content)
         } catch let error as RenderingError {
-            throw CertificatesError.rendering(personId: draft.personId, reason: error.description)
+            throw CertificatesError.rendering(personId: draft.personId, reason: error)
         }
         let signer = try signer(rule: eligibility, organization: organization, settings: settings)
         var draftReplacing = draft

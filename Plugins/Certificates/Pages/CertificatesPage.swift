@@ -136,7 +136,7 @@ struct CertificatesPage {
             pdf = try await plugin.pdf(of: certificate)
         } catch let error as RenderingError {
             // The organization's settings or the fonts are wrong, not the request.
-            throw HTTPError(.conflict, message: error.description)
+            throw PluginProblem(.conflict, of: CertificatesPlugin.id) { error.worded($0) }
         }
         return .file(pdf, contentType: "application/pdf", filename: "certificate-\(certificate.id!.rawValue).pdf")
     }

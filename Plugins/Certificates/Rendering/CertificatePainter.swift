@@ -42,7 +42,7 @@ struct CertificatePainter {
 
         let name = type.fitted(
             content.recipientName, .serifBold, size: 40, shrinkTo: 24, width: Self.textWidth, height: 92)
-        try requireCoverage(type, name, field: "recipient's name")
+        try requireCoverage(type, name, field: .recipientName)
         let nameTop = y + 132
         type.draw(name, centredOn: centre, baseline: nameTop + baselineOffset(name), colour: branding.primary)
         let afterName = nameTop + max(name.height, 48)
@@ -53,7 +53,7 @@ struct CertificatePainter {
             centredOn: centre, baseline: afterName + 36, colour: RGB(0x444444))
         let series = type.fitted(
             content.seriesTitle, .serifBold, size: 19, shrinkTo: 14, width: Self.textWidth, height: 48)
-        try requireCoverage(type, series, field: "series title")
+        try requireCoverage(type, series, field: .seriesTitle)
         let seriesTop = afterName + 48
         type.draw(series, centredOn: centre, baseline: seriesTop + baselineOffset(series), colour: RGB(0x222222))
         let dates = type.line(content.datesLine, .serif, size: 12, width: Self.textWidth, minimum: 8)
@@ -67,7 +67,7 @@ struct CertificatePainter {
         Double(pango_layout_get_baseline(block.layout)) / Double(PANGO_SCALE)
     }
 
-    private func requireCoverage(_ type: Typesetter, _ block: Typesetter.Block, field: String) throws {
+    private func requireCoverage(_ type: Typesetter, _ block: Typesetter.Block, field: RenderingError.Text) throws {
         let missing = type.unknownGlyphs(block)
         if missing > 0 { throw RenderingError.uncoveredText(field: field, missingGlyphs: missing) }
     }

@@ -1,5 +1,6 @@
 import CPangoCairo
 import Foundation
+import Kernel
 
 /// An organization's PNG logo, decoded by cairo from the bytes Indaba keeps, drawn scaled to a given height.
 final class LogoImage {
@@ -10,7 +11,7 @@ final class LogoImage {
     /// - Throws: ``RenderingError/logo(reason:)`` when they are not a PNG cairo can read.
     init(png: Data) throws {
         guard png.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) else {
-            throw RenderingError.logo(reason: "it is not a PNG image")
+            throw RenderingError.logo(reason: FieldReason("it is not a PNG image"))
         }
         var reader = PNGReader(bytes: [UInt8](png))
         let surface = withUnsafeMutablePointer(to: &reader) { pointer in
@@ -23,7 +24,8 @@ final class LogoImage {
         let status = cairo_surface_status(surface)
         guard let surface, status == CAIRO_STATUS_SUCCESS else {
             cairo_surface_destroy(surface)
-            throw RenderingError.logo(reason: String(cString: cairo_status_to_string(status)))
+            throw RenderingError.logo(
+                reason: FieldReason(english: String(cString: cairo_status_to_string(status))))
         }
         self.surface = surface
         size = (Double(cairo_image_surface_get_width(surface)), Double(cairo_image_surface_get_height(surface)))

@@ -1,5 +1,6 @@
 import CPangoCairo
 import Foundation
+public import Kernel
 
 /// A PDF being written by cairo, page by page, into memory.
 ///
@@ -75,16 +76,22 @@ private final class ByteSink {
 
 /// Why a certificate could not be drawn.
 public enum RenderingError: Error, CustomStringConvertible, Equatable {
+    /// A text of the certificate that a font must cover.
+    public enum Text: String, Sendable {
+        case recipientName = "recipient's name"
+        case seriesTitle = "series title"
+    }
+
     case cairo(String)
-    case uncoveredText(field: String, missingGlyphs: Int)
-    case logo(reason: String)
+    case uncoveredText(field: Text, missingGlyphs: Int)
+    case logo(reason: FieldReason)
     case qrCode(length: Int)
 
     public var description: String {
         switch self {
         case let .cairo(reason): "cairo could not write the PDF: \(reason)."
         case let .uncoveredText(field, missing):
-            "No installed font can draw \(missing) character(s) of the \(field); install the Noto fonts "
+            "No installed font can draw \(missing) character(s) of the \(field.rawValue); install the Noto fonts "
                 + "(fonts-noto-core, fonts-noto-cjk) or correct the text."
         case let .logo(reason): "The organization's logo cannot be used: \(reason)."
         case let .qrCode(length): "A QR code cannot hold the \(length)-byte verification URL; shorten the base URL."

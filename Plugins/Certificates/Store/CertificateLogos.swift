@@ -17,8 +17,8 @@ enum CertificateLogos {
     /// Checks that `png` is a PNG cairo can draw, within the size limit.
     /// - Throws: ``CertificatesError/badLogo(_:)`` saying why.
     static func check(_ png: Data) throws {
-        guard !png.isEmpty else { throw CertificatesError.badLogo("the file is empty") }
-        guard png.count <= limit else { throw CertificatesError.badLogo("it is larger than 1 MB") }
+        guard !png.isEmpty else { throw CertificatesError.badLogo(FieldReason("the file is empty")) }
+        guard png.count <= limit else { throw CertificatesError.badLogo(FieldReason("it is larger than 1 MB")) }
         do {
             _ = try LogoImage(png: png)
         } catch let error as RenderingError {
