@@ -174,7 +174,7 @@ struct AttendanceImportTests {
         #expect(try await fixture.dump() == before)
     }
 
-    @Test("A file's problem reads in the uploader's language, its line in their digits; English as before")
+    @Test("A file's problem reads in the uploader's language, the parser's reason too; English as before")
     func brokenFileInTheLanguage() throws {
         var french = Translations()
         try french.add(RetentionPlugin.translationCatalogues, module: RetentionPlugin.id.catalogueModule)
@@ -188,6 +188,14 @@ struct AttendanceImportTests {
             #expect(error.worded(.english) == error.description)
             #expect(error.worded(t) != error.description)
         }
+        #expect(
+            AttendanceFileError.badValue(
+                line: 2, column: "Leave Time", reason: FieldReason("the leave time is before the join time")
+            ).worded(t) == "Ligne 2, colonne « Leave Time » : l’heure de départ précède l’heure d’arrivée.")
+        #expect(
+            AttendanceFileError.unreadable(
+                line: 4, reason: FieldReason("is not valid {encoding} text", ["encoding": "UTF-16"])
+            ).worded(t).contains("ce n’est pas du texte UTF-16 valide"))
         #expect(AttendanceFileError.otherDate(file: "a", session: "b").offersAnyDate)
         #expect(!AttendanceFileError.empty.offersAnyDate)
         #expect(ClearingNotConfirmed(people: 2).worded(t).hasPrefix("Ce fichier remettrait 2 personnes "))

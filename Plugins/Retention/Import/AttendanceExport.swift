@@ -1,4 +1,5 @@
 import Foundation
+import Kernel
 
 /// The meeting platform an export comes from.
 enum MeetingPlatform: String, Sendable, Codable, CaseIterable {
@@ -69,13 +70,13 @@ struct AttendanceExport {
         for row in tableRows {
             if let action = row.cell(\.action) {
                 guard let time = try row.time(\.timestamp) else {
-                    throw .badValue(line: row.record.line, column: row.header(\.timestamp), reason: "no time is given")
+                    throw .badValue(line: row.record.line, column: row.header(\.timestamp), reason: FieldReason("no time is given"))
                 }
                 let lowered = action.lowercased()
                 guard lowered.hasPrefix("join") || lowered.hasPrefix("left") || lowered.hasPrefix("leave") else {
                     throw .badValue(
                         line: row.record.line, column: row.header(\.action),
-                        reason: "must be Joined, Joined before or Left")
+                        reason: FieldReason("must be Joined, Joined before or Left"))
                 }
                 events.append((row, time, lowered.hasPrefix("join")))
             } else {
@@ -91,12 +92,12 @@ struct AttendanceExport {
             var interval: DateInterval? = nil
             if let join, let leave {
                 guard let start = clock.instant(join), let end = clock.instant(leave) else {
-                    throw .badValue(line: row.record.line, column: row.header(\.join), reason: "not a valid date")
+                    throw .badValue(line: row.record.line, column: row.header(\.join), reason: FieldReason("not a valid date"))
                 }
                 guard end >= start else {
                     throw .badValue(
                         line: row.record.line, column: row.header(\.leave),
-                        reason: "the leave time is before the join time")
+                        reason: FieldReason("the leave time is before the join time"))
                 }
                 interval = DateInterval(start: start, end: end)
             }
@@ -104,7 +105,7 @@ struct AttendanceExport {
             guard interval != nil || seconds != nil else {
                 throw .badValue(
                     line: row.record.line, column: row.header(\.duration),
-                    reason: "neither join and leave times nor a duration is given")
+                    reason: FieldReason("neither join and leave times nor a duration is given"))
             }
             rows.append(
                 ExportRow(
@@ -137,7 +138,7 @@ struct AttendanceExport {
         var instants: [(ExportLayout.Row, Date, Bool)] = []
         for (row, time, joined) in events {
             guard let instant = clock.instant(time) else {
-                throw .badValue(line: row.record.line, column: row.header(\.timestamp), reason: "not a valid date")
+                throw .badValue(line: row.record.line, column: row.header(\.timestamp), reason: FieldReason("not a valid date"))
             }
             instants.append((row, instant, joined))
         }

@@ -1,15 +1,15 @@
 import Kernel
 
 extension AttendanceFileError {
-    /// The problem in `t`'s language, for the upload page and the API. In English it is ``description``, word for
-    /// word. A reason a parser gives for one line (a date it cannot read) stays English inside the sentence.
+    /// The problem in `t`'s language, for the upload page and the API, the parser's reason for a line included. In
+    /// English it is ``description``, word for word.
     func worded(_ t: Localizer) -> String {
         guard t.language != .english else { return description }
         switch self {
         case let .unreadable(line, reason):
             return t(
                 "Line {line} of the file {reason}. Export the report again, or save it as CSV (UTF-8).",
-                ["line": t.number(line), "reason": reason])
+                ["line": t.number(line), "reason": reason.worded(t)])
         case let .unrecognized(expected?):
             return t(
                 "The file does not look like the expected report ({report}); choose another platform, or none to "
@@ -21,7 +21,7 @@ extension AttendanceFileError {
         case let .badValue(line, column, reason):
             return t(
                 "Line {line}, column '{column}': {reason}.",
-                ["line": t.number(line), "column": column, "reason": reason])
+                ["line": t.number(line), "column": column, "reason": reason.worded(t)])
         case let .unbalancedQuote(line):
             return t(
                 "Line {line} opens a quoted field that never closes; the file is cut short or damaged.",

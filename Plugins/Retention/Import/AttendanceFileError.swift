@@ -1,13 +1,14 @@
 import Foundation
+import Kernel
 
 /// Why an attendance export could not be read: always with the line, so the user can open the file there.
 ///
 /// Messages never quote names or e-mail addresses from the file (they are personal data); they name the line and
 /// the column instead.
 enum AttendanceFileError: Error, Equatable, CustomStringConvertible {
-    case unreadable(line: Int, reason: String)
+    case unreadable(line: Int, reason: FieldReason)
     case unrecognized(expected: String?)
-    case badValue(line: Int, column: String, reason: String)
+    case badValue(line: Int, column: String, reason: FieldReason)
     case unbalancedQuote(line: Int)
     case empty
     /// NUL characters: the file was cut short, padded or damaged on the way.

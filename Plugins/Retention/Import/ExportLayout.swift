@@ -1,4 +1,5 @@
 import Foundation
+import Kernel
 
 /// Where the tables of an export are, what their columns mean, and which platform wrote it.
 ///
@@ -146,7 +147,7 @@ struct ExportLayout {
             guard let time = WrittenTime(text) else {
                 throw .badValue(
                     line: record.line, column: header(column),
-                    reason: "not a date and time such as 06/21/2023 01:52:40 PM or 2023-06-21 14:00")
+                    reason: FieldReason("not a date and time such as 06/21/2023 01:52:40 PM or 2023-06-21 14:00"))
             }
             return time
         }
@@ -158,7 +159,7 @@ struct ExportLayout {
             case .failure:
                 throw .badValue(
                     line: record.line, column: header(\.duration),
-                    reason: "not a duration such as 71, 1h 2m 3s or 48m 10s")
+                    reason: FieldReason("not a duration such as 71, 1h 2m 3s or 48m 10s"))
             }
         }
     }
