@@ -70,7 +70,8 @@ struct AttendanceExport {
         for row in tableRows {
             if let action = row.cell(\.action) {
                 guard let time = try row.time(\.timestamp) else {
-                    throw .badValue(line: row.record.line, column: row.header(\.timestamp), reason: FieldReason("no time is given"))
+                    throw .badValue(
+                        line: row.record.line, column: row.header(\.timestamp), reason: FieldReason("no time is given"))
                 }
                 let lowered = action.lowercased()
                 guard lowered.hasPrefix("join") || lowered.hasPrefix("left") || lowered.hasPrefix("leave") else {
@@ -92,7 +93,8 @@ struct AttendanceExport {
             var interval: DateInterval? = nil
             if let join, let leave {
                 guard let start = clock.instant(join), let end = clock.instant(leave) else {
-                    throw .badValue(line: row.record.line, column: row.header(\.join), reason: FieldReason("not a valid date"))
+                    throw .badValue(
+                        line: row.record.line, column: row.header(\.join), reason: FieldReason("not a valid date"))
                 }
                 guard end >= start else {
                     throw .badValue(
@@ -138,7 +140,8 @@ struct AttendanceExport {
         var instants: [(ExportLayout.Row, Date, Bool)] = []
         for (row, time, joined) in events {
             guard let instant = clock.instant(time) else {
-                throw .badValue(line: row.record.line, column: row.header(\.timestamp), reason: FieldReason("not a valid date"))
+                throw .badValue(
+                    line: row.record.line, column: row.header(\.timestamp), reason: FieldReason("not a valid date"))
             }
             instants.append((row, instant, joined))
         }

@@ -50,7 +50,8 @@ enum AttendanceLoad {
                 case "minutes": "minutes_attended"
                 default: field
                 }
-            return .badValue(line: row < lines.count ? Int(lines[row]) : 0, column: column, reason: FieldReason(english: reason))
+            return .badValue(
+                line: row < lines.count ? Int(lines[row]) : 0, column: column, reason: FieldReason(english: reason))
         }
     }
 
@@ -69,7 +70,8 @@ enum AttendanceLoad {
             guard let index = names.firstIndex(where: accepted.contains) else {
                 throw AttendanceFileError.badValue(
                     line: 1, column: accepted[0],
-                    reason: FieldReason("the header has no such column (it needs session_id, person_id and minutes_attended)"))
+                    reason: FieldReason(
+                        "the header has no such column (it needs session_id, person_id and minutes_attended)"))
             }
             return index
         }
@@ -84,7 +86,8 @@ enum AttendanceLoad {
             let line = row.line
             func integer(_ index: Int, _ name: String) throws -> Int64 {
                 guard index < row.fields.count, let value = Int64(decimal: row.fields[index]) else {
-                    throw AttendanceFileError.badValue(line: line, column: name, reason: FieldReason("must be a whole number"))
+                    throw AttendanceFileError.badValue(
+                        line: line, column: name, reason: FieldReason("must be a whole number"))
                 }
                 return value
             }
@@ -92,7 +95,8 @@ enum AttendanceLoad {
             let person = try integer(columns.person, "person_id")
             let minutes = try integer(columns.minutes, "minutes_attended")
             guard (0...1440).contains(minutes) else {
-                throw AttendanceFileError.badValue(line: line, column: "minutes_attended", reason: FieldReason("must be 0 to 1440"))
+                throw AttendanceFileError.badValue(
+                    line: line, column: "minutes_attended", reason: FieldReason("must be 0 to 1440"))
             }
             var status = Attendance.Status.present
             if let index = columns.status, index < row.fields.count, !row.fields[index].isEmpty {

@@ -30,7 +30,8 @@ struct ExportText {
         } else if !data.contains(0), let text = String(data: data, encoding: .windowsCP1252) {
             (self.text, encoding) = (text, .windows1252)
         } else {
-            throw .unreadable(line: Self.lineOfFirstInvalidUTF8(in: data), reason: FieldReason("is neither UTF-8 nor UTF-16 text"))
+            throw .unreadable(
+                line: Self.lineOfFirstInvalidUTF8(in: data), reason: FieldReason("is neither UTF-8 nor UTF-16 text"))
         }
         // No export writes NUL characters: they are what a cut-short download, a crashed save or a disk error leaves.
         // A NUL byte is always a character of its own (a control character): looking for the byte is enough.
@@ -50,7 +51,8 @@ struct ExportText {
             }
         guard let text = String(data: Data(data), encoding: foundation) else {
             let line = encoding == .utf8 ? Self.lineOfFirstInvalidUTF8(in: Data(data)) : 1
-            throw .unreadable(line: line, reason: FieldReason("is not valid {encoding} text", ["encoding": encoding.rawValue]))
+            throw .unreadable(
+                line: line, reason: FieldReason("is not valid {encoding} text", ["encoding": encoding.rawValue]))
         }
         return (text, encoding)
     }
