@@ -8,7 +8,8 @@ import Testing
 /// Reads stop when their task is cancelled, whatever they are doing. GRDB's `sqlite3_interrupt` is lost when it lands
 /// just before a statement runs (a request guard test once hung on that for minutes); the reading connections'
 /// progress handler then asks the read's own cancellation flag. The race itself cannot be staged deterministically,
-/// so the flag is tested directly: set without GRDB knowing, it alone must stop a long statement.
+/// so the flag is tested directly: set without GRDB knowing, it alone must stop a long statement. Each read waits
+/// until the test has cancelled it before its statement starts, so a loaded machine cannot reorder the two.
 @Suite("Reads and cancellation")
 struct CancelledReadTests {
     /// A statement of some hundred million steps: about ten seconds if nothing stops it.
@@ -36,12 +37,13 @@ struct CancelledReadTests {
             let read = Task {
                 try await store.read(
                     { db in
-                        started.mark()
+                        started.markAndWaitForCancellation()
                         return try Int.fetchOne(db, sql: Self.longCount)
                     }, cancellation: flag)
             }
             await started.wait()
             flag.cancel()
+            started.cancelled()
             await #expect(throws: (any Error).self) { try await read.value }
         }
     }
@@ -52,12 +54,13 @@ struct CancelledReadTests {
             let started = Started()
             let read = Task {
                 try await store.read { db in
-                    started.mark()
+                    started.markAndWaitForCancellation()
                     return try Int.fetchOne(db, sql: Self.longCount)
                 }
             }
             await started.wait()
             read.cancel()
+            started.cancelled()
             await #expect(throws: (any Error).self) { try await read.value }
         }
     }
@@ -90,13 +93,20 @@ struct CancelledReadTests {
     }
 }
 
-/// Set by the read once it runs on its connection; the test waits for it before cancelling.
+/// Orders a read and its cancellation whatever the machine's load: the read says it runs on its connection and
+/// waits (on GRDB's queue, not the test's) until the test has cancelled it; only then does its statement start.
 private final class Started: Sendable {
-    private let flag = Atomic<Bool>(false)
+    private let running = Atomic<Bool>(false)
+    private let cancellation = Atomic<Bool>(false)
 
-    func mark() { flag.store(true, ordering: .releasing) }
+    func markAndWaitForCancellation() {
+        running.store(true, ordering: .releasing)
+        while !cancellation.load(ordering: .acquiring) { usleep(1_000) }
+    }
 
     func wait() async {
-        while !flag.load(ordering: .acquiring) { try? await Task.sleep(for: .milliseconds(1)) }
+        while !running.load(ordering: .acquiring) { try? await Task.sleep(for: .milliseconds(1)) }
     }
+
+    func cancelled() { cancellation.store(true, ordering: .releasing) }
 }
