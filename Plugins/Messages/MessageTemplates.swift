@@ -59,13 +59,28 @@ final class MessageTemplates: Sendable {
         name.hasSuffix(".html") ? text : "{{% CONTENT_TYPE: TEXT}}" + text
     }
 
-    /// What the Mustache parser found wrong with `text`, or `nil` when it is a usable template.
-    static func problem(_ text: String) -> String? {
+    /// What the Mustache parser found wrong with `text`, and where, in `t`'s language; `nil` when it is a usable
+    /// template.
+    static func problem(_ text: String, _ t: Localizer) -> String? {
         do {
             _ = try MustacheTemplate(string: text)
             return nil
+        } catch let error as MustacheTemplate.ParserError {
+            let what =
+                switch error.error as? MustacheTemplate.Error {
+                case .sectionCloseNameIncorrect?: t("a closing tag names another section than the one it closes")
+                case .unfinishedName?: t("a tag is not finished: it needs its two closing braces")
+                case .expectedSectionEnd?: t("a section is never closed")
+                default: t("the parser cannot read it")
+                }
+            return t(
+                "line {line}, column {column}: {problem}",
+                [
+                    "line": t.number(error.context.lineNumber), "column": t.number(error.context.columnNumber),
+                    "problem": what,
+                ])
         } catch {
-            return "\(error)"
+            return t("the parser cannot read it")
         }
     }
 

@@ -47,6 +47,35 @@ public struct RetentionSettings: PluginSettings {
         return words.prefix(1).uppercased() + words.dropFirst()
     }
 
+    /// What pages call `channel` in `t`'s language: a label kept from the defaults (or "Not said") is translated, an
+    /// organization's own words stay as written.
+    func label(ofChannel channel: String, in t: Localizer) -> String {
+        Self.label(ofChannel: channel, labelled: label(ofChannel: channel), in: t)
+    }
+
+    /// `label` of `channel` in `t`'s language when it is the default English label, else `label` itself.
+    static func label(ofChannel channel: String, labelled label: String, in t: Localizer) -> String {
+        guard defaultLabel(ofChannel: channel, .english) == label else { return label }
+        return defaultLabel(ofChannel: channel, t) ?? label
+    }
+
+    /// The code the enrolment form stores when someone does not say how they heard about the series.
+    static let unsaidChannel = "not-said"
+
+    /// The default label of `channel` in `t`'s language, or nil for a channel of the organization's own.
+    static func defaultLabel(ofChannel channel: String, _ t: Localizer) -> String? {
+        switch channel {
+        case "newsletter": t("Newsletter")
+        case "partner-org": t("A partner organization")
+        case "social-media": t("Social media")
+        case "word-of-mouth": t("Word of mouth")
+        case "website": t("Our website")
+        case "walk-in": t("Came without enrolling")
+        case unsaidChannel: t("Not said")
+        default: nil
+        }
+    }
+
     /// ``genderGroups`` as groups, keyed by the normalised self-description.
     var genderMapping: [String: GenderGroup] {
         genderGroups.reduce(into: [:]) { mapping, entry in

@@ -62,8 +62,9 @@ public protocol Plugin: KernelPlugin {
     func recruitmentChannels(for organization: Organization.ID) async throws -> [String]
 
     /// What forms, pages and reports call the channels of ``recruitmentChannels(for:)`` ("A partner organization"
-    /// for `partner-org`); a channel left out is named from its code.
-    func recruitmentChannelLabels(for organization: Organization.ID) async throws -> [String: String]
+    /// for `partner-org`), in `t`'s language where the plugin knows the words; a channel left out is named from its
+    /// code.
+    func recruitmentChannelLabels(for organization: Organization.ID, in t: Localizer) async throws -> [String: String]
 
     /// Runs inside the transaction of a public enrolment, for an organization that enabled the plugin; the section
     /// returned (if any) is shown on the confirmation page. Throwing rolls the enrolment back.
@@ -108,7 +109,9 @@ extension Plugin {
     public func addPublicPages(to pages: PageRoutes) {}
     public func seriesSections(for page: SeriesPageRequest) async throws -> [PageSection] { [] }
     public func recruitmentChannels(for organization: Organization.ID) async throws -> [String] { [] }
-    public func recruitmentChannelLabels(for organization: Organization.ID) async throws -> [String: String] { [:] }
+    public func recruitmentChannelLabels(
+        for organization: Organization.ID, in t: Localizer
+    ) async throws -> [String: String] { [:] }
     public func didEnrol(_ enrolment: PublicEnrolment, in transaction: WriteTransaction) throws -> PageSection? {
         nil
     }

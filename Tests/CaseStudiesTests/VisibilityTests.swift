@@ -102,6 +102,12 @@ struct VisibilityTests {
         #expect(hidden.status == 404 && missing.status == 404)
         #expect(hidden.json["detail"] as? String == "Aucune étude de cas « net-private » n’est visible ici.")
         #expect(missing.json["detail"] as? String == "Aucune étude de cas « net-privat » n’est visible ici.")
+        let issue = LibraryIssue(
+            file: "a.md", line: 1, field: "(front matter)", message: FieldReason("is not valid YAML"))
+        var translations = Translations()
+        try translations.add(CaseStudiesPlugin.translationCatalogues, module: CaseStudiesPlugin.id.catalogueModule)
+        #expect(issue.fieldWorded(translations.localizer(for: .french)) == "(en-tête YAML)")
+        #expect(issue.fieldWorded(.english) == "(front matter)")
         let blank = try await fixture.client.request(.get, base + "?q=%20", headers: french)
         #expect(blank.status == 400)
         #expect(blank.json["detail"] as? String == "La recherche est vide ; saisissez quelques mots.")

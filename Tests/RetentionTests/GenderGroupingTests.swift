@@ -111,3 +111,35 @@ struct WomenFallbackTests {
         #expect(page.contains("Why hidden"))
     }
 }
+
+@Suite("Recruitment channels read in the page's language")
+struct ChannelLabelTests {
+    @Test("a default label and 'Not said' are translated; an organization's own label stays as written")
+    func labels() throws {
+        var translations = Translations()
+        try translations.add(RetentionPlugin.translationCatalogues, module: RetentionPlugin.id.catalogueModule)
+        let french = translations.localizer(for: .french)
+        var settings = RetentionSettings.defaults
+        #expect(settings.label(ofChannel: "partner-org", in: french) == "Une organisation partenaire")
+        #expect(settings.label(ofChannel: "not-said", in: french) == "Non précisé")
+        #expect(settings.label(ofChannel: "partner-org", in: .english) == "A partner organization")
+        settings.channelLabels["partner-org"] = "Partenaires du réseau"
+        #expect(settings.label(ofChannel: "partner-org", in: french) == "Partenaires du réseau")
+        #expect(settings.label(ofChannel: "radio-ad", in: french) == "Radio ad")
+        for (channel, label) in RetentionSettings.defaults.channelLabels where channel != "whatsapp" {
+            #expect(RetentionSettings.defaultLabel(ofChannel: channel, .english) == label, "\(channel)")
+        }
+    }
+
+    @Test("the kind of report a file was read as is named in the uploader's language")
+    func reportNames() throws {
+        var translations = Translations()
+        try translations.add(RetentionPlugin.translationCatalogues, module: RetentionPlugin.id.catalogueModule)
+        let french = translations.localizer(for: .french)
+        #expect(MeetingPlatform.teams.reportName(french) == "rapport de présence Microsoft Teams")
+        #expect(MeetingPlatform.teams.reportName == "Microsoft Teams attendance report")
+        #expect(
+            AttendanceFileError.unrecognized(expected: .meet).worded(french).contains("rapport de présence Google Meet")
+        )
+    }
+}

@@ -237,8 +237,8 @@ struct ImportEdgeCaseTests {
         #expect(
             error
                 == .otherDate(
-                    file: "2023-06-21 13:52 to 2023-06-21 15:04 Africa/Harare",
-                    session: "2023-06-22 14:00 to 2023-06-22 15:00 Africa/Harare"))
+                    file: "2023-06-21 13:52 – 2023-06-21 15:04 Africa/Harare",
+                    session: "2023-06-22 14:00 – 2023-06-22 15:00 Africa/Harare"))
         #expect(try await fixture.dump() == before)
         let plan = try await fixture.importFile(sample, into: "case-study", anyDate: true)
         #expect(plan.entries.count == 6)

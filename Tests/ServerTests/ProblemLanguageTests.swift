@@ -95,6 +95,43 @@ struct ProblemLanguageTests {
             ])
     }
 
+    @Test("routing, preconditions and unreadable bodies speak French too; a missing record is named in French")
+    func routingAndPreconditions() async throws {
+        let networks = try await TwoNetworks()
+        let french = ["Accept-Language": "fr"]
+        let token = networks.token(.coordinator)
+        let badId = try await networks.client.request(.get, "/api/v1/series/abc", headers: french)
+        #expect(badId.status == 400)
+        #expect(
+            badId.json["detail"] as? String == "La requête n’a pas pu être lue ; vérifiez l’adresse et ses paramètres.")
+        let nowhere = try await networks.client.request(.get, "/api/v1/nowhere", headers: french)
+        #expect(nowhere.status == 404)
+        #expect(
+            nowhere.json["detail"] as? String
+                == "Il n’y a rien à cette adresse ; vérifiez-la dans la description de l’API.")
+        let missing = try await networks.client.request(.get, "/api/v1/series/999999", headers: french)
+        #expect((missing.json["detail"] as? String)?.contains("série") == true, "\(missing.json)")
+        let path = "/api/v1/series/\(networks.own.series)"
+        let unconditional = try await networks.client.request(
+            .patch, path, token: token, headers: french, json: #"{"title": "A"}"#)
+        #expect(unconditional.status == 428)
+        #expect(unconditional.json["title"] as? String == "Précondition requise")
+        #expect((unconditional.json["detail"] as? String)?.hasPrefix("Envoyez If-Match") == true)
+        let stale = try await networks.client.request(
+            .patch, path, token: token, headers: french.merging(["If-Match": "\"x0\""]) { $1 },
+            json: #"{"title": "A"}"#)
+        #expect(stale.status == 412)
+        #expect((stale.json["detail"] as? String)?.hasPrefix("La ressource a changé") == true, "\(stale.json)")
+        let broken = try await networks.client.request(
+            .post, "/api/v1/people", token: token, headers: french, json: "{not json")
+        #expect(broken.status == 400)
+        #expect((broken.json["detail"] as? String)?.hasPrefix("Le corps n’est pas du JSON valide") == true)
+        #expect((broken.json["detail"] as? String)?.contains("The given data") == false, "\(broken.json)")
+        // In English, Hummingbird's own sentence as before.
+        let english = try await networks.client.get("/api/v1/series/abc")
+        #expect((english.json["detail"] as? String)?.contains("abc") == true)
+    }
+
     @Test("the API's own shape checks speak French: a field of the wrong kind, an unknown field, a key given twice")
     func shapeProblems() async throws {
         let networks = try await TwoNetworks()

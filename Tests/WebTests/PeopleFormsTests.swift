@@ -95,7 +95,7 @@ import Testing
         #expect(try await web.count("SELECT count(*) FROM enrolment WHERE channel = 'partner-org'") == before + 1)
         #expect(
             try await web.client.request(.get, path, headers: ["Cookie": cookie]).text.contains(
-                "<td>Partner org</td>"))
+                "<td>A partner organization</td>"))
         #expect(try await web.client.request(.get, path, headers: ["Cookie": cookie]).text.contains("3 enrolled"))
     }
 }

@@ -37,6 +37,9 @@ import Testing
         let path = "/pages/orgs/\(web.network)/case-studies/library"
         let french = try await web.client.request(.get, path, headers: ["Accept-Language": "fr"])
         #expect(french.text.contains("1 étude dans la bibliothèque."))
+        #expect(
+            french.text.contains(
+                "<nav aria-label=\"Fil d’Ariane\" class=\"crumbs\"><a href=\"/\">Toutes les séries</a>"))
         let swahili = try await web.client.request(.get, path + "?q=studio", headers: ["Accept-Language": "sw"])
         #expect(swahili.text.contains("Kisa mafunzo 1 kinalingana na “studio”."))
     }

@@ -17,6 +17,16 @@ public struct LibraryIssue: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String { "\(file):\(line): \(field): \(message)" }
+
+    /// ``field`` in `t`'s language: a part of the file (`(front matter)`) is translated, a field's path is not.
+    public func fieldWorded(_ t: Localizer) -> String {
+        switch field {
+        case "(front matter)": t("(front matter)")
+        case "(body)": t("(body)")
+        case "(file)": t("(file)")
+        default: field
+        }
+    }
 }
 
 /// A library folder that cannot be imported, with every problem found. Nothing was written.
@@ -39,6 +49,7 @@ extension LibraryImportError {
             "{count} problem; nothing was imported. Fix it and import again:",
             "{count} problems; nothing was imported. Fix them and import again:", count: issues.count)
         return summary + "\n"
-            + issues.map { "  \($0.file):\($0.line): \($0.field): \($0.message.worded(t))" }.joined(separator: "\n")
+            + issues.map { "  \($0.file):\($0.line): \($0.fieldWorded(t)): \($0.message.worded(t))" }.joined(
+                separator: "\n")
     }
 }

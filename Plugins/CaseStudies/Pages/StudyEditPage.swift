@@ -22,7 +22,7 @@ struct StudyEditPage {
         var problems: [String] = []
         switch CaseStudyFile.read(text, file: "study") {
         case let .failure(error):
-            problems = error.issues.map { Self.issue($0.line, $0.field, $0.message.worded(t), t) }
+            problems = error.issues.map { Self.issue($0.line, $0.fieldWorded(t), $0.message.worded(t), t) }
         case let .success(located) where located.file.slug != study.slug:
             problems = [
                 Self.issue(
@@ -38,7 +38,7 @@ struct StudyEditPage {
                         located, expected: expected, scope: scope, organization: organization, in: transaction)
                 }
             } catch let error as LibraryImportError {
-                problems = error.issues.map { Self.issue($0.line, $0.field, $0.message.worded(t), t) }
+                problems = error.issues.map { Self.issue($0.line, $0.fieldWorded(t), $0.message.worded(t), t) }
             } catch let StudyFormPage.FormRefusal.form(message) {
                 problems = [message]
             }

@@ -134,7 +134,7 @@ struct StudyFormPage {
             if let field = StudyForm.field(of: issue) {
                 errors[field, default: []].append(issue.message.worded(t))
             } else {
-                general.append("\(issue.field): \(issue.message.worded(t))")
+                general.append("\(issue.fieldWorded(t)): \(issue.message.worded(t))")
             }
         }
         return (errors, general.isEmpty ? nil : general.joined(separator: " "))

@@ -10,16 +10,23 @@ public import PluginKit
 extension CertificatesPlugin {
     public func participantSections(for page: ParticipantPageRequest) async throws -> [PageSection] {
         let organization = page.organization.id!
+        let t = page.localizer
+        // The dates line as printed when the certificate is in the page's language, else said again in it.
         let certificates = try await context.store.read { db in
-            try Self.held(by: page.person, in: organization, db)
+            try Self.held(by: page.person, in: organization, db).map { certificate in
+                guard certificate.language != t.language.code,
+                    let series = try OrganizationSeries.series(certificate.seriesId, runBy: organization, in: db)
+                else { return (certificate, certificate.datesLine) }
+                let facts = try SeriesFacts(
+                    series: series, organization: organization, issuedAt: certificate.issuedAt, in: db)
+                return (certificate, facts.datesLine(in: t))
+            }
         }
         guard !certificates.isEmpty else { return [] }
-        let t = page.localizer
-        let items: [HTML] = certificates.map { certificate in
+        let items: [HTML] = certificates.map { certificate, datesLine in
             let base = page.basePath + "certificates/\(certificate.id!.rawValue)/"
-            // The dates line is kept as printed, in the certificate's own language.
             return """
-                <li><strong><bdi>\(certificate.seriesTitle)</bdi></strong>: <bdi>\(certificate.datesLine)</bdi>. \
+                <li><strong><bdi>\(certificate.seriesTitle)</bdi></strong>: <bdi>\(datesLine)</bdi>. \
                 <a href="\(base)certificate.pdf" download>\(t("Certificate (PDF)"))</a> · \
                 <a href="\(base)credential.jwt" download>\(t("Open Badges credential"))</a> · \
                 <a href="\(certificate.verificationURL)">\(t("Verification page"))</a></li>

@@ -66,7 +66,7 @@ struct TemplatesPage {
                 problems[part] = t("Write something, or choose “Back to built-in wording”.")
             } else if text.count > 20_000 {
                 problems[part] = t("Shorten it to 20,000 characters or fewer.")
-            } else if let problem = MessageTemplates.problem(text) {
+            } else if let problem = MessageTemplates.problem(text, t) {
                 problems[part] = t(
                     "This is not a valid Mustache template ({problem}); check that every {{#section}} has its {{/section}}.",
                     ["problem": problem])

@@ -5,12 +5,16 @@ import Kernel
 enum MeetingPlatform: String, Sendable, Codable, CaseIterable {
     case zoom, teams, meet, other
 
-    var reportName: String {
+    /// The kind of report, in English (the command line's).
+    var reportName: String { reportName(.english) }
+
+    /// The kind of report, in `t`'s language; the platforms' names stay as they are.
+    func reportName(_ t: Localizer) -> String {
         switch self {
-        case .zoom: "Zoom participant or webinar attendee report"
-        case .teams: "Microsoft Teams attendance report"
-        case .meet: "Google Meet attendance report"
-        case .other: "attendance table"
+        case .zoom: t("Zoom participant or webinar attendee report")
+        case .teams: t("Microsoft Teams attendance report")
+        case .meet: t("Google Meet attendance report")
+        case .other: t("attendance table")
         }
     }
 }
@@ -57,9 +61,9 @@ struct AttendanceExport {
         let layout = ExportLayout(records)
         let detected = layout.platform
         if let platform, platform != .other, platform != detected {
-            throw .unrecognized(expected: platform.reportName)
+            throw .unrecognized(expected: platform)
         }
-        guard !layout.tables.isEmpty else { throw .unrecognized(expected: platform?.reportName) }
+        guard !layout.tables.isEmpty else { throw .unrecognized(expected: platform) }
         let tableRows = layout.rows
         // A header without rows is a cut-short or empty export: reading it as "nobody came" would wipe attendance.
         guard !tableRows.isEmpty else { throw .noRows }

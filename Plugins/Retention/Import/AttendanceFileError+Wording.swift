@@ -13,7 +13,7 @@ extension AttendanceFileError {
         case let .unrecognized(expected?):
             return t(
                 "The file does not look like the expected report ({report}); choose another platform, or none to "
-                    + "detect it.", ["report": expected])
+                    + "detect it.", ["report": expected.reportName(t)])
         case .unrecognized(nil):
             return t(
                 "The file is not an attendance report from Zoom, Microsoft Teams or Google Meet: no table with a name "

@@ -7,7 +7,7 @@ import Kernel
 /// the column instead.
 enum AttendanceFileError: Error, Equatable, CustomStringConvertible {
     case unreadable(line: Int, reason: FieldReason)
-    case unrecognized(expected: String?)
+    case unrecognized(expected: MeetingPlatform?)
     case badValue(line: Int, column: String, reason: FieldReason)
     case unbalancedQuote(line: Int)
     case empty
@@ -25,7 +25,7 @@ enum AttendanceFileError: Error, Equatable, CustomStringConvertible {
         case let .unreadable(line, reason):
             "Line \(line) of the file \(reason). Export the report again, or save it as CSV (UTF-8)."
         case let .unrecognized(expected?):
-            "The file does not look like a \(expected); check --format, or leave it out to detect the platform."
+            "The file does not look like a \(expected.reportName); check --format, or leave it out to detect the platform."
         case .unrecognized(nil):
             "The file is not an attendance report from Zoom, Microsoft Teams or Google Meet: no table with a name "
                 + "column and join times or durations was found."

@@ -232,7 +232,8 @@ struct AttendanceImporter {
         formatter.locale = Locale(identifier: "en_GB_POSIX")
         formatter.timeZone = zone
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return "\(formatter.string(from: interval.start)) to \(formatter.string(from: interval.end)) \(zone.identifier)"
+        // A dash, not a word: the sentence around it is translated, the span reads alike in every language.
+        return "\(formatter.string(from: interval.start)) – \(formatter.string(from: interval.end)) \(zone.identifier)"
     }
 
     /// Applies `plan` in `transaction`: attendance, walk-in enrolments, the review queue and the import's record.

@@ -164,7 +164,7 @@ struct AttendanceUploadPage {
         let heading = dryRun ? t("Preview (nothing written)") : t("Attendance recorded")
         let lead = t(
             "{session}: the file was read as a {platform}.",
-            ["session": session.title, "platform": plan.platform.reportName])
+            ["session": session.title, "platform": plan.platform.reportName(t)])
         return PageContent(
             title: heading,
             body: """

@@ -19,7 +19,7 @@ extension ImportSummary {
             t(
                 "{platform}, {encoding}, rows: {rows}; present means at least {minutes} minutes.",
                 [
-                    "platform": plan.platform.reportName, "encoding": "\(plan.encoding)",
+                    "platform": plan.platform.reportName(t), "encoding": "\(plan.encoding)",
                     "rows": t.number(plan.rowCount), "minutes": t.number(plan.thresholdMinutes),
                 ]),
             t(

@@ -231,10 +231,12 @@ struct DashboardMarkup {
     }
 
     /// Group `index` of `breakdown` as a reader names it: a gender group in `t`'s language, a channel by the label
-    /// the organization gave it.
+    /// the organization gave it (a default label in `t`'s language).
     func group(_ breakdown: SeriesReport.Breakdown, _ index: Int) -> String {
-        breakdown.dimension == "gender" && index < GenderGroup.allCases.count
-            ? GenderGroup.allCases[index].label(in: t) : breakdown.label(index)
+        if breakdown.dimension == "gender" && index < GenderGroup.allCases.count {
+            return GenderGroup.allCases[index].label(in: t)
+        }
+        return RetentionSettings.label(ofChannel: breakdown.groups[index], labelled: breakdown.label(index), in: t)
     }
 
     /// Why figures are hidden at step `index`, in `t`'s language (the stored note is English); nil when nothing is.

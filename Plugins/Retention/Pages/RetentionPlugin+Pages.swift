@@ -7,12 +7,15 @@ extension RetentionPlugin {
         try await context.settings(RetentionSettings.self, for: organization).channels
     }
 
-    /// Each channel's label, as the organization set it (or made from its code).
-    public func recruitmentChannelLabels(for organization: Organization.ID) async throws -> [String: String] {
+    /// Each channel's label, as the organization set it (or made from its code); the default labels, and "Not
+    /// said", in `t`'s language.
+    public func recruitmentChannelLabels(
+        for organization: Organization.ID, in t: Localizer
+    ) async throws -> [String: String] {
         let settings = try await context.settings(RetentionSettings.self, for: organization)
         return Dictionary(
-            (settings.channels + [settings.walkInChannel]).filter { !$0.isEmpty }
-                .map { ($0, settings.label(ofChannel: $0)) }
+            (settings.channels + [settings.walkInChannel, RetentionSettings.unsaidChannel]).filter { !$0.isEmpty }
+                .map { ($0, settings.label(ofChannel: $0, in: t.preferring(module: Self.id.catalogueModule))) }
         ) { first, _ in first }
     }
 }

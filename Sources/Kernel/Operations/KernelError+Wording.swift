@@ -1,11 +1,12 @@
 extension KernelError {
     /// The refusal in `t`'s language, for the web interface and API problems. In English it is ``description``,
-    /// word for word; an entity (`series`, `person`) and a field are named as the kernel names them in every
-    /// language.
+    /// word for word; an entity (`series`, `person`) is named in `t`'s language (``EntityName``), a field as the
+    /// kernel names it in every language.
     public func worded(_ t: Localizer) -> String {
         guard t.language != .english else { return description }
         switch self {
         case let .notFound(entity, reference):
+            let entity = EntityName.worded(entity, t)
             return reference.hasPrefix("(")
                 ? t("No {entity} has that e-mail address.", ["entity": entity])
                 : t("No {entity} matches '{reference}'.", ["entity": entity, "reference": reference])

@@ -55,24 +55,26 @@ enum Preconditions {
     /// - Throws: 428 without `If-Match`, 412 when it names another version.
     static func check(_ request: Request, current etag: String) throws {
         guard let header = request.headers[.ifMatch] else {
-            throw Problem(
-                .preconditionRequired,
-                "Send If-Match with the ETag you last read, so that concurrent edits are not silently overwritten.")
+            throw Problem(.preconditionRequired) { t in
+                t("Send If-Match with the ETag you last read, so that concurrent edits are not silently overwritten.")
+            }
         }
         let tags = header.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         let wellFormed = tags.allSatisfy { $0 == "*" || ($0.count >= 2 && $0.hasPrefix("\"") && $0.hasSuffix("\"")) }
         guard wellFormed else {
-            throw Problem(
-                .preconditionFailed,
-                "If-Match must hold the quoted, strong ETag from your last read (such as \(etag)); weak W/ tags never match."
-            )
+            throw Problem(.preconditionFailed) { t in
+                t(
+                    "If-Match must hold the quoted, strong ETag from your last read (such as {etag}); weak W/ tags "
+                        + "never match.", ["etag": etag])
+            }
         }
         // If-Match uses the strong comparison: a weak tag never matches.
         guard tags.contains("*") || tags.contains(etag) else {
-            throw Problem(
-                .preconditionFailed,
-                "The resource changed since you read it (its ETag is now \(etag)); read it again and reapply your change."
-            )
+            throw Problem(.preconditionFailed) { t in
+                t(
+                    "The resource changed since you read it (its ETag is now {etag}); read it again and reapply your "
+                        + "change.", ["etag": etag])
+            }
         }
     }
 }

@@ -28,7 +28,12 @@ struct JSONInput {
             value = try JSONDecoder().decode(JSONValue.self, from: bytes)
         } catch {
             let reason = describe(error)
-            throw Problem(.badRequest) { t in t("The body is not valid JSON: {reason}", ["reason": reason]) }
+            // The decoder's reason is English: other languages get the general sentence.
+            throw Problem(.badRequest) { t in
+                t.language == .english
+                    ? t("The body is not valid JSON: {reason}", ["reason": reason])
+                    : t("The body is not valid JSON; check its quotes, commas and brackets.")
+            }
         }
         guard case let .object(object) = value else {
             throw Problem(.badRequest) { t in

@@ -29,7 +29,7 @@ extension Problem {
                 }
             case let .notFound(entity, id):
                 return Problem(.notFound) { t in
-                    t("No {entity} with id {id} exists here.", ["entity": entity, "id": "\(id)"])
+                    t("No {entity} with id {id} exists here.", ["entity": EntityName.worded(entity, t), "id": "\(id)"])
                 }
             }
         case let error as KernelError:
@@ -41,7 +41,16 @@ extension Problem {
         case let veto as Veto:
             return Problem(.conflict, veto.reason)
         case let error as HTTPError:
-            return Problem(error.status, error.body ?? error.status.reasonPhrase)
+            // Hummingbird's own refusals (no route, a path parameter of the wrong type) are English sentences;
+            // other languages get a general one for their status.
+            return Problem(error.status) { t in
+                if t.language == .english { return error.body ?? error.status.reasonPhrase }
+                switch error.status.code {
+                case 404: return t("There is nothing at this address; check it against the API description.")
+                case 400: return t("The request could not be read; check the address and its parameters.")
+                default: return ProblemTitles.title(of: error.status, t) ?? error.status.reasonPhrase
+                }
+            }
         case is NIOTooManyBytesError:
             // A route read its body with a cap (an attendance export, a case study's file) and it was larger.
             return Problem(.contentTooLarge) { t in t("The body is larger than this address accepts.") }

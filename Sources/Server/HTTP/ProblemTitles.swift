@@ -19,6 +19,7 @@ enum ProblemTitles {
         case 413: t("Content Too Large")
         case 415: t("Unsupported Media Type")
         case 422: t("Unprocessable Content")
+        case 428: t("Precondition Required")
         case 429: t("Too Many Requests")
         case 500: t("Internal Server Error")
         case 503: t("Service Unavailable")

@@ -55,7 +55,7 @@ struct EnrolmentPage {
                 form, errors: .init(), notice: t("Leave the field 'Leave this field empty' empty, then send again."),
                 data: data, id: id, request, context, status: .unprocessableContent)
         }
-        let channels = try await channels(for: data).values
+        let channels = try await channels(for: data, in: .english).values
         let errors = form.errors(channels: channels, localizer: t)
         guard errors.isEmpty else {
             return try await render(
@@ -75,9 +75,9 @@ struct EnrolmentPage {
     }
 
     /// The channels of the plugins enabled for the organization, with their labels, or the default list.
-    private func channels(for data: SeriesPageData) async throws -> RecruitmentChannelChoices {
+    private func channels(for data: SeriesPageData, in t: Localizer) async throws -> RecruitmentChannelChoices {
         try await RecruitmentChannelChoices.offered(
-            by: web.workspace.installedPlugins, enabled: data.enabledPlugins, for: data.organization.id!)
+            by: web.workspace.installedPlugins, enabled: data.enabledPlugins, for: data.organization.id!, in: t)
     }
 
     private func render(
@@ -88,7 +88,7 @@ struct EnrolmentPage {
         let t = chrome.localizer
         let nonce = web.formNonce(request, into: &chrome)
         let token = web.forms.issue(purpose: "enrol:\(id)", nonce: nonce, at: web.workspace.now())
-        let channels = try await channels(for: data).choices.map {
+        let channels = try await channels(for: data, in: t).choices.map {
             ChannelOption(value: $0.value, label: $0.label, selected: $0.value == form.values.channel)
         }
         let zones = EnrolmentForm.timeZones.map {

@@ -17,26 +17,36 @@ struct RecruitmentChannelChoices: Sendable {
 
     /// The channels of the plugins in `enabled` for `organization`, in plugin order, each once.
     static func offered(
-        by plugins: [any Plugin], enabled: Set<PluginID>, for organization: Organization.ID
+        by plugins: [any Plugin], enabled: Set<PluginID>, for organization: Organization.ID, in t: Localizer
     ) async throws -> RecruitmentChannelChoices {
         var channels: [String] = []
         var labels: [String: String] = [:]
         for plugin in plugins where enabled.contains(type(of: plugin).id) {
             let offered = try await plugin.recruitmentChannels(for: organization)
             guard !offered.isEmpty else { continue }
-            labels.merge(try await plugin.recruitmentChannelLabels(for: organization)) { first, _ in first }
+            labels.merge(try await plugin.recruitmentChannelLabels(for: organization, in: t)) { first, _ in first }
             for channel in offered where !channels.contains(channel) { channels.append(channel) }
         }
         if channels.isEmpty { channels = defaultChannels }
         return RecruitmentChannelChoices(
-            choices: channels.map { Choice(value: $0, label: labels[$0] ?? label(fromCode: $0)) })
+            choices: channels.map { Choice(value: $0, label: labels[$0] ?? label(fromCode: $0, t)) })
     }
 
     /// The codes offered.
     var values: [String] { choices.map(\.value) }
 
-    /// A code as words, for a channel without a label: `word-of-mouth` → "Word of mouth".
-    static func label(fromCode channel: String) -> String {
+    /// A code as words, for a channel without a label: `word-of-mouth` → "Word of mouth"; the default channels,
+    /// and "Not said", in `t`'s language.
+    static func label(fromCode channel: String, _ t: Localizer) -> String {
+        switch channel {
+        case "newsletter": return t("Newsletter")
+        case "partner-org": return t("A partner organization")
+        case "social-media": return t("Social media")
+        case "word-of-mouth": return t("Word of mouth")
+        case "website": return t("Our website")
+        case EnrolmentForm.unsaidChannel: return t("Not said")
+        default: break
+        }
         let words = channel.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
         return words.prefix(1).uppercased() + words.dropFirst()
     }

@@ -70,8 +70,8 @@ enum LayoutTemplates {
         """
 
     static let pluginPage = """
-        <nav aria-label="Breadcrumb" class="crumbs">{{#isPublic}}<a href="/">All series</a>{{/isPublic}}\
-        {{^isPublic}}<a href="/workspace">Workspace</a>{{/isPublic}} · {{organization}}</nav>
+        <nav aria-label="{{#t}}Breadcrumb{{/t}}" class="crumbs">{{#isPublic}}<a href="/">{{#t}}All series{{/t}}</a>{{/isPublic}}\
+        {{^isPublic}}<a href="/workspace">{{#t}}Workspace{{/t}}</a>{{/isPublic}} · {{organization}}</nav>
         <h1>{{title}}</h1>
         {{{body}}}
 

@@ -55,7 +55,7 @@ struct PluginPagePresenter {
             } catch let refusal {
                 let (t, back) = (chrome.localizer, chrome.localizer("Back"))
                 return web.renderer.message(
-                    heading: t("Nothing changed"), refusal.message,
+                    heading: t("Nothing changed"), refusal.message(in: t),
                     link: audience == .participant ? ("/me", back) : ("/orgs/\(id)/\(plugin.rawValue)/", back),
                     chrome: chrome, status: .forbidden)
             }

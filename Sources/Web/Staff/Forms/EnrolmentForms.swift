@@ -53,7 +53,7 @@ struct EnrolmentForms {
             errors["email"] = t("This person is already enrolled.")
         }
         // Chosen from the organization's channels: a typo would count as a channel of its own in every report.
-        let offered = try await channels(for: organization).values
+        let offered = try await channels(for: organization, in: .english).values
         if !offered.contains(values["channel"]!) {
             errors["channel"] = t("Choose how they heard of the series from the list.")
         }
@@ -74,16 +74,16 @@ struct EnrolmentForms {
     ) async throws -> Response {
         let scope = context.scope
         let rows = try await web.workspace.read { db in try scope.enrolled(in: series.id!, in: db) }
-        let channels = try await channels(for: organization)
+        let t = web.localizer(request, context)
+        let channels = try await channels(for: organization, in: t)
         let labels = Dictionary(channels.choices.map { ($0.value, $0.label) }) { first, _ in first }
         let showsGender = scope.seesSelfDescriptions
-        let t = web.localizer(request, context)
         let day = t.dateFormatter("yMMMd", in: TimeZone(identifier: series.timeZone) ?? .gmt)
         if t.language == .english || t.language == .pseudo { day.dateFormat = "d MMM yyyy" }
         let body: [HTML] = rows.map { row in
             let genderCell: HTML = showsGender ? "<td>\(row.gender ?? "—")</td>" : .empty
             return """
-                <tr><th scope="row"><bdi>\(row.displayName)</bdi></th><td>\(labels[row.channel] ?? RecruitmentChannelChoices.label(fromCode: row.channel))</td><td>\(day.string(from: row.enrolledAt))</td>\
+                <tr><th scope="row"><bdi>\(row.displayName)</bdi></th><td>\(labels[row.channel] ?? RecruitmentChannelChoices.label(fromCode: row.channel, t))</td><td>\(day.string(from: row.enrolledAt))</td>\
                 \(genderCell)</tr>
                 """
         }
@@ -136,12 +136,14 @@ struct EnrolmentForms {
     }
 
     /// The recruitment channels the organization's enabled plugins offer, or the default list.
-    private func channels(for organization: Organization.ID) async throws -> RecruitmentChannelChoices {
+    private func channels(
+        for organization: Organization.ID, in t: Localizer
+    ) async throws -> RecruitmentChannelChoices {
         let enabled = try await web.workspace.read { db in
             try PluginEnablementRecord.enabledPlugins(of: organization, in: db)
         }
         return try await RecruitmentChannelChoices.offered(
-            by: web.workspace.installedPlugins, enabled: enabled, for: organization)
+            by: web.workspace.installedPlugins, enabled: enabled, for: organization, in: t)
     }
 }
 
