@@ -10,6 +10,9 @@ public import PluginKit
 public struct FeedsPlugin: Plugin {
     public static let id: PluginID = "feeds"
     public static var translationCatalogues: [String: String] { EmbeddedCatalogues.byLanguage }
+    /// The plugin's wording in every shipped language, read once from the compiled-in catalogues (for invitations,
+    /// which are written outside any page).
+    static let translations = Translations.compiledIn(EmbeddedCatalogues.byLanguage, module: "Plugins/Feeds")
     public static let version: SemanticVersion = "1.0.0"
     public static let settings: any PluginSettings.Type = FeedsSettings.self
     public static let commands: [any PluginCommand.Type] = [

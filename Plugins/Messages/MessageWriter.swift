@@ -172,7 +172,7 @@ struct MessageWriter {
             method.rawValue,
             CalendarInvitation.object(
                 method: method, sessions: sessions, series: series, organizer: sender, attendee: member.address,
-                joinLinks: true, identity: identity, now: now)
+                joinLinks: true, identity: identity, now: now, language: language(member))
         )
     }
 

@@ -25,7 +25,12 @@ struct MessageLanguageTests {
         #expect(french.textBody.hasPrefix("Bonjour Awa Diop,"))
         #expect(french.textBody.contains("envoyé par Indaba"))
         #expect(french.htmlBody?.contains("Bonjour Awa Diop,") == true)
+        // The invitation attached says its words in French too (the titles are the organization's own).
+        let invitation = try #require(french.calendar)
+        #expect(invitation.contains(", session 1.") && !invitation.contains("Join: "), "\(invitation)")
+        #expect(invitation.contains("Rejoindre"), "\(invitation)")
         let english = try await Self.confirmation(web, to: "amina@example.org")
+        #expect(english.calendar?.contains("Join: ") == true)
         #expect(english.subject.hasPrefix("You are enrolled: "))
         #expect(english.textBody.hasPrefix("Hello Amina Okafor,"))
     }

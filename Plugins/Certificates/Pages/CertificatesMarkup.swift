@@ -67,7 +67,7 @@ struct CertificatesMarkup {
         let state =
             certificate.status == .valid
             ? t("valid")
-            : certificate.revokedReason.map { t("revoked: {reason}", ["reason": $0]) } ?? t("revoked")
+            : certificate.revokedReason.map { t("revoked: {reason}", ["reason": Self.reason($0, t)]) } ?? t("revoked")
         let error = revokeError?.id == id ? revokeError?.message : nil
         let message: HTML = error.map { "<p class=\"error\" id=\"reason-\(id)-error\" role=\"alert\">\($0)</p>" } ?? ""
         let invalid: HTML = error == nil ? "" : " aria-invalid=\"true\" aria-describedby=\"reason-\(id)-error\""
@@ -93,5 +93,14 @@ struct CertificatesMarkup {
             <a href="\(page.basePath)certificates/\(id)/credential.jwt">\(t("Open Badges credential"))</a></p>
             \(revoke)</li>
             """
+    }
+
+    /// A revocation's reason: the ones Indaba writes itself in `t`'s language, a person's own words as written.
+    static func reason(_ reason: String, _ t: Localizer) -> String {
+        switch reason {
+        case "re-issued": t("re-issued")
+        case "Erased at the holder's request": t("Erased at the holder's request")
+        default: reason
+        }
     }
 }

@@ -21,10 +21,13 @@ public enum CalendarInvitation {
     /// - Parameters:
     ///   - joinLinks: Whether the attendee may see the sessions' join links.
     ///   - identity: The installation's identity (``identity(baseURL:in:)``), which UIDs take, as the feeds' do.
+    ///   - language: The attendee's language, which the event's words (summary, description, the join label)
+    ///     are written in.
     public static func object(
         method: Method, sessions: [Session], series: WebinarSeries, organizer: MailAddress, attendee: MailAddress,
-        joinLinks: Bool, identity: InstallationIdentity, now: Date
+        joinLinks: Bool, identity: InstallationIdentity, now: Date, language: Language = .english
     ) -> String {
+        let t = FeedsPlugin.translations.localizer(for: language)
         var lines = ContentLines()
         lines.raw("BEGIN", "VCALENDAR")
         lines.raw("VERSION", "2.0")
@@ -39,20 +42,23 @@ public enum CalendarInvitation {
             lines.raw("SEQUENCE", String(session.revision))
             lines.raw("DTSTART", ICalendarDate.utc(session.startsAt))
             lines.raw("DTEND", ICalendarDate.utc(session.endsAt))
-            lines.text(
-                "SUMMARY",
-                cancelled ? "Cancelled: \(series.title): \(session.title)" : "\(series.title): \(session.title)")
-            var description = ["\(series.title), session \(session.position)."]
-            if !session.agenda.isEmpty { description.append("Agenda: " + session.agenda.joined(separator: "; ")) }
+            let title = "\(series.title): \(session.title)"
+            lines.text("SUMMARY", cancelled ? t("Cancelled: {title}", ["title": title]) : title)
+            var description = [
+                t("{series}, session {position}.", ["series": series.title, "position": String(session.position)])
+            ]
+            if !session.agenda.isEmpty {
+                description.append(t("Agenda: {agenda}", ["agenda": session.agenda.joined(separator: "; ")]))
+            }
             let join = joinLinks && !cancelled ? session.joinURL : nil
             if let join {
-                description.append("Join: \(join)")
+                description.append(t("Join: {link}", ["link": join]))
                 // Google Calendar and Outlook show neither CONFERENCE nor most URLs: LOCATION is what they show.
                 lines.text("LOCATION", join)
                 lines.raw("URL", ICalendarValue.uri(join), parameters: [("VALUE", "URI")])
                 lines.raw(
                     "CONFERENCE", ICalendarValue.uri(join),
-                    parameters: [("VALUE", "URI"), ("FEATURE", "VIDEO"), ("LABEL", "Join")])
+                    parameters: [("VALUE", "URI"), ("FEATURE", "VIDEO"), ("LABEL", t("Join"))])
             }
             lines.text("DESCRIPTION", description.joined(separator: "\n"))
             lines.raw(
