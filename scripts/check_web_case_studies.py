@@ -128,7 +128,7 @@ def staff_form(check, login_link):
 def settings_labels(check):
     check.open("/workspace")
     check.follow(check.driver.find_element(By.CSS_SELECTOR,
-                                           'a[aria-label="Settings of certificates for #ASKnet"]'))
+                                           'a[aria-label="Settings of Certificates for #ASKnet"]'))
     labels = [label.text for label in check.driver.find_elements(By.CSS_SELECTOR, "main label")]
     check.expect(any(label.startswith("Verification address") for label in labels),
                  "the settings form shows the plugin's label: " + ", ".join(labels))

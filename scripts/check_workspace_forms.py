@@ -117,7 +117,7 @@ def run(check, login_link):
 
     # A plugin setting: an invalid refresh interval is refused next to its field, a good one is saved.
     check.open("/workspace")
-    check.follow(check.driver.find_element(By.CSS_SELECTOR, 'a[aria-label="Settings of feeds for #ASKnet"]'))
+    check.follow(check.driver.find_element(By.CSS_SELECTOR, 'a[aria-label="Settings of Calendar feeds for #ASKnet"]'))
     settings_path = path_of(check)
     check.page("plugin-settings", settings_path)
     fill(check, "field-refreshMinutes", "1")

@@ -6,6 +6,7 @@ public import PluginKit
 /// where it was presented. See the plugin's README for the file format, visibility rules, CLI and API.
 public struct CaseStudiesPlugin: Plugin {
     public static let id: PluginID = "case-studies"
+    public static let name = PluginName("Case-study library")
     public static var translationCatalogues: [String: String] { EmbeddedCatalogues.byLanguage }
     public static let version: SemanticVersion = "1.0.0"
     public static let settings: any PluginSettings.Type = CaseStudiesSettings.self

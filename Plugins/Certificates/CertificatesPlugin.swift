@@ -10,6 +10,7 @@ public import PluginKit
 /// See the plugin's README for settings (the rule format), commands, routes, and key storage.
 public struct CertificatesPlugin: Plugin {
     public static let id: PluginID = "certificates"
+    public static let name = PluginName("Certificates")
     public static var translationCatalogues: [String: String] { EmbeddedCatalogues.byLanguage }
 
     /// The certificates' wording in every shipped language, read once from the compiled-in catalogues (checked by

@@ -9,6 +9,7 @@ public import PluginKit
 /// plugin's README for URLs, settings and caching.
 public struct FeedsPlugin: Plugin {
     public static let id: PluginID = "feeds"
+    public static let name = PluginName("Calendar feeds")
     public static var translationCatalogues: [String: String] { EmbeddedCatalogues.byLanguage }
     /// The plugin's wording in every shipped language, read once from the compiled-in catalogues (for invitations,
     /// which are written outside any page).

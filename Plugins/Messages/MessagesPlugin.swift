@@ -12,6 +12,7 @@ public import PluginKit
 /// by ``runScheduledWork(at:)``) with an idempotency key, so it is written once whatever runs twice.
 public struct MessagesPlugin: Plugin {
     public static let id: PluginID = "messages"
+    public static let name = PluginName("Messages to participants")
     public static var translationCatalogues: [String: String] { EmbeddedCatalogues.byLanguage }
 
     /// The messages' wording in every shipped language, read once from the compiled-in catalogues.

@@ -11,6 +11,7 @@ public import PluginKit
 /// See the plugin's README for commands, API, settings and the suppression rule.
 public struct RetentionPlugin: Plugin {
     public static let id: PluginID = "retention"
+    public static let name = PluginName("Recruitment and retention")
     /// The plugin's translation catalogues (its `Locales/*.po`, compiled in): the web interface and `indaba report`
     /// add them to what speaks each page and report.
     public static var translationCatalogues: [String: String] { EmbeddedCatalogues.byLanguage }

@@ -45,6 +45,9 @@ public protocol Plugin: KernelPlugin {
 
     // MARK: - Web pages
 
+    /// What the staff pages call the plugin; its id by default.
+    static var name: PluginName { get }
+
     /// Links in the staff workspace's navigation, relative to the plugin's pages (see ``PageRoutes``).
     static var navigation: [NavigationEntry] { get }
 
@@ -104,6 +107,7 @@ extension Plugin {
     public func addRoutes(to routes: RouteCollection<IndabaRequestContext>) {}
     public func addPublicRoutes(to routes: RouteCollection<IndabaRequestContext>) {}
     public func addSiteRoutes(to routes: RouteCollection<IndabaRequestContext>) {}
+    public static var name: PluginName { PluginName(id.rawValue) }
     public static var navigation: [NavigationEntry] { [] }
     public func addPages(to pages: PageRoutes) {}
     public func addPublicPages(to pages: PageRoutes) {}

@@ -147,6 +147,7 @@ import Testing
         let action = "/workspace/orgs/\(web.network)/plugins/notes"
         let workspace = try await web.open("/workspace", cookie: cookie)
         #expect(workspace.reply.text.contains("aria-label=\"Enable notes for Test Network\""))
+        #expect(workspace.reply.text.contains("<span class=\"plugin\">notes</span> <code>notes</code>"))
         let token = try #require(
             workspace.reply.text.firstMatch(
                 of:

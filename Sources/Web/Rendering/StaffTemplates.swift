@@ -44,11 +44,11 @@ enum StaffTemplates {
         {{#hasPlugins}}
         <ul class="plugins">
         {{#plugins}}
-        <li><span class="plugin">{{id}}</span> {{version}} · {{state}}
+        <li><span class="plugin">{{title}}</span> <code>{{id}}</code> {{version}} · {{state}}
         {{#canSwitch}}<form method="post" action="{{action}}" class="switch"><input type="hidden" name="form" \
         value="{{token}}"><input type="hidden" name="enabled" value="{{next}}"><button type="submit" \
         aria-label="{{buttonLabel}}">{{button}}</button></form>{{/canSwitch}}\
-        {{#settings}} <a href="{{settings}}" aria-label="{{#t}}Settings of {{id}} for {{name}}{{/t}}">\
+        {{#settings}} <a href="{{settings}}" aria-label="{{#t}}Settings of {{title}} for {{name}}{{/t}}">\
         {{#t}}settings{{/t}}</a>{{/settings}}
         {{#hasEntries}}<ul>{{#entries}}<li><a href="{{href}}">{{title}}</a></li>{{/entries}}</ul>{{/hasEntries}}
         </li>

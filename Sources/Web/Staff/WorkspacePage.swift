@@ -16,6 +16,8 @@ struct WorkspacePage {
 
     struct PluginModel {
         let id: String
+        /// What the page calls the plugin, in the reader's language.
+        let title: String
         let version: String
         let state: String
         let hasEntries: Bool
@@ -145,9 +147,10 @@ struct WorkspacePage {
                     Entry(title: words($0.title), href: "/orgs/\(org)/\(plugin.id.rawValue)/\($0.path)")
                 }
                 : []
-            let values = ["plugin": plugin.id.rawValue, "organization": organization.name]
+            let name = words(plugin.name.english)
+            let values = ["plugin": name, "organization": organization.name]
             return PluginModel(
-                id: plugin.id.rawValue, version: plugin.version.description,
+                id: plugin.id.rawValue, title: name, version: plugin.version.description,
                 state: isOn ? t("enabled") : t("not enabled"),
                 hasEntries: !entries.isEmpty, entries: entries, canSwitch: switchToken != nil,
                 action: "/workspace/orgs/\(org)/plugins/\(plugin.id.rawValue)", token: switchToken ?? "",

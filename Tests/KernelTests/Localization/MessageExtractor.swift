@@ -108,7 +108,7 @@ struct MessageExtractor {
     }
 
     /// A navigation entry's or a setting description's first argument.
-    private static let shown = #"(?<![A-Za-z0-9_.])(?:NavigationEntry|SettingDescription)\(\s*"#
+    private static let shown = #"(?<![A-Za-z0-9_.])(?:NavigationEntry|SettingDescription|PluginName)\(\s*"#
     /// A setting's help, or a choice's label, in a descriptions file.
     private static let described = #"(?<![A-Za-z0-9_])(?:help|label):\s*"#
 

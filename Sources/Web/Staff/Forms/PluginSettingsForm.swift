@@ -140,7 +140,11 @@ struct PluginSettingsForm {
         let saved = request.uri.queryParameters["saved"] != nil && status == .ok
         let heading = t(
             "Settings of {plugin} for {organization}",
-            ["plugin": plugin.id.rawValue, "organization": organization.name])
+            [
+                "plugin": (plugin as? any Plugin.Type).map { t.preferring(plugin.id)($0.name.english) }
+                    ?? plugin.id.rawValue,
+                "organization": organization.name,
+            ])
         let lead =
             fields.isEmpty
             ? t("This plugin has no settings.")
