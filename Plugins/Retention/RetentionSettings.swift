@@ -43,8 +43,7 @@ public struct RetentionSettings: PluginSettings {
     /// What pages and reports call `channel`: its label, or its code as words (`radio-ad` → "Radio ad").
     public func label(ofChannel channel: String) -> String {
         if let label = channelLabels[channel], !label.isEmpty { return label }
-        let words = channel.replacing("-", with: " ").replacing("_", with: " ")
-        return words.prefix(1).uppercased() + words.dropFirst()
+        return RecruitmentChannel.words(fromCode: channel)
     }
 
     /// What pages call `channel` in `t`'s language: a label kept from the defaults (or "Not said") is translated, an
@@ -59,21 +58,10 @@ public struct RetentionSettings: PluginSettings {
         return defaultLabel(ofChannel: channel, t) ?? label
     }
 
-    /// The code the enrolment form stores when someone does not say how they heard about the series.
-    static let unsaidChannel = "not-said"
-
-    /// The default label of `channel` in `t`'s language, or nil for a channel of the organization's own.
+    /// The default label of `channel` in `t`'s language (Indaba's own words, and the walk-in channel's), or nil for
+    /// a channel of the organization's own.
     static func defaultLabel(ofChannel channel: String, _ t: Localizer) -> String? {
-        switch channel {
-        case "newsletter": t("Newsletter")
-        case "partner-org": t("A partner organization")
-        case "social-media": t("Social media")
-        case "word-of-mouth": t("Word of mouth")
-        case "website": t("Our website")
-        case "walk-in": t("Came without enrolling")
-        case unsaidChannel: t("Not said")
-        default: nil
-        }
+        channel == "walk-in" ? t("Came without enrolling") : RecruitmentChannel.builtInLabel(of: channel, t)
     }
 
     /// ``genderGroups`` as groups, keyed by the normalised self-description.

@@ -117,6 +117,7 @@ struct ChannelLabelTests {
     @Test("a default label and 'Not said' are translated; an organization's own label stays as written")
     func labels() throws {
         var translations = Translations()
+        try translations.add(Translations.kernelCatalogues, module: Translations.kernelModule)
         try translations.add(RetentionPlugin.translationCatalogues, module: RetentionPlugin.id.catalogueModule)
         let french = translations.localizer(for: .french)
         var settings = RetentionSettings.defaults

@@ -98,17 +98,8 @@ struct AnyKey: CodingKey {
     init?(intValue: Int) { nil }
 }
 
-/// Small helpers for explanations in English.
+/// Small helpers for explanations.
 enum Wording {
-    /// "a", "a and b", "a, b and c".
-    static func list(_ items: [String]) -> String {
-        switch items.count {
-        case 0: ""
-        case 1: items[0]
-        default: items.dropLast().joined(separator: ", ") + " and " + items.last!
-        }
-    }
-
     /// "a", "a and b", "a, b and c" in `t`'s language.
     static func list(_ items: [String], in t: Localizer) -> String {
         switch items.count {

@@ -14,7 +14,7 @@ extension RetentionPlugin {
     ) async throws -> [String: String] {
         let settings = try await context.settings(RetentionSettings.self, for: organization)
         return Dictionary(
-            (settings.channels + [settings.walkInChannel, RetentionSettings.unsaidChannel]).filter { !$0.isEmpty }
+            (settings.channels + [settings.walkInChannel, RecruitmentChannel.unsaid]).filter { !$0.isEmpty }
                 .map { ($0, settings.label(ofChannel: $0, in: t.preferring(module: Self.id.catalogueModule))) }
         ) { first, _ in first }
     }

@@ -29,7 +29,7 @@ struct EnrolmentForm: Sendable {
     }
 
     /// When nobody says how they heard about the series.
-    static let unsaidChannel = "not-said"
+    static let unsaidChannel = RecruitmentChannel.unsaid
 
     let values: Values
 

@@ -11,8 +11,6 @@ struct RecruitmentChannelChoices: Sendable {
         let label: String
     }
 
-    static let defaultChannels = ["newsletter", "partner-org", "social-media", "word-of-mouth", "website"]
-
     let choices: [Choice]
 
     /// The channels of the plugins in `enabled` for `organization`, in plugin order, each once.
@@ -27,7 +25,7 @@ struct RecruitmentChannelChoices: Sendable {
             labels.merge(try await plugin.recruitmentChannelLabels(for: organization, in: t)) { first, _ in first }
             for channel in offered where !channels.contains(channel) { channels.append(channel) }
         }
-        if channels.isEmpty { channels = defaultChannels }
+        if channels.isEmpty { channels = RecruitmentChannel.defaults }
         return RecruitmentChannelChoices(
             choices: channels.map { Choice(value: $0, label: labels[$0] ?? label(fromCode: $0, t)) })
     }
@@ -35,19 +33,9 @@ struct RecruitmentChannelChoices: Sendable {
     /// The codes offered.
     var values: [String] { choices.map(\.value) }
 
-    /// A code as words, for a channel without a label: `word-of-mouth` → "Word of mouth"; the default channels,
-    /// and "Not said", in `t`'s language.
+    /// A channel without a label from a plugin: Indaba's own words for its channels, in `t`'s language, else its
+    /// code as words (`radio-ad` → "Radio ad").
     static func label(fromCode channel: String, _ t: Localizer) -> String {
-        switch channel {
-        case "newsletter": return t("Newsletter")
-        case "partner-org": return t("A partner organization")
-        case "social-media": return t("Social media")
-        case "word-of-mouth": return t("Word of mouth")
-        case "website": return t("Our website")
-        case EnrolmentForm.unsaidChannel: return t("Not said")
-        default: break
-        }
-        let words = channel.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
-        return words.prefix(1).uppercased() + words.dropFirst()
+        RecruitmentChannel.builtInLabel(of: channel, t) ?? RecruitmentChannel.words(fromCode: channel)
     }
 }
