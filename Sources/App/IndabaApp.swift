@@ -12,14 +12,13 @@ public enum IndabaApp {
     public static func router(
         workspace: Workspace, configuration: ServerConfiguration = ServerConfiguration(), replay: AnswerReplay? = nil
     ) -> Router<IndabaRequestContext> {
-        IndabaServer.router(workspace: workspace, configuration: configuration, replay: replay) { router in
-            WebInterface(
-                workspace: workspace,
-                configuration: WebConfiguration(
-                    baseURL: configuration.baseURL, pseudoLocalization: configuration.pseudoLocalization)
-            )
-            .add(to: router)
-        }
+        let web = WebInterface(
+            workspace: workspace,
+            configuration: WebConfiguration(
+                baseURL: configuration.baseURL, pseudoLocalization: configuration.pseudoLocalization))
+        return IndabaServer.router(
+            workspace: workspace, configuration: configuration, replay: replay, unknownAddress: web.unknownAddressPage,
+            surfaces: web.add(to:))
     }
 
     /// The application, ready for `runService()` (which stops gracefully on SIGINT and SIGTERM).

@@ -33,16 +33,22 @@ public struct ServerConfiguration: Sendable {
     }
 }
 
+/// What a surface answers, instead of the API's problem, at an address no route takes: a browser following a broken
+/// link should see a page in its reader's language, not JSON. `nil` leaves the problem.
+public typealias UnknownAddressAnswer = @Sendable (Request, IndabaRequestContext) -> Response?
+
 /// The HTTP server: the kernel's JSON API, the plugins' routes behind their gate, health and API description.
 ///
 /// Other surfaces (the web interface) are composed beside it by the executable's `App` target: `surfaces` adds
 /// their routes behind the same middleware.
 public enum IndabaServer {
     /// The router with every API route and middleware, then whatever `surfaces` adds. With `replay`, answers
-    /// routes offer to replay are recorded there (see ``AnswerReplay``).
+    /// routes offer to replay are recorded there (see ``AnswerReplay``). `unknownAddress` answers addresses no route
+    /// takes, where a surface has something better than a problem.
     public static func router(
         workspace: Workspace, configuration: ServerConfiguration = ServerConfiguration(),
-        replay: AnswerReplay? = nil, surfaces: (Router<IndabaRequestContext>) -> Void = { _ in }
+        replay: AnswerReplay? = nil, unknownAddress: UnknownAddressAnswer? = nil,
+        surfaces: (Router<IndabaRequestContext>) -> Void = { _ in }
     ) -> Router<IndabaRequestContext> {
         // Every GET route answers HEAD as well (the same headers, no body), as RFC 9110 §9.3.2 asks.
         let router = Router(context: IndabaRequestContext.self, options: .autoGenerateHeadEndpoints)
@@ -56,7 +62,8 @@ public enum IndabaServer {
         router.add(middleware: RequestLogMiddleware())
         router.add(
             middleware: ProblemMiddleware(
-                translations: ServerCatalogues.translations(plugins: workspace.registry.plugins)))
+                translations: ServerCatalogues.translations(plugins: workspace.registry.plugins),
+                unknownAddress: unknownAddress))
         SystemRoutes.addHealth(to: router, workspace: workspace)
         router.add(middleware: RequestGuardMiddleware(requestGuard: configuration.requestGuard))
         let table = RouteTable()

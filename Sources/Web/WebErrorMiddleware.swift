@@ -95,10 +95,6 @@ struct WebErrorMiddleware: RouterMiddleware {
     }
 
     private func notFound(_ request: Request, _ context: Context) -> Response {
-        let chrome = web.chrome(for: request, context: context)
-        let t = chrome.localizer
-        return web.renderer.message(
-            heading: t("Page not found"), t("There is nothing at this address."), link: ("/", t("See all series")),
-            chrome: chrome, status: .notFound)
+        web.notFoundPage(request, context)
     }
 }

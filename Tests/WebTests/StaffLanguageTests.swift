@@ -101,6 +101,36 @@ struct StaffLanguageTests {
         #expect(hidden.text.contains("<h1>الصفحة غير موجودة</h1>"))
     }
 
+    @Test("an address nothing serves: browsers get the 404 page in their language, API and JSON clients the problem")
+    func unknownAddress() async throws {
+        // A known address asked with another method is still 405.
+        let web = try await WebFixture()
+        let browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+        for path in ["/nowhere", "/series/1/nowhere/else", "/public/orgs/x/feeds/nowhere.ics"] {
+            let french = try await web.client.request(
+                .get, path, headers: ["Accept": browser, "Accept-Language": "fr"])
+            #expect(french.status == 404, "\(path)")
+            #expect(french.header("Content-Type")?.hasPrefix("text/html") == true, "\(path)")
+            #expect(french.text.contains("<html lang=\"fr\" dir=\"ltr\">"), "\(path)")
+            #expect(french.text.contains("<h1>Page introuvable</h1>"), "\(path)")
+        }
+        // The same page as an object that is not there, in Arabic.
+        let arabic = try await web.client.request(.get, "/nowhere", headers: ["Accept": browser, "Accept-Language": "ar"])
+        let missing = try await web.client.request(
+            .get, "/series/999999", headers: ["Accept": browser, "Accept-Language": "ar"])
+        #expect(arabic.text == missing.text)
+        // curl asks for anything: it gets the page too.
+        #expect(try await web.client.request(.get, "/nowhere", headers: ["Accept": "*/*"]).text.contains("<h1>"))
+        for (path, accept) in [("/api/v1/nowhere", browser), ("/nowhere", "application/json")] {
+            let problem = try await web.client.request(.get, path, headers: ["Accept": accept, "Accept-Language": "fr"])
+            #expect(problem.status == 404, "\(path)")
+            #expect(problem.header("Content-Type") == "application/problem+json", "\(path)")
+        }
+        let wrongMethod = try await web.client.request(.delete, "/series/\(web.series)", headers: ["Accept": browser])
+        #expect(wrongMethod.status == 405)
+        #expect(wrongMethod.header("Allow")?.contains("GET") == true)
+    }
+
     @Test("a staff page's hidden and missing organization answer alike in Arabic (the audit log)")
     func hiddenStaffPage() async throws {
         let web = try await WebFixture()

@@ -7,10 +7,12 @@ import PluginKit
 /// the request id (never with request data).
 ///
 /// Problems are worded in the client's language (`Accept-Language`) from the server's, the kernel's and the
-/// installed plugins' catalogues.
+/// installed plugins' catalogues. An address no route takes is answered by `unknownAddress` when it has an answer
+/// (a surface's "page not found" for browsers).
 struct ProblemMiddleware: RouterMiddleware {
     typealias Context = IndabaRequestContext
     let translations: Translations
+    var unknownAddress: UnknownAddressAnswer? = nil
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -18,6 +20,11 @@ struct ProblemMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
+            if let error = error as? HTTPError, error.status == .notFound, context.endpointPath == "NotFound",
+                let page = unknownAddress?(request, context)
+            {
+                return page
+            }
             if let problem = Problem.mapping(error) {
                 return try problem.response(from: request, context: context, translations: translations)
             }
