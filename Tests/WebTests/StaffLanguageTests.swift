@@ -115,14 +115,16 @@ struct StaffLanguageTests {
             #expect(french.text.contains("<h1>Page introuvable</h1>"), "\(path)")
         }
         // The same page as an object that is not there, in Arabic.
-        let arabic = try await web.client.request(.get, "/nowhere", headers: ["Accept": browser, "Accept-Language": "ar"])
+        let arabic = try await web.client.request(
+            .get, "/nowhere", headers: ["Accept": browser, "Accept-Language": "ar"])
         let missing = try await web.client.request(
             .get, "/series/999999", headers: ["Accept": browser, "Accept-Language": "ar"])
         #expect(arabic.text == missing.text)
         // curl asks for anything: it gets the page too.
         #expect(try await web.client.request(.get, "/nowhere", headers: ["Accept": "*/*"]).text.contains("<h1>"))
         for (path, accept) in [("/api/v1/nowhere", browser), ("/nowhere", "application/json")] {
-            let problem = try await web.client.request(.get, path, headers: ["Accept": accept, "Accept-Language": "fr"])
+            let problem = try await web.client.request(
+                .get, path, headers: ["Accept": accept, "Accept-Language": "fr"])
             #expect(problem.status == 404, "\(path)")
             #expect(problem.header("Content-Type") == "application/problem+json", "\(path)")
         }
