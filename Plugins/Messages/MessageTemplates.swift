@@ -84,13 +84,12 @@ final class MessageTemplates: Sendable {
         }
     }
 
-    /// The kinds of message, with a label for staff in their language.
+    /// The kinds of message (their templates' names), with a label for staff in their language.
     static func kinds(_ t: Localizer) -> [(id: String, label: String)] {
-        [
-            ("confirmation", t("Enrolment confirmation")), ("update", t("Session moved")),
-            ("cancellation", t("Session cancelled")), ("reminder", t("Reminder before a live session")),
-            ("exercise", t("Reminder before an exercise's deadline")), ("followUp", t("We missed you")),
-        ]
+        MessagesPlugin.messageKinds.map { name in
+            // The label is a message of this module's catalogues, read where it is written.
+            (String(name.kind.dropFirst("messages.".count)), t.callAsFunction(name.label))
+        }
     }
 
     /// The built-in text of template `name`.

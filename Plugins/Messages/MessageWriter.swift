@@ -89,7 +89,7 @@ struct MessageWriter {
     ) -> MessageDraft {
         var model = base(member, sessions: [])
         model.session = session.title
-        model.covered = session.agenda.isEmpty ? nil : session.agenda.joined(separator: "; ")
+        model.covered = session.agenda.isEmpty ? nil : wording(for: member).semicolonList(session.agenda)
         if let next = sessions.first(where: { $0.status == .scheduled && $0.startsAt > now }) {
             model.next = self.next(member, next)
         }

@@ -22,6 +22,8 @@ public struct WebInterface: Sendable {
     let translations: Translations
     /// What audit actions read as on the audit log page, in each language.
     let auditActionLabels: AuditActionLabels
+    /// What kinds of outgoing message read as on the outbox page, in each language.
+    let messageKindLabels: MessageKindLabels
     var cookies: Cookies { Cookies(secure: configuration.secureCookies) }
 
     public init(workspace: Workspace, configuration: WebConfiguration) {
@@ -46,6 +48,7 @@ public struct WebInterface: Sendable {
         self.translations = translations
         renderer = PageRenderer(translations: translations)
         auditActionLabels = AuditActionLabels(plugins: workspace.registry.plugins)
+        messageKindLabels = MessageKindLabels(plugins: workspace.registry.plugins)
     }
 
     /// Adds the pages, their session handling and their HTML error pages to `router`.

@@ -74,6 +74,16 @@ import Testing
         #expect(!french.reply.text.contains("Session rescheduled"))
         let arabic = try await web.open(path, cookie: cookie, headers: ["Accept-Language": "ar"])
         #expect(arabic.reply.text.contains("<td>أُعيدت جدولة جلسة</td>"))
+        // A plugin's change names the plugin as people know it, not by its id.
+        let network = Organization.ID(web.network)
+        try await web.harness.workspace.write(as: AuditActor("test")) { transaction in
+            try transaction.audit("feeds.personalLinkRotated", organization: network, plugin: PluginID("feeds"))
+        }
+        let english = try await web.open(path, cookie: cookie)
+        #expect(english.reply.text.contains("<td>Personal calendar link replaced (Calendar feeds)</td>"))
+        let inFrench = try await web.open(path, cookie: cookie, headers: ["Accept-Language": "fr"])
+        #expect(!inFrench.reply.text.contains("(feeds)"))
+        #expect(!inFrench.reply.text.contains("(Calendar feeds)"))
     }
 
     @Test("fifty lines a page; the next page holds the older ones")

@@ -330,6 +330,12 @@ struct OutboxPageTests {
         #expect(page.reply.status == 200)
         #expect(page.reply.text.contains("exit 67: no such user"))
         #expect(page.reply.text.contains("You are enrolled: Series One"))
+        // Kinds read as words in the page's language, never as codes.
+        #expect(page.reply.text.contains("<td>Enrolment confirmation</td>"))
+        #expect(!page.reply.text.contains("messages.confirmation"))
+        let french = try await web.client.request(
+            .get, "/workspace/orgs/\(web.network)/outbox", headers: ["Cookie": cookie, "Accept-Language": "fr"])
+        #expect(french.text.contains("<td>Confirmation d’inscription</td>"))
         let id = try #require(page.reply.text.firstMatch(of: /name="id" value="(\d+)"/)).1
         let retried = try await web.post(
             "/workspace/orgs/\(web.network)/outbox", [("form", page.token), ("id", String(id)), ("action", "retry")],

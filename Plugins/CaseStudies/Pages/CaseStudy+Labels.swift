@@ -6,6 +6,7 @@ extension CaseStudy.Visibility {
         switch self {
         case .private: t("the contributing organization only")
         case .network: t("the network")
+        // Translators: who may read a case study: anyone on the internet (completes "Visible to …").
         case .public: t("public")
         }
     }

@@ -20,6 +20,7 @@ struct StudyFormFields {
         [
             ("pending", t("Asked, not answered yet")),
             ("granted", t("Granted by the people it names")),
+            // Translators: consent to publish a case study (le consentement): the people it names said no.
             ("refused", t("Refused")),
             ("notNeeded", t("Not needed: it names nobody who must agree")),
         ]

@@ -27,7 +27,7 @@ extension CertificatesPlugin {
             MessageDraft(
                 organizationId: certificate.organizationId, personId: certificate.personId, recipient: holder.address,
                 sender: .indaba(at: context.baseURL, name: certificate.organizationName), category: .transactional,
-                kind: "certificates.issued", idempotencyKey: "certificates.issued:\(certificate.id!)",
+                kind: Self.issuedMessage, idempotencyKey: "\(Self.issuedMessage):\(certificate.id!)",
                 subject: t("Your certificate: {series}", values), textBody: body.joined(separator: "\n"),
                 attachment: MailAttachment(
                     filename: "certificate-\(certificate.code).pdf", contentType: "application/pdf", data: pdf)))

@@ -18,7 +18,10 @@ struct CertificatesMarkup {
         let rows: [HTML] = lines.map { line in
             let held: String =
                 switch line.certificate {
+                // Translators: the state of a participant's certificate (un certificat): issued and valid.
                 case .valid?: t("issued")
+                // Translators: the state of a participant's certificate (un certificat): withdrawn by the
+                // organization.
                 case .revoked?: t("revoked")
                 case nil: "–"
                 }
@@ -66,6 +69,7 @@ struct CertificatesMarkup {
         let id = certificate.id!.rawValue
         let state =
             certificate.status == .valid
+            // Translators: the state of a certificate (un certificat) that has not been revoked.
             ? t("valid")
             : certificate.revokedReason.map { t("revoked: {reason}", ["reason": Self.reason($0, t)]) } ?? t("revoked")
         let error = revokeError?.id == id ? revokeError?.message : nil
@@ -98,6 +102,7 @@ struct CertificatesMarkup {
     /// A revocation's reason: the ones Indaba writes itself in `t`'s language, a person's own words as written.
     static func reason(_ reason: String, _ t: Localizer) -> String {
         switch reason {
+        // Translators: why a certificate (un certificat) was revoked: a new one replaced it.
         case "re-issued": t("re-issued")
         case "Erased at the holder's request": t("Erased at the holder's request")
         default: reason

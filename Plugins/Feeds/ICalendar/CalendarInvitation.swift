@@ -58,6 +58,7 @@ public enum CalendarInvitation {
                 lines.raw("URL", ICalendarValue.uri(join), parameters: [("VALUE", "URI")])
                 lines.raw(
                     "CONFERENCE", ICalendarValue.uri(join),
+                    // Translators: the label calendar apps show on the link that joins the online meeting.
                     parameters: [("VALUE", "URI"), ("FEATURE", "VIDEO"), ("LABEL", t("Join"))])
             }
             lines.text("DESCRIPTION", description.joined(separator: "\n"))

@@ -166,9 +166,14 @@ struct TemplatesPage {
     }
 }
 
-/// Sample data for previews, in the page's language: no real person's data on a staff page.
+/// Sample data for previews, in the page's language: no real person's data on a staff page. The sample series,
+/// sessions and network read in the language too, as an organization working in it would name its own.
 enum SampleMessage {
     static func model(_ t: Localizer) -> MessageWriter.Model {
+        // Translators: the title of a made-up session, in the preview of a message staff are writing.
+        let session = t("Finding and cleaning local data")
+        // Translators: the name of a made-up organization, in the preview of a message staff are writing.
+        let network = t("Sample network")
         let lagos = TimeZone(identifier: "Africa/Lagos")!
         let moment = t.dateFormatter("yMMMMEEEEdHm", in: lagos)
         let start = Date(timeIntervalSince1970: 1_802_786_400)  // Tuesday 16 February 2027, 14:00 in Lagos
@@ -181,19 +186,28 @@ enum SampleMessage {
                         "start": moment.string(from: start),
                         "end": t.dateFormatter("Hm", in: lagos).string(from: start + 5_400), "zone": zone,
                     ]),
-                title: "Finding and cleaning local data", note: nil, join: "https://meet.example.org/sample"),
+                title: session, note: nil, join: "https://meet.example.org/sample"),
             MessageWriter.SessionLine(
                 when: t("by {deadline} ({zone})", ["deadline": moment.string(from: start + 7 * 86_400), "zone": zone]),
-                title: "Data diary", note: t("offline exercise"), join: nil),
+                // Translators: the title of a made-up offline exercise (a diary of the data one meets in a week).
+                title: t("Data diary"), note: t("offline exercise"), join: nil),
         ]
         return MessageWriter.Model(
-            name: "Amina Okafor", series: "Data Storytelling for Community Newsrooms", organization: "Sample network",
-            website: "https://network.example.org", contact: "Sample network (https://network.example.org)",
+            name: "Amina Okafor",
+            // Translators: the title of a made-up webinar series, in the preview of a message staff are writing.
+            series: t("Data Storytelling for Community Newsrooms"),
+            organization: network, website: "https://network.example.org",
+            contact: "\(network) (https://network.example.org)",
             zone: "\(t.zoneName(lagos)) (Africa/Lagos)", sessions: sessions,
             calendarLink: "https://indaba.example.org/public/orgs/1/feeds/personal/SAMPLE/calendar.ics",
-            session: "Finding and cleaning local data", when: sessions[0].when,
+            session: session, when: sessions[0].when,
             inHours: t.plural("in {count} hour", "in {count} hours", count: 23),
-            covered: "Where local data lives; Spreadsheet clean-up",
+            covered: t.semicolonList([
+                // Translators: an item of a made-up session's agenda.
+                t("Where local data lives"),
+                // Translators: an item of a made-up session's agenda.
+                t("Spreadsheet clean-up"),
+            ]),
             unsubscribe: "https://indaba.example.org/unsubscribe/SAMPLE",
             next: MessageWriter.NextModel(sessions: [sessions[0]]))
     }

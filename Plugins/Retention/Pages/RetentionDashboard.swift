@@ -72,9 +72,13 @@ extension RetentionPlugin {
     /// A series' status in `t`'s language.
     static func status(_ status: WebinarSeries.Status, _ t: Localizer) -> String {
         switch status {
+        // Translators: the status of a webinar series (une série) not yet published.
         case .draft: t("draft")
+        // Translators: the status of a webinar series (une série) open to the public.
         case .published: t("published")
+        // Translators: the status of a webinar series (une série) whose sessions are all over.
         case .completed: t("completed")
+        // Translators: the status of a webinar series (une série) called off.
         case .cancelled: t("cancelled")
         }
     }
@@ -172,9 +176,11 @@ struct DashboardMarkup {
     /// A target's verdict (`met`, `not met`, `not yet`, `hidden`) in `t`'s language.
     func status(_ status: String) -> String {
         switch status {
+        // Translators: a retention target (un objectif) that was reached.
         case "met": t("met")
         case "not met": t("not met")
         case "not yet": t("not yet")
+        // Translators: a figure not shown because the group is too small to keep people anonymous.
         case "hidden": t("hidden")
         default: status
         }

@@ -64,16 +64,17 @@ struct FunnelChart {
                 offset += w
             }
             let rate = step.percentOfEnrolled.map { " (\(t.percent($0 / 100)))" } ?? ""
+            // Translators: after a number of people on the funnel chart, for a session that has not happened yet.
+            let ahead = step.happened ? "" : " " + t("ahead")
             svg +=
                 "<text x=\"\(Int(x(offset + 8)))\" y=\"\(y + 18)\" fill=\"#1a1a1a\">"
-                + "\(escape(t.number(step.people) + rate + (step.happened ? "" : " " + t("ahead"))))</text>\n"
+                + "\(escape(t.number(step.people) + rate + ahead))</text>\n"
         }
         return svg + "</svg>\n"
     }
 
     private func description(_ markup: DashboardMarkup) -> String {
-        report.steps.map { "\(markup.label(of: $0)): \(t.number($0.people))" }
-            .joined(separator: t.language.isRightToLeft ? "؛ " : "; ")
+        t.semicolonList(report.steps.map { "\(markup.label(of: $0)): \(t.number($0.people))" })
     }
 
     private func legend(x: (Double, Double) -> Double, at left: Int, colour: String, label: String) -> String {

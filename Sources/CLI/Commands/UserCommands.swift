@@ -111,7 +111,8 @@ struct UserCommand: AsyncParsableCommand {
                     MessageDraft(
                         organizationId: organization.id!, personId: person, recipient: MailAddress(command.email),
                         sender: .indaba(at: base, name: organization.name), category: .transactional,
-                        kind: "kernel.staff-invitation", idempotencyKey: "kernel.staff-invitation:\(link.id!)",
+                        kind: OutboxWording.staffInvitation,
+                        idempotencyKey: "\(OutboxWording.staffInvitation):\(link.id!)",
                         subject: "Sign in to Indaba for \(organization.name)",
                         textBody: """
                             You are invited to manage \(organization.name) on Indaba.

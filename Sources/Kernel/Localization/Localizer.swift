@@ -84,6 +84,11 @@ public struct Localizer: Sendable {
         value.formatted(.number.locale(language.locale))
     }
 
+    /// `items` as one run of text, apart by the language's semicolon (`؛` in Arabic): titles, which may hold commas.
+    public func semicolonList(_ items: [String]) -> String {
+        items.joined(separator: language.code == "ar" ? "؛ " : "; ")
+    }
+
     /// `fraction` (0.42) as a whole percentage (`42%`, `42 %` in French, `٤٢٪` in Arabic), or with up to
     /// `fractionDigits` decimals (0.833 → `83.3%`, `83,3 %`).
     public func percent(_ fraction: Double, fractionDigits: Int = 0) -> String {

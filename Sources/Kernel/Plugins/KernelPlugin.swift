@@ -22,6 +22,9 @@ public protocol KernelPlugin: Sendable {
     /// The audit actions the plugin writes, and their areas, as the audit log page names them (see
     /// ``AuditActionName``).
     static var auditActions: [AuditActionName] { get }
+    /// The kinds of message the plugin sends through the outbox, as the outbox page names them (see
+    /// ``MessageKindName``).
+    static var messageKinds: [MessageKindName] { get }
 
     /// Builds the plugin with everything it may use; no plugin looks anything up globally.
     init(context: PluginContext) throws
@@ -45,6 +48,7 @@ extension KernelPlugin {
     public static var migrations: [PluginMigration] { [] }
     public static var translationCatalogues: [String: String] { [:] }
     public static var auditActions: [AuditActionName] { [] }
+    public static var messageKinds: [MessageKindName] { [] }
     public var eventHandlers: [EventHandler] { [] }
     public func seriesReportSections(for report: SeriesReportRequest) async throws -> [ReportSection] { [] }
     public func runScheduledWork(at now: Date) async throws {}

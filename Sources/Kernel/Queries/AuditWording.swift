@@ -25,6 +25,7 @@ public enum AuditWording {
         switch role {
         case .networkCoordinator: t("network coordinator")
         case .organizationAdmin: t("organization admin")
+        // Translators: a role: someone who runs a series' sessions and records attendance.
         case .facilitator: t("facilitator")
         }
     }

@@ -88,8 +88,8 @@ struct ParticipantSignInPages {
                     organizationId: organization.id!, personId: person.id!,
                     recipient: MailAddress(person.email, name: person.displayName),
                     sender: .indaba(at: base, name: organization.name), category: .transactional,
-                    kind: "kernel.participant-sign-in",
-                    idempotencyKey: "kernel.participant-sign-in:\(Digest.sha256Hex(secret))",
+                    kind: OutboxWording.participantSignIn,
+                    idempotencyKey: "\(OutboxWording.participantSignIn):\(Digest.sha256Hex(secret))",
                     subject: t("Your sign-in link for My Indaba"), textBody: body.joined(separator: "\n")))
         }
         return web.renderer.message(

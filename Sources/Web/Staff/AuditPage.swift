@@ -154,7 +154,7 @@ struct AuditPage {
             Line(
                 id: entry.id!.rawValue, when: format.string(from: entry.occurredAt),
                 actor: names[entry.actor] ?? entry.actor,
-                action: labels.action(entry.action, t) + (entry.pluginId.map { " (\($0))" } ?? ""),
+                action: labels.action(entry.action, t) + (entry.pluginId.map { " (\(labels.plugin($0, t)))" } ?? ""),
                 subject: entry.subject ?? "", detail: entry.detail == "{}" ? "" : entry.detail)
         }
         let areas = Set(choices.actions.compactMap { $0.split(separator: ".").first.map(String.init) }).sorted()
@@ -170,6 +170,7 @@ struct AuditPage {
             }
         ).sorted()
         let actors =
+            // Translators: a filter of the audit log: changes made by any person or program.
             [Choice(value: "", label: t("Anyone"), selected: query.actor == nil)]
             + kinds.map {
                 Choice(value: $0, label: Self.anyActor($0, t), selected: query.actor == $0)
@@ -190,6 +191,7 @@ struct AuditPage {
         case "token:": t("Any API token")
         case "session:": t("Any signed-in user")
         case "web:": t("Any public page")
+        // Translators: put before a kind of actor ("Any" + "token"), in a filter of the audit log.
         default: "\(t("Any")) \(kind)"
         }
     }

@@ -70,7 +70,8 @@ struct OutboxPage {
                     case .sending, .sent: nil
                     }
                 return Line(
-                    id: message.id!.rawValue, state: Self.stateName(message.state, t), kind: message.kind,
+                    id: message.id!.rawValue, state: Self.stateName(message.state, t),
+                    kind: web.messageKindLabels.kind(message.kind, t),
                     person: message.personId.map { "\($0)" } ?? "–", subject: message.subject,
                     due: format.string(from: message.dueAt), attempts: message.attempts, lastError: message.lastError,
                     action: action?.0, actionLabel: action?.1, actionAriaLabel: action?.2, formAction: path,
@@ -133,6 +134,7 @@ struct OutboxPage {
         case .sending: t("sending")
         case .sent: t("sent")
         case .failed: t("failed")
+        // Translators: the state of an e-mail: cancelled before it was sent.
         case .cancelled: t("cancelled")
         case .interrupted: t("interrupted")
         }

@@ -181,6 +181,7 @@ struct WorkspacePage {
         switch role {
         case .networkCoordinator: t("network coordinator")
         case .organizationAdmin: t("organization administrator")
+        // Translators: a role: someone who runs a series' sessions and records attendance.
         case .facilitator: t("facilitator")
         case nil: t("guest")
         }

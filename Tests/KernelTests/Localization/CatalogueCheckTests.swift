@@ -30,7 +30,7 @@ import Testing
             problems += found.problems
             guard !found.messages.isEmpty else { continue }
             if ProcessInfo.processInfo.environment["RECORD_CATALOGUES"] == "1" {
-                try CatalogueRecorder.record(found.messages, in: module, root: Self.root)
+                try CatalogueRecorder.record(found, in: module, root: Self.root)
             }
             for language in Self.translated {
                 let file = module.appending(path: "Locales/\(language.code).po")
@@ -62,7 +62,7 @@ import Testing
             problems.append("\(catalogue.name): Plural-Forms must be \"\(rule.header)\"")
         }
         for (message, place) in messages.sorted(by: { $0.value < $1.value }) {
-            guard let entry = catalogue.entry(MessageKey(message.id)) else {
+            guard let entry = catalogue.entry(message.key) else {
                 problems.append("\(catalogue.name): no translation of \"\(message.id)\" (used at \(place))")
                 continue
             }
@@ -87,7 +87,7 @@ import Testing
                 }
             }
         }
-        let used = Set(messages.keys.map { MessageKey($0.id) })
+        let used = Set(messages.keys.map(\.key))
         for entry in catalogue.entries where !used.contains(entry.key) {
             problems.append("\(catalogue.name):\(entry.line): \"\(entry.id)\" is no longer used by the code; remove it")
         }
@@ -97,6 +97,50 @@ import Testing
     /// Placeholders (`{name}`, `{{name}}`) and tags (`<strong>`, `</bdi>`) a translation must keep.
     static func marks(in text: String) -> Set<String> {
         Set(text.matches(of: /\{\{[^}]+\}\}|\{[A-Za-z]+\}|<\/?[a-z]+/).map { String(text[$0.range]) })
+    }
+
+    @Test("a context tells one English phrase apart; a note for translators goes with its message")
+    func contextsAndNotes() throws {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "catalogue-notes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try #"""
+        let status = t("Open", context: "a series' status")
+        let verb = t("Open")
+        // Translators: a made-up series title,
+        // shown in previews.
+        let sample = t(
+            "Data diaries")
+        let plain = t("Close")
+        """#.write(to: folder.appending(path: "Page.swift"), atomically: true, encoding: .utf8)
+        let found = try MessageExtractor.messages(under: folder, root: folder)
+        let status = MessageExtractor.Message(id: "Open", plural: nil, context: "a series' status")
+        #expect(
+            Set(found.messages.keys) == [
+                status, .init(id: "Open", plural: nil), .init(id: "Data diaries", plural: nil),
+                .init(id: "Close", plural: nil),
+            ])
+        #expect(
+            found.comments == [.init(id: "Data diaries", plural: nil): "a made-up series title, shown in previews."])
+        // The catalogue tells the two apart: a translation of the verb is not one of the status.
+        let french = try Catalogue(
+            po: """
+                msgid ""
+                msgstr "Language: fr\\nPlural-Forms: nplurals=2; plural=(n > 1);\\n"
+
+                msgctxt "a series' status"
+                msgid "Open"
+                msgstr "Ouverte"
+
+                #. a made-up series title, shown in previews.
+                msgid "Data diaries"
+                msgstr "Carnets de données"
+
+                msgid "Close"
+                msgstr "Fermer"
+                """, name: "fr.po")
+        let problems = Self.problems(of: french, language: .french, messages: found.messages)
+        #expect(problems == ["fr.po: no translation of \"Open\" (used at Page.swift:2)"])
     }
 
     @Test func theCheckFindsAMessageAddedWithoutTranslations() throws {

@@ -4,24 +4,30 @@ import Kernel
 /// Writes a module's message template (`Locales/messages.pot`) and brings its `.po` files up to date with the code:
 /// new messages are added untranslated, unused ones dropped, translations kept.
 enum CatalogueRecorder {
-    static func record(_ messages: [MessageExtractor.Message: String], in module: URL, root: URL) throws {
+    static func record(_ found: MessageExtractor.Found, in module: URL, root: URL) throws {
+        let messages = found.messages
         let folder = module.appending(path: "Locales")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let ordered = messages.sorted { ($0.value, $0.key.id) < ($1.value, $1.key.id) }
+        let ordered = messages.sorted {
+            ($0.value, $0.key.id, $0.key.context ?? "") < ($1.value, $1.key.id, $1.key.context ?? "")
+        }
         let moduleName = String(module.path.dropFirst(root.path.count + 1))
-        try write(ordered, language: nil, existing: nil, module: moduleName, to: folder.appending(path: "messages.pot"))
+        try write(
+            ordered, comments: found.comments, language: nil, existing: nil, module: moduleName,
+            to: folder.appending(path: "messages.pot"))
         for language in Language.shipped where language != .english {
             let file = folder.appending(path: "\(language.code).po")
             let existing = (try? String(contentsOf: file, encoding: .utf8)).flatMap {
                 try? Catalogue(po: $0, name: file.lastPathComponent)
             }
-            try write(ordered, language: language, existing: existing, module: moduleName, to: file)
+            try write(
+                ordered, comments: found.comments, language: language, existing: existing, module: moduleName, to: file)
         }
     }
 
     private static func write(
-        _ messages: [(key: MessageExtractor.Message, value: String)], language: Language?, existing: Catalogue?,
-        module: String, to file: URL
+        _ messages: [(key: MessageExtractor.Message, value: String)], comments: [MessageExtractor.Message: String],
+        language: Language?, existing: Catalogue?, module: String, to file: URL
     ) throws {
         var text = "# Indaba: the messages of \(module)"
         if let language {
@@ -39,9 +45,11 @@ enum CatalogueRecorder {
         text += header.map { "\"\($0)\\n\"\n" }.joined()
         if language != nil { text += "\"X-Review-Status: draft\\n\"\n" }
         for (message, place) in messages {
-            let old = existing?.entry(MessageKey(message.id))
+            let old = existing?.entry(message.key)
             text += "\n"
+            if let note = comments[message] { text += "#. \(note)\n" }
             text += "#: \(place.split(separator: ":").dropLast().joined(separator: ":"))\n"
+            if let context = message.context { text += "msgctxt \(quoted(context))\n" }
             text += "msgid \(quoted(message.id))\n"
             if let plural = message.plural {
                 text += "msgid_plural \(quoted(plural))\n"

@@ -71,6 +71,7 @@ struct QuoteForms {
                 </figure><p class="meta">\(shown)</p></li>
                 """
         }
+        // Translators: heading over the quotes already recorded for a series.
         let recorded: HTML = "<h2 id=\"recorded\">\(t("Recorded"))</h2>"
         let list: HTML =
             quotes.isEmpty

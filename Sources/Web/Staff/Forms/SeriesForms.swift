@@ -159,6 +159,7 @@ struct SeriesForms {
         switch status {
         case .draft: t("Draft (not public)")
         case .published: t("Published")
+        // Translators: the status of a webinar series whose sessions are all over.
         case .completed: t("Completed")
         case .cancelled: t("Cancelled")
         }
