@@ -14,6 +14,12 @@ public struct FeedsPlugin: Plugin {
     /// The plugin's wording in every shipped language, read once from the compiled-in catalogues (for invitations,
     /// which are written outside any page).
     static let translations = Translations.compiledIn(EmbeddedCatalogues.byLanguage, module: "Plugins/Feeds")
+
+    /// The plugin's words in `language`. English, the source, reads no catalogue: a one-shot `feeds render`
+    /// parses none.
+    static func wording(in language: Language) -> Localizer {
+        language == .english ? .english : translations.localizer(for: language)
+    }
     public static let version: SemanticVersion = "1.0.0"
     public static let settings: any PluginSettings.Type = FeedsSettings.self
     public static let commands: [any PluginCommand.Type] = [

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Kernel
 import KernelTesting
 import ServerTesting
@@ -95,5 +96,47 @@ struct CalendarAppTests {
             try $0.enable("feeds", for: organization.id!, registry: registry)
         }
         return (TestClient(workspace: harness.workspace), "/public/orgs/\(organization.id!)/feeds/series/\(series.id!)")
+    }
+}
+
+@Suite("Feeds speak their organization's language")
+struct FeedLanguageTests {
+    @Test("with French as the organization's language: the words of every format, and its language tag")
+    func french() async throws {
+        let fixture = try await FeedsFixture()
+        let network = Organization.ID(fixture.network)
+        let registry = fixture.harness.workspace.registry
+        try await fixture.harness.workspace.write(as: AuditActor("test")) {
+            try $0.changeSettings(of: "feeds", for: network, ["publicJoinLinks": true], registry: registry)
+        }
+        let path = fixture.seriesFeed(fixture.seriesOne)
+        let english = try await fixture.client.get(path)
+        #expect(english.text.contains("Join the session"))
+        try await fixture.harness.workspace.write(as: AuditActor("test")) {
+            try $0.setDefaultLanguage(.french, for: network)
+        }
+        // The organization's change moves the validator: a calendar app revalidating gets the French feed.
+        let etag = try #require(english.header("ETag"))
+        let french = try await fixture.client.request(.get, path, headers: ["If-None-Match": etag])
+        #expect(french.status == 200)
+        let event = unfold(french.text).drop { $0 != "SUMMARY:Introduction" }.prefix { $0 != "END:VEVENT" }
+        #expect(event.contains { $0.hasPrefix("DESCRIPTION:") && $0.contains(", session 1.") })
+        #expect(
+            event.contains {
+                $0.hasPrefix("DESCRIPTION:") && $0.hasSuffix("\\nRejoindre : https://meet.example.org/one")
+            })
+        #expect(event.contains { $0.contains("LABEL=Rejoindre la session") })
+        #expect(!french.text.contains("Join"))
+        let folder = path.replacingOccurrences(of: "/calendar.ics", with: "")
+        let rss = try await fixture.client.get("\(folder)/feed.rss").text
+        #expect(rss.contains("<language>fr</language>"))
+        #expect(rss.contains("<category>Session en direct</category>"))
+        #expect(rss.contains(" – "), "the time span, with a dash")
+        #expect(!rss.contains(" to "))
+        let atom = try await fixture.client.get("\(folder)/feed.atom").text
+        #expect(atom.contains("xml:lang=\"fr\""))
+        let frab = try await fixture.client.get("\(folder)/schedule.xml").text
+        #expect(frab.contains("<language>fr</language>"))
+        #expect(!frab.contains("<language>en</language>"))
     }
 }

@@ -95,6 +95,25 @@ import Testing
         let bad = try await web.post(action, [("form", page.token), ("minimumSessions", "0")], cookie: page.cookie)
         #expect(bad.status == 422)
         #expect(bad.text.contains("id=\"minimum-\(web.series)-error\" role=\"alert\">Give a whole number"))
+        // A rule the series cannot meet is refused where it is written, naming the sessions it has; nothing is saved.
+        for (field, value, reason) in [
+            ("requiredSessions", "intro, no-such-session", "the series has no session &#39;no-such-session&#39;"),
+            ("minimumSessions", "40", "it asks for more sessions (40) than the series has"),
+        ] {
+            var form = [("form", page.token), ("minimumSessions", "1"), (field, value)]
+            if field == "minimumSessions" { form.remove(at: 1) }
+            let misfit = try await web.post(action, form, cookie: page.cookie)
+            #expect(misfit.status == 422, "\(value)")
+            #expect(misfit.text.contains("This rule does not fit the series: \(reason)"), "\(value)")
+            #expect(misfit.text.contains("Its sessions: intro, "), "\(value)")
+        }
+        let unchanged = try await web.harness.workspace.read { db in
+            try String.fetchOne(
+                db, sql: "SELECT settings FROM pluginEnablement WHERE pluginId = 'certificates' AND organizationId = ?",
+                arguments: [web.network])
+        }
+        #expect(unchanged?.contains("no-such-session") == false)
+        #expect(unchanged?.contains("\"minimumSessions\":1") == true)
         let saved = try await web.post(
             action,
             [("form", page.token), ("minimumSessions", "2"), ("kind-feedback", "yes"), ("kind-live", "yes")],

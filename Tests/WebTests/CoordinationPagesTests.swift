@@ -208,6 +208,25 @@ struct CoordinationPagesTests {
                 "organization.created {}",
                 "organization.updated {\"fields\":[\"name\",\"website\"]}",
             ])
+        // The language its pages, messages and feeds fall back to: chosen from the shipped ones, audited.
+        let form = "/manage/orgs/\(hub.id!.rawValue)/edit"
+        let fields = [("name", "Nairobi Media Hub"), ("country", "KE"), ("timeZone", "Africa/Nairobi")]
+        let page = try await web.client.request(.get, form, headers: ["Cookie": cookie])
+        #expect(page.text.contains(#"<option value="ar">العربية</option>"#))
+        let unknown = try await web.submit(form, fields + [("language", "xx")], cookie: cookie)
+        #expect(unknown.status == 422)
+        #expect(unknown.text.contains("Choose one of the listed languages, or none."))
+        #expect(try await web.submit(form, fields + [("language", "sw")], cookie: cookie).status == 303)
+        let swahili = try await web.harness.workspace.read { db in
+            try Lookup.organization("testnet/nairobi-hub", in: db)
+        }
+        #expect(swahili.language == .swahili)
+        #expect(
+            try await web.client.request(.get, form, headers: ["Cookie": cookie]).text.contains(
+                #"<option value="sw" selected>Kiswahili</option>"#))
+        #expect(try await web.submit(form, fields + [("language", "")], cookie: cookie).status == 303)
+        let none = try await web.harness.workspace.read { db in try Lookup.organization("testnet/nairobi-hub", in: db) }
+        #expect(none.language == nil)
         let member = try await web.member()
         let admin = try await web.signIn(role: .organizationAdmin, organization: member)
         let refused = try await web.client.request(

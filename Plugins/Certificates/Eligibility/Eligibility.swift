@@ -41,7 +41,9 @@ struct Eligibility: Sendable {
             ?? Self.verdict(person, completed: [], sessions: sessions, rule: rule)
     }
 
-    private static func check(_ rule: EligibilityRule, against sessions: [Session], series: WebinarSeries.ID) throws {
+    /// Refuses a rule `sessions` (a series' held sessions) cannot meet.
+    /// - Throws: ``CertificatesError/ruleDoesNotFit(series:reason:)``.
+    static func check(_ rule: EligibilityRule, against sessions: [Session], series: WebinarSeries.ID) throws {
         if rule.minimumSessions > sessions.count {
             throw CertificatesError.ruleDoesNotFit(
                 series: series,

@@ -47,9 +47,22 @@ struct CertificatesSettingsPage {
             }
             let kinds = Session.Kind.allCases.filter { page.form.isChecked("kind-\($0.rawValue)") }
             let sessions = page.form["requiredSessions"].split { $0 == "," || $0 == " " }.map(String.init)
-            rules.append(
-                EligibilityRule(
-                    series: row.path, minimumSessions: count, requiredKinds: kinds, requiredSessions: sessions))
+            let rule = EligibilityRule(
+                series: row.path, minimumSessions: count, requiredKinds: kinds, requiredSessions: sessions)
+            // A rule the series cannot meet is refused here, where it is written, not when certificates are issued.
+            let held = try await plugin.context.store.read { db in
+                try SeriesParticipation.heldSessions(of: row.series.id!, in: db)
+            }
+            do {
+                try Eligibility.check(rule, against: held, series: row.series.id!)
+            } catch CertificatesError.ruleDoesNotFit(_, let reason) {
+                let names = held.map(\.slug).joined(separator: ", ")
+                let message = t(
+                    "This rule does not fit the series: {reason}. Its sessions: {sessions}.",
+                    ["reason": reason.worded(t), "sessions": names])
+                return .page(try await content(page, notice: "", errors: [id: message]), status: .unprocessableContent)
+            }
+            rules.append(rule)
         }
         do {
             let encoded = try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(rules))

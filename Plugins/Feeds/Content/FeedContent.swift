@@ -72,7 +72,8 @@ struct FeedContent: Sendable {
     static func version(of selection: Selection, organization: Organization, in db: Database) throws -> String {
         let parts =
             try ScheduleQueries.fingerprint(selection.schedule, in: db)
-            + ["\(organization.updatedAt.timeIntervalSince1970)"]
+            // The organization's name and language are in the feed's words.
+            + ["\(organization.updatedAt.timeIntervalSince1970)", organization.defaultLanguage ?? ""]
         return parts.joined(separator: "|")
     }
 

@@ -12,6 +12,12 @@ struct FeedOptions: Sendable {
     let includeJoinLinks: Bool
     /// Whether the feed mixes several series (then each title names its series).
     let spansSeries: Bool
+    /// The feed's own words ("Agenda:", "Join the session"), in the organization's language: one feed serves every
+    /// subscriber, and calendar apps say nothing of their reader's language when they poll.
+    let t: Localizer
+
+    /// The language tag of the feed's words (`fr`), for the formats that carry one.
+    var languageTag: String { t.language.code }
 
     /// This feed's own URL.
     var feedURL: String { baseURL + feedPath + "/" + format.fileName }
@@ -42,21 +48,9 @@ struct FeedOptions: Sendable {
         // `2026-11-20T08:30:00` read as `2026-11-20 08:30`; the end without its day when it is the same day.
         let (startDay, startTime) = (start.prefix(10), start.dropFirst(11).prefix(5))
         let (endDay, endTime) = (end.prefix(10), end.dropFirst(11).prefix(5))
-        var text = String(startDay)
-        text += " "
-        text += startTime
-        text += offsetNote(session.startsAt)
-        text += " to "
-        if startDay != endDay {
-            text += endDay
-            text += " "
-        }
-        text += endTime
-        text += offsetNote(session.endsAt)
-        text += " ("
-        text += session.timeZone
-        text += ")"
-        return text
+        let from = "\(startDay) \(startTime)\(offsetNote(session.startsAt))"
+        let until = (startDay == endDay ? "" : "\(endDay) ") + "\(endTime)\(offsetNote(session.endsAt))"
+        return t("{start} to {end} ({zone})", ["start": from, "end": until, "zone": session.timeZone])
 
         /// A time a clock change repeats names its offset, so a reader knows which of the two it is.
         func offsetNote(_ instant: Date) -> String {
@@ -71,19 +65,34 @@ struct FeedOptions: Sendable {
 
     func summary(for item: FeedContent.Item) -> String {
         let title = spansSeries ? "\(item.series.title): \(item.session.title)" : item.session.title
-        return item.isCancelled ? "Cancelled: \(title)" : title
+        return item.isCancelled ? t("Cancelled: {title}", ["title": title]) : title
     }
 
     /// Series, agenda and facilitators, one fact a line.
     func description(for item: FeedContent.Item) -> String {
-        var lines = ["\(item.series.title) (\(item.organizationName)), session \(item.session.position)."]
-        if !item.session.agenda.isEmpty { lines.append("Agenda: " + item.session.agenda.joined(separator: "; ")) }
-        if settings.showFacilitators, !item.facilitators.isEmpty {
-            lines.append("Facilitators: " + item.facilitators.joined(separator: ", "))
+        var lines = [
+            t(
+                "{series} ({organization}), session {position}.",
+                [
+                    "series": item.series.title, "organization": item.organizationName,
+                    "position": String(item.session.position),
+                ])
+        ]
+        if !item.session.agenda.isEmpty {
+            lines.append(t("Agenda: {agenda}", ["agenda": t.semicolonList(item.session.agenda)]))
         }
-        if item.isCancelled { lines.append("This session is cancelled.") }
-        if let link = joinLink(for: item) { lines.append("Join: " + link) }
+        if settings.showFacilitators, !item.facilitators.isEmpty {
+            lines.append(t("Facilitators: {names}", ["names": item.facilitators.joined(separator: ", ")]))
+        }
+        if item.isCancelled { lines.append(t("This session is cancelled.")) }
+        if let link = joinLink(for: item) { lines.append(t("Join: {link}", ["link": link])) }
         return lines.joined(separator: "\n")
+    }
+
+    /// The label calendar apps show on a session's join link.
+    var joinLabel: String {
+        // Translators: the label calendar apps show on the link that joins a session's online meeting.
+        t("Join the session")
     }
 
     /// A stable, globally unique id of a session: the same in every format, every feed and at every address.
@@ -104,9 +113,9 @@ struct FeedOptions: Sendable {
 
     func categoryName(_ kind: Session.Kind) -> String {
         switch kind {
-        case .live: "Live session"
-        case .offlineExercise: "Offline exercise"
-        case .feedback: "Feedback session"
+        case .live: t("Live session")
+        case .offlineExercise: t("Offline exercise")
+        case .feedback: t("Feedback session")
         }
     }
 
@@ -133,6 +142,7 @@ extension FeedOptions {
         self.init(
             baseURL: baseURL, feedPath: personalFolder ?? FeedLinks.folder(of: scope, in: organization),
             format: format, settings: settings, includeJoinLinks: personalFolder != nil || settings.publicJoinLinks,
-            spansSeries: !scope.isSeries, identity: identity)
+            spansSeries: !scope.isSeries, t: FeedsPlugin.wording(in: organization.language ?? .english),
+            identity: identity)
     }
 }

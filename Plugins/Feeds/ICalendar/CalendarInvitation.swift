@@ -27,7 +27,7 @@ public enum CalendarInvitation {
         method: Method, sessions: [Session], series: WebinarSeries, organizer: MailAddress, attendee: MailAddress,
         joinLinks: Bool, identity: InstallationIdentity, now: Date, language: Language = .english
     ) -> String {
-        let t = FeedsPlugin.translations.localizer(for: language)
+        let t = FeedsPlugin.wording(in: language)
         var lines = ContentLines()
         lines.raw("BEGIN", "VCALENDAR")
         lines.raw("VERSION", "2.0")
@@ -48,7 +48,7 @@ public enum CalendarInvitation {
                 t("{series}, session {position}.", ["series": series.title, "position": String(session.position)])
             ]
             if !session.agenda.isEmpty {
-                description.append(t("Agenda: {agenda}", ["agenda": session.agenda.joined(separator: "; ")]))
+                description.append(t("Agenda: {agenda}", ["agenda": t.semicolonList(session.agenda)]))
             }
             let join = joinLinks && !cancelled ? session.joinURL : nil
             if let join {

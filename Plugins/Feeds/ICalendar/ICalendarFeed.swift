@@ -89,7 +89,7 @@ enum ICalendarFeed {
             lines.raw(
                 "CONFERENCE", ICalendarValue.uri(link),
                 parameters: [
-                    ("VALUE", "URI"), ("FEATURE", "AUDIO"), ("FEATURE", "VIDEO"), ("LABEL", "Join the session"),
+                    ("VALUE", "URI"), ("FEATURE", "AUDIO"), ("FEATURE", "VIDEO"), ("LABEL", options.joinLabel),
                 ])
             // Google Calendar and Outlook ignore CONFERENCE (RFC 7986): they show LOCATION and URL, and the link
             // is in DESCRIPTION too (see FeedOptions.description(for:)).

@@ -93,7 +93,7 @@ enum FrabSchedule {
             for name in item.facilitators { xml.element("person", name) }
             xml.end()
         }
-        xml.element("language", "en")
+        xml.element("language", options.languageTag)
         if let link = options.joinLink(for: item) { xml.element("url", link) }
         xml.end()
     }

@@ -17,7 +17,10 @@ enum SyndicationFeeds {
         xml.element("link", options.calendarURL)
         xml.element(
             "description",
-            HTMLText.escape(content.summary.isEmpty ? "Sessions of \(options.title(for: content))" : content.summary))
+            HTMLText.escape(
+                content.summary.isEmpty
+                    ? options.t("Sessions of {calendar}", ["calendar": options.title(for: content)]) : content.summary))
+        xml.element("language", options.languageTag)
         xml.start(prefix: "atom", "link")
         xml.attribute("href", options.feedURL)
         xml.attribute("rel", "self")
@@ -49,6 +52,7 @@ enum SyndicationFeeds {
     static func atom(_ content: FeedContent, options: FeedOptions) -> String {
         let xml = XMLWriter()
         xml.start("feed", namespace: "http://www.w3.org/2005/Atom")
+        xml.attribute("xml:lang", options.languageTag)
         xml.element("id", options.tag("feed:" + options.feedPath))
         xml.element("title", options.title(for: content))
         if !content.summary.isEmpty { xml.element("subtitle", content.summary) }

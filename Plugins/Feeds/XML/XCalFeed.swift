@@ -105,7 +105,7 @@ enum XCalFeed {
             xml.element("text", "VIDEO")
             xml.end()
             xml.start("label")
-            xml.element("text", "Join the session")
+            xml.element("text", options.joinLabel)
             xml.end()
             xml.end()
             xml.element("uri", link)

@@ -13,6 +13,13 @@ enum Schemas {
     private static let instant = Paths.instantType
     private static let nullableId: JSONValue = .object(["type": .array(["integer", "null"]), "format": "int64"])
     private static let nullableText: JSONValue = .object(["type": .array(["string", "null"])])
+    /// One of the shipped languages' codes, or null for none.
+    private static let language: JSONValue = .object([
+        "type": .array(["string", "null"]),
+        "enum": .array(Language.shipped.map { .string($0.code) } + [.null]),
+        "description": .string(
+            "The language the organization's pages, messages, feeds and reports fall back to; null: English."),
+    ])
     private static let texts: JSONValue = .object(["type": "array", "items": text])
     private static let textMap: JSONValue = .object(["type": "object", "additionalProperties": text])
     private static let settings: JSONValue = .object(["type": "object", "description": "The plugin's settings."])
@@ -28,7 +35,7 @@ enum Schemas {
             "Organization": object(
                 stamps.merging([
                     "parentId": nullableId, "name": text, "slug": text, "country": text, "timeZone": text,
-                    "website": text,
+                    "website": text, "defaultLanguage": language,
                 ]) { $1 }, required: ["id", "name", "slug", "country", "timeZone", "createdAt", "updatedAt"]),
             "Programme": object(
                 stamps.merging(["organizationId": id, "slug": text, "title": text, "summary": text]) { $1 },
@@ -113,6 +120,7 @@ enum Schemas {
     private static var inputs: [String: JSONValue] {
         let organization: [String: JSONValue] = [
             "name": text, "slug": text, "country": text, "timeZone": text, "website": nullableText,
+            "defaultLanguage": language,
         ]
         let programme: [String: JSONValue] = ["slug": text, "title": text, "summary": text]
         let series: [String: JSONValue] = [

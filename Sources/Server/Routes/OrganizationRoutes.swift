@@ -15,7 +15,7 @@ struct OrganizationRoutes {
         router.patch("organizations/:id", use: update)
     }
 
-    private static let fields = ["parentId", "name", "slug", "country", "timeZone", "website"]
+    private static let fields = ["parentId", "name", "slug", "country", "timeZone", "website", "defaultLanguage"]
 
     @Sendable func list(_ request: Request, context: IndabaRequestContext) async throws -> Response {
         try context.scope.requireAuthenticated()
@@ -60,7 +60,7 @@ struct OrganizationRoutes {
                 parentId: parent.id, name: "", slug: "", country: "", timeZone: "", createdAt: transaction.now,
                 updatedAt: transaction.now)
             input.apply(to: &organization)
-            return try transaction.save(organization)
+            return try input.saveLanguage(of: try transaction.save(organization), in: transaction)
         }
         return try JSONResponse.make(
             organization, status: .created, etag: organization.etag,
@@ -84,7 +84,7 @@ struct OrganizationRoutes {
                     except: organization.id?.rawValue, entity: "organization", in: transaction.db)
             }
             input.apply(to: &organization)
-            return try transaction.save(organization)
+            return try input.saveLanguage(of: try transaction.save(organization), in: transaction)
         }
         return try JSONResponse.make(organization, etag: organization.etag)
     }
@@ -93,6 +93,8 @@ struct OrganizationRoutes {
     private struct Input {
         var name, slug, country, timeZone: String?
         var website: String??
+        /// `.some(nil)`: none (English).
+        var language: Language??
 
         init(_ fields: inout Fields, creating: Bool) {
             name = fields.string("name", required: creating) { FieldRules.textProblem($0) }
@@ -100,6 +102,20 @@ struct OrganizationRoutes {
             country = fields.string("country", required: creating, check: FieldRules.countryProblem)
             timeZone = fields.string("timeZone", required: creating, check: FieldRules.timeZoneProblem)
             website = fields.nullableString("website", check: FieldRules.webURLProblem)
+            if let code = fields.nullableString("defaultLanguage") {
+                language = .some(code.flatMap { code in Language.shipped.first { $0.code == code } })
+                if code != nil, language! == nil {
+                    let codes = Language.shipped.map(\.code).joined(separator: ", ")
+                    fields.fail("defaultLanguage") { t in t("must be one of {codes}, or null", ["codes": codes]) }
+                }
+            }
+        }
+
+        /// Sets the language `organization` falls back to, when the request named one (the kernel audits it).
+        func saveLanguage(of organization: Organization, in transaction: WriteTransaction) throws -> Organization {
+            guard let language else { return organization }
+            try transaction.setDefaultLanguage(language, for: organization.id!)
+            return try Organization.fetchOne(transaction.db, key: organization.id!) ?? organization
         }
 
         func apply(to organization: inout Organization) {

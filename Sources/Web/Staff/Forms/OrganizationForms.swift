@@ -7,8 +7,9 @@ import PluginKit
 
 /// `/workspace/orgs/{network}/members/new` and `/manage/orgs/{id}/edit`: a network's coordinators add member
 /// organizations, and an organization's administrators (its network's coordinators among them) edit it: name, short
-/// name (chosen once), country, time zone, website and the methodology paragraph its series reports carry; the parent
-/// is the network. Audited by the kernel as `organization.created` and `organization.updated` (field names only) and
+/// name (chosen once), country, time zone, website, the language its pages, messages and feeds fall back to, and the
+/// methodology paragraph its series reports carry; the parent is the network. Audited by the kernel as
+/// `organization.created`, `organization.updated` (field names only), `organization.languageChanged` and
 /// `report.methodologyChanged`.
 struct OrganizationForms {
     let web: WebInterface
@@ -31,7 +32,7 @@ struct OrganizationForms {
             let values = [
                 "name": organization.name, "slug": organization.slug, "country": organization.country,
                 "timeZone": organization.timeZone, "website": organization.website ?? "",
-                "methodology": methodology ?? "",
+                "language": organization.language?.code ?? "", "methodology": methodology ?? "",
             ]
             return page(network: nil, organization: organization, values: values, errors: [:], request, context)
         }
@@ -55,7 +56,9 @@ struct OrganizationForms {
     ) async throws -> Response {
         let form = try await FormData.read(request, context: context)
         var values: [String: String] = [:]
-        for name in ["name", "slug", "country", "timeZone", "website", "methodology"] { values[name] = form[name] }
+        for name in ["name", "slug", "country", "timeZone", "website", "language", "methodology"] {
+            values[name] = form[name]
+        }
         if let organization { values["slug"] = organization.slug }
         values["country"] = values["country"]!.uppercased()
         let t = web.localizer(request, context)
@@ -71,6 +74,10 @@ struct OrganizationForms {
         let website = values["website"]!
         if !website.isEmpty {
             errors["website"] = FieldRules.webURLProblem(website)?.sentence(subject: t("The website"), t)
+        }
+        let language = Language.shipped.first { $0.code == values["language"]! }
+        if language == nil, !values["language"]!.isEmpty {
+            errors["language"] = t("Choose one of the listed languages, or none.")
         }
         let methodology = Session.normalizedDescription(values["methodology"]!)
         errors["methodology"] = ReportSettings.methodologyProblem(methodology)?.sentence(
@@ -109,6 +116,7 @@ struct OrganizationForms {
         // The methodology paragraph changes only when it did (audited by the kernel too).
         let saved = try await web.workspace.write(as: web.actor(context)) { transaction in
             let saved = try transaction.save(record)
+            try transaction.setDefaultLanguage(language, for: saved.id!)
             if methodology != (try ReportSettings.methodology(of: saved.id!, in: transaction.db) ?? "") {
                 try transaction.recordMethodology(methodology.isEmpty ? nil : methodology, for: saved.id!)
             }
@@ -141,6 +149,20 @@ struct OrganizationForms {
             FormField(
                 "website", label: t("Website"), value: values["website"] ?? "", error: errors["website"],
                 optional: true),
+            FormField(
+                "language", label: t("Language"),
+                kind: .select(
+                    // Translators: an organization chose no default language (its pages then follow each browser).
+                    [FormField.Option(value: "", label: t("None"), selected: (values["language"] ?? "").isEmpty)]
+                        + Language.shipped.map { language in
+                            FormField.Option(
+                                value: language.code, label: language.nativeName,
+                                selected: values["language"] == language.code)
+                        }), value: values["language"] ?? "", error: errors["language"],
+                hint: t(
+                    "Its public pages use it when a visitor's browser asks for none of Indaba's languages, and so do "
+                        + "e-mails and certificates of people who chose none; its calendar feeds and series reports "
+                        + "are written in it. None: English."), optional: true),
             FormField(
                 "methodology", label: t("Methodology paragraph for series reports"), kind: .textarea(rows: 6),
                 value: values["methodology"] ?? "", error: errors["methodology"],
