@@ -44,7 +44,7 @@ private struct GuardedRouter {
     private static func slow(store: Store, tally: Tally) async throws -> String {
         tally.started.withLock { $0 += 1 }
         do {
-            _ = try await store.writer.read { db in
+            _ = try await store.read { db in
                 try Int.fetchOne(
                     db,
                     sql: """
