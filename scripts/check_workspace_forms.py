@@ -123,7 +123,7 @@ def run(check, login_link):
     fill(check, "field-refreshMinutes", "1")
     submit(check)
     errors = check.driver.find_elements(By.ID, "field-refreshMinutes-error")
-    check.expect(len(errors) == 1 and "Setting 'refreshMinutes' of plugin feeds is invalid" in errors[0].text,
+    check.expect(len(errors) == 1 and "Must be from 5 minutes to one week" in errors[0].text,
                  "an invalid setting is refused next to its field")
     check.page("plugin-settings-errors")
     fill(check, "field-refreshMinutes", "30")

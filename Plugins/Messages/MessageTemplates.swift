@@ -25,6 +25,12 @@ final class MessageTemplates: Sendable {
         library(language).render(model, withTemplate: name) ?? ""
     }
 
+    /// The HTML part of a message rendered from template `name`, in a block that tells mail clients its language and
+    /// direction (Arabic reads right to left), whatever an organization's own template holds.
+    func renderHTML(_ name: String, _ model: Any, in language: Language) -> String {
+        "<div lang=\"\(language.code)\" dir=\"\(language.direction)\">\(render(name, model, in: language))</div>"
+    }
+
     /// What speaks `language` in these messages.
     func localizer(for language: Language) -> Localizer {
         translations.localizer(for: language)

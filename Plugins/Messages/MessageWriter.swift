@@ -33,7 +33,7 @@ struct MessageWriter {
     /// An update of a moved session, as a new version of its invitation.
     func update(_ session: Session, to member: MessageAudience.Member, now: Date) -> MessageDraft {
         var model = base(member, sessions: [session])
-        model.session = session.title
+        model.session = wording(for: member).isolated(session.title)
         return draft(
             "update", model, to: member, category: .transactional,
             key: "messages.update:\(session.id!):r\(session.revision):p\(member.personId)",
@@ -43,7 +43,7 @@ struct MessageWriter {
     /// The cancellation of a session.
     func cancellation(_ session: Session, to member: MessageAudience.Member, now: Date) -> MessageDraft {
         var model = base(member, sessions: [])
-        model.session = session.title
+        model.session = wording(for: member).isolated(session.title)
         model.when = times(for: member, session).when(session)
         return draft(
             "cancellation", model, to: member, category: .transactional,
@@ -56,7 +56,7 @@ struct MessageWriter {
         _ session: Session, hours: Int, to member: MessageAudience.Member, unsubscribe: String, now: Date
     ) -> MessageDraft {
         var model = base(member, sessions: [session])
-        model.session = session.title
+        model.session = wording(for: member).isolated(session.title)
         model.when = times(for: member, session).when(session)
         model.inHours = SessionTimes.distance(
             from: now, to: session.kind.isLive ? session.startsAt : session.endsAt, localizer: wording(for: member))
@@ -88,7 +88,7 @@ struct MessageWriter {
         _ session: Session, to member: MessageAudience.Member, unsubscribe: String, now: Date
     ) -> MessageDraft {
         var model = base(member, sessions: [])
-        model.session = session.title
+        model.session = wording(for: member).isolated(session.title)
         model.covered = session.agenda.isEmpty ? nil : wording(for: member).semicolonList(session.agenda)
         if let next = sessions.first(where: { $0.status == .scheduled && $0.startsAt > now }) {
             model.next = self.next(member, next)
@@ -135,13 +135,16 @@ struct MessageWriter {
 
     private func base(_ member: MessageAudience.Member, sessions: [Session]) -> Model {
         let t = wording(for: member)
+        // Names and titles keep their own direction inside Arabic sentences (`#ASKnet` stays `#ASKnet`).
+        let organizationName = t.isolated(organization.name)
         return Model(
-            name: member.name, series: series.title, organization: organization.name, website: organization.website,
-            contact: organization.website.map { "\(organization.name) (\($0))" } ?? organization.name,
+            name: t.isolated(member.name), series: t.isolated(series.title), organization: organizationName,
+            website: organization.website,
+            contact: organization.website.map { "\(organizationName) (\($0))" } ?? organizationName,
             zone: times(for: member, sessions.first ?? self.sessions.first).zoneLabel,
             sessions: sessions.map { session in
                 SessionLine(
-                    when: times(for: member, session).when(session), title: session.title,
+                    when: times(for: member, session).when(session), title: t.isolated(session.title),
                     note: session.kind.isLive ? nil : t("offline exercise"),
                     join: session.kind.isLive ? session.joinURL : nil)
             })
@@ -186,6 +189,6 @@ struct MessageWriter {
             category: category, kind: "messages.\(template)", idempotencyKey: key,
             subject: templates.render("\(template).subject", model, in: language),
             textBody: templates.render("\(template).text", model, in: language),
-            htmlBody: templates.render("\(template).html", model, in: language), calendar: calendar)
+            htmlBody: templates.renderHTML("\(template).html", model, in: language), calendar: calendar)
     }
 }

@@ -28,7 +28,7 @@ struct SessionTimes {
 
     /// The zone's name as people know it and its offset at `date`: `East Africa Time, UTC+03:00`.
     func zoneName(at date: Date) -> String {
-        "\(localizer.zoneName(zone)), UTC\(TimeFormats.offsetText(zone.secondsFromGMT(for: date)))"
+        localizer.commaList([localizer.zoneName(zone), "UTC" + TimeFormats.offsetText(zone.secondsFromGMT(for: date))])
     }
 
     /// The zone for "times in …": its name as people know it and its identifier (`East Africa Time

@@ -103,6 +103,23 @@ struct CertificateLanguageTests {
                 .allSatisfy { $0.subject.hasPrefix("Your certificate: ") })
     }
 
+    @Test("holders who chose no language get the organization's; its e-mails follow")
+    func organizationsLanguage() async throws {
+        let fixture = try await CertificatesFixture()
+        let organization = fixture.organization
+        try await fixture.harness.workspace.write(as: AuditActor("test")) { transaction in
+            try transaction.setDefaultLanguage(.french, for: organization)
+        }
+        _ = try await fixture.issue()
+        let certificates = try await fixture.certificates()
+        #expect(!certificates.isEmpty)
+        #expect(certificates.allSatisfy { $0.language == "fr" })
+        let subjects = try await fixture.harness.workspace.read { db in
+            try String.fetchAll(db, sql: "SELECT subject FROM outboxMessage WHERE kind = 'certificates.issued'")
+        }
+        #expect(!subjects.isEmpty && subjects.allSatisfy { $0.hasPrefix("Votre certificat") })
+    }
+
     @Test("the plugin's refusals read in the staff member's language; in English as the command line says them")
     func refusalsInTheLanguage() throws {
         var translations = Translations()

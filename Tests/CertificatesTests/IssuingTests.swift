@@ -92,6 +92,27 @@ struct IssuingTests {
         #expect(!section.markdown.contains("Amina") && !section.html.markup.contains("Amina"))
     }
 
+    @Test("a rule its series cannot meet (saved on the command line) is explained in the report, not a failure")
+    func reportWithAMisfitRule() async throws {
+        let fixture = try await CertificatesFixture()
+        let registry = fixture.harness.workspace.registry
+        let misfit: JSONValue = .array([
+            .object([
+                "series": "certnet/webinars/inclusive", "minimumSessions": 1, "requiredSessions": .array(["ghost"]),
+            ])
+        ])
+        try await fixture.harness.workspace.write(as: AuditActor("test")) {
+            try $0.changeSettings(of: "certificates", for: fixture.organization, ["rules": misfit], registry: registry)
+        }
+        let organization = try await fixture.harness.workspace.read { db in
+            try Organization.fetchOne(db, key: fixture.organization)!
+        }
+        let request = SeriesReportRequest(series: fixture.series, organization: organization, now: Date())
+        let section = try await fixture.plugin.seriesReportSections(for: request)[0]
+        #expect(section.title == "Certificates")
+        #expect(section.markdown.contains("does not fit it: the series has no session 'ghost'"))
+    }
+
     @Test("after a name fix, re-issuing prints the new name with a new code and revokes the old certificate")
     func reissue() async throws {
         let fixture = try await CertificatesFixture()

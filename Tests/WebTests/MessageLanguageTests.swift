@@ -50,6 +50,8 @@ struct MessageLanguageTests {
         // Session dates are written in Arabic: the month's name, and the zone's name as people know it.
         #expect(arabic.textBody.contains("ديسمبر") || arabic.textBody.contains("يناير"))
         #expect(arabic.textBody.contains("توقيت وسط أفريقيا (Africa/Harare)"))
+        // Mail clients show the HTML part right to left, whatever the template holds.
+        #expect(arabic.htmlBody?.hasPrefix(#"<div lang="ar" dir="rtl">"#) == true)
     }
 
     @Test("plain text inserts a name as it is; HTML escapes it")

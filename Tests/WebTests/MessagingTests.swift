@@ -391,7 +391,7 @@ struct MessageWordingPageTests {
         )
         #expect(message.subject == "Karibu, Amina <Okafor>")
         #expect(message.textBody == "Karibu Amina <Okafor>! Series One awaits.")
-        #expect(message.htmlBody == "<p>Amina &lt;Okafor&gt;</p>")
+        #expect(message.htmlBody == #"<div lang="en" dir="ltr"><p>Amina &lt;Okafor&gt;</p></div>"#)
 
         let member = try await web.member()
         let memberCookie = try await web.signIn(role: .organizationAdmin, organization: member)

@@ -55,16 +55,17 @@ import Testing
         #expect(reply.status == 422)
         #expect(
             reply.text.contains(
-                "id=\"field-refreshMinutes-error\">Le réglage « refreshMinutes » du module feeds n’est pas valable : "
-                    + "doit être compris entre 5 minutes et une semaine (10080)."))
+                "id=\"field-refreshMinutes-error\">Doit être compris entre 5 minutes et une semaine (10080)."))
+        // The field's label names the setting: no internal key, no plugin id.
+        #expect(!reply.text.contains("« refreshMinutes »"))
         #expect(!reply.text.contains("must be from 5 minutes"))
         let words = try await web.submit(
             path, [("refreshMinutes", "often")], cookie: cookie, headers: ["Accept-Language": "sw"])
         #expect(words.status == 422)
-        #expect(words.text.contains("lazima iwe namba kamili, kama 60"))
+        #expect(words.text.contains("Lazima iwe namba kamili, kama 60."))
     }
 
-    @Test("a refused value is shown next to its field with the kernel's message naming it; nothing is stored")
+    @Test("a refused value is shown next to its field with the reason; nothing is stored")
     func refused() async throws {
         let web = try await WebFixture()
         let cookie = try await web.signIn()
@@ -75,12 +76,12 @@ import Testing
         #expect(reply.status == 422)
         #expect(
             reply.text.contains(
-                "id=\"field-refreshMinutes-error\">Setting &#39;refreshMinutes&#39; of plugin feeds is invalid: must be"
+                "id=\"field-refreshMinutes-error\">Must be from 5 minutes to one week (10080)."
             ))
         #expect(reply.text.contains("value=\"Our feed\""))
         let words = try await web.submit(path, [("refreshMinutes", "often")], cookie: cookie)
         #expect(words.status == 422)
-        #expect(words.text.contains("must be a whole number"))
+        #expect(words.text.contains("Must be a whole number"))
         #expect(try await web.count("SELECT count(*) FROM auditLog WHERE action = 'plugin.settingsChanged'") == before)
         let forged = try await web.submit(path, [("refreshMinutes", "30")], cookie: cookie, token: "x")
         #expect(forged.status == 403)

@@ -190,7 +190,7 @@ struct StudyFormPage {
                 ? ""
                 : "<p class=\"error alert\" role=\"alert\">\(t("Nothing was saved: please correct the fields marked below."))</p>")
         let previewSection: HTML = preview && errors.isEmpty && formError == nil ? StudyPreview.html(form, t) : ""
-        let organizations = target.organizations.map { (value: $0.path, label: $0.name) }
+        let organizations = target.organizations.map { (value: $0.path, label: t.isolated($0.name)) }
         let slugField: HTML =
             target.study == nil
             ? fields.text(

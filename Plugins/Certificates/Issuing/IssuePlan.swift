@@ -38,7 +38,7 @@ struct IssuePlan: Sendable {
         certificates = eligibility.verdicts.filter { $0.eligible && !holders.contains($0.personId) }.map { verdict in
             Certificate.draft(
                 person: verdict.personId, name: names[verdict.personId] ?? "", facts: facts,
-                wording: wordings[languages[verdict.personId] ?? .english]!,
+                wording: wordings[languages[verdict.personId] ?? facts.organization.language ?? .english]!,
                 code: VerificationCode(using: &generator), baseURL: settings.verificationBaseURL, issuedAt: issuedAt,
                 actor: actor)
         }

@@ -89,7 +89,7 @@ struct CertificatesMarkup {
                 <p><button type="submit">\(t("Issue a new certificate (new code; this one stays revoked)"))</button></p></form>
                 """ : ""
         return """
-            <li><p><strong><bdi>\(certificate.recipientName)</bdi></strong>, \
+            <li><p><strong><bdi>\(certificate.recipientName)</bdi></strong>\(t.comma) \
             \(t("certificate {id} ({state}), code", ["id": String(id), "state": state])) \
             <code dir="ltr">\(certificate.code)</code></p>
             <p class="actions"><a href="/verify/\(certificate.code)">\(t("Verification page"))</a> \

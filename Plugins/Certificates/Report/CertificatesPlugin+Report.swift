@@ -7,9 +7,50 @@ public import Kernel
 extension CertificatesPlugin {
     public func seriesReportSections(for report: SeriesReportRequest) async throws -> [ReportSection] {
         let settings = try await settings(for: report.organization.id!)
-        let series = report.series
         let t = report.localizer
-        let figures = try await context.store.read { db -> ReportFigures? in
+        let figures: ReportFigures?
+        do {
+            figures = try await self.figures(of: report.series, settings: settings, t)
+        } catch let error as CertificatesError {
+            // A rule saved on the command line, or one the series outgrew, is explained, not a failed report.
+            return [section([error.worded(t)], t)]
+        }
+        guard let figures else {
+            return [section([t("No certificate rule is set for this series, so no certificates were issued.")], t)]
+        }
+        var lines = [
+            t("Certificates go to participants who completed {rule}.", ["rule": figures.rule]),
+            t.plural("{count} certificate is valid.", "{count} certificates are valid.", count: figures.valid)
+                + (figures.firstIssued.map { " " + t("The first was issued on {date}.", ["date": Self.day($0, t)]) }
+                    ?? "") + " "
+                + t.plural(
+                    "{count} certificate was revoked.", "{count} certificates were revoked.", count: figures.revoked),
+        ]
+        if figures.eligibleWithout > 0 {
+            lines.append(
+                t.plural(
+                    "{count} eligible participant has no certificate yet.",
+                    "{count} eligible participants have no certificate yet.", count: figures.eligibleWithout))
+        }
+        lines.append(
+            t(
+                "Each certificate can be checked at its verification address and carries an Open Badges 3.0 "
+                    + "credential."))
+        return [section(lines, t)]
+    }
+
+    private func section(_ text: [String], _ t: Localizer) -> ReportSection {
+        ReportSection(
+            title: t("Certificates"), markdown: text.joined(separator: " ") + "\n",
+            html: HTML(trusted: text.map { "<p>\(HTML.escape($0))</p>" }.joined()), order: 70)
+    }
+
+    /// The figures of `series` under its rule, or nil when it has none.
+    /// - Throws: ``CertificatesError/ruleDoesNotFit(series:reason:)`` when the rule cannot apply to the series.
+    private func figures(
+        of series: WebinarSeries, settings: CertificatesSettings, _ t: Localizer
+    ) async throws -> ReportFigures? {
+        try await context.store.read { db -> ReportFigures? in
             let path = try Lookup.path(of: series, in: db)
             guard let rule = settings.rule(forPath: path, id: series.id!) else { return nil }
             let eligibility = try Eligibility(series: series, rule: rule, in: db)
@@ -22,36 +63,6 @@ extension CertificatesPlugin {
                 eligibleWithout: eligibility.verdicts.filter { $0.eligible && !holders.contains($0.personId) }.count,
                 firstIssued: certificates.map(\.issuedAt).min())
         }
-        let text: [String]
-        if let figures {
-            var lines = [
-                t("Certificates go to participants who completed {rule}.", ["rule": figures.rule]),
-                t.plural("{count} certificate is valid.", "{count} certificates are valid.", count: figures.valid)
-                    + (figures.firstIssued.map { " " + t("The first was issued on {date}.", ["date": Self.day($0, t)]) }
-                        ?? "") + " "
-                    + t.plural(
-                        "{count} certificate was revoked.", "{count} certificates were revoked.", count: figures.revoked
-                    ),
-            ]
-            if figures.eligibleWithout > 0 {
-                lines.append(
-                    t.plural(
-                        "{count} eligible participant has no certificate yet.",
-                        "{count} eligible participants have no certificate yet.", count: figures.eligibleWithout))
-            }
-            lines.append(
-                t(
-                    "Each certificate can be checked at its verification address and carries an Open Badges 3.0 "
-                        + "credential."))
-            text = lines
-        } else {
-            text = [t("No certificate rule is set for this series, so no certificates were issued.")]
-        }
-        return [
-            ReportSection(
-                title: t("Certificates"), markdown: text.joined(separator: " ") + "\n",
-                html: HTML(trusted: text.map { "<p>\(HTML.escape($0))</p>" }.joined()), order: 70)
-        ]
     }
 
     private struct ReportFigures: Sendable {

@@ -57,8 +57,9 @@ struct FeedContent: Sendable {
                 timeZone: organization.timeZone)
         case let .person(id):
             guard let name = try PersonDirectory.displayName(of: id, in: db) else { return nil }
-            return Selection(
-                title: "\(name): sessions", summary: "", schedule: .roles(of: id), timeZone: organization.timeZone)
+            // Translators: the name of a person's private calendar, shown in their calendar app.
+            let title = FeedsPlugin.wording(in: organization.language ?? .english)("{name}: sessions", ["name": name])
+            return Selection(title: title, summary: "", schedule: .roles(of: id), timeZone: organization.timeZone)
         case .network:
             guard organization.isNetwork else { return nil }
             return Selection(

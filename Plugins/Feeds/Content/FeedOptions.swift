@@ -89,6 +89,12 @@ struct FeedOptions: Sendable {
         return lines.joined(separator: "\n")
     }
 
+    /// The one room of a frab schedule: every session is held online.
+    var roomName: String {
+        // Translators: the name of the only "room" in a conference app's schedule: sessions are held online.
+        t("Online")
+    }
+
     /// The label calendar apps show on a session's join link.
     var joinLabel: String {
         // Translators: the label calendar apps show on the link that joins a session's online meeting.

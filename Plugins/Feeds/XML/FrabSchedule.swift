@@ -60,7 +60,7 @@ enum FrabSchedule {
         xml.attribute("start", dateTime(start, zone, offsets))
         xml.attribute("end", dateTime(end, zone, offsets))
         xml.start("room")
-        xml.attribute("name", "Online")
+        xml.attribute("name", options.roomName)
         for item in events.sorted(by: { ($0.session.startsAt, $0.session.id!) < ($1.session.startsAt, $1.session.id!) })
         {
             event(item, zone: zone, offsets: offsets, options: options, into: xml)
@@ -78,7 +78,7 @@ enum FrabSchedule {
         xml.start("event")
         xml.attribute("id", String(session.id!.rawValue))
         xml.attribute("guid", guid(options.uid(for: session)))
-        xml.element("room", "Online")
+        xml.element("room", options.roomName)
         xml.element("title", options.summary(for: item))
         xml.element("subtitle", item.series.title)
         xml.element("type", options.categoryName(session.kind))

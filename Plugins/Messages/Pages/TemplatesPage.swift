@@ -121,7 +121,7 @@ struct TemplatesPage {
             let language = t.language
             let subject = templates.render("\(kind.id).subject", model, in: language)
             let text = templates.render("\(kind.id).text", model, in: language)
-            let html = templates.render("\(kind.id).html", model, in: language)
+            let html = templates.renderHTML("\(kind.id).html", model, in: language)
             // The HTML is the organization's own, shown in a sandbox: no script runs, nothing reaches this page.
             sample = """
                 <section aria-labelledby="preview"><h2 id="preview">\(t("Preview, on sample data"))</h2>
@@ -177,7 +177,7 @@ enum SampleMessage {
         let lagos = TimeZone(identifier: "Africa/Lagos")!
         let moment = t.dateFormatter("yMMMMEEEEdHm", in: lagos)
         let start = Date(timeIntervalSince1970: 1_802_786_400)  // Tuesday 16 February 2027, 14:00 in Lagos
-        let zone = "\(t.zoneName(lagos)), UTC+01:00"
+        let zone = t.commaList([t.zoneName(lagos), "UTC+01:00"])
         let sessions = [
             MessageWriter.SessionLine(
                 when: t(

@@ -51,8 +51,7 @@ struct FunnelChart {
                 guard let cell, cell > 0 else { continue }
                 let w = Double(cell) * scale
                 svg += rect(
-                    x(offset, width: w), y, w, Self.colours[index],
-                    "\(markup.group(report.gender, index)): \(t.number(cell))")
+                    x(offset, width: w), y, w, Self.colours[index], count(markup.group(report.gender, index), cell))
                 offset += w
             }
             let hidden = step.people - shown
@@ -74,7 +73,13 @@ struct FunnelChart {
     }
 
     private func description(_ markup: DashboardMarkup) -> String {
-        t.semicolonList(report.steps.map { "\(markup.label(of: $0)): \(t.number($0.people))" })
+        t.semicolonList(report.steps.map { count(markup.label(of: $0), $0.people) })
+    }
+
+    /// "Women: 34", with the language's spacing before the colon.
+    private func count(_ label: String, _ people: Int) -> String {
+        // Translators: a group or step of the funnel chart and its number of people, as in "Women: 34".
+        t("{label}: {count}", ["label": label, "count": t.number(people)])
     }
 
     private func legend(x: (Double, Double) -> Double, at left: Int, colour: String, label: String) -> String {

@@ -84,6 +84,14 @@ public struct Localizer: Sendable {
         value.formatted(.number.locale(language.locale))
     }
 
+    /// The language's comma: `،` in Arabic.
+    public var comma: String { language.code == "ar" ? "،" : "," }
+
+    /// `items` apart by the language's comma: parts of one phrase, such as a zone and its offset.
+    public func commaList(_ items: [String]) -> String {
+        items.joined(separator: comma + " ")
+    }
+
     /// `items` as one run of text, apart by the language's semicolon (`؛` in Arabic): titles, which may hold commas.
     public func semicolonList(_ items: [String]) -> String {
         items.joined(separator: language.code == "ar" ? "؛ " : "; ")
@@ -134,12 +142,16 @@ public struct Localizer: Sendable {
         guard !values.isEmpty, text.contains("{") else { return text }
         var result = text
         for (name, value) in values {
-            let isolated =
-                language.isRightToLeft || value.unicodeScalars.contains(where: Self.isRightToLeft)
-                ? "\u{2068}\(value)\u{2069}" : value
-            result = result.replacingOccurrences(of: "{\(name)}", with: isolated)
+            result = result.replacingOccurrences(of: "{\(name)}", with: isolated(value))
         }
         return result
+    }
+
+    /// `value` (a name, a title) isolated with FSI … PDI in a right-to-left language, or when it holds right-to-left
+    /// letters: for text where `<bdi>` cannot go, such as the label of an `<option>`.
+    public func isolated(_ value: String) -> String {
+        language.isRightToLeft || value.unicodeScalars.contains(where: Self.isRightToLeft)
+            ? "\u{2068}\(value)\u{2069}" : value
     }
 
     /// Whether `scalar` is a letter of a right-to-left script (Hebrew, Arabic, Syriac, Thaana, N'Ko and their

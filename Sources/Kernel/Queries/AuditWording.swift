@@ -55,6 +55,8 @@ public enum AuditWording {
         case "web:sign-out": return t("Sign-out page")
         case "web:public-enrolment": return t("Public enrolment form")
         case "web:unsubscribe": return t("Unsubscribe page")
+        case "web:participant-sign-in": return t("Participant sign-in page")
+        case "web:participant-sign-out": return t("Participant sign-out page")
         default: return actor
         }
     }

@@ -150,7 +150,9 @@ struct HomePage {
         return Model(
             series: cards,
             organizations: organizations.map {
-                Choice(value: "\($0.id.rawValue)", label: $0.name, selected: $0.id.rawValue == query.organization)
+                Choice(
+                    value: "\($0.id.rawValue)", label: localizer.isolated($0.name),
+                    selected: $0.id.rawValue == query.organization)
             },
             statuses: [
                 Choice(value: "open", label: open, selected: query.status == .published),

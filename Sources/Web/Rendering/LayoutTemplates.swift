@@ -71,7 +71,7 @@ enum LayoutTemplates {
 
     static let pluginPage = """
         <nav aria-label="{{#t}}Breadcrumb{{/t}}" class="crumbs">{{#isPublic}}<a href="/">{{#t}}All series{{/t}}</a>{{/isPublic}}\
-        {{^isPublic}}<a href="/workspace">{{#t}}Workspace{{/t}}</a>{{/isPublic}} · {{organization}}</nav>
+        {{^isPublic}}<a href="/workspace">{{#t}}Workspace{{/t}}</a>{{/isPublic}} · <bdi>{{organization}}</bdi></nav>
         <h1>{{title}}</h1>
         {{{body}}}
 

@@ -22,7 +22,7 @@ enum PublicTemplates {
         {{#series}}
         <li class="card">
         <h2><a href="/series/{{id}}">{{title}}</a></h2>
-        <p class="meta">{{organization}} · {{status}}{{#dates}} · {{dates}}{{/dates}}</p>
+        <p class="meta"><bdi>{{organization}}</bdi> · {{status}}{{#dates}} · {{dates}}{{/dates}}</p>
         {{#summary}}<p>{{summary}}</p>{{/summary}}
         </li>
         {{/series}}

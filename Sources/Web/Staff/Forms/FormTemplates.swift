@@ -3,7 +3,7 @@
 enum FormTemplates {
     static let staffForm = """
         <nav aria-label="{{#t}}Breadcrumb{{/t}}" class="crumbs">{{#crumbs}}{{#separator}} · {{/separator}}<a href="{{href}}">\
-        {{text}}</a>{{/crumbs}}</nav>
+        <bdi>{{text}}</bdi></a>{{/crumbs}}</nav>
         <h1>{{heading}}</h1>
         {{#lead}}<p class="lead">{{lead}}</p>{{/lead}}
         {{#notice}}<p class="notice" role="status">{{notice}}</p>{{/notice}}

@@ -59,10 +59,7 @@ struct PluginSettingsForm {
         for (key, value) in defaults(of: plugin) {
             let kind = SettingsField(default: value, current: stored[key])
             guard let posted = kind.value(key, in: form) else {
-                errors[key] = SettingsError.invalidValue(
-                    plugin: plugin.id, key: key, reason: FieldReason("it is not valid JSON")
-                )
-                .worded(words)
+                errors[key] = Self.sentence(FieldReason("it is not valid JSON").worded(words))
                 shown[key] = .string(form[key])
                 continue
             }
@@ -87,7 +84,7 @@ struct PluginSettingsForm {
             do {
                 _ = try SettingsCodec.merge([key: value], onto: stored, for: plugin.settings, plugin: plugin.id)
             } catch let error as SettingsError {
-                errors[key] = error.worded(words)
+                errors[key] = Self.fieldError(error, words)
             }
         }
         var refusal: String?
@@ -105,6 +102,19 @@ struct PluginSettingsForm {
         return page(
             organization, plugin, values: shown, errors: errors, refusal: refusal, request, context,
             status: .unprocessableContent)
+    }
+
+    /// A refusal shown next to its field: the reason alone, as a sentence (the field's label says which setting).
+    private static func fieldError(_ error: SettingsError, _ words: Localizer) -> String {
+        guard case let .invalidValue(_, _, reason) = error else { return error.worded(words) }
+        return sentence(reason.worded(words))
+    }
+
+    /// `must be from 1 to 200` as `Must be from 1 to 200.`
+    private static func sentence(_ reason: String) -> String {
+        var text = reason.prefix(1).uppercased() + reason.dropFirst()
+        if !text.hasSuffix(".") { text += "." }
+        return text
     }
 
     /// The values a setting chosen from a list may take, with their labels; `nil` for other settings.
