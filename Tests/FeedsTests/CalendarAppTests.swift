@@ -140,3 +140,33 @@ struct FeedLanguageTests {
         #expect(!frab.contains("<language>en</language>"))
     }
 }
+
+extension FeedLanguageTests {
+    @Test("a personal calendar speaks its owner's language, else the organization's; a change moves its validator")
+    func personal() async throws {
+        let fixture = try await FeedsFixture()
+        let network = Organization.ID(fixture.network)
+        let (admin, participant) = try await fixture.harness.workspace.write(as: AuditActor("test")) { transaction in
+            try transaction.setDefaultLanguage(.french, for: network)
+            let participant = try Lookup.person("participant.one@example.org", in: transaction.db).id!
+            return (try transaction.createToken(role: .organizationAdmin, organization: network).secret, participant)
+        }
+        let issued = try await fixture.client.request(
+            .post, "/api/v1/orgs/\(fixture.network)/feeds/personal/\(participant)", token: admin)
+        let url = try #require(issued.json["ics"] as? String)
+        let path = String(url.dropFirst("https://indaba.example.org".count))
+        let french = try await fixture.client.get(path)
+        #expect(unfold(french.text).contains { $0.hasPrefix("X-WR-CALNAME:") && $0.hasSuffix(" : sessions") })
+        #expect(french.text.contains("LABEL=Rejoindre la session"))
+        try await fixture.harness.workspace.write(as: AuditActor("test")) { transaction in
+            try transaction.setPreferredLanguage(.arabic, for: participant)
+        }
+        let etag = try #require(french.header("ETag"))
+        let arabic = try await fixture.client.request(.get, path, headers: ["If-None-Match": etag])
+        #expect(arabic.status == 200)
+        #expect(unfold(arabic.text).contains { $0.contains("LABEL=الانضمام إلى الجلسة") })
+        #expect(unfold(arabic.text).contains { $0.hasPrefix("X-WR-CALNAME:") && $0.hasSuffix(": الجلسات") })
+        let rss = try await fixture.client.get(path.replacingOccurrences(of: "calendar.ics", with: "feed.rss")).text
+        #expect(rss.contains("<language>ar</language>"))
+    }
+}

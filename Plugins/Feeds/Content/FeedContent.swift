@@ -39,6 +39,8 @@ struct FeedContent: Sendable {
         let summary: String
         let schedule: ScheduleSelection
         let timeZone: String
+        /// The language of the feed's own words: a personal calendar's owner's choice, else the organization's.
+        var language: Language? = nil
     }
 
     /// The selection of `scope` within `organization`, or `nil` when there is no such feed (unknown, draft,
@@ -57,9 +59,13 @@ struct FeedContent: Sendable {
                 timeZone: organization.timeZone)
         case let .person(id):
             guard let name = try PersonDirectory.displayName(of: id, in: db) else { return nil }
+            let language = try PersonDirectory.preferredLanguage(of: id, in: db) ?? organization.language
+            let t = FeedsPlugin.wording(in: language ?? .english)
             // Translators: the name of a person's private calendar, shown in their calendar app.
-            let title = FeedsPlugin.wording(in: organization.language ?? .english)("{name}: sessions", ["name": name])
-            return Selection(title: title, summary: "", schedule: .roles(of: id), timeZone: organization.timeZone)
+            let title = t("{name}: sessions", ["name": name])
+            return Selection(
+                title: title, summary: "", schedule: .roles(of: id), timeZone: organization.timeZone,
+                language: language)
         case .network:
             guard organization.isNetwork else { return nil }
             return Selection(
@@ -74,7 +80,10 @@ struct FeedContent: Sendable {
         let parts =
             try ScheduleQueries.fingerprint(selection.schedule, in: db)
             // The organization's name and language are in the feed's words.
-            + ["\(organization.updatedAt.timeIntervalSince1970)", organization.defaultLanguage ?? ""]
+            + [
+                "\(organization.updatedAt.timeIntervalSince1970)",
+                (selection.language ?? organization.language)?.code ?? "",
+            ]
         return parts.joined(separator: "|")
     }
 

@@ -12,8 +12,9 @@ struct FeedOptions: Sendable {
     let includeJoinLinks: Bool
     /// Whether the feed mixes several series (then each title names its series).
     let spansSeries: Bool
-    /// The feed's own words ("Agenda:", "Join the session"), in the organization's language: one feed serves every
-    /// subscriber, and calendar apps say nothing of their reader's language when they poll.
+    /// The feed's own words ("Agenda:", "Join the session"): in the organization's language, as one public feed serves
+    /// every subscriber and calendar apps say nothing of their reader's language when they poll; a personal calendar
+    /// in its owner's, when they chose one.
     let t: Localizer
 
     /// The language tag of the feed's words (`fr`), for the formats that carry one.
@@ -143,12 +144,12 @@ extension FeedOptions {
     /// organization allows it; a personal feed lives in its token's folder and always shows them.
     init(
         scope: FeedScope, organization: Organization, format: FeedFormat, settings: FeedsSettings, baseURL: String,
-        identity: InstallationIdentity, personalFolder: String? = nil
+        identity: InstallationIdentity, personalFolder: String? = nil, language: Language? = nil
     ) {
         self.init(
             baseURL: baseURL, feedPath: personalFolder ?? FeedLinks.folder(of: scope, in: organization),
             format: format, settings: settings, includeJoinLinks: personalFolder != nil || settings.publicJoinLinks,
-            spansSeries: !scope.isSeries, t: FeedsPlugin.wording(in: organization.language ?? .english),
+            spansSeries: !scope.isSeries, t: FeedsPlugin.wording(in: language ?? organization.language ?? .english),
             identity: identity)
     }
 }

@@ -115,7 +115,7 @@ struct FeedRoutes {
         let options = FeedOptions(
             scope: scope, organization: organization, format: format, settings: settings, baseURL: context.baseURL,
             identity: try await plugin.identity.identity(baseURL: context.baseURL, context: plugin.context),
-            personalFolder: folder)
+            personalFolder: folder, language: selection.language)
         // The version covers the data and the settings; the variant, what else changes the bytes.
         let key = FeedCache.Key(scope: scope, format: format, variant: options.feedURL)
         if let cached = plugin.cache.entry(for: key, version: version) {

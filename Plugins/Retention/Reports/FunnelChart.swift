@@ -93,8 +93,13 @@ struct FunnelChart {
             x, y, width, colour, escape(title))
     }
 
+    /// At most 42 characters; a cut label closes the direction isolates (FSI … PDI) it cut open.
     private func truncate(_ text: String) -> String {
-        text.count <= 42 ? text : String(text.prefix(41)) + "…"
+        guard text.count > 42 else { return text }
+        let kept = text.prefix(41)
+        let open = kept.unicodeScalars.filter { $0 == "\u{2068}" }.count
+        let closed = kept.unicodeScalars.filter { $0 == "\u{2069}" }.count
+        return String(kept) + "…" + String(repeating: "\u{2069}", count: max(0, open - closed))
     }
 
     private func escape(_ text: String) -> String {

@@ -80,7 +80,21 @@ public struct MessageKey: Hashable, Sendable, CustomStringConvertible {
 
     /// `text` with every run of white space made one space, trimmed.
     public static func folded(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        if isFolded(text) { return text }
+        return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}
+
+extension MessageKey {
+    /// Whether `text` is folded already: ASCII with single spaces between words, as most messages are (checked
+    /// byte by byte, without building a new string).
+    static func isFolded(_ text: String) -> Bool {
+        var previous: UInt8 = 0x20  // as if a space came first: a leading space is not folded
+        for byte in text.utf8 {
+            if byte >= 0x80 || (byte < 0x20) || (byte == 0x20 && previous == 0x20) { return false }
+            previous = byte
+        }
+        return previous != 0x20 || text.isEmpty
     }
 }
 

@@ -8,6 +8,12 @@ public enum PersonDirectory {
         try String.fetchOne(db, sql: "SELECT displayName FROM person WHERE id = ?", arguments: [person])
     }
 
+    /// The language `person` chose (for what is sent or printed for them), if any.
+    public static func preferredLanguage(of person: Person.ID, in db: Database) throws -> Language? {
+        try String.fetchOne(db, sql: "SELECT preferredLanguage FROM person WHERE id = ?", arguments: [person])
+            .flatMap { Language(tag: $0) }
+    }
+
     /// The display names of the people enrolled in `series`, by person.
     public static func displayNames(enrolledIn series: WebinarSeries.ID, in db: Database) throws
         -> [Person.ID: String]

@@ -30,8 +30,8 @@ enum AuditTemplates {
         <th scope="col">{{#t}}Detail{{/t}}</th></tr></thead>
         <tbody>
         {{#lines}}
-        <tr id="audit-{{id}}"><td>{{when}}</td><td>{{actor}}</td><td>{{action}}</td><td>{{subject}}</td>\
-        <td><code>{{detail}}</code></td></tr>
+        <tr id="audit-{{id}}"><td>{{when}}</td><td>{{actor}}</td><td>{{action}}</td><td dir="ltr">{{subject}}</td>\
+        <td><code dir="ltr">{{detail}}</code></td></tr>
         {{/lines}}
         </tbody>
         </table></div>

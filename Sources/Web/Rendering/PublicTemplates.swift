@@ -23,7 +23,7 @@ enum PublicTemplates {
         <li class="card">
         <h2><a href="/series/{{id}}">{{title}}</a></h2>
         <p class="meta"><bdi>{{organization}}</bdi> · {{status}}{{#dates}} · {{dates}}{{/dates}}</p>
-        {{#summary}}<p>{{summary}}</p>{{/summary}}
+        {{#summary}}<p dir="auto">{{summary}}</p>{{/summary}}
         </li>
         {{/series}}
         </ul>
@@ -41,12 +41,12 @@ enum PublicTemplates {
         <nav aria-label="{{#t}}Breadcrumb{{/t}}" class="crumbs"><a href="/">{{#t}}All series{{/t}}</a></nav>
         <h1>{{title}}</h1>
         <p class="meta"><bdi>{{organization}}</bdi> · <bdi>{{programme}}</bdi> · <span class="status">{{status}}</span></p>
-        {{#summary}}<p class="lead">{{summary}}</p>{{/summary}}
+        {{#summary}}<p class="lead" dir="auto">{{summary}}</p>{{/summary}}
         {{#canEnrol}}<p><a class="button" href="/series/{{id}}/enrol">{{#t}}Enrol in this series{{/t}}</a></p>{{/canEnrol}}
         {{#hasObjectives}}
         <section aria-labelledby="objectives">
         <h2 id="objectives">{{#t}}Objectives{{/t}}</h2>
-        <ul>{{#objectives}}<li>{{.}}</li>{{/objectives}}</ul>
+        <ul>{{#objectives}}<li dir="auto">{{.}}</li>{{/objectives}}</ul>
         </section>
         {{/hasObjectives}}
         <section aria-labelledby="sessions">
@@ -65,12 +65,12 @@ enum PublicTemplates {
         <ol class="sessions">
         {{#sessions}}
         <li class="session{{#cancelled}} cancelled{{/cancelled}}">
-        <h3>{{title}}</h3>
+        <h3 dir="auto">{{title}}</h3>
         <p class="when"><time datetime="{{startISO}}">{{when}}</time></p>
         {{#plannedDiffers}}<p class="planned">{{#t}}Planned as {{planned}} ({{plannedZone}}){{/t}}</p>{{/plannedDiffers}}
         <p class="meta">{{kind}} · {{duration}}{{#cancelled}} · <strong>{{#t}}Cancelled{{/t}}</strong>{{/cancelled}}</p>
-        {{#hasAgenda}}<ul class="agenda">{{#agenda}}<li>{{.}}</li>{{/agenda}}</ul>{{/hasAgenda}}
-        {{#hasDescription}}<div class="description">{{#description}}<p>{{.}}</p>{{/description}}</div>\
+        {{#hasAgenda}}<ul class="agenda">{{#agenda}}<li dir="auto">{{.}}</li>{{/agenda}}</ul>{{/hasAgenda}}
+        {{#hasDescription}}<div class="description" dir="auto">{{#description}}<p>{{.}}</p>{{/description}}</div>\
         {{/hasDescription}}
         </li>
         {{/sessions}}

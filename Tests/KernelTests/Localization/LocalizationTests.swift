@@ -80,6 +80,35 @@ struct LocalizationTests {
         #expect(english("Enrol in {series}", ["series": "أمينة"]) == "Enrol in \u{2068}أمينة\u{2069}")
     }
 
+    @Test("placeholders: each named one filled, templates' {{name}} and unknown or unclosed braces left as written")
+    func placeholders() {
+        let t = Localizer.english
+        let values = ["a": "1", "name": "Amina", "b": "{a}"]
+        let cases: [(String, String)] = [
+            ("{a} and {a}", "1 and 1"),
+            ("Hello {name}, {{name}} stays", "Hello Amina, {{name}} stays"),
+            ("{unknown} {a}", "{unknown} 1"),
+            ("a { b } {", "a { b } {"),
+            ("{b}", "{a}"),  // a value is not filled again
+            ("{{#t}}Hi {{name}}{{/t}} {a}", "{{#t}}Hi {{name}}{{/t}} 1"),
+            ("é {a}…", "é 1…"),
+            ("", ""),
+        ]
+        for (text, expected) in cases { #expect(t(text, values) == expected, "\(text)") }
+    }
+
+    @Test("folding white space: folded text is returned as it is, anything else folded as before")
+    func folding() {
+        for text in ["Enrol", "Join the session", "Times are in {zone}.", "Vous êtes", "", "a"] {
+            #expect(MessageKey.folded(text) == text)
+        }
+        let cases: [(String, String)] = [
+            ("  lead", "lead"), ("trail ", "trail"), ("two  spaces", "two spaces"), ("line\n  break", "line break"),
+            ("tab\there", "tab here"), ("no\u{00A0}break", "no break"), (" ", ""),
+        ]
+        for (text, expected) in cases { #expect(MessageKey.folded(text) == expected, "\(text)") }
+    }
+
     @Test("one English message, two meanings: a module's own translation comes first for its code")
     func ownCataloguesFirst() throws {
         func po(_ translation: String) -> String {
