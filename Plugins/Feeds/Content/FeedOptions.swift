@@ -16,6 +16,8 @@ struct FeedOptions: Sendable {
     /// every subscriber and calendar apps say nothing of their reader's language when they poll; a personal calendar
     /// in its owner's, when they chose one.
     let t: Localizer
+    /// The words every entry repeats, worded once a render.
+    let words: FeedWords
 
     /// The language tag of the feed's words (`fr`), for the formats that carry one.
     var languageTag: String { t.language.code }
@@ -85,22 +87,16 @@ struct FeedOptions: Sendable {
         if settings.showFacilitators, !item.facilitators.isEmpty {
             lines.append(t("Facilitators: {names}", ["names": item.facilitators.joined(separator: ", ")]))
         }
-        if item.isCancelled { lines.append(t("This session is cancelled.")) }
+        if item.isCancelled { lines.append(words.cancelled) }
         if let link = joinLink(for: item) { lines.append(t("Join: {link}", ["link": link])) }
         return lines.joined(separator: "\n")
     }
 
     /// The one room of a frab schedule: every session is held online.
-    var roomName: String {
-        // Translators: the name of the only "room" in a conference app's schedule: sessions are held online.
-        t("Online")
-    }
+    var roomName: String { words.room }
 
     /// The label calendar apps show on a session's join link.
-    var joinLabel: String {
-        // Translators: the label calendar apps show on the link that joins a session's online meeting.
-        t("Join the session")
-    }
+    var joinLabel: String { words.join }
 
     /// A stable, globally unique id of a session: the same in every format, every feed and at every address.
     func uid(for session: Session) -> String {
@@ -120,9 +116,9 @@ struct FeedOptions: Sendable {
 
     func categoryName(_ kind: Session.Kind) -> String {
         switch kind {
-        case .live: t("Live session")
-        case .offlineExercise: t("Offline exercise")
-        case .feedback: t("Feedback session")
+        case .live: words.live
+        case .offlineExercise: words.offlineExercise
+        case .feedback: words.feedback
         }
     }
 
@@ -146,10 +142,26 @@ extension FeedOptions {
         scope: FeedScope, organization: Organization, format: FeedFormat, settings: FeedsSettings, baseURL: String,
         identity: InstallationIdentity, personalFolder: String? = nil, language: Language? = nil
     ) {
+        let t = FeedsPlugin.wording(in: language ?? organization.language ?? .english)
         self.init(
             baseURL: baseURL, feedPath: personalFolder ?? FeedLinks.folder(of: scope, in: organization),
             format: format, settings: settings, includeJoinLinks: personalFolder != nil || settings.publicJoinLinks,
-            spansSeries: !scope.isSeries, t: FeedsPlugin.wording(in: language ?? organization.language ?? .english),
-            identity: identity)
+            spansSeries: !scope.isSeries, t: t, words: FeedWords(t), identity: identity)
+    }
+}
+
+/// The feed's fixed words in its language.
+struct FeedWords: Sendable {
+    let live, offlineExercise, feedback, cancelled, room, join: String
+
+    init(_ t: Localizer) {
+        live = t("Live session")
+        offlineExercise = t("Offline exercise")
+        feedback = t("Feedback session")
+        cancelled = t("This session is cancelled.")
+        // Translators: the name of the only "room" in a conference app's schedule: sessions are held online.
+        room = t("Online")
+        // Translators: the label calendar apps show on the link that joins a session's online meeting.
+        join = t("Join the session")
     }
 }

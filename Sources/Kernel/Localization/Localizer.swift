@@ -143,19 +143,22 @@ public struct Localizer: Sendable {
     /// `replacingOccurrences` made that several times slower than the rendering itself.
     func fill(_ text: String, _ values: [String: String]) -> String {
         guard !values.isEmpty, text.contains("{") else { return text }
+        // Braces are ASCII: searching the UTF-8 view is exact and skips grapheme breaking.
+        let (openBrace, closeBrace) = (UInt8(ascii: "{"), UInt8(ascii: "}"))
         var result = ""
         result.reserveCapacity(text.utf8.count + 16)
         var rest = text[...]
-        while let open = rest.firstIndex(of: "{") {
+        while let open = rest.utf8.firstIndex(of: openBrace) {
             result += rest[..<open]
-            let inside = rest.index(after: open)
-            if rest[inside...].hasPrefix("{"), let end = rest[inside...].range(of: "}}")?.upperBound {
-                result += rest[open..<end]  // a template's placeholder
-                rest = rest[end...]
-            } else if let close = rest[inside...].firstIndex(of: "}"), let value = values[String(rest[inside..<close])]
+            let inside = rest.utf8.index(after: open)
+            if inside < rest.endIndex, rest.utf8[inside] == openBrace, let end = rest[inside...].range(of: "}}") {
+                result += rest[open..<end.upperBound]  // a template's placeholder
+                rest = rest[end.upperBound...]
+            } else if let close = rest.utf8[inside...].firstIndex(of: closeBrace),
+                let value = values[String(rest[inside..<close])]
             {
                 result += isolated(value)
-                rest = rest[rest.index(after: close)...]
+                rest = rest[rest.utf8.index(after: close)...]
             } else {
                 result += "{"
                 rest = rest[inside...]
@@ -168,8 +171,9 @@ public struct Localizer: Sendable {
     /// `value` (a name, a title) isolated with FSI … PDI in a right-to-left language, or when it holds right-to-left
     /// letters: for text where `<bdi>` cannot go, such as the label of an `<option>`.
     public func isolated(_ value: String) -> String {
-        language.isRightToLeft || value.unicodeScalars.contains(where: Self.isRightToLeft)
-            ? "\u{2068}\(value)\u{2069}" : value
+        let holdsRightToLeft =
+            !value.utf8.allSatisfy { $0 < 0x80 } && value.unicodeScalars.contains(where: Self.isRightToLeft)
+        return language.isRightToLeft || holdsRightToLeft ? "\u{2068}\(value)\u{2069}" : value
     }
 
     /// Whether `scalar` is a letter of a right-to-left script (Hebrew, Arabic, Syriac, Thaana, N'Ko and their
