@@ -30,7 +30,7 @@ struct NestedPlugin: Plugin {
 }
 
 @Suite struct NestedSettingsFormTests {
-    @Test("nested settings are edited as JSON; JSON that does not parse, or of the wrong shape, is refused by name")
+    @Test("nested settings are edited as JSON; JSON that does not parse, or of the wrong shape, is refused by its field")
     func nested() async throws {
         let web = try await WebFixture(plugins: [NestedPlugin.self])
         let cookie = try await web.signIn()
@@ -43,12 +43,12 @@ struct NestedPlugin: Plugin {
         let broken = try await web.submit(
             path, [("tags", "x"), ("window", "{from: 1"), ("rules", "[]")], cookie: cookie)
         #expect(broken.status == 422)
-        #expect(broken.text.contains("id=\"field-window-error\">Setting &#39;window&#39; of plugin nested is invalid"))
+        #expect(broken.text.contains("id=\"field-window-error\">It is not valid JSON."))
         #expect(broken.text.contains("{from: 1"))
         let shape = try await web.submit(
             path, [("tags", "x"), ("window", "{\"from\": 1, \"to\": 2}"), ("rules", "{\"from\": 3}")], cookie: cookie)
         #expect(shape.status == 422)
-        #expect(shape.text.contains("id=\"field-rules-error\">Setting &#39;rules&#39; of plugin nested is invalid"))
+        #expect(shape.text.contains("id=\"field-rules-error\">Must be a list, such as []."))
         let good = try await web.submit(
             path,
             [("tags", "x\ny"), ("window", "{\"from\": 5, \"to\": 9}"), ("rules", "[{\"from\": 3, \"to\": 4}]")],
