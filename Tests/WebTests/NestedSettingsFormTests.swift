@@ -30,7 +30,7 @@ struct NestedPlugin: Plugin {
 }
 
 @Suite struct NestedSettingsFormTests {
-    @Test("nested settings are edited as JSON; JSON that does not parse, or of the wrong shape, is refused by its field")
+    @Test("nested settings are edited as JSON; JSON that does not parse, or of the wrong shape, is refused by field")
     func nested() async throws {
         let web = try await WebFixture(plugins: [NestedPlugin.self])
         let cookie = try await web.signIn()
