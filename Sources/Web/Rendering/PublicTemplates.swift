@@ -46,7 +46,7 @@ enum PublicTemplates {
         {{#hasObjectives}}
         <section aria-labelledby="objectives">
         <h2 id="objectives">{{#t}}Objectives{{/t}}</h2>
-        <ul>{{#objectives}}<li dir="auto">{{.}}</li>{{/objectives}}</ul>
+        <ul>{{#objectives}}<li><bdi>{{.}}</bdi></li>{{/objectives}}</ul>
         </section>
         {{/hasObjectives}}
         <section aria-labelledby="sessions">
@@ -69,7 +69,7 @@ enum PublicTemplates {
         <p class="when"><time datetime="{{startISO}}">{{when}}</time></p>
         {{#plannedDiffers}}<p class="planned">{{#t}}Planned as {{planned}} ({{plannedZone}}){{/t}}</p>{{/plannedDiffers}}
         <p class="meta">{{kind}} · {{duration}}{{#cancelled}} · <strong>{{#t}}Cancelled{{/t}}</strong>{{/cancelled}}</p>
-        {{#hasAgenda}}<ul class="agenda">{{#agenda}}<li dir="auto">{{.}}</li>{{/agenda}}</ul>{{/hasAgenda}}
+        {{#hasAgenda}}<ul class="agenda">{{#agenda}}<li><bdi>{{.}}</bdi></li>{{/agenda}}</ul>{{/hasAgenda}}
         {{#hasDescription}}<div class="description" dir="auto">{{#description}}<p>{{.}}</p>{{/description}}</div>\
         {{/hasDescription}}
         </li>
