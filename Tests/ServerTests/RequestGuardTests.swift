@@ -33,7 +33,8 @@ private struct GuardedRouter {
         router.add(middleware: RequestGuardMiddleware(requestGuard: requestGuard))
         let tally = Tally()
         self.tally = tally
-        // A database read that would run for minutes unless interrupted.
+        // A database read that runs for many seconds (50 million steps) unless interrupted. Bounded: once in four full
+        // runs a read here was never cancelled and kept the finished test process from exiting; why is not known yet.
         router.on("slow-read", method: .get) { _, _ in try await Self.slow(store: store, tally: tally) }
         // A change is never cut off at the deadline: it holds its turn until it ends or its client goes away.
         router.on("slow-read", method: .post) { _, _ in try await Self.slow(store: store, tally: tally) }
@@ -48,7 +49,7 @@ private struct GuardedRouter {
                 try Int.fetchOne(
                     db,
                     sql: """
-                        WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000000000)
+                        WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50000000)
                         SELECT count(*) FROM n
                         """)
             }
