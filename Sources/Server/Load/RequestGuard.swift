@@ -91,21 +91,22 @@ public final class RequestGuard: Sendable {
         case .refuse: return .overloaded
         case .wait: break
         }
-        startSweeping()
         return await withCheckedContinuation { continuation in
-            state.withLock { state in
+            let startSweeper = state.withLock { state -> Bool in
                 state.nextId += 1
                 // A turn may have come free in between: take it rather than wait for nobody to wake us.
                 if state.admitted < limits.concurrentRequests {
                     state.admitted += 1
                     continuation.resume(returning: nil)
-                    return
+                    return false
                 }
                 state.waiting.append(
                     Waiting(
                         id: state.nextId, connection: connection, deadline: now + limits.deadline,
                         continuation: continuation))
+                return Self.needsSweeper(&state)
             }
+            if startSweeper { scheduleSweep() }
         }
     }
 
@@ -127,12 +128,12 @@ public final class RequestGuard: Sendable {
         connection: ObjectIdentifier, deadline: ContinuousClock.Instant?,
         _ work: () async throws -> T
     ) async throws -> T {
-        let id = state.withLock { state -> UInt64 in
+        let (id, startSweeper) = state.withLock { state -> (UInt64, Bool) in
             state.nextId += 1
             state.running[state.nextId] = Running(connection: connection, deadline: deadline)
-            return state.nextId
+            return (state.nextId, deadline != nil && Self.needsSweeper(&state))
         }
-        if deadline != nil { startSweeping() }
+        if startSweeper { scheduleSweep() }
         defer { _ = state.withLock { $0.running.removeValue(forKey: id) } }
         return try await withoutActuallyEscaping(work) { work in
             // The work runs in a child task (so it can be cancelled alone) while this task only waits for it.
@@ -209,14 +210,16 @@ public final class RequestGuard: Sendable {
         state.running[id]?.task?.task.cancel()
     }
 
-    /// One sweeper a server, started at the first request that needs it; it ends when nothing is left to watch. It
-    /// runs on a Dispatch queue, not on Swift's cooperative pool, which the requests it stops may be keeping busy.
-    private func startSweeping() {
-        let start = state.withLock { state in
-            defer { state.sweeping = true }
-            return !state.sweeping
-        }
-        if start { scheduleSweep() }
+    /// One sweeper a server, started by the first request that needs watching; it ends when nothing is left to
+    /// watch. It runs on a Dispatch queue, not on Swift's cooperative pool, which the requests it stops may be keeping
+    /// busy.
+    ///
+    /// Asked under the same lock that registers what needs watching: the sweeper decides it is idle under that lock
+    /// too, so it cannot end between a request's registration and this question (a waiting request would then be
+    /// left in line with nobody to send it away at its deadline).
+    private static func needsSweeper(_ state: inout State) -> Bool {
+        defer { state.sweeping = true }
+        return !state.sweeping
     }
 
     private func scheduleSweep() {
