@@ -17,7 +17,8 @@ public enum IndabaApp {
             configuration: WebConfiguration(
                 baseURL: configuration.baseURL, pseudoLocalization: configuration.pseudoLocalization))
         return IndabaServer.router(
-            workspace: workspace, configuration: configuration, replay: replay, unknownAddress: web.unknownAddressPage,
+            workspace: workspace, configuration: configuration, replay: replay,
+            unknownAddress: { web.unknownAddressPage($0, $1, allowed: $2) },
             surfaces: web.add(to:))
     }
 

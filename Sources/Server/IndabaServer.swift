@@ -33,9 +33,14 @@ public struct ServerConfiguration: Sendable {
     }
 }
 
-/// What a surface answers, instead of the API's problem, at an address no route takes: a browser following a broken
-/// link should see a page in its reader's language, not JSON. `nil` leaves the problem.
-public typealias UnknownAddressAnswer = @Sendable (Request, IndabaRequestContext) -> Response?
+/// What a surface answers, instead of the API's problem, at an address no route takes (`allowed` is nil), or at a
+/// known address asked with a method it does not take (`allowed` names the methods it takes, as `Allow` does): a
+/// browser following a broken link or a bookmarked form's address should see a page in its reader's language, not
+/// JSON. `nil` leaves the problem.
+public typealias UnknownAddressAnswer =
+    @Sendable (
+        _ request: Request, _ context: IndabaRequestContext, _ allowed: String?
+    ) -> Response?
 
 /// The HTTP server: the kernel's JSON API, the plugins' routes behind their gate, health and API description.
 ///

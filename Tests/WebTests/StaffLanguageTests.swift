@@ -131,6 +131,20 @@ struct StaffLanguageTests {
         let wrongMethod = try await web.client.request(.delete, "/series/\(web.series)", headers: ["Accept": browser])
         #expect(wrongMethod.status == 405)
         #expect(wrongMethod.header("Allow")?.contains("GET") == true)
+        #expect(wrongMethod.header("Content-Type") == "application/problem+json")
+        // A form's address opened in a browser (a bookmarked or reopened result page): a page in the reader's
+        // language, still 405 with Allow; a JSON client keeps the problem.
+        let formAddress = "/manage/series/\(web.series)/leaders/remove"
+        let visit = try await web.client.request(
+            .get, formAddress, headers: ["Accept": browser, "Accept-Language": "fr"])
+        #expect(visit.status == 405)
+        #expect(visit.header("Allow") == "POST")
+        #expect(visit.header("Content-Type")?.hasPrefix("text/html") == true)
+        #expect(visit.text.contains("<html lang=\"fr\" dir=\"ltr\">"))
+        #expect(visit.text.contains("<h1>Cette page s’ouvre depuis son formulaire</h1>"))
+        let json = try await web.client.request(.get, formAddress, headers: ["Accept": "application/json"])
+        #expect(json.status == 405)
+        #expect(json.header("Content-Type") == "application/problem+json")
     }
 
     @Test("a staff page's hidden and missing organization answer alike in Arabic (the audit log)")

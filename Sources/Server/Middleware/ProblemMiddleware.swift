@@ -7,8 +7,8 @@ import PluginKit
 /// the request id (never with request data).
 ///
 /// Problems are worded in the client's language (`Accept-Language`) from the server's, the kernel's and the
-/// installed plugins' catalogues. An address no route takes is answered by `unknownAddress` when it has an answer
-/// (a surface's "page not found" for browsers).
+/// installed plugins' catalogues. An address no route takes, or a known one asked with the wrong method, is answered
+/// by `unknownAddress` when it has an answer (a surface's page for browsers).
 struct ProblemMiddleware: RouterMiddleware {
     typealias Context = IndabaRequestContext
     let translations: Translations
@@ -21,7 +21,12 @@ struct ProblemMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch {
             if let error = error as? HTTPError, error.status == .notFound, context.endpointPath == "NotFound",
-                let page = unknownAddress?(request, context)
+                let page = unknownAddress?(request, context, nil)
+            {
+                return page
+            }
+            if let problem = error as? Problem, problem.status == .methodNotAllowed,
+                let allowed = problem.headers[.allow], let page = unknownAddress?(request, context, allowed)
             {
                 return page
             }
