@@ -70,6 +70,38 @@ struct IssuingTests {
         #expect(try await fixture.issue().issued.isEmpty)
     }
 
+    @Test("issuing, revoking and re-issuing are audited, one entry per certificate, naming ids only")
+    func audited() async throws {
+        let fixture = try await CertificatesFixture()
+        _ = try await fixture.issue(dryRun: true)
+        _ = try await fixture.issue()
+        let issued = try await fixture.certificates()
+        let actor = AuditActor("test")
+        _ = try await fixture.plugin.revoke(
+            issued[0].id!, reason: "issued in error", organization: fixture.organization, actor: actor)
+        let replacement = try await fixture.plugin.reissue(
+            issued[1].id!, organization: fixture.organization, actor: actor)
+        let entries = try await fixture.harness.workspace.store.read { db in
+            try Row.fetchAll(
+                db,
+                sql:
+                    "SELECT action, subject, pluginId, detail FROM auditLog WHERE action LIKE 'certificates.%' ORDER BY id"
+            ).map { [$0["action"], $0["subject"], $0["pluginId"], $0["detail"]] as [String] }
+        }
+        let subject = { (certificate: Certificate) in "certificate:\(certificate.id!.rawValue)" }
+        #expect(
+            entries.map { Array($0.prefix(2)) } == [
+                ["certificates.issued", subject(issued[0])], ["certificates.issued", subject(issued[1])],
+                ["certificates.revoked", subject(issued[0])], ["certificates.revoked", subject(issued[1])],
+                ["certificates.reissued", subject(replacement)],
+            ])
+        #expect(entries.allSatisfy { $0[2] == "certificates" })
+        let details = entries.map { $0[3] }
+        #expect(details.last?.contains("\"replacesId\":\(issued[1].id!.rawValue)") == true)
+        #expect(details.allSatisfy { $0.contains("\"personId\":") && $0.contains("\"seriesId\":") })
+        for certificate in issued { #expect(!details.contains { $0.contains(certificate.recipientName) }) }
+    }
+
     @Test("the series report counts valid and revoked certificates and the eligible still without one; no names")
     func reportSection() async throws {
         let fixture = try await CertificatesFixture()

@@ -101,6 +101,7 @@ extension CertificatesPlugin {
                 let certificate = try signer.store(draft, in: transaction.db)
                 try CertificateDocuments.store(byCode[certificate.code]!, for: certificate.id!, in: transaction.db)
                 try tellHolder(certificate, pdf: byCode[certificate.code]!, in: transaction)
+                try transaction.auditCertificate("certificates.issued", certificate)
                 return certificate
             }
         }

@@ -21,6 +21,7 @@ extension CertificatesPlugin {
             certificate.revokedReason = reason
             certificate.revokedBy = transaction.actor.name
             try certificate.update(transaction.db)
+            try transaction.auditCertificate("certificates.revoked", certificate)
             return certificate
         }
         context.logger.notice(
@@ -81,12 +82,15 @@ extension CertificatesPlugin {
                 current.revokedReason = "re-issued"
                 current.revokedBy = transaction.actor.name
                 try current.update(transaction.db)
+                try transaction.auditCertificate("certificates.revoked", current)
             } else {
                 // Checked again in the transaction: a concurrent issue or re-issue may have given one meanwhile.
                 try Self.requireReplaceable(current, in: transaction.db)
             }
             let inserted = try signer.store(replacement, in: transaction.db)
             try CertificateDocuments.store(pdf, for: inserted.id!, in: transaction.db)
+            try transaction.auditCertificate(
+                "certificates.reissued", inserted, detail: ["replacesId": .integer(current.id!.rawValue)])
             return inserted
         }
         context.logger.notice(
