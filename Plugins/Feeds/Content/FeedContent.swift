@@ -58,11 +58,11 @@ struct FeedContent: Sendable {
                 title: organization.name, summary: "", schedule: .organization(organization.id!),
                 timeZone: organization.timeZone)
         case let .person(id):
-            guard let name = try PersonDirectory.displayName(of: id, in: db) else { return nil }
-            let language = try PersonDirectory.preferredLanguage(of: id, in: db) ?? organization.language
+            guard let owner = try PersonDirectory.addressee(id, in: db) else { return nil }
+            let language = owner.language ?? organization.language
             let t = FeedsPlugin.wording(in: language ?? .english)
             // Translators: the name of a person's private calendar, shown in their calendar app.
-            let title = t("{name}: sessions", ["name": name])
+            let title = t("{name}: sessions", ["name": owner.name])
             return Selection(
                 title: title, summary: "", schedule: .roles(of: id), timeZone: organization.timeZone,
                 language: language)

@@ -144,9 +144,22 @@ extension FeedOptions {
     ) {
         let t = FeedsPlugin.wording(in: language ?? organization.language ?? .english)
         self.init(
-            baseURL: baseURL, feedPath: personalFolder ?? FeedLinks.folder(of: scope, in: organization),
+            baseURL: baseURL,
+            feedPath: Self.feedPath(scope: scope, organization: organization, personalFolder: personalFolder),
             format: format, settings: settings, includeJoinLinks: personalFolder != nil || settings.publicJoinLinks,
             spansSeries: !scope.isSeries, t: t, words: FeedWords(t), identity: identity)
+    }
+
+    /// The URL of the feed these options would render, without building them (a cached feed is found by it).
+    static func feedURL(
+        baseURL: String, scope: FeedScope, organization: Organization, format: FeedFormat, personalFolder: String?
+    ) -> String {
+        baseURL + feedPath(scope: scope, organization: organization, personalFolder: personalFolder) + "/"
+            + format.fileName
+    }
+
+    private static func feedPath(scope: FeedScope, organization: Organization, personalFolder: String?) -> String {
+        personalFolder ?? FeedLinks.folder(of: scope, in: organization)
     }
 }
 

@@ -112,16 +112,20 @@ struct FeedRoutes {
         guard let selection = state.selection else {
             throw PluginProblem(.notFound, of: FeedsPlugin.id) { t in t("There is no such feed here.") }
         }
-        let options = FeedOptions(
-            scope: scope, organization: organization, format: format, settings: settings, baseURL: context.baseURL,
-            identity: try await plugin.identity.identity(baseURL: context.baseURL, context: plugin.context),
-            personalFolder: folder, language: selection.language)
         // The version covers the data and the settings; the variant, what else changes the bytes.
-        let key = FeedCache.Key(scope: scope, format: format, variant: options.feedURL)
+        let key = FeedCache.Key(
+            scope: scope, format: format,
+            variant: FeedOptions.feedURL(
+                baseURL: context.baseURL, scope: scope, organization: organization, format: format,
+                personalFolder: folder))
         if let cached = plugin.cache.entry(for: key, version: version) {
             return answer(
                 cached, request, context, replayable: folder == nil, key: key, state: stateKey, version: version)
         }
+        let options = FeedOptions(
+            scope: scope, organization: organization, format: format, settings: settings, baseURL: context.baseURL,
+            identity: try await plugin.identity.identity(baseURL: context.baseURL, context: plugin.context),
+            personalFolder: folder, language: selection.language)
         let content = try await store.read { db in
             try FeedContent.load(selection, organization: organization, in: db)
         }

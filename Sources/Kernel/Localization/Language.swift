@@ -51,6 +51,12 @@ public struct Language: Hashable, Sendable, Codable, CustomStringConvertible {
     /// Whether the language is written right to left.
     public var isRightToLeft: Bool { code == "ar" }
 
+    /// The language's comma (`،` in Arabic).
+    public var comma: String { code == "ar" ? "،" : "," }
+
+    /// The language's semicolon (`؛` in Arabic).
+    public var semicolon: String { code == "ar" ? "؛" : ";" }
+
     /// The `dir` attribute of a page in this language.
     public var direction: String { isRightToLeft ? "rtl" : "ltr" }
 

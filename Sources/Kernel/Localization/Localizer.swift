@@ -85,7 +85,7 @@ public struct Localizer: Sendable {
     }
 
     /// The language's comma: `،` in Arabic.
-    public var comma: String { language.code == "ar" ? "،" : "," }
+    public var comma: String { language.comma }
 
     /// `items` apart by the language's comma: parts of one phrase, such as a zone and its offset.
     public func commaList(_ items: [String]) -> String {
@@ -94,7 +94,7 @@ public struct Localizer: Sendable {
 
     /// `items` as one run of text, apart by the language's semicolon (`؛` in Arabic): titles, which may hold commas.
     public func semicolonList(_ items: [String]) -> String {
-        items.joined(separator: language.code == "ar" ? "؛ " : "; ")
+        items.joined(separator: language.semicolon + " ")
     }
 
     /// `fraction` (0.42) as a whole percentage (`42%`, `42 %` in French, `٤٢٪` in Arabic), or with up to

@@ -15,17 +15,20 @@ extension WriteTransaction {
             detail: ["language": .string(language?.code ?? "none")])
     }
 
-    /// Sets the language `organization`'s pages fall back to (nil: English); audited.
-    public func setDefaultLanguage(_ language: Language?, for organization: Organization.ID) throws {
+    /// Sets the language `organization`'s pages fall back to (nil: English); audited. Returns the organization as
+    /// it now is.
+    @discardableResult
+    public func setDefaultLanguage(_ language: Language?, for organization: Organization.ID) throws -> Organization {
         guard var record = try Organization.fetchOne(db, key: organization) else {
             throw KernelError.notFound(entity: "org", reference: "\(organization)")
         }
-        guard record.defaultLanguage != language?.code else { return }
+        guard record.defaultLanguage != language?.code else { return record }
         record.defaultLanguage = language?.code
         record.updatedAt = now
         try record.update(db)
         try audit(
             "organization.languageChanged", organization: organization, subject: .organization(organization),
             detail: ["language": .string(language?.code ?? "none")])
+        return record
     }
 }

@@ -8,10 +8,11 @@ public enum PersonDirectory {
         try String.fetchOne(db, sql: "SELECT displayName FROM person WHERE id = ?", arguments: [person])
     }
 
-    /// The language `person` chose (for what is sent or printed for them), if any.
-    public static func preferredLanguage(of person: Person.ID, in db: Database) throws -> Language? {
-        try String.fetchOne(db, sql: "SELECT preferredLanguage FROM person WHERE id = ?", arguments: [person])
-            .flatMap { Language(tag: $0) }
+    /// How `person` is addressed: their display name and the language they chose (for what is sent or printed for
+    /// them), if any; nil when there is no such person.
+    public static func addressee(_ person: Person.ID, in db: Database) throws -> (name: String, language: Language?)? {
+        try Row.fetchOne(db, sql: "SELECT displayName, preferredLanguage FROM person WHERE id = ?", arguments: [person])
+            .map { row in (row[0], (row[1] as String?).flatMap { Language(tag: $0) }) }
     }
 
     /// The display names of the people enrolled in `series`, by person.

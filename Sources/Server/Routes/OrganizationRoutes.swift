@@ -114,8 +114,7 @@ struct OrganizationRoutes {
         /// Sets the language `organization` falls back to, when the request named one (the kernel audits it).
         func saveLanguage(of organization: Organization, in transaction: WriteTransaction) throws -> Organization {
             guard let language else { return organization }
-            try transaction.setDefaultLanguage(language, for: organization.id!)
-            return try Organization.fetchOne(transaction.db, key: organization.id!) ?? organization
+            return try transaction.setDefaultLanguage(language, for: organization.id!)
         }
 
         func apply(to organization: inout Organization) {
