@@ -119,6 +119,24 @@ struct StudyForm: Sendable, Equatable {
         return lines.joined(separator: "\n") + "\n" + body
     }
 
+    /// What `reason` says beside its field, as a whole sentence whose subject is the field. The library's reasons are
+    /// fragments that follow a field's name in a file's list of problems ("title: is required"); beside a form
+    /// field they read cut off, and in French or Portuguese they agree with no noun.
+    static func sentence(_ reason: FieldReason, _ t: Localizer) -> String {
+        if let problem = reason.problem, reason.message == "{problem}" {
+            // Translators: the subject of a sentence about the form field it is shown beside.
+            return problem.sentence(subject: t("This field"), t)
+        }
+        switch reason.message {
+        case "is required": return t("Fill in this field.")
+        case "is longer than {limit} characters; split the study or link to the full report":
+            return t(
+                "The study is longer than {limit} characters; split it or link to the full report.",
+                ["limit": t.number(CaseStudyFile.maximumBody)])
+        default: return reason.worded(t)  // what the form cannot send, such as a list where one value belongs
+        }
+    }
+
     /// The name of the form field a problem of the file is about (`outcomes[1].figure` is row 2's figure), or `nil`
     /// for a problem of the whole form.
     static func field(of issue: LibraryIssue) -> String? {

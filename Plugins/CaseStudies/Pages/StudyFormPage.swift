@@ -75,7 +75,9 @@ struct StudyFormPage {
             return .redirect("studies/\(saved.rawValue)?saved=1")
         } catch let error as LibraryImportError {
             for issue in error.issues {
-                if let field = StudyForm.field(of: issue) { errors[field, default: []].append(issue.message.worded(t)) }
+                if let field = StudyForm.field(of: issue) {
+                    errors[field, default: []].append(StudyForm.sentence(issue.message, t))
+                }
             }
             formError = errors.isEmpty ? error.issues.map { $0.message.worded(t) }.joined(separator: " ") : nil
         } catch let refusal as FormRefusal {
@@ -132,7 +134,7 @@ struct StudyFormPage {
         var general: [String] = []
         for issue in error.issues {
             if let field = StudyForm.field(of: issue) {
-                errors[field, default: []].append(issue.message.worded(t))
+                errors[field, default: []].append(StudyForm.sentence(issue.message, t))
             } else {
                 general.append("\(issue.fieldWorded(t)): \(issue.message.worded(t))")
             }
