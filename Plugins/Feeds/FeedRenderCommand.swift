@@ -46,21 +46,23 @@ struct FeedRenderCommand: PluginCommand {
         let plugin = context.plugin as! FeedsPlugin
         let settings = try await plugin.context.settings(FeedsSettings.self, for: organization.id!)
         let baseURL = try await BaseURLSetting.resolve(flag: baseUrl, workspace: context.workspace).url
-        let options = FeedOptions(
-            scope: feedScope, organization: organization, format: format, settings: settings, baseURL: baseURL,
-            identity: try await plugin.identity.identity(baseURL: baseURL, context: plugin.context))
+        let identity = try await plugin.identity.identity(baseURL: baseURL, context: plugin.context)
         var text = ""
         var timings: [Duration] = []
         var loading: [Duration] = []
         for _ in 0..<`repeat` {
             let start = ContinuousClock.now
-            let content = try await context.workspace.read { db -> FeedContent in
+            let (selection, content) = try await context.workspace.read { db in
                 guard let selection = try FeedContent.selection(feedScope, organization: organization, in: db) else {
                     throw ValidationError("There is no such feed for organization \(organization.id!).")
                 }
-                return try FeedContent.load(selection, organization: organization, in: db)
+                return (selection, try FeedContent.load(selection, organization: organization, in: db))
             }
             loading.append(ContinuousClock.now - start)
+            // A personal calendar speaks its owner's language, as the server's does.
+            let options = FeedOptions(
+                scope: feedScope, organization: organization, format: format, settings: settings, baseURL: baseURL,
+                identity: identity, language: selection.language)
             text = format.render(content, options: options)
             timings.append(ContinuousClock.now - start)
         }
