@@ -1,6 +1,21 @@
 import Kernel
 
 extension CertificatesError {
+    /// The problem as a series' certificates page says it, in `t`'s language: the series is "this series" (not
+    /// "series 3"), and the way out is the settings page, in English too (not a command line).
+    func wordedOnSeriesPage(_ t: Localizer) -> String {
+        switch self {
+        case .noRule:
+            return t("This series has no certificate rule yet; add one in the certificates settings.")
+        case let .ruleDoesNotFit(_, reason):
+            return t(
+                "This series' certificate rule does not fit it: {reason}; correct the rule in the certificates settings.",
+                ["reason": reason.worded(t)])
+        default:
+            return worded(t)
+        }
+    }
+
     /// The problem in `t`'s language, for the certificates pages and the API. In English it is ``description``,
     /// word for word (with its command-line hints); other languages point to the settings page instead. A reason
     /// given by another part (cairo's, the key store's) stays English inside the sentence.

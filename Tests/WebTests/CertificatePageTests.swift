@@ -62,6 +62,27 @@ import Testing
         #expect(jwt.text.split(separator: ".").count == 3)
     }
 
+    @Test("a series without a rule says so as its page speaks: this series, the settings page, no command line")
+    func seriesWithoutRule() async throws {
+        let web = try await WebFixture()
+        try await web.enable("certificates", settings: ["verificationBaseURL": "https://indaba.example.org"])
+        let cookie = try await web.signIn()
+        let path = "/orgs/\(web.network)/certificates/series/\(web.series)"
+        for (language, sentence) in [
+            ("en", "This series has no certificate rule yet; add one in the certificates settings."),
+            (
+                "fr",
+                "Cette série n’a pas encore de règle de certificat ; ajoutez-en une dans les réglages des certificats."
+            ),
+        ] {
+            let page = try await web.client.request(
+                .get, path, headers: ["Cookie": cookie, "Accept-Language": language])
+            #expect(page.status == 200)
+            #expect(page.text.contains(sentence), "\(language)")
+            #expect(!page.text.contains("indaba plugin settings"), "\(language)")
+        }
+    }
+
     @Test("revoking needs a reason (shown by the field, 422); then the verification page says revoked")
     func revoke() async throws {
         let (web, cookie, token, path) = try await prepare()

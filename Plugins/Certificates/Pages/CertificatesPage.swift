@@ -72,7 +72,7 @@ struct CertificatesPage {
                 "series/\(series.id!.rawValue)?issued=\(outcome.issued.count)"
                     + (notDrawn.isEmpty ? "" : "&notDrawn=\(notDrawn)"))
         } catch let error as CertificatesError where error.status != nil {
-            let notice: HTML = "<p class=\"error\" role=\"alert\">\(error.worded(page.localizer))</p>"
+            let notice: HTML = "<p class=\"error\" role=\"alert\">\(error.wordedOnSeriesPage(page.localizer))</p>"
             return .page(
                 try await content(page, series: series, notice: notice, revokeError: nil),
                 status: error.status ?? .unprocessableContent)
@@ -95,7 +95,7 @@ struct CertificatesPage {
                 message = t("Give a reason for the revocation, such as “issued in error”.")
             case let KernelError.invalidField(_, reason):
                 message = t("The reason {reason}.", ["reason": reason.worded(t)])
-            case let error as CertificatesError where error.status != nil: message = error.worded(t)
+            case let error as CertificatesError where error.status != nil: message = error.wordedOnSeriesPage(t)
             default: throw error
             }
             let series = try await plugin.context.store.read { db in
@@ -122,7 +122,7 @@ struct CertificatesPage {
             let series = try await plugin.context.store.read { db in
                 try CertificateQueries.series("\(certificate.seriesId.rawValue)", runBy: organization, in: db)
             }
-            let notice: HTML = "<p class=\"error\" role=\"alert\">\(error.worded(page.localizer))</p>"
+            let notice: HTML = "<p class=\"error\" role=\"alert\">\(error.wordedOnSeriesPage(page.localizer))</p>"
             return .page(
                 try await content(page, series: series, notice: notice, revokeError: nil),
                 status: error.status ?? .unprocessableContent)
@@ -200,7 +200,7 @@ struct CertificatesPage {
         switch verdicts {
         case let .success(lines): preview = markup.preview(lines)
         case let .failure(error as CertificatesError) where error.status != nil:
-            preview = ("<p class=\"error\">\(error.worded(page.localizer))</p>", "")
+            preview = ("<p class=\"error\">\(error.wordedOnSeriesPage(page.localizer))</p>", "")
         case let .failure(error): throw error
         }
         // The verdicts can run to many rows: the issued certificates (and their revoke forms) come first.
