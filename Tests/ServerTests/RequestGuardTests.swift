@@ -96,6 +96,11 @@ private struct GuardedRouter {
 
 @Suite("The request guard: deadlines, turns, and clients that went away")
 struct RequestGuardTests {
+    /// The database file and its WAL and shared-memory files.
+    private static func remove(_ url: URL) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: url.path + suffix) }
+    }
+
     private func fileStore() throws -> (Store, URL) {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("guard-\(UUID().uuidString).sqlite")
         return (try Store.open(path: url.path), url)
@@ -104,7 +109,7 @@ struct RequestGuardTests {
     @Test("a read past its deadline is stopped (its database read interrupted) and answers 503 with Retry-After")
     func deadline() async throws {
         let (store, url) = try fileStore()
-        defer { try? FileManager.default.removeItem(at: url) }
+        defer { Self.remove(url) }
         let router = GuardedRouter(limits: .init(deadline: .milliseconds(300), retryAfterSeconds: 3), store: store)
         let response = try await router.get("/slow-read")
         #expect(response.status == .serviceUnavailable)
@@ -116,7 +121,7 @@ struct RequestGuardTests {
     @Test("when the client goes away, its request stops: the database read is interrupted, the log says 499")
     func clientGone() async throws {
         let (store, url) = try fileStore()
-        defer { try? FileManager.default.removeItem(at: url) }
+        defer { Self.remove(url) }
         let router = GuardedRouter(limits: .init(deadline: .seconds(600)), store: store)
         let channel = NIOAsyncTestingChannel()
         async let response = router.get("/slow-read", on: channel)
@@ -130,7 +135,7 @@ struct RequestGuardTests {
     @Test("past the turns available, requests wait; past the line, 503 at once; a waiting request times out")
     func turnsAndLine() async throws {
         let (store, url) = try fileStore()
-        defer { try? FileManager.default.removeItem(at: url) }
+        defer { Self.remove(url) }
         let router = GuardedRouter(
             limits: .init(concurrentRequests: 1, queuedRequests: 1, deadline: .milliseconds(500)), store: store)
         let busy = NIOAsyncTestingChannel()
