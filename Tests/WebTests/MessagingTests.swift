@@ -385,6 +385,10 @@ struct MessageWordingPageTests {
                 ("action", "save"),
             ], cookie: again.cookie)
         #expect(saved.status == 303)
+        // The browser follows the redirect to the list, which says what was saved.
+        #expect(saved.headers[.location] == "\(base)?saved=confirmation")
+        let listed = try await web.client.request(.get, "\(base)?saved=confirmation", headers: ["Cookie": cookie])
+        #expect(listed.status == 200)
         _ = try await web.enrol([("name", "Amina <Okafor>"), ("email", "amina@example.org")])
         let message = try #require(
             try await MessagingTests.messages(web, to: "amina@example.org").first { $0.kind == "messages.confirmation" }
@@ -425,5 +429,36 @@ struct CertificateIssuedMessageTests {
         #expect(decoded.contains("https://indaba.example.org/verify/"))
         // The PDF left with the message; the outbox keeps none of it.
         #expect(try await web.count("SELECT count(*) FROM outboxMessage WHERE attachment IS NOT NULL") == 0)
+    }
+
+    @Test("a certificate revoked before its e-mail left is not announced; a re-issue is sent in the holder's language")
+    func revokedBeforeSending() async throws {
+        let web = try await WebFixture()
+        try await web.enable("certificates", settings: CertificatePageTests.settings)
+        let token = try await web.harness.workspace.write(as: AuditActor("test")) {
+            try $0.createToken(role: .networkCoordinator, organization: Organization.ID(web.network)).secret
+        }
+        let api = "/api/v1/orgs/\(web.network)/certificates"
+        #expect(try await web.client.request(.post, "\(api)/series/\(web.series)/issue", token: token).status == 201)
+        let id = try await web.count("SELECT min(id) FROM certificates_certificate")
+        let revoked = try await web.client.request(
+            .post, "\(api)/certificates/\(id)/revoke", token: token, json: #"{"reason": "issued in error"}"#)
+        #expect(revoked.status == 200)
+        let state = "SELECT state FROM outboxMessage WHERE idempotencyKey = 'certificates.issued:\(id)'"
+        #expect(try await web.string(state) == "cancelled")
+        // The holder chose French since: the certificate issued in place of the revoked one is French, and sent.
+        let holder = try await web.count("SELECT personId FROM certificates_certificate WHERE id = \(id)")
+        try await web.harness.workspace.write(as: AuditActor("test")) {
+            try $0.setPreferredLanguage(.french, for: Person.ID(Int64(holder)))
+        }
+        let reissued = try await web.client.request(.post, "\(api)/certificates/\(id)/reissue", token: token)
+        #expect(reissued.status == 201)
+        let new = try await web.count("SELECT max(id) FROM certificates_certificate")
+        #expect(try await web.string("SELECT language FROM certificates_certificate WHERE id = \(new)") == "fr")
+        let transport = CapturingTransport()
+        _ = try await MessagingTests.deliver(web, transport)
+        let sent = transport.sent.withLock { $0 }
+        #expect(sent.count == 1)
+        #expect(sent.first.map(CapturingTransport.decodeQuotedPrintable)?.contains("Votre certificat") == true)
     }
 }

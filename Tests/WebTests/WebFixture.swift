@@ -161,6 +161,10 @@ struct WebFixture {
         try await harness.workspace.read { db in try Int.fetchOne(db, sql: sql) ?? 0 }
     }
 
+    func string(_ sql: String) async throws -> String? {
+        try await harness.workspace.read { db in try String.fetchOne(db, sql: sql) }
+    }
+
     /// Signs in with a fresh login link for a network coordinator; returns the cookie header of the session.
     func signIn(role: AccessRole = .networkCoordinator, organization: Int64? = nil) async throws -> String {
         let organization = Organization.ID(organization ?? network)

@@ -27,9 +27,19 @@ extension CertificatesPlugin {
             MessageDraft(
                 organizationId: certificate.organizationId, personId: certificate.personId, recipient: holder.address,
                 sender: .indaba(at: context.baseURL, name: certificate.organizationName), category: .transactional,
-                kind: Self.issuedMessage, idempotencyKey: "\(Self.issuedMessage):\(certificate.id!)",
-                subject: t("Your certificate: {series}", values), textBody: body.joined(separator: "\n"),
+                kind: Self.issuedMessage, idempotencyKey: Self.mailKey(of: certificate),
+                subject: t("Your certificate: {series}", values),
+                textBody: t.language.directingLines(of: body.joined(separator: "\n")),
                 attachment: MailAttachment(
                     filename: "certificate-\(certificate.code).pdf", contentType: "application/pdf", data: pdf)))
     }
+
+    /// Withdraws the "your certificate" e-mail of `certificate` if it has not left yet: a revoked certificate is not
+    /// announced (the holder would be congratulated on what no longer verifies).
+    static func withdrawMail(of certificate: Certificate, in transaction: WriteTransaction) throws {
+        try transaction.cancelQueued(idempotencyKey: mailKey(of: certificate), organization: certificate.organizationId)
+    }
+
+    /// The outbox key of a certificate's e-mail: one e-mail per certificate.
+    private static func mailKey(of certificate: Certificate) -> String { "\(issuedMessage):\(certificate.id!)" }
 }

@@ -22,6 +22,7 @@ extension CertificatesPlugin {
             certificate.revokedBy = transaction.actor.name
             try certificate.update(transaction.db)
             try transaction.auditCertificate("certificates.revoked", certificate)
+            try Self.withdrawMail(of: certificate, in: transaction)
             return certificate
         }
         context.logger.notice(
@@ -29,7 +30,8 @@ extension CertificatesPlugin {
         return revoked
     }
 
-    /// Issues a new certificate in place of `id`, printing the person's current name, with a new code.
+    /// Issues a new certificate in place of `id`, printing the person's current name in their current language,
+    /// with a new code, and sends it to them (the old one's e-mail is withdrawn if it had not left yet).
     ///
     /// - A valid certificate (after a name fix): the old one is revoked ("re-issued"), so a printed copy with the
     ///   old name no longer verifies as valid. Eligibility is not checked again: the person earned it already.
@@ -54,11 +56,14 @@ extension CertificatesPlugin {
                     .first { $0.personId == old.personId }
                 guard verdict?.eligible == true else { throw CertificatesError.notEligible(id.rawValue) }
             }
-            let name = try PersonDirectory.displayName(of: old.personId, in: db)
+            // The holder's name and language as they are now (a re-issue follows a name fix, or a new choice of
+            // language), else those of the certificate replaced.
+            let holder = try PersonDirectory.addressee(old.personId, in: db)
+            let language = holder?.language ?? Language(tag: old.language) ?? .english
             var generator = SystemRandomNumberGenerator()
             let draft = Certificate.draft(
-                person: old.personId, name: name ?? old.recipientName, facts: facts,
-                wording: facts.wording(in: Self.translations.localizer(for: Language(tag: old.language) ?? .english)),
+                person: old.personId, name: holder?.name ?? old.recipientName, facts: facts,
+                wording: facts.wording(in: Self.translations.localizer(for: language)),
                 code: VerificationCode(using: &generator), baseURL: settings.verificationBaseURL, issuedAt: now,
                 actor: actor.name)
             return (old, draft, try Eligibility(series: series, rule: rule, in: db))
@@ -83,12 +88,14 @@ extension CertificatesPlugin {
                 current.revokedBy = transaction.actor.name
                 try current.update(transaction.db)
                 try transaction.auditCertificate("certificates.revoked", current)
+                try Self.withdrawMail(of: current, in: transaction)
             } else {
                 // Checked again in the transaction: a concurrent issue or re-issue may have given one meanwhile.
                 try Self.requireReplaceable(current, in: transaction.db)
             }
             let inserted = try signer.store(replacement, in: transaction.db)
             try CertificateDocuments.store(pdf, for: inserted.id!, in: transaction.db)
+            try tellHolder(inserted, pdf: pdf, in: transaction)
             try transaction.auditCertificate(
                 "certificates.reissued", inserted, detail: ["replacesId": .integer(current.id!.rawValue)])
             return inserted

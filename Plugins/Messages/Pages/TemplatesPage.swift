@@ -89,7 +89,7 @@ struct TemplatesPage {
                     now: now, in: transaction.db)
             }
         }
-        return .redirect("\(page.basePath)templates?saved=\(kind.id)")
+        return .redirect("templates?saved=\(kind.id)")
     }
 
     // MARK: - Parts

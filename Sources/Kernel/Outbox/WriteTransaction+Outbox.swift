@@ -45,6 +45,18 @@ extension WriteTransaction {
                 Column("attempts").set(to: 0), Column("updatedAt").set(to: now))
     }
 
+    /// Cancels the message queued under `idempotencyKey` (``MessageDraft/idempotencyKey``) if it is not sent yet:
+    /// for a plugin whose reason to write has gone (a certificate revoked before its e-mail left). Returns whether
+    /// one was cancelled.
+    @discardableResult
+    public func cancelQueued(idempotencyKey: String, organization: Organization.ID) throws -> Bool {
+        try OutboxMessage.filter(Column("idempotencyKey") == idempotencyKey)
+            .filter(Column("organizationId") == organization)
+            .filter([OutboxMessage.State.queued, .interrupted, .failed].contains(Column("state")))
+            .updateAll(
+                db, Column("state").set(to: OutboxMessage.State.cancelled), Column("updatedAt").set(to: now)) > 0
+    }
+
     /// Cancels messages not sent yet. Returns how many.
     public func cancel(_ ids: [OutboxMessage.ID], organization: Organization.ID) throws -> Int {
         try OutboxMessage.filter(ids.contains(Column("id")))
