@@ -188,7 +188,7 @@ struct MessageWriter {
             organizationId: organization.id!, personId: member.personId, recipient: member.address, sender: sender,
             category: category, kind: "messages.\(template)", idempotencyKey: key,
             subject: templates.render("\(template).subject", model, in: language),
-            textBody: templates.render("\(template).text", model, in: language),
+            textBody: language.directingLines(of: templates.render("\(template).text", model, in: language)),
             htmlBody: templates.renderHTML("\(template).html", model, in: language), calendar: calendar)
     }
 }

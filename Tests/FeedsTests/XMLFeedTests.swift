@@ -99,6 +99,8 @@ struct XMLFeedTests {
         let channel = try texts(rss, "/rss/channel/title")
         #expect(channel.map(shown) == (try texts(atom, "/*[local-name()='feed']/*[local-name()='title']")))
         #expect(channel.first?.contains("&lt;tags&gt; &amp; ampersands") == true)
+        // Quotes need no escaping in HTML text: left as typed, a reader taking the title for plain text shows them.
+        #expect(channel.first?.contains(#"back\slashes "quotes" &lt;tags&gt;"#) == true)
     }
 
     @Test("frab: one zone, days by local date, live sessions only, deterministic event GUIDs")

@@ -53,7 +53,7 @@ struct FeedOptions: Sendable {
         let (endDay, endTime) = (end.prefix(10), end.dropFirst(11).prefix(5))
         let from = "\(startDay) \(startTime)\(offsetNote(session.startsAt))"
         let until = (startDay == endDay ? "" : "\(endDay) ") + "\(endTime)\(offsetNote(session.endsAt))"
-        return t("{start} to {end} ({zone})", ["start": from, "end": until, "zone": session.timeZone])
+        return words.span(["start": from, "end": until, "zone": session.timeZone])
 
         /// A time a clock change repeats names its offset, so a reader knows which of the two it is.
         func offsetNote(_ instant: Date) -> String {
@@ -68,27 +68,25 @@ struct FeedOptions: Sendable {
 
     func summary(for item: FeedContent.Item) -> String {
         let title = spansSeries ? "\(item.series.title): \(item.session.title)" : item.session.title
-        return item.isCancelled ? t("Cancelled: {title}", ["title": title]) : title
+        return item.isCancelled ? words.cancelledTitle(["title": title]) : title
     }
 
     /// Series, agenda and facilitators, one fact a line.
     func description(for item: FeedContent.Item) -> String {
         var lines = [
-            t(
-                "{series} ({organization}), session {position}.",
-                [
-                    "series": item.series.title, "organization": item.organizationName,
-                    "position": String(item.session.position),
-                ])
+            words.sessionOf([
+                "series": item.series.title, "organization": item.organizationName,
+                "position": String(item.session.position),
+            ])
         ]
         if !item.session.agenda.isEmpty {
-            lines.append(t("Agenda: {agenda}", ["agenda": t.semicolonList(item.session.agenda)]))
+            lines.append(words.agenda(["agenda": t.semicolonList(item.session.agenda)]))
         }
         if settings.showFacilitators, !item.facilitators.isEmpty {
-            lines.append(t("Facilitators: {names}", ["names": item.facilitators.joined(separator: ", ")]))
+            lines.append(words.facilitators(["names": item.facilitators.joined(separator: ", ")]))
         }
         if item.isCancelled { lines.append(words.cancelled) }
-        if let link = joinLink(for: item) { lines.append(t("Join: {link}", ["link": link])) }
+        if let link = joinLink(for: item) { lines.append(words.joinLine(["link": link])) }
         return lines.joined(separator: "\n")
     }
 
@@ -163,11 +161,18 @@ extension FeedOptions {
     }
 }
 
-/// The feed's fixed words in its language.
+/// The feed's fixed words in its language, and the messages every entry repeats, translated once a render.
 struct FeedWords: Sendable {
     let live, offlineExercise, feedback, cancelled, room, join: String
+    let span, cancelledTitle, sessionOf, agenda, facilitators, joinLine: PreparedMessage
 
     init(_ t: Localizer) {
+        span = t.prepared("{start} to {end} ({zone})")
+        cancelledTitle = t.prepared("Cancelled: {title}")
+        sessionOf = t.prepared("{series} ({organization}), session {position}.")
+        agenda = t.prepared("Agenda: {agenda}")
+        facilitators = t.prepared("Facilitators: {names}")
+        joinLine = t.prepared("Join: {link}")
         live = t("Live session")
         offlineExercise = t("Offline exercise")
         feedback = t("Feedback session")

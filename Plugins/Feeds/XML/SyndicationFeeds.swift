@@ -13,7 +13,7 @@ enum SyndicationFeeds {
         xml.attribute("xmlns:atom", "http://www.w3.org/2005/Atom")
         xml.start("channel")
         // Titles and descriptions are HTML to feed readers: the text goes in escaped for HTML (see HTMLText).
-        xml.element("title", HTMLText.escape(options.title(for: content), lineBreaks: false))
+        xml.element("title", HTMLText.title(options.title(for: content)))
         xml.element("link", options.calendarURL)
         xml.element(
             "description",
@@ -31,7 +31,7 @@ enum SyndicationFeeds {
         let offsets = ZoneOffsets(from: content.earliestInstant, until: content.latestInstant)
         for item in content.items {
             xml.start("item")
-            xml.element("title", HTMLText.escape(options.summary(for: item), lineBreaks: false))
+            xml.element("title", HTMLText.title(options.summary(for: item)))
             xml.element("link", options.calendarURL)
             xml.element(
                 "description",

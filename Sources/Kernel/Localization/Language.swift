@@ -57,6 +57,23 @@ public struct Language: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The language's semicolon (`؛` in Arabic).
     public var semicolon: String { code == "ar" ? "؛" : ";" }
 
+    /// `text` (a plain-text e-mail) with each line started by a right-to-left mark, in a right-to-left language: a
+    /// mail client lays a plain-text line out by its first strong letter, and a line that starts with a date, a
+    /// number or an isolated name would otherwise read left to right. A line that is a web address alone is left
+    /// as it is (copied into a browser, it must be the address and nothing else), as are empty lines. Other
+    /// languages get `text` as it is.
+    public func directingLines(of text: String) -> String {
+        guard isRightToLeft else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { line in
+                let alone =
+                    line.isEmpty || line.first == "\u{200F}" || line.hasPrefix("http://")
+                    || line.hasPrefix("https://")
+                return alone ? String(line) : "\u{200F}" + line
+            }
+            .joined(separator: "\n")
+    }
+
     /// The `dir` attribute of a page in this language.
     public var direction: String { isRightToLeft ? "rtl" : "ltr" }
 

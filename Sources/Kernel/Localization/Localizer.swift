@@ -39,9 +39,13 @@ public struct Localizer: Sendable {
 
     /// `text` in this language, its `{placeholders}` filled from `values`.
     public func callAsFunction(_ text: String, context: String? = nil, _ values: [String: String] = [:]) -> String {
+        fill(translation(of: text, context: context), values)
+    }
+
+    /// `text` in this language, its placeholders left to fill: what ``prepared(_:context:)`` keeps.
+    func translation(of text: String, context: String?) -> String {
         let key = MessageKey(text, context: context)
-        let translated = entry(key)?.translations.first.flatMap { $0.isEmpty ? nil : $0 } ?? source(key.id)
-        return fill(translated, values)
+        return entry(key)?.translations.first.flatMap { $0.isEmpty ? nil : $0 } ?? source(key.id)
     }
 
     /// `text` in this language as HTML, for a message that holds markup (`<em>`, `<a href="{link}">`): the
@@ -170,10 +174,20 @@ public struct Localizer: Sendable {
 
     /// `value` (a name, a title) isolated with FSI … PDI in a right-to-left language, or when it holds right-to-left
     /// letters: for text where `<bdi>` cannot go, such as the label of an `<option>`.
+    ///
+    /// A web address is never isolated: it reads left to right on its own, and a mark glued to its end would be
+    /// taken for part of it by the programs that turn addresses in plain text into links (a join link that breaks).
     public func isolated(_ value: String) -> String {
+        if Self.isWebAddress(value) { return value }
         let holdsRightToLeft =
             !value.utf8.allSatisfy { $0 < 0x80 } && value.unicodeScalars.contains(where: Self.isRightToLeft)
         return language.isRightToLeft || holdsRightToLeft ? "\u{2068}\(value)\u{2069}" : value
+    }
+
+    /// Whether `value` is one web address (`https://…`, `webcal://…`, `mailto:…`) and nothing else.
+    private static func isWebAddress(_ value: String) -> Bool {
+        ["https://", "http://", "webcal://", "mailto:"].contains { value.hasPrefix($0) }
+            && !value.unicodeScalars.contains { $0.properties.isWhitespace }
     }
 
     /// Whether `scalar` is a letter of a right-to-left script (Hebrew, Arabic, Syriac, Thaana, N'Ko and their

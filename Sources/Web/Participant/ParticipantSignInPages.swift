@@ -90,7 +90,8 @@ struct ParticipantSignInPages {
                     sender: .indaba(at: base, name: organization.name), category: .transactional,
                     kind: OutboxWording.participantSignIn,
                     idempotencyKey: "\(OutboxWording.participantSignIn):\(Digest.sha256Hex(secret))",
-                    subject: t("Your sign-in link for My Indaba"), textBody: body.joined(separator: "\n")))
+                    subject: t("Your sign-in link for My Indaba"),
+                    textBody: t.language.directingLines(of: body.joined(separator: "\n"))))
         }
         return web.renderer.message(
             heading: t("Check your e-mail"),

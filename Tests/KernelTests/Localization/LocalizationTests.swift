@@ -97,6 +97,54 @@ struct LocalizationTests {
         for (text, expected) in cases { #expect(t(text, values) == expected, "\(text)") }
     }
 
+    @Test("right-to-left plain text: each line starts with a mark; web addresses are never isolated nor marked")
+    func rightToLeftPlainText() {
+        let text = "\u{2068}الأربعاء\u{2069} – 16:00\n\nhttps://indaba.example.org/verify/X\n- 2027"
+        #expect(
+            Language.arabic.directingLines(of: text)
+                == "\u{200F}\u{2068}الأربعاء\u{2069} – 16:00\n\nhttps://indaba.example.org/verify/X\n\u{200F}- 2027")
+        #expect(
+            Language.arabic.directingLines(of: Language.arabic.directingLines(of: text))
+                == Language.arabic.directingLines(of: text))
+        #expect(Language.french.directingLines(of: text) == text)
+        let arabic = Translations().localizer(for: .arabic)
+        #expect(arabic("Join: {link}", ["link": "https://meet.example.org/x"]) == "Join: https://meet.example.org/x")
+        #expect(arabic("{name}", ["name": "#ASKnet"]) == "\u{2068}#ASKnet\u{2069}")
+        #expect(arabic("{name}", ["name": "https://a.org/x y"]) == "\u{2068}https://a.org/x y\u{2069}")
+    }
+
+    @Test("a prepared message fills exactly as the localizer does, isolation and braces included, in every language")
+    func preparedMessages() throws {
+        var translations = Translations()
+        try translations.add(
+            [
+                "fr": """
+                msgid "Join: {link}"
+                msgstr "Rejoindre : {link}"
+
+                msgid "{a} of {b}"
+                msgstr "{b} : {a}"
+                """,
+                "ar": """
+                msgid "Join: {link}"
+                msgstr "انضم: {link}"
+                """,
+            ], module: "Tests")
+        let messages = [
+            "Join: {link}", "{a} of {b}", "{a} and {a}", "Hello {name}, {{name}} stays", "{unknown} {a}",
+            "a { b } {", "{a {b}", "{b}", "é {a}…", "", "no placeholder",
+        ]
+        let values: KeyValuePairs = ["a": "1", "b": "{a}", "name": "أمينة", "link": "https://example.org/j"]
+        let dictionary = Dictionary(uniqueKeysWithValues: values.map { ($0.key, $0.value) })
+        for language in Language.shipped + [.pseudo] {
+            let t = translations.localizer(for: language)
+            for message in messages {
+                #expect(t.prepared(message)(values) == t(message, dictionary), "\(language) \(message)")
+            }
+        }
+        #expect(translations.localizer(for: .french).prepared("{a} of {b}")(["a": "x", "b": "y"]) == "y : x")
+    }
+
     @Test("folding white space: folded text is returned as it is, anything else folded as before")
     func folding() {
         for text in ["Enrol", "Join the session", "Times are in {zone}.", "Vous êtes", "", "a"] {

@@ -103,11 +103,11 @@ struct MessageExtractor {
         }
     }
 
-    /// A call of a localizer: `t(`, `localizer(`, `page.localizer(`, `t.plural(`, `t.markup(` (not a declaration, not a member named
+    /// A call of a localizer: `t(`, `localizer(`, `page.localizer(`, `t.plural(`, `t.markup(`, `t.prepared(` (not a declaration, not a member named
     /// `t`); or a reason a setting is refused, `FieldReason(` and `SettingRefusal(`, whose first argument is the
     /// message unless it is labelled (`SettingRefusal(field: problem, …)`).
     private static let call =
-        #"(?:(?<![A-Za-z0-9_.])(?<!func )(?:t|localizer|FieldReason|SettingRefusal)|\.localizer(?=\(\s*"))(\.plural|\.markup)?\(\s*"#
+        #"(?:(?<![A-Za-z0-9_.])(?<!func )(?:t|localizer|FieldReason|SettingRefusal)|\.localizer(?=\(\s*"))(\.plural|\.markup|\.prepared)?\(\s*"#
     /// A labelled argument: not a message.
     private static let labelled = #"^[A-Za-z_][A-Za-z0-9_]*:"#
 
