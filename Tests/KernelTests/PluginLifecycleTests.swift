@@ -118,6 +118,29 @@ struct PluginLifecycleTests {
         #expect(entries.allSatisfy { $0.organizationId == network })
     }
 
+    @Test("a value of the wrong kind inside a setting is named in an administrator's words, not by a Swift type")
+    func wrongKindInWords() throws {
+        struct Labels: PluginSettings {
+            var labels: [String: String]
+            var flags: [String: Bool]
+            static let defaults = Labels(labels: [:], flags: [:])
+        }
+        for (value, words) in [
+            (JSONValue.object(["radio": .number(1)]), "expected text (in quotes)"),
+            (.array([]), "expected an object ({…})"),
+        ] {
+            let refused = #expect(throws: SettingsError.self) {
+                try SettingsCodec.decode(Labels.self, from: ["labels": value, "flags": .object([:])], plugin: "labels")
+            }
+            #expect(refused?.description.hasSuffix("is invalid: \(words).") == true, "\(String(describing: refused))")
+        }
+        let notBoolean = #expect(throws: SettingsError.self) {
+            try SettingsCodec.decode(
+                Labels.self, from: ["labels": .object([:]), "flags": .object(["on": .string("yes")])], plugin: "labels")
+        }
+        #expect(notBoolean?.description.hasSuffix("is invalid: expected true or false.") == true)
+    }
+
     @Test("settings are strict: unknown keys and wrong types are refused, defaults fill the rest")
     func strictSettings() async throws {
         let (harness, network, _) = try await prepared()

@@ -243,6 +243,15 @@ struct TallyAndExportTests {
             json: "Name,Duration\n\"Tariro,60\n", contentType: "text/csv")
         #expect(broken.status == 422)
         #expect(broken.text.contains("Line 2"))
+        // A form upload is refused as such, not read as a file whose first line is a boundary; nothing is recorded.
+        let attended = try await fixture.harness.workspace.read { db in try Attendance.fetchCount(db) }
+        let form = try await client.request(
+            .post, "\(base)/attendance/import?session=\(session.id!.rawValue)", token: facilitator,
+            json: "--x\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nName\r\n--x--\r\n",
+            contentType: "multipart/form-data; boundary=x")
+        #expect(form.status == 415)
+        #expect(form.text.contains("--data-binary"))
+        #expect(try await fixture.harness.workspace.read { db in try Attendance.fetchCount(db) } == attended)
         let queue = try await client.request(.get, "\(base)/attendance/unmatched", token: admin)
         #expect(queue.status == 200)
         // The series' facilitator reviews the rows of the sessions they run (issue 13): links or ignores, but

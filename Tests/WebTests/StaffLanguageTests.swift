@@ -63,7 +63,7 @@ struct StaffLanguageTests {
         let french = try await web.client.request(.get, "/me", headers: ["Cookie": cookie, "Accept-Language": "fr"])
         #expect(french.text.contains("<html lang=\"fr\" dir=\"ltr\">"))
         #expect(french.text.contains("<h1>Mon Indaba</h1>"))
-        #expect(french.text.contains("Connecté·e en tant que <bdi>Participant One</bdi>"))
+        #expect(french.text.contains("Connecté·e : <bdi>Participant One</bdi>"))
         #expect(french.text.contains("<h2>Vos séries</h2>"))
         #expect(french.text.contains("Présent·e à 1 sur 2 sessions en direct"))
         #expect(french.text.contains("Enregistrer mes informations"))

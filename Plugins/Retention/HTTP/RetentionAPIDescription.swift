@@ -16,6 +16,7 @@ enum RetentionAPIDescription {
                 responses: [
                     "200": "What was (or, in a dry run, would be) recorded",
                     "409": "The file would set people an earlier import recorded back to absent: confirmAbsent=true",
+                    "415": "The export was sent as a form upload, not as the request body itself",
                     "422": "The file cannot be read, has no rows, or its times do not overlap the session",
                 ]),
             "/attendance/unmatched": path(

@@ -163,6 +163,16 @@ struct RetentionRoutes {
         let dryRun = query.get("dryRun") == "true"
         let anyDate = query.get("anyDate") == "true"
         let confirmAbsent = query.get("confirmAbsent") == "true"
+        // A form upload (`curl -F file=@export.csv`) wraps the file in boundaries that would be read as its rows.
+        let mediaType = request.headers[.contentType]?.split(separator: ";").first?
+            .trimmingCharacters(in: .whitespaces).lowercased()
+        if let mediaType, ["multipart/form-data", "application/x-www-form-urlencoded"].contains(mediaType) {
+            throw PluginProblem(.unsupportedMediaType, of: RetentionPlugin.id) { t in
+                t(
+                    "Send the export itself as the request body (such as curl --data-binary @export.csv), not as a "
+                        + "form upload.")
+            }
+        }
         let body = try await request.body.collect(upTo: 8 << 20)
         let data = Data(body.readableBytesView)
         let importer = AttendanceImporter(settings: try await plugin.settings(for: organization))

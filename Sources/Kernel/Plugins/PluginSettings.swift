@@ -104,6 +104,19 @@ public enum SettingsCodec {
         }
     }
 
+    /// What a value of the wrong kind should have been, in words an administrator knows (not a Swift type's name).
+    private static func expectation(_ type: Any.Type) -> FieldReason {
+        // The decoder names arrays `[Any]` and objects `[String: Any]`, whatever their elements.
+        if type == String.self { return FieldReason("expected text (in quotes)") }
+        if type == Bool.self { return FieldReason("expected true or false") }
+        if [Int.self, Int64.self, Double.self].contains(where: { $0 == type }) {
+            return FieldReason("expected a number")
+        }
+        if type == [Any].self { return FieldReason("expected a list ([…])") }
+        if type == [String: Any].self { return FieldReason("expected an object ({…})") }
+        return FieldReason("expected a value of another kind")
+    }
+
     /// Decodes complete settings from a JSON object.
     public static func decode<S: PluginSettings>(
         _ type: S.Type, from object: [String: JSONValue], plugin: PluginID
@@ -115,8 +128,7 @@ public enum SettingsCodec {
             throw SettingsError.invalidValue(plugin: plugin, key: refusal.key, reason: refusal.reason)
         } catch let DecodingError.typeMismatch(expected, context) {
             throw SettingsError.invalidValue(
-                plugin: plugin, key: path(context.codingPath),
-                reason: FieldReason("expected a value of type {type}", ["type": "\(expected)"]))
+                plugin: plugin, key: path(context.codingPath), reason: expectation(expected))
         } catch let DecodingError.dataCorrupted(context) {
             throw SettingsError.invalidValue(
                 plugin: plugin, key: path(context.codingPath), reason: FieldReason(english: context.debugDescription))

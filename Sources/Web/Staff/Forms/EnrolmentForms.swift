@@ -95,7 +95,7 @@ struct EnrolmentForms {
             : """
             <div class="scroll"><table class="list"><caption>\(caption)</caption><thead><tr>\
             <th scope="col">\(t("Name"))</th><th scope="col">\(t("Channel"))</th>\
-            <th scope="col">\(t("Enrolled"))</th>\(genderHead)</tr></thead><tbody>\(body)</tbody></table></div>
+            <th scope="col">\(t("Enrolled on"))</th>\(genderHead)</tr></thead><tbody>\(body)</tbody></table></div>
             """
         let list: HTML = """
             <h2 id="enrolled">\(t("Enrolled"))</h2>\(table)<h2 id="enrol">\(t("Enrol someone"))</h2>
