@@ -28,6 +28,10 @@ struct VerificationHTTPTests {
         #expect(page.text.contains(certificate.recipientName))
         #expect(page.text.contains("Creating Inclusive Spaces"))
         #expect(!page.text.contains("@example.org"))
+        // The site's language switcher, as on every page: the page's language marked, the others linked.
+        #expect(page.text.contains("<title>Certificate \(certificate.code) · Indaba</title>"))
+        #expect(page.text.contains(#"<span lang="en" aria-current="true">English</span>"#))
+        #expect(page.text.contains(#"<a lang="ar" hreflang="ar" href="/language?to=ar">العربية</a>"#))
 
         let json = try await client.get("/verify/\(certificate.code.lowercased()).json")
         #expect(json.status == 200)

@@ -104,6 +104,7 @@ enum VerificationPage {
         dt{color:#595959;font-size:.85rem;margin-top:.8rem}dd{margin:0;font-size:1.1rem}.name{font-size:1.4rem;font-weight:bold}
         .skip{position:absolute;inset-inline-start:-9999px}.skip:focus{inset-inline-start:1rem;top:1rem}
         footer{margin-top:2rem;color:#595959;font-size:.85rem}
+        header{display:flex;flex-wrap:wrap;justify-content:space-between;gap:.5rem}.languages{display:flex;gap:.6rem}
 
         """
 
@@ -127,10 +128,11 @@ enum VerificationPage {
         <html lang="\(t.language.code)" dir="\(t.language.direction)"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="robots" content="noindex">
-        <title>\(title)</title>
+        <title>\(title) · Indaba</title>
         <style>\(style)</style></head>
         <body><a class="skip" href="#main">\(escape(t("Skip to the verification")))</a>
-        <header><nav aria-label="\(escape(t("Site")))"><a href="/">Indaba</a></nav></header>
+        <header><nav aria-label="\(escape(t("Site")))"><a href="/">Indaba</a></nav>
+        <nav aria-label="\(escape(t("Language")))" class="languages">\(languageLinks(t))</nav></header>
         <main id="main"><h1>\(escape(t("Certificate verification")))</h1>
         \(body)
         </main>
@@ -138,6 +140,18 @@ enum VerificationPage {
         </body></html>
 
         """
+    }
+
+    /// The site's language switcher: the page's language, then a link to each other shipped language, by its own
+    /// name.
+    private static func languageLinks(_ t: Localizer) -> String {
+        Language.shipped.map { language in
+            language == t.language
+                ? "<span lang=\"\(language.code)\" aria-current=\"true\">\(escape(language.nativeName))</span>"
+                : "<a lang=\"\(language.code)\" hreflang=\"\(language.code)\" href=\"\(LanguageSwitchLink.to(language))\">"
+                    + "\(escape(language.nativeName))</a>"
+        }
+        .joined(separator: " ")
     }
 
     static func escape(_ text: String) -> String { HTML.escape(text) }

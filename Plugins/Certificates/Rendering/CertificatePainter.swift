@@ -20,7 +20,7 @@ struct CertificatePainter {
     /// - Throws: ``RenderingError/uncoveredText(field:missingGlyphs:)`` when no font covers the name or title.
     func paint(_ content: CertificateContent, on document: PDFDocument) throws {
         let cairo = document.cairo
-        let type = Typesetter(cairo: cairo)
+        let type = Typesetter(cairo: cairo, slantsItalic: !content.language.isRightToLeft)
         let t = translations.localizer(for: content.language)
         drawFrame(cairo)
         let centre = Self.width / 2

@@ -26,9 +26,13 @@ final class Typesetter {
     private let cairo: OpaquePointer
     private let context: OpaquePointer
     private var layouts: [OpaquePointer] = []
+    /// Whether ``Face/serifItalic`` slants. Arabic has no italic: Pango would slant the letters artificially, so a
+    /// right-to-left certificate sets those lines upright.
+    private let slantsItalic: Bool
 
-    init(cairo: OpaquePointer) {
+    init(cairo: OpaquePointer, slantsItalic: Bool = true) {
         self.cairo = cairo
+        self.slantsItalic = slantsItalic
         context = pango_cairo_create_context(cairo)
     }
 
@@ -113,7 +117,7 @@ final class Typesetter {
         defer { pango_font_description_free(description) }
         pango_font_description_set_family(description, Self.serifFamilies)
         if face == .serifBold { pango_font_description_set_weight(description, PANGO_WEIGHT_BOLD) }
-        if face == .serifItalic { pango_font_description_set_style(description, PANGO_STYLE_ITALIC) }
+        if face == .serifItalic, slantsItalic { pango_font_description_set_style(description, PANGO_STYLE_ITALIC) }
         pango_font_description_set_absolute_size(description, size * Double(PANGO_SCALE))
         pango_layout_set_font_description(layout, description)
     }

@@ -37,7 +37,7 @@ struct LanguageSwitch {
 
     /// The switcher's link to `language`.
     static func link(to language: Language) -> String {
-        "/language?to=\(language.code)"
+        LanguageSwitchLink.to(language)
     }
 
     /// The path of the page the visitor came from, when it is on this site.
