@@ -18,7 +18,7 @@ INDABA=${INDABA:-$PWD/.build/release/indaba}
 
 command -v sqlite3 >/dev/null || { echo "installing sqlite3"; apt-get install -y -qq sqlite3 >/dev/null; }
 command -v hyperfine >/dev/null || { echo "installing hyperfine"; apt-get install -y -qq hyperfine >/dev/null; }
-[[ -x $INDABA ]] || swift build -c release --product indaba
+[[ -x $INDABA ]] || swift build -c release --static-swift-stdlib --product indaba
 [[ -f $DATA/manifest.json ]] || python3 "$KIT/gen_dataset.py" --out "$DATA"
 
 echo "machine load before: $(uptime)"

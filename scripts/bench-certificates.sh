@@ -26,7 +26,7 @@ if [[ ! -s "$input" ]]; then
     (cd "$kit/peers" && python3 prep_inputs.py "$data/scale-$scale/community.sqlite" "$data/scale-$scale/inputs")
 fi
 
-swift build -c release --product indaba >/dev/null
+swift build -c release --static-swift-stdlib --product indaba >/dev/null
 indaba="$root/.build/release/indaba"
 cc -O2 "$kit/limits/cert_cairo.c" -o "$work/cert_cairo" $(pkg-config --cflags --libs pangocairo libqrencode)
 venv="$data/venv-reportlab"

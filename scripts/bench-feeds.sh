@@ -17,7 +17,7 @@ INDABA=$PWD/.build/release/indaba
 
 need() { command -v "$1" >/dev/null || { echo "installing $2"; apt-get install -y -qq "$2" >/dev/null; }; }
 need wrk wrk; need nginx nginx-light; need hyperfine hyperfine; need sqlite3 sqlite3
-[[ -x $INDABA ]] || swift build -c release --product indaba
+[[ -x $INDABA ]] || swift build -c release --static-swift-stdlib --product indaba
 [[ -f $DATA/community.sqlite ]] || python3 "$KIT/gen_dataset.py" --out "$DATA"
 VENV=$WORK/venv
 [[ -x $VENV/bin/python ]] || { python3 -m venv "$VENV" && "$VENV/bin/pip" install -q icalendar feedgen; }

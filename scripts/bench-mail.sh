@@ -17,7 +17,7 @@ command -v msmtp > /dev/null || { echo "error: install Debian's msmtp" >&2; exit
 if [[ ! -x $VENV/bin/python ]] || ! "$VENV/bin/python" -c 'import aiosmtpd' 2> /dev/null; then
     python3 -m venv "$VENV" && "$VENV/bin/pip" install -q aiosmtpd
 fi
-swift build -c release --product indaba > "$WORK/build.log" 2>&1 || { tail -20 "$WORK/build.log" >&2; exit 1; }
+swift build -c release --static-swift-stdlib --product indaba > "$WORK/build.log" 2>&1 || { tail -20 "$WORK/build.log" >&2; exit 1; }
 
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 "$VENV/bin/python" -m aiosmtpd -n -l "127.0.0.1:$PORT" -c aiosmtpd.handlers.Sink > "$WORK/sink.log" 2>&1 &

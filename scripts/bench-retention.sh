@@ -21,7 +21,7 @@ INDABA=$PWD/.build/release/indaba
 
 need() { command -v "$1" >/dev/null || { echo "installing $2"; apt-get install -y -qq "$2" >/dev/null; }; }
 need hyperfine hyperfine; need sqlite3 sqlite3
-swift build -c release --product indaba 2>&1 | tail -1
+swift build -c release --static-swift-stdlib --product indaba 2>&1 | tail -1
 
 bench_import() {
     echo "== Attendance import: a realistic Zoom export (machine load: $(uptime | sed 's/.*load average: //'))"

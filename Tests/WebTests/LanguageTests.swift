@@ -124,5 +124,12 @@ struct LanguageTests {
             .get, "/series/\(web.series)?tz=UTC", headers: ["Accept-Language": "ar"])
         #expect(arabic.text.contains("جلسة مباشرة"))
         #expect(!arabic.text.contains(" minutes"))
+        // Weekdays in full, with their article (الأربعاء), never the short form that drops it (أربعاء).
+        let weekdays = ["أحد", "اثنين", "ثلاثاء", "أربعاء", "خميس", "جمعة", "سبت"]
+        let times = arabic.text.matches(of: /<time datetime="[^"]+">([^<]+)<\/time>/).map { String($0.1) }
+        #expect(!times.isEmpty)
+        for time in times {
+            #expect(weekdays.contains { time.contains("ال" + $0) }, "\(time)")
+        }
     }
 }

@@ -69,10 +69,8 @@ public struct MIMEMessage: Sendable {
     /// The parts as one entity: the single part itself, or a multipart/alternative of them (headers included).
     private static func alternatives(_ parts: [Part], boundary: String) -> [String] {
         if parts.count == 1 { return parts[0].headers + ["", parts[0].body] }
-        var lines = [
-            "Content-Type: multipart/alternative; boundary=\"\(boundary)\"", "",
-            "This is a message in several formats.",
-        ]
+        // No preamble: only mail programs that cannot read MIME show one, and it could not be in the reader's language.
+        var lines = ["Content-Type: multipart/alternative; boundary=\"\(boundary)\"", ""]
         for part in parts {
             lines.append("--\(boundary)")
             lines.append(contentsOf: part.headers)

@@ -30,7 +30,14 @@ struct SessionTimes {
     }
 
     /// English keeps the network's usual British pattern; other languages order the template's fields their way.
+    ///
+    /// Arabic's short weekdays and months are the full names without their article (أربعاء, not الأربعاء), which
+    /// reads as a mistake in a date: Arabic writes them in full.
     private func formatter(_ english: String, or template: String) -> DateFormatter {
+        let template =
+            localizer.language == .arabic
+            ? template.replacingOccurrences(of: "MMM", with: "MMMM").replacingOccurrences(of: "E", with: "EEEE")
+            : template
         let formatter = localizer.dateFormatter(template, in: zone)
         if localizer.language == .english || localizer.language == .pseudo { formatter.dateFormat = english }
         return formatter

@@ -57,6 +57,8 @@ enum Stylesheet {
         border:1px solid #6b7079;border-radius:.25rem;background:#fff;color:#1b1b1b}
         textarea{max-width:40rem;box-sizing:border-box}
         input[readonly]{background:#f3f5f8}
+        input[type=email],input[type=url],input[name=slug],input[name=website],input[name=country],\
+        input[name$=url],input[name$=URL]{direction:ltr}
         input[aria-invalid=true],select[aria-invalid=true],textarea[aria-invalid=true]{border:2px solid #a30000}
         .actions{display:flex;flex-wrap:wrap;gap:.75rem 1rem;align-items:center}
         .zone-choice,.filters{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
@@ -97,7 +99,7 @@ enum Stylesheet {
         button.danger{background:#a4161a;border-color:#a4161a}
         ul.plain{list-style:none;padding-inline-start:0}
         button.secondary:hover{background:#eef3fb;color:#06357a}
-        form.switch{display:inline;margin:0 0 0 .5rem}
+        form.switch{display:inline;margin-inline-start:.5rem}
         form.switch button{padding:.2rem .7rem;font-size:.9rem}
         td.text{text-align:start}
         .notice{border:2px solid #1d6b35;border-radius:.5rem;padding:.5rem 1rem;background:#f2faf4}
