@@ -154,6 +154,17 @@ struct IndabaExecutableTests {
         let submit = try indaba.run("submit", "\(id)", "\(first["id"] as! Int)", "--link", "https://example.org/x")
         #expect(submit.status == 1)
         #expect(submit.stderr.contains("is a live session; this needs an offline exercise"))
+        // A submission after the exercise ended is kept, and the command says it does not complete the session.
+        let exercise = "asknet/webinars/inclusive-spaces/offline-exercise"
+        let enrolled = try indaba.run("person", "list", "--series", "asknet/webinars/inclusive-spaces", "--json")
+        let participant = try #require(
+            (try JSONSerialization.jsonObject(with: Data(enrolled.stdout.utf8)) as? [[String: Any]])?.first?["id"]
+                as? Int)
+        let late = try indaba.run("submit", "\(participant)", exercise, "--at", "2023-06-30T09:00:00Z")
+        #expect(late.status == 0, "\(late.stderr)")
+        #expect(late.stdout.contains("It came after the exercise ended (2023-06-29T13:00:00Z)"))
+        let onTime = try indaba.run("submit", "\(participant)", exercise, "--at", "2023-06-25T09:00:00Z")
+        #expect(onTime.status == 0 && !onTime.stdout.contains("after the exercise ended"))
     }
 
     @Test("backup writes a copy that holds the same network")

@@ -24,17 +24,19 @@ struct EligibilityTests {
             byName["Zoë Ndlovu"]?.explanation.description == "eligible: completed 3 of 4 sessions; missed session 2")
         #expect(
             byName["ብርቱካን አለሙ"]?.explanation.description
-                == "not eligible: missed session 2; exercise not submitted (completed 2 of 4 sessions; \(rule))")
+                == "not eligible: missed session 2; exercise not handed in on time (completed 2 of 4 sessions; \(rule))"
+        )
         #expect(
             byName["أمينة حسن"]?.explanation.description
-                == "not eligible: missed sessions 2 and 4; exercise not submitted (completed 1 of 4 sessions; \(rule))")
+                == "not eligible: missed sessions 2 and 4; exercise not handed in on time (completed 1 of 4 sessions; \(rule))"
+        )
         #expect(
             byName["王秀英"]?.explanation.description
                 == "not eligible: missed session 4 (completed 3 of 4 sessions; \(rule))")
         // Submitted after the exercise's deadline: the kernel's Completion rule does not count it.
         #expect(
             byName["Late Submitter"]?.explanation.description
-                == "not eligible: exercise not submitted (completed 3 of 4 sessions; \(rule))")
+                == "not eligible: exercise not handed in on time (completed 3 of 4 sessions; \(rule))")
         #expect(lines.filter(\.eligible).count == 2)
     }
 
@@ -49,7 +51,7 @@ struct EligibilityTests {
             severalExercises: false, rule: rule)
         #expect(
             explanation.description
-                == "not eligible: missed sessions 2 and 4; exercise not submitted (completed 1 of 4 sessions; the rule "
+                == "not eligible: missed sessions 2 and 4; exercise not handed in on time (completed 1 of 4 sessions; the rule "
                 + "asks for at least 3 of 4 sessions, including the feedback session)")
         for language in [Language.french, .portuguese, .arabic, .swahili] {
             let worded = explanation.worded(translations.localizer(for: language))

@@ -136,8 +136,11 @@ struct RequestGuardTests {
     func turnsAndLine() async throws {
         let (store, url) = try fileStore()
         defer { Self.remove(url) }
+        // The line's deadline is far off, and its moment is brought about by calling the sweep of that moment: with
+        // a real 500 ms deadline, a full run that kept this test from being scheduled for longer saw the waiting
+        // request leave the line before it could look at it, and waited for a line that stayed empty (a hang).
         let router = GuardedRouter(
-            limits: .init(concurrentRequests: 1, queuedRequests: 1, deadline: .milliseconds(500)), store: store)
+            limits: .init(concurrentRequests: 1, queuedRequests: 1, deadline: .seconds(600)), store: store)
         let busy = NIOAsyncTestingChannel()
         async let first = router.get("/slow-read", method: .post, on: busy)
         try await router.waitForStarts(1)
@@ -148,7 +151,9 @@ struct RequestGuardTests {
         #expect(refused.status == .serviceUnavailable)
         #expect(refused.headers[.retryAfter] != nil)
         // The waiting request is sent away at its deadline; the change keeps its turn until its client goes away.
+        router.requestGuard.sweep(now: .now + .seconds(601))
         #expect(try await waiting.status == .serviceUnavailable)
+        #expect(router.requestGuard.load.running == 1)
         router.requestGuard.clientWentAway(ObjectIdentifier(busy))
         router.letReadsEnd()
         #expect(try await first.status.code == 499)

@@ -9,7 +9,7 @@ struct Eligibility: Sendable {
         let eligible: Bool
         /// Positions of the sessions the person completed.
         let completed: [Int]
-        /// "eligible: completed 4 of 4 sessions" or "not eligible: missed sessions 2 and 3; exercise not submitted".
+        /// "eligible: completed 4 of 4 sessions" or "not eligible: missed sessions 2 and 3; exercise not handed in on time".
         let explanation: VerdictExplanation
     }
 

@@ -1,7 +1,7 @@
 import Kernel
 
 /// Why a participant is or is not eligible, in any language: "eligible: completed 4 of 4 sessions", "not eligible:
-/// missed sessions 2 and 3; exercise not submitted (completed 1 of 4 sessions; the rule asks for at least 3 of 4
+/// missed sessions 2 and 3; exercise not handed in on time (completed 1 of 4 sessions; the rule asks for at least 3 of 4
 /// sessions)". The command line and the API show it in English (``description``); the certificates page in the
 /// page's language (``worded(_:)``).
 struct VerdictExplanation: Sendable, Equatable, Encodable, CustomStringConvertible {
@@ -29,8 +29,8 @@ struct VerdictExplanation: Sendable, Equatable, Encodable, CustomStringConvertib
         for exercise in missedExercises {
             reasons.append(
                 severalExercises
-                    ? t("exercise not submitted (session {session})", ["session": t.number(exercise)])
-                    : t("exercise not submitted"))
+                    ? t("exercise not handed in on time (session {session})", ["session": t.number(exercise)])
+                    : t("exercise not handed in on time"))
         }
         let tally = t.plural(
             "completed {completed} of {count} session", "completed {completed} of {count} sessions",

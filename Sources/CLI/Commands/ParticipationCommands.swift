@@ -101,14 +101,20 @@ struct SubmitCommand: KernelCommand {
     func run(in environment: CommandEnvironment, workspace: Workspace) async throws {
         let command = self
         let when = try at.map { try Times.instant($0, option: "--at") }
-        let submission = try await workspace.write(as: environment.actor) { transaction in
+        let (submission, session) = try await workspace.write(as: environment.actor) { transaction in
             let person = try Lookup.person(command.person, in: transaction.db)
             let session = try Lookup.session(command.session, in: transaction.db)
-            return try transaction.submitExercise(
+            let submission = try transaction.submitExercise(
                 of: person.id!, for: session.id!, at: when, link: command.link, note: command.note)
+            return (submission, session)
         }
         if global.json { return try environment.output.printJSON(submission) }
         environment.output.print(
             "Recorded the submission of person \(submission.personId) for session \(submission.sessionId).")
+        if submission.submittedAt > session.endsAt {
+            environment.output.print(
+                "It came after the exercise ended (\(session.endsAt.formatted(.iso8601))): it is kept, but it does "
+                    + "not complete the session, for reports and certificates alike.")
+        }
     }
 }
