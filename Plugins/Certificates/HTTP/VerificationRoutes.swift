@@ -104,7 +104,8 @@ enum VerificationPage {
         dt{color:#595959;font-size:.85rem;margin-top:.8rem}dd{margin:0;font-size:1.1rem}.name{font-size:1.4rem;font-weight:bold}
         .skip{position:absolute;inset-inline-start:-9999px}.skip:focus{inset-inline-start:1rem;top:1rem}
         footer{margin-top:2rem;color:#595959;font-size:.85rem}
-        header{display:flex;flex-wrap:wrap;justify-content:space-between;gap:.5rem}.languages{display:flex;gap:.6rem}
+        header{display:flex;flex-wrap:wrap;justify-content:space-between;gap:.5rem}
+        .languages{display:flex;flex-wrap:wrap;gap:.3rem .6rem}
 
         """
 
