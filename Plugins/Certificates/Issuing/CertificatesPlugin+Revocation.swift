@@ -16,13 +16,7 @@ extension CertificatesPlugin {
         let revoked = try await context.write(as: actor) { transaction in
             var certificate = try Self.owned(id, by: organization, in: transaction.db)
             guard certificate.status == .valid else { throw CertificatesError.alreadyRevoked(id.rawValue) }
-            certificate.status = .revoked
-            certificate.revokedAt = transaction.now
-            certificate.revokedReason = reason
-            certificate.revokedBy = transaction.actor.name
-            try certificate.update(transaction.db)
-            try transaction.auditCertificate("certificates.revoked", certificate)
-            try Self.withdrawMail(of: certificate, in: transaction)
+            try Self.markRevoked(&certificate, reason: reason, in: transaction)
             return certificate
         }
         context.logger.notice(
@@ -82,13 +76,7 @@ extension CertificatesPlugin {
         let inserted = try await context.write(as: actor) { transaction in
             var current = try Self.owned(id, by: organization, in: transaction.db)
             if current.status == .valid {
-                current.status = .revoked
-                current.revokedAt = transaction.now
-                current.revokedReason = "re-issued"
-                current.revokedBy = transaction.actor.name
-                try current.update(transaction.db)
-                try transaction.auditCertificate("certificates.revoked", current)
-                try Self.withdrawMail(of: current, in: transaction)
+                try Self.markRevoked(&current, reason: "re-issued", in: transaction)
             } else {
                 // Checked again in the transaction: a concurrent issue or re-issue may have given one meanwhile.
                 try Self.requireReplaceable(current, in: transaction.db)
@@ -104,6 +92,20 @@ extension CertificatesPlugin {
             "Certificate re-issued",
             metadata: ["certificate.id": "\(id)", "replacement.id": "\(inserted.id!)", "org.id": "\(organization)"])
         return inserted
+    }
+
+    /// Revokes `certificate` in `transaction`: stored with the reason, who and when, audited, and its e-mail withdrawn
+    /// if it has not left yet (a holder is never congratulated on a certificate that no longer verifies).
+    private static func markRevoked(
+        _ certificate: inout Certificate, reason: String, in transaction: WriteTransaction
+    ) throws {
+        certificate.status = .revoked
+        certificate.revokedAt = transaction.now
+        certificate.revokedReason = reason
+        certificate.revokedBy = transaction.actor.name
+        try certificate.update(transaction.db)
+        try transaction.auditCertificate("certificates.revoked", certificate)
+        try withdrawMail(of: certificate, in: transaction)
     }
 
     /// Refuses to replace a revoked certificate whose holder has a valid certificate of the series (that one is

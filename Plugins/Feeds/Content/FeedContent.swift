@@ -39,38 +39,41 @@ struct FeedContent: Sendable {
         let summary: String
         let schedule: ScheduleSelection
         let timeZone: String
-        /// The language of the feed's own words: a personal calendar's owner's choice, else the organization's.
-        var language: Language? = nil
+        /// The language of the feed's own words: a personal calendar's owner's choice, else the organization's,
+        /// else English (decided here once, for the feed's version and its rendering alike).
+        let language: Language
     }
 
     /// The selection of `scope` within `organization`, or `nil` when there is no such feed (unknown, draft,
     /// cancelled before publication, foreign): the kernel's calendar rule decides which series a feed lists.
     static func selection(_ scope: FeedScope, organization: Organization, in db: Database) throws -> Selection? {
+        let language = organization.language ?? .english
         switch scope {
         case let .series(id):
             guard let series = try ScheduleQueries.listedSeries(id, ownedBy: organization.id!, in: db) else {
                 return nil
             }
             return Selection(
-                title: series.title, summary: series.summary, schedule: .series(id), timeZone: series.timeZone)
+                title: series.title, summary: series.summary, schedule: .series(id), timeZone: series.timeZone,
+                language: language)
         case .organization:
             return Selection(
                 title: organization.name, summary: "", schedule: .organization(organization.id!),
-                timeZone: organization.timeZone)
+                timeZone: organization.timeZone, language: language)
         case let .person(id):
             guard let owner = try PersonDirectory.addressee(id, in: db) else { return nil }
-            let language = owner.language ?? organization.language
-            let t = FeedsPlugin.wording(in: language ?? .english)
+            let ownLanguage = owner.language ?? language
+            let t = FeedsPlugin.wording(in: ownLanguage)
             // Translators: the name of a person's private calendar, shown in their calendar app.
             let title = t("{name}: sessions", ["name": owner.name])
             return Selection(
                 title: title, summary: "", schedule: .roles(of: id), timeZone: organization.timeZone,
-                language: language)
+                language: ownLanguage)
         case .network:
             guard organization.isNetwork else { return nil }
             return Selection(
                 title: organization.name, summary: "", schedule: .network(organization.id!),
-                timeZone: organization.timeZone)
+                timeZone: organization.timeZone, language: language)
         }
     }
 
@@ -82,7 +85,7 @@ struct FeedContent: Sendable {
             // The organization's name and language are in the feed's words.
             + [
                 "\(organization.updatedAt.timeIntervalSince1970)",
-                (selection.language ?? organization.language)?.code ?? "",
+                selection.language.code,
             ]
         return parts.joined(separator: "|")
     }

@@ -23,7 +23,7 @@ struct FeedOptions: Sendable {
     var languageTag: String { t.language.code }
 
     /// This feed's own URL.
-    var feedURL: String { baseURL + feedPath + "/" + format.fileName }
+    var feedURL: String { Self.url(baseURL: baseURL, feedPath: feedPath, format: format) }
 
     /// The iCalendar feed of the same sessions: what readers' entries link to.
     var calendarURL: String { baseURL + feedPath + "/" + FeedFormat.iCalendar.fileName }
@@ -138,9 +138,9 @@ extension FeedOptions {
     /// organization allows it; a personal feed lives in its token's folder and always shows them.
     init(
         scope: FeedScope, organization: Organization, format: FeedFormat, settings: FeedsSettings, baseURL: String,
-        identity: InstallationIdentity, personalFolder: String? = nil, language: Language? = nil
+        identity: InstallationIdentity, personalFolder: String? = nil, language: Language
     ) {
-        let t = FeedsPlugin.wording(in: language ?? organization.language ?? .english)
+        let t = FeedsPlugin.wording(in: language)
         self.init(
             baseURL: baseURL,
             feedPath: Self.feedPath(scope: scope, organization: organization, personalFolder: personalFolder),
@@ -152,8 +152,14 @@ extension FeedOptions {
     static func feedURL(
         baseURL: String, scope: FeedScope, organization: Organization, format: FeedFormat, personalFolder: String?
     ) -> String {
-        baseURL + feedPath(scope: scope, organization: organization, personalFolder: personalFolder) + "/"
-            + format.fileName
+        url(
+            baseURL: baseURL,
+            feedPath: feedPath(scope: scope, organization: organization, personalFolder: personalFolder),
+            format: format)
+    }
+
+    private static func url(baseURL: String, feedPath: String, format: FeedFormat) -> String {
+        baseURL + feedPath + "/" + format.fileName
     }
 
     private static func feedPath(scope: FeedScope, organization: Organization, personalFolder: String?) -> String {

@@ -147,29 +147,40 @@ public struct Localizer: Sendable {
     /// `replacingOccurrences` made that several times slower than the rendering itself.
     func fill(_ text: String, _ values: [String: String]) -> String {
         guard !values.isEmpty, text.contains("{") else { return text }
-        // Braces are ASCII: searching the UTF-8 view is exact and skips grapheme breaking.
-        let (openBrace, closeBrace) = (UInt8(ascii: "{"), UInt8(ascii: "}"))
         var result = ""
         result.reserveCapacity(text.utf8.count + 16)
+        Self.scanPlaceholders(text, literal: { result += $0 }) { name in
+            guard let value = values[String(name)] else { return false }
+            result += isolated(value)
+            return true
+        }
+        return result
+    }
+
+    /// Reads `text` as messages are filled: runs of literal text, and `{name}` placeholders, each offered to
+    /// `placeholder`, which takes it (true) or leaves it (false: its `{` is then literal and reading goes on just
+    /// after it). A template's `{{name}}` is literal text, left for the template. ``fill(_:_:)`` and
+    /// ``PreparedMessage`` read messages alike through it.
+    static func scanPlaceholders(
+        _ text: String, literal: (Substring) -> Void, placeholder: (Substring) -> Bool
+    ) {
+        // Braces are ASCII: searching the UTF-8 view is exact and skips grapheme breaking.
+        let (openBrace, closeBrace) = (UInt8(ascii: "{"), UInt8(ascii: "}"))
         var rest = text[...]
         while let open = rest.utf8.firstIndex(of: openBrace) {
-            result += rest[..<open]
+            literal(rest[..<open])
             let inside = rest.utf8.index(after: open)
             if inside < rest.endIndex, rest.utf8[inside] == openBrace, let end = rest[inside...].range(of: "}}") {
-                result += rest[open..<end.upperBound]  // a template's placeholder
+                literal(rest[open..<end.upperBound])  // a template's placeholder
                 rest = rest[end.upperBound...]
-            } else if let close = rest.utf8[inside...].firstIndex(of: closeBrace),
-                let value = values[String(rest[inside..<close])]
-            {
-                result += isolated(value)
+            } else if let close = rest.utf8[inside...].firstIndex(of: closeBrace), placeholder(rest[inside..<close]) {
                 rest = rest[rest.utf8.index(after: close)...]
             } else {
-                result += "{"
+                literal("{")
                 rest = rest[inside...]
             }
         }
-        result += rest
-        return result
+        literal(rest)
     }
 
     /// `value` (a name, a title) isolated with FSI … PDI in a right-to-left language, or when it holds right-to-left

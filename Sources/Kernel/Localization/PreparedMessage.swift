@@ -1,5 +1,3 @@
-import Foundation
-
 /// A message translated once and filled many times: for words a render repeats for every entry (a feed's thousands
 /// of sessions), where looking the message up and building a dictionary of values each time cost more than the
 /// rendering around it.
@@ -20,24 +18,15 @@ public struct PreparedMessage: Sendable {
         self.localizer = localizer
         var parts: [Part] = []
         var text = ""
-        var rest = translation[...]
-        while let open = rest.firstIndex(of: "{") {
-            text += rest[..<open]
-            let inside = rest.index(after: open)
-            if inside < rest.endIndex, rest[inside] == "{", let end = rest[inside...].range(of: "}}") {
-                text += rest[open..<end.upperBound]  // a template's placeholder
-                rest = rest[end.upperBound...]
-            } else if let close = rest[inside...].firstIndex(of: "}"), !rest[inside..<close].contains("{") {
-                if !text.isEmpty { parts.append(.text(text)) }
-                text = ""
-                parts.append(.value(String(rest[inside..<close])))
-                rest = rest[rest.index(after: close)...]
-            } else {
-                text += "{"  // a brace that opens no placeholder
-                rest = rest[inside...]
-            }
+        // Every `{name}` is kept for filling, as `fill` would try it (a name holding `{` never matches a value, so
+        // `fill` reads on inside it; so does this).
+        Localizer.scanPlaceholders(translation, literal: { text += $0 }) { name in
+            guard !name.contains("{") else { return false }
+            if !text.isEmpty { parts.append(.text(text)) }
+            text = ""
+            parts.append(.value(String(name)))
+            return true
         }
-        text += rest
         if !text.isEmpty { parts.append(.text(text)) }
         self.parts = parts
     }
