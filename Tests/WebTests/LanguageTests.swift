@@ -124,6 +124,8 @@ struct LanguageTests {
             .get, "/series/\(web.series)?tz=UTC", headers: ["Accept-Language": "ar"])
         #expect(arabic.text.contains("جلسة مباشرة"))
         #expect(!arabic.text.contains(" minutes"))
+        // The offer of the visitor's own zone (added by the page's script) is worded by the page, in its language.
+        #expect(arabic.text.contains(#"data-label="اعرضها حسب منطقتك الزمنية ({zone})""#))
         // Weekdays in full, with their article (الأربعاء), never the short form that drops it (أربعاء).
         let weekdays = ["أحد", "اثنين", "ثلاثاء", "أربعاء", "خميس", "جمعة", "سبت"]
         let times = arabic.text.matches(of: /<time datetime="[^"]+">([^<]+)<\/time>/).map { String($0.1) }

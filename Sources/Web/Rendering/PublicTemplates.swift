@@ -61,7 +61,8 @@ enum PublicTemplates {
         </form>
         <p class="note">{{#zoneIsPlanned}}{{#t}}Times are in <strong>{{zoneName}}</strong>, the series' own time zone.{{/t}}\
         {{/zoneIsPlanned}}{{^zoneIsPlanned}}{{#t}}Times are in <strong>{{zoneName}}</strong>.{{/t}}{{/zoneIsPlanned}}
-        <span id="local-zone" data-current="{{zone}}"></span></p>
+        <span id="local-zone" data-current="{{zone}}" \
+        data-label="{{#t}}Show them in your time zone ({zone}){{/t}}"></span></p>
         <ol class="sessions">
         {{#sessions}}
         <li class="session{{#cancelled}} cancelled{{/cancelled}}">

@@ -111,11 +111,12 @@ enum Stylesheet {
         """
 
     /// Offers the visitor's own time zone on a series page when the page shows another; the page works without it.
+    /// The link's words come from the page (`data-label`, in the page's language), the zone from the browser.
     static let localTime = """
         (function(){var s=document.getElementById('local-zone');if(!s||!window.Intl)return;
         var z=Intl.DateTimeFormat().resolvedOptions().timeZone;if(!z||z===s.getAttribute('data-current'))return;
         var a=document.createElement('a');var u=new URL(window.location.href);u.searchParams.set('tz',z);
-        a.href=u.toString();a.textContent='Show them in your time zone ('+z+')';s.appendChild(a);})();
+        a.href=u.toString();a.textContent=s.getAttribute('data-label').replace('{zone}',z);s.appendChild(a);})();
 
         """
 }
