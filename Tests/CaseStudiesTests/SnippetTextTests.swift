@@ -71,6 +71,49 @@ import Testing
         }
     }
 
+    /// Prose pieces, with the characters that border on Markdown or join their neighbours: hyphens and digits that
+    /// start lines, an address's tail, marks on spaces and line starts, prepended signs before line ends, joiners.
+    static let prosePieces = [
+        "a", "word", "Ọ̀yọ́", "مرحبا", " ", " ", "  ", "\n", "\n\n", "\t", "\r\n", "\r", "-", "- ", "+", "1", "1. ",
+        "2024",
+        "…", ".", "/", "(", ")", "x.org/open)", "&", "&amp;", "'", "\"", ":", "!", "=", "|", "\u{A0}", "\u{2028}",
+        "\u{301}", "e\u{301}", "\u{93E}", "\u{600}", "\u{D4E}", "\u{200D}", "\u{200B}", "\u{1100}", "\u{1161}", open,
+        close,
+    ]
+
+    @Test("prose takes the short way and reads exactly as rendered (20,000 passages)")
+    func proseNeedsNoRendering() {
+        var generator = SeededGenerator(seed: 19_204)
+        var short = 0
+        for _ in 0..<20_000 {
+            let marked = (0..<Int.random(in: 0...24, using: &generator))
+                .map { _ in Self.prosePieces.randomElement(using: &generator)! }.joined()
+            let rendered = SnippetText.rendered(marked)
+            if let text = PlainPassage.text(of: marked) {
+                short += 1
+                #expect(text == rendered, "\(marked.debugDescription)")
+            }
+            #expect(SnippetText.plain(marked) == rendered, "\(marked.debugDescription)")
+        }
+        // Enough of them take the short way for the comparison to mean something.
+        #expect(short > 2_000, "\(short) of 20,000 took the short way")
+        // Latin prose with markers, read byte by byte, and the characters next to those it takes.
+        let latin =
+            Self.prosePieces.filter { $0.unicodeScalars.allSatisfy(\.isASCII) }
+            + [
+                Self.open, Self.close, "\u{B}", "é", "ọ", "ş", "—", "’", "“", "\u{AD}", "\u{A0}", "\u{2028}",
+                "\u{200F}",
+            ]
+        for _ in 0..<10_000 {
+            let marked = (0..<Int.random(in: 0...24, using: &generator))
+                .map { _ in latin.randomElement(using: &generator)! }.joined()
+            #expect(SnippetText.plain(marked) == SnippetText.rendered(marked), "\(marked.debugDescription)")
+        }
+        #expect(PlainPassage.text(of: "women  producers\n\njoined (early)") == "women producers joined (early)")
+        #expect(PlainPassage.text(of: "- a list") == nil)
+        #expect(PlainPassage.text(of: "a **b**") == nil)
+    }
+
     @Test("tags go and the cut's edges are tidied as by the regular expressions, on raw text too (6,000 texts)")
     func sameEdgesAsTheRegularExpressions() {
         var generator = SeededGenerator(seed: 19_203)

@@ -36,6 +36,7 @@ struct BenchCommand: PluginCommand {
         var ours: [Double] = []
         var bares: [Double] = []
         var same = 0
+        var servedBytes = 0
         for query in batch.queries {
             var ourTimes: [Double] = []
             var bareTimes: [Double] = []
@@ -43,12 +44,16 @@ struct BenchCommand: PluginCommand {
             var bareTop: [(Int64, Double)] = []
             for _ in 0..<runs {
                 let start = ContinuousClock.now
-                let hits = try await context.workspace.read { db in
-                    try CaseStudySearch.search(
+                // As served: the hits' titles and snippets made into marked HTML, as the API and the library page do.
+                let (hits, served) = try await context.workspace.read { db in
+                    let hits = try CaseStudySearch.search(
                         query.match, network: network, reader: reader, filters: SearchFilters(), limit: 20,
                         snippetWords: settings.snippetWords, in: db)
+                    let served = hits.map { SearchMarkers.html($0.markedTitle) + SearchMarkers.html($0.plainSnippet) }
+                    return (hits, served)
                 }
                 ourTimes.append((ContinuousClock.now - start).milliseconds)
+                servedBytes += served.reduce(0) { $0 + $1.utf8.count }
                 ourTop = hits.map { (Int64($0.study.slug.dropFirst(3)) ?? -1, $0.score) }
                 let bareStart = ContinuousClock.now
                 let rows = try kit.read { db in try Row.fetchAll(db, sql: query.sql) }
@@ -73,7 +78,8 @@ struct BenchCommand: PluginCommand {
         let fastWhereBareFast = zip(ours, bares).filter { $0.1 < 1 && $0.0 < 2 }.count
         let text = [
             "queries: \(ours.count), \(runs) runs each, ours and bare alternating",
-            "ours (search + visibility + highlighted title and snippet, through the workspace):",
+            "ours (search + visibility + title and snippet as served, marked HTML, through the workspace; "
+                + "\(servedBytes / max(1, runs * ours.count)) bytes of them a search):",
             "  per-query p50: median \(format(median(ours))) ms, slowest \(format(ours.max() ?? 0)) ms, "
                 + "\(ours.filter { $0 <= 2 }.count) of \(ours.count) at or under 2 ms",
             "bare FTS5 (the batch's own SQL on the kit's database, same process):",

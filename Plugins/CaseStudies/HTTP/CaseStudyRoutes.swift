@@ -82,32 +82,48 @@ struct CaseStudyRoutes {
             filters.origin = value
         }
         let organization = context.organization!.id!
-        let settings = try await plugin.context.settings(CaseStudiesSettings.self, for: organization)
-        // A search returns at most the setting's number of hits; a list, up to 200 studies (50 unless asked).
-        let maximum = query["q"] == nil ? 200 : settings.searchLimit
-        var limit = query["q"] == nil ? min(50, maximum) : maximum
-        if let text = query["limit"] {
-            guard let value = Int(text), (1...maximum).contains(value) else {
-                throw PluginProblem(.badRequest, of: CaseStudiesPlugin.id) { t in
-                    t("limit must be a whole number from 1 to {maximum}.", ["maximum": "\(maximum)"])
-                }
+        let access = isPublic ? Access.anonymous : context.access
+        let (q, limitText, chosen) = (query["q"], query["limit"], filters)
+        let pluginContext = plugin.context
+        // One read for the settings, the reader and the search: each read is a hop to a database thread and back.
+        let answer = try await pluginContext.store.read { db -> StudiesAnswer in
+            let settings = try pluginContext.settings(CaseStudiesSettings.self, for: organization, in: db)
+            let limit = try Self.limit(limitText, searching: q != nil, settings: settings)
+            let (network, reader) = try Self.library(of: organization, for: access, in: db)
+            guard let q else {
+                return .studies(
+                    try CaseStudyLibrary.list(network: network, reader: reader, filters: chosen, limit: limit, in: db)
+                        .map(StudySummaryView.init))
             }
-            limit = value
-        }
-        let (network, reader, _) = try await library(context, parameter: nil)
-        let (chosen, count) = (filters, limit)
-        if let q = query["q"] {
-            let hits = try await plugin.context.store.read { db in
+            return .hits(
                 try CaseStudySearch.search(
-                    q, network: network, reader: reader, filters: chosen, limit: count,
-                    snippetWords: settings.snippetWords, in: db)
+                    q, network: network, reader: reader, filters: chosen, limit: limit,
+                    snippetWords: settings.snippetWords, in: db
+                ).map(SearchHitView.init))
+        }
+        switch answer {
+        case .hits(let hits): return try JSONResponse.make(ItemsView(items: hits))
+        case .studies(let studies): return try JSONResponse.make(ItemsView(items: studies))
+        }
+    }
+
+    /// What `GET studies` answers: ranked hits for a search, studies by title for a list.
+    private enum StudiesAnswer: Sendable {
+        case hits([SearchHitView])
+        case studies([StudySummaryView])
+    }
+
+    /// How many studies to answer: `limit` if given, else 50 for a list (at most 200) and the setting's number of
+    /// hits for a search (at most that too).
+    private static func limit(_ text: String?, searching: Bool, settings: CaseStudiesSettings) throws -> Int {
+        let maximum = searching ? settings.searchLimit : 200
+        guard let text else { return searching ? maximum : min(50, maximum) }
+        guard let value = Int(text), (1...maximum).contains(value) else {
+            throw PluginProblem(.badRequest, of: CaseStudiesPlugin.id) { t in
+                t("limit must be a whole number from 1 to {maximum}.", ["maximum": "\(maximum)"])
             }
-            return try JSONResponse.make(ItemsView(items: hits.map(SearchHitView.init)))
         }
-        let studies = try await plugin.context.store.read { db in
-            try CaseStudyLibrary.list(network: network, reader: reader, filters: chosen, limit: count, in: db)
-        }
-        return try JSONResponse.make(ItemsView(items: studies.map(StudySummaryView.init)))
+        return value
     }
 
     /// The network whose library the URL names, the reader the caller is, and the path parameter asked for.
@@ -118,9 +134,16 @@ struct CaseStudyRoutes {
         let access = isPublic ? Access.anonymous : context.access
         let value = try parameter.map { try context.parameters.require($0) } ?? ""
         let (network, reader) = try await plugin.context.store.read { db in
-            (try LibraryReader.network(of: organization, in: db), try LibraryReader.of(access, in: db))
+            try Self.library(of: organization, for: access, in: db)
         }
         return (network, reader, value)
+    }
+
+    /// The network whose library `organization` shares, and the reader `access` is in it.
+    private static func library(of organization: Organization.ID, for access: Access, in db: Database) throws
+        -> (Organization.ID, LibraryReader)
+    {
+        (try LibraryReader.network(of: organization, in: db), try LibraryReader.of(access, in: db))
     }
 
     /// The query parameters, refusing any not in `allowed` (a misspelt filter must not silently match everything).

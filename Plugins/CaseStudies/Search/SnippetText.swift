@@ -13,6 +13,11 @@ import Foundation
 enum SnippetText {
     /// The marked passage without Markdown syntax, on one line.
     static func plain(_ marked: String) -> String {
+        PlainPassage.text(of: marked) ?? rendered(marked)
+    }
+
+    /// ``plain(_:)`` the long way, for any passage: rendered, tags dropped, unescaped, edges tidied.
+    static func rendered(_ marked: String) -> String {
         var text = String(withoutTags(Array(MarkdownRenderer.html(marked))))
         // The renderer's escapes are undone (`&amp;` last); every one of them holds an `&`.
         if text.utf8.contains(UInt8(ascii: "&")) {

@@ -1,0 +1,133 @@
+/// Most snippets are prose with no Markdown in them: for those, ``SnippetText/plain(_:)`` is the passage with its
+/// white space made single spaces, and this finds that out without rendering it (rendering was a third of a search
+/// answered over HTTP).
+///
+/// A passage qualifies when the renderer could only copy it: no character it reads as syntax anywhere (`\\`, `` ` ``,
+/// `*`, `_`, `[`, `]`, `<`, `>`, `#`, `~`, NUL), and no line starting with a list marker or a digit (`-`, `+`, `1.`).
+/// Escaping and unescaping `&`, `"` and `'` give them back unchanged. Of the edge rules (``SnippetEdges``), only an
+/// address's tail at the start can apply without brackets, backticks or emphasis, so a passage holding `)` is tidied.
+///
+/// The long way reads the rendered HTML as grapheme clusters, so a combining mark at the start of a line joins the
+/// tag before it, and a prepended sign at the end of one joins the tag after it; a passage where that could happen,
+/// or where a mark sits on white space or on a character written as a reference (`&`, `"`, `'`), takes the long way
+/// too. `SnippetTextTests` holds the two equal on generated
+/// passages.
+enum PlainPassage {
+    /// The passage as plain text on one line, or `nil` when it needs rendering.
+    static func text(of marked: String) -> String? {
+        guard bytesNeedNoRendering(marked.utf8) else { return nil }
+        if let text = simpleText(of: marked) { return text }
+        var lineStart = true
+        var lastVisible: Character?  // on this line: a hard break's tag follows it, past trailing spaces
+        for character in marked {
+            let breaksLine = character == "\n" || character == "\r" || character == "\r\n"
+            if lineStart, !breaksLine, joinsTagBefore(character) { return nil }
+            if breaksLine, let lastVisible, joinsTagAfter(lastVisible) { return nil }
+            if character.unicodeScalars.count > 1, character != "\r\n",
+                character.unicodeScalars.contains(where: { escapesAsReference($0) || $0.properties.isWhitespace })
+            {
+                return nil
+            }
+            lineStart = breaksLine
+            if breaksLine {
+                lastVisible = nil
+            } else if !character.isWhitespace {
+                lastVisible = character
+            }
+        }
+        if let lastVisible, joinsTagAfter(lastVisible) { return nil }
+        // The address rule reads the passage as it reads the rendered text: only white space differs between them.
+        let tidied = marked.utf8.contains(UInt8(ascii: ")")) ? String(SnippetEdges.tidy(Array(marked))) : marked
+        return tidied.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// The passage on one line when each of its characters is one scalar that never joins another: ASCII, match
+    /// markers, Latin letters with their accents built in (é, ọ, ş), and the dashes, quotes and ellipsis of general
+    /// punctuation. White space can then be read byte by byte. `nil` for any other passage (a combining mark, another
+    /// script, a no-break space), which ``text(of:)`` reads as characters.
+    private static func simpleText(of marked: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(marked.utf8.count)
+        var pendingSpace = false
+        let bytes = Array(marked.utf8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if (0x09...0x0D).contains(byte) || byte == UInt8(ascii: " ") {
+                pendingSpace = true
+                index += 1
+                continue
+            }
+            let length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+            guard length == 1 || standsAlone(decoding: bytes[index..<index + length]) else { return nil }
+            if pendingSpace, !out.isEmpty { out.append(UInt8(ascii: " ")) }
+            pendingSpace = false
+            out += bytes[index..<index + length]
+            index += length
+        }
+        let text = String(decoding: out, as: UTF8.self)
+        guard out.contains(UInt8(ascii: ")")) else { return text }
+        return String(SnippetEdges.tidy(Array(text))).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// Whether the scalar in these UTF-8 bytes is one ``simpleText(of:)`` takes: a character of its own, whatever
+    /// is around it, and not white space.
+    private static func standsAlone(decoding bytes: ArraySlice<UInt8>) -> Bool {
+        var value = UInt32(bytes.first! & (bytes.count == 2 ? 0x1F : bytes.count == 3 ? 0x0F : 0x07))
+        for byte in bytes.dropFirst() { value = value << 6 | UInt32(byte & 0x3F) }
+        switch value {
+        case SearchMarkers.open.value, SearchMarkers.close.value: return true
+        case 0xA1...0xAC, 0xAE...0x24F: return true  // Latin-1 and Latin Extended, without the soft hyphen
+        case 0x1E00...0x1EFF: return true  // Latin Extended Additional
+        case 0x2010...0x2027: return true  // dashes, quotes, bullets, the ellipsis
+        default: return false
+        }
+    }
+
+    /// No byte the renderer reads as syntax, and no line starting (after spaces and tabs) with `-`, `+` or a digit.
+    private static func bytesNeedNoRendering(_ bytes: String.UTF8View) -> Bool {
+        var lineStart = true
+        for byte in bytes {
+            switch byte {
+            case 0, UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+                UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "#"), UInt8(ascii: "~"):
+                return false
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+                lineStart = true
+            case UInt8(ascii: " "), UInt8(ascii: "\t"):
+                break
+            case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if lineStart { return false }
+            default:
+                lineStart = false
+            }
+        }
+        return true
+    }
+
+    /// `&`, `"` and `'` are written as references; with a mark joined to one, the long way does not find the
+    /// reference again to undo it.
+    private static func escapesAsReference(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "&" || scalar == "\"" || scalar == "'"
+    }
+
+    /// A cluster starting with a mark (or a format character such as a joiner) attaches to a `>` before it.
+    private static func joinsTagBefore(_ character: Character) -> Bool {
+        guard let first = character.unicodeScalars.first, !first.isASCII else { return false }
+        let properties = first.properties
+        return properties.isGraphemeExtend || properties.generalCategory == .spacingMark
+            || properties.generalCategory == .format
+    }
+
+    /// A cluster ending with a prepended sign (Grapheme_Cluster_Break=Prepend) attaches to a `<` after it.
+    private static func joinsTagAfter(_ character: Character) -> Bool {
+        guard let last = character.unicodeScalars.last, !last.isASCII else { return false }
+        return last.properties.generalCategory == .format || prependedLetters.contains(last.value)
+    }
+
+    /// The Prepend characters that are letters (the others are format characters, such as U+0600).
+    private static let prependedLetters: Set<UInt32> = [
+        0x0D4E, 0x111C2, 0x111C3, 0x1193F, 0x11941, 0x11A3A, 0x11A84, 0x11A85, 0x11A86, 0x11A87, 0x11A88, 0x11A89,
+        0x11D46, 0x11F02,
+    ]
+}
