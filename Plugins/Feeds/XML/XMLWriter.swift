@@ -67,7 +67,8 @@ final class XMLWriter {
         xmlTextWriterEndDocument(writer)
         xmlFreeTextWriter(writer)
         guard let content = xmlBufferContent(buffer) else { return "" }
-        return String(cString: content)
+        // The buffer knows its length: a megabyte feed is not measured again byte by byte.
+        return String(decoding: UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(buffer))), as: UTF8.self)
     }
 
     /// Keeps only the characters XML 1.0 allows (and drops DEL and C1 controls, which it allows but nobody means).
