@@ -74,8 +74,7 @@ import Testing
     /// Prose pieces, with the characters that border on Markdown or join their neighbours: hyphens and digits that
     /// start lines, an address's tail, marks on spaces and line starts, prepended signs before line ends, joiners.
     static let prosePieces = [
-        "a", "word", "Ọ̀yọ́", "مرحبا", " ", " ", "  ", "\n", "\n\n", "\t", "\r\n", "\r", "-", "- ", "+", "1", "1. ",
-        "2024",
+        "a", "word", "Ọ̀yọ́", "مرحبا", " ", "  ", "\n", "\n\n", "\t", "\r\n", "\r", "-", "- ", "+", "1", "1. ", "2024",
         "…", ".", "/", "(", ")", "x.org/open)", "&", "&amp;", "'", "\"", ":", "!", "=", "|", "\u{A0}", "\u{2028}",
         "\u{301}", "e\u{301}", "\u{93E}", "\u{600}", "\u{D4E}", "\u{200D}", "\u{200B}", "\u{1100}", "\u{1161}", open,
         close,

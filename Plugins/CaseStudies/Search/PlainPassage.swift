@@ -10,8 +10,7 @@
 /// The long way reads the rendered HTML as grapheme clusters, so a combining mark at the start of a line joins the
 /// tag before it, and a prepended sign at the end of one joins the tag after it; a passage where that could happen,
 /// or where a mark sits on white space or on a character written as a reference (`&`, `"`, `'`), takes the long way
-/// too. `SnippetTextTests` holds the two equal on generated
-/// passages.
+/// too. `SnippetTextTests` holds the two ways equal on generated passages.
 enum PlainPassage {
     /// The passage as plain text on one line, or `nil` when it needs rendering.
     static func text(of marked: String) -> String? {
