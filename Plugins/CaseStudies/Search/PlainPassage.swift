@@ -10,7 +10,8 @@
 /// The long way reads the rendered HTML as grapheme clusters, so a combining mark at the start of a line joins the
 /// tag before it, and a prepended sign at the end of one joins the tag after it; a passage where that could happen,
 /// or where a mark sits on white space or on a character written as a reference (`&`, `"`, `'`), takes the long way
-/// too. `SnippetTextTests` holds the two ways equal on generated passages.
+/// too, as does a character Swift holds equal to a syntax character (U+1FEF is a backtick to it). `SnippetTextTests`
+/// holds the two ways equal on generated passages and on the counterexamples a review found.
 enum PlainPassage {
     /// The passage as plain text on one line, or `nil` when it needs rendering.
     static func text(of marked: String) -> String? {
@@ -22,6 +23,8 @@ enum PlainPassage {
             let breaksLine = character == "\n" || character == "\r" || character == "\r\n"
             if lineStart, !breaksLine, joinsTagBefore(character) { return nil }
             if breaksLine, let lastVisible, joinsTagAfter(lastVisible) { return nil }
+            // U+1FEF is a backtick to Swift's comparison (canonically equivalent), and so to the renderer.
+            if !character.isASCII, syntax.contains(character) { return nil }
             if character.unicodeScalars.count > 1, character != "\r\n",
                 character.unicodeScalars.contains(where: { escapesAsReference($0) || $0.properties.isWhitespace })
             {
@@ -110,23 +113,18 @@ enum PlainPassage {
         scalar == "&" || scalar == "\"" || scalar == "'"
     }
 
-    /// A cluster starting with a mark (or a format character such as a joiner) attaches to a `>` before it.
+    /// The characters the renderer reads as syntax, or that mean something at the start of a line or to the edge
+    /// rules: a character equal to one of them (canonically) must take the long way.
+    private static let syntax: Set<Character> = Set("\\`*_[]<>#~-+()&\"'0123456789")
+
+    /// Whether `character` joins the `>` of a tag written before it (a mark, an emoji modifier, a spacing vowel):
+    /// asked of Swift's own grapheme breaking, which is what the long way's reading of the HTML uses.
     private static func joinsTagBefore(_ character: Character) -> Bool {
-        guard let first = character.unicodeScalars.first, !first.isASCII else { return false }
-        let properties = first.properties
-        return properties.isGraphemeExtend || properties.generalCategory == .spacingMark
-            || properties.generalCategory == .format
+        !character.isASCII && (">" + String(character)).count == 1
     }
 
-    /// A cluster ending with a prepended sign (Grapheme_Cluster_Break=Prepend) attaches to a `<` after it.
+    /// Whether `character` joins the `<` of a tag written after it (a prepended sign such as U+0600).
     private static func joinsTagAfter(_ character: Character) -> Bool {
-        guard let last = character.unicodeScalars.last, !last.isASCII else { return false }
-        return last.properties.generalCategory == .format || prependedLetters.contains(last.value)
+        !character.isASCII && (String(character) + "<").count == 1
     }
-
-    /// The Prepend characters that are letters (the others are format characters, such as U+0600).
-    private static let prependedLetters: Set<UInt32> = [
-        0x0D4E, 0x111C2, 0x111C3, 0x1193F, 0x11941, 0x11A3A, 0x11A84, 0x11A85, 0x11A86, 0x11A87, 0x11A88, 0x11A89,
-        0x11D46, 0x11F02,
-    ]
 }
