@@ -39,8 +39,7 @@ enum PlainPassage {
         }
         if let lastVisible, joinsTagAfter(lastVisible) { return nil }
         // The address rule reads the passage as it reads the rendered text: only white space differs between them.
-        let tidied = marked.utf8.contains(UInt8(ascii: ")")) ? String(SnippetEdges.tidy(Array(marked))) : marked
-        return tidied.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return SnippetText.line(marked, tidyingEdges: marked.utf8.contains(UInt8(ascii: ")")))
     }
 
     /// The passage on one line when each of its characters is one scalar that never joins another: ASCII, match
@@ -68,8 +67,8 @@ enum PlainPassage {
             index += length
         }
         let text = String(decoding: out, as: UTF8.self)
-        guard out.contains(UInt8(ascii: ")")) else { return text }
-        return String(SnippetEdges.tidy(Array(text))).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        // Already on one line; the address rule may still take a first word.
+        return out.contains(UInt8(ascii: ")")) ? SnippetText.line(text, tidyingEdges: true) : text
     }
 
     /// Whether the scalar in these UTF-8 bytes is one ``simpleText(of:)`` takes: a character of its own, whatever

@@ -27,7 +27,14 @@ enum SnippetText {
                 text = text.replacingOccurrences(of: reference, with: character)
             }
         }
-        return String(SnippetEdges.tidy(Array(text))).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return line(text, tidyingEdges: true)
+    }
+
+    /// `text` on one line (white space runs made single spaces), its edges tidied first (``SnippetEdges``) when asked:
+    /// the last step of both ways to a snippet's plain text.
+    static func line(_ text: String, tidyingEdges: Bool) -> String {
+        let tidied = tidyingEdges ? String(SnippetEdges.tidy(Array(text))) : text
+        return tidied.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// The rendered passage without its tags: the end of a block (`</p>`, `</h1>`…`</h6>`, `</li>`,
