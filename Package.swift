@@ -120,16 +120,10 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .systemLibrary(
-            name: "CLibXML2",
-            path: "Plugins/Feeds/CLibXML2",
-            pkgConfig: "libxml-2.0",
-            providers: [.apt(["libxml2-dev"])]
-        ),
         .target(
             name: "Feeds",
             dependencies: [
-                "Kernel", "PluginKit", "CLibXML2",
+                "Kernel", "PluginKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -138,7 +132,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Plugins/Feeds",
-            exclude: ["README.md", "CLibXML2", "Locales/messages.pot"],
+            exclude: ["README.md", "Locales/messages.pot"],
             swiftSettings: strictSettings,
             plugins: ["EmbedCatalogues"]
         ),

@@ -1,58 +1,76 @@
-import CLibXML2
-import Foundation
-
-/// Writes an XML document through libxml2's text writer, which escapes text and attributes.
+/// Writes an indented XML document into a byte buffer, escaping text and attribute values.
 ///
-/// libxml2 passes characters that XML 1.0 forbids straight through, so every string is cleaned first: only
-/// TAB, LF, CR, U+0020–U+D7FF (less DEL and the C1 controls) and U+E000–U+FFFD, U+10000 and above remain.
-/// A writer lives inside one render call; its C pointers never escape it.
+/// Feeds only ever write elements, attributes and text, with names the code spells out, so a writer this small is
+/// enough, and it costs a fraction of a C writer's per-call overhead: a 2,000-session RSS feed is about 40,000
+/// calls. Element content escapes `&`, `<`, `>`, `"` and CR; attribute values also TAB and LF, so that a parser
+/// gives them back as written. Characters XML 1.0 forbids are dropped first (see `clean`).
+///
+/// The layout: two spaces a level, an element holding only text on one line, an empty element as `<name/>`.
 final class XMLWriter {
-    private let buffer: xmlBufferPtr
-    private let writer: xmlTextWriterPtr
+    private var bytes: [UInt8] = []
+    private var open: [String] = []
+    /// `<name attributes` is written and its `>` is not.
+    private var startTagOpen = false
+    /// The default namespace of the element whose start tag is open, declared after its attributes.
+    private var namespace: String?
+    /// Whether the next end tag goes on a line of its own (false right after text).
+    private var endOnNewLine = true
 
     /// Starts a document (`<?xml version="1.0" encoding="UTF-8"?>`), indented for people reading it.
-    init() {
-        buffer = xmlBufferCreate()
-        writer = xmlNewTextWriterMemory(buffer, 0)
-        xmlTextWriterSetIndent(writer, 1)
-        Self.withXMLString("  ") { _ = xmlTextWriterSetIndentString(writer, $0) }
-        xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil)
-    }
-
-    deinit {
-        xmlBufferFree(buffer)
+    init(capacity: Int = 64 * 1024) {
+        bytes.reserveCapacity(capacity)
+        append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
     }
 
     /// Opens an element; `namespace` declares the default namespace (give it on the root only).
     func start(_ name: String, namespace: String? = nil) {
-        Self.withXMLString(name) { name in
-            if let namespace {
-                Self.withXMLString(namespace) { _ = xmlTextWriterStartElementNS(writer, nil, name, $0) }
-            } else {
-                _ = xmlTextWriterStartElement(writer, name)
-            }
+        if startTagOpen {
+            closeStartTag()
+            bytes.append(UInt8(ascii: "\n"))
         }
+        open.append(name)
+        indent()
+        bytes.append(UInt8(ascii: "<"))
+        append(name)
+        startTagOpen = true
+        self.namespace = namespace
     }
 
     /// Opens `prefix:name` of a namespace declared on the root.
     func start(prefix: String, _ name: String) {
-        Self.withXMLString(prefix) { prefix in
-            Self.withXMLString(name) { _ = xmlTextWriterStartElementNS(writer, prefix, $0, nil) }
-        }
+        start(prefix + ":" + name)
     }
 
     func attribute(_ name: String, _ value: String) {
-        Self.withXMLString(name) { name in
-            Self.withXMLString(Self.clean(value)) { _ = xmlTextWriterWriteAttribute(writer, name, $0) }
-        }
+        precondition(startTagOpen, "an attribute belongs to a start tag")
+        bytes.append(UInt8(ascii: " "))
+        append(name)
+        append("=\"")
+        escape(value, inAttribute: true)
+        bytes.append(UInt8(ascii: "\""))
     }
 
     func text(_ value: String) {
-        Self.withXMLString(Self.clean(value)) { _ = xmlTextWriterWriteString(writer, $0) }
+        if startTagOpen { closeStartTag() }
+        escape(value, inAttribute: false)
+        endOnNewLine = false
     }
 
     func end() {
-        xmlTextWriterEndElement(writer)
+        guard let name = open.last else { preconditionFailure("no element is open") }
+        if startTagOpen {
+            writeNamespace()
+            append("/>")
+            startTagOpen = false
+        } else {
+            if endOnNewLine { indent() }
+            append("</")
+            append(name)
+            bytes.append(UInt8(ascii: ">"))
+        }
+        endOnNewLine = true
+        bytes.append(UInt8(ascii: "\n"))
+        open.removeLast()
     }
 
     /// `<name>text</name>`.
@@ -64,28 +82,80 @@ final class XMLWriter {
 
     /// Closes what is open and returns the document.
     func finish() -> String {
-        xmlTextWriterEndDocument(writer)
-        xmlFreeTextWriter(writer)
-        guard let content = xmlBufferContent(buffer) else { return "" }
-        // The buffer knows its length: a megabyte feed is not measured again byte by byte.
-        return String(decoding: UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(buffer))), as: UTF8.self)
+        while !open.isEmpty { end() }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private func closeStartTag() {
+        writeNamespace()
+        bytes.append(UInt8(ascii: ">"))
+        startTagOpen = false
+    }
+
+    private func writeNamespace() {
+        guard let namespace else { return }
+        append(" xmlns=\"")
+        escape(namespace, inAttribute: true)
+        bytes.append(UInt8(ascii: "\""))
+        self.namespace = nil
+    }
+
+    private func indent() {
+        for _ in 1..<open.count { append("  ") }
+    }
+
+    private func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// Appends `value` escaped, copying the runs between characters that need a reference in one go.
+    private func escape(_ value: String, inAttribute: Bool) {
+        var value = value
+        if value.withUTF8(Self.hasForbidden) { value = Self.clean(value) }
+        value.withUTF8 { utf8 in
+            var runStart = 0
+            for index in utf8.indices {
+                guard let reference = Self.reference(for: utf8[index], inAttribute: inAttribute) else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                bytes.append(contentsOf: reference.utf8)
+                runStart = index + 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+        }
+    }
+
+    private static func reference(for byte: UInt8, inAttribute: Bool) -> String? {
+        switch byte {
+        case UInt8(ascii: "&"): "&amp;"
+        case UInt8(ascii: "<"): "&lt;"
+        case UInt8(ascii: ">"): "&gt;"
+        case UInt8(ascii: "\""): "&quot;"
+        case UInt8(ascii: "\r"): "&#13;"
+        case UInt8(ascii: "\n") where inAttribute: "&#10;"
+        case UInt8(ascii: "\t") where inAttribute: "&#9;"
+        default: nil
+        }
+    }
+
+    /// Whether the UTF-8 holds a character `clean` drops: C0 controls but TAB, LF and CR; DEL; C1 controls
+    /// (`C2 80`–`C2 9F`); U+FFFE and U+FFFF (`EF BF BE`, `EF BF BF`). Surrogates cannot occur in a Swift string.
+    private static func hasForbidden(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previous: UInt8 = 0
+        for byte in utf8 {
+            if (byte < 0x20 && byte != 0x9 && byte != 0xA && byte != 0xD) || byte == 0x7F
+                || (previous == 0xC2 && (0x80...0x9F).contains(byte)) || (previous == 0xBF && byte >= 0xBE)
+            {
+                return true
+            }
+            previous = byte
+        }
+        return false
     }
 
     /// Keeps only the characters XML 1.0 allows (and drops DEL and C1 controls, which it allows but nobody means).
     static func clean(_ value: String) -> String {
-        // Nearly every string is clean already: check the bytes before building a new one.
-        var previous: UInt8 = 0
-        var needsWork = false
-        for byte in value.utf8 {
-            if (byte < 0x20 && byte != 0x9 && byte != 0xA && byte != 0xD) || byte == 0x7F
-                || (previous == 0xC2 && (0x80...0x9F).contains(byte)) || (previous == 0xBF && byte >= 0xBE)
-            {
-                needsWork = true
-                break
-            }
-            previous = byte
-        }
-        guard needsWork else { return value }
+        var copy = value
+        guard copy.withUTF8(hasForbidden) else { return value }
         var result = String.UnicodeScalarView()
         for scalar in value.unicodeScalars {
             let code = scalar.value
@@ -97,9 +167,5 @@ final class XMLWriter {
             if allowed { result.append(scalar) }
         }
         return String(result)
-    }
-
-    private static func withXMLString<T>(_ value: String, _ body: (UnsafePointer<xmlChar>) -> T) -> T {
-        value.withCString { body(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
     }
 }
