@@ -11,7 +11,7 @@ import Testing
 struct XMLWriterTests {
     @Test("indents two spaces a level, keeps text elements on one line, closes empty elements, declares the namespace")
     func layout() {
-        let xml = XMLWriter()
+        var xml = XMLWriter()
         xml.start("feed", namespace: "http://www.w3.org/2005/Atom")
         xml.attribute("xml:lang", "fr")
         xml.element("title", "Séances")
@@ -40,7 +40,7 @@ struct XMLWriterTests {
 
     @Test("escapes what a parser would misread, in text and in attributes")
     func escaping() {
-        let xml = XMLWriter()
+        var xml = XMLWriter()
         xml.start("a")
         xml.attribute("k", "<&>\"'\t\n\r é")
         xml.text("<&>\"'\t\n\r é ]]>")
@@ -66,7 +66,7 @@ struct XMLWriterTests {
                     (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
                         .joined()
                 }
-                let xml = XMLWriter()
+                var xml = XMLWriter()
                 xml.start("root")
                 for value in values {
                     xml.start("v")

@@ -44,16 +44,18 @@ struct FeedOptions: Sendable {
     /// When a session takes place, in its planned zone, for people reading a feed.
     func when(_ item: FeedContent.Item, offsets: ZoneOffsets) -> String {
         let session = item.session
-        let start = ICalendarDate.local(
-            session.startsAt, offset: offsets.offset(session.timeZone, at: session.startsAt), extended: true)
-        let end = ICalendarDate.local(
-            session.endsAt, offset: offsets.offset(session.timeZone, at: session.endsAt), extended: true)
-        // `2026-11-20T08:30:00` read as `2026-11-20 08:30`; the end without its day when it is the same day.
-        let (startDay, startTime) = (start.prefix(10), start.dropFirst(11).prefix(5))
-        let (endDay, endTime) = (end.prefix(10), end.dropFirst(11).prefix(5))
-        let from = "\(startDay) \(startTime)\(offsetNote(session.startsAt))"
-        let until = (startDay == endDay ? "" : "\(endDay) ") + "\(endTime)\(offsetNote(session.endsAt))"
-        return words.span(["start": from, "end": until, "zone": session.timeZone])
+        let startOffset = offsets.offset(session.timeZone, at: session.startsAt)
+        let endOffset = offsets.offset(session.timeZone, at: session.endsAt)
+        // `2026-11-20 08:30`; the end without its day when it is the same day.
+        let sameDay =
+            ICalendarDate.day(session.startsAt, offset: startOffset)
+            == ICalendarDate.day(session.endsAt, offset: endOffset)
+        let from = ICalendarDate.format(session.startsAt, offset: startOffset, "YYYY-MM-DD hh:mm")
+        let until = ICalendarDate.format(session.endsAt, offset: endOffset, sameDay ? "hh:mm" : "YYYY-MM-DD hh:mm")
+        return words.span([
+            "start": from + offsetNote(session.startsAt), "end": until + offsetNote(session.endsAt),
+            "zone": session.timeZone,
+        ])
 
         /// A time a clock change repeats names its offset, so a reader knows which of the two it is.
         func offsetNote(_ instant: Date) -> String {

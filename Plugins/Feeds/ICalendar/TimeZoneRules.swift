@@ -98,54 +98,75 @@ struct TimeZoneRules {
     }
 }
 
-/// iCalendar DATE and DATE-TIME values, in the basic (`20230621T140000`) or extended (`2023-06-21T14:00:00`) form.
+/// iCalendar DATE and DATE-TIME values, in the basic (`20230621T140000`) or extended (`2023-06-21T14:00:00`) form,
+/// and the other ways feeds write an instant.
 enum ICalendarDate {
     /// `20230621T140000Z`.
     static func utc(_ date: Date, extended: Bool = false) -> String {
-        local(date, offset: 0, extended: extended) + "Z"
+        extended ? format(date, "YYYY-MM-DDThh:mm:ssZ") : format(date, "YYYYMMDDThhmmssZ")
     }
 
     /// Local time as `20230621T140000`, given the zone's offset at that instant (in seconds east of UTC).
     static func local(_ date: Date, offset: Int, extended: Bool = false) -> String {
-        let c = components(date.addingTimeInterval(TimeInterval(offset)))
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(19)
-        digits(c.year, 4, &bytes)
-        if extended { bytes.append(UInt8(ascii: "-")) }
-        digits(c.month, 2, &bytes)
-        if extended { bytes.append(UInt8(ascii: "-")) }
-        digits(c.day, 2, &bytes)
-        bytes.append(UInt8(ascii: "T"))
-        digits(c.hour, 2, &bytes)
-        if extended { bytes.append(UInt8(ascii: ":")) }
-        digits(c.minute, 2, &bytes)
-        if extended { bytes.append(UInt8(ascii: ":")) }
-        digits(c.second, 2, &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    private static func digits(_ value: Int, _ width: Int, _ bytes: inout [UInt8]) {
-        var divisor = 1
-        for _ in 1..<width { divisor *= 10 }
-        var rest = value
-        while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor % 10))
-            rest %= divisor
-            divisor /= 10
-        }
+        extended ? format(date, offset: offset, "YYYY-MM-DDThh:mm:ss") : format(date, offset: offset, "YYYYMMDDThhmmss")
     }
 
     /// A DATE value (`20230622`) of the local day of `date` at `offset`.
     static func day(_ date: Date, offset: Int, extended: Bool = false) -> String {
-        let c = components(date.addingTimeInterval(TimeInterval(offset)))
-        let dash = extended ? "-" : ""
-        return pad(c.year, 4) + dash + pad(c.month, 2) + dash + pad(c.day, 2)
+        extended ? format(date, offset: offset, "YYYY-MM-DD") : format(date, offset: offset, "YYYYMMDD")
     }
 
-    /// Calendar fields of an instant read in UTC (callers shift it by the offset first). Integer arithmetic: this
-    /// runs for every date of every feed.
+    /// The fields of `date` at `offset` written into `pattern`: `YYYY` the year, `MM` the month, `DD` the day, `hh`,
+    /// `mm` and `ss` the time, `EEE` the weekday and `NNN` the month in English (as RFC 822 names them); every other
+    /// byte is copied. Integer arithmetic and one allocation at most (none up to 15 bytes): this runs for every date
+    /// of every feed.
+    static func format(_ date: Date, offset: Int = 0, _ pattern: StaticString) -> String {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + offset
+        let c = components(seconds: seconds)
+        let pattern = UnsafeBufferPointer(start: pattern.utf8Start, count: pattern.utf8CodeUnitCount)
+        return String(unsafeUninitializedCapacity: pattern.count) { text in
+            var index = 0
+            func write(_ value: Int, _ width: Int) {
+                var rest = value
+                for position in (index..<index + width).reversed() {
+                    text[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+                index += width
+            }
+            func name(_ names: StaticString, _ number: Int) {
+                for offset in 0..<3 { text[index + offset] = names.utf8Start[3 * number + offset] }
+                index += 3
+            }
+            while index < pattern.count {
+                switch pattern[index] {
+                case UInt8(ascii: "Y"): write(c.year, 4)
+                case UInt8(ascii: "M"): write(c.month, 2)
+                case UInt8(ascii: "D"): write(c.day, 2)
+                case UInt8(ascii: "h"): write(c.hour, 2)
+                case UInt8(ascii: "m"): write(c.minute, 2)
+                case UInt8(ascii: "s"): write(c.second, 2)
+                case UInt8(ascii: "E"): name("SunMonTueWedThuFriSat", c.weekday)
+                case UInt8(ascii: "N"): name("JanFebMarAprMayJunJulAugSepOctNovDec", c.month - 1)
+                default:
+                    text[index] = pattern[index]
+                    index += 1
+                }
+            }
+            return pattern.count
+        }
+    }
+
+    /// Calendar fields of an instant read in UTC (callers shift it by the offset first).
     static func components(_ date: Date) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let c = components(seconds: Int(date.timeIntervalSince1970.rounded(.down)))
+        return (c.year, c.month, c.day, c.hour, c.minute, c.second)
+    }
+
+    /// Calendar fields of a time in seconds since 1970; `weekday` counts from Sunday, 0.
+    private static func components(
+        seconds: Int
+    ) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, weekday: Int) {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let time = seconds - days * 86_400
         // Civil-from-days (Howard Hinnant's algorithm).
@@ -158,11 +179,8 @@ enum ICalendarDate {
         let day = dayOfYear - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return (year, month, day, time / 3600, (time % 3600) / 60, time % 60)
-    }
-
-    private static func pad(_ value: Int, _ width: Int) -> String {
-        let text = String(value)
-        return String(repeating: "0", count: max(0, width - text.count)) + text
+        // 1 January 1970 was a Thursday.
+        let weekday = ((days + 4) % 7 + 7) % 7
+        return (year, month, day, time / 3600, (time % 3600) / 60, time % 60, weekday)
     }
 }

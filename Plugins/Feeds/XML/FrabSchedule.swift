@@ -17,7 +17,7 @@ enum FrabSchedule {
         let days = Dictionary(grouping: events) { localDay($0.session.startsAt, zone, offsets) }
         let dates = days.keys.sorted()
         let fallback = localDay(content.lastModified, zone, offsets)
-        let xml = XMLWriter()
+        var xml = XMLWriter()
         xml.start("schedule")
         xml.start("generator")
         xml.attribute("name", "indaba")
@@ -42,7 +42,7 @@ enum FrabSchedule {
         for (index, date) in (dates.isEmpty ? [fallback] : dates).enumerated() {
             day(
                 index: index + 1, date: date, events: days[date] ?? [], zone: zone, offsets: offsets, options: options,
-                into: xml)
+                into: &xml)
         }
         xml.end()
         return xml.finish()
@@ -50,7 +50,7 @@ enum FrabSchedule {
 
     private static func day(
         index: Int, date: String, events: [FeedContent.Item], zone: TimeZone, offsets: ZoneOffsets,
-        options: FeedOptions, into xml: XMLWriter
+        options: FeedOptions, into xml: inout XMLWriter
     ) {
         let start = startOfDay(date, zone)
         let end = startOfDay(localDay(start.addingTimeInterval(36 * 3600), zone, offsets), zone)
@@ -63,14 +63,14 @@ enum FrabSchedule {
         xml.attribute("name", options.roomName)
         for item in events.sorted(by: { ($0.session.startsAt, $0.session.id!) < ($1.session.startsAt, $1.session.id!) })
         {
-            event(item, zone: zone, offsets: offsets, options: options, into: xml)
+            event(item, zone: zone, offsets: offsets, options: options, into: &xml)
         }
         xml.end()
         xml.end()
     }
 
     private static func event(
-        _ item: FeedContent.Item, zone: TimeZone, offsets: ZoneOffsets, options: FeedOptions, into xml: XMLWriter
+        _ item: FeedContent.Item, zone: TimeZone, offsets: ZoneOffsets, options: FeedOptions, into xml: inout XMLWriter
     ) {
         let session = item.session
         let local = dateTime(session.startsAt, zone, offsets)

@@ -7,7 +7,7 @@ import Kernel
 /// feed, as sessions have no web page of their own yet.
 enum SyndicationFeeds {
     static func rss(_ content: FeedContent, options: FeedOptions) -> String {
-        let xml = XMLWriter()
+        var xml = XMLWriter()
         xml.start("rss")
         xml.attribute("version", "2.0")
         xml.attribute("xmlns:atom", "http://www.w3.org/2005/Atom")
@@ -50,15 +50,15 @@ enum SyndicationFeeds {
     }
 
     static func atom(_ content: FeedContent, options: FeedOptions) -> String {
-        let xml = XMLWriter()
+        var xml = XMLWriter()
         xml.start("feed", namespace: "http://www.w3.org/2005/Atom")
         xml.attribute("xml:lang", options.languageTag)
         xml.element("id", options.tag("feed:" + options.feedPath))
         xml.element("title", options.title(for: content))
         if !content.summary.isEmpty { xml.element("subtitle", content.summary) }
         xml.element("updated", rfc3339(content.lastModified))
-        link(xml, rel: "self", type: "application/atom+xml", href: options.feedURL)
-        link(xml, rel: "alternate", type: "text/calendar", href: options.calendarURL)
+        link(&xml, rel: "self", type: "application/atom+xml", href: options.feedURL)
+        link(&xml, rel: "alternate", type: "text/calendar", href: options.calendarURL)
         xml.start("author")
         xml.element("name", content.publisher)
         xml.end()
@@ -70,7 +70,7 @@ enum SyndicationFeeds {
             xml.element("title", options.summary(for: item))
             xml.element("updated", rfc3339(item.lastChange))
             xml.element("published", rfc3339(item.session.createdAt))
-            link(xml, rel: "alternate", type: "text/calendar", href: options.calendarURL)
+            link(&xml, rel: "alternate", type: "text/calendar", href: options.calendarURL)
             xml.start("category")
             xml.attribute("term", item.session.kind.rawValue)
             xml.attribute("label", options.categoryName(item.session.kind))
@@ -85,7 +85,7 @@ enum SyndicationFeeds {
         return xml.finish()
     }
 
-    private static func link(_ xml: XMLWriter, rel: String, type: String, href: String) {
+    private static func link(_ xml: inout XMLWriter, rel: String, type: String, href: String) {
         xml.start("link")
         xml.attribute("rel", rel)
         xml.attribute("type", type)
@@ -95,13 +95,7 @@ enum SyndicationFeeds {
 
     /// `Fri, 20 Nov 2026 08:30:00 +0000` (RFC 822 with a four-digit year, as RSS wants).
     static func rfc822(_ date: Date) -> String {
-        let c = ICalendarDate.components(date.wholeSeconds)
-        let days = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        let weekday = days[((Int(date.timeIntervalSince1970.rounded(.down)) / 86_400) % 7 + 7) % 7]
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return
-            "\(weekday), \(two(c.day)) \(months[c.month - 1]) \(c.year) \(two(c.hour)):\(two(c.minute)):\(two(c.second)) +0000"
+        ICalendarDate.format(date, "EEE, DD NNN YYYY hh:mm:ss +0000")
     }
 
     /// `2026-11-20T08:30:00Z`.

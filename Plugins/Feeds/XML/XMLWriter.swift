@@ -6,7 +6,7 @@
 /// gives them back as written. Characters XML 1.0 forbids are dropped first (see `clean`).
 ///
 /// The layout: two spaces a level, an element holding only text on one line, an empty element as `<name/>`.
-final class XMLWriter {
+struct XMLWriter {
     private var bytes: [UInt8] = []
     private var open: [String] = []
     /// `<name attributes` is written and its `>` is not.
@@ -23,7 +23,7 @@ final class XMLWriter {
     }
 
     /// Opens an element; `namespace` declares the default namespace (give it on the root only).
-    func start(_ name: String, namespace: String? = nil) {
+    mutating func start(_ name: String, namespace: String? = nil) {
         if startTagOpen {
             closeStartTag()
             bytes.append(UInt8(ascii: "\n"))
@@ -37,11 +37,11 @@ final class XMLWriter {
     }
 
     /// Opens `prefix:name` of a namespace declared on the root.
-    func start(prefix: String, _ name: String) {
+    mutating func start(prefix: String, _ name: String) {
         start(prefix + ":" + name)
     }
 
-    func attribute(_ name: String, _ value: String) {
+    mutating func attribute(_ name: String, _ value: String) {
         precondition(startTagOpen, "an attribute belongs to a start tag")
         bytes.append(UInt8(ascii: " "))
         append(name)
@@ -50,13 +50,13 @@ final class XMLWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    func text(_ value: String) {
+    mutating func text(_ value: String) {
         if startTagOpen { closeStartTag() }
         escape(value, inAttribute: false)
         endOnNewLine = false
     }
 
-    func end() {
+    mutating func end() {
         guard let name = open.last else { preconditionFailure("no element is open") }
         if startTagOpen {
             writeNamespace()
@@ -74,25 +74,25 @@ final class XMLWriter {
     }
 
     /// `<name>text</name>`.
-    func element(_ name: String, _ value: String) {
+    mutating func element(_ name: String, _ value: String) {
         start(name)
         text(value)
         end()
     }
 
     /// Closes what is open and returns the document.
-    func finish() -> String {
+    mutating func finish() -> String {
         while !open.isEmpty { end() }
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private func closeStartTag() {
+    private mutating func closeStartTag() {
         writeNamespace()
         bytes.append(UInt8(ascii: ">"))
         startTagOpen = false
     }
 
-    private func writeNamespace() {
+    private mutating func writeNamespace() {
         guard let namespace else { return }
         append(" xmlns=\"")
         escape(namespace, inAttribute: true)
@@ -100,22 +100,25 @@ final class XMLWriter {
         self.namespace = nil
     }
 
-    private func indent() {
+    private mutating func indent() {
         for _ in 1..<open.count { append("  ") }
     }
 
-    private func append(_ text: String) {
+    private mutating func append(_ text: String) {
         bytes.append(contentsOf: text.utf8)
     }
 
     /// Appends `value` escaped, copying the runs between characters that need a reference in one go.
-    private func escape(_ value: String, inAttribute: Bool) {
+    private mutating func escape(_ value: String, inAttribute: Bool) {
         var value = value
         if value.withUTF8(Self.hasForbidden) { value = Self.clean(value) }
         value.withUTF8 { utf8 in
             var runStart = 0
             for index in utf8.indices {
-                guard let reference = Self.reference(for: utf8[index], inAttribute: inAttribute) else { continue }
+                // Every byte that needs a reference is below `?`: letters go straight on.
+                guard utf8[index] < UInt8(ascii: "?"),
+                    let reference = Self.reference(for: utf8[index], inAttribute: inAttribute)
+                else { continue }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
                 bytes.append(contentsOf: reference.utf8)
                 runStart = index + 1
