@@ -16,6 +16,8 @@ final class ZoneOffsets {
     }
 
     private var tables: [String: Table] = [:]
+    /// The table asked for last: an entry's times ask for the same zone four times in a row.
+    private var last: (identifier: String, table: Table)?
     /// Tables start here: three days before the earliest instant asked about (a clock change within two days of
     /// a time can make it ambiguous). Earlier instants are answered by Foundation, exactly but slowly.
     private let floor: Date
@@ -74,7 +76,11 @@ final class ZoneOffsets {
     }
 
     private func table(_ identifier: String) -> Table {
-        if let known = tables[identifier] { return known }
+        if let last, last.identifier == identifier { return last.table }
+        if let known = tables[identifier] {
+            last = (identifier, known)
+            return known
+        }
         let zone = TimeZone(identifier: identifier) ?? TimeZone(secondsFromGMT: 0)!
         // Two days past the horizon: a time just before a clock change is ambiguous because of that change.
         let transitions = TimeZoneRules.transitions(
@@ -84,6 +90,7 @@ final class ZoneOffsets {
             offsets: transitions.map { zone.secondsFromGMT(for: $0) },
             initial: zone.secondsFromGMT(for: floor))
         tables[identifier] = table
+        last = (identifier, table)
         return table
     }
 }

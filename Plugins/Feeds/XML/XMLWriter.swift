@@ -108,57 +108,63 @@ struct XMLWriter {
         bytes.append(contentsOf: text.utf8)
     }
 
-    /// Appends `value` escaped, copying the runs between characters that need a reference in one go.
-    private mutating func escape(_ value: String, inAttribute: Bool) {
+    /// Appends `value` escaped, copying the runs between characters that need a reference in one go. A value that
+    /// holds a character XML forbids (rare) is taken back and written cleaned (see `clean`).
+    private mutating func escape(_ value: String, inAttribute: Bool, cleaned: Bool = false) {
+        let needsReference = inAttribute ? Self.attributeReferences : Self.textReferences
+        let written = bytes.count
         var value = value
-        if value.withUTF8(Self.hasForbidden) { value = Self.clean(value) }
-        value.withUTF8 { utf8 in
+        let isClean = value.withUTF8 { utf8 in
             var runStart = 0
             for index in utf8.indices {
-                // Every byte that needs a reference is below `?`: letters go straight on.
-                guard utf8[index] < UInt8(ascii: "?"),
-                    let reference = Self.reference(for: utf8[index], inAttribute: inAttribute)
-                else { continue }
+                let byte = utf8[index]
+                if byte >= 0x7F {
+                    if !cleaned, Self.isForbidden(byte, after: index > 0 ? utf8[index - 1] : 0) { return false }
+                    continue
+                }
+                guard byte < 64, needsReference & (1 << byte) != 0 else { continue }
+                if !cleaned, Self.forbidden & (1 << byte) != 0 { return false }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                bytes.append(contentsOf: reference.utf8)
+                Self.reference(for: byte).withUTF8Buffer { bytes.append(contentsOf: $0) }
                 runStart = index + 1
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+            return true
         }
+        guard !isClean else { return }
+        bytes.removeSubrange(written...)
+        escape(Self.clean(value), inAttribute: inAttribute, cleaned: true)
     }
 
-    private static func reference(for byte: UInt8, inAttribute: Bool) -> String? {
+    /// The bytes written as references in element content, one bit each: `&`, `<`, `>`, `"` and CR; and the C0
+    /// controls XML forbids (all but TAB, LF and CR), which `clean` drops.
+    private static let textReferences: UInt64 = 1 << 0x26 | 1 << 0x3C | 1 << 0x3E | 1 << 0x22 | 1 << 0x0D | forbidden
+    /// In attribute values, TAB and LF too (a parser would read them as spaces).
+    private static let attributeReferences: UInt64 = textReferences | 1 << 0x09 | 1 << 0x0A
+    private static let forbidden: UInt64 = ((1 << 0x20) - 1) & ~(1 << 0x09 | 1 << 0x0A | 1 << 0x0D)
+
+    private static func reference(for byte: UInt8) -> StaticString {
         switch byte {
         case UInt8(ascii: "&"): "&amp;"
         case UInt8(ascii: "<"): "&lt;"
         case UInt8(ascii: ">"): "&gt;"
         case UInt8(ascii: "\""): "&quot;"
         case UInt8(ascii: "\r"): "&#13;"
-        case UInt8(ascii: "\n") where inAttribute: "&#10;"
-        case UInt8(ascii: "\t") where inAttribute: "&#9;"
-        default: nil
+        case UInt8(ascii: "\n"): "&#10;"
+        case UInt8(ascii: "\t"): "&#9;"
+        default: ""  // A control XML forbids: never asked for, the value is cleaned instead.
         }
     }
 
-    /// Whether the UTF-8 holds a character `clean` drops: C0 controls but TAB, LF and CR; DEL; C1 controls
-    /// (`C2 80`–`C2 9F`); U+FFFE and U+FFFF (`EF BF BE`, `EF BF BF`). Surrogates cannot occur in a Swift string.
-    private static func hasForbidden(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        var previous: UInt8 = 0
-        for byte in utf8 {
-            if (byte < 0x20 && byte != 0x9 && byte != 0xA && byte != 0xD) || byte == 0x7F
-                || (previous == 0xC2 && (0x80...0x9F).contains(byte)) || (previous == 0xBF && byte >= 0xBE)
-            {
-                return true
-            }
-            previous = byte
-        }
-        return false
+    /// Whether a byte from 0x7F up starts or ends a character `clean` drops: DEL; a C1 control (`C2 80`–`C2 9F`);
+    /// U+FFFE or U+FFFF (`EF BF BE`, `EF BF BF`). (Surrogates cannot occur in a Swift string.) The last test also
+    /// catches U+1FFFE and the like, which `clean` keeps: such a value just takes the slow way.
+    private static func isForbidden(_ byte: UInt8, after previous: UInt8) -> Bool {
+        byte == 0x7F || (previous == 0xC2 && byte <= 0x9F) || (previous == 0xBF && byte >= 0xBE)
     }
 
     /// Keeps only the characters XML 1.0 allows (and drops DEL and C1 controls, which it allows but nobody means).
     static func clean(_ value: String) -> String {
-        var copy = value
-        guard copy.withUTF8(hasForbidden) else { return value }
         var result = String.UnicodeScalarView()
         for scalar in value.unicodeScalars {
             let code = scalar.value

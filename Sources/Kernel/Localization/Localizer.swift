@@ -197,7 +197,13 @@ public struct Localizer: Sendable {
 
     /// Whether `value` is one web address (`https://…`, `webcal://…`, `mailto:…`) and nothing else.
     private static func isWebAddress(_ value: String) -> Bool {
-        ["https://", "http://", "webcal://", "mailto:"].contains { value.hasPrefix($0) }
+        // Most values start with none of these letters: they are answered without comparing strings.
+        guard let first = value.utf8.first,
+            first == UInt8(ascii: "h") || first == UInt8(ascii: "w") || first == UInt8(ascii: "m")
+        else { return false }
+        return
+            (value.hasPrefix("https://") || value.hasPrefix("http://") || value.hasPrefix("webcal://")
+            || value.hasPrefix("mailto:"))
             && !value.unicodeScalars.contains { $0.properties.isWhitespace }
     }
 
