@@ -17,7 +17,7 @@ enum FrabSchedule {
         let days = Dictionary(grouping: events) { localDay($0.session.startsAt, zone, offsets) }
         let dates = days.keys.sorted()
         let fallback = localDay(content.lastModified, zone, offsets)
-        var xml = XMLWriter()
+        var xml = XMLWriter(capacity: 4096 + 700 * events.count)
         xml.start("schedule")
         xml.start("generator")
         xml.attribute("name", "indaba")

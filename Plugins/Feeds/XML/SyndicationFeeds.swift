@@ -7,7 +7,7 @@ import Kernel
 /// feed, as sessions have no web page of their own yet.
 enum SyndicationFeeds {
     static func rss(_ content: FeedContent, options: FeedOptions) -> String {
-        var xml = XMLWriter()
+        var xml = XMLWriter(capacity: 4096 + 600 * content.items.count)
         xml.start("rss")
         xml.attribute("version", "2.0")
         xml.attribute("xmlns:atom", "http://www.w3.org/2005/Atom")
@@ -50,7 +50,7 @@ enum SyndicationFeeds {
     }
 
     static func atom(_ content: FeedContent, options: FeedOptions) -> String {
-        var xml = XMLWriter()
+        var xml = XMLWriter(capacity: 4096 + 600 * content.items.count)
         xml.start("feed", namespace: "http://www.w3.org/2005/Atom")
         xml.attribute("xml:lang", options.languageTag)
         xml.element("id", options.tag("feed:" + options.feedPath))

@@ -4,7 +4,7 @@ import Kernel
 /// Renders a feed as xCal (RFC 6321): the iCalendar feed's content, property for property, in XML.
 enum XCalFeed {
     static func render(_ content: FeedContent, options: FeedOptions) -> String {
-        var xml = XMLWriter()
+        var xml = XMLWriter(capacity: 4096 + 1600 * content.items.count)
         xml.start("icalendar", namespace: "urn:ietf:params:xml:ns:icalendar-2.0")
         xml.start("vcalendar")
         xml.start("properties")

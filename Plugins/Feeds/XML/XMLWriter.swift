@@ -16,7 +16,8 @@ struct XMLWriter {
     /// Whether the next end tag goes on a line of its own (false right after text).
     private var endOnNewLine = true
 
-    /// Starts a document (`<?xml version="1.0" encoding="UTF-8"?>`), indented for people reading it.
+    /// Starts a document (`<?xml version="1.0" encoding="UTF-8"?>`), indented for people reading it. `capacity` is
+    /// the size expected, in bytes: a megabyte feed grown from a small buffer is copied at every doubling.
     init(capacity: Int = 64 * 1024) {
         bytes.reserveCapacity(capacity)
         append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
