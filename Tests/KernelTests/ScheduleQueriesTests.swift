@@ -40,4 +40,19 @@ struct ScheduleQueriesTests {
         #expect(found.calendar == calendar)
         #expect(found.anyone == anyone)
     }
+
+    @Test("series by id read by position equal the records, objectives and dates included; unknown ids are left out")
+    func seriesById() async throws {
+        let harness = try PluginHarness()
+        try await harness.importText(Samples.network)
+        try await harness.workspace.read { db in
+            let records = try WebinarSeries.fetchAll(db)
+            #expect(!records.isEmpty)
+            let ids = Set(records.map { $0.id! } + [WebinarSeries.ID(999_999)])
+            let read = try ScheduleQueries.series(ids, in: db)
+            #expect(read.count == records.count)
+            for record in records { #expect(read[record.id!] == record) }
+            #expect(try ScheduleQueries.series([], in: db).isEmpty)
+        }
+    }
 }

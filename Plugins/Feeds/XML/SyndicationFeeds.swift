@@ -29,10 +29,11 @@ enum SyndicationFeeds {
         xml.element("lastBuildDate", rfc822(content.lastModified))
         xml.element("ttl", String(options.settings.refreshMinutes))
         let offsets = ZoneOffsets(from: content.earliestInstant, until: content.latestInstant)
+        let calendarURL = options.calendarURL
         for item in content.items {
             xml.start("item")
             xml.element("title", HTMLText.title(options.summary(for: item)))
-            xml.element("link", options.calendarURL)
+            xml.element("link", calendarURL)
             xml.element(
                 "description",
                 HTMLText.escape(options.when(item, offsets: offsets) + "\n" + options.description(for: item)))
@@ -64,13 +65,14 @@ enum SyndicationFeeds {
         xml.end()
         xml.element("generator", "Indaba")
         let offsets = ZoneOffsets(from: content.earliestInstant, until: content.latestInstant)
+        let calendarURL = options.calendarURL
         for item in content.items {
             xml.start("entry")
             xml.element("id", options.tag("session-\(item.session.id!.rawValue)"))
             xml.element("title", options.summary(for: item))
             xml.element("updated", rfc3339(item.lastChange))
             xml.element("published", rfc3339(item.session.createdAt))
-            link(&xml, rel: "alternate", type: "text/calendar", href: options.calendarURL)
+            link(&xml, rel: "alternate", type: "text/calendar", href: calendarURL)
             xml.start("category")
             xml.attribute("term", item.session.kind.rawValue)
             xml.attribute("label", options.categoryName(item.session.kind))

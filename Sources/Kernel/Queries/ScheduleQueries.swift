@@ -101,7 +101,25 @@ public enum ScheduleQueries {
     public static func series(_ ids: Set<WebinarSeries.ID>, in db: Database) throws
         -> [WebinarSeries.ID: WebinarSeries]
     {
-        Dictionary(uniqueKeysWithValues: try WebinarSeries.filter(keys: ids).fetchAll(db).map { ($0.id!, $0) })
+        // One cached statement whatever the number of ids (an `IN (?, ?, …)` list was built and prepared anew for
+        // every feed), and columns read by position: a network feed reads hundreds of series.
+        let statement = try db.cachedStatement(
+            sql: """
+                SELECT id, programmeId, slug, title, summary, objectives, status, timeZone, createdAt, updatedAt
+                FROM webinarSeries WHERE id IN (SELECT value FROM json_each(?))
+                """)
+        let list = "[" + ids.map { String($0.rawValue) }.joined(separator: ",") + "]"
+        let cursor = try Row.fetchCursor(statement, arguments: [list])
+        var series: [WebinarSeries.ID: WebinarSeries] = [:]
+        series.reserveCapacity(ids.count)
+        while let row = try cursor.next() {
+            let id = WebinarSeries.ID(row[0] as Int64)
+            series[id] = WebinarSeries(
+                id: id, programmeId: Programme.ID(row[1] as Int64), slug: row[2], title: row[3], summary: row[4],
+                objectives: WebinarSeries.objectives(fromJSON: row[5]), status: row[6], timeZone: row[7],
+                createdAt: row[8], updatedAt: row[9])
+        }
+        return series
     }
 
     /// The facilitators' display names of every series of `selection`, in the order they were given the role.
