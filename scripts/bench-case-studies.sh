@@ -2,7 +2,8 @@
 # Case-study search benchmark (issue 6; ../shared/bench B7): loads the 5,000 case studies of the shared synthetic
 # dataset through `indaba case-studies import`, then runs the kit's 100 FTS5 queries (make_fts_queries.py) through
 # the library's search (ranking, visibility, highlighted title and snippet) and bare on the kit's database in the
-# same process, alternating, and beside the sqlite3 shell running the kit's batch. Prints per-query p50 latencies,
+# same process, alternating, and beside the sqlite3 shell running the kit's batch, and the floor under them (the
+# search's SQL alone, no Swift, against bare: search_sql_floor.py). Prints per-query p50 latencies,
 # ratios, and whether each top 20 equals the bare query's; then the same queries over HTTP to `indaba serve`
 # (one keep-alive connection, true per-request p50/p99). Each target is printed beside its figure. Not part of CI.
 #
@@ -54,10 +55,15 @@ print(f"  ours: median of per-query p50s {ours:.3f} ms = {ours/shell:.2f}x the s
       f"mean {mean:.3f} ms = {mean/shell:.2f}x")
 PY
 echo
+echo "== The floor: the SQL alone, no Swift (our search query and bare FTS5, alternating, $RUNS runs a query)"
+NETWORK=$(sqlite3 "$DB" "SELECT id FROM organization WHERE slug = 'bench' AND parentId IS NULL")
+python3 scripts/bench/search_sql_floor.py "$DB" "$DATA/community.sqlite" "$WORK/q4_batch.sql" "$NETWORK" "$RUNS" \
+    | sed 's/^/  /'
+
+echo
 echo "== Over HTTP: the same 100 queries to indaba serve, one keep-alive connection, $HTTP_RUNS rounds (true p50/p99)"
 PORT=${BENCH_PORT:-18282}
 TOKEN=$($INDABA token create --db "$DB" --role networkCoordinator --org bench | tail -1)
-NETWORK=$(sqlite3 "$DB" "SELECT id FROM organization WHERE slug = 'bench' AND parentId IS NULL")
 $INDABA serve --db "$DB" --port "$PORT" > "$WORK/serve.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT

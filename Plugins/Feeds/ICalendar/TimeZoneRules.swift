@@ -135,7 +135,7 @@ enum ICalendarDate {
                 index += width
             }
             func name(_ names: StaticString, _ number: Int) {
-                for offset in 0..<3 { text[index + offset] = names.utf8Start[3 * number + offset] }
+                for letter in 0..<3 { text[index + letter] = names.utf8Start[3 * number + letter] }
                 index += 3
             }
             while index < pattern.count {
