@@ -157,12 +157,6 @@ enum ICalendarDate {
         }
     }
 
-    /// Calendar fields of an instant read in UTC (callers shift it by the offset first).
-    static func components(_ date: Date) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
-        let c = components(seconds: Int(date.timeIntervalSince1970.rounded(.down)))
-        return (c.year, c.month, c.day, c.hour, c.minute, c.second)
-    }
-
     /// Calendar fields of a time in seconds since 1970; `weekday` counts from Sunday, 0.
     private static func components(
         seconds: Int

@@ -13,8 +13,9 @@ enum SyndicationFeeds {
         xml.attribute("xmlns:atom", "http://www.w3.org/2005/Atom")
         xml.start("channel")
         // Titles and descriptions are HTML to feed readers: the text goes in escaped for HTML (see HTMLText).
+        let calendarURL = options.calendarURL
         xml.element("title", HTMLText.title(options.title(for: content)))
-        xml.element("link", options.calendarURL)
+        xml.element("link", calendarURL)
         xml.element(
             "description",
             HTMLText.escape(
@@ -29,7 +30,6 @@ enum SyndicationFeeds {
         xml.element("lastBuildDate", rfc822(content.lastModified))
         xml.element("ttl", String(options.settings.refreshMinutes))
         let offsets = ZoneOffsets(from: content.earliestInstant, until: content.latestInstant)
-        let calendarURL = options.calendarURL
         for item in content.items {
             xml.start("item")
             xml.element("title", HTMLText.title(options.summary(for: item)))
@@ -58,14 +58,14 @@ enum SyndicationFeeds {
         xml.element("title", options.title(for: content))
         if !content.summary.isEmpty { xml.element("subtitle", content.summary) }
         xml.element("updated", rfc3339(content.lastModified))
+        let calendarURL = options.calendarURL
         link(&xml, rel: "self", type: "application/atom+xml", href: options.feedURL)
-        link(&xml, rel: "alternate", type: "text/calendar", href: options.calendarURL)
+        link(&xml, rel: "alternate", type: "text/calendar", href: calendarURL)
         xml.start("author")
         xml.element("name", content.publisher)
         xml.end()
         xml.element("generator", "Indaba")
         let offsets = ZoneOffsets(from: content.earliestInstant, until: content.latestInstant)
-        let calendarURL = options.calendarURL
         for item in content.items {
             xml.start("entry")
             xml.element("id", options.tag("session-\(item.session.id!.rawValue)"))
