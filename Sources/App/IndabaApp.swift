@@ -1,6 +1,7 @@
 public import Hummingbird
 public import Kernel
 public import Logging
+import NIOCore
 public import PluginKit
 public import Server
 import Web
@@ -37,7 +38,7 @@ public enum IndabaApp {
             server: .http1(
                 configuration: .init(
                     additionalChannelHandlers: [ClientDisconnectHandler(requestGuard: configuration.requestGuard)],
-                    idleTimeout: .seconds(30)),
+                    idleTimeout: TimeAmount(configuration.idleTimeout)),
                 replay: replay),
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port), serverName: serverName),

@@ -16,13 +16,16 @@ public struct ServerConfiguration: Sendable {
     public var requestGuard: RequestGuard
     /// Whether pages may be asked for in the pseudo-language (accented, 40% longer English), to test layouts.
     public var pseudoLocalization: Bool
+    /// How long a connection with nothing arriving, nothing sent and no answer being made stays open.
+    public var idleTimeout: Duration
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, baseURL: String? = nil,
         trustedProxies: TrustedProxies = TrustedProxies(), requestGuard: RequestGuard = RequestGuard(),
-        pseudoLocalization: Bool = false
+        pseudoLocalization: Bool = false, idleTimeout: Duration = .seconds(30)
     ) {
         self.pseudoLocalization = pseudoLocalization
+        self.idleTimeout = idleTimeout
         self.host = host
         self.port = port
         self.trustedProxies = trustedProxies

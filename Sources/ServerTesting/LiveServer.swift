@@ -21,11 +21,13 @@ public final class LiveServer: Sendable {
         self.task = task
     }
 
-    /// Starts the application on `workspace`; `logger` receives its log (the access log among it).
+    /// Starts the application on `workspace`; `logger` receives its log (the access log among it). Connections
+    /// left idle for `idleTimeout` are closed.
     public static func start(
-        workspace: Workspace, baseURL: String? = nil, logger: Logger = Logger(label: "test")
+        workspace: Workspace, baseURL: String? = nil, idleTimeout: Duration = .seconds(30),
+        logger: Logger = Logger(label: "test")
     ) async throws -> LiveServer {
-        let configuration = ServerConfiguration(port: 0, baseURL: baseURL)
+        let configuration = ServerConfiguration(port: 0, baseURL: baseURL, idleTimeout: idleTimeout)
         let replay = AnswerReplay(counter: workspace.writes, serverName: "indaba", logger: logger)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         let application = IndabaApp.application(
@@ -48,21 +50,36 @@ public final class LiveServer: Sendable {
     /// Sends `request` (the whole text of an HTTP/1.1 request) on a new connection and returns the bytes of the one
     /// answer that comes back (its head only when `headOnly`: the answer to a `HEAD`).
     public func exchange(raw request: String, headOnly: Bool = false) async throws -> [UInt8] {
+        try await exchange(pieces: [Array(request.utf8)], answers: [headOnly])[0]
+    }
+
+    /// Sends `pieces` on a new connection, one write each, `pause` apart (several requests in one piece, or one
+    /// request over several), and returns the answers that come back, one for each of `answers` (`true` for the
+    /// answer to a `HEAD`: a head only). Fewer come back when the server closes the connection; the client closes
+    /// it after 30 seconds.
+    public func exchange(
+        pieces: [[UInt8]], answers: [Bool], pause: Duration = .milliseconds(5)
+    ) async throws -> [[UInt8]] {
         let group = MultiThreadedEventLoopGroup.singleton
-        let promise = group.next().makePromise(of: [UInt8].self)
+        let promise = group.next().makePromise(of: [[UInt8]].self)
         let port = port
         let channel = try await ClientBootstrap(group: group)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(
-                        AnswerCollector(promise: promise, headOnly: headOnly))
+                        AnswerCollector(promise: promise, headOnly: answers))
                 }
             }
             .connect(host: "127.0.0.1", port: port).get()
-        try await channel.writeAndFlush(ByteBuffer(string: request))
-        let bytes = try await promise.futureResult.get()
+        let limit = channel.eventLoop.scheduleTask(in: .seconds(30)) { channel.close(promise: nil) }
+        defer { limit.cancel() }
+        for (index, piece) in pieces.enumerated() {
+            if index > 0 { try await Task.sleep(for: pause) }
+            try await channel.writeAndFlush(ByteBuffer(bytes: piece))
+        }
+        let received = try await promise.futureResult.get()
         try? await channel.close()
-        return bytes
+        return received
     }
 
     /// A `GET` (or `method`) of `target` with `headers`, as a client sends it.
@@ -73,17 +90,19 @@ public final class LiveServer: Sendable {
     }
 }
 
-/// Reads one HTTP/1.1 answer: its head, then `Content-Length` bytes of body (none for a 304, or when `headOnly`).
+/// Reads HTTP/1.1 answers, each a head, then `Content-Length` bytes of body (none for a 304, or for a `HEAD`'s).
 private final class AnswerCollector: ChannelInboundHandler, @unchecked Sendable {
     // Used on its channel's event loop only.
     typealias InboundIn = ByteBuffer
 
-    private let promise: EventLoopPromise<[UInt8]>
+    private let promise: EventLoopPromise<[[UInt8]]>
     private var bytes: [UInt8] = []
-    private let headOnly: Bool
+    private var answers: [[UInt8]] = []
+    /// For each answer awaited, whether it is a head only.
+    private let headOnly: [Bool]
     private var done = false
 
-    init(promise: EventLoopPromise<[UInt8]>, headOnly: Bool) {
+    init(promise: EventLoopPromise<[[UInt8]]>, headOnly: [Bool]) {
         self.promise = promise
         self.headOnly = headOnly
     }
@@ -91,13 +110,18 @@ private final class AnswerCollector: ChannelInboundHandler, @unchecked Sendable 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         var buffer = unwrapInboundIn(data)
         bytes += buffer.readBytes(length: buffer.readableBytes) ?? []
-        if let length = Self.completeLength(bytes, headOnly: headOnly) {
-            finish(Array(bytes.prefix(length)))
+        while answers.count < headOnly.count,
+            let length = Self.completeLength(bytes, headOnly: headOnly[answers.count])
+        {
+            answers.append(Array(bytes.prefix(length)))
+            bytes.removeFirst(length)
         }
+        if answers.count == headOnly.count { finish() }
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        finish(bytes)
+        if !bytes.isEmpty { answers.append(bytes) }
+        finish()
         context.fireChannelInactive()
     }
 
@@ -109,13 +133,13 @@ private final class AnswerCollector: ChannelInboundHandler, @unchecked Sendable 
         context.close(promise: nil)
     }
 
-    private func finish(_ answer: [UInt8]) {
+    private func finish() {
         guard !done else { return }
         done = true
-        promise.succeed(answer)
+        promise.succeed(answers)
     }
 
-    /// The length of the whole answer once it has all arrived.
+    /// The length of the first answer in `bytes` once it has all arrived.
     static func completeLength(_ bytes: [UInt8], headOnly: Bool) -> Int? {
         let separator: [UInt8] = [13, 10, 13, 10]
         guard bytes.count >= 4,

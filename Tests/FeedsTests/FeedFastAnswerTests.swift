@@ -185,3 +185,108 @@ struct FeedFastAnswerTests {
         }
     }
 }
+
+/// The answers given in front of NIO's parser share connections with the normal path: order, requests cut into
+/// pieces, bodies, bytes outside the subset the front reads, and the idle time-out.
+@Suite("Feeds answered from the connection: sharing a connection with the normal path")
+struct FeedFastAnswerConnectionTests {
+    typealias Served = FeedFastAnswerTests.Served
+
+    static func request(_ method: String, _ target: String, _ headers: [String] = []) -> [UInt8] {
+        Array(
+            (([method + " " + target + " HTTP/1.1", "Host: a"] + headers).joined(separator: "\r\n") + "\r\n\r\n").utf8)
+    }
+
+    static func masked(_ answers: [[UInt8]]) -> [String] { answers.map(FeedFastAnswerTests.masked) }
+
+    @Test("several requests in one write: answered in order, the replayable first one replayed, the rest as normal")
+    func pipelined() async throws {
+        try await FeedFastAnswerTests.withServed { served in
+            let target = served.fixture.seriesFeed(served.fixture.seriesOne)
+            #expect(try await served.normalThenReplayed(target).replayedCount == 1)
+            let get = Self.request("GET", target)
+            let pieces = [get + Self.request("HEAD", target) + get + Self.request("GET", target + "?other=1") + get]
+            let kinds = [false, true, false, false, false]
+            let before = served.server.replay.replayedCount
+            let answers = try await served.server.exchange(pieces: pieces, answers: kinds)
+            let replayed = served.server.replay.replayedCount - before
+            // Each alone on its own connection, by the normal path.
+            served.server.replay.removeAll()
+            var alone: [[UInt8]] = []
+            for (piece, kind) in zip(
+                [get, Self.request("HEAD", target), get, Self.request("GET", target + "?other=1"), get], kinds)
+            {
+                alone += try await served.server.exchange(pieces: [piece], answers: [kind])
+            }
+            #expect(replayed == 1, "only the first comes before an answer the normal path owes")
+            #expect(answers.count == 5)
+            #expect(Self.masked(answers) == Self.masked(alone))
+        }
+    }
+
+    @Test("a request cut into pieces, and two requests each cut across writes, are answered whole")
+    func cutIntoPieces() async throws {
+        try await FeedFastAnswerTests.withServed { served in
+            let target = served.fixture.seriesFeed(served.fixture.seriesOne)
+            let (normal, _, count) = try await served.normalThenReplayed(target, headers: ["If-None-Match: *"])
+            #expect(count == 1)
+            let get = Self.request("GET", target, ["If-None-Match: *"])
+            let two = get + get
+            let pieces = [
+                Array(two[..<3]), Array(two[3..<20]), Array(two[20..<(get.count + 5)]), Array(two[(get.count + 5)...]),
+            ]
+            let before = served.server.replay.replayedCount
+            let answers = try await served.server.exchange(pieces: pieces, answers: [false, false])
+            #expect(served.server.replay.replayedCount - before == 2)
+            #expect(Self.masked(answers) == Self.masked([normal, normal]))
+        }
+    }
+
+    @Test("after a request with a body, or bytes outside the subset, the connection is the normal path's for good")
+    func handedOver() async throws {
+        try await FeedFastAnswerTests.withServed { served in
+            let target = served.fixture.seriesFeed(served.fixture.seriesOne)
+            let get = Self.request("GET", target)
+            let post =
+                Self.request("POST", "/api/v1/orgs", ["Content-Length: 2", "Content-Type: application/json"])
+                + Array("{}".utf8)
+            let bareLF = Array("GET \(target) HTTP/1.1\nHost: a\n\n".utf8)
+            for odd in [post, bareLF] {
+                #expect(try await served.normalThenReplayed(target).replayedCount == 1)
+                let before = served.server.replay.replayedCount
+                let answers = try await served.server.exchange(
+                    pieces: [get, odd, get], answers: [false, false, false])
+                #expect(served.server.replay.replayedCount - before == 1, "only the answer before the odd request")
+                // From the odd request on, what a connection gets with nothing replayed.
+                served.server.replay.removeAll()
+                let normal = try await served.server.exchange(pieces: [odd, get], answers: [false, false])
+                #expect(served.server.replay.replayedCount - before == 1)
+                #expect(FeedFastAnswerTests.status(answers[0]) == 200)
+                #expect(Self.masked(Array(answers.dropFirst())) == Self.masked(normal))
+            }
+        }
+    }
+
+    @Test("the idle time-out: a connection polled more often stays open; one left idle is closed")
+    func idleTimeout() async throws {
+        let fixture = try await FeedsFixture()
+        let server = try await LiveServer.start(
+            workspace: fixture.harness.workspace, baseURL: "https://indaba.example.org", idleTimeout: .seconds(1))
+        let target = fixture.seriesFeed(fixture.seriesOne)
+        let get = Self.request("GET", target)
+        _ = try await server.exchange(pieces: [get, get], answers: [false, false])
+        // Seven polls 300 ms apart span two seconds, twice the time-out: answered here or not, each keeps it open.
+        let busy = try await server.exchange(
+            pieces: Array(repeating: get, count: 7), answers: Array(repeating: false, count: 7),
+            pause: .milliseconds(300))
+        #expect(busy.count == 7 && busy.allSatisfy { FeedFastAnswerTests.status($0) == 200 })
+        #expect(server.replay.replayedCount > 0)
+        // One poll, then nothing: the server closes the connection (a second answer never comes).
+        let start = ContinuousClock.now
+        let idle = try await server.exchange(pieces: [get], answers: [false, false])
+        let waited = ContinuousClock.now - start
+        #expect(idle.count == 1)
+        #expect(waited >= .milliseconds(900) && waited < .seconds(20), "closed after \(waited)")
+        await server.stop()
+    }
+}

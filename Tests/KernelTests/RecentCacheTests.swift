@@ -22,15 +22,18 @@ struct RecentCacheTests {
         #expect(await cache.value(for: "k") { 7 } == 7)
     }
 
-    @Test("holdsCurrent says whether a value would be reused as it is, and whether it is the one asked about")
-    func holdsCurrent() async throws {
+    @Test("reusedUntil says until when a value will be reused as it is, and whether it is the one asked about")
+    func reusedUntil() async throws {
         let harness = try PluginHarness()
-        let cache = RecentCache<String, Int>(counter: harness.workspace.writes)
-        #expect(!cache.holdsCurrent("k") { _ in true })
+        let cache = RecentCache<String, Int>(counter: harness.workspace.writes, lifetime: .seconds(5))
+        #expect(cache.reusedUntil("k") { _ in true } == nil)
+        let before = ContinuousClock.now
         _ = await cache.value(for: "k") { 3 }
-        #expect(cache.holdsCurrent("k") { $0 == 3 })
-        #expect(!cache.holdsCurrent("k") { $0 == 4 })
+        let after = ContinuousClock.now
+        let until = try #require(cache.reusedUntil("k") { $0 == 3 })
+        #expect(until >= before + .seconds(5) && until <= after + .seconds(5))
+        #expect(cache.reusedUntil("k") { $0 == 4 } == nil)
         try await harness.importText(Samples.network)  // a write in this process
-        #expect(!cache.holdsCurrent("k") { $0 == 3 })
+        #expect(cache.reusedUntil("k") { $0 == 3 } == nil)
     }
 }

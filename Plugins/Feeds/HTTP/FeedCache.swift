@@ -26,6 +26,8 @@ final class FeedCache: Sendable {
 
     // A lock rather than an actor: a lookup is a dictionary read, cheaper than hopping executors on every poll.
     private let state = Mutex(State())
+    /// Counts every change to the entries: a replayed answer checks that none came since it was made.
+    private let changes = Atomic<UInt64>(0)
     private let capacity: Int
 
     init(capacity: Int = 2_000) {
@@ -44,13 +46,17 @@ final class FeedCache: Sendable {
         }
     }
 
-    /// Whether the feed rendered from `version` is still held for `key` (kernel events evict it).
-    func holds(_ key: Key, version: String) -> Bool {
-        state.withLock { $0.entries[key]?.version == version }
-    }
+    /// A mark of the entries as they are now; see ``isUnchanged(since:)``.
+    var mark: UInt64 { changes.load(ordering: .acquiring) }
+
+    /// Whether no entry was stored or evicted since `mark` was taken: then an entry read after taking it is still
+    /// held as it was (kernel events evict entries). Checked before every replayed answer, so it reads one number.
+    func isUnchanged(since mark: UInt64) -> Bool { changes.load(ordering: .acquiring) == mark }
 
     func store(_ representation: FeedRepresentation, for key: Key, version: String) {
         state.withLock { state in
+            // Counted under the lock: a mark that sees the count sees the change done.
+            changes.add(1, ordering: .releasing)
             if state.entries.count >= capacity { state.entries.removeAll(keepingCapacity: true) }
             state.entries[key] = Entry(version: version, representation: representation)
         }
@@ -58,7 +64,10 @@ final class FeedCache: Sendable {
 
     /// Drops every rendered feed with one of `scopes`.
     func evict(_ scopes: Set<FeedScope>) {
-        state.withLock { $0.entries = $0.entries.filter { !scopes.contains($0.key.scope) } }
+        state.withLock { state in
+            changes.add(1, ordering: .releasing)
+            state.entries = state.entries.filter { !scopes.contains($0.key.scope) }
+        }
     }
 
     /// How many feeds are held (for tests and diagnostics).

@@ -118,9 +118,11 @@ struct FeedRoutes {
             variant: FeedOptions.feedURL(
                 baseURL: context.baseURL, scope: scope, organization: organization, format: format,
                 personalFolder: folder))
+        // Taken before the lookup: a replay of what the lookup finds stays good while the cache is unchanged.
+        let mark = plugin.cache.mark
         if let cached = plugin.cache.entry(for: key, version: version) {
             return answer(
-                cached, request, context, replayable: folder == nil, key: key, state: stateKey, version: version)
+                cached, request, context, replayable: folder == nil, mark: mark, state: stateKey, version: version)
         }
         let options = FeedOptions(
             scope: scope, organization: organization, format: format, settings: settings, baseURL: context.baseURL,
@@ -143,31 +145,30 @@ struct FeedRoutes {
             lastModified: content.lastModified, maxAge: settings.refreshMinutes * 60, isPrivate: folder != nil)
         plugin.cache.store(representation, for: key, version: version)
         return answer(
-            representation, request, context, replayable: folder == nil, key: key, state: stateKey, version: version)
+            representation, request, context, replayable: folder == nil, mark: mark, state: stateKey, version: version)
     }
 
     /// Answers `request` from `representation` and, for a public feed, offers the server to send the same answer
     /// again without asking (a ``ReplayOffer``) while the feed's cached state and rendered bytes are those it came
-    /// from: a write in this process, a kernel event evicting the feed, or a second passing ends it. Personal feeds
+    /// from: a write in this process, any change to the feed cache since `mark` (a kernel event evicting a feed, a
+    /// feed stored), or the end of the remembered state ends it. Personal feeds
     /// are not offered (their token is checked in the database on every request), nor are answers that depend on
     /// the clock (`If-Modified-Since` alone) or on a query other than `?download`.
     private func answer(
         _ representation: FeedRepresentation, _ request: Request, _ context: IndabaRequestContext, replayable: Bool,
-        key: FeedCache.Key, state: FeedStateKey, version: String
+        mark: UInt64, state: FeedStateKey, version: String
     ) -> Response {
         let (response, body) = representation.answer(to: request, now: plugin.context.now())
         let query = request.uri.query
         if replayable, request.method == .get, query == nil || query == "download",
-            request.headers[.ifModifiedSince] == nil || request.headers[.ifNoneMatch] != nil
+            request.headers[.ifModifiedSince] == nil || request.headers[.ifNoneMatch] != nil,
+            let until = plugin.states.reusedUntil(state, where: { $0.version == version && $0.selection != nil })
         {
-            let (cache, states) = (plugin.cache, plugin.states)
+            let cache = plugin.cache
             context.trace.offerReplay(
                 ReplayOffer(
-                    body: body, varyingOn: [.acceptEncoding, .ifNoneMatch, .ifModifiedSince],
-                    isCurrent: {
-                        cache.holds(key, version: version)
-                            && states.holdsCurrent(state) { $0.version == version && $0.selection != nil }
-                    }))
+                    body: body, varyingOn: [.acceptEncoding, .ifNoneMatch, .ifModifiedSince], until: until,
+                    isCurrent: { cache.isUnchanged(since: mark) }))
         }
         return response
     }

@@ -39,15 +39,17 @@ public final class RecentCache<Key: Hashable & Sendable, Value: Sendable>: Senda
         return value
     }
 
-    /// Whether `key` has a value that ``value(for:compute:)`` would return as it is (no write since, not expired)
-    /// and that value `matches`. `matches` runs under the cache's lock (so the value is not copied out: replayed
-    /// answers ask this for every request) and must not use the cache.
-    public func holdsCurrent(_ key: Key, where matches: (Value) -> Bool) -> Bool {
+    /// Until when ``value(for:compute:)`` will return the value it holds for `key` as it is, unless this process
+    /// writes first; `nil` when it would not return it now, or when that value does not `matches`. `matches` runs
+    /// under the cache's lock (so the value is not copied out) and must not use the cache.
+    public func reusedUntil(_ key: Key, where matches: (Value) -> Bool) -> ContinuousClock.Instant? {
         let writes = counter.value
         let now = ContinuousClock.now
         return entries.withLock { entries in
-            guard let entry = entries[key], entry.writes == writes, entry.expires > now else { return false }
-            return matches(entry.value)
+            guard let entry = entries[key], entry.writes == writes, entry.expires > now, matches(entry.value) else {
+                return nil
+            }
+            return entry.expires
         }
     }
 }

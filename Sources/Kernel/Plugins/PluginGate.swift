@@ -38,11 +38,11 @@ public struct PluginGate: Sendable {
         self.enabled = RecentCache(counter: writes)
     }
 
-    /// Whether `plugin` is enabled for organization `id` by an answer remembered and still current: what
-    /// ``organization(_:plugin:scope:surface:)`` would decide now, without reading anything. `false` when it would
-    /// have to read (or refuse).
-    public func holdsCurrentAnswer(_ id: Organization.ID, plugin: PluginID) -> Bool {
-        enabled.holdsCurrent(Key(organization: id, plugin: plugin)) { $0 != nil }
+    /// Until when ``organization(_:plugin:scope:surface:)`` will let `plugin` through for organization `id` by the
+    /// answer it remembers, without reading anything, unless this process writes first. `nil` when it would have to
+    /// read (or refuse) now.
+    public func enabledAnswerUntil(_ id: Organization.ID, plugin: PluginID) -> ContinuousClock.Instant? {
+        enabled.reusedUntil(Key(organization: id, plugin: plugin)) { $0 != nil }
     }
 
     /// The organization `id`, when `plugin` may serve it to `scope` on `surface`.

@@ -67,7 +67,9 @@ public final class RequestTrace: Sendable {
     private struct State {
         var principal = "anonymous"
         var replay: ReplayOffer?
-        var conditions: [@Sendable () -> Bool] = []
+        /// The earliest end middleware set to a replay (see ``limitReplay(until:)``); `nil` for none.
+        var until: ContinuousClock.Instant?
+        var refused = false
     }
 
     private let state = Mutex(State())
@@ -85,21 +87,23 @@ public final class RequestTrace: Sendable {
         state.withLock { $0.replay = offer }
     }
 
-    /// Adds something that must still hold for a replayed answer to be sent (a middleware's own cached decision,
-    /// such as the plugin gate's).
-    public func addReplayCondition(_ condition: @escaping @Sendable () -> Bool) {
-        state.withLock { $0.conditions.append(condition) }
+    /// Ends any replay of this request's answer at `instant`, when a middleware's own remembered decision (such as
+    /// the plugin gate's) stops being used as it is; `nil` forbids a replay (the decision is not remembered).
+    public func limitReplay(until instant: ContinuousClock.Instant?) {
+        state.withLock { state in
+            if let instant { state.until = min(state.until ?? instant, instant) } else { state.refused = true }
+        }
     }
 
-    /// The route's offer, with every condition middleware added to it; `nil` when the route made none.
+    /// The route's offer, ending no later than every limit middleware set; `nil` when the route made none or a
+    /// middleware forbade it.
     public var replay: ReplayOffer? {
         state.withLock { state in
-            guard let offer = state.replay else { return nil }
-            let conditions = state.conditions
-            guard !conditions.isEmpty else { return offer }
+            guard let offer = state.replay, !state.refused else { return nil }
+            guard let limit = state.until else { return offer }
             return ReplayOffer(
-                body: offer.body, varyingOn: offer.varyingOn,
-                isCurrent: { offer.isCurrent() && conditions.allSatisfy { $0() } })
+                body: offer.body, varyingOn: offer.varyingOn, until: min(offer.until ?? limit, limit),
+                isCurrent: offer.isCurrent)
         }
     }
 }

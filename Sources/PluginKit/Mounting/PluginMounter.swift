@@ -132,8 +132,7 @@ struct PluginGateMiddleware: RouterMiddleware {
         if surface == .anonymous {
             // An answer replayed without this middleware stays good only while the gate would let it through as it
             // is (see ``ReplayOffer``).
-            let (gate, organization, plugin) = (self.gate, Organization.ID(id), pluginId)
-            context.trace.addReplayCondition { gate.holdsCurrentAnswer(organization, plugin: plugin) }
+            context.trace.limitReplay(until: gate.enabledAnswerUntil(Organization.ID(id), plugin: pluginId))
         }
         return try await next(request, context)
     }

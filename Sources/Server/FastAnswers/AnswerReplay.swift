@@ -8,36 +8,45 @@ import Synchronization
 
 /// Answers the server gave through its normal path that a route offered to replay (a ``PluginKit/ReplayOffer``),
 /// kept whole (status, every header the middleware added, body) and sent again to identical plain `GET`s straight
-/// from the connection (``FastAnswerHandler``), without the router, the middleware or a Swift task.
+/// from the connection's bytes (``FrontAnswerHandler``), before NIO's HTTP parser, without the router, the
+/// middleware or a Swift task. The head is kept as the bytes NIO's encoder wrote, cut where each answer's own values
+/// go.
 ///
 /// A replayed answer is byte for byte the one the normal path would give, but for its own `X-Request-Id` and `Date`,
 /// and it writes the same access log line. An answer is replayed only while all of these hold: this process has
 /// committed no write since it was recorded (the kernel's ``Kernel/WriteCounter``), at most `lifetime` has passed
-/// (another process may have written), and the route's and the middleware's conditions still hold (the feed is
-/// still in the plugin's cache, kernel events evict it; the plugin gate's remembered answer is still current).
+/// (another process may have written), the offer's and the middleware's `until` has not come (the feed's state and
+/// the plugin gate's answer are remembered that long), and the route's `isCurrent` still holds (nothing in the
+/// feed cache changed: kernel events evict feeds).
 /// Anything else, and every request that is not plain (``isPlain(_:)``), takes the normal path, which records anew.
 public final class AnswerReplay: Sendable {
     struct Recorded: Sendable {
         let status: HTTPResponse.Status
-        /// The headers as the middleware left them (`X-Request-Id` included), before the server's `Date` and `Server`.
-        let fields: HTTPFields
+        /// The answer's head as the normal path writes it, cut where this answer's own values go: before the
+        /// `X-Request-Id` value, and before the `Date` value (the server's `Date` and `Server` come last).
+        let beforeId: [UInt8]
+        /// `nil` when the answer has no `X-Request-Id` (then `beforeId` runs up to the date).
+        let beforeDate: [UInt8]?
+        let closing: [UInt8]
         let body: ByteBuffer?
         let route: String
-        let varyingOn: [HTTPField.Name]
+        /// The request headers the answer depends on (lower case), and the values it was recorded for.
+        let varyingOn: [String]
         let values: [String?]
         let isCurrent: @Sendable () -> Bool
         let writes: UInt64
         let expires: ContinuousClock.Instant
 
-        func fits(_ fields: HTTPFields) -> Bool {
-            varyingOn.indices.allSatisfy { fields[varyingOn[$0]] == values[$0] }
+        func fits(_ head: RawRequestHead) -> Bool {
+            varyingOn.indices.allSatisfy { head.value(of: varyingOn[$0]) == values[$0] }
         }
     }
 
     /// One replayed answer, ready to write, and what its access log line says.
     struct Answer {
-        let head: HTTPResponse
+        let head: ByteBuffer
         let body: ByteBuffer?
+        let status: HTTPResponse.Status
         let route: String
         let requestId: String
     }
@@ -51,6 +60,7 @@ public final class AnswerReplay: Sendable {
     let logger: Logger
     private let date = HTTPDateText()
     private let replayed = Atomic<Int>(0)
+    private let requestIds = RequestIdSequence()
 
     /// - Parameters:
     ///   - counter: The workspace's write counter.
@@ -85,6 +95,7 @@ public final class AnswerReplay: Sendable {
         .authorization, .cookie, .range, .ifRange, .connection, .expect, .transferEncoding, .upgrade,
         .ifMatch, .ifUnmodifiedSince,
     ]
+    private static let unusualNames = Set(unusual.map(\.canonicalName))
 
     /// A `GET` with no credentials, cookies, range, body, preconditions other than `If-None-Match` /
     /// `If-Modified-Since`, or `Connection` header.
@@ -95,6 +106,13 @@ public final class AnswerReplay: Sendable {
         return !unusual.contains { fields[$0] != nil }
     }
 
+    /// ``isPlain(_:)`` for a head read from the connection's bytes (HTTP/1.1 only: 1.0's connections end
+    /// differently).
+    static func isPlain(_ head: RawRequestHead) -> Bool {
+        head.method == "GET" && head.isHTTP11 && head.isBodiless
+            && !head.fields.contains { unusualNames.contains($0.name) }
+    }
+
     /// The write counter now: a recording is good only if nothing was written since the request began.
     var writes: UInt64 { counter.value }
 
@@ -102,13 +120,16 @@ public final class AnswerReplay: Sendable {
     func record(
         _ head: HTTPRequest, response: Response, offer: ReplayOffer, route: String, writesAtStart: UInt64
     ) {
+        // A body is replayed with its length: without one, NIO's encoder would frame it in chunks.
         guard Self.isPlain(head), let target = head.path, response.status == .ok || response.status == .notModified,
-            writesAtStart == counter.value
+            writesAtStart == counter.value, Self.isBodiless(response.status) || response.headers[.contentLength] != nil
         else { return }
+        let (beforeId, beforeDate, closing) = headBytes(status: response.status, fields: response.headers)
         let recorded = Recorded(
-            status: response.status, fields: response.headers, body: offer.body, route: route,
-            varyingOn: offer.varyingOn, values: offer.varyingOn.map { head.headerFields[$0] },
-            isCurrent: offer.isCurrent, writes: writesAtStart, expires: .now + lifetime)
+            status: response.status, beforeId: beforeId, beforeDate: beforeDate, closing: closing,
+            body: offer.body, route: route, varyingOn: offer.varyingOn.map(\.canonicalName),
+            values: offer.varyingOn.map { head.headerFields[$0] }, isCurrent: offer.isCurrent,
+            writes: writesAtStart, expires: min(.now + lifetime, offer.until ?? .now + lifetime))
         entries.withLock { entries in
             if entries[target] == nil, entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
             var list = entries[target, default: []].filter {
@@ -121,33 +142,61 @@ public final class AnswerReplay: Sendable {
         }
     }
 
-    /// The answer to `head` if one was recorded for it and is still good.
-    func answer(to head: HTTPRequest) -> Answer? {
-        guard Self.isPlain(head), let target = head.path else { return nil }
+    /// Whether an answer of `status` never has a body (NIO's encoder then drops its framing headers).
+    private static func isBodiless(_ status: HTTPResponse.Status) -> Bool {
+        status.kind == .informational || status == .noContent || status == .notModified
+    }
+
+    /// The head of an answer with `fields`, as NIO's encoder writes it after Hummingbird added `Date` and
+    /// `Server`, in three pieces around the request id's and the date's values. The encoder drops a bodiless
+    /// answer's `Content-Length` and `Transfer-Encoding`, and `Transfer-Encoding` beside a `Content-Length`.
+    private func headBytes(
+        status: HTTPResponse.Status, fields: HTTPFields
+    ) -> (beforeId: [UInt8], beforeDate: [UInt8]?, closing: [UInt8]) {
+        var beforeId = Array("HTTP/1.1 \(status.code) \(status.reasonPhrase)\r\n".utf8)
+        var beforeDate: [UInt8]?
+        let bodiless = Self.isBodiless(status)
+        for field in fields {
+            if field.name == .transferEncoding || bodiless && field.name == .contentLength { continue }
+            if field.name == RequestLogMiddleware.requestIdField, beforeDate == nil {
+                beforeId += Array("\(field.name.rawName): ".utf8)
+                beforeDate = Array("\r\n".utf8)
+            } else if beforeDate != nil {
+                beforeDate! += Array("\(field.name.rawName): \(field.value)\r\n".utf8)
+            } else {
+                beforeId += Array("\(field.name.rawName): \(field.value)\r\n".utf8)
+            }
+        }
+        if beforeDate != nil { beforeDate! += Array("Date: ".utf8) } else { beforeId += Array("Date: ".utf8) }
+        let closing = Array(("\r\n" + (serverName.map { "Server: \($0)\r\n" } ?? "") + "\r\n").utf8)
+        return (beforeId, beforeDate, closing)
+    }
+
+    /// The answer to `head` if one was recorded for it and is still good, its head written with `allocator`.
+    func answer(to head: RawRequestHead, allocator: ByteBufferAllocator) -> Answer? {
+        guard Self.isPlain(head) else { return nil }
         let writes = counter.value
         let now = ContinuousClock.now
-        guard let list = entries.withLock({ $0[target] }),
-            let recorded = list.last(where: { $0.fits(head.headerFields) }),
+        guard let list = entries.withLock({ $0[head.target] }),
+            let recorded = list.last(where: { $0.fits(head) }),
             recorded.writes == writes, recorded.expires > now, recorded.isCurrent()
         else { return nil }
         // The headers the normal path sends: the recorded ones with this request's id, then what Hummingbird's
         // application adds (`Date`, `Server`), set the same way.
-        let requestId = IndabaRequestContext.newRequestId()
-        var fields = HTTPFields()
-        fields.reserveCapacity(recorded.fields.count + 2)
-        for field in recorded.fields {
-            if field.name == RequestLogMiddleware.requestIdField {
-                fields.append(HTTPField(name: field.name, value: requestId))
-            } else {
-                fields.append(field)
-            }
+        let requestId = requestIds.next()
+        let date = date.now()
+        var buffer = allocator.buffer(
+            capacity: recorded.beforeId.count + (recorded.beforeDate?.count ?? 0) + recorded.closing.count + 64)
+        buffer.writeBytes(recorded.beforeId)
+        if let beforeDate = recorded.beforeDate {
+            buffer.writeString(requestId)
+            buffer.writeBytes(beforeDate)
         }
-        fields[.date] = date.now()
-        if let serverName { fields[.server] = serverName }
+        buffer.writeString(date)
+        buffer.writeBytes(recorded.closing)
         replayed.add(1, ordering: .relaxed)
         return Answer(
-            head: HTTPResponse(status: recorded.status, headerFields: fields), body: recorded.body,
-            route: recorded.route, requestId: requestId)
+            head: buffer, body: recorded.body, status: recorded.status, route: recorded.route, requestId: requestId)
     }
 
     /// The access log line of a replayed answer: the normal path's, with the request id Hummingbird gives each
@@ -155,7 +204,7 @@ public final class AnswerReplay: Sendable {
     func log(_ answer: Answer, elapsed: Duration) {
         // The id goes with the line's own fields: setting it on a copy of the logger copied its metadata each time.
         RequestLogMiddleware.log(
-            to: logger, requestId: answer.requestId, method: .get, route: answer.route, status: answer.head.status,
+            to: logger, requestId: answer.requestId, method: .get, route: answer.route, status: answer.status,
             elapsed: elapsed, principal: "anonymous", hummingbirdRequestId: RequestID().description)
     }
 }
