@@ -22,13 +22,14 @@ public final class LiveServer: Sendable {
     }
 
     /// Starts the application on `workspace`; `logger` receives its log (the access log among it). Connections
-    /// left idle for `idleTimeout` are closed.
+    /// left idle for `idleTimeout` are closed; replayed bodies from `fileBodies` bytes are sent from a file.
     public static func start(
         workspace: Workspace, baseURL: String? = nil, idleTimeout: Duration = .seconds(30),
-        logger: Logger = Logger(label: "test")
+        fileBodies: Int? = 16_384, logger: Logger = Logger(label: "test")
     ) async throws -> LiveServer {
         let configuration = ServerConfiguration(port: 0, baseURL: baseURL, idleTimeout: idleTimeout)
-        let replay = AnswerReplay(counter: workspace.writes, serverName: "indaba", logger: logger)
+        let replay = AnswerReplay(
+            counter: workspace.writes, serverName: "indaba", logger: logger, fileBodies: fileBodies)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         let application = IndabaApp.application(
             workspace: workspace, configuration: configuration, logger: logger, replay: replay

@@ -33,9 +33,10 @@ final class LogSink: Sendable {
         }
     }
 
-    func write(_ line: String, urgent: Bool) {
+    /// Adds a line, which `write` appends to the pending bytes (under the sink's lock: it must only append).
+    func write(urgent: Bool, _ write: (inout [UInt8]) -> Void) {
         let full = pending.withLock { buffer in
-            buffer.append(contentsOf: line.utf8)
+            write(&buffer)
             return buffer.count >= 32 * 1024
         }
         if urgent || full { flush() }
@@ -74,22 +75,28 @@ struct BufferedLogHandler: LogHandler {
         for (key, value) in metadata where extra[key] == nil { fields.append((key, value)) }
         for (key, value) in extra { fields.append((key, value)) }
         fields.sort { $0.key < $1.key }
-        var line = sink.timestamp()
-        line.reserveCapacity(256)
-        line += " "
-        line += event.level.rawValue
-        line += " "
-        line += label
-        line += ":"
-        for field in fields {
-            line += " "
-            line += field.key
-            line += "="
-            if case .string(let text) = field.value { line += text } else { line += field.value.description }
+        let (timestamp, message) = (sink.timestamp(), event.message.description)
+        // Written straight into the sink's bytes: no string of the whole line in between.
+        sink.write(urgent: event.level >= .warning) { line in
+            line.append(contentsOf: timestamp.utf8)
+            line.append(UInt8(ascii: " "))
+            line.append(contentsOf: event.level.rawValue.utf8)
+            line.append(UInt8(ascii: " "))
+            line.append(contentsOf: label.utf8)
+            line.append(UInt8(ascii: ":"))
+            for field in fields {
+                line.append(UInt8(ascii: " "))
+                line.append(contentsOf: field.key.utf8)
+                line.append(UInt8(ascii: "="))
+                if case .string(let text) = field.value {
+                    line.append(contentsOf: text.utf8)
+                } else {
+                    line.append(contentsOf: field.value.description.utf8)
+                }
+            }
+            line.append(UInt8(ascii: " "))
+            line.append(contentsOf: message.utf8)
+            line.append(UInt8(ascii: "\n"))
         }
-        line += " "
-        line += event.message.description
-        line += "\n"
-        sink.write(line, urgent: event.level >= .warning)
     }
 }

@@ -40,11 +40,12 @@ struct FeedFastAnswerTests {
         let server: LiveServer
         let logs: CapturedLogs
 
-        init() async throws {
+        /// Replayed bodies from `fileBodies` bytes are sent from the server's file (`sendfile`).
+        init(fileBodies: Int? = 16_384) async throws {
             fixture = try await FeedsFixture()
             logs = CapturedLogs()
             server = try await LiveServer.start(
-                workspace: fixture.harness.workspace, baseURL: "https://indaba.example.org",
+                workspace: fixture.harness.workspace, baseURL: "https://indaba.example.org", fileBodies: fileBodies,
                 logger: logs.logger(label: "indaba"))
             // The first feed served at a domain name keeps the installation's identity: a write, after which
             // answers are recorded.
@@ -73,8 +74,8 @@ struct FeedFastAnswerTests {
     }
 
     /// Runs `body` with a served fixture, then stops the server.
-    static func withServed(_ body: (Served) async throws -> Void) async throws {
-        let served = try await Served()
+    static func withServed(fileBodies: Int? = 16_384, _ body: (Served) async throws -> Void) async throws {
+        let served = try await Served(fileBodies: fileBodies)
         do {
             try await body(served)
         } catch {
@@ -84,9 +85,12 @@ struct FeedFastAnswerTests {
         await served.server.stop()
     }
 
-    @Test("200, gzip, 304 and ?download: the replayed answer is the normal path's, byte for byte, with its own id")
-    func byteForByte() async throws {
-        try await Self.withServed { served in
+    @Test(
+        "200, gzip, 304 and ?download: the replayed answer is the normal path's, byte for byte, with its own id",
+        arguments: [nil, 1])
+    func byteForByte(fileBodies: Int?) async throws {
+        // With `fileBodies` 1, every replayed body is sent from the server's file (`sendfile`); with nil, from memory.
+        try await Self.withServed(fileBodies: fileBodies) { served in
             let series = served.fixture.seriesFeed(served.fixture.seriesOne)
             let first = try await served.server.exchange(series)
             let etag = try #require(Self.header("ETag", in: first))
@@ -264,6 +268,31 @@ struct FeedFastAnswerConnectionTests {
                 #expect(FeedFastAnswerTests.status(answers[0]) == 200)
                 #expect(Self.masked(Array(answers.dropFirst())) == Self.masked(normal))
             }
+        }
+    }
+
+    @Test("32 connections at once, 30 requests each in one write, bodies sent from the file: every answer whole")
+    func manyAtOnceFromTheFile() async throws {
+        // The server's event loops share the body file; each must send through a descriptor of its own.
+        try await FeedFastAnswerTests.withServed(fileBodies: 1) { served in
+            let target = served.fixture.networkFeed.replacingOccurrences(of: "calendar.ics", with: "feed.rss")
+            let (normal, _, count) = try await served.normalThenReplayed(target, headers: ["Accept-Encoding: gzip"])
+            #expect(count == 1)
+            let thirty = Array(repeating: Self.request("GET", target, ["Accept-Encoding: gzip"]), count: 30).flatMap {
+                $0
+            }
+            let before = served.server.replay.replayedCount
+            let received = try await withThrowingTaskGroup(of: [[UInt8]].self) { group in
+                for _ in 0..<32 {
+                    group.addTask {
+                        try await served.server.exchange(pieces: [thirty], answers: Array(repeating: false, count: 30))
+                    }
+                }
+                return try await group.reduce(into: []) { $0 += $1 }
+            }
+            #expect(received.count == 960)
+            #expect(Set(Self.masked(received)) == [FeedFastAnswerTests.masked(normal)])
+            #expect(served.server.replay.replayedCount - before > 0)
         }
     }
 

@@ -29,6 +29,8 @@ public final class AnswerReplay: Sendable {
         let beforeDate: [UInt8]?
         let closing: [UInt8]
         let body: ByteBuffer?
+        /// Where a large body is kept in a ``ReplayBodyFile``, to be sent from there.
+        let file: FileBody?
         let route: String
         /// The request headers the answer depends on (lower case), and the values it was recorded for.
         let varyingOn: [String]
@@ -46,6 +48,8 @@ public final class AnswerReplay: Sendable {
     struct Answer {
         let head: ByteBuffer
         let body: ByteBuffer?
+        /// Where the body is kept in a file, to be sent from there.
+        let file: FileBody?
         let status: HTTPResponse.Status
         let route: String
         let requestId: String
@@ -61,6 +65,15 @@ public final class AnswerReplay: Sendable {
     private let date = HTTPDateText()
     private let replayed = Atomic<Int>(0)
     private let requestIds = RequestIdSequence()
+    private let fileBodies: Int?
+    /// The file large bodies are added to now.
+    private let bodyFile = Mutex<ReplayBodyFile?>(nil)
+
+    /// A body's place in a ``ReplayBodyFile``.
+    struct FileBody: Sendable {
+        let range: Range<Int>
+        let file: ReplayBodyFile
+    }
 
     /// - Parameters:
     ///   - counter: The workspace's write counter.
@@ -68,10 +81,13 @@ public final class AnswerReplay: Sendable {
     ///   - logger: The application's logger, which the access log of the normal path writes to.
     ///   - lifetime: How long an answer is replayed at most without being recorded again.
     ///   - capacity: How many request targets are kept; past it the store starts again empty.
+    ///   - fileBodies: The size from which bodies are kept in a temporary file and sent with `sendfile`; `nil` keeps
+    ///     every body in memory.
     public init(
         counter: WriteCounter, serverName: String?, logger: Logger, lifetime: Duration = .seconds(1),
-        capacity: Int = 2_000
+        capacity: Int = 2_000, fileBodies: Int? = 16_384
     ) {
+        self.fileBodies = fileBodies
         self.counter = counter
         self.serverName = serverName
         self.logger = logger
@@ -125,11 +141,21 @@ public final class AnswerReplay: Sendable {
             writesAtStart == counter.value, Self.isBodiless(response.status) || response.headers[.contentLength] != nil
         else { return }
         let (beforeId, beforeDate, closing) = headBytes(status: response.status, fields: response.headers)
+        let varyingOn = offer.varyingOn.map(\.canonicalName)
+        let values = offer.varyingOn.map { head.headerFields[$0] }
+        var file: FileBody?
+        if let body = offer.body, let fileBodies, body.readableBytes >= fileBodies {
+            // The answer this one replaces usually has the same body: its place in the file is kept.
+            let earlier = entries.withLock { entries in
+                entries[target]?.last { $0.varyingOn == varyingOn && $0.values == values && $0.body == body }?.file
+            }
+            file = earlier ?? fileBody(body)
+        }
         let recorded = Recorded(
             status: response.status, beforeId: beforeId, beforeDate: beforeDate, closing: closing,
-            body: offer.body, route: route, varyingOn: offer.varyingOn.map(\.canonicalName),
-            values: offer.varyingOn.map { head.headerFields[$0] }, isCurrent: offer.isCurrent,
-            writes: writesAtStart, expires: min(.now + lifetime, offer.until ?? .now + lifetime))
+            body: offer.body, file: file, route: route, varyingOn: varyingOn, values: values,
+            isCurrent: offer.isCurrent, writes: writesAtStart,
+            expires: min(.now + lifetime, offer.until ?? .now + lifetime))
         entries.withLock { entries in
             if entries[target] == nil, entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
             var list = entries[target, default: []].filter {
@@ -139,6 +165,18 @@ public final class AnswerReplay: Sendable {
             if list.count >= 8 { list.removeFirst() }
             list.append(recorded)
             entries[target] = list
+        }
+    }
+
+    /// `body` written to the current ``ReplayBodyFile`` (a new one when it is full); `nil` when no file can take it.
+    private func fileBody(_ body: ByteBuffer) -> FileBody? {
+        bodyFile.withLock { current in
+            if let current, let range = current.append(body) { return FileBody(range: range, file: current) }
+            guard let fresh = ReplayBodyFile(capacity: max(64 << 20, body.readableBytes)),
+                let range = fresh.append(body)
+            else { return nil }
+            current = fresh
+            return FileBody(range: range, file: fresh)
         }
     }
 
@@ -196,7 +234,8 @@ public final class AnswerReplay: Sendable {
         buffer.writeBytes(recorded.closing)
         replayed.add(1, ordering: .relaxed)
         return Answer(
-            head: buffer, body: recorded.body, status: recorded.status, route: recorded.route, requestId: requestId)
+            head: buffer, body: recorded.body, file: recorded.file,
+            status: recorded.status, route: recorded.route, requestId: requestId)
     }
 
     /// The access log line of a replayed answer: the normal path's, with the request id Hummingbird gives each

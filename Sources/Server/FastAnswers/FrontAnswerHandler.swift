@@ -68,7 +68,14 @@ final class FrontAnswerHandler: ChannelDuplexHandler, RemovableChannelHandler {
                     let answer = replay.answer(to: head, allocator: context.channel.allocator)
                 {
                     context.write(wrapOutboundOut(.byteBuffer(answer.head)), promise: nil)
-                    if let body = answer.body { context.write(wrapOutboundOut(.byteBuffer(body)), promise: nil) }
+                    if let file = answer.file, let region = file.file.region(file.range, on: context.eventLoop) {
+                        // The file stays open until the kernel has sent the region.
+                        let sent = context.eventLoop.makePromise(of: Void.self)
+                        sent.futureResult.whenComplete { _ in withExtendedLifetime(file.file) {} }
+                        context.write(wrapOutboundOut(.fileRegion(region)), promise: sent)
+                    } else if let body = answer.body {
+                        context.write(wrapOutboundOut(.byteBuffer(body)), promise: nil)
+                    }
                     replay.log(answer, elapsed: .now - start)
                     answered = true
                 } else {
