@@ -105,18 +105,26 @@ enum RequestHeadScanner {
         return nil
     }
 
+    private static let versionPrefix = Array("HTTP/1.".utf8)
+
     private static func requestLine(
         _ bytes: UnsafeRawBufferPointer, _ line: Range<Int>
     ) -> (String, String, Bool)? {
-        let parts = bytes[line].split(separator: space, maxSplits: 2, omittingEmptySubsequences: false)
-        guard parts.count == 3, !parts[0].isEmpty, parts[0].allSatisfy(isTokenByte),
-            parts[1].first == UInt8(ascii: "/"), parts[1].allSatisfy({ $0 > 0x20 && $0 < 0x7F })
+        // `method SP target SP HTTP/1.x`: the version takes the last 8 bytes, a single space before it.
+        let versionStart = line.upperBound - 8
+        guard line.count >= 12, let methodEnd = bytes[line].firstIndex(of: space), methodEnd < versionStart - 1
         else { return nil }
-        let version = String(decoding: parts[2], as: UTF8.self)
-        guard version == "HTTP/1.1" || version == "HTTP/1.0" else { return nil }
+        let method = line.lowerBound..<methodEnd
+        let target = (methodEnd + 1)..<(versionStart - 1)
+        guard bytes[versionStart - 1] == space, !method.isEmpty, !target.isEmpty,
+            bytes[versionStart..<(versionStart + 7)].elementsEqual(versionPrefix),
+            bytes[versionStart + 7] == UInt8(ascii: "1") || bytes[versionStart + 7] == UInt8(ascii: "0"),
+            bytes[method].allSatisfy(isTokenByte), bytes[target.lowerBound] == UInt8(ascii: "/"),
+            bytes[target].allSatisfy({ $0 > 0x20 && $0 < 0x7F })
+        else { return nil }
         return (
-            String(decoding: parts[0], as: UTF8.self), String(decoding: parts[1], as: UTF8.self),
-            version == "HTTP/1.1"
+            String(decoding: bytes[method], as: UTF8.self), String(decoding: bytes[target], as: UTF8.self),
+            bytes[versionStart + 7] == UInt8(ascii: "1")
         )
     }
 
