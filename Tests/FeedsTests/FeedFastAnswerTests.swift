@@ -203,17 +203,35 @@ struct FeedFastAnswerConnectionTests {
 
     static func masked(_ answers: [[UInt8]]) -> [String] { answers.map(FeedFastAnswerTests.masked) }
 
+    /// Runs `exchange` after making `target`'s answer replayable, until the number of requests it replayed is
+    /// `expected` (or more than none, with no `expected`), at most five times, and gives the last result with that
+    /// number. The remembered answers a replay needs last a second: on a busy machine a second can pass between
+    /// making it replayable and the exchange, and the normal path then rightly answers everything.
+    static func replaying<T>(
+        _ served: Served, _ target: String, headers: [String] = [], expected: Int? = nil,
+        _ exchange: () async throws -> T
+    ) async throws -> (result: T, replayed: Int) {
+        var attempt = 0
+        while true {
+            attempt += 1
+            _ = try await served.normalThenReplayed(target, headers: headers)
+            let before = served.server.replay.replayedCount
+            let result = try await exchange()
+            let replayed = served.server.replay.replayedCount - before
+            if expected.map({ replayed == $0 }) ?? (replayed > 0) || attempt == 5 { return (result, replayed) }
+        }
+    }
+
     @Test("several requests in one write: answered in order, the replayable first one replayed, the rest as normal")
     func pipelined() async throws {
         try await FeedFastAnswerTests.withServed { served in
             let target = served.fixture.seriesFeed(served.fixture.seriesOne)
-            #expect(try await served.normalThenReplayed(target).replayedCount == 1)
             let get = Self.request("GET", target)
             let pieces = [get + Self.request("HEAD", target) + get + Self.request("GET", target + "?other=1") + get]
             let kinds = [false, true, false, false, false]
-            let before = served.server.replay.replayedCount
-            let answers = try await served.server.exchange(pieces: pieces, answers: kinds)
-            let replayed = served.server.replay.replayedCount - before
+            let (answers, replayed) = try await Self.replaying(served, target, expected: 1) {
+                try await served.server.exchange(pieces: pieces, answers: kinds)
+            }
             // Each alone on its own connection, by the normal path.
             served.server.replay.removeAll()
             var alone: [[UInt8]] = []
@@ -232,16 +250,18 @@ struct FeedFastAnswerConnectionTests {
     func cutIntoPieces() async throws {
         try await FeedFastAnswerTests.withServed { served in
             let target = served.fixture.seriesFeed(served.fixture.seriesOne)
-            let (normal, _, count) = try await served.normalThenReplayed(target, headers: ["If-None-Match: *"])
-            #expect(count == 1)
+            let normal = try await served.server.exchange(target, headers: ["If-None-Match: *"])
             let get = Self.request("GET", target, ["If-None-Match: *"])
             let two = get + get
             let pieces = [
                 Array(two[..<3]), Array(two[3..<20]), Array(two[20..<(get.count + 5)]), Array(two[(get.count + 5)...]),
             ]
-            let before = served.server.replay.replayedCount
-            let answers = try await served.server.exchange(pieces: pieces, answers: [false, false])
-            #expect(served.server.replay.replayedCount - before == 2)
+            let (answers, replayed) = try await Self.replaying(
+                served, target, headers: ["If-None-Match: *"], expected: 2
+            ) {
+                try await served.server.exchange(pieces: pieces, answers: [false, false])
+            }
+            #expect(replayed == 2)
             #expect(Self.masked(answers) == Self.masked([normal, normal]))
         }
     }
@@ -256,15 +276,15 @@ struct FeedFastAnswerConnectionTests {
                 + Array("{}".utf8)
             let bareLF = Array("GET \(target) HTTP/1.1\nHost: a\n\n".utf8)
             for odd in [post, bareLF] {
-                #expect(try await served.normalThenReplayed(target).replayedCount == 1)
-                let before = served.server.replay.replayedCount
-                let answers = try await served.server.exchange(
-                    pieces: [get, odd, get], answers: [false, false, false])
-                #expect(served.server.replay.replayedCount - before == 1, "only the answer before the odd request")
+                let (answers, replayed) = try await Self.replaying(served, target, expected: 1) {
+                    try await served.server.exchange(pieces: [get, odd, get], answers: [false, false, false])
+                }
+                #expect(replayed == 1, "only the answer before the odd request")
                 // From the odd request on, what a connection gets with nothing replayed.
                 served.server.replay.removeAll()
+                let before = served.server.replay.replayedCount
                 let normal = try await served.server.exchange(pieces: [odd, get], answers: [false, false])
-                #expect(served.server.replay.replayedCount - before == 1)
+                #expect(served.server.replay.replayedCount == before)
                 #expect(FeedFastAnswerTests.status(answers[0]) == 200)
                 #expect(Self.masked(Array(answers.dropFirst())) == Self.masked(normal))
             }
@@ -276,23 +296,25 @@ struct FeedFastAnswerConnectionTests {
         // The server's event loops share the body file; each must send through a descriptor of its own.
         try await FeedFastAnswerTests.withServed(fileBodies: 1) { served in
             let target = served.fixture.networkFeed.replacingOccurrences(of: "calendar.ics", with: "feed.rss")
-            let (normal, _, count) = try await served.normalThenReplayed(target, headers: ["Accept-Encoding: gzip"])
-            #expect(count == 1)
+            let normal = try await served.server.exchange(target, headers: ["Accept-Encoding: gzip"])
             let thirty = Array(repeating: Self.request("GET", target, ["Accept-Encoding: gzip"]), count: 30).flatMap {
                 $0
             }
-            let before = served.server.replay.replayedCount
-            let received = try await withThrowingTaskGroup(of: [[UInt8]].self) { group in
-                for _ in 0..<32 {
-                    group.addTask {
-                        try await served.server.exchange(pieces: [thirty], answers: Array(repeating: false, count: 30))
+            // Replayed while the connection can take more output; the rest by the normal path, checked all the same.
+            let (received, replayed) = try await Self.replaying(served, target, headers: ["Accept-Encoding: gzip"]) {
+                try await withThrowingTaskGroup(of: [[UInt8]].self) { group in
+                    for _ in 0..<32 {
+                        group.addTask {
+                            try await served.server.exchange(
+                                pieces: [thirty], answers: Array(repeating: false, count: 30))
+                        }
                     }
+                    return try await group.reduce(into: []) { $0 += $1 }
                 }
-                return try await group.reduce(into: []) { $0 += $1 }
             }
             #expect(received.count == 960)
             #expect(Set(Self.masked(received)) == [FeedFastAnswerTests.masked(normal)])
-            #expect(served.server.replay.replayedCount - before > 0)
+            #expect(replayed > 0)
         }
     }
 
@@ -300,22 +322,28 @@ struct FeedFastAnswerConnectionTests {
     func idleTimeout() async throws {
         let fixture = try await FeedsFixture()
         let server = try await LiveServer.start(
-            workspace: fixture.harness.workspace, baseURL: "https://indaba.example.org", idleTimeout: .seconds(1))
+            workspace: fixture.harness.workspace, baseURL: "https://indaba.example.org", idleTimeout: .seconds(3))
         let target = fixture.seriesFeed(fixture.seriesOne)
         let get = Self.request("GET", target)
         _ = try await server.exchange(pieces: [get, get], answers: [false, false])
-        // Seven polls 300 ms apart span two seconds, twice the time-out: answered here or not, each keeps it open.
-        let busy = try await server.exchange(
-            pieces: Array(repeating: get, count: 7), answers: Array(repeating: false, count: 7),
-            pause: .milliseconds(300))
-        #expect(busy.count == 7 && busy.allSatisfy { FeedFastAnswerTests.status($0) == 200 })
-        #expect(server.replay.replayedCount > 0)
+        // Eleven polls 500 ms apart span five seconds, longer than the time-out: answered here or not, each keeps it
+        // open. (Tried again, at most twice, until some were answered here: a busy machine can make each take a
+        // second, and the remembered answers a replay needs last a second.)
+        for attempt in 1...3 {
+            let before = server.replay.replayedCount
+            let busy = try await server.exchange(
+                pieces: Array(repeating: get, count: 11), answers: Array(repeating: false, count: 11),
+                pause: .milliseconds(500))
+            #expect(busy.count == 11 && busy.allSatisfy { FeedFastAnswerTests.status($0) == 200 })
+            if server.replay.replayedCount > before { break }
+            #expect(attempt < 3, "no poll was answered in front of the normal path")
+        }
         // One poll, then nothing: the server closes the connection (a second answer never comes).
         let start = ContinuousClock.now
         let idle = try await server.exchange(pieces: [get], answers: [false, false])
         let waited = ContinuousClock.now - start
         #expect(idle.count == 1)
-        #expect(waited >= .milliseconds(900) && waited < .seconds(20), "closed after \(waited)")
+        #expect(waited >= .milliseconds(2_900) && waited < .seconds(25), "closed after \(waited)")
         await server.stop()
     }
 }
