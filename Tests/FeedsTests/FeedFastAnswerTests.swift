@@ -57,12 +57,15 @@ struct FeedFastAnswerTests {
         ///
         /// The gate's and the feed state's remembered answers last a second, and a replay needs them current: a
         /// pair of requests that straddles their end is rightly not replayed, so a busy machine may need another try.
+        /// Each try after the first waits for them to end first, so that the normal request remembers them anew and
+        /// the replay has their whole second.
         func normalThenReplayed(_ target: String, headers: [String] = []) async throws -> (
             normal: [UInt8], replayed: [UInt8], replayedCount: Int
         ) {
             var attempt = 0
             while true {
                 attempt += 1
+                if attempt > 1 { try await Task.sleep(for: .milliseconds(1_100)) }
                 server.replay.removeAll()
                 let normal = try await server.exchange(target, headers: headers)
                 let before = server.replay.replayedCount
@@ -214,6 +217,8 @@ struct FeedFastAnswerConnectionTests {
         var attempt = 0
         while true {
             attempt += 1
+            // After a miss, the remembered answers are let end, so that they are remembered anew for a whole second.
+            if attempt > 1 { try await Task.sleep(for: .milliseconds(1_100)) }
             _ = try await served.normalThenReplayed(target, headers: headers)
             let before = served.server.replay.replayedCount
             let result = try await exchange()
@@ -318,7 +323,8 @@ struct FeedFastAnswerConnectionTests {
         }
     }
 
-    @Test("the idle time-out: a connection polled more often stays open; one left idle is closed")
+    @Test(
+        "the idle time-out: a connection polled more often stays open; one left idle, or only trickled into, is closed")
     func idleTimeout() async throws {
         let fixture = try await FeedsFixture()
         let server = try await LiveServer.start(
@@ -344,6 +350,16 @@ struct FeedFastAnswerConnectionTests {
         let waited = ContinuousClock.now - start
         #expect(idle.count == 1)
         #expect(waited >= .milliseconds(2_900) && waited < .seconds(25), "closed after \(waited)")
+        // Bytes trickling in, a second apart, that never make a whole request do not keep it open: the server closes
+        // it after the time-out, and the next write finds it closed (kept open, the eight would take eight seconds
+        // and the answer would never come).
+        let trickleStart = ContinuousClock.now
+        let trickled = try? await server.exchange(
+            pieces: [Array("GET \(target) HTTP/1.1\r\nX-Slow: ".utf8)] + Array(repeating: Array("a".utf8), count: 8),
+            answers: [false], pause: .seconds(1))
+        let trickledFor = ContinuousClock.now - trickleStart
+        #expect(trickled?.isEmpty ?? true)
+        #expect(trickledFor < .seconds(7), "still open after \(trickledFor)")
         await server.stop()
     }
 }

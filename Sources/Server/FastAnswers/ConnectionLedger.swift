@@ -11,6 +11,8 @@ final class ConnectionLedger {
     private(set) var requestBeingRead = false
     /// Answers whose end Hummingbird wrote.
     private(set) var answersWritten = 0
+    /// When the last request part reached Hummingbird's handlers.
+    private(set) var lastRead = NIODeadline.now()
 
     /// Whether a request has all arrived and its answer is still being made: the connection is not idle.
     var isAnswering: Bool { requestsRead > answersWritten && !requestBeingRead }
@@ -19,6 +21,7 @@ final class ConnectionLedger {
     func handler() -> some ChannelDuplexHandler & RemovableChannelHandler { LedgerHandler(ledger: self) }
 
     fileprivate func read(_ part: HTTPRequestPart) {
+        lastRead = .now()
         switch part {
         case .head:
             requestsRead += 1

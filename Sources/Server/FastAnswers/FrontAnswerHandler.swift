@@ -11,7 +11,8 @@ import NIOCore
 /// - A request is answered here only when the normal path owes no answer on the connection (``ConnectionLedger``),
 ///   so answers go out in the order requests came, and only while the connection can take more output.
 /// - This handler keeps the connection's idle time-out (Hummingbird's own would not see the answers given here): a
-///   connection with nothing arriving, nothing sent and no answer being made for `idleTimeout` is closed.
+///   connection with no whole request arriving, nothing sent and no answer being made for `idleTimeout` is closed,
+///   as Hummingbird closes it (bytes trickling in without ever making a request do not keep it open).
 final class FrontAnswerHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = ByteBuffer
@@ -27,6 +28,7 @@ final class FrontAnswerHandler: ChannelDuplexHandler, RemovableChannelHandler {
     private var partial: ByteBuffer?
     /// Set once the connection's bytes all go to NIO's parser.
     private var handedOver = false
+    /// When a whole request head last arrived here, or anything was last sent by the normal path.
     private var lastActive = NIODeadline.now()
     private var idleCheck: Scheduled<Void>?
 
@@ -38,7 +40,6 @@ final class FrontAnswerHandler: ChannelDuplexHandler, RemovableChannelHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let start = ContinuousClock.now
-        lastActive = .now()
         if handedOver {
             context.fireChannelRead(data)
             return
@@ -64,6 +65,7 @@ final class FrontAnswerHandler: ChannelDuplexHandler, RemovableChannelHandler {
                     break reading
                 }
                 let request = bytes.readSlice(length: head.length)!
+                lastActive = .now()
                 if passedOn == ledger.answersWritten, context.channel.isWritable,
                     let answer = replay.answer(to: head, allocator: context.channel.allocator)
                 {
@@ -139,7 +141,9 @@ final class FrontAnswerHandler: ChannelDuplexHandler, RemovableChannelHandler {
         let deadline = lastActive + idleTimeout
         idleCheck = context.eventLoop.assumeIsolated().scheduleTask(deadline: deadline) {
             self.idleCheck = nil
-            // A request being answered keeps the connection, however long the answer takes.
+            // A request being answered keeps the connection, however long the answer takes. Requests that went to
+            // NIO's parser are seen by the ledger.
+            self.lastActive = max(self.lastActive, self.ledger.lastRead)
             if !self.ledger.isAnswering, NIODeadline.now() >= self.lastActive + idleTimeout {
                 context.close(promise: nil)
             } else {
