@@ -85,9 +85,20 @@ struct LanguageTests {
         #expect(page.text.contains("<html lang=\"pt\""))
         let asked = try await web.client.request(.get, "/series/\(web.series)", headers: ["Accept-Language": "sw"])
         #expect(asked.text.contains("<html lang=\"sw\""))
+        // The page for visitors naming no shipped language is cached as "the organization's default": a change of
+        // that default is a write, and the next such visitor gets the new language, not the page cached before.
+        let none = try await web.client.request(.get, "/series/\(web.series)")
+        #expect(none.text.contains("<html lang=\"pt\""))
+        try await web.harness.workspace.write(as: AuditActor("test")) {
+            try $0.setDefaultLanguage(.french, for: Organization.ID(web.network))
+        }
+        for headers in [["Accept-Language": "de"], [:]] {
+            let changed = try await web.client.request(.get, "/series/\(web.series)", headers: headers)
+            #expect(changed.text.contains("<html lang=\"fr\""))
+        }
         #expect(
             try await web.count(
-                "SELECT count(*) FROM auditLog WHERE action = 'organization.languageChanged'") == 1)
+                "SELECT count(*) FROM auditLog WHERE action = 'organization.languageChanged'") == 2)
     }
 
     @Test("enrolment in Arabic: errors in Arabic beside their fields (422); the chosen language is kept")

@@ -23,17 +23,13 @@ struct SeriesPage {
         let asked = request.uri.queryParameters.get("tz")
         let chosen = asked.flatMap { $0.isEmpty ? nil : TimeZone(identifier: $0) }
         let zoneError = asked.map { !$0.isEmpty && chosen == nil } ?? false
-        // The organization's default language applies only when the visitor asked for none Indaba ships; only then
-        // is the series read before the cache is asked.
         let read = { try await web.workspace.read { db in try SeriesPageData.read(id, in: db) } }
-        let early = web.askedLanguage(request, context) == nil ? try await read() : nil
-        let chrome = web.chrome(
-            for: request, context: context, script: "/static/local-time.js", organization: early?.organization.language
-        )
-        let localizer = chrome.localizer
-        let render = { () async throws -> String in
-            let data: SeriesPageData
-            if let early { data = early } else { data = try await read() }
+        let render = { (data: SeriesPageData) async throws -> (document: String, chrome: Chrome) in
+            // The organization's default language applies when the visitor asked for none Indaba ships.
+            let chrome = web.chrome(
+                for: request, context: context, script: "/static/local-time.js",
+                organization: data.organization.language)
+            let localizer = chrome.localizer
             let planned = TimeZone(identifier: data.series.timeZone) ?? .gmt
             let sections = try await sections(for: data, localizer: localizer)
             // The visitor may have given up while the database was read: render nothing for nobody.
@@ -44,15 +40,24 @@ struct SeriesPage {
                     ? localizer(
                         "'{zone}' is not a time zone; times are shown in the series' own zone.", ["zone": asked ?? ""])
                     : nil)
-            return try await web.renderer.document("series", title: data.series.title, model: model, chrome: chrome)
+            let document = try await web.renderer.document(
+                "series", title: data.series.title, model: model, chrome: chrome)
+            return (document, chrome)
         }
         guard !context.access.isAuthenticated, !zoneError else {
-            return web.renderer.response(
-                document: try await render(), chrome: chrome, status: zoneError ? .badRequest : .ok)
+            let (document, chrome) = try await render(try await read())
+            return web.renderer.response(document: document, chrome: chrome, status: zoneError ? .badRequest : .ok)
         }
+        // A visitor who asked for no language Indaba ships gets the organization's default: the page under "-" is
+        // that one whatever it is, and a change of it is a write, which empties the cache. So nothing is read before
+        // the cache is asked.
+        let language = web.askedLanguage(request, context).map { "\($0)" } ?? "-"
         return try await web.publicPages.respond(
-            to: request, key: "series \(id) \(localizer.language) \(chosen?.identifier ?? "")",
-            render: { PublicResponseCache.Rendered(text: try await render(), contentType: HomePage.html) },
+            to: request, key: "series \(id) \(language) \(chosen?.identifier ?? "")",
+            render: {
+                PublicResponseCache.Rendered(
+                    text: try await render(try await read()).document, contentType: HomePage.html)
+            },
             fallback: { throw AccessError.notFound(entity: "series", id: id) })
     }
 
