@@ -1,9 +1,8 @@
 import Foundation
+import Kernel
 import Logging
 import Synchronization
 import Testing
-
-@testable import indaba
 
 /// The server's log lines: `timestamp level label: key=value … message`, fields sorted by key, a line's own fields
 /// winning over the logger's.

@@ -82,6 +82,8 @@ public final class AnswerReplay: Sendable {
     private let serverName: String?
     /// The server's log (the access log line of each replayed answer).
     let logger: Logger
+    /// The sink `logger` writes to, when it is a ``LogSink`` (the lines then go there directly).
+    private let logSink: LogSink?
     private let date = HTTPDateText()
     private let replayed = Atomic<Int>(0)
     private let requestIds = RequestIdSequence()
@@ -99,14 +101,17 @@ public final class AnswerReplay: Sendable {
     ///   - counter: The workspace's write counter.
     ///   - serverName: The `Server` header the application adds to every answer (its `serverName`).
     ///   - logger: The application's logger, which the access log of the normal path writes to.
+    ///   - logSink: The sink `logger`'s handler writes to, when it is a ``BufferedLogHandler`` and the logger carries
+    ///     no metadata of its own (as `indaba serve`'s): replayed answers' lines then go there without swift-log.
     ///   - lifetime: How long an answer is replayed at most without being recorded again.
     ///   - capacity: How many request targets are kept; past it the store starts again empty.
     ///   - fileBodies: The size from which bodies are kept in a temporary file and sent with `sendfile`; `nil` keeps
     ///     every body in memory.
     public init(
-        counter: WriteCounter, serverName: String?, logger: Logger, lifetime: Duration = .seconds(1),
-        capacity: Int = 2_000, fileBodies: Int? = 16_384
+        counter: WriteCounter, serverName: String?, logger: Logger, logSink: LogSink? = nil,
+        lifetime: Duration = .seconds(1), capacity: Int = 2_000, fileBodies: Int? = 16_384
     ) {
+        self.logSink = logSink
         self.fileBodies = fileBodies
         self.counter = counter
         self.serverName = serverName
@@ -262,8 +267,14 @@ public final class AnswerReplay: Sendable {
     /// `hb.request.id` is the answer's own id (making one in Hummingbird's form cost 2% of a replayed poll).
     func log(_ answer: Answer, elapsed: Duration) {
         // The id goes with the line's own fields: setting it on a copy of the logger copied its metadata each time.
-        RequestLogMiddleware.log(
-            to: logger, requestId: answer.requestId, method: .get, route: answer.route, status: answer.status,
-            elapsed: elapsed, principal: "anonymous", hummingbirdRequestId: answer.requestId)
+        if let logSink {
+            RequestLogMiddleware.log(
+                into: logSink, of: logger, requestId: answer.requestId, method: .get, route: answer.route,
+                status: answer.status, elapsed: elapsed, principal: "anonymous", hummingbirdRequestId: answer.requestId)
+        } else {
+            RequestLogMiddleware.log(
+                to: logger, requestId: answer.requestId, method: .get, route: answer.route, status: answer.status,
+                elapsed: elapsed, principal: "anonymous", hummingbirdRequestId: answer.requestId)
+        }
     }
 }
