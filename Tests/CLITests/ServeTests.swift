@@ -16,14 +16,17 @@ struct ServeTests {
         let token = try indaba.run("token", "create", "--role", "networkCoordinator", "--org", "asknet").stdout
             .trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(token.hasPrefix("indaba_"))
+        #expect(try indaba.run("plugin", "enable", "feeds", "--org", "asknet").status == 0)
 
         let output = indaba.directory.appendingPathComponent("serve.out")
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        let log = indaba.directory.appendingPathComponent("serve.err")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let process = Process()
         process.executableURL = IndabaBinary.executable
         process.arguments = ["serve", "--port", "0", "--db", indaba.database]
         process.standardOutput = try FileHandle(forWritingTo: output)
-        process.standardError = FileHandle.nullDevice
+        process.standardError = try FileHandle(forWritingTo: log)
         try process.run()
         defer { if process.isRunning { process.terminate() } }
 
@@ -58,9 +61,47 @@ struct ServeTests {
         #expect((pageResponse as? HTTPURLResponse)?.statusCode == 200)
         #expect(String(decoding: page, as: UTF8.self).contains("<h1>Creating Inclusive Spaces for Women in Tech"))
 
+        // The series' calendar, asked for in quick succession: answers after the first are replayed from the
+        // connection (they write their access log line straight into the log's buffer).
+        let text = String(decoding: page, as: UTF8.self)
+        let feedRange = try #require(
+            text.range(of: #"/public/orgs/\d+/feeds/series/3/calendar\.ics"#, options: .regularExpression))
+        let feed = URL(string: url + String(text[feedRange]))!
+        // A calendar app sends no cookies (a request with one always takes the normal path).
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.httpShouldSetCookies = false
+        let calendarApp = URLSession(configuration: configuration)
+        for _ in 0..<5 {
+            let (_, feedResponse) = try await calendarApp.data(from: feed)
+            #expect((feedResponse as? HTTPURLResponse)?.statusCode == 200)
+        }
+
         process.terminate()  // SIGTERM
         for _ in 0..<100 where process.isRunning { try await Task.sleep(for: .milliseconds(100)) }
         #expect(!process.isRunning, "the server did not stop within 10 s of SIGTERM")
         #expect(process.terminationStatus == 0)
+
+        // The access log: one line a request, ids only; a replayed answer's line is the normal path's with
+        // Hummingbird's id being the answer's own.
+        let lines = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
+        let feedLines = lines.filter {
+            $0.contains(" http.route=/public/orgs/{org}/feeds/series/{series}/calendar.ics ")
+        }
+        #expect(feedLines.count == 5)
+        let replayed = feedLines.filter { line in
+            let fields = Dictionary(
+                line.split(separator: " ").compactMap { part -> (String, String)? in
+                    let pair = part.split(separator: "=", maxSplits: 1)
+                    return pair.count == 2 ? (String(pair[0]), String(pair[1])) : nil
+                }, uniquingKeysWith: { first, _ in first })
+            return fields["hb.request.id"] == fields["request.id"]
+        }
+        #expect(!replayed.isEmpty, "no feed request was answered from the connection: \(feedLines)")
+        for line in replayed {
+            #expect(line.contains(" info indaba: duration.ms="))
+            #expect(line.contains(" http.method=GET "))
+            #expect(line.contains(" http.status=200 principal=anonymous request.id="))
+            #expect(line.hasSuffix(" Request"))
+        }
     }
 }

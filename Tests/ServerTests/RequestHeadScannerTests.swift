@@ -35,6 +35,9 @@ struct RequestHeadScannerTests {
         #expect(head.value(of: "accept-encoding") == "gzip, br ", "spaces after a value are kept, as NIO keeps them")
         #expect(head.leavesConnectionAsItWas)
         #expect(Self.head("GET / HTTP/1.1\r\nConnection: close\r\n\r\n")?.leavesConnectionAsItWas == false)
+        #expect(Self.head("GET / HTTP/1.1\r\nConnection: keep-alive, close\r\n\r\n")?.leavesConnectionAsItWas == false)
+        #expect(Self.head("GET / HTTP/1.1\r\nConnection: Upgrade\r\n\r\n")?.leavesConnectionAsItWas == false)
+        #expect(Self.head("GET / HTTP/1.1\r\nConnection: Keep-Alive\r\n\r\n")?.leavesConnectionAsItWas == true)
         #expect(Self.head("GET / HTTP/1.0\r\n\r\n")?.leavesConnectionAsItWas == false)
         #expect(Self.head("POST / HTTP/1.1\r\n\r\n")?.leavesConnectionAsItWas == false)
         #expect(head.value(of: "cookie") == nil)
@@ -115,9 +118,12 @@ struct RequestHeadScannerTests {
         var text = method + pick([" "], ["  ", "\t"]) + target + " " + version + pick(["\r\n"], ["\n", "\r"])
         for _ in 0..<Int.random(in: 0...5, using: &random) {
             text += pick([""], [" ", "\t"])
-            text += pick(["Host", "If-None-Match", "accept-encoding", "X-A", "a_b"], ["Bad Name", "", "Connection"])
+            text += pick(
+                ["Host", "If-None-Match", "accept-encoding", "X-A", "a_b", "Connection"], ["Bad Name", "", "Upgrade"])
             text += pick([":", ": ", ":\t"], [" :"])
-            text += pick(["a", " spaced ", "\t", "", "é", "1, 2", "0", "\"x\""], ["x\u{7F}", "\u{1}", "a\rb", "a\nb"])
+            text += pick(
+                ["a", " spaced ", "\t", "", "é", "1, 2", "0", "\"x\"", "keep-alive", "Keep-Alive", "close"],
+                ["x\u{7F}", "\u{1}", "a\rb", "a\nb"])
             text += pick(["\r\n"], ["\n", "\r"])
         }
         return Array((text + "\r\n").utf8)

@@ -11,17 +11,8 @@ public final class LogSink: Sendable {
     private let pending = Mutex<[UInt8]>([])
     /// Where the lines go: standard error, or a test's buffer.
     private let output: @Sendable (Data) -> Void
-    /// The timestamp text of the current second, formatted once a second rather than once a line.
-    private let stamp = Mutex<(second: Int, text: String)>((-1, ""))
-
-    func timestamp() -> String {
-        let now = Date()
-        let second = Int(now.timeIntervalSince1970)
-        return stamp.withLock { stamp in
-            if stamp.second != second { stamp = (second, now.formatted(.iso8601)) }
-            return stamp.text
-        }
-    }
+    /// The timestamp of the lines of the current second.
+    private let timestamp = SecondText { $0.formatted(.iso8601) }
 
     public init(output: @escaping @Sendable (Data) -> Void = { FileHandle.standardError.write($0) }) {
         self.output = output
@@ -38,7 +29,7 @@ public final class LogSink: Sendable {
     public func writeLine(
         level: Logger.Level, label: String, message: String, _ writeFields: (inout [UInt8]) -> Void
     ) {
-        let timestamp = timestamp()
+        let timestamp = timestamp.now()
         let full = pending.withLock { line in
             line.append(contentsOf: timestamp.utf8)
             line.append(UInt8(ascii: " "))

@@ -133,24 +133,24 @@ public final class AnswerReplay: Sendable {
 
     /// The request headers that make a request other than plain: the normal path decides those.
     private static let unusual: [HTTPField.Name] = [
-        .authorization, .cookie, .range, .ifRange, .connection, .expect, .transferEncoding, .upgrade,
-        .ifMatch, .ifUnmodifiedSince,
+        .authorization, .cookie, .range, .ifRange, .expect, .transferEncoding, .upgrade, .ifMatch, .ifUnmodifiedSince,
     ]
     private static let unusualNames = Set(unusual.map(\.canonicalName))
 
     /// A `GET` with no credentials, cookies, range, body, preconditions other than `If-None-Match` /
-    /// `If-Modified-Since`, or `Connection` header.
+    /// `If-Modified-Since`, or `Connection` header but `keep-alive` (which HTTP/1.1 does anyway).
     static func isPlain(_ head: HTTPRequest) -> Bool {
         guard head.method == .get, head.path != nil else { return false }
         let fields = head.headerFields
         if let length = fields[.contentLength], length != "0" { return false }
         return !unusual.contains { fields[$0] != nil }
+            && fields[values: .connection].allSatisfy { $0.lowercased() == "keep-alive" }
     }
 
     /// ``isPlain(_:)`` for a head read from the connection's bytes (HTTP/1.1 only: 1.0's connections end
     /// differently).
     static func isPlain(_ head: RawRequestHead) -> Bool {
-        head.method == "GET" && head.isHTTP11 && head.isBodiless
+        head.method == "GET" && head.isHTTP11 && head.isBodiless && head.onlyKeepsAlive
             && !head.fields.contains { unusualNames.contains($0.name) }
     }
 

@@ -1,18 +1,12 @@
 import Foundation
-import Synchronization
+import Kernel
 
 /// The current time as an HTTP date (IMF-fixdate, RFC 9110 §5.6.7: `Sun, 06 Nov 1994 08:49:37 GMT`), the form
 /// Hummingbird's `Date` header takes, made once a second.
 final class HTTPDateText: Sendable {
-    private let current = Mutex<(second: Int, text: String)>((-1, ""))
+    private let current = SecondText { HTTPDateText.text(secondsSince1970: Int($0.timeIntervalSince1970)) }
 
-    func now() -> String {
-        let second = Int(Date().timeIntervalSince1970)
-        return current.withLock { current in
-            if current.second != second { current = (second, Self.text(secondsSince1970: second)) }
-            return current.text
-        }
-    }
+    func now() -> String { current.now() }
 
     private static let days = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]

@@ -32,10 +32,17 @@ struct RawRequestHead {
         !has("transfer-encoding") && fields.allSatisfy { $0.name != "content-length" || $0.value == "0" }
     }
 
-    /// A bodiless `GET` or `HEAD` over HTTP/1.1 that asks nothing of the connection (no `Connection` or `Upgrade`):
-    /// the connection goes on as it was after it, so the requests behind it are read the same way.
+    /// A bodiless `GET` or `HEAD` over HTTP/1.1 that asks nothing of the connection (no `Upgrade`, no `Connection`
+    /// but `keep-alive`, which HTTP/1.1 does anyway): the connection goes on as it was after it, so the requests
+    /// behind it are read the same way.
     var leavesConnectionAsItWas: Bool {
-        (method == "GET" || method == "HEAD") && isHTTP11 && isBodiless && !has("connection") && !has("upgrade")
+        (method == "GET" || method == "HEAD") && isHTTP11 && isBodiless && onlyKeepsAlive && !has("upgrade")
+    }
+
+    /// Whether every `Connection` line (if any) says just `keep-alive`: many clients send it (URLSession, curl-based
+    /// and older browsers' stacks), and on HTTP/1.1 it changes nothing.
+    var onlyKeepsAlive: Bool {
+        fields.allSatisfy { $0.name != "connection" || $0.value.lowercased() == "keep-alive" }
     }
 }
 
