@@ -29,9 +29,9 @@ public final class LogSink: Sendable {
     public func writeLine(
         level: Logger.Level, label: String, message: String, _ writeFields: (inout [UInt8]) -> Void
     ) {
-        let timestamp = timestamp.now()
+        let stamp = timestamp.now()
         let full = pending.withLock { line in
-            line.append(contentsOf: timestamp.utf8)
+            line.append(contentsOf: stamp.utf8)
             line.append(UInt8(ascii: " "))
             line.append(contentsOf: level.rawValue.utf8)
             line.append(UInt8(ascii: " "))
@@ -46,6 +46,7 @@ public final class LogSink: Sendable {
         if level >= .warning || full { flush() }
     }
 
+    /// Writes the pending lines out now.
     public func flush() {
         let bytes = pending.withLock { buffer in
             let bytes = buffer

@@ -82,7 +82,7 @@ public final class AnswerReplay: Sendable {
     private let serverName: String?
     /// The server's log (the access log line of each replayed answer).
     let logger: Logger
-    /// The sink `logger` writes to, when it is a ``LogSink`` (the lines then go there directly).
+    /// The sink `logger`'s handler writes to, when it is a ``Kernel/BufferedLogHandler`` (lines then go there directly).
     private let logSink: LogSink?
     private let date = HTTPDateText()
     private let replayed = Atomic<Int>(0)
