@@ -342,7 +342,7 @@ let package = Package(
         .testTarget(
             name: "CLITests",
             dependencies: [
-                "CLI", "Kernel", "PluginKit", "KernelTesting", "indaba",
+                "CLI", "Kernel", "PluginKit", "KernelTesting", "ServerTesting", "indaba",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

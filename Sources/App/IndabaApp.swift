@@ -26,18 +26,13 @@ public enum IndabaApp {
     /// The application, ready for `runService()` (which stops gracefully on SIGINT and SIGTERM).
     ///
     /// Cached feed polls and other answers routes offer to replay are answered on the connection's event loop
-    /// (``AnswerReplay``); `replay`, when given, is the store used (tests look into it). `logSink` is the sink
-    /// `logger`'s handler writes to, when it is a `BufferedLogHandler` and the logger carries no metadata: replayed
-    /// answers' access log lines are then written there directly.
+    /// (``AnswerReplay``); `replay`, when given, is the store used (tests look into it).
     public static func application(
-        workspace: Workspace, configuration: ServerConfiguration, logger: Logger, logSink: LogSink? = nil,
-        replay: AnswerReplay? = nil, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+        workspace: Workspace, configuration: ServerConfiguration, logger: Logger, replay: AnswerReplay? = nil,
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let serverName = "indaba"
-        let replay =
-            replay
-            ?? AnswerReplay(
-                counter: workspace.writes, serverName: serverName, logger: logger, logSink: logSink)
+        let replay = replay ?? AnswerReplay(counter: workspace.writes, serverName: serverName, logger: logger)
         return Application(
             router: router(workspace: workspace, configuration: configuration, replay: replay),
             server: .http1(

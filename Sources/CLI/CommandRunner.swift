@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import GRDB
-public import Kernel
+import Kernel
 public import Logging
 import PluginKit
 
@@ -11,13 +11,10 @@ import PluginKit
 /// trace. Plugin commands run only for organizations that enabled the plugin.
 public struct CommandRunner<Installed: PluginInstallation> {
     let logger: Logger
-    let logSink: LogSink?
     let user: String
 
-    /// - Parameter logSink: The sink `logger` writes to, when it is a ``BufferedLogHandler``.
-    public init(logger: Logger, logSink: LogSink? = nil, user: String) {
+    public init(logger: Logger, user: String) {
         self.logger = logger
-        self.logSink = logSink
         self.user = user
     }
 
@@ -25,7 +22,7 @@ public struct CommandRunner<Installed: PluginInstallation> {
     public func run(_ arguments: [String]) async -> Int32 {
         do {
             let registry = try PluginRegistry(installing: Installed.plugins)
-            let environment = CommandEnvironment(registry: registry, logger: logger, logSink: logSink, user: user)
+            let environment = CommandEnvironment(registry: registry, logger: logger, user: user)
             let command = try IndabaCommand<Installed>.parseAsRoot(arguments)
             let name = type(of: command).configuration.commandName ?? "\(type(of: command))"
             defer { logger.debug("Command finished", metadata: ["command": "\(name)"]) }

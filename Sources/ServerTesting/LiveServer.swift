@@ -61,9 +61,16 @@ public final class LiveServer: Sendable {
     public func exchange(
         pieces: [[UInt8]], answers: [Bool], pause: Duration = .milliseconds(5)
     ) async throws -> [[UInt8]] {
+        try await Self.exchange(port: port, pieces: pieces, answers: answers, pause: pause)
+    }
+
+    /// ``exchange(pieces:answers:pause:)`` with any server listening on `port` of 127.0.0.1 (one started as its
+    /// own process, for example).
+    public static func exchange(
+        port: Int, pieces: [[UInt8]], answers: [Bool], pause: Duration = .milliseconds(5)
+    ) async throws -> [[UInt8]] {
         let group = MultiThreadedEventLoopGroup.singleton
         let promise = group.next().makePromise(of: [[UInt8]].self)
-        let port = port
         let channel = try await ClientBootstrap(group: group)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {

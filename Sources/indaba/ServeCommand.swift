@@ -71,8 +71,7 @@ struct ServeCommand: KernelCommand {
         let worker = startOutboxWorker(workspace: workspace, environment: environment)
         defer { worker?.cancel() }
         let application = IndabaApp.application(
-            workspace: workspace, configuration: configuration, logger: environment.logger,
-            logSink: environment.logSink
+            workspace: workspace, configuration: configuration, logger: environment.logger
         ) { port in
             // Printed once the socket listens, so scripts (and tests) can wait for it and read the port.
             FileHandle.standardOutput.write(Data("Indaba is serving http://\(host):\(port) (Ctrl-C to stop)\n".utf8))

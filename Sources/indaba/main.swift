@@ -29,7 +29,7 @@ signal(SIGPIPE, SIG_IGN)
 let user = CommandLineUser.login(
     environment: ProcessInfo.processInfo.environment, accountName: ProcessInfo.processInfo.userName,
     userId: getuid())
-let runner = CommandRunner<InstalledPlugins>(logger: Logger(label: "indaba"), logSink: sink, user: user)
+let runner = CommandRunner<InstalledPlugins>(logger: Logger(label: "indaba"), user: user)
 let status = await runner.run(arguments)
 sink?.flush()
 exit(status)

@@ -38,6 +38,14 @@ struct RequestHeadScannerTests {
         #expect(Self.head("GET / HTTP/1.1\r\nConnection: keep-alive, close\r\n\r\n")?.leavesConnectionAsItWas == false)
         #expect(Self.head("GET / HTTP/1.1\r\nConnection: Upgrade\r\n\r\n")?.leavesConnectionAsItWas == false)
         #expect(Self.head("GET / HTTP/1.1\r\nConnection: Keep-Alive\r\n\r\n")?.leavesConnectionAsItWas == true)
+        #expect(
+            Self.head("GET / HTTP/1.1\r\nConnection: keep-alive\r\nConnection: KEEP-ALIVE\r\n\r\n")?
+                .leavesConnectionAsItWas == true)
+        #expect(Self.head("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")?.leavesConnectionAsItWas == false)
+        #expect(Self.head("GET / HTTP/1.1\r\nConnection: keep-alive \r\n\r\n")?.leavesConnectionAsItWas == false)
+        // The Kelvin sign lower-cases to an ASCII "k" under Unicode's rules, but it is not the token.
+        #expect(Self.head("GET / HTTP/1.1\r\nConnection: \u{212A}eep-alive\r\n\r\n")?.leavesConnectionAsItWas == false)
+        #expect(RawRequestHead.isKeepAlive("keep\ralive") == false)
         #expect(Self.head("GET / HTTP/1.0\r\n\r\n")?.leavesConnectionAsItWas == false)
         #expect(Self.head("POST / HTTP/1.1\r\n\r\n")?.leavesConnectionAsItWas == false)
         #expect(head.value(of: "cookie") == nil)
@@ -152,6 +160,8 @@ struct RequestHeadScannerTests {
                 continue
             }
             #expect(first.method.rawValue == head.method, "\(text)")
+            // NIO, too, reads the connection as staying open after it.
+            #expect(first.isKeepAlive, "\(text)")
             #expect(first.uri == head.target, "\(text)")
             #expect(first.headers.map { [$0.name.lowercased(), $0.value] } == head.fields.map { [$0.name, $0.value] })
             #expect(second.uri == "/next")

@@ -9,20 +9,14 @@ public import PluginKit
 public struct CommandEnvironment: Sendable {
     public let registry: PluginRegistry
     public let logger: Logger
-    /// The sink `logger` writes to, when it is a ``BufferedLogHandler`` (the server's).
-    public let logSink: LogSink?
     /// The operating-system account running the command, for the audit log.
     public let user: String
     /// Where commands print their results and notes.
     public let output: CommandOutput
 
-    public init(
-        registry: PluginRegistry, logger: Logger, logSink: LogSink? = nil, user: String,
-        output: CommandOutput = CommandOutput()
-    ) {
+    public init(registry: PluginRegistry, logger: Logger, user: String, output: CommandOutput = CommandOutput()) {
         self.registry = registry
         self.logger = logger
-        self.logSink = logSink
         self.user = user
         self.output = output
     }
@@ -55,7 +49,7 @@ public struct CommandEnvironment: Sendable {
     /// The same environment, with `name` (`--as`) at the keyboard.
     public func acting(as name: String?) -> CommandEnvironment {
         guard let name else { return self }
-        return CommandEnvironment(registry: registry, logger: logger, logSink: logSink, user: name, output: output)
+        return CommandEnvironment(registry: registry, logger: logger, user: name, output: output)
     }
 
     /// Who the audit log says made a change.

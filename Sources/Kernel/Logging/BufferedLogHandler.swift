@@ -3,8 +3,10 @@ public import Logging
 /// A log handler writing `timestamp level label: metadata message` lines, like swift-log's stream handler, to a
 /// ``LogSink``.
 public struct BufferedLogHandler: LogHandler {
-    let label: String
-    let sink: LogSink
+    public let label: String
+    /// Where the lines go; code that writes lines of its own straight there (the server's replayed answers) takes
+    /// it from the handler.
+    public let sink: LogSink
     public var logLevel: Logger.Level
     public var metadata: Logger.Metadata = [:]
 

@@ -9,6 +9,7 @@ import Synchronization
 /// everything at once, and so does the end of the process.
 public final class LogSink: Sendable {
     private let pending = Mutex<[UInt8]>([])
+    private let flushing = Mutex(())
     /// Where the lines go: standard error, or a test's buffer.
     private let output: @Sendable (Data) -> Void
     /// The timestamp of the lines of the current second.
@@ -48,12 +49,16 @@ public final class LogSink: Sendable {
 
     /// Writes the pending lines out now.
     public func flush() {
-        let bytes = pending.withLock { buffer in
-            let bytes = buffer
-            buffer.removeAll(keepingCapacity: true)
-            return bytes
+        // One flush at a time, from taking the bytes to writing them: two at once (the timer's and the end of the
+        // process) could write their chunks out of order, or the process end before the timer's chunk is out.
+        flushing.withLock { _ in
+            let bytes = pending.withLock { buffer in
+                let bytes = buffer
+                buffer.removeAll(keepingCapacity: true)
+                return bytes
+            }
+            if !bytes.isEmpty { output(Data(bytes)) }
         }
-        if !bytes.isEmpty { output(Data(bytes)) }
     }
 }
 

@@ -82,8 +82,9 @@ public final class AnswerReplay: Sendable {
     private let serverName: String?
     /// The server's log (the access log line of each replayed answer).
     let logger: Logger
-    /// The sink `logger`'s handler writes to, when it is a ``Kernel/BufferedLogHandler`` (lines then go there directly).
-    private let logSink: LogSink?
+    /// `logger`'s handler, when it is a ``Kernel/BufferedLogHandler`` with no metadata of its own: replayed answers'
+    /// lines then go straight into its sink.
+    private let bufferedLog: BufferedLogHandler?
     private let date = HTTPDateText()
     private let replayed = Atomic<Int>(0)
     private let requestIds = RequestIdSequence()
@@ -101,17 +102,20 @@ public final class AnswerReplay: Sendable {
     ///   - counter: The workspace's write counter.
     ///   - serverName: The `Server` header the application adds to every answer (its `serverName`).
     ///   - logger: The application's logger, which the access log of the normal path writes to.
-    ///   - logSink: The sink `logger`'s handler writes to, when it is a ``BufferedLogHandler`` and the logger carries
-    ///     no metadata of its own (as `indaba serve`'s): replayed answers' lines then go there without swift-log.
     ///   - lifetime: How long an answer is replayed at most without being recorded again.
     ///   - capacity: How many request targets are kept; past it the store starts again empty.
     ///   - fileBodies: The size from which bodies are kept in a temporary file and sent with `sendfile`; `nil` keeps
     ///     every body in memory.
     public init(
-        counter: WriteCounter, serverName: String?, logger: Logger, logSink: LogSink? = nil,
-        lifetime: Duration = .seconds(1), capacity: Int = 2_000, fileBodies: Int? = 16_384
+        counter: WriteCounter, serverName: String?, logger: Logger, lifetime: Duration = .seconds(1),
+        capacity: Int = 2_000, fileBodies: Int? = 16_384
     ) {
-        self.logSink = logSink
+        // `indaba serve`'s logger: its lines are written without swift-log's metadata dictionary and sorting (a
+        // fifth of a replayed poll's CPU went there). Any other handler, or one carrying metadata, gets them through
+        // the logger.
+        bufferedLog = (logger.handler as? BufferedLogHandler).flatMap {
+            $0.metadata.isEmpty && $0.metadataProvider == nil ? $0 : nil
+        }
         self.fileBodies = fileBodies
         self.counter = counter
         self.serverName = serverName
@@ -144,7 +148,7 @@ public final class AnswerReplay: Sendable {
         let fields = head.headerFields
         if let length = fields[.contentLength], length != "0" { return false }
         return !unusual.contains { fields[$0] != nil }
-            && fields[values: .connection].allSatisfy { $0.lowercased() == "keep-alive" }
+            && fields[values: .connection].allSatisfy(RawRequestHead.isKeepAlive)
     }
 
     /// ``isPlain(_:)`` for a head read from the connection's bytes (HTTP/1.1 only: 1.0's connections end
@@ -267,9 +271,9 @@ public final class AnswerReplay: Sendable {
     /// `hb.request.id` is the answer's own id (making one in Hummingbird's form cost 2% of a replayed poll).
     func log(_ answer: Answer, elapsed: Duration) {
         // The id goes with the line's own fields: setting it on a copy of the logger copied its metadata each time.
-        if let logSink {
+        if let bufferedLog {
             RequestLogMiddleware.log(
-                into: logSink, of: logger, requestId: answer.requestId, method: .get, route: answer.route,
+                into: bufferedLog, requestId: answer.requestId, method: .get, route: answer.route,
                 status: answer.status, elapsed: elapsed, principal: "anonymous", hummingbirdRequestId: answer.requestId)
         } else {
             RequestLogMiddleware.log(

@@ -42,7 +42,16 @@ struct RawRequestHead {
     /// Whether every `Connection` line (if any) says just `keep-alive`: many clients send it (URLSession, curl-based
     /// and older browsers' stacks), and on HTTP/1.1 it changes nothing.
     var onlyKeepsAlive: Bool {
-        fields.allSatisfy { $0.name != "connection" || $0.value.lowercased() == "keep-alive" }
+        fields.allSatisfy { $0.name != "connection" || Self.isKeepAlive($0.value) }
+    }
+
+    /// Whether a `Connection` value is the token `keep-alive` alone, in any ASCII case (and nothing else: no list,
+    /// no spaces, no character that merely lower-cases to an ASCII letter).
+    static func isKeepAlive(_ value: String) -> Bool {
+        let token = "keep-alive".utf8
+        // Setting bit 5 folds ASCII letters only; the hyphen must be itself (a CR would fold to it).
+        return value.utf8.count == token.count
+            && zip(value.utf8, token).allSatisfy { $1 == UInt8(ascii: "-") ? $0 == $1 : $0 | 0x20 == $1 }
     }
 }
 

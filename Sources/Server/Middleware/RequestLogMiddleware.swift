@@ -42,16 +42,15 @@ struct RequestLogMiddleware: RouterMiddleware {
     }
 
     /// Writes the same line as ``log(to:requestId:method:route:status:elapsed:principal:hummingbirdRequestId:)``
-    /// straight into `sink`, the sink `logger`'s handler writes to (a ``BufferedLogHandler``), without swift-log's
-    /// metadata dictionary and sorting: a fifth of a replayed poll's CPU went there. Only for a logger that carries
-    /// no metadata of its own.
+    /// straight into the sink of `handler` (a logger's handler that carries no metadata of its own), without
+    /// swift-log's metadata dictionary and sorting: a fifth of a replayed poll's CPU went there.
     static func log(
-        into sink: LogSink, of logger: Logger, requestId: String, method: HTTPRequest.Method, route: String,
+        into handler: BufferedLogHandler, requestId: String, method: HTTPRequest.Method, route: String,
         status: HTTPResponse.Status, elapsed: Duration, principal: String, hummingbirdRequestId: String? = nil
     ) {
-        guard logger.logLevel <= .info else { return }
+        guard handler.logLevel <= .info else { return }
         let duration = milliseconds(elapsed)
-        sink.writeLine(level: .info, label: logger.label, message: "Request") { line in
+        handler.sink.writeLine(level: .info, label: handler.label, message: "Request") { line in
             // Sorted by key, as the handler sorts them.
             line.appendLogField("duration.ms", duration)
             if let hummingbirdRequestId { line.appendLogField("hb.request.id", hummingbirdRequestId) }
