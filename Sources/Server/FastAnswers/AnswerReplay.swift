@@ -271,14 +271,8 @@ public final class AnswerReplay: Sendable {
     /// `hb.request.id` is the answer's own id (making one in Hummingbird's form cost 2% of a replayed poll).
     func log(_ answer: Answer, elapsed: Duration) {
         // The id goes with the line's own fields: setting it on a copy of the logger copied its metadata each time.
-        if let bufferedLog {
-            RequestLogMiddleware.log(
-                into: bufferedLog, requestId: answer.requestId, method: .get, route: answer.route,
-                status: answer.status, elapsed: elapsed, principal: "anonymous", hummingbirdRequestId: answer.requestId)
-        } else {
-            RequestLogMiddleware.log(
-                to: logger, requestId: answer.requestId, method: .get, route: answer.route, status: answer.status,
-                elapsed: elapsed, principal: "anonymous", hummingbirdRequestId: answer.requestId)
-        }
+        RequestLogMiddleware.log(
+            to: logger, directly: bufferedLog, requestId: answer.requestId, method: .get, route: answer.route,
+            status: answer.status, elapsed: elapsed, principal: "anonymous", hummingbirdRequestId: answer.requestId)
     }
 }

@@ -24,11 +24,18 @@ struct RequestLogMiddleware: RouterMiddleware {
     }
 
     /// Writes the access log line of one request (the server's fast answers write theirs here too, with the
-    /// `hb.request.id` that Hummingbird puts on each request's logger: `hummingbirdRequestId`).
+    /// `hb.request.id` that Hummingbird puts on each request's logger: `hummingbirdRequestId`). With `directly`,
+    /// `logger`'s handler when it carries no metadata of its own, the line goes straight into its sink.
     static func log(
-        to logger: Logger, requestId: String, method: HTTPRequest.Method, route: String, status: HTTPResponse.Status,
-        elapsed: Duration, principal: String, hummingbirdRequestId: String? = nil
+        to logger: Logger, directly handler: BufferedLogHandler? = nil, requestId: String,
+        method: HTTPRequest.Method, route: String, status: HTTPResponse.Status, elapsed: Duration, principal: String,
+        hummingbirdRequestId: String? = nil
     ) {
+        if let handler {
+            return log(
+                into: handler, requestId: requestId, method: method, route: route, status: status, elapsed: elapsed,
+                principal: principal, hummingbirdRequestId: hummingbirdRequestId)
+        }
         // One dictionary, sized once: adding a field after a literal made it grow and hash every key again.
         var metadata = Logger.Metadata(minimumCapacity: 7)
         metadata["request.id"] = .string(requestId)
@@ -41,7 +48,7 @@ struct RequestLogMiddleware: RouterMiddleware {
         logger.info("Request", metadata: metadata)
     }
 
-    /// Writes the same line as ``log(to:requestId:method:route:status:elapsed:principal:hummingbirdRequestId:)``
+    /// Writes the same line as ``log(to:directly:requestId:method:route:status:elapsed:principal:hummingbirdRequestId:)``
     /// straight into the sink of `handler` (a logger's handler that carries no metadata of its own), without
     /// swift-log's metadata dictionary and sorting: a fifth of a replayed poll's CPU went there.
     static func log(
