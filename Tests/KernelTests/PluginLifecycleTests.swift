@@ -166,6 +166,25 @@ struct PluginLifecycleTests {
         #expect(settings == SessionLogSettings(label: "ops", logCancellations: true, retentionDays: 30))
     }
 
+    @Test("a changed setting is read at once, and another organization keeps its own (decoded settings are reused)")
+    func changedSettingsAreReadAtOnce() async throws {
+        let (harness, network, member) = try await prepared()
+        try await enable("base-log", harness, network)
+        try await enable("base-log", harness, member)
+        let plugin = try #require(harness.workspace.plugin("session-log") as? SessionLogPlugin)
+        #expect(try await plugin.context.settings(SessionLogSettings.self, for: network) == .defaults)
+        try await enable("session-log", harness, network, settings: ["label": .string("first")])
+        try await enable("session-log", harness, member, settings: ["label": .string("member")])
+        #expect(try await plugin.context.settings(SessionLogSettings.self, for: network).label == "first")
+        let registry = harness.workspace.registry
+        try await harness.workspace.write(as: AuditActor("test:admin")) { transaction in
+            try transaction.changeSettings(
+                of: "session-log", for: network, ["label": .string("second")], registry: registry)
+        }
+        #expect(try await plugin.context.settings(SessionLogSettings.self, for: network).label == "second")
+        #expect(try await plugin.context.settings(SessionLogSettings.self, for: member).label == "member")
+    }
+
     @Test("events reach only plugins enabled for the organization, after commit")
     func eventsAreGatedPerOrganization() async throws {
         let (harness, network, member) = try await prepared()

@@ -32,7 +32,11 @@ public struct Access: Sendable, Equatable {
 
     /// The access a token grants, or `nil` when the secret is unknown, revoked or expired.
     public static func resolve(secret: String, at now: Date, in db: Database) throws -> Access? {
-        guard let token = try ApiToken.filter(Column("secretHash") == ApiToken.hash(secret)).fetchOne(db),
+        // Every authenticated request asks this: a cached statement is prepared once per connection, not each time.
+        guard
+            let token = try ApiToken.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM apiToken WHERE secretHash = ?"),
+                arguments: [ApiToken.hash(secret)]),
             token.isUsable(at: now)
         else { return nil }
         return try granted(by: token, in: db)

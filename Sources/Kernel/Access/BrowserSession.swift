@@ -32,7 +32,9 @@ extension Access {
     /// The access a browser session's secret grants, or `nil` when it is unknown, ended or expired.
     public static func resolve(browserSession secret: String, at now: Date, in db: Database) throws -> Access? {
         guard
-            let session = try BrowserSession.filter(Column("secretHash") == Digest.sha256Hex(secret)).fetchOne(db),
+            let session = try BrowserSession.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM browserSession WHERE secretHash = ?"),
+                arguments: [Digest.sha256Hex(secret)]),
             session.isUsable(at: now)
         else { return nil }
         return try granted(

@@ -1,4 +1,5 @@
 public import GRDB
+import GRDBSQLite
 
 /// A typed database identifier: `Identifier<Session>` and `Identifier<Person>` never mix.
 ///
@@ -31,5 +32,13 @@ extension Identifier: DatabaseValueConvertible {
 
     public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Self? {
         Int64.fromDatabaseValue(dbValue).map(Self.init)
+    }
+}
+
+/// Read straight from the statement, as `Int64` is: fetching ids (a coordinator's members, a record's keys) otherwise
+/// goes through a `DatabaseValue` for each one.
+extension Identifier: StatementColumnConvertible {
+    public init(sqliteStatement: SQLiteStatement, index: CInt) {
+        self.init(sqlite3_column_int64(sqliteStatement, index))
     }
 }

@@ -21,6 +21,7 @@ public struct PluginContext: Sendable {
     public let baseURL: String
     private let settingsType: any PluginSettings.Type
     private let link: BusLink
+    private let decodedSettings = DecodedSettings()
 
     init(
         pluginId: PluginID, store: Store, logger: Logger, now: @escaping @Sendable () -> Date, writes: WriteCounter,
@@ -61,9 +62,14 @@ public struct PluginContext: Sendable {
     public func settings<S: PluginSettings>(_ type: S.Type, for organization: Organization.ID, in db: Database)
         throws -> S
     {
-        let stored = try PluginEnablementRecord.fetchOne(
-            db, key: ["organizationId": organization, "pluginId": pluginId.rawValue])
-        let object = try SettingsCodec.merge([:], onto: stored?.settingsObject, for: S.self, plugin: pluginId)
-        return try SettingsCodec.decode(S.self, from: object, plugin: pluginId)
+        // A cached statement: preparing the query again on every request cost more than running it.
+        let stored = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT settings FROM pluginEnablement WHERE organizationId = ? AND pluginId = ?"),
+            arguments: [organization, pluginId.rawValue])
+        return try decodedSettings.settings(S.self, storedAs: stored) {
+            let object = try SettingsCodec.merge(
+                [:], onto: stored.map(PluginEnablementRecord.object(fromSettings:)), for: S.self, plugin: pluginId)
+            return try SettingsCodec.decode(S.self, from: object, plugin: pluginId)
+        }
     }
 }

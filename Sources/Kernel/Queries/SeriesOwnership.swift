@@ -20,7 +20,7 @@ public enum SeriesOwnership {
         -> [Organization.ID]
     {
         try Organization.ID.fetchAll(
-            db, sql: "SELECT id FROM organization WHERE id = ? OR parentId = ? ORDER BY id",
+            db.cachedStatement(sql: "SELECT id FROM organization WHERE id = ? OR parentId = ? ORDER BY id"),
             arguments: [organization, organization])
     }
 

@@ -14,7 +14,10 @@ public struct PluginEnablementRecord: Codable, Sendable, Equatable, FetchableRec
     public var updatedAt: Date
 
     /// The settings as a JSON object.
-    public var settingsObject: [String: JSONValue] {
+    public var settingsObject: [String: JSONValue] { Self.object(fromSettings: settings) }
+
+    /// Stored settings text as a JSON object (empty when it is not one).
+    static func object(fromSettings settings: String) -> [String: JSONValue] {
         guard let data = settings.data(using: .utf8),
             case let .object(object)? = try? JSONDecoder().decode(JSONValue.self, from: data)
         else { return [:] }
