@@ -102,7 +102,7 @@ struct CaseStudyRoutes {
                 ).map(SearchHitView.init))
         }
         switch answer {
-        case .hits(let hits): return try JSONResponse.make(ItemsView(items: hits))
+        case .hits(let hits): return JSONResponse.make(bytes: SearchAnswerJSON.encode(hits))
         case .studies(let studies): return try JSONResponse.make(ItemsView(items: studies))
         }
     }

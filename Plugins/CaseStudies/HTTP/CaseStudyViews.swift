@@ -58,10 +58,16 @@ struct SearchHitView: Encodable, Sendable {
     let snippetHTML: String
 
     init(_ hit: CaseStudySearch.Hit) {
-        study = StudySummaryView(hit.study)
-        score = (hit.score * 1_000_000).rounded() / 1_000_000
-        titleHTML = SearchMarkers.html(hit.markedTitle)
-        snippetHTML = SearchMarkers.html(hit.plainSnippet)
+        self.init(
+            study: StudySummaryView(hit.study), score: (hit.score * 1_000_000).rounded() / 1_000_000,
+            titleHTML: SearchMarkers.html(hit.markedTitle), snippetHTML: SearchMarkers.html(hit.plainSnippet))
+    }
+
+    init(study: StudySummaryView, score: Double, titleHTML: String, snippetHTML: String) {
+        self.study = study
+        self.score = score
+        self.titleHTML = titleHTML
+        self.snippetHTML = snippetHTML
     }
 }
 

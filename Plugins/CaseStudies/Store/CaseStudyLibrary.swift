@@ -42,7 +42,7 @@ enum CaseStudyLibrary {
             sql: """
                 SELECT \(CaseStudy.columnsOfS)
                 FROM caseStudies_study s
-                WHERE s.networkId = ? AND \(reader.condition(alias: "s"))\(conditions)
+                WHERE s.networkId = ? AND \(reader.condition(alias: "s", network: network))\(conditions)
                 ORDER BY s.title, s.id LIMIT ?
                 """, arguments: [network] + arguments + [limit ?? -1]
         ).map { try CaseStudy(row: $0) }

@@ -12,16 +12,18 @@ public import Kernel
 public struct LibraryReader: Sendable, Equatable {
     public let organizations: Set<Organization.ID>
     public let networks: Set<Organization.ID>
-    /// ``organizations`` and ``networks`` as SQL lists, written once: a coordinator's list names every member, and
-    /// writing it for each search was a tenth of the Swift side of a search.
-    private let organizationList: String
-    private let networkList: String
+    /// Networks whose every study the reader sees: a coordinator's own network, whose organizations (the network and
+    /// each member) are all among ``organizations``. An organization never changes network, so this is the rule
+    /// above, not a second one; it spares the search a list of every member on each query, which SQLite turned into
+    /// a table on each run (up to 1.7 times the query's time on the fastest queries).
+    public let wholeNetworks: Set<Organization.ID>
 
-    public init(organizations: Set<Organization.ID>, networks: Set<Organization.ID>) {
+    public init(
+        organizations: Set<Organization.ID>, networks: Set<Organization.ID>, wholeNetworks: Set<Organization.ID> = []
+    ) {
         self.organizations = organizations
         self.networks = networks
-        organizationList = Self.list(organizations)
-        networkList = Self.list(networks)
+        self.wholeNetworks = wholeNetworks.intersection(organizations).intersection(networks)
     }
 
     /// Someone without credentials: public studies with consent only.
@@ -31,8 +33,14 @@ public struct LibraryReader: Sendable, Equatable {
     public static func of(_ access: Access, in db: Database) throws -> LibraryReader {
         guard access.isAuthenticated else { return .anonymous }
         var own = access.administered
-        if let home = access.homeOrganization { own.insert(home) }
-        return try LibraryReader(organizations: own, networks: networks(of: own, in: db))
+        guard let home = access.homeOrganization else {
+            return try LibraryReader(organizations: own, networks: networks(of: own, in: db))
+        }
+        own.insert(home)
+        let networks = try networks(of: own, in: db)
+        // A coordinator administers their organization and every member of it (``Access/administered``).
+        let whole: Set<Organization.ID> = access.role == .networkCoordinator && networks.contains(home) ? [home] : []
+        return LibraryReader(organizations: own, networks: networks, wholeNetworks: whole)
     }
 
     /// An operator on the command line acting for `organization`: for a network, its coordinator; otherwise its
@@ -42,7 +50,9 @@ public struct LibraryReader: Sendable, Equatable {
         if organization.isNetwork {
             own.formUnion(try OrganizationTree.members(of: organization.id!, in: db))
         }
-        return try LibraryReader(organizations: own, networks: networks(of: own, in: db))
+        return try LibraryReader(
+            organizations: own, networks: networks(of: own, in: db),
+            wholeNetworks: organization.isNetwork ? [organization.id!] : [])
     }
 
     /// What an operator acting for `organization` may reach, as the kernel's scope: a network's coordinator, or a
@@ -76,6 +86,7 @@ public struct LibraryReader: Sendable, Equatable {
     /// reader sees the network's shared studies is known here, so the condition tests two columns, not four, and a
     /// reader of the network does not look at consent (a public study is a shared one too).
     func condition(alias: String, network: Organization.ID) -> String {
+        if wholeNetworks.contains(network) { return "1" }
         guard networks.contains(network) else { return condition(alias: alias) }
         return "(\(alias).visibility IN ('network', 'public') OR \(alias).organizationId IN \(organizationList))"
     }
@@ -86,7 +97,11 @@ public struct LibraryReader: Sendable, Equatable {
             || organizations.contains(study.organizationId)
     }
 
-    /// Ids are integers from our own database, written inline; an empty set matches nothing.
+    /// ``organizations`` and ``networks`` as SQL lists: ids are integers from our own database, written inline; an
+    /// empty set matches nothing.
+    private var organizationList: String { Self.list(organizations) }
+    private var networkList: String { Self.list(networks) }
+
     private static func list(_ ids: Set<Organization.ID>) -> String {
         ids.isEmpty ? "(NULL)" : "(" + ids.map { String($0.rawValue) }.sorted().joined(separator: ",") + ")"
     }

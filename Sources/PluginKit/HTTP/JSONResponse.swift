@@ -18,12 +18,21 @@ public enum JSONResponse {
         _ value: some Encodable, status: HTTPResponse.Status = .ok, etag: String? = nil, location: String? = nil,
         headers extra: HTTPFields = [:]
     ) throws -> Response {
+        make(
+            bytes: try JSONEncoder.stable().encode(value), status: status, etag: etag, location: location,
+            headers: extra)
+    }
+
+    /// A response whose body is JSON already written (by a writer that gives ``Foundation/JSONEncoder/stable(pretty:)``'s
+    /// bytes, faster), with the headers of ``make(_:status:etag:location:headers:)``.
+    public static func make(
+        bytes: some Sequence<UInt8>, status: HTTPResponse.Status = .ok, etag: String? = nil, location: String? = nil,
+        headers extra: HTTPFields = [:]
+    ) -> Response {
         var headers: HTTPFields = [.contentType: contentType]
         if let etag { headers[.eTag] = etag }
         if let location { headers[.location] = location }
         headers.append(contentsOf: extra)
-        return Response(
-            status: status, headers: headers,
-            body: .init(byteBuffer: ByteBuffer(bytes: try JSONEncoder.stable().encode(value))))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }

@@ -1,0 +1,148 @@
+import Foundation
+
+/// The JSON of a search answer (`{"items": [SearchHitView]}`), written byte by byte: exactly the bytes
+/// `JSONEncoder.stable()` gives for it (`SearchAnswerJSONTests` compares them on generated hits), at a fraction of the
+/// cost. Foundation's encoder, with its sorted keys and boxed values, was a sixth of a search answered over HTTP.
+///
+/// Keys are written in sorted order by hand: a field added to ``SearchHitView`` or ``StudySummaryView`` must be added
+/// here too, or the test fails.
+enum SearchAnswerJSON {
+    static func encode(_ hits: [SearchHitView]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(hits.count * 900 + 16)
+        out.append(literal: #"{"items":["#)
+        for (index, hit) in hits.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            write(hit, into: &out)
+        }
+        out.append(literal: "]}")
+        return out
+    }
+
+    private static func write(_ hit: SearchHitView, into out: inout [UInt8]) {
+        let study = hit.study
+        out.append(literal: #"{"score":"#)
+        out.append(number: hit.score)
+        out.append(literal: #","snippetHTML":"#)
+        out.append(string: hit.snippetHTML)
+        out.append(literal: #","study":{"consent":"#)
+        out.append(string: study.consent)
+        out.append(literal: #","country":"#)
+        out.append(string: study.country)
+        out.append(literal: #","id":"#)
+        out.append(literal: String(study.id))
+        out.append(literal: #","organizationId":"#)
+        out.append(literal: String(study.organizationId))
+        out.append(literal: #","origin":"#)
+        out.append(string: study.origin)
+        out.append(literal: #","sector":"#)
+        out.append(string: study.sector)
+        out.append(literal: #","slug":"#)
+        out.append(string: study.slug)
+        out.append(literal: #","summary":"#)
+        out.append(string: study.summary)
+        out.append(literal: #","title":"#)
+        out.append(string: study.title)
+        out.append(literal: #","topics":["#)
+        for (index, topic) in study.topics.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(string: topic)
+        }
+        out.append(literal: #"],"updatedAt":""#)
+        out.append(internetDate: study.updatedAt)
+        out.append(literal: #"","version":"#)
+        out.append(literal: String(study.version))
+        out.append(literal: #","visibility":"#)
+        out.append(string: study.visibility)
+        out.append(literal: #"},"titleHTML":"#)
+        out.append(string: hit.titleHTML)
+        out.append(UInt8(ascii: "}"))
+    }
+}
+
+extension [UInt8] {
+    fileprivate mutating func append(literal text: String) {
+        append(contentsOf: text.utf8)
+    }
+
+    /// A JSON string as Foundation writes it: `"` and `\` escaped, `\b \f \n \r \t` by name, other control
+    /// characters as `\u00XX`, everything else (slashes and non-ASCII characters included) as it is.
+    fileprivate mutating func append(string text: String) {
+        append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): append(literal: "\\\"")
+            case UInt8(ascii: "\\"): append(literal: "\\\\")
+            case 0x08: append(literal: "\\b")
+            case 0x0C: append(literal: "\\f")
+            case UInt8(ascii: "\n"): append(literal: "\\n")
+            case UInt8(ascii: "\r"): append(literal: "\\r")
+            case UInt8(ascii: "\t"): append(literal: "\\t")
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                append(literal: "\\u00")
+                append(hex[Int(byte >> 4)])
+                append(hex[Int(byte & 0xF)])
+            default: append(byte)
+            }
+        }
+        append(UInt8(ascii: "\""))
+    }
+
+    /// A number as Foundation writes a `Double`: its shortest text, without a trailing `.0`.
+    fileprivate mutating func append(number value: Double) {
+        var text = value.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        append(literal: text)
+    }
+
+    /// `yyyy-MM-ddTHH:mm:ssZ` in UTC, whole seconds (the `.iso8601` date strategy).
+    fileprivate mutating func append(internetDate date: Date) {
+        let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
+        let (days, second) = (seconds.floorDivided(by: 86_400), seconds.floorModulo(86_400))
+        let (year, month, day) = Self.civil(fromDays: days)
+        appendDigits(year, 4)
+        append(UInt8(ascii: "-"))
+        appendDigits(month, 2)
+        append(UInt8(ascii: "-"))
+        appendDigits(day, 2)
+        append(UInt8(ascii: "T"))
+        appendDigits(second / 3600, 2)
+        append(UInt8(ascii: ":"))
+        appendDigits(second / 60 % 60, 2)
+        append(UInt8(ascii: ":"))
+        appendDigits(second % 60, 2)
+        append(UInt8(ascii: "Z"))
+    }
+
+    private mutating func appendDigits(_ value: Int64, _ width: Int) {
+        let text = String(value)
+        append(contentsOf: repeatElement(UInt8(ascii: "0"), count: Swift.max(0, width - text.utf8.count)))
+        append(literal: text)
+    }
+
+    /// The proleptic Gregorian date of a count of days since 1970-01-01 (Howard Hinnant's `civil_from_days`).
+    private static func civil(fromDays days: Int64) -> (year: Int64, month: Int64, day: Int64) {
+        let shifted = days + 719_468
+        let era = shifted.floorDivided(by: 146_097)
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+}
+
+extension Int64 {
+    fileprivate func floorDivided(by divisor: Int64) -> Int64 {
+        let quotient = self / divisor
+        return self % divisor < 0 ? quotient - 1 : quotient
+    }
+
+    fileprivate func floorModulo(_ divisor: Int64) -> Int64 {
+        let remainder = self % divisor
+        return remainder < 0 ? remainder + divisor : remainder
+    }
+}
