@@ -62,7 +62,7 @@ public struct PluginContext: Sendable {
     public func settings<S: PluginSettings>(_ type: S.Type, for organization: Organization.ID, in db: Database)
         throws -> S
     {
-        // A cached statement: preparing the query again on every request cost more than running it.
+        // A cached statement, prepared once per connection (the query interface built and prepared it on every call).
         let stored = try String.fetchOne(
             db.cachedStatement(sql: "SELECT settings FROM pluginEnablement WHERE organizationId = ? AND pluginId = ?"),
             arguments: [organization, pluginId.rawValue])

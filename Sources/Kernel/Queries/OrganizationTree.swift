@@ -13,8 +13,8 @@ public enum OrganizationTree {
         -> Set<Organization.ID>
     {
         guard !organizations.isEmpty else { return [] }
-        // The ids as one JSON argument to a cached statement: a coordinator's set names every member, and preparing
-        // a statement with a list that long on every request cost more than running it.
+        // The ids as one JSON argument to a cached statement: a coordinator's set names every member, and a statement
+        // with the ids written into it was prepared afresh on every request.
         let list = "[" + organizations.map { String($0.rawValue) }.joined(separator: ",") + "]"
         return Set(
             try Organization.ID.fetchAll(
