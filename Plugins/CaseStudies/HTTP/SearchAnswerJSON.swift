@@ -1,4 +1,5 @@
 import Foundation
+import Kernel
 
 /// The JSON of a search answer (`{"items": [SearchHitView]}`), written byte by byte: exactly the bytes
 /// `JSONEncoder.stable()` gives for it (`SearchAnswerJSONTests` compares them on generated hits), at a fraction of the
@@ -98,14 +99,15 @@ extension [UInt8] {
 
     /// `yyyy-MM-ddTHH:mm:ssZ` in UTC, whole seconds (the `.iso8601` date strategy).
     fileprivate mutating func append(internetDate date: Date) {
-        let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
-        let (days, second) = (seconds.floorDivided(by: 86_400), seconds.floorModulo(86_400))
-        let (year, month, day) = Self.civil(fromDays: days)
-        appendDigits(year, 4)
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let second = seconds - days * 86_400
+        let day = LocalDay(daysSince1970: days)
+        appendDigits(day.year, 4)
         append(UInt8(ascii: "-"))
-        appendDigits(month, 2)
+        appendDigits(day.month, 2)
         append(UInt8(ascii: "-"))
-        appendDigits(day, 2)
+        appendDigits(day.day, 2)
         append(UInt8(ascii: "T"))
         appendDigits(second / 3600, 2)
         append(UInt8(ascii: ":"))
@@ -115,34 +117,9 @@ extension [UInt8] {
         append(UInt8(ascii: "Z"))
     }
 
-    private mutating func appendDigits(_ value: Int64, _ width: Int) {
+    private mutating func appendDigits(_ value: Int, _ width: Int) {
         let text = String(value)
         append(contentsOf: repeatElement(UInt8(ascii: "0"), count: Swift.max(0, width - text.utf8.count)))
         append(literal: text)
-    }
-
-    /// The proleptic Gregorian date of a count of days since 1970-01-01 (Howard Hinnant's `civil_from_days`).
-    private static func civil(fromDays days: Int64) -> (year: Int64, month: Int64, day: Int64) {
-        let shifted = days + 719_468
-        let era = shifted.floorDivided(by: 146_097)
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
-}
-
-extension Int64 {
-    fileprivate func floorDivided(by divisor: Int64) -> Int64 {
-        let quotient = self / divisor
-        return self % divisor < 0 ? quotient - 1 : quotient
-    }
-
-    fileprivate func floorModulo(_ divisor: Int64) -> Int64 {
-        let remainder = self % divisor
-        return remainder < 0 ? remainder + divisor : remainder
     }
 }

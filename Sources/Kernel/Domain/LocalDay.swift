@@ -27,6 +27,20 @@ public struct LocalDay: Sendable, Hashable, CustomStringConvertible {
         (year, month, day) = (components.year!, components.month!, components.day!)
     }
 
+    /// The day `days` days after 1 January 1970 (before it when negative), in the proleptic Gregorian calendar, by
+    /// Howard Hinnant's civil-from-days algorithm: arithmetic only, for writers that date every line or answer.
+    public init(daysSince1970 days: Int) {
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    }
+
     /// Whole days from `self` to `other` (negative when `other` is earlier).
     public func days(to other: LocalDay) -> Int {
         var calendar = Calendar(identifier: .gregorian)

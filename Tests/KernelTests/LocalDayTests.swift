@@ -1,0 +1,21 @@
+import Foundation
+import Kernel
+import Testing
+
+/// The arithmetic day count agrees with Foundation's Gregorian calendar.
+@Suite struct LocalDayTests {
+    @Test("the day of a count since 1970 is Foundation's, from 1600 to 2400 (every 13th day, leap days included)")
+    func daysSince1970() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 0)!
+        // 1900-03-01, 2000-02-29, 2000-03-01 and 2100-02-28: around the century rules.
+        let leapDays = [-25_508, 11_016, 11_017, 47_540]
+        for days in Array(stride(from: -135_140, through: 157_000, by: 13)) + leapDays {
+            let date = Date(timeIntervalSince1970: Double(days) * 86_400)
+            let expected = calendar.dateComponents([.year, .month, .day], from: date)
+            let day = LocalDay(daysSince1970: days)
+            #expect(
+                [day.year, day.month, day.day] == [expected.year, expected.month, expected.day], "day \(days)")
+        }
+    }
+}
