@@ -80,10 +80,11 @@ extension [UInt8] {
             case UInt8(ascii: "\r"): append(literal: "\\r")
             case UInt8(ascii: "\t"): append(literal: "\\t")
             case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
+                // `\u00` and two lower-case hex digits: the first is 0 or 1, the second 0-9 or a-f.
+                let low = byte & 0xF
                 append(literal: "\\u00")
-                append(hex[Int(byte >> 4)])
-                append(hex[Int(byte & 0xF)])
+                append(UInt8(ascii: "0") + (byte >> 4))
+                append(low < 10 ? UInt8(ascii: "0") + low : UInt8(ascii: "a") + low - 10)
             default: append(byte)
             }
         }
