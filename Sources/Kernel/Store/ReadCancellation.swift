@@ -60,8 +60,16 @@ extension Store {
     func read<T: Sendable>(
         _ body: @escaping @Sendable (Database) throws -> T, cancellation: ReadCancellation
     ) async throws -> T {
+        // GRDB's `async` read hops to a queue that waits for a free reader, back to the task, to the reader's queue
+        // and back again: about 60 µs for an empty read on this machine, against 27 µs for `asyncRead` resumed once
+        // (its callback runs on the reader's queue, in the same read-only transaction). The flag above, not GRDB,
+        // stops a cancelled read either way.
         try await withTaskCancellationHandler {
-            try await writer.read { db in try cancellation.watching(db, body) }
+            try await withCheckedThrowingContinuation { continuation in
+                writer.asyncRead { database in
+                    continuation.resume(with: Result { try cancellation.watching(database.get(), body) })
+                }
+            }
         } onCancel: {
             cancellation.cancel()
         }
