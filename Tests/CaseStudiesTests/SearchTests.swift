@@ -56,6 +56,37 @@ struct SearchTests {
         #expect(try await search(fixture, "\"transport home\"").map(\.study.slug) == ["mentoring-once"])
     }
 
+    @Test("equal scores come in id order, and a limit keeps the best visible matches (hidden ones never count)")
+    func tiesAndLimit() async throws {
+        let fixture = try await LibraryFixture()
+        let same = ["tie-c", "tie-a", "tie-e", "tie-b", "tie-d"].map {
+            study(
+                slug: $0, visibility: "public", title: "Quokka notes", summary: "Notes.", body: "Quokka field notes.\n")
+        }
+        let best = study(
+            slug: "tie-best", visibility: "public", title: "Quokka quokka", summary: "Notes.",
+            body: "Quokka field notes.\n")
+        let hidden = study(
+            slug: "tie-hidden", visibility: "private", title: "Quokka quokka quokka", summary: "Notes.",
+            body: "Quokka field notes.\n")
+        try await fixture.importStudies(Array(same.prefix(2)) + [hidden, best] + same.dropFirst(2), as: "testnet")
+        let network = Organization.ID(fixture.network)
+        func hits(limit: Int) async throws -> [CaseStudySearch.Hit] {
+            try await fixture.harness.workspace.read { db in
+                try CaseStudySearch.search(
+                    "quokka", network: network, reader: .anonymous, filters: SearchFilters(), limit: limit,
+                    snippetWords: 8, in: db)
+            }
+        }
+        let all = try await hits(limit: 20)
+        #expect(all.map(\.study.slug).first == "tie-best")
+        #expect(all.count == 6)
+        let ties = all.dropFirst()
+        #expect(Set(ties.map(\.score)).count == 1)
+        #expect(ties.map(\.study.id.rawValue) == ties.map(\.study.id.rawValue).sorted())
+        #expect(try await hits(limit: 3).map(\.study.id) == all.prefix(3).map(\.study.id))
+    }
+
     @Test("titles and snippets are escaped HTML with the matches in <mark>")
     func snippets() async throws {
         let fixture = try await library()

@@ -4,8 +4,8 @@
 For each of the kit's 100 queries (q4_batch.sql), alternating in one process, RUNS times each:
 - the bare query on the kit's database (ids and bm25 scores, as the batch has it);
 - Indaba's search query as a network coordinator sends it (CaseStudySearch: the columns a hit shows and the body
-  its snippet is cut from, the network and visibility conditions, ORDER BY rank LIMIT 20), on Indaba's database;
-- the same on Indaba's index with ids and rank only.
+  its snippet is cut from, the network and visibility conditions, the best 20 by bm25), on Indaba's database;
+- the same on Indaba's index with ids and bm25 only.
 Prints per-query p50 ratios to bare. Whatever Swift does on top (snippets, marking, JSON) adds to the first line.
 
     search_sql_floor.py INDABA_DB KIT_DB q4_batch.sql NETWORK_ID RUNS
@@ -30,12 +30,16 @@ def main(ours_path, bare_path, batch, network, runs):
     ours = sqlite3.connect(f"file:{ours_path}?mode=ro", uri=True)
     bare = sqlite3.connect(f"file:{bare_path}?mode=ro", uri=True)
     network = int(network)
-    search = (f"SELECT {', '.join('s.' + c for c in COLUMNS.split(', '))}, rank AS score "
+    # As CaseStudySearch sends it for a network coordinator (who sees every study of the network): the best 20
+    # matches by bm25 (ties by id), then the hits' columns and bodies of those 20 alone.
+    search = ("WITH best AS (SELECT s.id AS id, bm25(caseStudies_search) AS score "
               "FROM caseStudies_search JOIN caseStudies_study s ON s.id = caseStudies_search.rowid "
-              f"WHERE caseStudies_search MATCH ? AND s.networkId = {network} "
-              f"AND (s.visibility IN ('network', 'public') OR s.organizationId IN ({network})) ORDER BY rank LIMIT 20")
-    ids_only = ("SELECT s.id, rank FROM caseStudies_search JOIN caseStudies_study s ON s.id = caseStudies_search.rowid "
-                "WHERE caseStudies_search MATCH ? ORDER BY rank LIMIT 20")
+              f"WHERE caseStudies_search MATCH ? AND s.networkId = {network} AND 1 ORDER BY score, s.id LIMIT 20) "
+              f"SELECT {', '.join('s.' + c for c in COLUMNS.split(', '))}, best.score "
+              "FROM best JOIN caseStudies_study s ON s.id = best.id ORDER BY best.score, best.id")
+    ids_only = ("SELECT s.id, bm25(caseStudies_search) AS score FROM caseStudies_search "
+                "JOIN caseStudies_study s ON s.id = caseStudies_search.rowid "
+                "WHERE caseStudies_search MATCH ? ORDER BY score, s.id LIMIT 20")
     with_text, without_text = [], []
     for line in open(batch):
         if not line.startswith("SELECT "):
@@ -51,7 +55,7 @@ def main(ours_path, bare_path, batch, network, runs):
         with_text.append((statistics.median(times["text"]) / floor, match))
         without_text.append(statistics.median(times["ids"]) / floor)
     for name, ratios in (("search query, with the hits' text", [r for r, _ in with_text]),
-                         ("ids and rank only, Indaba's index", without_text)):
+                         ("ids and bm25 only, Indaba's index", without_text)):
         ratios = sorted(ratios)
         within = sum(1 for r in ratios if r <= 1.5)
         print(f"SQL alone, {name}: per-query p50 / bare median {statistics.median(ratios):.2f}x, "
