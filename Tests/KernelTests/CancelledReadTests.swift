@@ -44,7 +44,7 @@ struct CancelledReadTests {
             await started.wait()
             flag.cancel()
             started.cancelled()
-            await #expect(throws: (any Error).self) { try await read.value }
+            await #expect(throws: CancellationError.self) { try await read.value }
         }
     }
 
@@ -61,7 +61,7 @@ struct CancelledReadTests {
             await started.wait()
             read.cancel()
             started.cancelled()
-            await #expect(throws: (any Error).self) { try await read.value }
+            await #expect(throws: CancellationError.self) { try await read.value }
         }
     }
 

@@ -20,6 +20,7 @@ final class ReadCancellation: Sendable {
     static let stepsBetweenChecks: Int32 = 4_096
 
     /// Runs `body` with `db`'s progress handler asking this flag, then gives the connection back its usual handler.
+    /// - Throws: `CancellationError` when the flag is set before `body` starts or stops one of its statements.
     func watching<T>(_ db: Database, _ body: (Database) throws -> T) throws -> T {
         let context = Unmanaged.passUnretained(self).toOpaque()
         sqlite3_progress_handler(db.sqliteConnection, Self.stepsBetweenChecks, Self.shouldStop, context)
@@ -31,7 +32,12 @@ final class ReadCancellation: Sendable {
             }
         }
         if isCancelled { throw CancellationError() }
-        return try withExtendedLifetime(self) { try body(db) }
+        do {
+            return try withExtendedLifetime(self) { try body(db) }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_INTERRUPT && isCancelled {
+            // A statement stopped by this flag: the read was cancelled, not broken.
+            throw CancellationError()
+        }
     }
 
     /// Gives a reading connection its usual handler: it stops a statement whose task was cancelled, when the
