@@ -35,7 +35,7 @@ struct SearchAgreementTests {
         return try await fixture.harness.workspace.read { db in
             let access = try token.flatMap { try Access.resolve(secret: $0, at: now, in: db) } ?? .anonymous
             return try CaseStudySearch.search(
-                text, network: network, reader: try LibraryReader.of(access, in: db), filters: SearchFilters(),
+                text, network: network, reader: LibraryReader.of(access), filters: SearchFilters(),
                 limit: 20, snippetWords: 8, in: db
             ).map(\.study.slug)
         }

@@ -23,7 +23,7 @@ struct VisibilityTests {
         for role in LibraryFixture.Role.allCases {
             let (secret, now) = (fixture.tokens[role]!, fixture.harness.clock.now)
             let reader = try await fixture.harness.workspace.read { db in
-                try LibraryReader.of(try #require(try Access.resolve(secret: secret, at: now, in: db)), in: db)
+                LibraryReader.of(try #require(try Access.resolve(secret: secret, at: now, in: db)))
             }
             #expect(try await fixture.visibleSlugs(reader) == expected[role], "\(role)")
             // The search writes the condition for its one network (``LibraryReader/condition(alias:network:)``).

@@ -49,7 +49,7 @@ extension CaseStudyRoutes {
             if let existing {
                 // Slugs are unique in the network, so a hidden study's slug cannot be created again; say only that
                 // it is taken, as for any name in use, and nothing of the study or its owner.
-                guard try LibraryReader.of(access, in: db).sees(existing) else {
+                guard LibraryReader.of(access).sees(existing) else {
                     throw PluginProblem(.conflict, of: CaseStudiesPlugin.id) { t in
                         t("The slug '{slug}' is taken in this network's library; choose another slug.", ["slug": slug])
                     }

@@ -143,7 +143,7 @@ struct CaseStudyRoutes {
     private static func library(of organization: Organization.ID, for access: Access, in db: Database) throws
         -> (Organization.ID, LibraryReader)
     {
-        (try LibraryReader.network(of: organization, in: db), try LibraryReader.of(access, in: db))
+        (try LibraryReader.network(of: organization, in: db), LibraryReader.of(access))
     }
 
     /// The query parameters, refusing any not in `allowed` (a misspelt filter must not silently match everything).

@@ -45,7 +45,7 @@ extension CaseStudiesPlugin {
         let query = query.trimmingCharacters(in: .whitespacesAndNewlines)
         let items = try await self.context.store.read { db -> [HTML] in
             let network = try LibraryReader.network(of: organization, in: db)
-            let reader = try LibraryReader.of(access, in: db)
+            let reader = LibraryReader.of(access)
             if query.isEmpty {
                 return try CaseStudyLibrary.list(
                     network: network, reader: reader, filters: SearchFilters(), limit: 200, in: db

@@ -101,7 +101,7 @@ struct StudyEditPage {
         let (organization, access) = (page.organization.id!, page.context.access)
         let (study, sessions) = try await plugin.context.store.read { db in
             let network = try LibraryReader.network(of: organization, in: db)
-            let reader = try LibraryReader.of(access, in: db)
+            let reader = LibraryReader.of(access)
             let study: CaseStudy
             do {
                 study = try CaseStudyLibrary.visibleStudy(reference, network: network, reader: reader, in: db)

@@ -150,7 +150,7 @@ struct StudyFormPage {
             let network = try LibraryReader.network(of: organization, in: db)
             do {
                 return try CaseStudyLibrary.visibleStudy(
-                    reference, network: network, reader: try LibraryReader.of(access, in: db), in: db)
+                    reference, network: network, reader: LibraryReader.of(access), in: db)
             } catch is CaseStudyError {
                 throw HTTPError(.notFound)
             }

@@ -29,18 +29,16 @@ public struct LibraryReader: Sendable, Equatable {
     /// Someone without credentials: public studies with consent only.
     public static let anonymous = LibraryReader(organizations: [], networks: [])
 
-    /// The reader an API caller is.
-    public static func of(_ access: Access, in db: Database) throws -> LibraryReader {
-        guard access.isAuthenticated else { return .anonymous }
-        var own = access.administered
-        guard let home = access.homeOrganization else {
-            return try LibraryReader(organizations: own, networks: networks(of: own, in: db))
+    /// The reader an API caller is. Everyone the caller administers is of the caller's network (organizations form
+    /// two levels), so that network is the only one whose shared studies they see.
+    public static func of(_ access: Access) -> LibraryReader {
+        guard access.isAuthenticated, let home = access.homeOrganization, let network = access.network else {
+            return .anonymous
         }
-        own.insert(home)
-        let networks = try networks(of: own, in: db)
-        // A coordinator administers their organization and every member of it (``Access/administered``).
-        let whole: Set<Organization.ID> = access.role == .networkCoordinator && networks.contains(home) ? [home] : []
-        return LibraryReader(organizations: own, networks: networks, wholeNetworks: whole)
+        // A coordinator administers their network and every member of it (``Access/administered``).
+        let whole: Set<Organization.ID> = access.role == .networkCoordinator && network == home ? [home] : []
+        return LibraryReader(
+            organizations: access.administered.union([home]), networks: [network], wholeNetworks: whole)
     }
 
     /// An operator on the command line acting for `organization`: for a network, its coordinator; otherwise its
@@ -51,7 +49,7 @@ public struct LibraryReader: Sendable, Equatable {
             own.formUnion(try OrganizationTree.members(of: organization.id!, in: db))
         }
         return try LibraryReader(
-            organizations: own, networks: networks(of: own, in: db),
+            organizations: own, networks: OrganizationTree.networks(of: own, in: db),
             wholeNetworks: organization.isNetwork ? [organization.id!] : [])
     }
 
@@ -66,13 +64,7 @@ public struct LibraryReader: Sendable, Equatable {
 
     /// The network of `organization` (itself for a network).
     public static func network(of organization: Organization.ID, in db: Database) throws -> Organization.ID {
-        try networks(of: [organization], in: db).first ?? organization
-    }
-
-    private static func networks(of organizations: Set<Organization.ID>, in db: Database) throws
-        -> Set<Organization.ID>
-    {
-        try OrganizationTree.networks(of: organizations, in: db)
+        try OrganizationTree.network(of: organization, in: db) ?? organization
     }
 
     /// The SQL condition on a study aliased `alias` that the reader may see.

@@ -10,6 +10,8 @@ public struct Access: Sendable, Equatable {
     public let principal: String
     /// The organization the credential was issued for.
     public let homeOrganization: Organization.ID?
+    /// The network of ``homeOrganization`` (itself when it is a network); `nil` for an anonymous caller.
+    public let network: Organization.ID?
     /// The person a facilitator acts as.
     public let person: Person.ID?
     /// Organizations the caller administers: a network and its members for a coordinator, one for an admin.
@@ -19,14 +21,16 @@ public struct Access: Sendable, Equatable {
 
     /// A caller without credentials: sees published series and their sessions only.
     public static let anonymous = Access(
-        role: nil, principal: "anonymous", homeOrganization: nil, person: nil, administered: [], facilitated: [])
+        role: nil, principal: "anonymous", homeOrganization: nil, network: nil, person: nil, administered: [],
+        facilitated: [])
 
     public var isAuthenticated: Bool { role != nil }
 
     /// Full access to one organization, for operators on the command line (who hold the database file anyway).
     public static func administrator(of organization: Organization) -> Access {
         Access(
-            role: .organizationAdmin, principal: "operator", homeOrganization: organization.id, person: nil,
+            role: .organizationAdmin, principal: "operator", homeOrganization: organization.id,
+            network: organization.parentId ?? organization.id, person: nil,
             administered: organization.id.map { [$0] } ?? [], facilitated: [])
     }
 
@@ -76,7 +80,8 @@ public struct Access: Sendable, Equatable {
             facilitated = Set(series)
         }
         return Access(
-            role: role, principal: principal, homeOrganization: organization, person: person,
+            role: role, principal: principal, homeOrganization: organization,
+            network: try OrganizationTree.network(of: organization, in: db) ?? organization, person: person,
             administered: administered, facilitated: facilitated)
     }
 }

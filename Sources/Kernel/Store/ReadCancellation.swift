@@ -4,11 +4,12 @@ import Synchronization
 
 /// Stops a read whose task was cancelled, even when the cancellation lands between two of its statements.
 ///
-/// GRDB answers a cancelled asynchronous read with `sqlite3_interrupt`, which SQLite ignores when no statement is
-/// running at that instant: a statement that starts a moment later then runs to its end, however long. The reading
-/// connections' progress handler closes that gap: every few thousand steps it asks this flag (set by the task's
-/// cancellation handler) whether to give up. GRDB runs asynchronous reads on its own queue, outside any task, so
-/// `Task.isCancelled` cannot tell the handler; the flag can.
+/// GRDB's `async` read answers a cancelled task with `sqlite3_interrupt`, which SQLite ignores when no statement is
+/// running at that instant: a statement that starts a moment later then runs to its end, however long. So the
+/// reading connections' progress handler asks this flag (set by the task's cancellation handler) every few thousand
+/// steps whether to give up, and ``Store/read(_:)`` leaves cancellation to it alone: it reads through GRDB's
+/// `asyncRead`, which GRDB never cancels. Reads run on GRDB's queues, outside any task, so `Task.isCancelled` cannot
+/// tell the handler; the flag can.
 final class ReadCancellation: Sendable {
     private let cancelled = Atomic<Bool>(false)
 
