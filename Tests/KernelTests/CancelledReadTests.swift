@@ -16,6 +16,10 @@ struct CancelledReadTests {
     static let longCount =
         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 30000000) SELECT count(*) FROM n"
 
+    /// A statement of a few hundred steps, with a loop (SQLite looks at an interrupt on a loop's jumps).
+    static let shortCount =
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50) SELECT count(*) FROM n"
+
     @Test("a read of a task that is not cancelled runs to its end")
     func notCancelled() async throws {
         try await withFileStore { store in
@@ -56,6 +60,27 @@ struct CancelledReadTests {
                 try await store.read { db in
                     started.markAndWaitForCancellation()
                     return try Int.fetchOne(db, sql: Self.longCount)
+                }
+            }
+            await started.wait()
+            read.cancel()
+            started.cancelled()
+            await #expect(throws: CancellationError.self) { try await read.value }
+        }
+    }
+
+    @Test("cancelling the task stops a read made of many short statements, at the next one")
+    func taskCancellationStopsShortStatements() async throws {
+        try await withFileStore { store in
+            let started = Started()
+            let read = Task {
+                try await store.read { db in
+                    started.markAndWaitForCancellation()
+                    // Each statement runs far fewer steps than the progress handler waits for; all of them together
+                    // take seconds.
+                    var total = 0
+                    for _ in 0..<200_000 { total += try Int.fetchOne(db, sql: Self.shortCount) ?? 0 }
+                    return total
                 }
             }
             await started.wait()

@@ -4,12 +4,13 @@ import Synchronization
 
 /// Stops a read whose task was cancelled, even when the cancellation lands between two of its statements.
 ///
-/// GRDB's `async` read answers a cancelled task with `sqlite3_interrupt`, which SQLite ignores when no statement is
-/// running at that instant: a statement that starts a moment later then runs to its end, however long. So the
-/// reading connections' progress handler asks this flag (set by the task's cancellation handler) every few thousand
-/// steps whether to give up, and ``Store/read(_:)`` leaves cancellation to it alone: it reads through GRDB's
-/// `asyncRead`, which GRDB never cancels. Reads run on GRDB's queues, outside any task, so `Task.isCancelled` cannot
-/// tell the handler; the flag can.
+/// `sqlite3_interrupt` alone is not enough: SQLite ignores it when no statement is running at that instant, and a
+/// statement that starts a moment later then runs to its end, however long. So while a read runs, its connection asks
+/// this flag (set by the task's cancellation handler) every few thousand steps of a statement (a progress handler),
+/// and interrupts each statement as it starts once the flag is set (a statement trace): a long statement stops within
+/// microseconds, a read of many short ones at its next statement. ``Store/read(_:)`` reads through GRDB's
+/// `asyncRead`, which GRDB never cancels itself, so this flag is the whole of cancellation. Reads run on GRDB's
+/// queues, outside any task, so `Task.isCancelled` cannot tell the connection; the flag can.
 final class ReadCancellation: Sendable {
     private let cancelled = Atomic<Bool>(false)
 
@@ -25,7 +26,12 @@ final class ReadCancellation: Sendable {
     func watching<T>(_ db: Database, _ body: (Database) throws -> T) throws -> T {
         let context = Unmanaged.passUnretained(self).toOpaque()
         sqlite3_progress_handler(db.sqliteConnection, Self.stepsBetweenChecks, Self.shouldStop, context)
+        // A statement shorter than the handler's steps never hears it: each statement, as it starts, is interrupted
+        // when the flag is set, so a read of many short statements stops at the next one. (Indaba does not use
+        // GRDB's statement tracing, which this would replace during the read.)
+        sqlite3_trace_v2(db.sqliteConnection, UInt32(SQLITE_TRACE_STMT), Self.statementStarts, context)
         defer {
+            sqlite3_trace_v2(db.sqliteConnection, 0, nil, nil)
             if db.configuration.readonly {
                 Self.install(on: db)
             } else {
@@ -48,6 +54,18 @@ final class ReadCancellation: Sendable {
         sqlite3_progress_handler(db.sqliteConnection, stepsBetweenChecks, shouldStop, nil)
     }
 
+    private static let statementStarts:
+        @convention(c) (UInt32, UnsafeMutableRawPointer?, UnsafeMutableRawPointer?, UnsafeMutableRawPointer?) -> Int32 =
+            {
+                _, context, statement, _ in
+                if let context, let statement,
+                    Unmanaged<ReadCancellation>.fromOpaque(context).takeUnretainedValue().isCancelled
+                {
+                    sqlite3_interrupt(sqlite3_db_handle(OpaquePointer(statement)))
+                }
+                return 0
+            }
+
     private static let shouldStop: @convention(c) (UnsafeMutableRawPointer?) -> Int32 = { context in
         if let context, Unmanaged<ReadCancellation>.fromOpaque(context).takeUnretainedValue().isCancelled {
             return 1
@@ -63,14 +81,14 @@ extension Store {
         try await read(body, cancellation: ReadCancellation())
     }
 
-    /// `read(_:)` with the flag given; tests set it themselves to reach the progress handler without GRDB knowing.
+    /// `read(_:)` with the flag given; tests set it themselves to reach the connection without the task knowing.
     func read<T: Sendable>(
         _ body: @escaping @Sendable (Database) throws -> T, cancellation: ReadCancellation
     ) async throws -> T {
         // GRDB's `async` read hops to a queue that waits for a free reader, back to the task, to the reader's queue
         // and back again: about 60 µs for an empty read on this machine, against 27 µs for `asyncRead` resumed once
-        // (its callback runs on the reader's queue, in the same read-only transaction). The flag above, not GRDB,
-        // stops a cancelled read either way.
+        // (its callback runs on the reader's queue, in the same read-only transaction). GRDB is not told of a
+        // cancellation; the flag stops the read (``ReadCancellation``).
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 writer.asyncRead { database in
