@@ -21,7 +21,8 @@ final class ReadCancellation: Sendable {
     /// How many SQLite virtual-machine steps pass between two questions: a few microseconds of work.
     static let stepsBetweenChecks: Int32 = 4_096
 
-    /// Runs `body` with `db`'s progress handler asking this flag, then gives the connection back its usual handler.
+    /// Runs `body` with `db`'s progress handler and statement trace asking this flag, then gives the connection back
+    /// its usual handler and no trace.
     /// - Throws: `CancellationError` when the flag is set before `body` starts or stops one of its statements.
     func watching<T>(_ db: Database, _ body: (Database) throws -> T) throws -> T {
         let context = Unmanaged.passUnretained(self).toOpaque()
