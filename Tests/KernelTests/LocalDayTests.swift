@@ -18,4 +18,15 @@ import Testing
                 [day.year, day.month, day.day] == [expected.year, expected.month, expected.day], "day \(days)")
         }
     }
+
+    @Test("seconds split into the day and the second of it, floored before 1970")
+    func split() {
+        let cases: [(Int, Int, Int)] = [
+            (0, 0, 0), (86_399, 0, 86_399), (86_400, 1, 0), (-1, -1, 86_399), (-86_400, -1, 0), (-86_401, -2, 86_399),
+        ]
+        for (seconds, days, second) in cases {
+            let split = LocalDay.split(secondsSince1970: seconds)
+            #expect(split.days == days && split.secondOfDay == second, "\(seconds)")
+        }
+    }
 }

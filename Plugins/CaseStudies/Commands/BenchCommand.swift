@@ -49,7 +49,7 @@ struct BenchCommand: PluginCommand {
             for _ in 0..<runs {
                 let start = ContinuousClock.now
                 // As served: the hits' titles and snippets made into marked HTML, as the API and the library page do.
-                let (hits, served, onConnection) = try await context.workspace.read { db in
+                let (hits, served, searchTime) = try await context.workspace.read { db in
                     let searchStart = ContinuousClock.now
                     let hits = try CaseStudySearch.search(
                         query.match, network: network, reader: reader, filters: SearchFilters(), limit: 20,
@@ -58,7 +58,7 @@ struct BenchCommand: PluginCommand {
                     return (hits, served, (ContinuousClock.now - searchStart).milliseconds)
                 }
                 ourTimes.append((ContinuousClock.now - start).milliseconds)
-                onConnectionTimes.append(onConnection)
+                onConnectionTimes.append(searchTime)
                 servedBytes += served.reduce(0) { $0 + $1.utf8.count }
                 ourTop = hits.map { (Int64($0.study.slug.dropFirst(3)) ?? -1, $0.score) }
                 let bareStart = ContinuousClock.now

@@ -100,9 +100,7 @@ extension [UInt8] {
 
     /// `yyyy-MM-ddTHH:mm:ssZ` in UTC, whole seconds (the `.iso8601` date strategy).
     fileprivate mutating func append(internetDate date: Date) {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let second = seconds - days * 86_400
+        let (days, second) = LocalDay.split(secondsSince1970: Int(date.timeIntervalSince1970.rounded(.down)))
         let day = LocalDay(daysSince1970: days)
         appendDigits(day.year, 4)
         append(UInt8(ascii: "-"))

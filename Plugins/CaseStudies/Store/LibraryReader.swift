@@ -44,22 +44,19 @@ public struct LibraryReader: Sendable, Equatable {
     /// An operator on the command line acting for `organization`: for a network, its coordinator; otherwise its
     /// administrator.
     public static func operatorOf(_ organization: Organization, in db: Database) throws -> LibraryReader {
-        var own: Set<Organization.ID> = [organization.id!]
-        if organization.isNetwork {
-            own.formUnion(try OrganizationTree.members(of: organization.id!, in: db))
-        }
-        return try LibraryReader(
-            organizations: own, networks: OrganizationTree.networks(of: own, in: db),
-            wholeNetworks: organization.isNetwork ? [organization.id!] : [])
+        of(try operatorAccess(of: organization, in: db))
     }
 
     /// What an operator acting for `organization` may reach, as the kernel's scope: a network's coordinator, or a
     /// member's administrator. It decides which sessions the operator may link studies to.
     public static func operatorScope(of organization: Organization, in db: Database) throws -> Scope {
-        Scope(
-            try Access.granted(
-                role: organization.isNetwork ? .networkCoordinator : .organizationAdmin, organization: organization.id!,
-                person: nil, principal: "operator", in: db))
+        Scope(try operatorAccess(of: organization, in: db))
+    }
+
+    private static func operatorAccess(of organization: Organization, in db: Database) throws -> Access {
+        try Access.granted(
+            role: organization.isNetwork ? .networkCoordinator : .organizationAdmin, organization: organization.id!,
+            person: nil, principal: "operator", in: db)
     }
 
     /// The network of `organization` (itself for a network).

@@ -161,8 +161,7 @@ enum ICalendarDate {
     private static func components(
         seconds: Int
     ) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, weekday: Int) {
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let time = seconds - days * 86_400
+        let (days, time) = LocalDay.split(secondsSince1970: seconds)
         let date = LocalDay(daysSince1970: days)
         // 1 January 1970 was a Thursday.
         let weekday = ((days + 4) % 7 + 7) % 7

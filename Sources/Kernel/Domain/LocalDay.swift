@@ -41,6 +41,13 @@ public struct LocalDay: Sendable, Hashable, CustomStringConvertible {
         year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
     }
 
+    /// Whole days since 1 January 1970 and the second of that day, of a time in seconds since 1970 (UTC). Floored,
+    /// so a time before 1970 falls on its own day: the split every date writer built on ``init(daysSince1970:)`` needs.
+    public static func split(secondsSince1970 seconds: Int) -> (days: Int, secondOfDay: Int) {
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        return (days, seconds - days * 86_400)
+    }
+
     /// Whole days from `self` to `other` (negative when `other` is earlier).
     public func days(to other: LocalDay) -> Int {
         var calendar = Calendar(identifier: .gregorian)

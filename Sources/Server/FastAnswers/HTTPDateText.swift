@@ -13,8 +13,7 @@ final class HTTPDateText: Sendable {
 
     /// IMF-fixdate of a time after 1970 (UTC).
     static func text(secondsSince1970 seconds: Int) -> String {
-        let days = seconds / 86_400
-        let time = seconds % 86_400
+        let (days, time) = LocalDay.split(secondsSince1970: seconds)
         let date = LocalDay(daysSince1970: days)
         func two(_ value: Int) -> String { value < 10 ? "0" + String(value) : String(value) }
         return Self.days[days % 7] + ", " + two(date.day) + " " + months[date.month - 1] + " " + String(date.year) + " "
