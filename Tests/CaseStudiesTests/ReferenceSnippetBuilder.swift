@@ -2,7 +2,7 @@
 
 // The snippet builder as it was before it passed over ASCII words without the general tokenizer and kept only the
 // last 64 tokens' masks (commit 7aaa6db): the reference the new builder's answers must equal (`SnippetBuilderTests`).
-// Copied as it was, renamed; not used by the plugin.
+// Copied as it was, renamed; not used by the plugin. It reads every character, without ``ASCIIWords``.
 /// Marks a search's matches in a title and cuts the snippet of a result, in Swift (FTS5's `snippet()` scored every
 /// window over every match of every column and cost up to 45 ms a page on frequent or prefix words).
 ///
@@ -142,7 +142,7 @@ struct ReferenceSnippetBuilder {
             if slots[slot].count == 0 { anyStart = true } else { starts[Int(slotBytes[slots[slot].start])] = true }
         }
         while result.tokens.count < readUntil,
-            let token = tokenizer.next(bytes, at: &position, folded: &folded)
+            let token = tokenizer.nextCharacterByCharacter(bytes, at: &position, folded: &folded)
         {
             let index = result.tokens.count
             result.tokens.append(token)

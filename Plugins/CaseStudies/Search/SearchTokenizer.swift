@@ -20,8 +20,18 @@ struct SearchTokenizer {
     private var folds: [UInt32: [UInt8]?] = [:]
 
     /// The next token of `bytes` from `position` (moved past it); nil at the end. `folded` holds its folded form when
-    /// the token is not all ASCII (ASCII tokens, most of them, are not copied).
+    /// the token is not all ASCII (ASCII tokens, most of them, are not copied). Plain ASCII words are read eight bytes
+    /// at a time (``ASCIIWords``), the rest character by character.
+    @inline(__always)
     mutating func next(_ bytes: UnsafeBufferPointer<UInt8>, at position: inout Int, folded: inout [UInt8]) -> Token? {
+        if let word = ASCIIWords.next(bytes, at: &position) { return word }
+        return nextCharacterByCharacter(bytes, at: &position, folded: &folded)
+    }
+
+    /// ``next(_:at:folded:)`` reading every character, whatever the text.
+    mutating func nextCharacterByCharacter(
+        _ bytes: UnsafeBufferPointer<UInt8>, at position: inout Int, folded: inout [UInt8]
+    ) -> Token? {
         var index = position
         var start = -1
         var isASCII = true

@@ -8,8 +8,7 @@
 /// end when it is near. It holds the column's Markdown as written (``SnippetText`` makes it text), `…` where it cuts,
 /// matches between ``SearchMarkers`` (a phrase's words and overlapping matches as one run). Nothing matched outside
 /// the title: the start of the summary (or of the body when there is no summary). Reading stops once a window holds
-/// every phrase and is complete. Words of ASCII letters and digits (most words) are read here, byte by byte; others by
-/// ``SearchTokenizer``, which gives the same tokens.
+/// every phrase and is complete.
 struct SnippetBuilder {
     private let phrases: [SearchPhrases.Phrase]
     /// The phrases' words one after another (a slot each), folded: a token's mask has a bit for each slot it matches.
@@ -123,9 +122,6 @@ struct SnippetBuilder {
     /// The plans of the title, the summary and the body.
     private var plans: [ColumnPlan] = []
 
-    /// The last 64 tokens' masks (a phrase has at most 64 words), by token index modulo 64.
-    private var recentMasks = [UInt64](repeating: 0, count: 64)
-
     private func plan(for column: Int) -> ColumnPlan {
         var plan = ColumnPlan()
         let columnBit = UInt8(1) << column
@@ -146,37 +142,6 @@ struct SnippetBuilder {
         return copy.withUTF8 { bytes in scan(bytes, column: column, window: window) }
     }
 
-    /// Whether an ASCII byte is part of a token (a letter or a digit), as ``SearchTokenizer`` reads it.
-    @inline(__always)
-    private static func isWordByte(_ byte: UInt8) -> Bool {
-        byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26
-    }
-
-    /// The next token from `position` (moved past it). An all-ASCII word is read here, byte by byte; a word with
-    /// another character, or text starting with one, is left to ``SearchTokenizer`` (which gives the same tokens).
-    @inline(__always)
-    private mutating func nextToken(
-        _ bytes: UnsafeBufferPointer<UInt8>, at position: inout Int, folded: inout [UInt8]
-    ) -> SearchTokenizer.Token? {
-        let count = bytes.count
-        var index = position
-        while index < count, bytes[index] < 0x80, !Self.isWordByte(bytes[index]) { index += 1 }
-        guard index < count else {
-            position = index
-            return nil
-        }
-        if bytes[index] < 0x80 {
-            var end = index + 1
-            while end < count, bytes[end] < 0x80, Self.isWordByte(bytes[end]) { end += 1 }
-            if end == count || bytes[end] < 0x80 {
-                position = end
-                return SearchTokenizer.Token(start: index, end: end, isASCII: true)
-            }
-        }
-        position = index
-        return tokenizer.next(bytes, at: &position, folded: &folded)
-    }
-
     private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, column: Int, window: Int) -> Scan {
         let plan = plans[column]
         var result = Scan()
@@ -189,7 +154,12 @@ struct SnippetBuilder {
         var oldest = 0
         // Nothing can match: the first window is all that is shown.
         var readUntil = wanted == 0 && window != Int.max ? window + 1 : Int.max
-        while result.tokens.count < readUntil, let token = nextToken(bytes, at: &position, folded: &folded) {
+        // Locals, not properties, in the loop that runs for every word of a study.
+        var tokenizer = self.tokenizer
+        defer { self.tokenizer = tokenizer }
+        // The last 64 tokens' masks (a phrase has at most 64 words), by token index modulo 64.
+        var recentMasks = [UInt64](repeating: 0, count: 64)
+        while result.tokens.count < readUntil, let token = tokenizer.next(bytes, at: &position, folded: &folded) {
             let index = result.tokens.count
             result.tokens.append(token)
             let first: UInt8? = token.isASCII ? bytes[token.start] | 0x20 : folded.first
