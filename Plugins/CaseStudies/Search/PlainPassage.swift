@@ -15,7 +15,7 @@
 enum PlainPassage {
     /// The passage as plain text on one line, or `nil` when it needs rendering.
     static func text(of marked: String) -> String? {
-        guard bytesNeedNoRendering(marked.utf8) else { return nil }
+        guard bytesNeedNoRendering(marked) else { return nil }
         if let text = simpleText(of: marked) { return text }
         var lineStart = true
         var lastVisible: Character?  // on this line: a hard break's tag follows it, past trailing spaces
@@ -47,10 +47,18 @@ enum PlainPassage {
     /// punctuation. White space can then be read byte by byte. `nil` for any other passage (a combining mark, another
     /// script, a no-break space), which ``text(of:)`` reads as characters.
     private static func simpleText(of marked: String) -> String? {
+        var copy = marked
+        guard let out = copy.withUTF8({ simpleBytes(of: $0) }) else { return nil }
+        let text = String(decoding: out, as: UTF8.self)
+        // Already on one line; the address rule may still take a first word.
+        return out.contains(UInt8(ascii: ")")) ? SnippetText.line(text, tidyingEdges: true) : text
+    }
+
+    /// ``simpleText(of:)``'s bytes.
+    private static func simpleBytes(of bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         var out: [UInt8] = []
-        out.reserveCapacity(marked.utf8.count)
+        out.reserveCapacity(bytes.count)
         var pendingSpace = false
-        let bytes = Array(marked.utf8)
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
@@ -59,23 +67,26 @@ enum PlainPassage {
                 index += 1
                 continue
             }
-            let length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
-            guard length == 1 || standsAlone(decoding: bytes[index..<index + length]) else { return nil }
             if pendingSpace, !out.isEmpty { out.append(UInt8(ascii: " ")) }
             pendingSpace = false
-            out += bytes[index..<index + length]
+            if byte < 0x80 {
+                out.append(byte)
+                index += 1
+                continue
+            }
+            let length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+            guard index + length <= bytes.count, standsAlone(bytes, at: index, length: length) else { return nil }
+            for offset in index..<index + length { out.append(bytes[offset]) }
             index += length
         }
-        let text = String(decoding: out, as: UTF8.self)
-        // Already on one line; the address rule may still take a first word.
-        return out.contains(UInt8(ascii: ")")) ? SnippetText.line(text, tidyingEdges: true) : text
+        return out
     }
 
-    /// Whether the scalar in these UTF-8 bytes is one ``simpleText(of:)`` takes: a character of its own, whatever
-    /// is around it, and not white space.
-    private static func standsAlone(decoding bytes: ArraySlice<UInt8>) -> Bool {
-        var value = UInt32(bytes.first! & (bytes.count == 2 ? 0x1F : bytes.count == 3 ? 0x0F : 0x07))
-        for byte in bytes.dropFirst() { value = value << 6 | UInt32(byte & 0x3F) }
+    /// Whether the scalar of `length` UTF-8 bytes at `index` is one ``simpleText(of:)`` takes: a character of its
+    /// own, whatever is around it, and not white space.
+    private static func standsAlone(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> Bool {
+        var value = UInt32(bytes[index] & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07))
+        for offset in index + 1..<index + length { value = value << 6 | UInt32(bytes[offset] & 0x3F) }
         switch value {
         case SearchMarkers.open.value, SearchMarkers.close.value: return true
         case 0xA1...0xAC, 0xAE...0x24F: return true  // Latin-1 and Latin Extended, without the soft hyphen
@@ -86,7 +97,12 @@ enum PlainPassage {
     }
 
     /// No byte the renderer reads as syntax, and no line starting (after spaces and tabs) with `-`, `+` or a digit.
-    private static func bytesNeedNoRendering(_ bytes: String.UTF8View) -> Bool {
+    private static func bytesNeedNoRendering(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytesNeedNoRendering($0) }
+    }
+
+    private static func bytesNeedNoRendering(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var lineStart = true
         for byte in bytes {
             switch byte {

@@ -11,9 +11,13 @@ enum SearchMarkers {
     /// and every marker becomes a tag, even where a combining mark follows it. The same as escaping each scalar with
     /// ``HTMLText/append(_:to:)``.
     static func html(_ marked: String) -> String {
+        var copy = marked
+        return copy.withUTF8 { html($0) }
+    }
+
+    private static func html(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(marked.utf8.count + 32)
-        let bytes = Array(marked.utf8)
+        out.reserveCapacity(bytes.count + 32)
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
