@@ -16,7 +16,7 @@ struct BenchCommand: PluginCommand {
     @OptionGroup var pluginOptions: PluginCommandOptions
     @Option(help: "The kit's q4_batch.sql (from make_fts_queries.py).") var queries: String
     @Option(help: "The kit's community.sqlite, for the bare queries.") var bare: String
-    @Option(help: "Runs of each query, alternating ours and bare.") var runs = 30
+    @Option(help: "Runs of each query: bare, ours, then bare again, alternating.") var runs = 30
     @Option(help: "Where to write one line per query (tab-separated).") var report: String?
 
     init() {}
@@ -37,6 +37,8 @@ struct BenchCommand: PluginCommand {
         var bares: [Double] = []
         /// Per query, ours over bare, each timed inside its read.
         var onConnection: [Double] = []
+        /// Per query, bare timed right after bare over bare timed right after ours: what the order alone moves.
+        var bareAfterBare: [Double] = []
         var same = 0
         var servedBytes = 0
         for query in batch.queries {
@@ -44,9 +46,14 @@ struct BenchCommand: PluginCommand {
             var onConnectionTimes: [Double] = []
             var bareOnConnectionTimes: [Double] = []
             var bareTimes: [Double] = []
+            var bareAfterBareTimes: [Double] = []
             var ourTop: [(Int64, Double)] = []
             var bareTop: [(Int64, Double)] = []
             for _ in 0..<runs {
+                // After the previous run's bare query: the same query with nothing of ours in between.
+                let bareAfterBareStart = ContinuousClock.now
+                _ = try kit.read { db in try Row.fetchAll(db, sql: query.sql) }
+                bareAfterBareTimes.append((ContinuousClock.now - bareAfterBareStart).milliseconds)
                 let start = ContinuousClock.now
                 // As served: the hits' titles and snippets made into marked HTML, as the API and the library page do.
                 let (hits, served, searchTime) = try await context.workspace.read { db in
@@ -76,6 +83,7 @@ struct BenchCommand: PluginCommand {
             if equal { same += 1 }
             ours.append(our)
             onConnection.append(median(onConnectionTimes) / median(bareOnConnectionTimes))
+            bareAfterBare.append(median(bareAfterBareTimes) / bareP50)
             bares.append(bareP50)
             lines.append(
                 "\(query.index)\t\(format(our))\t\(format(bareP50))\t\(format(our / bareP50))\t\(equal)\t\(query.match)"
@@ -90,7 +98,7 @@ struct BenchCommand: PluginCommand {
         let bareFast = bares.filter { $0 < 1 }.count
         let fastWhereBareFast = zip(ours, bares).filter { $0.1 < 1 && $0.0 < 2 }.count
         let text = [
-            "queries: \(ours.count), \(runs) runs each, ours and bare alternating",
+            "queries: \(ours.count), \(runs) runs each, bare, ours and bare again alternating",
             "ours (search + visibility + title and snippet as served, marked HTML, through the workspace; "
                 + "\(servedBytes / max(1, runs * ours.count)) bytes of them a search):",
             "  per-query p50: median \(format(median(ours))) ms, slowest \(format(ours.max() ?? 0)) ms, "
@@ -102,6 +110,9 @@ struct BenchCommand: PluginCommand {
                 + "ours, a synchronous one for bare): median \(format(median(connectionRatios)))x, "
                 + "max \(format(connectionRatios.last ?? 0))x, within 1.5x: "
                 + "\(connectionRatios.filter { $0 <= 1.5 }.count) of \(ours.count)",
+            "bare right after bare over bare right after ours (the same query; what the order alone moves, "
+                + "caches and threads): median \(format(median(bareAfterBare)))x, "
+                + "min \(format(bareAfterBare.min() ?? 0))x, max \(format(bareAfterBare.max() ?? 0))x",
             "same top 20 as the bare query (ties in bm25 allowed in any order): \(same) of \(ours.count)",
             "target: every query within 1.5x bare: \(withinRatio) of \(ours.count) "
                 + (withinRatio == ours.count ? "(met)" : "(NOT met)"),
