@@ -32,6 +32,19 @@ import Testing
         #expect(title("developpeuses", "Les Développeuses") == "Les [[Développeuses]]")
     }
 
+    @Test("a word whose second character is not ASCII is found wherever it falls in the eight bytes read at a time")
+    func secondCharacterNotASCII() {
+        // ASCII words are read eight bytes at a time (ASCIIWords); here the match's second character (a combining
+        // accent, an accented letter), which sends its reading back to the general tokenizer, is at every offset.
+        for word in ["e\u{301}cole", "École", "eÇole", "mÈntor"] {
+            for padding in 0..<24 {
+                let body = String(repeating: "x", count: padding) + " " + filler(12) + " " + word + " " + filler(30)
+                let marked = snippet("ecole OR mentor", body: body, words: 6)
+                #expect(marked.contains("[[\(word)]]"), "\(word.debugDescription), \(padding): \(marked)")
+            }
+        }
+    }
+
     @Test("prefixes, phrases (one run, overlapping ones merged), NEAR, and nothing under NOT")
     func querySyntax() {
         #expect(
