@@ -2,7 +2,8 @@
 
 // The snippet builder as it was before it passed over ASCII words without the general tokenizer and kept only the
 // last 64 tokens' masks (commit 7aaa6db): the reference the new builder's answers must equal (`SnippetBuilderTests`).
-// Copied as it was, renamed; not used by the plugin. It reads every character, without ``ASCIIWords``.
+// Copied as it was, renamed; not used by the plugin. Since then it reads the texts character by character, without
+// ``ASCIIWords`` (the queries' words still go through `SearchTokenizer.next`).
 /// Marks a search's matches in a title and cuts the snippet of a result, in Swift (FTS5's `snippet()` scored every
 /// window over every match of every column and cost up to 45 ms a page on frequent or prefix words).
 ///

@@ -32,15 +32,19 @@ import Testing
         #expect(title("developpeuses", "Les Développeuses") == "Les [[Développeuses]]")
     }
 
-    @Test("a word whose second character is not ASCII is found wherever it falls in the eight bytes read at a time")
-    func secondCharacterNotASCII() {
-        // ASCII words are read eight bytes at a time (ASCIIWords); here the match's second character (a combining
-        // accent, an accented letter), which sends its reading back to the general tokenizer, is at every offset.
-        for word in ["e\u{301}cole", "École", "eÇole", "mÈntor"] {
-            for padding in 0..<24 {
-                let body = String(repeating: "x", count: padding) + " " + filler(12) + " " + word + " " + filler(30)
-                let marked = snippet("ecole OR mentor", body: body, words: 6)
-                #expect(marked.contains("[[\(word)]]"), "\(word.debugDescription), \(padding): \(marked)")
+    @Test("a match with a character that is not ASCII is found wherever it falls in the eight bytes read at a time")
+    func charactersNotASCII() {
+        // ASCII words are read eight bytes at a time (ASCIIWords), from where the previous word ended; a word with a
+        // character that is not ASCII (a combining accent, an accented capital) goes back to the general tokenizer.
+        // The spaces before the match move it across every offset of a read; the character is at every place in it.
+        let words = ["e\u{301}cole", "eÇole", "ecÔle", "ecoLÉ", "École", "mÈntor", "mentÓr", "mentor\u{300}"]
+        for word in words {
+            for spaces in 1...10 {
+                let before = filler(12) + String(repeating: " ", count: spaces) + word
+                for body in [before + " " + filler(30), before] {
+                    let marked = snippet("ecole OR mentor", body: body, words: 6)
+                    #expect(marked.contains("[[\(word)]]"), "\(word.debugDescription), \(spaces): \(marked)")
+                }
             }
         }
     }

@@ -16,7 +16,8 @@ enum ASCIIWords {
                 let chunk = load(base + start)
                 let words = wordBytes(chunk)
                 let high = chunk & highBits
-                guard words.trailingZeroBitCount < high.trailingZeroBitCount else {
+                // Equal only when neither is there (both 64): eight separators, passed over.
+                guard words.trailingZeroBitCount <= high.trailingZeroBitCount else {
                     position = start + high.trailingZeroBitCount >> 3
                     return nil
                 }

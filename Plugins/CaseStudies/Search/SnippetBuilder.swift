@@ -154,9 +154,11 @@ struct SnippetBuilder {
         var oldest = 0
         // Nothing can match: the first window is all that is shown.
         var readUntil = wanted == 0 && window != Int.max ? window + 1 : Int.max
-        // Locals, not properties, in the loop that runs for every word of a study.
-        var tokenizer = self.tokenizer
-        defer { self.tokenizer = tokenizer }
+        // Locals, not properties, in the loop that runs for every word of a study. The tokenizer is moved out and
+        // back, not copied, so that its cache of folded characters is not copied when it grows.
+        var tokenizer = SearchTokenizer()
+        swap(&tokenizer, &self.tokenizer)
+        defer { swap(&tokenizer, &self.tokenizer) }
         // The last 64 tokens' masks (a phrase has at most 64 words), by token index modulo 64.
         var recentMasks = [UInt64](repeating: 0, count: 64)
         while result.tokens.count < readUntil, let token = tokenizer.next(bytes, at: &position, folded: &folded) {
