@@ -30,6 +30,9 @@ import Testing
         #expect(snippet("oyo", body: decomposed) == "Àwọn obìnrin ní [[Ọ̀yọ́]]".decomposedStringWithCanonicalMapping)
         #expect(snippet("MENTORING", body: "Peer mentoring works") == "Peer [[mentoring]] works")
         #expect(title("developpeuses", "Les Développeuses") == "Les [[Développeuses]]")
+        // Marks with no letter beside them are no word to FTS5: a phrase matches across them, and they ask nothing.
+        #expect(snippet("\"a b\"", body: "x a \u{301} b y") == "x [[a \u{301} b]] y")
+        #expect(snippet("a \u{301}", body: "x a \u{301} b y") == "x [[a]] \u{301} b y")
     }
 
     @Test("a match with a character that is not ASCII is found wherever it falls in the eight bytes read at a time")

@@ -5,7 +5,8 @@ import Foundation
 /// form: letters, numbers, private-use characters (and characters that SQLite's Unicode 6.2 tables do not know) make
 /// tokens, anything else separates them; ASCII is lowercased in place; other characters are case-folded, and a Latin letter with diacritics becomes its ASCII base (`É` → `e`,
 /// `ọ̀` → `o`); the combining marks SQLite counts as diacritics are part of a token and vanish (so decomposed text
-/// matches composed text), other marks (Arabic vowel signs) separate tokens, as in SQLite.
+/// matches composed text), other marks (Arabic vowel signs) separate tokens, as in SQLite; marks with no letter or
+/// digit beside them make no token at all.
 /// `SearchTokenizerTests` compares it with FTS5 itself, character by character.
 struct SearchTokenizer {
     /// A token: its bytes in the text are `start..<end`. An ASCII token's folded form is its bytes with `| 0x20`
@@ -30,6 +31,17 @@ struct SearchTokenizer {
 
     /// ``next(_:at:folded:)`` reading every character, whatever the text.
     mutating func nextCharacterByCharacter(
+        _ bytes: UnsafeBufferPointer<UInt8>, at position: inout Int, folded: inout [UInt8]
+    ) -> Token? {
+        while let run = nextRun(bytes, at: &position, folded: &folded) {
+            // Combining marks alone fold to nothing: FTS5 makes no token of them, and gives them no position.
+            if run.isASCII || !folded.isEmpty { return run }
+        }
+        return nil
+    }
+
+    /// The next run of characters that are part of tokens, read one by one, and its folded form.
+    private mutating func nextRun(
         _ bytes: UnsafeBufferPointer<UInt8>, at position: inout Int, folded: inout [UInt8]
     ) -> Token? {
         var index = position

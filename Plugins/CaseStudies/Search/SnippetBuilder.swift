@@ -115,8 +115,6 @@ struct SnippetBuilder {
         /// The first (folded) bytes of the column's words: a token starting otherwise matches none of them, and most
         /// tokens are passed over on that one byte.
         var starts = [Bool](repeating: false, count: 256)
-        /// An empty word (a query word that folds to nothing) may match any token.
-        var anyStart = false
     }
 
     /// The plans of the title, the summary and the body.
@@ -127,12 +125,9 @@ struct SnippetBuilder {
         let columnBit = UInt8(1) << column
         plan.wanted = phrases.filter { $0.columns & columnBit != 0 }.count
         plan.active = slots.indices.filter { slots[$0].columns & columnBit != 0 }
-        for slot in plan.active {
-            if slots[slot].count == 0 {
-                plan.anyStart = true
-            } else {
-                plan.starts[Int(slotBytes[slots[slot].start])] = true
-            }
+        // The tokenizer makes no empty word; were there one, it would have no first byte to look for.
+        for slot in plan.active where slots[slot].count > 0 {
+            plan.starts[Int(slotBytes[slots[slot].start])] = true
         }
         return plan
     }
@@ -165,7 +160,7 @@ struct SnippetBuilder {
             let index = result.tokens.count
             result.tokens.append(token)
             let first: UInt8? = token.isASCII ? bytes[token.start] | 0x20 : folded.first
-            guard plan.anyStart || first.map({ plan.starts[Int($0)] }) == true else {
+            guard first.map({ plan.starts[Int($0)] }) == true else {
                 recentMasks[index & 63] = 0
                 continue
             }
