@@ -49,13 +49,21 @@ struct BenchCommand: PluginCommand {
             var bareAfterBareTimes: [Double] = []
             var ourTop: [(Int64, Double)] = []
             var bareTop: [(Int64, Double)] = []
+            /// The bare query once: its rows, its time with the read around it, and its time inside the read.
+            func bare() throws -> (rows: [Row], time: Double, onConnection: Double) {
+                let start = ContinuousClock.now
+                let (rows, onConnection) = try kit.read { db in
+                    let queryStart = ContinuousClock.now
+                    let rows = try Row.fetchAll(db, sql: query.sql)
+                    return (rows, (ContinuousClock.now - queryStart).milliseconds)
+                }
+                return (rows, (ContinuousClock.now - start).milliseconds, onConnection)
+            }
             // So that the first run's first bare query follows a bare run of the same query too.
-            _ = try kit.read { db in try Row.fetchAll(db, sql: query.sql) }
+            _ = try bare()
             for _ in 0..<runs {
                 // After the previous run's bare query: the same query with nothing of ours in between.
-                let bareAfterBareStart = ContinuousClock.now
-                _ = try kit.read { db in try Row.fetchAll(db, sql: query.sql) }
-                bareAfterBareTimes.append((ContinuousClock.now - bareAfterBareStart).milliseconds)
+                bareAfterBareTimes.append(try bare().time)
                 let start = ContinuousClock.now
                 // As served: the hits' titles and snippets made into marked HTML, as the API and the library page do.
                 let (hits, served, searchTime) = try await context.workspace.read { db in
@@ -70,15 +78,10 @@ struct BenchCommand: PluginCommand {
                 onConnectionTimes.append(searchTime)
                 servedBytes += served.reduce(0) { $0 + $1.utf8.count }
                 ourTop = hits.map { (Int64($0.study.slug.dropFirst(3)) ?? -1, $0.score) }
-                let bareStart = ContinuousClock.now
-                let (rows, bareOnConnection) = try kit.read { db in
-                    let queryStart = ContinuousClock.now
-                    let rows = try Row.fetchAll(db, sql: query.sql)
-                    return (rows, (ContinuousClock.now - queryStart).milliseconds)
-                }
-                bareTimes.append((ContinuousClock.now - bareStart).milliseconds)
-                bareOnConnectionTimes.append(bareOnConnection)
-                bareTop = rows.map { ($0[1], $0[2]) }
+                let afterOurs = try bare()
+                bareTimes.append(afterOurs.time)
+                bareOnConnectionTimes.append(afterOurs.onConnection)
+                bareTop = afterOurs.rows.map { ($0[1], $0[2]) }
             }
             let (our, bareP50) = (median(ourTimes), median(bareTimes))
             let equal = BenchBatch.sameTop(ourTop, bareTop)

@@ -51,7 +51,7 @@ struct SearchTokenizer {
         while index < count {
             let byte = bytes[index]
             if byte < 0x80 {
-                if byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26 {
+                if ASCIIWords.isWordByte(byte) {
                     if start < 0 { start = index }
                     if !isASCII { folded.append(byte | 0x20) }
                     index += 1
