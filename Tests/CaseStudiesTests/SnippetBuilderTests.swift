@@ -148,7 +148,7 @@ import Testing
     /// decomposed Latin, Greek, Arabic, a word glued to an accented letter, and a word that folds to nothing.
     static let vocabulary = [
         "alpha", "beta", "gamma", "alp", "alphabet", "mentor", "mentoring", "2024", "école", "ecole", "ÉCOLE",
-        "e\u{301}cole", "σοφη", "ΣΟΦΗ", "النساء", "caf\u{E9}s", "naïve", "x", "\u{301}",
+        "e\u{301}cole", "σοφη", "ΣΟΦΗ", "النساء", "caf\u{E9}s", "naïve", "x", "mx", "B2B", "bet", "\u{301}",
     ]
     /// What separates or surrounds words: spaces, punctuation, Markdown, an ellipsis, a line break, non-ASCII
     /// punctuation right after a word.
@@ -173,10 +173,11 @@ import Testing
     static func query(_ generator: inout SeededGenerator) -> String {
         func word() -> String { vocabulary.dropLast().randomElement(using: &generator)! }
         let (a, b, c) = (word(), word(), word())
+        let more = (0..<Int.random(in: 3...6, using: &generator)).map { _ in word() }.joined(separator: " OR ")
         return [
             a, "\(a) \(b)", "\(a) OR \(b)", "\(a) AND \(b) AND \(c)", "\"\(a) \(b)\"", "\(a.prefix(2))*",
-            "NEAR(\(a) \(b), 3)", "\(a) NOT \(b)", "title:\(a) AND \(b)", "{summary}:\(a) OR \(b)",
-            "{body}:\(a) \(b)", "\"\(a) \(b) \(c)\" OR \(c)",
+            "\(a.prefix(1))*", "NEAR(\(a) \(b), 3)", "\(a) NOT \(b)", "title:\(a) AND \(b)",
+            "{summary}:\(a) OR \(b)", "{body}:\(a) \(b)", "\"\(a) \(b) \(c)\" OR \(c)", "\(a) OR \(more)",
         ].randomElement(using: &generator)!
     }
 

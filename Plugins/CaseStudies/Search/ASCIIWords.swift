@@ -64,18 +64,19 @@ enum ASCIIWords {
         byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26
     }
 
-    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+    /// The high bit of each of eight bytes.
+    static let highBits: UInt64 = 0x8080_8080_8080_8080
 
     /// Eight bytes, the first in the lowest bits.
     @inline(__always)
-    private static func load(_ pointer: UnsafePointer<UInt8>) -> UInt64 {
+    static func load(_ pointer: UnsafePointer<UInt8>) -> UInt64 {
         UInt64(littleEndian: UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self))
     }
 
     /// The high bit of each byte of `chunk` that is an ASCII letter or digit. With the high bits cleared, adding
     /// `0x80 - low` to a byte sets its high bit exactly when it is at least `low`, and no byte carries into the next.
     @inline(__always)
-    private static func wordBytes(_ chunk: UInt64) -> UInt64 {
+    static func wordBytes(_ chunk: UInt64) -> UInt64 {
         let ascii = chunk & ~highBits
         let lowered = ascii | 0x2020_2020_2020_2020
         let digits = (ascii &+ 0x5050_5050_5050_5050) & ~(ascii &+ 0x4646_4646_4646_4646)  // 0x30...0x39

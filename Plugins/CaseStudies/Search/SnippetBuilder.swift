@@ -48,7 +48,7 @@ struct SnippetBuilder {
     /// The title with every match marked.
     mutating func title(_ title: String) -> String {
         let scan = self.scan(title, column: 0, window: Int.max)
-        return scan.hits.isEmpty ? title : marked(title, scan, from: 0, to: scan.tokens.count)
+        return scan.hits.isEmpty ? title : marked(title, scan, from: 0, to: scan.count)
     }
 
     /// The best window of the summary or the body, marked.
@@ -58,7 +58,7 @@ struct SnippetBuilder {
             return cut(summary, fromSummary)
         }
         let fromBody = scan(body, column: 2, window: words)
-        if fromBody.best.distinct > fromSummary.best.distinct || fromSummary.tokens.isEmpty {
+        if fromBody.best.distinct > fromSummary.best.distinct || fromSummary.count == 0 {
             return cut(body, fromBody)
         }
         return cut(summary, fromSummary)
@@ -97,9 +97,21 @@ struct SnippetBuilder {
         let last: Int
     }
 
-    /// What a column's reading found: its tokens (as far as it was read), the matches, the best window's matches.
+    /// A token whose place is kept: its index among the column's tokens, its first byte, and the byte after it (-1
+    /// when not kept).
+    private struct Located {
+        let index: Int
+        let start: Int
+        let end: Int
+    }
+
+    /// What a column's reading found: how many tokens it read, the matches, the best window's matches. Tokens are not
+    /// kept one by one: the words that matched are, and the start of about one token in 16, from which the reading
+    /// of any other token starts again when a window's edge is cut (``range(of:in:_:)``).
     private struct Scan {
-        var tokens: [SearchTokenizer.Token] = []
+        var count = 0
+        /// The tokens that matched a word and the tokens read again from, in the order of their indices.
+        var known: [Located] = []
         var hits: [Hit] = []
         var best = (distinct: 0, first: 0, last: 0)
         /// Whether the reading reached the column's end.
@@ -115,6 +127,9 @@ struct SnippetBuilder {
         /// The first (folded) bytes of the column's words: a token starting otherwise matches none of them, and most
         /// tokens are passed over on that one byte.
         var starts = [Bool](repeating: false, count: 256)
+        /// How those words start, in ASCII: the plain ASCII words that start otherwise are counted eight bytes at a
+        /// time, without being read one by one.
+        var beginnings = ASCIIWords.Starts([])
     }
 
     /// The plans of the title, the summary and the body.
@@ -129,6 +144,13 @@ struct SnippetBuilder {
         for slot in plan.active where slots[slot].count > 0 {
             plan.starts[Int(slotBytes[slots[slot].start])] = true
         }
+        plan.beginnings = ASCIIWords.Starts(
+            plan.active.compactMap { slot in
+                let word = slotBytes[slots[slot].start..<slots[slot].start + slots[slot].count]
+                guard let first = word.first, first < 0x80 else { return nil }
+                let second = word.dropFirst().first
+                return (first, second.flatMap { $0 < 0x80 ? $0 : nil })
+            })
         return plan
     }
 
@@ -137,15 +159,19 @@ struct SnippetBuilder {
         return copy.withUTF8 { bytes in scan(bytes, column: column, window: window) }
     }
 
+    /// Reads the column's tokens as ``SearchTokenizer`` does, until a window holds every phrase and is complete. Runs
+    /// of plain ASCII words are read eight bytes at a time (``ASCIIWords``): their words are counted, and only a word
+    /// starting with the first letter of a query's word is read as a token. Anything else (a byte of 0x80 or more,
+    /// the last seven bytes) is read token by token; a word the eight-byte reading was inside is read again whole.
     private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, column: Int, window: Int) -> Scan {
         let plan = plans[column]
         var result = Scan()
         let wanted = plan.wanted
         var folded: [UInt8] = []
-        result.tokens.reserveCapacity(min(bytes.count / 4, window == Int.max ? 64 : 4096))
+        result.known.reserveCapacity(bytes.count / 64 + 8)
         var position = 0
         var seen = [Int](repeating: -1, count: phrases.count)
-        var count = 0
+        var round = 0
         var oldest = 0
         // Nothing can match: the first window is all that is shown.
         var readUntil = wanted == 0 && window != Int.max ? window + 1 : Int.max
@@ -154,16 +180,44 @@ struct SnippetBuilder {
         var tokenizer = SearchTokenizer()
         swap(&tokenizer, &self.tokenizer)
         defer { swap(&tokenizer, &self.tokenizer) }
-        // The last 64 tokens' masks (a phrase has at most 64 words), by token index modulo 64.
+        // The masks of the last tokens that matched (a phrase has at most 64 words) and their indices, by token
+        // index modulo 64: a token whose index is not there matched nothing.
         var recentMasks = [UInt64](repeating: 0, count: 64)
-        while result.tokens.count < readUntil, let token = tokenizer.next(bytes, at: &position, folded: &folded) {
-            let index = result.tokens.count
-            result.tokens.append(token)
-            let first: UInt8? = token.isASCII ? bytes[token.start] | 0x20 : folded.first
-            guard first.map({ plan.starts[Int($0)] }) == true else {
-                recentMasks[index & 63] = 0
+        var recentIndices = [Int](repeating: -1, count: 64)
+        // The next token index from which a token's start is kept.
+        var nextKept = 0
+        // The high bit set when the byte before `position` is inside a word the eight-byte reading counted.
+        var inWord: UInt64 = 0
+        while true {
+            guard result.count < readUntil else {
+                result.complete = false
+                break
+            }
+            ASCIIWords.count(
+                bytes, from: &position, words: &result.count, inWord: &inWord, until: min(nextKept, readUntil),
+                skipping: plan.beginnings)
+            if result.count >= nextKept, inWord == 0 {
+                // Where the counting stopped outside a word, the next token's reading may start again.
+                result.known.append(Located(index: result.count, start: position, end: -1))
+                nextKept = result.count + 16
                 continue
             }
+            if result.count >= readUntil, inWord == 0 { continue }
+            if inWord != 0 {
+                // The eight-byte reading stops inside a word it counted: it is read again whole, and counted then.
+                while position > 0, ASCIIWords.isWordByte(bytes[position - 1]) { position -= 1 }
+                result.count -= 1
+                inWord = 0
+            }
+            guard let token = tokenizer.next(bytes, at: &position, folded: &folded) else { break }
+            let index = result.count
+            result.count += 1
+            if index >= nextKept {
+                result.known.append(Located(index: index, start: token.start, end: -1))
+                nextKept = index + 16
+            }
+            let first: UInt8? = token.isASCII ? bytes[token.start] | 0x20 : folded.first
+            guard first.map({ plan.starts[Int($0)] }) == true else { continue }
             var mask: UInt64 = 0
             folded.withUnsafeBufferPointer { folded in
                 slotBytes.withUnsafeBufferPointer { words in
@@ -172,13 +226,17 @@ struct SnippetBuilder {
                     }
                 }
             }
-            recentMasks[index & 63] = mask
             guard mask != 0 else { continue }
+            recentMasks[index & 63] = mask
+            recentIndices[index & 63] = index
+            result.known.append(Located(index: index, start: token.start, end: token.end))
             for (phrase, slotRange) in phraseSlots.enumerated() where mask & (1 << (slotRange.upperBound - 1)) != 0 {
                 let first = index - (slotRange.count - 1)
                 guard first >= 0,
                     slotRange.enumerated().allSatisfy({
-                        recentMasks[(first + $0.offset) & 63] & (1 << $0.element) != 0
+                        let earlier = (first + $0.offset) & 63
+                        return recentIndices[earlier] == first + $0.offset
+                            && recentMasks[earlier] & (1 << $0.element) != 0
                     })
                 else { continue }
                 result.hits.append(Hit(phrase: phrase, first: first, last: index))
@@ -188,11 +246,11 @@ struct SnippetBuilder {
                 while oldest < result.hits.count, result.hits[oldest].first < earliest { oldest += 1 }
                 var distinct = 0
                 var start = index
-                count += 1
+                round += 1
                 for hit in result.hits[oldest...] where hit.first >= earliest {
                     start = min(start, hit.first)
-                    if seen[hit.phrase] != count {
-                        seen[hit.phrase] = count
+                    if seen[hit.phrase] != round {
+                        seen[hit.phrase] = round
                         distinct += 1
                     }
                 }
@@ -202,8 +260,34 @@ struct SnippetBuilder {
                 }
             }
         }
-        result.complete = result.tokens.count < readUntil
         return result
+    }
+
+    /// The bytes of token `index` of a scanned text: kept when it matched, or read again from the last token kept
+    /// before it.
+    private mutating func range(
+        of index: Int, in bytes: UnsafeBufferPointer<UInt8>, _ scan: Scan
+    ) -> (start: Int, end: Int) {
+        var low = 0
+        var high = scan.known.count
+        while low < high {
+            let middle = (low + high) / 2
+            if scan.known[middle].index <= index { low = middle + 1 } else { high = middle }
+        }
+        var position = 0
+        var at = 0
+        if low > 0 {
+            let kept = scan.known[low - 1]
+            if kept.index == index, kept.end >= 0 { return (kept.start, kept.end) }
+            (position, at) = (kept.start, kept.index)
+        }
+        var folded: [UInt8] = []
+        while let token = tokenizer.next(bytes, at: &position, folded: &folded) {
+            if at == index { return (token.start, token.end) }
+            at += 1
+        }
+        // The scan read the token, so this is not reached.
+        return (bytes.count, bytes.count)
     }
 
     /// The first token of the window around the best matches (`total` tokens when known).
@@ -217,24 +301,27 @@ struct SnippetBuilder {
         return start
     }
 
-    private func cut(_ text: String, _ scan: Scan) -> String {
-        guard !scan.tokens.isEmpty else { return "" }
-        let start = start(of: scan, total: scan.complete ? scan.tokens.count : nil)
-        let end = min(start + words, scan.tokens.count)
+    private mutating func cut(_ text: String, _ scan: Scan) -> String {
+        guard scan.count > 0 else { return "" }
+        let start = start(of: scan, total: scan.complete ? scan.count : nil)
+        let end = min(start + words, scan.count)
         return marked(text, scan, from: start, to: end)
     }
 
     /// Tokens `from..<to` of the text with their matches marked, `…` where the text goes on; from the text's start
     /// when `from` is the first token, to its end when `to` is past the last.
-    private func marked(_ text: String, _ scan: Scan, from: Int, to: Int) -> String {
+    private mutating func marked(_ text: String, _ scan: Scan, from: Int, to: Int) -> String {
         guard from < to else { return "" }
         var copy = text
         return copy.withUTF8 { marked($0, scan, from: from, to: to) }
     }
 
-    private func marked(_ bytes: UnsafeBufferPointer<UInt8>, _ scan: Scan, from: Int, to: Int) -> String {
-        let lower = from == 0 ? 0 : scan.tokens[from].start
-        let upper = to == scan.tokens.count && scan.complete ? bytes.count : scan.tokens[to - 1].end
+    private mutating func marked(_ bytes: UnsafeBufferPointer<UInt8>, _ scan: Scan, from: Int, to: Int) -> String {
+        let first = from == 0 ? (start: 0, end: 0) : range(of: from, in: bytes, scan)
+        let last =
+            to == scan.count && scan.complete
+            ? (start: bytes.count, end: bytes.count) : range(of: to - 1, in: bytes, scan)
+        let (lower, upper) = (first.start, last.end)
         var runs: [(Int, Int)] = []
         for hit in scan.hits.sorted(by: { $0.first < $1.first }) where hit.last >= from && hit.first < to {
             let run = (max(hit.first, from), min(hit.last, to - 1))
@@ -250,7 +337,7 @@ struct SnippetBuilder {
         if from > 0 { out += ellipsis }
         var offset = lower
         for (first, last) in runs {
-            let (start, end) = (scan.tokens[first].start, scan.tokens[last].end)
+            let (start, end) = (range(of: first, in: bytes, scan).start, range(of: last, in: bytes, scan).end)
             out += UnsafeBufferPointer(rebasing: bytes[offset..<start])
             out += String(SearchMarkers.open).utf8
             out += UnsafeBufferPointer(rebasing: bytes[start..<end])

@@ -1,0 +1,99 @@
+/// Counting plain ASCII words eight bytes at a time without reading them one by one, for ``SnippetBuilder``: most
+/// words of a study cannot match a query's words, and only their number matters (a snippet is measured in words).
+extension ASCIIWords {
+    /// How the words that may match start: a query word's first byte and, when it has one that is ASCII, its second
+    /// (both folded), up to four such beginnings; with more, only the first bytes, up to four; with more, any word.
+    struct Starts {
+        /// Each beginning's first byte and second byte, repeated in eight bytes (zero when none: a byte compared is
+        /// a letter or digit, lowercased, never zero), and the high bits of the bytes whose next byte is not
+        /// compared: all of them for a beginning of one byte, else the last (its next byte is not in the chunk).
+        private let firsts: (UInt64, UInt64, UInt64, UInt64)
+        private let seconds: (UInt64, UInt64, UInt64, UInt64)
+        private let anySecond: (UInt64, UInt64, UInt64, UInt64)
+        private let any: Bool
+
+        /// `beginnings`: each word's first byte (ASCII; others are left out) and its second when ASCII.
+        init(_ beginnings: [(first: UInt8, second: UInt8?)]) {
+            var distinct: [(first: UInt8, second: UInt8?)] = []
+            for beginning in beginnings
+            where !distinct.contains(where: { $0.first == beginning.first && $0.second == beginning.second }) {
+                distinct.append(beginning)
+            }
+            if distinct.count > 4 {
+                let firsts = Set(distinct.map(\.first)).sorted()
+                distinct = firsts.map { (first: $0, second: nil) }
+            }
+            var firsts = [UInt64](repeating: 0, count: 4)
+            var seconds = [UInt64](repeating: 0, count: 4)
+            var anySecond = [UInt64](repeating: 0, count: 4)
+            for (slot, beginning) in distinct.prefix(4).enumerated() {
+                firsts[slot] = UInt64(beginning.first) &* 0x0101_0101_0101_0101
+                seconds[slot] = UInt64(beginning.second ?? 0) &* 0x0101_0101_0101_0101
+                anySecond[slot] = beginning.second == nil ? highBits : 0x80 << 56
+            }
+            self.firsts = (firsts[0], firsts[1], firsts[2], firsts[3])
+            self.seconds = (seconds[0], seconds[1], seconds[2], seconds[3])
+            self.anySecond = (anySecond[0], anySecond[1], anySecond[2], anySecond[3])
+            self.any = distinct.count > 4
+        }
+
+        /// The high bit of each byte of an ASCII `chunk` that, once lowercased, is a beginning's first byte followed
+        /// by its second (or at the chunk's end). A word starting there may match; no other word of the chunk can.
+        @inline(__always)
+        func matches(_ chunk: UInt64) -> UInt64 {
+            if any { return highBits }
+            let lowered = chunk | 0x2020_2020_2020_2020
+            return (equalBytes(lowered, firsts.0) & (equalBytes(lowered, seconds.0) >> 8 | anySecond.0))
+                | (equalBytes(lowered, firsts.1) & (equalBytes(lowered, seconds.1) >> 8 | anySecond.1))
+                | (equalBytes(lowered, firsts.2) & (equalBytes(lowered, seconds.2) >> 8 | anySecond.2))
+                | (equalBytes(lowered, firsts.3) & (equalBytes(lowered, seconds.3) >> 8 | anySecond.3))
+        }
+    }
+
+    /// Counts the words from `position` eight bytes at a time while they are plain ASCII, and stops: at a word that
+    /// starts with one of `starts` (`position` is then at its first byte), at eight bytes holding a byte of 0x80 or
+    /// more, where fewer than eight bytes are left, or once `count` reaches `limit` outside a word. `inWord` has its
+    /// high bit set when the byte before `position` is inside a word already counted; the caller reads such a word
+    /// again whole when it goes on byte by byte.
+    @inline(__always)
+    static func count(
+        _ bytes: UnsafeBufferPointer<UInt8>, from position: inout Int, words count: inout Int, inWord: inout UInt64,
+        until limit: Int, skipping starts: Starts
+    ) {
+        guard let base = bytes.baseAddress else { return }
+        let end = bytes.count - 8
+        while position <= end {
+            if count >= limit, inWord == 0 { return }
+            let chunk = load(base + position)
+            guard chunk & highBits == 0 else { return }
+            let words = wordBytes(chunk)
+            let wordStarts = words & ~(words << 8 | inWord)
+            let candidates = starts.matches(chunk) & wordStarts
+            if candidates != 0 {
+                let first = candidates.trailingZeroBitCount
+                count += countHighBits(wordStarts & (1 << first &- 1))
+                position += first >> 3
+                inWord = 0
+                return
+            }
+            count += countHighBits(wordStarts)
+            inWord = words >> 56
+            position += 8
+        }
+    }
+
+    /// The high bit of each byte of an ASCII `chunk` (no byte of 0x80 or more) equal to the byte repeated in
+    /// `pattern`. A byte of `chunk ^ pattern` is zero exactly when adding 0x7F leaves its high bit clear; no byte
+    /// carries into the next.
+    @inline(__always)
+    private static func equalBytes(_ chunk: UInt64, _ pattern: UInt64) -> UInt64 {
+        ~((chunk ^ pattern) &+ 0x7F7F_7F7F_7F7F_7F7F) & highBits
+    }
+
+    /// How many high bits of bytes are set in `mask` (no other bit may be): the bytes' ones summed into the top byte
+    /// by one multiplication (the build's default processor has no population count instruction).
+    @inline(__always)
+    private static func countHighBits(_ mask: UInt64) -> Int {
+        Int(((mask >> 7) &* 0x0101_0101_0101_0101) >> 56)
+    }
+}

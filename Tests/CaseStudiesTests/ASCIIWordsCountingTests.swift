@@ -1,0 +1,113 @@
+import KernelTesting
+import Testing
+
+@testable import CaseStudies
+
+@Suite("Counting ASCII words eight bytes at a time")
+struct ASCIIWordsCountingTests {
+    /// Words shorter and longer than eight bytes, words that begin alike, separators of every length, and non-ASCII
+    /// letters, marks and punctuation glued to words.
+    static let pieces = [
+        "a", "al", "alpha", "ALPS", "b", "Bx9", "x1y2z3w4v5", "0123456789", "Word", "abcdefgh", "ABCDEFGHIJKLMNOPQ",
+        "9", " ", "  ", ".", "_", "-", "@", "[", "`", "\n", "        ", "--------- ", "é", "É", "\u{301}", "—", "ß",
+        "日本", "\u{A0}",
+    ]
+    /// Beginnings of query words: a first byte, and a second when the word has one.
+    static let beginnings: [(first: UInt8, second: UInt8?)] = [
+        (UInt8(ascii: "a"), UInt8(ascii: "l")), (UInt8(ascii: "b"), nil), (UInt8(ascii: "9"), nil),
+        (UInt8(ascii: "x"), UInt8(ascii: "1")), (UInt8(ascii: "w"), UInt8(ascii: "o")),
+        (UInt8(ascii: "e"), nil),
+    ]
+
+    @Test("the words counted are the tokenizer's, and the counting stops at every word that may match")
+    func countsAndStops() {
+        var generator = SeededGenerator(seed: 7_919)
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...60, using: &generator)).map { _ in
+                Self.pieces.randomElement(using: &generator)!
+            }.joined()
+            let chosen = Array(
+                Self.beginnings.shuffled(using: &generator).prefix(Int.random(in: 0...6, using: &generator)))
+            let starts = ASCIIWords.Starts(chosen)
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { buffer in
+                // The tokenizer's tokens, and which of them may match: folded, they begin with a beginning.
+                var tokenizer = SearchTokenizer()
+                var folded: [UInt8] = []
+                var position = 0
+                var tokens: [(start: Int, mayMatch: Bool)] = []
+                while let token = tokenizer.next(buffer, at: &position, folded: &folded) {
+                    let word = token.isASCII ? buffer[token.start..<token.end].map { $0 | 0x20 } : folded
+                    let mayMatch = chosen.contains { beginning in
+                        word.first == beginning.first
+                            && (beginning.second == nil || (word.count > 1 && word[1] == beginning.second))
+                    }
+                    tokens.append((token.start, mayMatch))
+                }
+                // Counting, with limits, and reading a token where it stops, as the snippet builder does.
+                var (count, inWord) = (0, UInt64(0))
+                var read: Set<Int> = []
+                position = 0
+                while true {
+                    let limit = count + Int.random(in: 1...40, using: &generator)
+                    ASCIIWords.count(
+                        buffer, from: &position, words: &count, inWord: &inWord, until: limit, skipping: starts)
+                    if inWord != 0 {
+                        while position > 0, ASCIIWords.isWordByte(buffer[position - 1]) { position -= 1 }
+                        count -= 1
+                        inWord = 0
+                    }
+                    guard let token = tokenizer.next(buffer, at: &position, folded: &folded) else { break }
+                    #expect(
+                        count < tokens.count && tokens[count].start == token.start,
+                        "token \(count) of \(text.debugDescription)")
+                    read.insert(token.start)
+                    count += 1
+                }
+                #expect(count == tokens.count, "\(text.debugDescription)")
+                let passedOver = tokens.filter { $0.mayMatch && !read.contains($0.start) }
+                #expect(passedOver.isEmpty, "\(passedOver.map(\.start)) of \(text.debugDescription), \(chosen)")
+            }
+        }
+    }
+
+    @Test("more than four beginnings: the first bytes alone, and with more than four of those, every word")
+    func manyBeginnings() {
+        let text = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu"
+        for (beginnings, stops) in [
+            ([("a", "l"), ("b", "e"), ("g", "a"), ("d", "e")], ["alpha", "beta", "gamma", "delta"]),
+            // Five beginnings of four first bytes: each word starting with one of the four is read.
+            ([("a", "x"), ("b", "x"), ("g", "x"), ("d", "x"), ("a", "y")], ["alpha", "beta", "gamma", "delta"]),
+            (
+                [("a", "x"), ("b", "x"), ("g", "x"), ("d", "x"), ("e", "y")],
+                text.split(separator: " ").map(String.init)
+            ),
+        ] as [([(Character, Character)], [String])] {
+            let starts = ASCIIWords.Starts(beginnings.map { ($0.0.asciiValue!, $0.1.asciiValue) })
+            var read: [String] = []
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { buffer in
+                var (position, count, inWord) = (0, 0, UInt64(0))
+                var tokenizer = SearchTokenizer()
+                var folded: [UInt8] = []
+                while true {
+                    ASCIIWords.count(
+                        buffer, from: &position, words: &count, inWord: &inWord, until: .max, skipping: starts)
+                    if inWord != 0 {
+                        while position > 0, ASCIIWords.isWordByte(buffer[position - 1]) { position -= 1 }
+                        count -= 1
+                        inWord = 0
+                    }
+                    guard let token = tokenizer.next(buffer, at: &position, folded: &folded) else { break }
+                    count += 1
+                    // The last seven bytes are read token by token whatever they hold.
+                    if token.end <= bytes.count - 8 {
+                        read.append(String(decoding: buffer[token.start..<token.end], as: UTF8.self))
+                    }
+                }
+                #expect(count == 12)
+            }
+            #expect(read == stops.filter { !["lambda", "mu"].contains($0) }, "\(beginnings)")
+        }
+    }
+}
