@@ -18,9 +18,17 @@ enum SearchMarkers {
     private static func html(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 32)
+        // Bytes that stay as they are (most of them) are copied a run at a time, from `copied` to the next that
+        // does not.
+        var copied = 0
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
+            guard byte < 0x3F ? mayNeedEscaping(byte) : byte == 0xEE else {
+                index += 1
+                continue
+            }
+            out += UnsafeBufferPointer(rebasing: bytes[copied..<index])
             switch byte {
             case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
             case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
@@ -31,13 +39,21 @@ enum SearchMarkers {
             case 0xEE where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] & 0xFE == 0x80:
                 // U+E000 or U+E001, the markers.
                 out.append(contentsOf: (bytes[index + 2] == 0x80 ? "<mark>" : "</mark>").utf8)
-                index += 3
-                continue
+                index += 2
             default: out.append(byte)
             }
             index += 1
+            copied = index
         }
+        out += UnsafeBufferPointer(rebasing: bytes[copied..<bytes.count])
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether a byte below 0x3F is one ``html(_:)`` writes otherwise: `&`, `<`, `>`, `"`, `'` or NUL.
+    @inline(__always)
+    private static func mayNeedEscaping(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == 0
     }
 
     /// Marked text for a terminal: matches in `[[…]]`.

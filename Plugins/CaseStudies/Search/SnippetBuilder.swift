@@ -19,6 +19,7 @@ struct SnippetBuilder {
     private let phraseSlots: [Range<Int>]
     private let words: Int
     private var tokenizer = SearchTokenizer()
+    private var scratch = Scratch()
 
     /// At most 64 words of a query are marked (the mask's bits); later phrases are left unmarked.
     init(query: String, words: Int) {
@@ -42,6 +43,7 @@ struct SnippetBuilder {
         self.phraseSlots = ranges
         self.words = max(1, words)
         self.tokenizer = tokenizer
+        self.scratch = Scratch(phrases: kept.count)
         self.plans = (0..<3).map { plan(for: $0) }
     }
 
@@ -97,6 +99,28 @@ struct SnippetBuilder {
         let last: Int
     }
 
+    /// What every scan works with, kept from one scan to the next (a search scans three columns of each result).
+    private struct Scratch {
+        /// The masks of the last tokens that matched (a phrase has at most 64 words), by token index modulo 64, and
+        /// the stamp of the token each is for: its index plus its scan's `stampBase`, which grows past every stamp of
+        /// the scans before. A token whose stamp is not there matched nothing.
+        var recentMasks: [UInt64] = []
+        var recentStamps: [Int] = []
+        var stampBase = 0
+        /// For each phrase, the last window (`round`) that counted it.
+        var seen: [Int] = []
+        var round = 0
+
+        /// Without buffers: what a scan leaves in the builder while it works with the real one.
+        init() {}
+
+        init(phrases: Int) {
+            recentMasks = [UInt64](repeating: 0, count: 64)
+            recentStamps = [Int](repeating: -1, count: 64)
+            seen = [Int](repeating: -1, count: phrases)
+        }
+    }
+
     /// A token whose place is kept: its index among the column's tokens, its first byte, and the byte after it (-1
     /// when not kept).
     private struct Located {
@@ -106,7 +130,7 @@ struct SnippetBuilder {
     }
 
     /// What a column's reading found: how many tokens it read, the matches, the best window's matches. Tokens are not
-    /// kept one by one: the words that matched are, and the start of about one token in 16, from which the reading
+    /// kept one by one: the words that matched are, and the start of about one token in eight, from which the reading
     /// of any other token starts again when a window's edge is cut (``range(of:in:_:)``).
     private struct Scan {
         var count = 0
@@ -168,24 +192,24 @@ struct SnippetBuilder {
         var result = Scan()
         let wanted = plan.wanted
         var folded: [UInt8] = []
-        result.known.reserveCapacity(bytes.count / 64 + 8)
         var position = 0
-        var seen = [Int](repeating: -1, count: phrases.count)
-        var round = 0
         var oldest = 0
         // Nothing can match: the first window is all that is shown.
         var readUntil = wanted == 0 && window != Int.max ? window + 1 : Int.max
-        // Locals, not properties, in the loop that runs for every word of a study. The tokenizer is moved out and
-        // back, not copied, so that its cache of folded characters is not copied when it grows.
+        // Locals, not properties, in the loop that runs for every word of a study. The tokenizer and the scratch
+        // buffers are moved out and back, not copied, so that writing to them copies nothing.
         var tokenizer = SearchTokenizer()
         swap(&tokenizer, &self.tokenizer)
-        defer { swap(&tokenizer, &self.tokenizer) }
-        // The masks of the last tokens that matched (a phrase has at most 64 words) and their indices, by token
-        // index modulo 64: a token whose index is not there matched nothing.
-        var recentMasks = [UInt64](repeating: 0, count: 64)
-        var recentIndices = [Int](repeating: -1, count: 64)
-        // The next token index from which a token's start is kept.
-        var nextKept = 0
+        var scratch = Scratch()
+        swap(&scratch, &self.scratch)
+        defer {
+            scratch.stampBase += result.count + 64
+            swap(&tokenizer, &self.tokenizer)
+            swap(&scratch, &self.scratch)
+        }
+        let stampBase = scratch.stampBase
+        // The next token index from which a token's start is kept (the first token is read from the text's start).
+        var nextKept = Self.keptEvery
         // The high bit set when the byte before `position` is inside a word the eight-byte reading counted.
         var inWord: UInt64 = 0
         while true {
@@ -199,7 +223,7 @@ struct SnippetBuilder {
             if result.count >= nextKept, inWord == 0 {
                 // Where the counting stopped outside a word, the next token's reading may start again.
                 result.known.append(Located(index: result.count, start: position, end: -1))
-                nextKept = result.count + 16
+                nextKept = result.count + Self.keptEvery
                 continue
             }
             if result.count >= readUntil, inWord == 0 { continue }
@@ -214,7 +238,7 @@ struct SnippetBuilder {
             result.count += 1
             if index >= nextKept {
                 result.known.append(Located(index: index, start: token.start, end: -1))
-                nextKept = index + 16
+                nextKept = index + Self.keptEvery
             }
             let first: UInt8? = token.isASCII ? bytes[token.start] | 0x20 : folded.first
             guard first.map({ plan.starts[Int($0)] }) == true else { continue }
@@ -227,16 +251,16 @@ struct SnippetBuilder {
                 }
             }
             guard mask != 0 else { continue }
-            recentMasks[index & 63] = mask
-            recentIndices[index & 63] = index
+            scratch.recentMasks[index & 63] = mask
+            scratch.recentStamps[index & 63] = stampBase + index
             result.known.append(Located(index: index, start: token.start, end: token.end))
             for (phrase, slotRange) in phraseSlots.enumerated() where mask & (1 << (slotRange.upperBound - 1)) != 0 {
                 let first = index - (slotRange.count - 1)
                 guard first >= 0,
                     slotRange.enumerated().allSatisfy({
                         let earlier = (first + $0.offset) & 63
-                        return recentIndices[earlier] == first + $0.offset
-                            && recentMasks[earlier] & (1 << $0.element) != 0
+                        return scratch.recentStamps[earlier] == stampBase + first + $0.offset
+                            && scratch.recentMasks[earlier] & (1 << $0.element) != 0
                     })
                 else { continue }
                 result.hits.append(Hit(phrase: phrase, first: first, last: index))
@@ -246,11 +270,11 @@ struct SnippetBuilder {
                 while oldest < result.hits.count, result.hits[oldest].first < earliest { oldest += 1 }
                 var distinct = 0
                 var start = index
-                round += 1
+                scratch.round += 1
                 for hit in result.hits[oldest...] where hit.first >= earliest {
                     start = min(start, hit.first)
-                    if seen[hit.phrase] != round {
-                        seen[hit.phrase] = round
+                    if scratch.seen[hit.phrase] != scratch.round {
+                        scratch.seen[hit.phrase] = scratch.round
                         distinct += 1
                     }
                 }
@@ -262,6 +286,10 @@ struct SnippetBuilder {
         }
         return result
     }
+
+    /// How many tokens apart the scan keeps a token's start at most, where the reading of a window's edge starts
+    /// again.
+    private static let keptEvery = 8
 
     /// The bytes of token `index` of a scanned text: kept when it matched, or read again from the last token kept
     /// before it.
