@@ -121,8 +121,8 @@ struct SnippetBuilder {
         }
     }
 
-    /// A token whose place is kept: its index among the column's tokens, its first byte, and the byte after it (-1
-    /// when not kept).
+    /// A token whose place is kept: its index among the column's tokens, the byte its reading starts from (its first
+    /// byte, or a separator before it), and the byte after it (-1 when not kept).
     private struct Located {
         let index: Int
         let start: Int
@@ -185,7 +185,7 @@ struct SnippetBuilder {
 
     /// Reads the column's tokens as ``SearchTokenizer`` does, until a window holds every phrase and is complete. Runs
     /// of plain ASCII words are read eight bytes at a time (``ASCIIWords``): their words are counted, and only a word
-    /// starting with the first letter of a query's word is read as a token. Anything else (a byte of 0x80 or more,
+    /// that begins as a query's word does (its first two bytes) is read as a token. Anything else (a byte of 0x80 or more,
     /// the last seven bytes) is read token by token; a word the eight-byte reading was inside is read again whole.
     private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, column: Int, window: Int) -> Scan {
         let plan = plans[column]
