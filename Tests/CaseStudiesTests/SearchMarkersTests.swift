@@ -12,7 +12,7 @@ import Testing
     func sameAsEscapingThenReplacing() {
         let pieces = [
             "a", "word", "é", "Ọ̀yọ́", " ", "&", "<", ">", "\"", "'", "&amp;", "\u{0}", "النساء", "ትምህርት", "\n",
-            Self.open, Self.close,
+            Self.open, Self.close, "\u{E002}", "\u{E100}", "\u{EFFF}",
         ]
         var generator = SeededGenerator(seed: 19_204)
         for _ in 0..<2_000 {

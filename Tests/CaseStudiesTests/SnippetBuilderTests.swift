@@ -22,6 +22,18 @@ import Testing
         (from..<from + count).map { "w\($0)" }.joined(separator: " ")
     }
 
+    @Test(
+        "a scan never takes an earlier scan's matches for its own: a phrase's first word in the title, the next in the body"
+    )
+    func scansKeepTheirOwnMatches() {
+        for title in ["alpha", filler(63) + " alpha", filler(64) + " alpha", filler(128) + " alpha"] {
+            var builder = SnippetBuilder(query: "\"alpha beta\"", words: 8)
+            #expect(SearchMarkers.plain(builder.title(title)).hasSuffix("alpha"))
+            #expect(builder.snippet(summary: "", body: "gamma beta") == "gamma beta", "after \(title.suffix(12))")
+            #expect(SearchMarkers.plain(builder.snippet(summary: "", body: "alpha beta")) == "[[alpha beta]]")
+        }
+    }
+
     @Test("accents and case never matter, on either side, composed or decomposed; the text keeps its own")
     func accentsAndCase() {
         #expect(snippet("ecole", body: "Une École de code.") == "Une [[École]] de code.")

@@ -5,19 +5,22 @@ extension ASCIIWords {
     /// (both folded), up to four such beginnings; with more, only the first bytes, up to four; with more, any word.
     struct Starts {
         /// Each beginning's first byte and second byte, repeated in eight bytes (zero when none: a byte compared is
-        /// a letter or digit, lowercased, never zero), and the high bits of the bytes whose next byte is not
+        /// lowercased, so never zero), and the high bits of the bytes whose next byte is not
         /// compared: all of them for a beginning of one byte, else the last (its next byte is not in the chunk).
         private let firsts: (UInt64, UInt64, UInt64, UInt64)
         private let seconds: (UInt64, UInt64, UInt64, UInt64)
         private let anySecond: (UInt64, UInt64, UInt64, UInt64)
         private let any: Bool
 
-        /// `beginnings`: each word's first byte (ASCII; others are left out) and its second when ASCII.
+        /// `beginnings`: each word's first byte and its second, folded. A word whose first byte is not ASCII is left
+        /// out (only a word read one by one can match it); a second byte that is not ASCII is not compared.
         init(_ beginnings: [(first: UInt8, second: UInt8?)]) {
             var distinct: [(first: UInt8, second: UInt8?)] = []
-            for beginning in beginnings
-            where !distinct.contains(where: { $0.first == beginning.first && $0.second == beginning.second }) {
-                distinct.append(beginning)
+            for beginning in beginnings where beginning.first < 0x80 {
+                let ascii = (first: beginning.first, second: beginning.second.flatMap { $0 < 0x80 ? $0 : nil })
+                if !distinct.contains(where: { $0.first == ascii.first && $0.second == ascii.second }) {
+                    distinct.append(ascii)
+                }
             }
             if distinct.count > 4 {
                 let firsts = Set(distinct.map(\.first)).sorted()
@@ -52,9 +55,9 @@ extension ASCIIWords {
 
     /// Counts the words from `position` eight bytes at a time while they are plain ASCII, and stops: at a word that
     /// starts with one of `starts` (`position` is then at its first byte), at eight bytes holding a byte of 0x80 or
-    /// more, where fewer than eight bytes are left, or once `count` reaches `limit` outside a word. `inWord` has its
-    /// high bit set when the byte before `position` is inside a word already counted; the caller reads such a word
-    /// again whole when it goes on byte by byte.
+    /// more, where fewer than eight bytes are left, or once `count` reaches `limit` (at the end of eight bytes, perhaps
+    /// inside a word). `inWord` has its high bit set when the byte before `position` is inside a word already counted;
+    /// the caller reads such a word again whole when it goes on token by token.
     @inline(__always)
     static func count(
         _ bytes: UnsafeBufferPointer<UInt8>, from position: inout Int, words count: inout Int, inWord: inout UInt64,
@@ -63,7 +66,7 @@ extension ASCIIWords {
         guard let base = bytes.baseAddress else { return }
         let end = bytes.count - 8
         while position <= end {
-            if count >= limit, inWord == 0 { return }
+            if count >= limit { return }
             let chunk = load(base + position)
             guard chunk & highBits == 0 else { return }
             let words = wordBytes(chunk)
@@ -71,7 +74,7 @@ extension ASCIIWords {
             let candidates = starts.matches(chunk) & wordStarts
             if candidates != 0 {
                 let first = candidates.trailingZeroBitCount
-                count += countHighBits(wordStarts & (1 << first &- 1))
+                count += countHighBits(wordStarts & ((1 << first) &- 1))
                 position += first >> 3
                 inWord = 0
                 return

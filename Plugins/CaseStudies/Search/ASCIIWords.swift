@@ -1,6 +1,7 @@
-/// Reads words of ASCII letters and digits (most words of a study) eight bytes at a time, for ``SearchTokenizer``: a
-/// load of eight bytes and a few additions tell which of them are letters or digits, so a word's start and end are
-/// found without a branch per byte. Anything not plain ASCII is left to the tokenizer's general reading.
+/// Reads words of ASCII letters and digits (most words of a study) eight bytes at a time, for ``SearchTokenizer`` (and
+/// counts them for ``SnippetBuilder``, in `ASCIIWords+Counting.swift`): a load of eight bytes and a few additions tell
+/// which of them are letters or digits, so a word's start and end are found without a branch per byte. Anything not
+/// plain ASCII is left to the tokenizer's general reading.
 enum ASCIIWords {
     /// The next word from `position` if it is all ASCII and ends at an ASCII byte or the text's end; `position` moves
     /// past it. Nil at the text's end, or at a byte of 0x80 or more (the word that holds it, or the separators from

@@ -130,8 +130,8 @@ struct SnippetBuilder {
     }
 
     /// What a column's reading found: how many tokens it read, the matches, the best window's matches. Tokens are not
-    /// kept one by one: the words that matched are, and the start of about one token in eight, from which the reading
-    /// of any other token starts again when a window's edge is cut (``range(of:in:_:)``).
+    /// kept one by one: the words that matched are, and the start of about one token in eight (at least eight apart),
+    /// from which the reading of any other token starts again when a window's edge is cut (``range(of:in:_:)``).
     private struct Scan {
         var count = 0
         /// The tokens that matched a word and the tokens read again from, in the order of their indices.
@@ -148,8 +148,8 @@ struct SnippetBuilder {
         var wanted = 0
         /// The slots that may match in the column.
         var active: [Int] = []
-        /// The first (folded) bytes of the column's words: a token starting otherwise matches none of them, and most
-        /// tokens are passed over on that one byte.
+        /// The first (folded) bytes of the column's words: a token read one by one that starts otherwise matches none
+        /// of them, and is passed over on that one byte.
         var starts = [Bool](repeating: false, count: 256)
         /// How those words start, in ASCII: the plain ASCII words that start otherwise are counted eight bytes at a
         /// time, without being read one by one.
@@ -171,9 +171,7 @@ struct SnippetBuilder {
         plan.beginnings = ASCIIWords.Starts(
             plan.active.compactMap { slot in
                 let word = slotBytes[slots[slot].start..<slots[slot].start + slots[slot].count]
-                guard let first = word.first, first < 0x80 else { return nil }
-                let second = word.dropFirst().first
-                return (first, second.flatMap { $0 < 0x80 ? $0 : nil })
+                return word.first.map { ($0, word.dropFirst().first) }
             })
         return plan
     }
@@ -185,7 +183,7 @@ struct SnippetBuilder {
 
     /// Reads the column's tokens as ``SearchTokenizer`` does, until a window holds every phrase and is complete. Runs
     /// of plain ASCII words are read eight bytes at a time (``ASCIIWords``): their words are counted, and only a word
-    /// that begins as a query's word does (its first two bytes) is read as a token. Anything else (a byte of 0x80 or more,
+    /// that may begin as a query's word does (``ASCIIWords/Starts``) is read as a token. Anything else (a byte of 0x80 or more,
     /// the last seven bytes) is read token by token; a word the eight-byte reading was inside is read again whole.
     private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, column: Int, window: Int) -> Scan {
         let plan = plans[column]
@@ -203,7 +201,7 @@ struct SnippetBuilder {
         var scratch = Scratch()
         swap(&scratch, &self.scratch)
         defer {
-            scratch.stampBase += result.count + 64
+            scratch.stampBase += result.count
             swap(&tokenizer, &self.tokenizer)
             swap(&scratch, &self.scratch)
         }
@@ -220,13 +218,17 @@ struct SnippetBuilder {
             ASCIIWords.count(
                 bytes, from: &position, words: &result.count, inWord: &inWord, until: min(nextKept, readUntil),
                 skipping: plan.beginnings)
-            if result.count >= nextKept, inWord == 0 {
-                // Where the counting stopped outside a word, the next token's reading may start again.
-                result.known.append(Located(index: result.count, start: position, end: -1))
+            if result.count >= nextKept {
+                // A token's reading may start again where the counting stopped, or at the start of the word it
+                // stopped in (the last it counted).
+                var start = position
+                if inWord != 0 { while start > 0, ASCIIWords.isWordByte(bytes[start - 1]) { start -= 1 } }
+                result.known.append(Located(index: result.count - (inWord != 0 ? 1 : 0), start: start, end: -1))
                 nextKept = result.count + Self.keptEvery
                 continue
             }
-            if result.count >= readUntil, inWord == 0 { continue }
+            // The loop's guard ends the reading.
+            if result.count >= readUntil { continue }
             if inWord != 0 {
                 // The eight-byte reading stops inside a word it counted: it is read again whole, and counted then.
                 while position > 0, ASCIIWords.isWordByte(bytes[position - 1]) { position -= 1 }
@@ -314,7 +316,8 @@ struct SnippetBuilder {
             if at == index { return (token.start, token.end) }
             at += 1
         }
-        // The scan read the token, so this is not reached.
+        // Not reached: the scan counted the token, and counts as the tokenizer reads.
+        assertionFailure("token \(index) of a scanned text was not found again")
         return (bytes.count, bytes.count)
     }
 
