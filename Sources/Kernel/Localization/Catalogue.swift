@@ -60,7 +60,7 @@ public struct Catalogue: Sendable {
         var fields: [String: String] = [:]
         for line in header.split(separator: "\n") {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            fields[String(line[..<colon])] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            fields[String(line[..<colon])] = line[line.index(after: colon)...].trimmingSpaces()
         }
         return fields
     }
@@ -122,13 +122,13 @@ private struct POReader {
     }
 
     mutating func read(_ raw: String, number: Int) throws(CatalogueError) {
-        let line = raw.trimmingCharacters(in: .whitespaces)
+        let line = raw.trimmingSpaces()
         if line.isEmpty { return }
         if line.hasPrefix("#") {
             if line.hasPrefix("#,") {
                 if seenId { try finishEntry() }
                 current.flags.formUnion(
-                    line.dropFirst(2).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+                    line.dropFirst(2).split(separator: ",").map { $0.trimmingSpaces() })
             } else if seenId, !line.hasPrefix("#~") {
                 try finishEntry()
             }
@@ -202,7 +202,7 @@ private struct POReader {
 
     private func split(_ line: String) -> (String, String) {
         guard let space = line.firstIndex(of: " ") else { return (line, "") }
-        return (String(line[..<space]), line[line.index(after: space)...].trimmingCharacters(in: .whitespaces))
+        return (String(line[..<space]), line[line.index(after: space)...].trimmingSpaces())
     }
 
     /// The content of a quoted PO string, escapes undone.
