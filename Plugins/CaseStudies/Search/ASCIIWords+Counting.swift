@@ -5,8 +5,8 @@ extension ASCIIWords {
     /// (both folded), up to four such beginnings; with more, only the first bytes, up to four; with more, any word.
     struct Starts {
         /// Each beginning's first byte and second byte, repeated in eight bytes (zero when none: a byte compared is
-        /// lowercased, so never zero), and the high bits of the bytes whose next byte is not
-        /// compared: all of them for a beginning of one byte, else the last (its next byte is not in the chunk).
+        /// lowercased, so never zero), and the high bits of the bytes whose next byte is not compared: all of them for
+        /// a beginning of one byte, else the last (its next byte is not in the chunk).
         private let firsts: (UInt64, UInt64, UInt64, UInt64)
         private let seconds: (UInt64, UInt64, UInt64, UInt64)
         private let anySecond: (UInt64, UInt64, UInt64, UInt64)

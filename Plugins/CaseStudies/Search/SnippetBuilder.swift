@@ -183,8 +183,9 @@ struct SnippetBuilder {
 
     /// Reads the column's tokens as ``SearchTokenizer`` does, until a window holds every phrase and is complete. Runs
     /// of plain ASCII words are read eight bytes at a time (``ASCIIWords``): their words are counted, and only a word
-    /// that may begin as a query's word does (``ASCIIWords/Starts``) is read as a token. Anything else (a byte of 0x80 or more,
-    /// the last seven bytes) is read token by token; a word the eight-byte reading was inside is read again whole.
+    /// that may begin as a query's word does (``ASCIIWords/Starts``) is read as a token. Anything else (a byte of 0x80
+    /// or more, the last seven bytes) is read token by token; a word the eight-byte reading was inside is read again
+    /// whole.
     private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, column: Int, window: Int) -> Scan {
         let plan = plans[column]
         var result = Scan()
