@@ -47,27 +47,15 @@ struct ASCIIWordsCountingTests {
                     tokens.append((token.start, mayMatch))
                 }
                 // Counting, with limits, and reading a token where it stops, as the snippet builder does.
-                var (count, inWord) = (0, UInt64(0))
-                var read: Set<Int> = []
-                position = 0
-                while true {
-                    let limit = count + Int.random(in: 1...40, using: &generator)
-                    ASCIIWords.count(
-                        buffer, from: &position, words: &count, inWord: &inWord, until: limit, skipping: starts)
-                    if inWord != 0 {
-                        while position > 0, ASCIIWords.isWordByte(buffer[position - 1]) { position -= 1 }
-                        count -= 1
-                        inWord = 0
-                    }
-                    guard let token = tokenizer.next(buffer, at: &position, folded: &folded) else { break }
+                let (count, read) = Self.countThenRead(buffer, starts) { Int.random(in: 1...40, using: &generator) }
+                for (index, token) in read {
                     #expect(
-                        count < tokens.count && tokens[count].start == token.start,
-                        "token \(count) of \(text.debugDescription)")
-                    read.insert(token.start)
-                    count += 1
+                        index < tokens.count && tokens[index].start == token.start,
+                        "token \(index) of \(text.debugDescription)")
                 }
+                let readStarts = Set(read.map(\.token.start))
                 #expect(count == tokens.count, "\(text.debugDescription)")
-                let passedOver = tokens.filter { $0.mayMatch && !read.contains($0.start) }
+                let passedOver = tokens.filter { $0.mayMatch && !readStarts.contains($0.start) }
                 #expect(passedOver.isEmpty, "\(passedOver.map(\.start)) of \(text.debugDescription), \(chosen)")
             }
         }
@@ -86,30 +74,45 @@ struct ASCIIWordsCountingTests {
             ),
         ] as [([(Character, Character)], [String])] {
             let starts = ASCIIWords.Starts(beginnings.map { ($0.0.asciiValue!, $0.1.asciiValue) })
-            var read: [String] = []
             let bytes = Array(text.utf8)
-            bytes.withUnsafeBufferPointer { buffer in
-                var (position, count, inWord) = (0, 0, UInt64(0))
-                var tokenizer = SearchTokenizer()
-                var folded: [UInt8] = []
-                while true {
-                    ASCIIWords.count(
-                        buffer, from: &position, words: &count, inWord: &inWord, until: .max, skipping: starts)
-                    if inWord != 0 {
-                        while position > 0, ASCIIWords.isWordByte(buffer[position - 1]) { position -= 1 }
-                        count -= 1
-                        inWord = 0
+            let (count, read) = bytes.withUnsafeBufferPointer { buffer in
+                let (count, read) = Self.countThenRead(buffer, starts) { .max }
+                // The last seven bytes are read token by token whatever they hold.
+                return (
+                    count,
+                    read.map(\.token).filter { $0.end <= bytes.count - 8 }.map {
+                        String(decoding: buffer[$0.start..<$0.end], as: UTF8.self)
                     }
-                    guard let token = tokenizer.next(buffer, at: &position, folded: &folded) else { break }
-                    count += 1
-                    // The last seven bytes are read token by token whatever they hold.
-                    if token.end <= bytes.count - 8 {
-                        read.append(String(decoding: buffer[token.start..<token.end], as: UTF8.self))
-                    }
-                }
-                #expect(count == 12)
+                )
             }
+            #expect(count == 12)
             #expect(read == stops, "\(beginnings)")
         }
+    }
+
+    /// Counts the words of `buffer` as ``SnippetBuilder`` does: eight bytes at a time up to a limit `step` words on,
+    /// reading a word as a token where the counting stops (again whole when it stopped inside one). The words
+    /// counted, and the tokens read one by one with the index each was counted at.
+    static func countThenRead(
+        _ buffer: UnsafeBufferPointer<UInt8>, _ starts: ASCIIWords.Starts, step: () -> Int
+    ) -> (count: Int, read: [(index: Int, token: SearchTokenizer.Token)]) {
+        var tokenizer = SearchTokenizer()
+        var folded: [UInt8] = []
+        var (position, count, inWord) = (0, 0, UInt64(0))
+        var read: [(index: Int, token: SearchTokenizer.Token)] = []
+        while true {
+            let step = step()
+            let limit = step == .max ? .max : count + step
+            ASCIIWords.count(buffer, from: &position, words: &count, inWord: &inWord, until: limit, skipping: starts)
+            if inWord != 0 {
+                position = ASCIIWords.wordStart(buffer, before: position)
+                count -= 1
+                inWord = 0
+            }
+            guard let token = tokenizer.next(buffer, at: &position, folded: &folded) else { break }
+            read.append((count, token))
+            count += 1
+        }
+        return (count, read)
     }
 }

@@ -85,6 +85,14 @@ extension ASCIIWords {
         }
     }
 
+    /// Where the ASCII word that `position` is inside (or just after) starts: the caller of ``count(_:from:words:inWord:until:skipping:)``
+    /// reads from there again when the counting stopped inside a word.
+    static func wordStart(_ bytes: UnsafeBufferPointer<UInt8>, before position: Int) -> Int {
+        var start = position
+        while start > 0, isWordByte(bytes[start - 1]) { start -= 1 }
+        return start
+    }
+
     /// The high bit of each byte of an ASCII `chunk` (no byte of 0x80 or more) equal to the byte repeated in
     /// `pattern`. A byte of `chunk ^ pattern` is zero exactly when adding 0x7F leaves its high bit clear; no byte
     /// carries into the next.

@@ -222,8 +222,7 @@ struct SnippetBuilder {
             if result.count >= nextKept {
                 // A token's reading may start again where the counting stopped, or at the start of the word it
                 // stopped in (the last it counted).
-                var start = position
-                if inWord != 0 { while start > 0, ASCIIWords.isWordByte(bytes[start - 1]) { start -= 1 } }
+                let start = inWord != 0 ? ASCIIWords.wordStart(bytes, before: position) : position
                 result.known.append(Located(index: result.count - (inWord != 0 ? 1 : 0), start: start, end: -1))
                 nextKept = result.count + Self.keptEvery
                 continue
@@ -232,7 +231,7 @@ struct SnippetBuilder {
             if result.count >= readUntil { continue }
             if inWord != 0 {
                 // The eight-byte reading stops inside a word it counted: it is read again whole, and counted then.
-                while position > 0, ASCIIWords.isWordByte(bytes[position - 1]) { position -= 1 }
+                position = ASCIIWords.wordStart(bytes, before: position)
                 result.count -= 1
                 inWord = 0
             }

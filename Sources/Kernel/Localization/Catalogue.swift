@@ -60,7 +60,7 @@ public struct Catalogue: Sendable {
         var fields: [String: String] = [:]
         for line in header.split(separator: "\n") {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            fields[String(line[..<colon])] = line[line.index(after: colon)...].trimmingSpaces()
+            fields[String(line[..<colon])] = line[line.index(after: colon)...].trimmingWhitespaces()
         }
         return fields
     }
@@ -122,13 +122,13 @@ private struct POReader {
     }
 
     mutating func read(_ raw: String, number: Int) throws(CatalogueError) {
-        let line = raw.trimmingSpaces()
+        let line = raw.trimmingWhitespaces()
         if line.isEmpty { return }
         if line.hasPrefix("#") {
             if line.hasPrefix("#,") {
                 if seenId { try finishEntry() }
                 current.flags.formUnion(
-                    line.dropFirst(2).split(separator: ",").map { $0.trimmingSpaces() })
+                    line.dropFirst(2).split(separator: ",").map { $0.trimmingWhitespaces() })
             } else if seenId, !line.hasPrefix("#~") {
                 try finishEntry()
             }
@@ -202,7 +202,7 @@ private struct POReader {
 
     private func split(_ line: String) -> (String, String) {
         guard let space = line.firstIndex(of: " ") else { return (line, "") }
-        return (String(line[..<space]), line[line.index(after: space)...].trimmingSpaces())
+        return (String(line[..<space]), line[line.index(after: space)...].trimmingWhitespaces())
     }
 
     /// The content of a quoted PO string, escapes undone.

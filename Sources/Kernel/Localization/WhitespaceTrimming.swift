@@ -1,15 +1,15 @@
 extension Substring {
     /// The text without tabs and Unicode space separators at either end: what Foundation's
     /// `trimmingCharacters(in: .whitespaces)` gives, read from the Unicode scalars without that call's round trip
-    /// through `NSString`, which made reading the PO catalogues most of the server's start-up (about a second).
-    func trimmingSpaces() -> String {
+    /// through `NSString`, which made reading the PO catalogues most of the server's start-up (half a second of CPU).
+    func trimmingWhitespaces() -> String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !Self.isSpace($0) }) else { return "" }
         let last = scalars.lastIndex(where: { !Self.isSpace($0) }) ?? first
         return String(Substring(scalars[first...last]))
     }
 
-    /// The scalars of `CharacterSet.whitespaces` (`SpaceTrimmingTests` checks every one of the first 64k against it).
+    /// The scalars of `CharacterSet.whitespaces` (`WhitespaceTrimmingTests` checks every one of the first 64k against it).
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: true
@@ -19,8 +19,8 @@ extension Substring {
 }
 
 extension String {
-    /// ``Substring/trimmingSpaces()`` of the whole string.
-    func trimmingSpaces() -> String {
-        self[...].trimmingSpaces()
+    /// ``Substring/trimmingWhitespaces()`` of the whole string.
+    func trimmingWhitespaces() -> String {
+        self[...].trimmingWhitespaces()
     }
 }
