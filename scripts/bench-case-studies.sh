@@ -2,8 +2,8 @@
 # Case-study search benchmark (issue 6; ../shared/bench B7): loads the 5,000 case studies of the shared synthetic
 # dataset through `indaba case-studies import`, then runs the kit's 100 FTS5 queries (make_fts_queries.py) through
 # the library's search (ranking, visibility, highlighted title and snippet) and bare on the kit's database in the
-# same process, alternating, and beside the sqlite3 shell running the kit's batch, and the floor under them (the
-# search's SQL alone, no Swift, against bare: search_sql_floor.py). Prints per-query p50 latencies,
+# same process, alternating, with the floor under them (the search's SQL alone, stepped through its rows with none
+# decoded, against bare), and beside the sqlite3 shell running the kit's batch. Prints per-query p50 latencies,
 # ratios, and whether each top 20 equals the bare query's; then the same queries over HTTP to `indaba serve`
 # (one keep-alive connection, true per-request p50/p99). Each target is printed beside its figure. Not part of CI.
 #
@@ -54,12 +54,7 @@ print(f"  sqlite3 shell: {batch*1000:.1f} ms for the batch, {start*1000:.1f} ms 
 print(f"  ours: median of per-query p50s {ours:.3f} ms = {ours/shell:.2f}x the shell's per-query time; "
       f"mean {mean:.3f} ms = {mean/shell:.2f}x")
 PY
-echo
-echo "== The floor: the SQL alone, no Swift (our search query and bare FTS5, alternating, $RUNS runs a query)"
 NETWORK=$(sqlite3 "$DB" "SELECT id FROM organization WHERE slug = 'bench' AND parentId IS NULL")
-python3 scripts/bench/search_sql_floor.py "$DB" "$DATA/community.sqlite" "$WORK/q4_batch.sql" "$NETWORK" "$RUNS" \
-    | sed 's/^/  /'
-
 echo
 echo "== Over HTTP: the same 100 queries to indaba serve, one keep-alive connection, $HTTP_RUNS rounds (true p50/p99)"
 PORT=${BENCH_PORT:-18282}
@@ -73,7 +68,7 @@ python3 scripts/bench/search_over_http.py "http://127.0.0.1:$PORT" "$NETWORK" "$
 python3 - "$WORK/http.tsv" "$WORK/per-query.tsv" <<'PY'
 import sys
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1])][1:]
-bare = {r[5]: float(r[2]) for r in ([l.rstrip("\n").split("\t") for l in open(sys.argv[2])][1:])}
+bare = {r[-1]: float(r[2]) for r in ([l.rstrip("\n").split("\t") for l in open(sys.argv[2])][1:])}
 ratios = sorted(float(r[1]) / bare[r[0]] for r in rows if r[0] in bare)
 within = sum(1 for r in ratios if r <= 1.5)
 print(f"  over HTTP / bare FTS5 per query (p50s): median {ratios[len(ratios)//2]:.2f}x, max {ratios[-1]:.2f}x; "

@@ -16,7 +16,7 @@ struct BenchCommand: PluginCommand {
     @OptionGroup var pluginOptions: PluginCommandOptions
     @Option(help: "The kit's q4_batch.sql (from make_fts_queries.py).") var queries: String
     @Option(help: "The kit's community.sqlite, for the bare queries.") var bare: String
-    @Option(help: "Runs of each query: bare, ours, then bare again, alternating.") var runs = 30
+    @Option(help: "Runs of each query: bare, ours, bare, the search's SQL alone, bare, alternating.") var runs = 30
     @Option(help: "Where to write one line per query (tab-separated).") var report: String?
 
     init() {}
@@ -32,13 +32,16 @@ struct BenchCommand: PluginCommand {
         let (network, reader) = try await CommandSupport.library(context)
         let settings = try await context.plugin.caseStudies.context.settings(
             CaseStudiesSettings.self, for: context.organization.id!)
-        var lines = ["query\tours_p50_ms\tbare_p50_ms\tratio\tsame_top20\tmatch"]
+        var lines = ["query\tours_p50_ms\tbare_p50_ms\tratio\tsame_top20\tsql_alone_ratio\tmatch"]
         var ours: [Double] = []
         var bares: [Double] = []
         /// Per query, ours over bare, each timed inside its read.
         var onConnection: [Double] = []
         /// Per query, bare timed right after bare over bare timed right after ours: what the order alone moves.
         var bareAfterBare: [Double] = []
+        /// Per query, the search's SQL alone (stepped, no row decoded) over bare, each timed inside its read: the floor
+        /// under the other ratios, which only Swift's work on the rows lifts.
+        var sqlAlone: [Double] = []
         var same = 0
         var servedBytes = 0
         for query in batch.queries {
@@ -47,6 +50,8 @@ struct BenchCommand: PluginCommand {
             var bareOnConnectionTimes: [Double] = []
             var bareTimes: [Double] = []
             var bareAfterBareTimes: [Double] = []
+            var sqlTimes: [Double] = []
+            var bareAfterSQLTimes: [Double] = []
             var ourTop: [(Int64, Double)] = []
             var bareTop: [(Int64, Double)] = []
             /// The bare query once: its rows, its time with the read around it, and its time inside the read.
@@ -82,6 +87,18 @@ struct BenchCommand: PluginCommand {
                 bareTimes.append(afterOurs.time)
                 bareOnConnectionTimes.append(afterOurs.onConnection)
                 bareTop = afterOurs.rows.map { ($0[1], $0[2]) }
+                // The same statement stepped through its rows, none of them decoded, then bare once more (which the
+                // next run's first bare follows).
+                sqlTimes.append(
+                    try await context.workspace.read { db in
+                        let start = ContinuousClock.now
+                        let (statement, arguments) = try CaseStudySearch.query(
+                            query.match, network: network, reader: reader, filters: SearchFilters(), limit: 20, in: db)
+                        let rows = try Row.fetchCursor(statement, arguments: arguments)
+                        while try rows.next() != nil {}
+                        return (ContinuousClock.now - start).milliseconds
+                    })
+                bareAfterSQLTimes.append(try bare().onConnection)
             }
             let (our, bareP50) = (median(ourTimes), median(bareTimes))
             let equal = BenchBatch.sameTop(ourTop, bareTop)
@@ -89,10 +106,11 @@ struct BenchCommand: PluginCommand {
             ours.append(our)
             onConnection.append(median(onConnectionTimes) / median(bareOnConnectionTimes))
             bareAfterBare.append(median(bareAfterBareTimes) / bareP50)
+            sqlAlone.append(median(sqlTimes) / median(bareAfterSQLTimes))
             bares.append(bareP50)
             lines.append(
-                "\(query.index)\t\(format(our))\t\(format(bareP50))\t\(format(our / bareP50))\t\(equal)\t\(query.match)"
-            )
+                "\(query.index)\t\(format(our))\t\(format(bareP50))\t\(format(our / bareP50))\t\(equal)\t"
+                    + "\(format(sqlAlone.last ?? 0))\t\(query.match)")
         }
         if let report {
             try (lines.joined(separator: "\n") + "\n").write(toFile: report, atomically: true, encoding: .utf8)
@@ -100,10 +118,11 @@ struct BenchCommand: PluginCommand {
         let ratios = zip(ours, bares).map { $0 / $1 }.sorted()
         let withinRatio = ratios.filter { $0 <= 1.5 }.count
         let connectionRatios = onConnection.sorted()
+        let sqlRatios = sqlAlone.sorted()
         let bareFast = bares.filter { $0 < 1 }.count
         let fastWhereBareFast = zip(ours, bares).filter { $0.1 < 1 && $0.0 < 2 }.count
         let text = [
-            "queries: \(ours.count), \(runs) runs each, bare, ours and bare again alternating",
+            "queries: \(ours.count), \(runs) runs each, alternating: bare, ours, bare, the search's SQL alone, bare",
             "ours (search + visibility + title and snippet as served, marked HTML, through the workspace; "
                 + "\(servedBytes / max(1, runs * ours.count)) bytes of them a search):",
             "  per-query p50: median \(format(median(ours))) ms, slowest \(format(ours.max() ?? 0)) ms, "
@@ -115,6 +134,9 @@ struct BenchCommand: PluginCommand {
                 + "ours, a synchronous one for bare): median \(format(median(connectionRatios)))x, "
                 + "max \(format(connectionRatios.last ?? 0))x, within 1.5x: "
                 + "\(connectionRatios.filter { $0 <= 1.5 }.count) of \(ours.count)",
+            "the floor: the search's SQL alone (the same statement stepped through its rows, none decoded) over bare, "
+                + "both timed on their connection: median \(format(median(sqlRatios)))x, "
+                + "max \(format(sqlRatios.last ?? 0))x, within 1.5x: \(sqlRatios.filter { $0 <= 1.5 }.count) of \(ours.count)",
             "bare right after bare over bare right after ours (the same query; what the order alone moves, "
                 + "caches and threads): median \(format(median(bareAfterBare)))x, "
                 + "min \(format(bareAfterBare.min() ?? 0))x, max \(format(bareAfterBare.max() ?? 0))x",

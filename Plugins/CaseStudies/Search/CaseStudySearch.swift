@@ -46,6 +46,33 @@ enum CaseStudySearch {
         _ match: String, _ network: Organization.ID, _ reader: LibraryReader, _ filters: SearchFilters, _ limit: Int,
         _ snippetWords: Int, _ db: Database
     ) throws -> [Hit] {
+        let (statement, arguments) = try query(
+            match, network: network, reader: reader, filters: filters, limit: limit, in: db)
+        var hits: [Hit] = []
+        // Read from the statement as it steps (no copy of each row); the score follows the study's columns. The
+        // query's phrases are read once there is a study to mark.
+        let rows = try Row.fetchCursor(statement, arguments: arguments)
+        guard var row = try rows.next() else { return hits }
+        var snippets = SnippetBuilder(query: match, words: snippetWords)
+        while true {
+            let study = FoundStudy(row: row)
+            let body: String = row[FoundStudy.bodyColumn]
+            hits.append(
+                Hit(
+                    study: study, score: row[FoundStudy.columnCount], markedTitle: snippets.title(study.title),
+                    markedSnippet: snippets.snippet(summary: study.summary, body: body)))
+            guard let next = try rows.next() else { return hits }
+            row = next
+        }
+    }
+
+    /// The search's statement and its arguments: the best `limit` visible matches of `match` (FTS5 syntax), each with
+    /// ``FoundStudy/columnsOfS`` and its bm25 score last. `case-studies bench` steps it alone, for the floor under the
+    /// search's ratio to bare FTS5.
+    static func query(
+        _ match: String, network: Organization.ID, reader: LibraryReader, filters: SearchFilters, limit: Int,
+        in db: Database
+    ) throws -> (Statement, StatementArguments) {
         let (conditions, arguments) = filters.sql(alias: "s")
         // Two steps in one statement. First the best `limit` visible matches, ranked by `bm25()` with ties by id
         // (index order): the sort holds ids and scores only, and each match's study is read only as far as the
@@ -67,21 +94,6 @@ enum CaseStudySearch {
                 FROM best JOIN caseStudies_study s ON s.id = best.id
                 ORDER BY best.score, best.id
                 """)
-        var hits: [Hit] = []
-        // Read from the statement as it steps (no copy of each row); the score follows the study's columns. The
-        // query's phrases are read once there is a study to mark.
-        let rows = try Row.fetchCursor(statement, arguments: [match, network] + arguments + [limit])
-        guard var row = try rows.next() else { return hits }
-        var snippets = SnippetBuilder(query: match, words: snippetWords)
-        while true {
-            let study = FoundStudy(row: row)
-            let body: String = row[FoundStudy.bodyColumn]
-            hits.append(
-                Hit(
-                    study: study, score: row[FoundStudy.columnCount], markedTitle: snippets.title(study.title),
-                    markedSnippet: snippets.snippet(summary: study.summary, body: body)))
-            guard let next = try rows.next() else { return hits }
-            row = next
-        }
+        return (statement, [match, network] + arguments + [limit])
     }
 }
