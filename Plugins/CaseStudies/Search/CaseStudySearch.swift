@@ -23,7 +23,7 @@ enum CaseStudySearch {
         _ query: String, network: Organization.ID, reader: LibraryReader, filters: SearchFilters, limit: Int,
         snippetWords: Int, in db: Database
     ) throws -> [Hit] {
-        let trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = query.trimmingWhitespacesAndNewlines()
         guard !trimmed.isEmpty else { throw CaseStudyError.emptyQuery }
         do {
             return try run(trimmed, network, reader, filters, limit, snippetWords, db)

@@ -49,6 +49,6 @@ struct FoundStudy: Sendable, Equatable {
         consent = CaseStudy.Consent(rawValue: row[9]) ?? .pending
         visibility = CaseStudy.Visibility(rawValue: row[10]) ?? .private
         version = row[11]
-        updatedAt = row[12]
+        updatedAt = (row[12] as StoredDate).date
     }
 }

@@ -37,50 +37,53 @@ struct SearchPhrases {
         case word(String), string(String), open, close, openBrace, closeBrace, colon, star, plus, caret, minus, comma
     }
 
-    /// FTS5's lexemes: barewords (ASCII letters, digits, `_`, and any non-ASCII character), `"strings"` with `""`
-    /// for a quote, and the punctuation of the syntax.
+    /// FTS5's lexemes: barewords (ASCII letters, digits, `_`, U+001A, and any non-ASCII character), `"strings"` with
+    /// `""` for a quote, and the punctuation of the syntax. Read from the UTF-8 bytes, as FTS5 reads them: a lexeme
+    /// starts and ends at an ASCII byte, so it is always whole characters.
     static func lex(_ query: String) -> [Lexeme] {
-        let scalars = Array(query.unicodeScalars)
+        var query = query
+        return query.withUTF8(lex)
+    }
+
+    private static func lex(_ bytes: UnsafeBufferPointer<UInt8>) -> [Lexeme] {
+        func isBare(_ byte: UInt8) -> Bool {
+            byte >= 0x80 || (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 || byte == 0x5F || byte == 0x1A
+        }
+        let quote = UInt8(ascii: "\"")
         var lexemes: [Lexeme] = []
         var index = 0
-        func isBare(_ scalar: Unicode.Scalar) -> Bool {
-            !scalar.isASCII || scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_"
-                || scalar == "\u{1A}"
-        }
-        while index < scalars.count {
-            let scalar = scalars[index]
+        while index < bytes.count {
+            let byte = bytes[index]
             index += 1
-            switch scalar {
-            case "(": lexemes.append(.open)
-            case ")": lexemes.append(.close)
-            case "{": lexemes.append(.openBrace)
-            case "}": lexemes.append(.closeBrace)
-            case ":": lexemes.append(.colon)
-            case "*": lexemes.append(.star)
-            case "+": lexemes.append(.plus)
-            case "^": lexemes.append(.caret)
-            case "-": lexemes.append(.minus)
-            case ",": lexemes.append(.comma)
-            case "\"":
-                var text = String.UnicodeScalarView()
-                while index < scalars.count {
-                    if scalars[index] == "\"" {
-                        guard index + 1 < scalars.count, scalars[index + 1] == "\"" else { break }
+            switch byte {
+            case UInt8(ascii: "("): lexemes.append(.open)
+            case UInt8(ascii: ")"): lexemes.append(.close)
+            case UInt8(ascii: "{"): lexemes.append(.openBrace)
+            case UInt8(ascii: "}"): lexemes.append(.closeBrace)
+            case UInt8(ascii: ":"): lexemes.append(.colon)
+            case UInt8(ascii: "*"): lexemes.append(.star)
+            case UInt8(ascii: "+"): lexemes.append(.plus)
+            case UInt8(ascii: "^"): lexemes.append(.caret)
+            case UInt8(ascii: "-"): lexemes.append(.minus)
+            case UInt8(ascii: ","): lexemes.append(.comma)
+            case quote:
+                var text: [UInt8] = []
+                while index < bytes.count {
+                    if bytes[index] == quote {
+                        guard index + 1 < bytes.count, bytes[index + 1] == quote else { break }
                         index += 1
                     }
-                    text.append(scalars[index])
+                    text.append(bytes[index])
                     index += 1
                 }
                 index += 1
-                lexemes.append(.string(String(text)))
+                lexemes.append(.string(String(decoding: text, as: UTF8.self)))
             default:
-                guard isBare(scalar) else { continue }
-                var text = String.UnicodeScalarView([scalar])
-                while index < scalars.count, isBare(scalars[index]) {
-                    text.append(scalars[index])
-                    index += 1
-                }
-                lexemes.append(.word(String(text)))
+                guard isBare(byte) else { continue }
+                let start = index - 1
+                while index < bytes.count, isBare(bytes[index]) { index += 1 }
+                lexemes.append(
+                    .word(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)))
             }
         }
         return lexemes

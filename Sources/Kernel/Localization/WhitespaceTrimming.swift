@@ -3,9 +3,20 @@ extension Substring {
     /// `trimmingCharacters(in: .whitespaces)` gives, read from the Unicode scalars without that call's round trip
     /// through `NSString`, which made reading the PO catalogues most of the server's start-up (half a second of CPU).
     func trimmingWhitespaces() -> String {
+        trimming(where: Self.isSpace)
+    }
+
+    /// The text without white space or line breaks at either end: what Foundation's
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)` gives, without its round trip through `NSString` (a tenth of
+    /// the Swift side of a case-study search on a one-line query).
+    public func trimmingWhitespacesAndNewlines() -> String {
+        trimming { Self.isSpace($0) || Self.isNewline($0) }
+    }
+
+    private func trimming(where isTrimmed: (Unicode.Scalar) -> Bool) -> String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !Self.isSpace($0) }) else { return "" }
-        let last = scalars.lastIndex(where: { !Self.isSpace($0) }) ?? first
+        guard let first = scalars.firstIndex(where: { !isTrimmed($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isTrimmed($0) }) ?? first
         return String(Substring(scalars[first...last]))
     }
 
@@ -16,11 +27,24 @@ extension Substring {
         default: false
         }
     }
+
+    /// The scalars `CharacterSet.whitespacesAndNewlines` holds beyond `CharacterSet.whitespaces`.
+    static func isNewline(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: true
+        default: false
+        }
+    }
 }
 
 extension String {
     /// ``Substring/trimmingWhitespaces()`` of the whole string.
     func trimmingWhitespaces() -> String {
         self[...].trimmingWhitespaces()
+    }
+
+    /// ``Substring/trimmingWhitespacesAndNewlines()`` of the whole string.
+    public func trimmingWhitespacesAndNewlines() -> String {
+        self[...].trimmingWhitespacesAndNewlines()
     }
 }
