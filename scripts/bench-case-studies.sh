@@ -32,7 +32,7 @@ echo "== Loading $(ls "$WORK/library" | wc -l) case studies through indaba case-
 /usr/bin/time -f "  %e s, %M KB" $INDABA case-studies import --db "$DB" --org bench "$WORK/library"
 
 echo
-echo "== B7: 100 full-text queries, top 20 each ($RUNS runs a query; bare, ours and bare again alternating, in one process)"
+echo "== B7: 100 full-text queries, top 20 each ($RUNS runs a query; bare, ours, bare, the SQL alone, bare, alternating, in one process)"
 $INDABA case-studies bench --db "$DB" --org bench --queries "$WORK/q4_batch.sql" --bare "$DATA/community.sqlite" \
     --runs "$RUNS" --report "$WORK/per-query.tsv" | sed 's/^/  /'
 
