@@ -148,9 +148,13 @@ struct SnippetBuilder {
         var wanted = 0
         /// The slots that may match in the column.
         var active: [Int] = []
-        /// The first (folded) bytes of the column's words: a token read one by one that starts otherwise matches none
-        /// of them, and is passed over on that one byte.
-        var starts = [Bool](repeating: false, count: 256)
+        /// The first (folded) bytes of the column's words, a bit each: a token read one by one that starts otherwise
+        /// matches none of them, and is passed over on that one byte.
+        var starts = SIMD4<UInt64>()
+
+        func starts(with byte: UInt8) -> Bool {
+            starts[Int(byte >> 6)] & 1 << (byte & 63) != 0
+        }
         /// How those words start, in ASCII: the plain ASCII words that start otherwise are counted eight bytes at a
         /// time, without being read one by one.
         var beginnings = ASCIIWords.Starts([])
@@ -166,7 +170,8 @@ struct SnippetBuilder {
         plan.active = slots.indices.filter { slots[$0].columns & columnBit != 0 }
         // The tokenizer makes no empty word; were there one, it would have no first byte to look for.
         for slot in plan.active where slots[slot].count > 0 {
-            plan.starts[Int(slotBytes[slots[slot].start])] = true
+            let byte = slotBytes[slots[slot].start]
+            plan.starts[Int(byte >> 6)] |= 1 << (byte & 63)
         }
         plan.beginnings = ASCIIWords.Starts(
             plan.active.compactMap { slot in
@@ -243,7 +248,7 @@ struct SnippetBuilder {
                 nextKept = index + Self.keptEvery
             }
             let first: UInt8? = token.isASCII ? bytes[token.start] | 0x20 : folded.first
-            guard first.map({ plan.starts[Int($0)] }) == true else { continue }
+            guard let first, plan.starts(with: first) else { continue }
             var mask: UInt64 = 0
             folded.withUnsafeBufferPointer { folded in
                 slotBytes.withUnsafeBufferPointer { words in
