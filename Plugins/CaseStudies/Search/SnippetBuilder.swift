@@ -151,13 +151,13 @@ struct SnippetBuilder {
         /// The first (folded) bytes of the column's words, a bit each: a token read one by one that starts otherwise
         /// matches none of them, and is passed over on that one byte.
         var starts = SIMD4<UInt64>()
+        /// How those words start, in ASCII: the plain ASCII words that start otherwise are counted eight bytes at a
+        /// time, without being read one by one.
+        var beginnings = ASCIIWords.Starts([])
 
         func starts(with byte: UInt8) -> Bool {
             starts[Int(byte >> 6)] & 1 << (byte & 63) != 0
         }
-        /// How those words start, in ASCII: the plain ASCII words that start otherwise are counted eight bytes at a
-        /// time, without being read one by one.
-        var beginnings = ASCIIWords.Starts([])
     }
 
     /// The plans of the title, the summary and the body.
