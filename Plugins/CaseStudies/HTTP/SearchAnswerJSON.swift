@@ -70,23 +70,31 @@ extension [UInt8] {
     /// characters as `\u00XX`, everything else (slashes and non-ASCII characters included) as it is.
     fileprivate mutating func append(string text: String) {
         append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): append(literal: "\\\"")
-            case UInt8(ascii: "\\"): append(literal: "\\\\")
-            case 0x08: append(literal: "\\b")
-            case 0x0C: append(literal: "\\f")
-            case UInt8(ascii: "\n"): append(literal: "\\n")
-            case UInt8(ascii: "\r"): append(literal: "\\r")
-            case UInt8(ascii: "\t"): append(literal: "\\t")
-            case 0..<0x20:
-                // `\u00` and two lower-case hex digits: the first is 0 or 1, the second 0-9 or a-f.
-                let low = byte & 0xF
-                append(literal: "\\u00")
-                append(UInt8(ascii: "0") + (byte >> 4))
-                append(low < 10 ? UInt8(ascii: "0") + low : UInt8(ascii: "a") + low - 10)
-            default: append(byte)
+        var text = text
+        text.withUTF8 { bytes in
+            // Bytes written as they are (nearly all) are copied a run at a time, from `copied` to the next that is not.
+            var copied = 0
+            for (index, byte) in bytes.enumerated()
+            where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+                copied = index + 1
+                switch byte {
+                case UInt8(ascii: "\""): append(literal: "\\\"")
+                case UInt8(ascii: "\\"): append(literal: "\\\\")
+                case 0x08: append(literal: "\\b")
+                case 0x0C: append(literal: "\\f")
+                case UInt8(ascii: "\n"): append(literal: "\\n")
+                case UInt8(ascii: "\r"): append(literal: "\\r")
+                case UInt8(ascii: "\t"): append(literal: "\\t")
+                default:
+                    // `\u00` and two lower-case hex digits: the first is 0 or 1, the second 0-9 or a-f.
+                    let low = byte & 0xF
+                    append(literal: "\\u00")
+                    append(UInt8(ascii: "0") + (byte >> 4))
+                    append(low < 10 ? UInt8(ascii: "0") + low : UInt8(ascii: "a") + low - 10)
+                }
             }
+            append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
         }
         append(UInt8(ascii: "\""))
     }
