@@ -33,13 +33,22 @@ public final class Store: Sendable {
         Store(writer: try DatabaseQueue(configuration: configuration()), path: nil)
     }
 
+    /// How much of the database file each reading connection maps into memory (the rest, if any, is read as before).
+    static let mappedBytes = 256 << 20
+
     private static func configuration() -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            if db.configuration.readonly { ReadCancellation.install(on: db) }
+            if db.configuration.readonly {
+                // A reader's pages come from the file's memory map instead of a read(2) each: its own page cache
+                // (2 MB) holds little of a library's search index and texts, and the pool's readers take turns. The
+                // writer keeps reading as before (imports measured no better with it).
+                try db.execute(sql: "PRAGMA mmap_size = \(mappedBytes)")
+                ReadCancellation.install(on: db)
+            }
         }
         return config
     }
