@@ -1,10 +1,13 @@
 import Foundation
-import Kernel
 import Testing
+
+@testable import Kernel
 
 /// The arithmetic day count agrees with Foundation's Gregorian calendar.
 @Suite struct LocalDayTests {
-    @Test("the day of a count since 1970 is Foundation's, from 1600 to 2400 (every 13th day, leap days included)")
+    @Test(
+        "the day of a count since 1970 is Foundation's, and counts back to it, from 1600 to 2400 (every 13th day, leap days included)"
+    )
     func daysSince1970() {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(secondsFromGMT: 0)!
@@ -16,6 +19,7 @@ import Testing
             let day = LocalDay(daysSince1970: days)
             #expect(
                 [day.year, day.month, day.day] == [expected.year, expected.month, expected.day], "day \(days)")
+            #expect(LocalDay.daysSince1970(year: day.year, month: day.month, day: day.day) == days, "day \(days)")
         }
     }
 

@@ -41,6 +41,17 @@ public struct LocalDay: Sendable, Hashable, CustomStringConvertible {
         year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
     }
 
+    /// Days from 1 January 1970 to a day (negative before it), in the proleptic Gregorian calendar: the inverse of
+    /// ``init(daysSince1970:)``, by Howard Hinnant's days-from-civil. `month` 1...12 and `day` valid for it.
+    static func daysSince1970(year: Int, month: Int, day: Int) -> Int {
+        let year = month <= 2 ? year - 1 : year
+        let era = (year >= 0 ? year : year - 399) / 400
+        let yearOfEra = year - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
     /// Whole days since 1 January 1970 and the second of that day, of a time in seconds since 1970 (UTC). Floored,
     /// so a time before 1970 falls on its own day: the split every date writer built on ``init(daysSince1970:)`` needs.
     public static func split(secondsSince1970 seconds: Int) -> (days: Int, secondOfDay: Int) {

@@ -9,7 +9,7 @@ import GRDBSQLite
 public struct StoredDate: DatabaseValueConvertible, StatementColumnConvertible {
     public let date: Date
 
-    public init(_ date: Date) {
+    init(_ date: Date) {
         self.date = date
     }
 
@@ -36,7 +36,7 @@ public struct StoredDate: DatabaseValueConvertible, StatementColumnConvertible {
 
     /// The date of `yyyy-MM-dd HH:mm:ss.SSS` (UTC) in `bytes`, or nil when they are anything else, or a day that does
     /// not exist, or before 1583 (Foundation's calendar is Julian before October 1582).
-    public static func date(utf8 bytes: UnsafeRawBufferPointer) -> Date? {
+    static func date(utf8 bytes: UnsafeRawBufferPointer) -> Date? {
         guard bytes.count == 23, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
             bytes[10] == UInt8(ascii: " "), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
             bytes[19] == UInt8(ascii: ".")
@@ -58,7 +58,7 @@ public struct StoredDate: DatabaseValueConvertible, StatementColumnConvertible {
         // Added up as Foundation's Gregorian calendar does, so that the rounding is the same to the bit: the day's start
         // since 2001 (11,323 days after 1970), plus the time of day with its fraction.
         let secondsInDay = Double(hour * 3_600 + minute * 60 + second) + Double(millisecond) / 1_000
-        let dayStart = Double((daysSince1970(year: year, month: month, day: day) - 11_323) * 86_400)
+        let dayStart = Double((LocalDay.daysSince1970(year: year, month: month, day: day) - 11_323) * 86_400)
         return Date(timeIntervalSinceReferenceDate: dayStart + secondsInDay)
     }
 
@@ -68,16 +68,5 @@ public struct StoredDate: DatabaseValueConvertible, StatementColumnConvertible {
         case 4, 6, 9, 11: 30
         default: 31
         }
-    }
-
-    /// Days from 1 January 1970 to the day, in the proleptic Gregorian calendar (Howard Hinnant's days-from-civil,
-    /// the inverse of ``LocalDay/init(daysSince1970:)``).
-    private static func daysSince1970(year: Int, month: Int, day: Int) -> Int {
-        let year = month <= 2 ? year - 1 : year
-        let era = (year >= 0 ? year : year - 399) / 400
-        let yearOfEra = year - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 }
