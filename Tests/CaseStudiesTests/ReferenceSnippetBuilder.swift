@@ -58,10 +58,9 @@ struct ReferenceSnippetBuilder {
 
     /// The best window of the summary or the body, marked.
     mutating func snippet(summary: String, body: String) -> String {
+        // Both columns read whole (the builder it was stopped at the summary when it held every phrase the summary may
+        // hold, though the body might hold more with a column filter): the window with the most distinct phrases.
         let fromSummary = scan(summary, column: 1, window: words)
-        if fromSummary.best.distinct == possible(in: 1), fromSummary.best.distinct > 0 {
-            return cut(summary, fromSummary)
-        }
         let fromBody = scan(body, column: 2, window: words)
         if fromBody.best.distinct > fromSummary.best.distinct || fromSummary.tokens.isEmpty {
             return cut(body, fromBody)

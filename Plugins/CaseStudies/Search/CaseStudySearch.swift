@@ -49,26 +49,27 @@ enum CaseStudySearch {
         let (statement, arguments) = try query(
             match, network: network, reader: reader, filters: filters, limit: limit, in: db)
         var hits: [Hit] = []
-        // Read from the statement as it steps (no copy of each row); the score follows the study's columns. The
-        // query's phrases are read once there is a study to mark.
+        // Read from the statement as it steps (no copy of each row); the score and FTS5's matches follow the study's
+        // columns.
         let rows = try Row.fetchCursor(statement, arguments: arguments)
-        guard var row = try rows.next() else { return hits }
-        var snippets = SnippetBuilder(query: match, words: snippetWords)
-        while true {
+        var snippets = SnippetBuilder(words: snippetWords)
+        while let row = try rows.next() {
             let study = FoundStudy(row: row)
             let body: String = row[FoundStudy.bodyColumn]
+            let matches: MatchInstances =
+                row[FoundStudy.columnCount + 1] ?? MatchInstances(tokens: (0, 0, 0), instances: [])
             hits.append(
                 Hit(
-                    study: study, score: row[FoundStudy.columnCount], markedTitle: snippets.title(study.title),
-                    markedSnippet: snippets.snippet(summary: study.summary, body: body)))
-            guard let next = try rows.next() else { return hits }
-            row = next
+                    study: study, score: row[FoundStudy.columnCount], markedTitle: snippets.title(study.title, matches),
+                    markedSnippet: snippets.snippet(summary: study.summary, body: body, matches)))
         }
+        return hits
     }
 
     /// The search's statement and its arguments: the best `limit` visible matches of `match` (FTS5 syntax), each with
-    /// ``FoundStudy/columnsOfS`` and its bm25 score last. `case-studies bench` steps it alone, for the floor under the
-    /// search's ratio to bare FTS5.
+    /// ``FoundStudy/columnsOfS``, its bm25 score and FTS5's instances of the query's phrases (``MatchInstances``).
+    /// `case-studies bench` steps it alone, for the floor under the search's ratio to bare FTS5. Registers
+    /// ``MatchInstances`` on a connection that lacks it.
     static func query(
         _ match: String, network: Organization.ID, reader: LibraryReader, filters: SearchFilters, limit: Int,
         in db: Database
@@ -81,19 +82,27 @@ enum CaseStudySearch {
         // slower than the bare query on phrases, and the text in the sort of every match cost far more. Titles and
         // snippets are marked in Swift afterwards (``SnippetBuilder``): FTS5's `snippet()` scores every window over
         // every match and cost many times the query itself.
-        // Cached per connection: the text changes only with the reader and the filters used.
-        let statement = try db.cachedStatement(
-            sql: """
-                WITH best AS (
-                    SELECT s.id AS id, bm25(caseStudies_search) AS score
-                    FROM caseStudies_search JOIN caseStudies_study s ON s.id = caseStudies_search.rowid
-                    WHERE caseStudies_search MATCH ? AND s.networkId = ? \
-                    AND \(reader.condition(alias: "s", network: network))\(conditions)
-                    ORDER BY score, s.id LIMIT ?)
-                SELECT \(FoundStudy.columnsOfS), best.score
-                FROM best JOIN caseStudies_study s ON s.id = best.id
-                ORDER BY best.score, best.id
-                """)
+        // FTS5's instances of the phrases come from the first step, where FTS5 has them (after bm25(), which read
+        // them): a blob of a few dozen bytes a match. Cached per connection: the text changes only with the reader and
+        // the filters used.
+        let sql = """
+            WITH best AS (
+                SELECT s.id AS id, bm25(caseStudies_search) AS score, \(MatchInstances.function)(caseStudies_search) AS matches
+                FROM caseStudies_search JOIN caseStudies_study s ON s.id = caseStudies_search.rowid
+                WHERE caseStudies_search MATCH ? AND s.networkId = ? \
+                AND \(reader.condition(alias: "s", network: network))\(conditions)
+                ORDER BY score, s.id LIMIT ?)
+            SELECT \(FoundStudy.columnsOfS), best.score, best.matches
+            FROM best JOIN caseStudies_study s ON s.id = best.id
+            ORDER BY best.score, best.id
+            """
+        let statement: Statement
+        do {
+            statement = try db.cachedStatement(sql: sql)
+        } catch let error as DatabaseError where MatchInstances.isMissing(error) {
+            try MatchInstances.register(in: db)
+            statement = try db.cachedStatement(sql: sql)
+        }
         return (statement, [match, network] + arguments + [limit])
     }
 }

@@ -1,3 +1,7 @@
+@testable import CaseStudies
+
+// The query parser the snippet builder used before FTS5 said what matched (``MatchInstances``): kept for
+// ``ReferenceSnippetBuilder``, which reads the query itself.
 /// The phrases of an FTS5 query that mark words in results: every phrase (`word`, `"two words"`, `pre*`, `a + b`,
 /// inside `NEAR(…)` or parentheses) that is not on the right of a `NOT`, with the columns it may match in (from
 /// `title:`, `{title body}:` and `-title:` filters, nested ones narrowing), its words folded by ``SearchTokenizer``.
@@ -14,7 +18,7 @@ struct SearchPhrases {
     static let columnNames = ["title", "summary", "body", "topicwords"]
     static let allColumns: UInt8 = 0b1111
 
-    /// Distinct phrases (a phrase given twice matches in the union of its columns).
+    /// Distinct phrases (a phrase given twice for the same columns is one).
     private(set) var phrases: [Phrase] = []
 
     init(query: String, tokenizer: inout SearchTokenizer) {
@@ -24,12 +28,8 @@ struct SearchPhrases {
             if !parser.atEnd { parser.index += 1 }  // a stray `)` or operator
         }
         tokenizer = parser.tokenizer
-        for phrase in parser.found {
-            if let same = phrases.firstIndex(where: { $0.words == phrase.words && $0.prefixes == phrase.prefixes }) {
-                phrases[same].columns |= phrase.columns
-            } else {
-                phrases.append(phrase)
-            }
+        for phrase in parser.found where !phrases.contains(phrase) {
+            phrases.append(phrase)
         }
     }
 
