@@ -141,6 +141,10 @@ import Testing
         #expect(
             try snippet("alpha beta", summary: "in the summary alpha", body: "alpha and beta in the body")
                 == "[[alpha]] and [[beta]] in the body")
+        // A window counts only the matches it holds whole: "alpha beta gamma" ends after the second beta, so no window
+        // of two words holds two phrases.
+        #expect(
+            try snippet("\"alpha beta gamma\" OR beta", body: "beta x alpha beta gamma", words: 2) == "[[beta]] x…")
         // Every phrase found early: the rest of a long body is not needed, the cut says the text goes on.
         #expect(
             try snippet("alpha beta", body: "alpha beta " + filler(10_000), words: 4) == "[[alpha]] [[beta]] w0 w1…")
