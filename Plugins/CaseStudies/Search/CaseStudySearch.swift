@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import Kernel
 
 /// Full-text search of a network's library: FTS5 `MATCH`, ranked by bm25 (best first; equal scores in index order),
@@ -50,14 +51,17 @@ enum CaseStudySearch {
             match, network: network, reader: reader, filters: filters, limit: limit, in: db)
         var hits: [Hit] = []
         // Read from the statement as it steps (no copy of each row); the score and FTS5's matches follow the study's
-        // columns.
+        // columns. The body is read where SQLite holds it, valid until the next step: only its snippet is kept.
         let rows = try Row.fetchCursor(statement, arguments: arguments)
+        let sqlite = statement.sqliteStatement
+        let bodyColumn = Int32(FoundStudy.bodyColumn)
         var snippets = SnippetBuilder(words: snippetWords)
         while let row = try rows.next() {
             let study = FoundStudy(row: row)
-            let body: String = row[FoundStudy.bodyColumn]
             let matches: MatchInstances =
                 row[FoundStudy.columnCount + 1] ?? MatchInstances(tokens: (0, 0, 0), instances: [])
+            let body = UnsafeBufferPointer(
+                start: sqlite3_column_text(sqlite, bodyColumn), count: Int(sqlite3_column_bytes(sqlite, bodyColumn)))
             hits.append(
                 Hit(
                     study: study, score: row[FoundStudy.columnCount], markedTitle: snippets.title(study.title, matches),

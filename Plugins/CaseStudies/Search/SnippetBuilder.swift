@@ -25,12 +25,22 @@ struct SnippetBuilder {
     mutating func title(_ title: String, _ matches: MatchInstances) -> String {
         let hits = Self.hits(in: 0, of: matches, same: [])
         guard !hits.isEmpty else { return title }
-        let scan = located(title, hits: hits, tokens: matches.tokens.title, until: matches.tokens.title)
-        return marked(title, scan, from: 0, to: scan.count)
+        var title = title
+        return title.withUTF8 { bytes in
+            let tokens = matches.tokens.title
+            return marked(
+                bytes, located(bytes, hits: hits, tokens: tokens, from: 0, until: tokens), from: 0, to: tokens)
+        }
     }
 
     /// The best window of the summary or the body, marked.
     mutating func snippet(summary: String, body: String, _ matches: MatchInstances) -> String {
+        var body = body
+        return body.withUTF8 { snippet(summary: summary, body: $0, matches) }
+    }
+
+    /// ``snippet(summary:body:_:)`` with the body's UTF-8 bytes as the database has them (not made a `String`).
+    mutating func snippet(summary: String, body: UnsafeBufferPointer<UInt8>, _ matches: MatchInstances) -> String {
         let same = matches.samePhrases()
         let fromSummary = Self.hits(in: 1, of: matches, same: same)
         let fromBody = Self.hits(in: 2, of: matches, same: same)
@@ -39,7 +49,8 @@ struct SnippetBuilder {
         if bestInBody.distinct > bestInSummary.distinct || matches.tokens.summary == 0 {
             return cut(body, hits: fromBody, best: bestInBody, tokens: matches.tokens.body)
         }
-        return cut(summary, hits: fromSummary, best: bestInSummary, tokens: matches.tokens.summary)
+        var summary = summary
+        return summary.withUTF8 { cut($0, hits: fromSummary, best: bestInSummary, tokens: matches.tokens.summary) }
     }
 
     /// A match: the phrase and its first and last tokens.
@@ -106,25 +117,27 @@ struct SnippetBuilder {
     }
 
     /// Counts the text's tokens as ``SearchTokenizer`` reads them, up to `until`, keeping where about one in eight
-    /// starts. Runs of plain ASCII words are counted eight bytes at a time (``ASCIIWords``), the rest read token by
-    /// token.
-    private mutating func located(_ text: String, hits: [Hit], tokens: Int, until: Int) -> Scan {
-        var copy = text
+    /// starts from a little before `from` (the first token a snippet shows). Runs of plain ASCII words are counted eight
+    /// bytes at a time (``ASCIIWords``), the rest read token by token.
+    private mutating func located(
+        _ bytes: UnsafeBufferPointer<UInt8>, hits: [Hit], tokens: Int, from: Int, until: Int
+    ) -> Scan {
         var scan = Scan(count: tokens, known: [], hits: hits)
-        copy.withUTF8 { bytes in
+        do {
             var tokenizer = SearchTokenizer()
             swap(&tokenizer, &self.tokenizer)
             defer { swap(&tokenizer, &self.tokenizer) }
             var folded: [UInt8] = []
             var position = 0
             var count = 0
-            var nextKept = Self.keptEvery
+            // The eight-byte counting may pass its limit by the words of its last eight bytes (four at most): the first
+            // place kept is early enough to be at or before `from`.
+            var nextKept = max(Self.keptEvery, from - Self.keptEvery)
             // The high bit set when the byte before `position` is inside a word the eight-byte reading counted.
             var inWord: UInt64 = 0
             while count < until {
                 ASCIIWords.count(
-                    bytes, from: &position, words: &count, inWord: &inWord, until: min(nextKept, until),
-                    skipping: Self.nothing)
+                    bytes, from: &position, words: &count, inWord: &inWord, until: min(nextKept, until))
                 if count >= nextKept {
                     // A token's reading may start again where the counting stopped, or at the start of the word it
                     // stopped in (the last it counted).
@@ -150,9 +163,6 @@ struct SnippetBuilder {
         }
         return scan
     }
-
-    /// No word's beginning: the counting never stops for one.
-    private static let nothing = ASCIIWords.Starts([])
 
     /// How many tokens apart a text's reading keeps a token's start at most, where the reading of a window's edge or a
     /// match starts again.
@@ -194,23 +204,18 @@ struct SnippetBuilder {
     }
 
     private mutating func cut(
-        _ text: String, hits: [Hit], best: (distinct: Int, first: Int, last: Int), tokens: Int
+        _ bytes: UnsafeBufferPointer<UInt8>, hits: [Hit], best: (distinct: Int, first: Int, last: Int), tokens: Int
     ) -> String {
         guard tokens > 0 else { return "" }
         let start = start(around: best, total: tokens)
         let end = min(start + words, tokens)
-        return marked(text, located(text, hits: hits, tokens: tokens, until: end), from: start, to: end)
+        return marked(bytes, located(bytes, hits: hits, tokens: tokens, from: start, until: end), from: start, to: end)
     }
 
     /// Tokens `from..<to` of the text with their matches marked, `…` where the text goes on; from the text's start
     /// when `from` is the first token, to its end when `to` is past the last.
-    private mutating func marked(_ text: String, _ scan: Scan, from: Int, to: Int) -> String {
-        guard from < to else { return "" }
-        var copy = text
-        return copy.withUTF8 { marked($0, scan, from: from, to: to) }
-    }
-
     private mutating func marked(_ bytes: UnsafeBufferPointer<UInt8>, _ scan: Scan, from: Int, to: Int) -> String {
+        guard from < to else { return "" }
         let first = from == 0 ? (start: 0, end: 0) : range(of: from, in: bytes, scan)
         let last =
             to == scan.count ? (start: bytes.count, end: bytes.count) : range(of: to - 1, in: bytes, scan)
