@@ -13,6 +13,8 @@
 struct SnippetBuilder {
     private let words: Int
     private var tokenizer = SearchTokenizer()
+    /// The bytes of the tokens a snippet shows, kept from one snippet to the next.
+    private var spans: [(start: Int, end: Int)] = []
     /// For each phrase, the last window (`round`) that counted it.
     private var seen: [Int] = []
     private var round = 0
@@ -26,10 +28,8 @@ struct SnippetBuilder {
         let hits = Self.hits(in: 0, of: matches, same: [])
         guard !hits.isEmpty else { return title }
         var title = title
-        return title.withUTF8 { bytes in
-            let tokens = matches.tokens.title
-            return marked(
-                bytes, located(bytes, hits: hits, tokens: tokens, from: 0, until: tokens), from: 0, to: tokens)
+        return title.withUTF8 {
+            marked($0, hits: hits, tokens: matches.tokens.title, from: 0, to: matches.tokens.title)
         }
     }
 
@@ -100,97 +100,39 @@ struct SnippetBuilder {
         return best
     }
 
-    /// A token whose place is kept: its index among the column's tokens and the byte its reading starts from (its
-    /// first byte, or a separator before it).
-    private struct Located {
+    /// Where the reading of a text's token `index` starts: its first byte, or a separator before it.
+    private struct Place {
         let index: Int
         let start: Int
     }
 
-    /// A column read as far as a snippet needs: how many tokens it has (FTS5's count), its matches, and the start of
-    /// about one token in eight (at least eight apart) of those read, from which the reading of any of them starts
-    /// again (``range(of:in:_:)``).
-    private struct Scan {
-        var count = 0
-        var known: [Located] = []
-        var hits: [Hit] = []
-    }
-
-    /// Counts the text's tokens as ``SearchTokenizer`` reads them, up to `until`, keeping where about one in eight
-    /// starts from a little before `from` (the first token a snippet shows). Runs of plain ASCII words are counted eight
-    /// bytes at a time (``ASCIIWords``), the rest read token by token.
-    private mutating func located(
-        _ bytes: UnsafeBufferPointer<UInt8>, hits: [Hit], tokens: Int, from: Int, until: Int
-    ) -> Scan {
-        var scan = Scan(count: tokens, known: [], hits: hits)
-        do {
-            var tokenizer = SearchTokenizer()
-            swap(&tokenizer, &self.tokenizer)
-            defer { swap(&tokenizer, &self.tokenizer) }
-            var folded: [UInt8] = []
-            var position = 0
-            var count = 0
-            // The eight-byte counting may pass its limit by the words of its last eight bytes (four at most): the first
-            // place kept is early enough to be at or before `from`.
-            var nextKept = max(Self.keptEvery, from - Self.keptEvery)
-            // The high bit set when the byte before `position` is inside a word the eight-byte reading counted.
-            var inWord: UInt64 = 0
-            while count < until {
-                ASCIIWords.count(
-                    bytes, from: &position, words: &count, inWord: &inWord, until: min(nextKept, until))
-                if count >= nextKept {
-                    // A token's reading may start again where the counting stopped, or at the start of the word it
-                    // stopped in (the last it counted).
-                    let start = inWord != 0 ? ASCIIWords.wordStart(bytes, before: position) : position
-                    scan.known.append(Located(index: count - (inWord != 0 ? 1 : 0), start: start))
-                    nextKept = count + Self.keptEvery
-                    continue
-                }
-                if count >= until { break }
-                if inWord != 0 {
-                    // The eight-byte reading stops inside a word it counted: it is read again whole, and counted then.
-                    position = ASCIIWords.wordStart(bytes, before: position)
-                    count -= 1
-                    inWord = 0
-                }
-                guard let token = tokenizer.next(bytes, at: &position, folded: &folded) else { break }
-                if count >= nextKept {
-                    scan.known.append(Located(index: count, start: token.start))
-                    nextKept = count + Self.keptEvery
-                }
-                count += 1
-            }
-        }
-        return scan
-    }
-
-    /// How many tokens apart a text's reading keeps a token's start at most, where the reading of a window's edge or a
-    /// match starts again.
-    private static let keptEvery = 8
-
-    /// The bytes of token `index` of a text: read again from the last token kept before it.
-    private mutating func range(
-        of index: Int, in bytes: UnsafeBufferPointer<UInt8>, _ scan: Scan
-    ) -> (start: Int, end: Int) {
-        var low = 0
-        var high = scan.known.count
-        while low < high {
-            let middle = (low + high) / 2
-            if scan.known[middle].index <= index { low = middle + 1 } else { high = middle }
-        }
+    /// The place of a token at or a few before `index`, found by counting the text's tokens as ``SearchTokenizer``
+    /// reads them: runs of plain ASCII words eight bytes at a time (``ASCIIWords``), the rest token by token.
+    private mutating func place(before index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Place {
+        // The eight-byte counting passes its limit by at most three words (eight bytes start at most four): counting
+        // to three before `index` ends at or before it.
+        let limit = index - 3
         var position = 0
-        var at = 0
-        if low > 0 {
-            (position, at) = (scan.known[low - 1].start, scan.known[low - 1].index)
-        }
+        var count = 0
+        // The high bit set when the byte before `position` is inside a word the eight-byte reading counted.
+        var inWord: UInt64 = 0
         var folded: [UInt8] = []
-        while let token = tokenizer.next(bytes, at: &position, folded: &folded) {
-            if at == index { return (token.start, token.end) }
-            at += 1
+        while count < limit {
+            ASCIIWords.count(bytes, from: &position, words: &count, inWord: &inWord, until: limit)
+            if count >= limit { break }
+            if inWord != 0 {
+                // The eight-byte reading stops inside a word it counted: it is read again whole, and counted then.
+                position = ASCIIWords.wordStart(bytes, before: position)
+                count -= 1
+                inWord = 0
+            }
+            guard tokenizer.next(bytes, at: &position, folded: &folded) != nil else { break }
+            count += 1
         }
-        // Not reached: FTS5 counted the token, and the tokenizer reads as FTS5 does.
-        assertionFailure("token \(index) of a text was not found")
-        return (bytes.count, bytes.count)
+        // Stopped inside a word (the last counted): its reading starts at its first byte.
+        return inWord != 0
+            ? Place(index: count - 1, start: ASCIIWords.wordStart(bytes, before: position))
+            : Place(index: count, start: position)
     }
 
     /// The first token of the window around the best matches, in a text of `total` tokens.
@@ -208,24 +150,35 @@ struct SnippetBuilder {
     ) -> String {
         guard tokens > 0 else { return "" }
         let start = start(around: best, total: tokens)
-        let end = min(start + words, tokens)
-        return marked(bytes, located(bytes, hits: hits, tokens: tokens, from: start, until: end), from: start, to: end)
+        return marked(bytes, hits: hits, tokens: tokens, from: start, to: min(start + words, tokens))
     }
 
     /// Tokens `from..<to` of the text with their matches marked, `…` where the text goes on; from the text's start
-    /// when `from` is the first token, to its end when `to` is past the last.
-    private mutating func marked(_ bytes: UnsafeBufferPointer<UInt8>, _ scan: Scan, from: Int, to: Int) -> String {
+    /// when `from` is the first token, to its end when `to` is past the last (the text has `tokens`). Its tokens are
+    /// read once, from a place at or a little before `from`.
+    private mutating func marked(
+        _ bytes: UnsafeBufferPointer<UInt8>, hits: [Hit], tokens: Int, from: Int, to: Int
+    ) -> String {
         guard from < to else { return "" }
-        let first = from == 0 ? (start: 0, end: 0) : range(of: from, in: bytes, scan)
-        let last =
-            to == scan.count ? (start: bytes.count, end: bytes.count) : range(of: to - 1, in: bytes, scan)
-        let (lower, upper) = (first.start, last.end)
-        var runs: [(Int, Int)] = []
-        for hit in scan.hits.sorted(by: { $0.first < $1.first }) where hit.last >= from && hit.first < to {
-            let run = (max(hit.first, from), min(hit.last, to - 1))
-            if let last = runs.last, run.0 <= last.1 {
-                runs[runs.count - 1].1 = max(last.1, run.1)
-            } else {
+        let place = place(before: from, in: bytes)
+        var (position, at) = (place.start, place.index)
+        spans.removeAll(keepingCapacity: true)
+        var folded: [UInt8] = []
+        while at < to, let token = tokenizer.next(bytes, at: &position, folded: &folded) {
+            if at >= from { spans.append((token.start, token.end)) }
+            at += 1
+        }
+        // Always there: FTS5 counted the tokens, and the tokenizer reads as FTS5 does.
+        assert(spans.count == to - from, "tokens \(from)..<\(to) of a text were not all found")
+        guard let firstSpan = spans.first, let lastSpan = spans.last else { return "" }
+        let lower = from == 0 ? 0 : firstSpan.start
+        let upper = to == tokens ? bytes.count : lastSpan.end
+        var runs: [(first: Int, last: Int)] = []
+        for hit in hits.filter({ $0.last >= from && $0.first < to }).sorted(by: { $0.first < $1.first }) {
+            let run = (first: max(hit.first, from), last: min(hit.last, from + spans.count - 1))
+            if let last = runs.last, run.first <= last.last {
+                runs[runs.count - 1].last = max(last.last, run.last)
+            } else if run.first <= run.last {
                 runs.append(run)
             }
         }
@@ -234,8 +187,8 @@ struct SnippetBuilder {
         out.reserveCapacity(upper - lower + runs.count * 6 + 6)
         if from > 0 { out += ellipsis }
         var offset = lower
-        for (first, last) in runs {
-            let (start, end) = (range(of: first, in: bytes, scan).start, range(of: last, in: bytes, scan).end)
+        for run in runs {
+            let (start, end) = (spans[run.first - from].start, spans[run.last - from].end)
             out += UnsafeBufferPointer(rebasing: bytes[offset..<start])
             out += String(SearchMarkers.open).utf8
             out += UnsafeBufferPointer(rebasing: bytes[start..<end])
