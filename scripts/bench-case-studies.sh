@@ -5,7 +5,8 @@
 # same process, alternating, with the floor under them (the search's SQL alone, stepped through its rows with none
 # decoded, against bare), and beside the sqlite3 shell running the kit's batch. Prints per-query p50 latencies,
 # ratios, and whether each top 20 equals the bare query's; then the same queries over HTTP to `indaba serve`
-# (one keep-alive connection, true per-request p50/p99). Each target is printed beside its figure. Not part of CI.
+# (one keep-alive connection, true per-request p50/p99). The library's run is made twice: as the scheduler places its
+# threads, and on one processor. Each target is printed beside its figure. Not part of CI.
 #
 #   scripts/bench-case-studies.sh       # BENCH_DATA=/tmp/indaba-bench (generated if missing), RUNS=30
 set -euo pipefail
@@ -35,6 +36,12 @@ echo
 echo "== B7: 100 full-text queries, top 20 each ($RUNS runs a query; bare, ours, bare, the SQL alone, bare, alternating, in one process)"
 $INDABA case-studies bench --db "$DB" --org bench --queries "$WORK/q4_batch.sql" --bare "$DATA/community.sqlite" \
     --runs "$RUNS" --report "$WORK/per-query.tsv" | sed 's/^/  /'
+
+echo
+echo "== B7 again on one processor (taskset -c 1): the same work, with both sides' threads on one core, so that neither"
+echo "   pays for the scheduler moving it (the search's read runs on a reader thread of the workspace, bare on the caller's)"
+taskset -c 1 $INDABA case-studies bench --db "$DB" --org bench --queries "$WORK/q4_batch.sql" \
+    --bare "$DATA/community.sqlite" --runs "$RUNS" --report "$WORK/per-query-one-processor.tsv" | sed 's/^/  /'
 
 echo
 echo "== The kit's baseline: the sqlite3 shell running the whole batch (a process each run)"
@@ -77,4 +84,4 @@ PY
 kill $SERVER 2>/dev/null || true
 echo
 echo "machine load after: $(uptime)"
-echo "Per query: $WORK/per-query.tsv, $WORK/http.tsv; hyperfine: $WORK/shell.json"
+echo "Per query: $WORK/per-query.tsv, $WORK/per-query-one-processor.tsv, $WORK/http.tsv; hyperfine: $WORK/shell.json"
