@@ -21,11 +21,7 @@ struct ASCIIWordsCountingTests {
             }.joined()
             let bytes = Array(text.utf8)
             bytes.withUnsafeBufferPointer { buffer in
-                var tokenizer = SearchTokenizer()
-                var folded: [UInt8] = []
-                var position = 0
-                var tokens: [Int] = []
-                while let token = tokenizer.next(buffer, at: &position, folded: &folded) { tokens.append(token.start) }
+                let tokens = Self.tokenStarts(buffer)
                 // Counting, with limits, and reading a token where it stops, as the snippet builder does.
                 let (count, read) = Self.countThenRead(buffer) { Int.random(in: 1...40, using: &generator) }
                 for (index, token) in read {
@@ -43,11 +39,7 @@ struct ASCIIWordsCountingTests {
         let text = "a b c d e f g h i j k l m n o p q r s t u v w x y z " + String(repeating: "word ", count: 20)
         let bytes = Array(text.utf8)
         bytes.withUnsafeBufferPointer { buffer in
-            var tokenizer = SearchTokenizer()
-            var folded: [UInt8] = []
-            var position = 0
-            var starts: [Int] = []
-            while let token = tokenizer.next(buffer, at: &position, folded: &folded) { starts.append(token.start) }
+            let starts = Self.tokenStarts(buffer)
             for limit in 1...40 {
                 var (position, count, inWord) = (0, 0, UInt64(0))
                 ASCIIWords.count(buffer, from: &position, words: &count, inWord: &inWord, until: limit)
@@ -55,6 +47,16 @@ struct ASCIIWordsCountingTests {
                 #expect(count >= limit && starts.filter { $0 < position - 8 }.count < limit, "\(limit): \(count)")
             }
         }
+    }
+
+    /// Where the tokenizer's tokens start, reading every one.
+    static func tokenStarts(_ buffer: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var tokenizer = SearchTokenizer()
+        var folded: [UInt8] = []
+        var position = 0
+        var starts: [Int] = []
+        while let token = tokenizer.next(buffer, at: &position, folded: &folded) { starts.append(token.start) }
+        return starts
     }
 
     /// Counts the words of `buffer` as ``SnippetBuilder`` does: eight bytes at a time up to a limit `step` words on,

@@ -1,4 +1,6 @@
+import Foundation
 import GRDB
+import Testing
 
 @testable import CaseStudies
 
@@ -30,9 +32,10 @@ struct FTS5Matches {
             try db.execute(
                 sql: "INSERT INTO search VALUES (?, ?, ?, ?)", arguments: [title, summary, body, Self.everyStudy])
             let match = always ? "(\(query)) OR \(Self.everyStudy)" : query
-            return try MatchInstances.fetchOne(
+            let blob = try Data.fetchOne(
                 db, sql: "SELECT \(MatchInstances.function)(search) FROM search WHERE search MATCH ?",
                 arguments: [match])
+            return try blob.map { try #require($0.withUnsafeBytes { MatchInstances(blob: $0) }) }
         }
     }
 

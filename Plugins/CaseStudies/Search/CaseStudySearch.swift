@@ -51,15 +51,18 @@ enum CaseStudySearch {
             match, network: network, reader: reader, filters: filters, limit: limit, in: db)
         var hits: [Hit] = []
         // Read from the statement as it steps (no copy of each row); the score and FTS5's matches follow the study's
-        // columns. The body is read where SQLite holds it, valid until the next step: only its snippet is kept.
+        // columns. The body and the matches are read where SQLite holds them, valid until the next step: only the
+        // snippet is kept.
         let rows = try Row.fetchCursor(statement, arguments: arguments)
         let sqlite = statement.sqliteStatement
         let bodyColumn = Int32(FoundStudy.bodyColumn)
+        let matchesColumn = Int32(FoundStudy.columnCount + 1)
         var snippets = SnippetBuilder(words: snippetWords)
         while let row = try rows.next() {
             let study = FoundStudy(row: row)
-            let matches: MatchInstances =
-                row[FoundStudy.columnCount + 1] ?? MatchInstances(tokens: (0, 0, 0), instances: [])
+            let matches =
+                MatchInstances(sqliteStatement: sqlite, index: matchesColumn)
+                ?? MatchInstances(tokens: (0, 0, 0), instances: [])
             let body = UnsafeBufferPointer(
                 start: sqlite3_column_text(sqlite, bodyColumn), count: Int(sqlite3_column_bytes(sqlite, bodyColumn)))
             hits.append(

@@ -10,7 +10,7 @@ import GRDBSQLite
 /// study's text for matches: only its tokens up to the window are counted, to find their bytes (``SnippetBuilder``).
 /// The instances are exactly FTS5's: a phrase under `NOT`, outside its column filter or outside its `NEAR` group is
 /// not among them.
-struct MatchInstances: DatabaseValueConvertible, StatementColumnConvertible {
+struct MatchInstances {
     /// One instance: FTS5's phrase number, the column, its first token and how many tokens it has.
     struct Instance: Equatable {
         let phrase: Int
@@ -73,18 +73,11 @@ struct MatchInstances: DatabaseValueConvertible, StatementColumnConvertible {
         self.instances = instances
     }
 
-    /// Read from the statement's column, without a copy.
+    /// Read from the column of the statement's current row, without a copy; nil unless it is the function's blob.
     init?(sqliteStatement: SQLiteStatement, index: CInt) {
         guard sqlite3_column_type(sqliteStatement, index) == SQLITE_BLOB else { return nil }
-        let count = Int(sqlite3_column_bytes(sqliteStatement, index))
-        self.init(blob: UnsafeRawBufferPointer(start: sqlite3_column_blob(sqliteStatement, index), count: count))
-    }
-
-    var databaseValue: DatabaseValue { .null }
-
-    static func fromDatabaseValue(_ dbValue: DatabaseValue) -> MatchInstances? {
-        guard case .blob(let data) = dbValue.storage else { return nil }
-        return data.withUnsafeBytes { MatchInstances(blob: $0) }
+        let blob = sqlite3_column_blob(sqliteStatement, index)
+        self.init(blob: UnsafeRawBufferPointer(start: blob, count: Int(sqlite3_column_bytes(sqliteStatement, index))))
     }
 
     init(tokens: (title: Int, summary: Int, body: Int), instances: [Instance]) {
