@@ -58,8 +58,8 @@ struct ReferenceSnippetBuilder {
 
     /// The best window of the summary or the body, marked.
     mutating func snippet(summary: String, body: String) -> String {
-        // Both columns read whole (the builder it was stopped at the summary when it held every phrase the summary may
-        // hold, though the body might hold more with a column filter): the window with the most distinct phrases.
+        // Both columns read whole (the builder this copies stopped at the summary once it held every phrase the summary
+        // may hold, though the body might hold more with a column filter): the window with the most distinct phrases.
         let fromSummary = scan(summary, column: 1, window: words)
         let fromBody = scan(body, column: 2, window: words)
         if fromBody.best.distinct > fromSummary.best.distinct || fromSummary.tokens.isEmpty {
