@@ -38,6 +38,11 @@ import Testing
             try FTS5Matches().instances("{body}:bet OR bet", summary: "bet", body: "bet", always: false))
         // Found in the summary too, the second is another phrase.
         #expect(filtered.samePhrases() == [0, 1])
+        let narrower = try #require(
+            try FTS5Matches().instances("{summary}:bet OR bet", summary: "bet", body: "bet", always: false))
+        #expect(narrower.samePhrases() == [0, 1], "the first's places are some of the second's")
+        let others = try #require(try FTS5Matches().instances("alpha OR beta", body: "alpha beta", always: false))
+        #expect(others.samePhrases() == [0, 1], "as often, in the same column, at other places")
     }
 
     @Test("an answer cut short or of another shape is not read")

@@ -32,17 +32,27 @@ struct MatchInstances {
         let count = (instances.lazy.map(\.phrase).max() ?? -1) + 1
         var same = Array(0..<count)
         guard count > 1 else { return same }
-        var places = [[Instance]](repeating: [], count: count)
-        for instance in instances {
-            places[instance.phrase].append(
-                Instance(phrase: 0, column: instance.column, first: instance.first, length: instance.length))
-        }
-        for phrase in 1..<count where !places[phrase].isEmpty {
-            if let earlier = (0..<phrase).first(where: { same[$0] == $0 && places[$0] == places[phrase] }) {
-                same[phrase] = earlier
+        var found = [Int](repeating: 0, count: count)
+        for instance in instances { found[instance.phrase] += 1 }
+        for phrase in 1..<count where found[phrase] > 0 {
+            let earlier = (0..<phrase).first {
+                same[$0] == $0 && found[$0] == found[phrase] && samePlaces($0, phrase)
             }
+            if let earlier { same[phrase] = earlier }
         }
         return same
+    }
+
+    /// Whether two phrases found as often were found at the same places: the instances are in the order of their
+    /// columns and first tokens, so each phrase's are too.
+    private func samePlaces(_ one: Int, _ other: Int) -> Bool {
+        var others = instances.lazy.filter { $0.phrase == other }.makeIterator()
+        for instance in instances where instance.phrase == one {
+            guard let next = others.next(), next.column == instance.column, next.first == instance.first,
+                next.length == instance.length
+            else { return false }
+        }
+        return true
     }
 
     /// The SQL function's name; its one argument is the FTS5 table (`caseStudies_matches(caseStudies_search)`).
