@@ -42,3 +42,11 @@ struct FTS5Matches {
     /// A word in every study's topic words.
     private static let everyStudy = "zzeverystudy"
 }
+
+extension SnippetBuilder {
+    /// ``snippet(summary:body:_:)`` with the body as a `String`, as the tests write it.
+    mutating func snippet(summary: String, body: String, _ matches: MatchInstances) -> String {
+        var body = body
+        return body.withUTF8 { snippet(summary: summary, body: $0, matches) }
+    }
+}

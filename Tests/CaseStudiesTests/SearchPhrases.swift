@@ -214,3 +214,20 @@ struct SearchPhrases {
         }
     }
 }
+
+extension SearchTokenizer {
+    /// Every token of `text`, folded: how the query's words are read.
+    mutating func foldedTokens(of text: String) -> [[UInt8]] {
+        var utf8 = Array(text.utf8)
+        var tokens: [[UInt8]] = []
+        var folded: [UInt8] = []
+        var position = 0
+        utf8.withUnsafeMutableBufferPointer { buffer in
+            let bytes = UnsafeBufferPointer(buffer)
+            while let token = next(bytes, at: &position, folded: &folded) {
+                tokens.append(token.isASCII ? bytes[token.start..<token.end].map { $0 | 0x20 } : folded)
+            }
+        }
+        return tokens
+    }
+}

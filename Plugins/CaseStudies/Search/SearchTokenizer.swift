@@ -81,21 +81,6 @@ struct SearchTokenizer {
         return start < 0 ? nil : Token(start: start, end: index, isASCII: isASCII)
     }
 
-    /// Every token of `text`, folded: how the query's words are read.
-    mutating func foldedTokens(of text: String) -> [[UInt8]] {
-        var utf8 = Array(text.utf8)
-        var tokens: [[UInt8]] = []
-        var folded: [UInt8] = []
-        var position = 0
-        utf8.withUnsafeMutableBufferPointer { buffer in
-            let bytes = UnsafeBufferPointer(buffer)
-            while let token = next(bytes, at: &position, folded: &folded) {
-                tokens.append(token.isASCII ? bytes[token.start..<token.end].map { $0 | 0x20 } : folded)
-            }
-        }
-        return tokens
-    }
-
     private mutating func fold(_ scalar: Unicode.Scalar) -> [UInt8]? {
         if let known = folds[scalar.value] { return known }
         let fold = Self.fold(scalar)

@@ -33,13 +33,8 @@ struct SnippetBuilder {
         }
     }
 
-    /// The best window of the summary or the body, marked.
-    mutating func snippet(summary: String, body: String, _ matches: MatchInstances) -> String {
-        var body = body
-        return body.withUTF8 { snippet(summary: summary, body: $0, matches) }
-    }
-
-    /// ``snippet(summary:body:_:)`` with the body's UTF-8 bytes as the database has them (not made a `String`).
+    /// The best window of the summary or the body (its UTF-8 bytes as the database has them, not made a `String`),
+    /// marked.
     mutating func snippet(summary: String, body: UnsafeBufferPointer<UInt8>, _ matches: MatchInstances) -> String {
         let same = matches.samePhrases()
         let fromSummary = Self.hits(in: 1, of: matches, same: same)
