@@ -60,9 +60,10 @@ enum CaseStudySearch {
         var snippets = SnippetBuilder(words: snippetWords)
         while let row = try rows.next() {
             let study = FoundStudy(row: row)
-            let matches =
-                MatchInstances(sqliteStatement: sqlite, index: matchesColumn)
-                ?? MatchInstances(tokens: (0, 0, 0), instances: [])
+            let found = MatchInstances(sqliteStatement: sqlite, index: matchesColumn)
+            // The statement always asks for the blob: without it, a hit shows unmarked, which tests must not miss.
+            assert(found != nil, "no instances for study \(study.id)")
+            let matches = found ?? MatchInstances(tokens: (0, 0, 0), instances: [])
             let body = UnsafeBufferPointer(
                 start: sqlite3_column_text(sqlite, bodyColumn), count: Int(sqlite3_column_bytes(sqlite, bodyColumn)))
             hits.append(
