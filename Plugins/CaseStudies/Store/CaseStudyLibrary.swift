@@ -36,16 +36,24 @@ enum CaseStudyLibrary {
     static func list(
         network: Organization.ID, reader: LibraryReader, filters: SearchFilters, limit: Int? = nil, in db: Database
     ) throws -> [CaseStudy] {
+        let (sql, arguments) = listQuery(network: network, reader: reader, filters: filters, limit: limit)
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { try CaseStudy(row: $0) }
+    }
+
+    /// ``list(network:reader:filters:limit:in:)``'s SQL: the network's studies walked in title order on their index
+    /// (`caseStudies_study_networkTitle`), so a list stops at its limit instead of sorting the whole library.
+    static func listQuery(network: Organization.ID, reader: LibraryReader, filters: SearchFilters, limit: Int?)
+        -> (String, StatementArguments)
+    {
         let (conditions, arguments) = filters.sql(alias: "s")
-        return try Row.fetchAll(
-            db,
-            sql: """
-                SELECT \(CaseStudy.columnsOfS)
-                FROM caseStudies_study s
-                WHERE s.networkId = ? AND \(reader.condition(alias: "s", network: network))\(conditions)
-                ORDER BY s.title, s.id LIMIT ?
-                """, arguments: [network] + arguments + [limit ?? -1]
-        ).map { try CaseStudy(row: $0) }
+        return (
+            """
+            SELECT \(CaseStudy.columnsOfS)
+            FROM caseStudies_study s
+            WHERE s.networkId = ? AND \(reader.condition(alias: "s", network: network))\(conditions)
+            ORDER BY s.title, s.id LIMIT ?
+            """, [network] + arguments + [limit ?? -1]
+        )
     }
 
     /// The sessions the study was presented in, in time order.

@@ -2,7 +2,7 @@ import Kernel
 
 /// The plugin's tables: studies, their versions, the sessions they were presented in, and the full-text index.
 enum CaseStudyMigrations {
-    static let all = [createLibrary]
+    static let all = [createLibrary, indexTitles]
 
     /// The search index is an FTS5 external-content table over title, summary, body and the topics (as words, in
     /// `topicWords`), tokenized so that accents
@@ -70,5 +70,17 @@ enum CaseStudyMigrations {
                 INSERT INTO caseStudies_search(rowid, title, summary, body, topicWords)
                 VALUES (new.id, new.title, new.summary, new.body, new.topicWords);
             END;
+            """)
+
+    /// A network's studies in title order, for the lists by title (``CaseStudyLibrary/list(network:reader:filters:limit:in:)``):
+    /// without it, each list sorted every study of the network, bodies and all, to keep the first few (4 ms for one
+    /// study of 5,000). It holds every column the reader's condition and the filters test, so that SQLite tests them
+    /// on the index and reads a study's row only when it is listed: those columns come after the body in the row,
+    /// and a filter that keeps few studies would otherwise read every body on the way (7 ms for none of 5,000).
+    static let indexTitles = PluginMigration(
+        "0002-index-titles",
+        sql: """
+            CREATE INDEX caseStudies_study_networkTitle ON caseStudies_study(
+                networkId, title, id, visibility, consent, organizationId, origin, country, sector, topics);
             """)
 }
