@@ -102,8 +102,8 @@ struct CaseStudyRoutes {
                 ).map(SearchHitView.init))
         }
         switch answer {
-        case .hits(let hits): return JSONResponse.make(bytes: SearchAnswerJSON.encode(hits))
-        case .studies(let studies): return try JSONResponse.make(ItemsView(items: studies))
+        case .hits(let hits): return JSONResponse.make(bytes: StudiesAnswerJSON.encode(hits))
+        case .studies(let studies): return JSONResponse.make(bytes: StudiesAnswerJSON.encode(studies))
         }
     }
 

@@ -6,8 +6,9 @@ import Testing
 
 @testable import CaseStudies
 
-/// The search answer's hand-written JSON is byte for byte what `JSONEncoder.stable()` writes for the same hits.
-@Suite struct SearchAnswerJSONTests {
+/// The hand-written JSON of `GET studies` (a search's hits, a list by title) is byte for byte what
+/// `JSONEncoder.stable()` writes for the same answer.
+@Suite struct StudiesAnswerJSONTests {
     static let pieces = [
         "a", "word", " ", "é", "Ọ̀yọ́", "النساء", "ትምህርት", "👩🏾‍💻", "\"", "\\", "/", "</mark>", "<mark>", "&amp;", "\u{0}",
         "\u{1}", "\u{8}", "\u{9}", "\u{A}", "\u{C}", "\u{D}", "\u{1B}", "\u{1F}", "\u{7F}", "\u{2028}", "\u{FEFF}",
@@ -23,6 +24,11 @@ import Testing
             Bool.random(using: &generator)
             ? scores.randomElement(using: &generator)!
             : (Double.random(in: -40...0, using: &generator) * 1_000_000).rounded() / 1_000_000
+        return SearchHitView(
+            study: summary(&generator), score: score, titleHTML: text(&generator), snippetHTML: text(&generator))
+    }
+
+    static func summary(_ generator: inout SeededGenerator) -> StudySummaryView {
         // From 1950 to 2100, with fractions of a second.
         let date = Date(timeIntervalSince1970: Double.random(in: -631_152_000...4_102_444_800, using: &generator))
         let study = CaseStudy(
@@ -34,9 +40,7 @@ import Testing
             links: [], licence: "", consent: .allCases.randomElement(using: &generator)!,
             visibility: .allCases.randomElement(using: &generator)!,
             version: Int.random(in: 1...10_000, using: &generator), createdAt: date, updatedAt: date)
-        return SearchHitView(
-            study: StudySummaryView(study), score: score, titleHTML: text(&generator),
-            snippetHTML: text(&generator))
+        return StudySummaryView(study)
     }
 
     @Test("the same bytes as JSONEncoder.stable() on 3,000 generated answers (control characters, quotes, dates)")
@@ -45,7 +49,21 @@ import Testing
         for _ in 0..<3_000 {
             let hits = (0..<Int.random(in: 0...3, using: &generator)).map { _ in Self.hit(&generator) }
             let expected = try JSONEncoder.stable().encode(ItemsView(items: hits))
-            let written = SearchAnswerJSON.encode(hits)
+            let written = StudiesAnswerJSON.encode(hits)
+            #expect(
+                written == Array(expected),
+                "\(String(decoding: written, as: UTF8.self))\n\(String(decoding: expected, as: UTF8.self))")
+            if written != Array(expected) { return }
+        }
+    }
+
+    @Test("a list by title: the same bytes as JSONEncoder.stable() on 3,000 generated lists")
+    func listSameBytesAsTheEncoder() throws {
+        var generator = SeededGenerator(seed: 20_261_206)
+        for _ in 0..<3_000 {
+            let studies = (0..<Int.random(in: 0...3, using: &generator)).map { _ in Self.summary(&generator) }
+            let expected = try JSONEncoder.stable().encode(ItemsView(items: studies))
+            let written = StudiesAnswerJSON.encode(studies)
             #expect(
                 written == Array(expected),
                 "\(String(decoding: written, as: UTF8.self))\n\(String(decoding: expected, as: UTF8.self))")
