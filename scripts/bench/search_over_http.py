@@ -3,7 +3,8 @@
 `indaba serve` on one keep-alive connection, RUNS rounds, each round in a shuffled order. Prints the true
 per-request p50 and p99 over every request (not a median of per-query medians), the per-query p50s, and how many
 requests came back with the same number of hits as the bare query would give (visible to the caller), and the floor
-under them: as many `/healthz` requests on the same connection (the client and HTTP alone, no search).
+under them: as many `/healthz` requests on the same connection (the client and HTTP alone, no search). Then the
+library's lists by title (no `q`), private and public.
 
     search_over_http.py BASE_URL ORG_ID TOKEN q4_batch.sql RUNS REPORT.tsv
 """
@@ -81,6 +82,31 @@ def main(base, org, token, batch, runs, report):
           f"{sum(1 for p in p50s if p <= 2)} of {len(p50s)} at or under 2 ms")
     print(f"queries with hits: {sum(1 for h in hits.values() if h > 0)} of {len(hits)} "
           f"(funnel AND pibebo: {hits.get('funnel AND pibebo', 'not in the batch')})")
+    lists_by_title(connection, org, headers, len(texts) * runs // 10)
+
+
+def lists_by_title(connection, org, headers, count):
+    """The library's lists by title (`studies` without `q`) on the same connection: the coordinator's and the public
+    one, a page of 50, and a filter that keeps no study (the walk through the whole library in title order)."""
+    print(f"lists by title (no q), {count} requests each on the same connection:")
+    for label, path, sent in [
+        ("coordinator, limit 50", f"/api/v1/orgs/{org}/case-studies/studies?limit=50", headers),
+        ("public, limit 50", f"/public/orgs/{org}/case-studies/studies?limit=50", {}),
+        ("public, limit 1", f"/public/orgs/{org}/case-studies/studies?limit=1", {}),
+        ("public, a sector no study has", f"/public/orgs/{org}/case-studies/studies?limit=50&sector=none", {}),
+    ]:
+        taken = []
+        for index in range(count + 20):
+            start = time.perf_counter()
+            connection.request("GET", path, headers=sent)
+            response = connection.getresponse()
+            body = response.read()
+            if response.status != 200:
+                sys.exit(f"{response.status} for {path}: {body[:200]!r}")
+            if index >= 20:  # the first 20 warm up
+                taken.append((time.perf_counter() - start) * 1000)
+        print(f"  {label}: p50 {statistics.median(taken):.3f} ms, p99 {percentile(taken, 0.99):.3f} ms, "
+              f"{len(json.loads(body)['items'])} studies, {len(body)} bytes")
 
 
 if __name__ == "__main__":
