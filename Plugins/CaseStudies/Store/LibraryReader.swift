@@ -88,10 +88,6 @@ public struct LibraryReader: Sendable, Equatable {
 
     /// ``organizations`` and ``networks`` as SQL lists: ids are integers from our own database, written inline; an
     /// empty set matches nothing.
-    private var organizationList: String { Self.list(organizations) }
-    private var networkList: String { Self.list(networks) }
-
-    private static func list(_ ids: Set<Organization.ID>) -> String {
-        ids.isEmpty ? "(NULL)" : "(" + ids.map { String($0.rawValue) }.sorted().joined(separator: ",") + ")"
-    }
+    private var organizationList: String { organizations.sqlList() }
+    private var networkList: String { networks.sqlList() }
 }

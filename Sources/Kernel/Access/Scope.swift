@@ -17,7 +17,7 @@ public struct Scope: Sendable {
     /// Organizations the caller can see: those they administer, or a facilitator's own.
     public func organizations() -> QueryInterfaceRequest<Organization> {
         switch access.role {
-        case .networkCoordinator, .organizationAdmin: Organization.filter(sql: "id IN \(list(access.administered))")
+        case .networkCoordinator, .organizationAdmin: Organization.filter(sql: "id IN \(access.administered.sqlList())")
         case .facilitator: Organization.filter(sql: "id = ?", arguments: [access.homeOrganization])
         case nil: Organization.none()
         }
@@ -36,10 +36,10 @@ public struct Scope: Sendable {
     public func programmes() -> QueryInterfaceRequest<Programme> {
         switch access.role {
         case .networkCoordinator, .organizationAdmin:
-            Programme.filter(sql: "organizationId IN \(list(access.administered))")
+            Programme.filter(sql: "organizationId IN \(access.administered.sqlList())")
         case .facilitator:
             Programme.filter(
-                sql: "id IN (SELECT programmeId FROM webinarSeries WHERE id IN \(list(access.facilitated)))")
+                sql: "id IN (SELECT programmeId FROM webinarSeries WHERE id IN \(access.facilitated.sqlList()))")
         case nil: Programme.none()
         }
     }
@@ -66,10 +66,12 @@ public struct Scope: Sendable {
         switch access.role {
         case .networkCoordinator, .organizationAdmin:
             Person.filter(
-                sql: "organizationId IN \(list(access.administered)) OR id IN (SELECT personId FROM seriesRole WHERE "
+                sql:
+                    "organizationId IN \(access.administered.sqlList()) OR id IN (SELECT personId FROM seriesRole WHERE "
                     + ownSeriesCondition(column: "seriesId") + ")")
         case .facilitator:
-            Person.filter(sql: "id IN (SELECT personId FROM seriesRole WHERE seriesId IN \(list(access.facilitated)))")
+            Person.filter(
+                sql: "id IN (SELECT personId FROM seriesRole WHERE seriesId IN \(access.facilitated.sqlList()))")
         case nil: Person.none()
         }
     }
@@ -160,9 +162,9 @@ public struct Scope: Sendable {
         switch access.role {
         case .networkCoordinator, .organizationAdmin:
             "\(column) IN (SELECT s.id FROM webinarSeries s JOIN programme p ON p.id = s.programmeId "
-                + "WHERE p.organizationId IN \(list(access.administered)))"
+                + "WHERE p.organizationId IN \(access.administered.sqlList()))"
         case .facilitator:
-            "\(column) IN \(list(access.facilitated))"
+            "\(column) IN \(access.facilitated.sqlList())"
         case nil:
             "0"
         }
@@ -175,16 +177,10 @@ public struct Scope: Sendable {
 
     /// Records about people registered by an organization the caller administers.
     private var ownPeopleCondition: String {
-        "personId IN (SELECT id FROM person WHERE organizationId IN \(list(access.administered)))"
+        "personId IN (SELECT id FROM person WHERE organizationId IN \(access.administered.sqlList()))"
     }
 
     private var sessionCondition: String {
         "sessionId IN (SELECT id FROM session WHERE \(ownSeriesCondition(column: "seriesId")))"
-    }
-
-    /// An SQL list of ids. Ids are integers from our own database, so they are written inline; an empty set
-    /// matches nothing.
-    private func list<T>(_ ids: Set<Identifier<T>>) -> String {
-        ids.isEmpty ? "(NULL)" : "(" + ids.map { String($0.rawValue) }.sorted().joined(separator: ",") + ")"
     }
 }

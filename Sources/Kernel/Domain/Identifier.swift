@@ -42,3 +42,20 @@ extension Identifier: StatementColumnConvertible {
         self.init(sqlite3_column_int64(sqliteStatement, index))
     }
 }
+
+extension Set {
+    /// The ids as an SQL list written inline, in increasing order: `(3,17,240)`, or `(NULL)`, which matches nothing,
+    /// when there are none. Ids are integers from our own database, so nothing in them needs quoting; a coordinator's
+    /// scope writes a list of every member organization into each of its queries.
+    public func sqlList<Owner>() -> String where Element == Identifier<Owner> {
+        guard !isEmpty else { return "(NULL)" }
+        var text = "("
+        text.reserveCapacity(count * 8 + 2)
+        for (index, id) in sorted().enumerated() {
+            if index > 0 { text.append(",") }
+            text.append(String(id.rawValue))
+        }
+        text.append(")")
+        return text
+    }
+}
