@@ -16,7 +16,8 @@ struct LibraryListTests {
         // Imported in this order, so `c` has a smaller id than `b`; the fixture's own titles start with "Study".
         try await fixture.importStudies(
             [
-                study(slug: "c", title: "Beta"), study(slug: "a", title: "Gamma"), study(slug: "b", title: "Beta"),
+                study(slug: "c", title: "Beta", topics: ["retention", "safe-travel", "mentoring"]),
+                study(slug: "a", title: "Gamma"), study(slug: "b", title: "Beta"),
                 study(slug: "d", visibility: "public", title: "Alpha"),
             ], as: "testnet")
         let network = Organization.ID(fixture.network)
@@ -26,10 +27,24 @@ struct LibraryListTests {
         let memberAdmin = LibraryReader(organizations: [member], networks: [network])
         func slugs(_ reader: LibraryReader, limit: Int) async throws -> [String] {
             try await fixture.harness.workspace.read { db in
-                try CaseStudyLibrary.list(
+                try CaseStudyLibrary.summaries(
                     network: network, reader: reader, filters: SearchFilters(), limit: limit, in: db
                 ).map(\.slug)
             }
+        }
+        // What lists show, read without bodies, is what the whole studies show, in the same order.
+        for reader in [coordinator, memberAdmin, .anonymous] {
+            let (whole, shown) = try await fixture.harness.workspace.read { db in
+                (
+                    try CaseStudyLibrary.list(network: network, reader: reader, filters: SearchFilters(), in: db),
+                    try CaseStudyLibrary.summaries(
+                        network: network, reader: reader, filters: SearchFilters(), limit: 100, in: db)
+                )
+            }
+            #expect(!shown.isEmpty)
+            #expect(
+                StudiesAnswerJSON.encode(shown.map(StudySummaryView.init))
+                    == StudiesAnswerJSON.encode(whole.map(StudySummaryView.init)))
         }
         #expect(try await slugs(coordinator, limit: 3) == ["d", "c", "b"])
         #expect(try await slugs(memberAdmin, limit: 4) == ["d", "c", "b", "a"])
@@ -51,7 +66,7 @@ struct LibraryListTests {
         for reader in readers {
             for filter in filters {
                 let (sql, arguments) = CaseStudyLibrary.listQuery(
-                    network: network, reader: reader, filters: filter, limit: 20)
+                    columns: FoundStudy.shownColumnsOfS, network: network, reader: reader, filters: filter, limit: 20)
                 let plan = try await fixture.harness.workspace.read { db in
                     try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments)
                         .map { $0["detail"] as String }.joined(separator: "\n")

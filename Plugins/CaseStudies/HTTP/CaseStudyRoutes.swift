@@ -92,8 +92,9 @@ struct CaseStudyRoutes {
             let (network, reader) = try Self.library(of: organization, for: access, in: db)
             guard let q else {
                 return .studies(
-                    try CaseStudyLibrary.list(network: network, reader: reader, filters: chosen, limit: limit, in: db)
-                        .map(StudySummaryView.init))
+                    try CaseStudyLibrary.summaries(
+                        network: network, reader: reader, filters: chosen, limit: limit, in: db
+                    ).map(StudySummaryView.init))
             }
             return .hits(
                 try CaseStudySearch.search(

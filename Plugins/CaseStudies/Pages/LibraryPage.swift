@@ -47,13 +47,13 @@ extension CaseStudiesPlugin {
             let network = try LibraryReader.network(of: organization, in: db)
             let reader = LibraryReader.of(access)
             if query.isEmpty {
-                return try CaseStudyLibrary.list(
+                return try CaseStudyLibrary.summaries(
                     network: network, reader: reader, filters: SearchFilters(), limit: 200, in: db
                 )
                 .map {
                     Self.card(
                         Card(
-                            id: $0.id!, slug: $0.slug, country: $0.country, sector: $0.sector, visibility: $0.visibility
+                            id: $0.id, slug: $0.slug, country: $0.country, sector: $0.sector, visibility: $0.visibility
                         ),
                         title: HTML(escaping: $0.title), text: HTML(escaping: $0.summary), staff: staff, localizer: t)
                 }

@@ -2,9 +2,10 @@ import Foundation
 import GRDB
 import Kernel
 
-/// What a search result shows of its study: what lists show (``StudySummaryView``), without the body, outcomes,
-/// links, licence, network or creation date. A search reads only these columns (and the body, for the snippet,
-/// not kept): decoding whole studies was a tenth of the Swift side of a search, its two dates a third of that.
+/// What a search result or a list by title shows of a study (``StudySummaryView``, a card of the library page),
+/// without the body, outcomes, links, licence, network or creation date. Searches and lists read only these columns
+/// (a search the body too, for the snippet, not kept): decoding whole studies was a tenth of the Swift side of a
+/// search, its two dates a third of that.
 struct FoundStudy: Sendable, Equatable {
     let id: CaseStudy.ID
     let organizationId: Organization.ID
@@ -20,12 +21,14 @@ struct FoundStudy: Sendable, Equatable {
     let version: Int
     let updatedAt: Date
 
-    /// The columns a search selects from the study aliased `s`, in the order ``init(row:)`` reads them; the body comes
-    /// last, at ``bodyColumn``.
-    static let columnsOfS = [
+    /// The columns a list selects from the study aliased `s`, in the order ``init(row:)`` reads them.
+    static let shownColumnsOfS = [
         "id", "organizationId", "slug", "title", "summary", "origin", "country", "sector", "topicWords", "consent",
-        "visibility", "version", "updatedAt", "body",
+        "visibility", "version", "updatedAt",
     ].map { "s.\($0)" }.joined(separator: ", ")
+
+    /// The columns a search selects: ``shownColumnsOfS``, then the body, at ``bodyColumn``.
+    static let columnsOfS = shownColumnsOfS + ", s.body"
 
     /// Where the body is in ``columnsOfS``.
     static let bodyColumn = 13
@@ -33,7 +36,7 @@ struct FoundStudy: Sendable, Equatable {
     /// How many ``columnsOfS`` there are.
     static let columnCount = 14
 
-    /// Decodes a row selected with ``columnsOfS``, by position (the search's hot path).
+    /// Decodes a row selected with ``shownColumnsOfS`` or ``columnsOfS``, by position (the search's hot path).
     init(row: Row) {
         let topicWords: String = row[8]
         id = CaseStudy.ID(row[0] as Int64)

@@ -36,19 +36,30 @@ enum CaseStudyLibrary {
     static func list(
         network: Organization.ID, reader: LibraryReader, filters: SearchFilters, limit: Int? = nil, in db: Database
     ) throws -> [CaseStudy] {
-        let (sql, arguments) = listQuery(network: network, reader: reader, filters: filters, limit: limit)
+        let (sql, arguments) = listQuery(
+            columns: CaseStudy.columnsOfS, network: network, reader: reader, filters: filters, limit: limit)
         return try Row.fetchAll(db, sql: sql, arguments: arguments).map { try CaseStudy(row: $0) }
     }
 
-    /// ``list(network:reader:filters:limit:in:)``'s SQL: the network's studies walked in title order on their index
-    /// (`caseStudies_study_networkTitle`), so a list stops at its limit instead of sorting the whole library.
-    static func listQuery(network: Organization.ID, reader: LibraryReader, filters: SearchFilters, limit: Int?)
-        -> (String, StatementArguments)
-    {
+    /// ``list(network:reader:filters:limit:in:)`` as lists show the studies (the API's `studies` without a search, the
+    /// library page): their bodies, outcomes and links are not read.
+    static func summaries(
+        network: Organization.ID, reader: LibraryReader, filters: SearchFilters, limit: Int, in db: Database
+    ) throws -> [FoundStudy] {
+        let (sql, arguments) = listQuery(
+            columns: FoundStudy.shownColumnsOfS, network: network, reader: reader, filters: filters, limit: limit)
+        return try Array(Row.fetchCursor(db, sql: sql, arguments: arguments).map(FoundStudy.init(row:)))
+    }
+
+    /// The lists' SQL: the network's studies walked in title order on their index (`caseStudies_study_networkTitle`),
+    /// so a list stops at its limit instead of sorting the whole library.
+    static func listQuery(
+        columns: String, network: Organization.ID, reader: LibraryReader, filters: SearchFilters, limit: Int?
+    ) -> (String, StatementArguments) {
         let (conditions, arguments) = filters.sql(alias: "s")
         return (
             """
-            SELECT \(CaseStudy.columnsOfS)
+            SELECT \(columns)
             FROM caseStudies_study s
             WHERE s.networkId = ? AND \(reader.condition(alias: "s", network: network))\(conditions)
             ORDER BY s.title, s.id LIMIT ?
