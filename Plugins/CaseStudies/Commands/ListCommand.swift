@@ -17,7 +17,7 @@ struct ListCommand: PluginCommand {
         let reader = filterOptions.publicOnly ? LibraryReader.anonymous : operatorReader
         let filters = try filterOptions.filters
         let studies = try await context.workspace.read { db in
-            try CaseStudyLibrary.list(network: network, reader: reader, filters: filters, in: db)
+            try CaseStudyLibrary.summaries(network: network, reader: reader, filters: filters, in: db)
         }
         if context.json { return try context.output.printJSON(studies.map(StudySummaryView.init)) }
         if studies.isEmpty { return context.output.print("No case studies.") }

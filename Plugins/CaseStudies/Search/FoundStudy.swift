@@ -21,20 +21,23 @@ struct FoundStudy: Sendable, Equatable {
     let version: Int
     let updatedAt: Date
 
-    /// The columns a list selects from the study aliased `s`, in the order ``init(row:)`` reads them.
-    static let shownColumnsOfS = [
+    /// The columns shown, in the order ``init(row:)`` reads them.
+    private static let shownColumns = [
         "id", "organizationId", "slug", "title", "summary", "origin", "country", "sector", "topicWords", "consent",
         "visibility", "version", "updatedAt",
-    ].map { "s.\($0)" }.joined(separator: ", ")
+    ]
+
+    /// The columns a list selects from the study aliased `s`.
+    static let shownColumnsOfS = shownColumns.map { "s.\($0)" }.joined(separator: ", ")
 
     /// The columns a search selects: ``shownColumnsOfS``, then the body, at ``bodyColumn``.
     static let columnsOfS = shownColumnsOfS + ", s.body"
 
     /// Where the body is in ``columnsOfS``.
-    static let bodyColumn = 13
+    static let bodyColumn = shownColumns.count
 
     /// How many ``columnsOfS`` there are.
-    static let columnCount = 14
+    static let columnCount = shownColumns.count + 1
 
     /// Decodes a row selected with ``shownColumnsOfS`` or ``columnsOfS``, by position (the search's hot path).
     init(row: Row) {

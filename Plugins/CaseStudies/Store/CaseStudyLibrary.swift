@@ -42,9 +42,9 @@ enum CaseStudyLibrary {
     }
 
     /// ``list(network:reader:filters:limit:in:)`` as lists show the studies (the API's `studies` without a search, the
-    /// library page): their bodies, outcomes and links are not read.
+    /// library page, `case-studies list`): their bodies, outcomes and links are not read.
     static func summaries(
-        network: Organization.ID, reader: LibraryReader, filters: SearchFilters, limit: Int, in db: Database
+        network: Organization.ID, reader: LibraryReader, filters: SearchFilters, limit: Int? = nil, in db: Database
     ) throws -> [FoundStudy] {
         let (sql, arguments) = listQuery(
             columns: FoundStudy.shownColumnsOfS, network: network, reader: reader, filters: filters, limit: limit)
