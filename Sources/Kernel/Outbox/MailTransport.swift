@@ -34,10 +34,11 @@ public struct SendmailTransport: MailTransport {
 
     public func send(_ message: Data, id: OutboxMessage.ID) async -> DeliveryOutcome {
         let program = program
+        // On a thread of its own: the program takes as long as its mail server does, and a thread of Dispatch's
+        // global pool (which Swift's tasks share on Linux, one thread for each processor) blocked that long is one
+        // fewer for every request the server is answering.
         return await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(returning: Self.run(program, message))
-            }
+            Thread { continuation.resume(returning: Self.run(program, message)) }.start()
         }
     }
 
