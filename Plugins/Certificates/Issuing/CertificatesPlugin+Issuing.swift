@@ -41,7 +41,7 @@ extension CertificatesPlugin {
     func issue(
         series reference: String, organization: Organization.ID, actor: AuditActor, dryRun: Bool,
         server: String? = nil,
-        progress: @escaping (Int, Int) -> Void = { _, _ in },
+        progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in },
         keepPDF: ((Certificate, Data) throws -> Void)? = nil
     ) async throws -> IssueOutcome {
         let settings = try await issuingSettings(for: organization, server: server)
@@ -54,20 +54,8 @@ extension CertificatesPlugin {
         let logo = try await context.store.read { db in try CertificateLogos.png(of: organization, in: db) }
         let renderer = CertificateRenderer(branding: settings.branding(logo: logo))
         // Every PDF is kept with its certificate: a download is always the file issued.
-        var drawn: [(certificate: Certificate, pdf: Data)] = []
-        var notIssued: [IssueOutcome.NotIssued] = []
-        for (index, certificate) in plan.certificates.enumerated() {
-            do {
-                drawn.append((certificate, try renderer.pdf(certificate.content)))
-            } catch let error as RenderingError {
-                // A name or title no font covers concerns one person; anything else stops the run.
-                guard case .uncoveredText = error else {
-                    throw CertificatesError.rendering(personId: certificate.personId, reason: error)
-                }
-                notIssued.append(.init(personId: certificate.personId, reason: error.description))
-            }
-            progress(index + 1, plan.certificates.count)
-        }
+        let drawing = try await CertificateDrawing.draw(plan.certificates, with: renderer, progress: progress)
+        let (drawn, notIssued) = (drawing.drawn, drawing.notIssued)
         if !notIssued.isEmpty {
             context.logger.warning(
                 "Certificates not drawn",

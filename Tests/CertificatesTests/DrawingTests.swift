@@ -1,0 +1,86 @@
+import Foundation
+import Kernel
+import Synchronization
+import Testing
+
+@testable import Certificates
+
+/// An issue run draws its certificates on a thread of its own, and stops when its task is cancelled.
+@Suite("Drawing an issue run's certificates")
+struct DrawingTests {
+    @Test("a run whose task is cancelled stops before its next certificate and stores nothing")
+    func cancelledRun() async throws {
+        let fixture = try await CertificatesFixture()
+        let run = RunHolder()
+        let progressed = EventLog()
+        run.start {
+            try await fixture.plugin.issue(
+                series: "certnet/webinars/inclusive", organization: fixture.organization, actor: AuditActor("test"),
+                dryRun: false,
+                progress: { done, _ in
+                    progressed.append("\(done)")
+                    // After the first of two certificates: the drawing thread sees it before the second.
+                    if done == 1 { run.cancel() }
+                })
+        }
+        await #expect(throws: CancellationError.self) { try await run.value() }
+        #expect(progressed.entries == ["1"])
+        #expect(try await fixture.certificates().isEmpty)
+        // Nothing half done: the next run issues both.
+        #expect(try await fixture.issue().issued.count == 2)
+    }
+
+    /// Drawing is processor work with nothing to wait for: on the pool that runs Swift's tasks (one thread for each
+    /// processor on Linux), more runs than processors would leave no thread for any other task until one ended.
+    @Test("runs drawing at once leave other tasks running")
+    func tasksRunWhileDrawing() async throws {
+        let fixture = try await CertificatesFixture()
+        _ = try await fixture.issue()
+        let certificate = try await fixture.certificates()[0]
+        let renderer = CertificateRenderer(branding: try await fixture.plugin.branding(for: fixture.organization))
+        let many = Array(repeating: certificate, count: 60)
+        let events = EventLog()
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0...ProcessInfo.processInfo.activeProcessorCount {
+                group.addTask {
+                    let drawn = try? await CertificateDrawing.draw(many, with: renderer, progress: { _, _ in })
+                    events.append("drawn \(drawn?.drawn.count ?? 0)")
+                }
+            }
+            group.addTask {
+                try? await Task.sleep(for: .milliseconds(20))
+                events.append("other task")
+            }
+        }
+        let seen = events.entries
+        #expect(seen.first == "other task")
+        #expect(seen.dropFirst().allSatisfy { $0 == "drawn 60" })
+    }
+}
+
+/// The issue run's task, which its own progress callback cancels.
+private final class RunHolder: Sendable {
+    private let task = Mutex<Task<IssueOutcome, any Error>?>(nil)
+
+    func start(_ body: @escaping @Sendable () async throws -> IssueOutcome) {
+        task.withLock { $0 = Task { try await body() } }
+    }
+
+    func cancel() {
+        // The callback may come before `start` has stored the task: wait for it.
+        while true {
+            if let task = task.withLock({ $0 }) { return task.cancel() }
+            usleep(1_000)
+        }
+    }
+
+    func value() async throws -> IssueOutcome {
+        try await task.withLock { $0 }!.value
+    }
+}
+
+private final class EventLog: Sendable {
+    private let list = Mutex<[String]>([])
+    func append(_ event: String) { list.withLock { $0.append(event) } }
+    var entries: [String] { list.withLock { $0 } }
+}
