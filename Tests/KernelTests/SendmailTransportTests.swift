@@ -42,10 +42,10 @@ struct SendmailTransportTests {
 
     /// A program waits as long as its mail server does. Run on a thread of Dispatch's global pool, which Swift's
     /// tasks share on Linux, it holds one of the pool's threads (one for each processor) all that time: with more slow
-    /// deliveries than processors, every task of the process stops until Dispatch adds threads, one every two to
-    /// three seconds. Here the programs wait for a file that a task writes a fifth of a second after they start, and
-    /// give up (exit 75) after five seconds: ample for a task that is not held up, too short for one queued behind
-    /// six deliveries more than the processors.
+    /// deliveries than processors, every task of the process stops until Dispatch adds threads (the first some two to
+    /// three seconds later). Here the programs wait for a file that a task writes a fifth of a second after they
+    /// start, and give up (exit 75) after five seconds: ample for a task that is not held up, too short for one queued
+    /// behind six deliveries more than the processors (it failed so, in 5.4 s, before the transport had a thread).
     @Test("programs that take their time do not hold up the process's tasks")
     func slowProgramsLeaveTasksRunning() async throws {
         try await withScripts { folder in
