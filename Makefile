@@ -40,9 +40,10 @@ run: build
 	@echo "Mail: written as .eml files into $(dir $(DB))outbox/ (production: --sendmail PATH, see README)"
 	@$(INDABA) serve --db $(DB) --host $(HOST) --port $(PORT) --mail-directory $(dir $(DB))outbox
 
-## test: install what is missing, build and run every test
+## test: install what is missing, build and run every test (those that need a process of their own after the others)
 test: deps
 	$(SWIFT) test --disable-xctest
+	INDABA_TESTS_ALONE=1 $(SWIFT) test --disable-xctest --skip-build --filter AloneTests
 
 build: deps
 	$(SWIFT) build

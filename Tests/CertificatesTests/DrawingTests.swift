@@ -1,5 +1,6 @@
 import Foundation
 import Kernel
+import KernelTesting
 import Synchronization
 import Testing
 
@@ -29,11 +30,44 @@ struct DrawingTests {
         // Nothing half done: the next run issues both.
         #expect(try await fixture.issue().issued.count == 2)
     }
+}
 
+/// The issue run's task, which its own progress callback cancels.
+private final class RunHolder: Sendable {
+    private let task = Mutex<Task<IssueOutcome, any Error>?>(nil)
+
+    func start(_ body: @escaping @Sendable () async throws -> IssueOutcome) {
+        task.withLock { $0 = Task { try await body() } }
+    }
+
+    func cancel() {
+        // The callback may come before `start` has stored the task: wait for it.
+        while true {
+            if let task = task.withLock({ $0 }) { return task.cancel() }
+            usleep(1_000)
+        }
+    }
+
+    func value() async throws -> IssueOutcome {
+        try await task.withLock { $0 }!.value
+    }
+}
+
+private final class EventLog: Sendable {
+    private let list = Mutex<[String]>([])
+    func append(_ event: String) { list.withLock { $0.append(event) } }
+    var entries: [String] { list.withLock { $0 } }
+}
+
+/// Drawing beside other tasks: run by `make test` in a process of its own (``TestsAlone``).
+@Suite("Drawing certificates, in a process of its own")
+struct DrawingAloneTests {
     /// Drawing is processor work with nothing to wait for: on the pool that runs Swift's tasks (one thread for each
     /// processor on Linux), more runs than processors would leave no thread for any other task until one ended. The
     /// runs here would take seconds; the first task to end must be the other one, which then cancels them.
-    @Test("runs drawing at once leave other tasks running, and stop when cancelled")
+    @Test(
+        "runs drawing at once leave other tasks running, and stop when cancelled",
+        .enabled(if: TestsAlone.enabled, "needs a process of its own: make test runs it with INDABA_TESTS_ALONE=1"))
     func tasksRunWhileDrawing() async throws {
         let fixture = try await CertificatesFixture()
         _ = try await fixture.issue()
@@ -63,31 +97,4 @@ struct DrawingTests {
         #expect(first == "other task")
         #expect(rest == Array(repeating: "stopped: CancellationError", count: runs))
     }
-}
-
-/// The issue run's task, which its own progress callback cancels.
-private final class RunHolder: Sendable {
-    private let task = Mutex<Task<IssueOutcome, any Error>?>(nil)
-
-    func start(_ body: @escaping @Sendable () async throws -> IssueOutcome) {
-        task.withLock { $0 = Task { try await body() } }
-    }
-
-    func cancel() {
-        // The callback may come before `start` has stored the task: wait for it.
-        while true {
-            if let task = task.withLock({ $0 }) { return task.cancel() }
-            usleep(1_000)
-        }
-    }
-
-    func value() async throws -> IssueOutcome {
-        try await task.withLock { $0 }!.value
-    }
-}
-
-private final class EventLog: Sendable {
-    private let list = Mutex<[String]>([])
-    func append(_ event: String) { list.withLock { $0.append(event) } }
-    var entries: [String] { list.withLock { $0 } }
 }

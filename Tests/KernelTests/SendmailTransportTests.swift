@@ -1,4 +1,5 @@
 import Foundation
+import KernelTesting
 import Testing
 
 @testable import Kernel
@@ -17,7 +18,7 @@ struct SendmailTransportTests {
             ("kill -9 $$", .temporaryFailure("PROGRAM was killed by signal 9")),
         ])
     func exitStatus(ending: String, expected: DeliveryOutcome) async throws {
-        try await withScripts { folder in
+        try await Self.withScripts { folder in
             let program = try Self.script(in: folder, "cat > /dev/null\necho 'try later' >&2\n\(ending)")
             let outcome = await SendmailTransport(program: program).send(Self.message, id: OutboxMessage.ID(1))
             switch expected {
@@ -31,7 +32,7 @@ struct SendmailTransportTests {
 
     @Test("the program reads the whole message on its standard input")
     func messageOnStandardInput() async throws {
-        try await withScripts { folder in
+        try await Self.withScripts { folder in
             let copy = folder.appendingPathComponent("received.eml")
             let program = try Self.script(in: folder, "cat > '\(copy.path)'")
             let outcome = await SendmailTransport(program: program).send(Self.message, id: OutboxMessage.ID(1))
@@ -40,17 +41,37 @@ struct SendmailTransportTests {
         }
     }
 
+    static func script(in folder: URL, _ body: String) throws -> String {
+        let url = folder.appendingPathComponent("sendmail-\(UUID().uuidString)")
+        try Data("#!/bin/sh\n\(body)\n".utf8).write(to: url)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
+        return url.path
+    }
+
+    static func withScripts(_ body: (URL) async throws -> Void) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sendmail-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await body(folder)
+    }
+}
+
+/// The transport beside other tasks: run by `make test` in a process of its own (``TestsAlone``).
+@Suite("Sendmail transport, in a process of its own")
+struct SendmailTransportAloneTests {
     /// A program waits as long as its mail server does. Run on a thread of Dispatch's global pool, which Swift's
     /// tasks share on Linux, it holds one of the pool's threads (one for each processor) all that time: with more slow
     /// deliveries than processors, every task of the process stops until Dispatch adds threads (the first some two to
     /// three seconds later). Here the programs wait for a file that a task writes a fifth of a second after they
     /// start, and give up (exit 75) after five seconds: ample for a task that is not held up, too short for one queued
     /// behind six deliveries more than the processors (it failed so, in 5.4 s, before the transport had a thread).
-    @Test("programs that take their time do not hold up the process's tasks")
+    @Test(
+        "programs that take their time do not hold up the process's tasks",
+        .enabled(if: TestsAlone.enabled, "needs a process of its own: make test runs it with INDABA_TESTS_ALONE=1"))
     func slowProgramsLeaveTasksRunning() async throws {
-        try await withScripts { folder in
+        try await SendmailTransportTests.withScripts { folder in
             let flag = folder.appendingPathComponent("go")
-            let program = try Self.script(
+            let program = try SendmailTransportTests.script(
                 in: folder,
                 """
                 cat > /dev/null
@@ -61,7 +82,9 @@ struct SendmailTransportTests {
             let deliveries = ProcessInfo.processInfo.activeProcessorCount + 6
             let outcomes = await withTaskGroup(of: DeliveryOutcome.self) { group in
                 for index in 0..<deliveries {
-                    group.addTask { await transport.send(Self.message, id: OutboxMessage.ID(Int64(index))) }
+                    group.addTask {
+                        await transport.send(SendmailTransportTests.message, id: OutboxMessage.ID(Int64(index)))
+                    }
                 }
                 // Once the programs run, a task of the same priority writes the file they wait for.
                 group.addTask {
@@ -73,19 +96,5 @@ struct SendmailTransportTests {
             }
             #expect(outcomes == Array(repeating: .accepted, count: deliveries + 1))
         }
-    }
-
-    private static func script(in folder: URL, _ body: String) throws -> String {
-        let url = folder.appendingPathComponent("sendmail-\(UUID().uuidString)")
-        try Data("#!/bin/sh\n\(body)\n".utf8).write(to: url)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
-        return url.path
-    }
-
-    private func withScripts(_ body: (URL) async throws -> Void) async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sendmail-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try await body(folder)
     }
 }
