@@ -35,7 +35,7 @@ extension CertificatesPlugin {
     /// became eligible since; nobody gets a second certificate, even when two runs race (the transaction skips
     /// anyone issued meanwhile, and a unique index backs it).
     /// - Parameters:
-    ///   - progress: Called with (done, total) while certificates are drawn.
+    ///   - progress: Called with (done, total) while certificates are drawn, on the thread that draws them.
     ///   - keepPDF: Receives each drawn PDF after the transaction committed (for `--out`).
     ///   - server: The server's base URL, where verification links point unless a setting says otherwise.
     func issue(
@@ -55,6 +55,8 @@ extension CertificatesPlugin {
         let renderer = CertificateRenderer(branding: settings.branding(logo: logo))
         // Every PDF is kept with its certificate: a download is always the file issued.
         let drawing = try await CertificateDrawing.draw(plan.certificates, with: renderer, progress: progress)
+        // Cancelled after the last certificate was drawn: nothing is stored either.
+        try Task.checkCancellation()
         let (drawn, notIssued) = (drawing.drawn, drawing.notIssued)
         if !notIssued.isEmpty {
             context.logger.warning(
