@@ -2,12 +2,11 @@ import Foundation
 import Kernel
 import Synchronization
 
-/// Draws an issue run's certificates on a thread of its own.
+/// Draws an issue run's certificates on a thread of its own (``ThreadOfItsOwn``).
 ///
-/// Drawing takes some 7 ms a certificate, seconds for a large series, with nothing to wait for in between. On Linux
-/// Swift's tasks share Dispatch's global pool, one thread for each processor: a run drawn on it would hold one of the
-/// threads that answer every request for all that time, and two runs at once would stop the server. The run stops
-/// at the next certificate when its task is cancelled (a client that went away), before anything is stored.
+/// Drawing takes some 7 ms a certificate, seconds for a large series, with nothing to wait for in between: drawn on
+/// the task, a run would hold one of the threads that answer every request for all that time. The run stops at the
+/// next certificate when its task is cancelled (a client that went away), before anything is stored.
 enum CertificateDrawing {
     /// The certificates drawn, and those that could not be (a name or title no font covers).
     struct Outcome: Sendable {
@@ -24,13 +23,8 @@ enum CertificateDrawing {
     ) async throws -> Outcome {
         let cancelled = CancellationFlag()
         return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
-                Thread {
-                    continuation.resume(
-                        with: Result {
-                            try drawAll(certificates, with: renderer, progress: progress, unless: cancelled)
-                        })
-                }.start()
+            try await ThreadOfItsOwn.run {
+                try drawAll(certificates, with: renderer, progress: progress, unless: cancelled)
             }
         } onCancel: {
             cancelled.set()

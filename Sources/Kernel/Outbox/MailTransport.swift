@@ -34,12 +34,8 @@ public struct SendmailTransport: MailTransport {
 
     public func send(_ message: Data, id: OutboxMessage.ID) async -> DeliveryOutcome {
         let program = program
-        // On a thread of its own: the program takes as long as its mail server does, and a thread of Dispatch's
-        // global pool (which Swift's tasks share on Linux, one thread for each processor) blocked that long is one
-        // fewer for every request the server is answering.
-        return await withCheckedContinuation { continuation in
-            Thread { continuation.resume(returning: Self.run(program, message)) }.start()
-        }
+        // The program takes as long as its mail server does.
+        return await ThreadOfItsOwn.run { Self.run(program, message) }
     }
 
     private static func run(_ program: String, _ message: Data) -> DeliveryOutcome {
