@@ -32,6 +32,7 @@ public struct CommandRunner<Installed: PluginInstallation> {
                 let workspace = try environment.workspace(
                     path: path, creating: type(of: command).createsDatabase, baseURL: command.baseURL,
                     fallbackBaseURL: command.fallbackBaseURL)
+                if !type(of: command).servesRequests { workspace.store.limitReadsOnCallersThread(to: nil) }
                 try await command.run(in: environment.acting(as: command.global.actingAs), workspace: workspace)
             case let command as any PluginCommand:
                 try await runPluginCommand(command, environment: environment)
@@ -49,6 +50,7 @@ public struct CommandRunner<Installed: PluginInstallation> {
         let options = command.pluginOptions
         let path = options.db ?? ProcessInfo.processInfo.environment["INDABA_DB"] ?? "indaba.sqlite"
         let workspace = try environment.workspace(path: path)
+        workspace.store.limitReadsOnCallersThread(to: nil)
         guard
             let plugin = workspace.installedPlugins.first(where: {
                 type(of: $0).allCommands.contains { ObjectIdentifier($0) == ObjectIdentifier(type(of: command)) }

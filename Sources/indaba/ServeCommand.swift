@@ -12,6 +12,7 @@ import Server
 struct ServeCommand: KernelCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve", abstract: "Serve the JSON API (and plugin routes) over HTTP until interrupted.")
+    static let servesRequests = true
 
     @OptionGroup var global: GlobalOptions
 

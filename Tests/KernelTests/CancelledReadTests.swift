@@ -5,11 +5,13 @@ import Testing
 
 @testable import Kernel
 
-/// Reads stop when their task is cancelled, whatever they are doing. GRDB's `sqlite3_interrupt` is lost when it lands
-/// just before a statement runs (a request guard test once hung on that for minutes); the reading connections'
-/// progress handler then asks the read's own cancellation flag. The race itself cannot be staged deterministically,
-/// so the flag is tested directly: set without GRDB knowing, it alone must stop a long statement. Each read waits
-/// until the test has cancelled it before its statement starts, so a loaded machine cannot reorder the two.
+/// Reads stop when their task is cancelled, whatever they are doing, on a reader thread or on the task's own.
+/// GRDB's `sqlite3_interrupt` is lost when it lands just before a statement runs (a request guard test once hung on
+/// that for minutes); the reading connections' progress handler then asks the read's own cancellation flag. The race
+/// itself cannot be staged deterministically, so the flag is tested directly: set without GRDB knowing, it alone must
+/// stop a long statement. On a reader thread, each read waits until the test has cancelled it before its statement
+/// starts, so a loaded machine cannot reorder the two; on the task's thread, the read cancels its own task (waiting
+/// there would hold one of the threads the test needs).
 @Suite("Reads and cancellation")
 struct CancelledReadTests {
     /// A statement of some hundred million steps: about ten seconds if nothing stops it.
@@ -22,7 +24,7 @@ struct CancelledReadTests {
 
     @Test("a read of a task that is not cancelled runs to its end")
     func notCancelled() async throws {
-        try await withFileStore { store in
+        try await Self.withFileStore { store in
             let count = try await store.read { db in
                 try Int.fetchOne(
                     db,
@@ -35,7 +37,7 @@ struct CancelledReadTests {
 
     @Test("the read's own flag stops a running statement, with GRDB never told")
     func flagStopsStatement() async throws {
-        try await withFileStore { store in
+        try await Self.withFileStore { store in
             let flag = ReadCancellation()
             let started = Started()
             let read = Task {
@@ -43,7 +45,7 @@ struct CancelledReadTests {
                     { db in
                         started.markAndWaitForCancellation()
                         return try Int.fetchOne(db, sql: Self.longCount)
-                    }, cancellation: flag)
+                    }, cancellation: flag, startingOnCallersThread: false)
             }
             await started.wait()
             flag.cancel()
@@ -54,13 +56,14 @@ struct CancelledReadTests {
 
     @Test("cancelling the task stops a running read")
     func taskCancellationStopsRead() async throws {
-        try await withFileStore { store in
+        try await Self.withFileStore { store in
             let started = Started()
             let read = Task {
-                try await store.read { db in
-                    started.markAndWaitForCancellation()
-                    return try Int.fetchOne(db, sql: Self.longCount)
-                }
+                try await store.read(
+                    { db in
+                        started.markAndWaitForCancellation()
+                        return try Int.fetchOne(db, sql: Self.longCount)
+                    }, cancellation: ReadCancellation(), startingOnCallersThread: false)
             }
             await started.wait()
             read.cancel()
@@ -71,17 +74,14 @@ struct CancelledReadTests {
 
     @Test("cancelling the task stops a read made of many short statements, at the next one")
     func taskCancellationStopsShortStatements() async throws {
-        try await withFileStore { store in
+        try await Self.withFileStore { store in
             let started = Started()
             let read = Task {
-                try await store.read { db in
-                    started.markAndWaitForCancellation()
-                    // Each statement runs far fewer steps than the progress handler waits for; all of them together
-                    // take seconds.
-                    var total = 0
-                    for _ in 0..<200_000 { total += try Int.fetchOne(db, sql: Self.shortCount) ?? 0 }
-                    return total
-                }
+                try await store.read(
+                    { db in
+                        started.markAndWaitForCancellation()
+                        return try Self.manyShortStatements(db)
+                    }, cancellation: ReadCancellation(), startingOnCallersThread: false)
             }
             await started.wait()
             read.cancel()
@@ -90,9 +90,32 @@ struct CancelledReadTests {
         }
     }
 
+    /// Statements each far shorter than the progress handler's steps, taking seconds all together.
+    static func manyShortStatements(_ db: Database) throws -> Int {
+        var total = 0
+        for _ in 0..<200_000 { total += try Int.fetchOne(db, sql: shortCount) ?? 0 }
+        return total
+    }
+
+    @Test(
+        "on the task's thread, cancelling the task stops a running statement, or the next of many short ones",
+        arguments: [false, true])
+    func cancellationOnCallersThread(manyShortOnes: Bool) async throws {
+        try await Self.withFileStore { store in
+            store.limitReadsOnCallersThread(to: nil)
+            let read = Task {
+                try await store.read { db in
+                    withUnsafeCurrentTask { $0?.cancel() }
+                    return manyShortOnes ? try Self.manyShortStatements(db) : try Int.fetchOne(db, sql: Self.longCount)
+                }
+            }
+            await #expect(throws: CancellationError.self) { try await read.value }
+        }
+    }
+
     @Test("a flag set before the read starts refuses it at once")
     func cancelledBeforeStart() async throws {
-        try await withFileStore { store in
+        try await Self.withFileStore { store in
             let flag = ReadCancellation()
             flag.cancel()
             await #expect(throws: CancellationError.self) {
@@ -105,12 +128,12 @@ struct CancelledReadTests {
     func noDirectAsynchronousReads() throws {
         // Tests too: a test's endless read that misses its interrupt keeps the test process from ever exiting.
         let files = try BoundaryRatchetTests.sources(in: ["Plugins", "Sources", "Tests"])
-            .filter { $0.path != "Sources/Kernel/Store/ReadCancellation.swift" }
+            .filter { $0.path != "Sources/Kernel/Store/Store+Reading.swift" }
         let offences = try BoundaryRatchetTests.offences(#"await\b.*\.writer\.read\b"#, in: files)
         #expect(offences.isEmpty, "use store.read instead of store.writer.read:\n\(offences.joined(separator: "\n"))")
     }
 
-    private func withFileStore(_ body: (Store) async throws -> Void) async throws {
+    static func withFileStore(_ body: (Store) async throws -> Void) async throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("cancel-\(UUID().uuidString).sqlite")
         defer {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: url.path + suffix) }

@@ -67,6 +67,9 @@ public protocol KernelCommand: AsyncParsableCommand {
     static var usesDatabaseFile: Bool { get }
     /// Whether the command may create the database file (`init`, `import`).
     static var createsDatabase: Bool { get }
+    /// Whether the command answers requests while it runs (`serve`): its reads keep the store's limit on the time
+    /// they spend on a task's thread (``Kernel/Store/callersThreadLimit``); a command that runs once has none.
+    static var servesRequests: Bool { get }
     /// The server's public address the command was given (`--base-url`), if it takes one; otherwise
     /// `INDABA_BASE_URL`, then the URL recorded for the database, then ``fallbackBaseURL``, then
     /// ``Kernel/Workspace/defaultBaseURL``.
@@ -78,6 +81,7 @@ public protocol KernelCommand: AsyncParsableCommand {
 extension KernelCommand {
     public static var usesDatabaseFile: Bool { true }
     public static var createsDatabase: Bool { false }
+    public static var servesRequests: Bool { false }
     public var baseURL: String? { nil }
     public var fallbackBaseURL: String? { nil }
 

@@ -1,16 +1,18 @@
-public import GRDB
+import Dispatch
+import GRDB
 import GRDBSQLite
 import Synchronization
 
-/// Stops a read whose task was cancelled, even when the cancellation lands between two of its statements.
+/// Stops a read whose task was cancelled, even when the cancellation lands between two of its statements; and a read
+/// that outran its time on its task's thread (``Store/read(_:)``), so that it can be made again on a reader thread.
 ///
 /// `sqlite3_interrupt` alone is not enough: SQLite ignores it when no statement is running at that instant, and a
 /// statement that starts a moment later then runs to its end, however long. So while a read runs, its connection asks
 /// this flag (set by the task's cancellation handler) every few thousand steps of a statement (a progress handler),
 /// and interrupts each statement as it starts once the flag is set (a statement trace): a long statement stops within
-/// microseconds, a read of many short ones at its next statement. ``Store/read(_:)`` reads through GRDB's
-/// `asyncRead`, which GRDB never cancels itself, so this flag is the whole of cancellation. Reads run on GRDB's
-/// queues, outside any task, so `Task.isCancelled` cannot tell the connection; the flag can.
+/// microseconds, a read of many short ones at its next statement. GRDB never cancels a read itself, so this flag is
+/// the whole of cancellation. A read on a reader thread runs outside any task, so `Task.isCancelled` cannot tell the
+/// connection; the flag can. The same questions compare the clock with the time limit, when the read has one.
 final class ReadCancellation: Sendable {
     private let cancelled = Atomic<Bool>(false)
 
@@ -18,12 +20,41 @@ final class ReadCancellation: Sendable {
 
     func cancel() { cancelled.store(true, ordering: .relaxed) }
 
+    /// When the read must stop to be made again elsewhere, in the monotonic clock's nanoseconds; 0 for never.
+    private let deadline = Atomic<UInt64>(0)
+    /// Whether a question found the deadline passed (and so stopped a statement).
+    private let outran = Atomic<Bool>(false)
+
+    /// What ``watching(_:_:)`` throws when the read outran its time limit: its statements were stopped, and what its
+    /// body made of them (even a value, when it caught the interruption) is not an answer.
+    struct OutranItsTime: Error {}
+
+    /// Stops the read's statements once `nanoseconds` have passed from now, until ``removeTimeLimit()``.
+    func limitTime(toNanoseconds nanoseconds: Int64) {
+        deadline.store(DispatchTime.now().uptimeNanoseconds + UInt64(max(1, nanoseconds)), ordering: .relaxed)
+    }
+
+    func removeTimeLimit() {
+        deadline.store(0, ordering: .relaxed)
+        outran.store(false, ordering: .relaxed)
+    }
+
+    /// Whether the read must stop now: cancelled, or past its deadline (which is then remembered).
+    private var mustStop: Bool {
+        if isCancelled || outran.load(ordering: .relaxed) { return true }
+        let deadline = deadline.load(ordering: .relaxed)
+        guard deadline != 0, DispatchTime.now().uptimeNanoseconds >= deadline else { return false }
+        outran.store(true, ordering: .relaxed)
+        return true
+    }
+
     /// How many SQLite virtual-machine steps pass between two questions: a few microseconds of work.
     static let stepsBetweenChecks: Int32 = 4_096
 
     /// Runs `body` with `db`'s progress handler and statement trace asking this flag, then gives the connection back
     /// its usual handler and no trace.
-    /// - Throws: `CancellationError` when the flag is set before `body` starts or stops one of its statements.
+    /// - Throws: `CancellationError` when the flag is set before `body` starts or stops one of its statements;
+    ///   ``OutranItsTime`` when the time limit stopped one.
     func watching<T>(_ db: Database, _ body: (Database) throws -> T) throws -> T {
         let context = Unmanaged.passUnretained(self).toOpaque()
         sqlite3_progress_handler(db.sqliteConnection, Self.stepsBetweenChecks, Self.shouldStop, context)
@@ -40,12 +71,17 @@ final class ReadCancellation: Sendable {
             }
         }
         if isCancelled { throw CancellationError() }
+        let value: T
         do {
-            return try withExtendedLifetime(self) { try body(db) }
+            value = try withExtendedLifetime(self) { try body(db) }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_INTERRUPT && isCancelled {
             // A statement stopped by this flag: the read was cancelled, not broken.
             throw CancellationError()
+        } catch {
+            throw outran.load(ordering: .relaxed) ? OutranItsTime() : error
         }
+        if outran.load(ordering: .relaxed) { throw OutranItsTime() }
+        return value
     }
 
     /// Gives a reading connection its usual handler: it stops a statement whose task was cancelled, when the
@@ -60,7 +96,7 @@ final class ReadCancellation: Sendable {
             {
                 _, context, statement, _ in
                 if let context, let statement,
-                    Unmanaged<ReadCancellation>.fromOpaque(context).takeUnretainedValue().isCancelled
+                    Unmanaged<ReadCancellation>.fromOpaque(context).takeUnretainedValue().mustStop
                 {
                     sqlite3_interrupt(sqlite3_db_handle(OpaquePointer(statement)))
                 }
@@ -68,36 +104,9 @@ final class ReadCancellation: Sendable {
             }
 
     private static let shouldStop: @convention(c) (UnsafeMutableRawPointer?) -> Int32 = { context in
-        if let context, Unmanaged<ReadCancellation>.fromOpaque(context).takeUnretainedValue().isCancelled {
+        if let context, Unmanaged<ReadCancellation>.fromOpaque(context).takeUnretainedValue().mustStop {
             return 1
         }
         return Task.isCancelled ? 1 : 0
-    }
-}
-
-extension Store {
-    /// Runs a read-only query on a consistent snapshot; cancelling the calling task stops the query, whatever it is
-    /// doing at that moment. Prefer it to `writer.read` in asynchronous code.
-    public func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await read(body, cancellation: ReadCancellation())
-    }
-
-    /// `read(_:)` with the flag given; tests set it themselves to reach the connection without the task knowing.
-    func read<T: Sendable>(
-        _ body: @escaping @Sendable (Database) throws -> T, cancellation: ReadCancellation
-    ) async throws -> T {
-        // GRDB's `async` read hops to a queue that waits for a free reader, back to the task, to the reader's queue
-        // and back again: about 60 µs for an empty read on this machine, against 27 µs for `asyncRead` resumed once
-        // (its callback runs on the reader's queue, in the same read-only transaction). GRDB is not told of a
-        // cancellation; the flag stops the read (``ReadCancellation``).
-        try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
-                writer.asyncRead { database in
-                    continuation.resume(with: Result { try cancellation.watching(database.get(), body) })
-                }
-            }
-        } onCancel: {
-            cancellation.cancel()
-        }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 public import GRDB
 public import Logging
+import Synchronization
 
 /// The one SQLite database of an Indaba installation, opened once per process.
 ///
@@ -11,10 +12,39 @@ public final class Store: Sendable {
     public let writer: any DatabaseWriter
     /// The file path, or `nil` in memory.
     public let path: String?
+    /// One for each reading connection (``read(_:)``).
+    let permits: ReaderPermits
+    /// ``callersThreadLimit`` in nanoseconds; negative for none.
+    private let callersThreadNanoseconds = Atomic<Int64>(Store.defaultCallersThreadLimit)
+
+    /// 20 ms: longer than any search or page's read of the benchmarks (7 ms at most), short enough that a request
+    /// waits no longer than that for a thread while reads that turn out long move off.
+    static let defaultCallersThreadLimit: Int64 = 20_000_000
 
     private init(writer: any DatabaseWriter, path: String?) {
         self.writer = writer
         self.path = path
+        // A queue (in memory) reads on its one connection, one read at a time.
+        permits = ReaderPermits(count: (writer as? DatabasePool)?.configuration.maximumReaderCount ?? 1)
+    }
+
+    /// How long ``read(_:)`` runs on the thread of the task that asked before the read is moved to a reader thread:
+    /// 20 ms unless set, for a server, whose requests share one thread for each processor; `nil` (no limit) for a
+    /// command that runs once, where nothing else waits for those threads.
+    public var callersThreadLimit: Duration? { callersThreadLimitNanoseconds.map { .nanoseconds($0) } }
+
+    /// ``callersThreadLimit`` in nanoseconds.
+    var callersThreadLimitNanoseconds: Int64? {
+        let nanoseconds = callersThreadNanoseconds.load(ordering: .relaxed)
+        return nanoseconds < 0 ? nil : nanoseconds
+    }
+
+    /// Sets ``callersThreadLimit``.
+    public func limitReadsOnCallersThread(to limit: Duration?) {
+        let nanoseconds = limit.map {
+            $0.components.seconds * 1_000_000_000 + $0.components.attoseconds / 1_000_000_000
+        }
+        callersThreadNanoseconds.store(nanoseconds.map { max(0, $0) } ?? -1, ordering: .relaxed)
     }
 
     /// Opens (creating if needed) the database file at `path`; does not migrate it.
