@@ -162,6 +162,15 @@ struct AttendanceImportTests {
                 "Name,Email,Join Time,Leave Time\nTariro Moyo,tariro.moyo@example.org,06/21/2023 03:00 PM,06/21/2023 02:00 PM\n",
                 "Line 2, column 'Leave Time': the leave time is before the join time."
             ),
+            // Once a crash of the whole server: the seconds of these did not fit an integer.
+            (
+                "Name,Email,Duration (Minutes)\nTariro Moyo,tariro.moyo@example.org,9223372036854775807\n",
+                "Line 2, column 'Duration (Minutes)': a duration of more than a year, which no meeting lasts."
+            ),
+            (
+                "Name,Email,Duration\nTariro Moyo,tariro.moyo@example.org,99999999999999999999h\n",
+                "Line 2, column 'Duration': a duration of more than a year, which no meeting lasts."
+            ),
         ])
     func brokenFiles(text: String, message: String) async throws {
         let fixture = try await RetentionFixture()
@@ -209,6 +218,41 @@ struct AttendanceImportTests {
             try await fixture.plan(try RetentionFixture.export("meet-attendance.csv"), into: "intro", platform: .teams)
         }
         #expect(error == .unrecognized(expected: .teams))
+    }
+
+    @Test("Review queue: a row whose name no person can have is not made a person, and nothing is written")
+    func reviewQueueCreateNeedsAName() async throws {
+        let fixture = try await RetentionFixture()
+        let long = String(repeating: "A", count: 3_000)
+        let file = """
+            Name,Email,Join Time,Leave Time
+            "   ",,06/21/2023 02:00 PM,06/21/2023 03:00 PM
+            \(long),,06/21/2023 02:00 PM,06/21/2023 03:00 PM
+            """
+        _ = try await fixture.importFile(Data(file.utf8), into: "intro")
+        let (organization, settings) = (
+            fixture.organization, try await fixture.plugin.settings(for: fixture.organization)
+        )
+        let items = try await fixture.harness.workspace.read { db in
+            try ReviewQueue.items(of: organization, includeResolved: false, scope: nil, in: db)
+        }
+        try #require(items.count == 2)
+        let before = try await fixture.dump()
+        for (index, item) in items.enumerated() {
+            let error = await #expect(throws: KernelError.self) {
+                try await fixture.harness.workspace.write(as: AuditActor("test")) { transaction in
+                    let scope = Scope(
+                        try Access.granted(
+                            role: .organizationAdmin, organization: organization, person: nil, principal: "test",
+                            in: transaction.db))
+                    try ReviewQueue.resolve(
+                        item.id, of: organization, decision: .create(email: "row\(index)@example.org"),
+                        settings: settings, scope: scope, in: transaction)
+                }
+            }
+            #expect(error?.description.contains("no name a person can have") == true)
+        }
+        #expect(try await fixture.dump() == before)
     }
 
     @Test("Review queue: link remembers the name, create makes a person, ignore stays ignored")
@@ -293,5 +337,17 @@ struct AttendanceImportTests {
         ])
     func durations(text: String, seconds: Int?) throws {
         #expect(try ExportDuration.seconds(text).get() == seconds)
+    }
+
+    @Test(
+        "Durations of more than a year, or of no size at all, are refused rather than read",
+        arguments: [
+            "9223372036854775807", "inf", "1e308", "99999999999999999999", "99999999999999999999h",
+            "99999999999999999999 hr", "527041",
+        ])
+    func durationsTooLong(text: String) {
+        #expect(throws: ExportDuration.DurationError.longerThanAYear) { try ExportDuration.seconds(text).get() }
+        #expect(throws: ExportDuration.DurationError.unreadable) { try ExportDuration.seconds("nan").get() }
+        #expect(try ExportDuration.seconds("527040").get() == 366 * 24 * 3600)
     }
 }

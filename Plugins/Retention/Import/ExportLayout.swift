@@ -156,10 +156,14 @@ struct ExportLayout {
             guard let text = cell(\.duration) else { return nil }
             switch ExportDuration.seconds(text, reading: reading) {
             case let .success(seconds): return seconds
-            case .failure:
+            case .failure(.unreadable):
                 throw .badValue(
                     line: record.line, column: header(\.duration),
                     reason: FieldReason("not a duration such as 71, 1h 2m 3s or 48m 10s"))
+            case .failure(.longerThanAYear):
+                throw .badValue(
+                    line: record.line, column: header(\.duration),
+                    reason: FieldReason("a duration of more than a year, which no meeting lasts"))
             }
         }
     }

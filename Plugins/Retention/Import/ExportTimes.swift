@@ -167,13 +167,13 @@ enum ExportDuration {
     static func seconds(_ text: String, reading: DurationReading = .hoursMinutes) -> Result<Int?, DurationError> {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty || trimmed.allSatisfy({ $0 == "-" }) { return .success(nil) }
-        if let minutes = Double(trimmed), minutes >= 0 { return .success(Int((minutes * 60).rounded())) }
+        if let minutes = Double(trimmed), minutes >= 0 { return whole(minutes * 60) }
         if let (minutes, seconds) = clockPair(trimmed), reading == .minutesSeconds {
-            return seconds < 60 ? .success(minutes * 60 + seconds) : .failure(DurationError())
+            return seconds < 60 ? .success(minutes * 60 + seconds) : .failure(.unreadable)
         }
         if let match = trimmed.wholeMatch(of: #/(\d{1,3}):(\d{2})(?::(\d{2}))?/#) {
             let parts = [match.1, match.2, match.3 ?? "0"].map { Int($0) ?? 0 }
-            guard parts[1] < 60, parts[2] < 60 else { return .failure(DurationError()) }
+            guard parts[1] < 60, parts[2] < 60 else { return .failure(.unreadable) }
             return .success(parts[0] * 3600 + parts[1] * 60 + parts[2])
         }
         var total = 0.0
@@ -182,13 +182,25 @@ enum ExportDuration {
         while !rest.isEmpty {
             guard let match = rest.prefixMatch(of: unit),
                 let value = Double(match.1.replacingOccurrences(of: ",", with: "."))
-            else { return .failure(DurationError()) }
+            else { return .failure(.unreadable) }
             let name = match.2.lowercased()
             total += value * (name.hasPrefix("h") ? 3600 : name.hasPrefix("m") ? 60 : 1)
             rest = rest[match.range.upperBound...]
         }
-        return .success(Int(total.rounded()))
+        return whole(total)
     }
 
-    struct DurationError: Error {}
+    /// The longest duration read at all, in seconds: a year. A cell saying more is no meeting's (`1e308`, `inf`,
+    /// twenty digits of minutes), and its seconds would not fit an integer, nor the sums made of them.
+    static let longestReadable: Double = 366 * 24 * 3600
+
+    private static func whole(_ seconds: Double) -> Result<Int?, DurationError> {
+        guard seconds.isFinite, seconds <= longestReadable else { return .failure(.longerThanAYear) }
+        return .success(Int(seconds.rounded()))
+    }
+
+    enum DurationError: Error {
+        case unreadable
+        case longerThanAYear
+    }
 }

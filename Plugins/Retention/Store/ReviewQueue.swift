@@ -110,9 +110,18 @@ enum ReviewQueue {
                     field: "email",
                     reason: FieldReason("belongs to a person already; link the item to that person instead"))
             }
+            // The export's name, which the kernel's rules for a person's name apply to as to any other.
+            let name = IdentityKey.displayName(item.displayName)
+            guard FieldRules.nameProblem(name) == nil else {
+                throw KernelError.invalidField(
+                    field: "item",
+                    reason: FieldReason(
+                        "the export gives this row no name a person can have (it is empty, longer than 500 "
+                            + "characters or holds control characters): link the row to a person, or ignore it"))
+            }
             person = try transaction.save(
                 Person(
-                    organizationId: owner, displayName: IdentityKey.displayName(item.displayName), email: email,
+                    organizationId: owner, displayName: name, email: email,
                     createdAt: transaction.now, updatedAt: transaction.now)
             ).id
         }
