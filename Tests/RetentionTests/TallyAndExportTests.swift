@@ -250,7 +250,20 @@ struct TallyAndExportTests {
             json: "--x\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nName\r\n--x--\r\n",
             contentType: "multipart/form-data; boundary=x")
         #expect(form.status == 415)
-        #expect(form.text.contains("--data-binary"))
+        #expect(form.text.contains("-H 'Content-Type: text/csv' --data-binary"))
+        #expect(try await fixture.harness.workspace.read { db in try Attendance.fetchCount(db) } == attended)
+        // A flag is true or false: `dryRun=yes` once did the real import.
+        for value in ["yes", "on", "2"] {
+            let unreadable = try await client.request(
+                .post, "\(base)/attendance/import?session=\(session.id!.rawValue)&dryRun=\(value)",
+                token: facilitator, json: "Name,Duration\nNobody Known,60\n", contentType: "text/csv")
+            #expect(unreadable.status == 400)
+            #expect(unreadable.text.contains("dryRun must be true or false"))
+        }
+        let preview = try await client.request(
+            .post, "\(base)/attendance/import?session=\(session.id!.rawValue)&dryRun=1", token: facilitator,
+            json: "Name,Duration\nNobody Known,60\n", contentType: "text/csv")
+        #expect(preview.status == 200)
         #expect(try await fixture.harness.workspace.read { db in try Attendance.fetchCount(db) } == attended)
         let queue = try await client.request(.get, "\(base)/attendance/unmatched", token: admin)
         #expect(queue.status == 200)

@@ -15,7 +15,7 @@ struct RetentionRoutes {
         routes.get("attendance/unmatched") { request, context in
             let organization = context.organization!.id!
             try ReviewQueuePage.requireReviewer(context.scope, of: organization)
-            let all = request.uri.queryParameters.get("all") == "true"
+            let all = try QueryFlag.value("all", in: request)
             let scope = context.scope
             let items = try await plugin.context.store.read { db in
                 try ReviewQueue.items(of: organization, includeResolved: all, scope: scope, in: db)
@@ -160,16 +160,16 @@ struct RetentionRoutes {
             chosenZone = known
         }
         let (platform, zone) = (chosenPlatform, chosenZone)
-        let dryRun = query.get("dryRun") == "true"
-        let anyDate = query.get("anyDate") == "true"
-        let confirmAbsent = query.get("confirmAbsent") == "true"
+        let dryRun = try QueryFlag.value("dryRun", in: request)
+        let anyDate = try QueryFlag.value("anyDate", in: request)
+        let confirmAbsent = try QueryFlag.value("confirmAbsent", in: request)
         // A form upload (`curl -F file=@export.csv`) wraps the file in boundaries that would be read as its rows.
         let mediaType = request.headers[.contentType]?.split(separator: ";").first?
             .trimmingCharacters(in: .whitespaces).lowercased()
         if let mediaType, ["multipart/form-data", "application/x-www-form-urlencoded"].contains(mediaType) {
             throw PluginProblem(.unsupportedMediaType, of: RetentionPlugin.id) { t in
                 t(
-                    "Send the export itself as the request body (such as curl --data-binary @export.csv), not as a "
+                    "Send the export itself as the request body (such as curl -H 'Content-Type: text/csv' --data-binary @export.csv), not as a "
                         + "form upload.")
             }
         }
