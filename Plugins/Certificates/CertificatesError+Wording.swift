@@ -68,6 +68,14 @@ extension CertificatesError {
             return t("Cannot write {path}; check that the folder is writable.", ["path": path])
         case .unknownCode:
             return t("No certificate has this code; check the code printed on the certificate.")
+        case let .holderErased(id):
+            return t(
+                "The holder of certificate {certificate} was erased at their request; no certificate is issued for "
+                    + "them again.", ["certificate": "\(id)"])
+        case let .removedWithHolder(id):
+            return t(
+                "Certificate {certificate} was revoked and its files deleted when its holder was erased at their "
+                    + "request.", ["certificate": "\(id)"])
         }
     }
 }

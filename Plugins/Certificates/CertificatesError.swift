@@ -18,6 +18,10 @@ enum CertificatesError: Error, CustomStringConvertible, Equatable {
     case keyStore(String)
     case output(String)
     case unknownCode
+    /// The holder of the certificate (the id) was erased at their request: nothing is issued for them again.
+    case holderErased(Int64)
+    /// The certificate's PDF and credential (the id) were deleted when its holder was erased.
+    case removedWithHolder(Int64)
 
     var description: String {
         switch self {
@@ -50,6 +54,10 @@ enum CertificatesError: Error, CustomStringConvertible, Equatable {
         case let .keyStore(reason): "The signing keys cannot be used: \(reason)"
         case let .output(path): "Cannot write \(path); check that the folder is writable."
         case .unknownCode: "No certificate has this code; check the code printed on the certificate."
+        case let .holderErased(id):
+            "The holder of certificate \(id) was erased at their request; no certificate is issued for them again."
+        case let .removedWithHolder(id):
+            "Certificate \(id) was revoked and its files deleted when its holder was erased at their request."
         }
     }
 }
@@ -59,7 +67,8 @@ extension CertificatesError {
     var status: HTTPResponse.Status? {
         switch self {
         case .noRule, .rendering, .noVerificationAddress, .loopbackVerificationAddress: .unprocessableContent
-        case .ruleDoesNotFit, .alreadyRevoked, .holdsValid, .notEligible: .conflict
+        case .ruleDoesNotFit, .alreadyRevoked, .holdsValid, .notEligible, .holderErased: .conflict
+        case .removedWithHolder: .gone
         case .unknownSeries, .unknownCertificate: .notFound
         case .emptyReason, .badLogo: .badRequest
         case .unknownCode: .notFound

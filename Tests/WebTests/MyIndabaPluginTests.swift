@@ -93,4 +93,52 @@ struct MyIndabaPluginTests {
             }
         }
     }
+
+    @Test(
+        "an erased holder gets nothing again: no re-issue, their files answer 410, and the next issue leaves them out")
+    func erasedHolderGetsNothingAgain() async throws {
+        let web = try await WebFixture()
+        let id = try await Self.issue(web)
+        let person = try await MyIndabaTests.person(web)
+        try await web.harness.workspace.write(as: AuditActor("test")) {
+            try $0.erase(person, keepGenderInFigures: true)
+        }
+        let network = Organization.ID(web.network)
+        let token = try await web.harness.workspace.write(as: AuditActor("test")) {
+            try $0.createToken(role: .networkCoordinator, organization: network, label: "api").secret
+        }
+        let api = "/api/v1/orgs/\(web.network)/certificates"
+        let reissue = try await web.client.request(.post, "\(api)/certificates/\(id)/reissue", token: token, json: "{}")
+        #expect(reissue.status == 409)
+        #expect(reissue.text.contains("was erased at their request"))
+        for file in ["certificate.pdf", "credential.jwt"] {
+            let answer = try await web.client.request(.get, "\(api)/certificates/\(id)/\(file)", token: token)
+            #expect(answer.status == 410, "\(file)")
+        }
+        // The staff page neither links the files nor offers a new certificate.
+        let cookie = try await web.signIn()
+        let page = try await web.open("/orgs/\(web.network)/certificates/series/\(web.series)", cookie: cookie)
+        let base = "/orgs/\(web.network)/certificates/certificates/\(id)"
+        #expect(page.reply.text.contains("Erased person"))
+        #expect(!page.reply.text.contains(base + "/certificate.pdf"))
+        #expect(!page.reply.text.contains(base + "/reissue"))
+        let staffFile = try await web.client.request(.get, base + "/credential.jwt", headers: ["Cookie": cookie])
+        #expect(staffFile.status == 410)
+        // Erased before any certificate: their attendance still counts, but the series' issue passes them by.
+        let web2 = try await WebFixture()
+        let person2 = try await MyIndabaTests.person(web2)
+        try await web2.harness.workspace.write(as: AuditActor("test")) {
+            try $0.erase(person2, keepGenderInFigures: true)
+        }
+        try await web2.enable("certificates", settings: CertificatePageTests.settings)
+        let network2 = Organization.ID(web2.network)
+        let token2 = try await web2.harness.workspace.write(as: AuditActor("test")) {
+            try $0.createToken(role: .networkCoordinator, organization: network2, label: "api").secret
+        }
+        let issued = try await web2.client.request(
+            .post, "/api/v1/orgs/\(web2.network)/certificates/series/\(web2.series)/issue", token: token2, json: "{}")
+        #expect(issued.status == 200 || issued.status == 201)
+        let theirs = "SELECT count(*) FROM certificates_certificate WHERE personId = \(person2.rawValue)"
+        #expect(try await web2.count(theirs) == 0)
+    }
 }

@@ -21,7 +21,7 @@ struct CertificatesRoutes {
         }
         on(routes, .post, "series/:series/issue") { request, context in
             let (organization, series) = try administered(context)
-            let dryRun = request.uri.queryParameters.get("dryRun") == "true"
+            let dryRun = try QueryFlag.value("dryRun", in: request)
             let outcome = try await plugin.issue(
                 series: series, organization: organization, actor: context.actor,
                 dryRun: dryRun, server: context.baseURL)
@@ -45,7 +45,7 @@ struct CertificatesRoutes {
         on(routes, .get, "certificates/:certificate/credential.jwt") { _, context in
             let certificate = try await certificate(context)
             return Replies.bytes(
-                Data(certificate.credential.utf8), type: "application/vc+jwt",
+                try plugin.credential(of: certificate), type: "application/vc+jwt",
                 file: "certificate-\(certificate.id!).jwt")
         }
         on(routes, .post, "certificates/:certificate/revoke") { request, context in

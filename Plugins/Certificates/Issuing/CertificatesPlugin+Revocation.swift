@@ -39,6 +39,9 @@ extension CertificatesPlugin {
         let now = context.now()
         let (old, draft, eligibility) = try await context.store.read { db in
             let old = try Self.owned(id, by: organization, in: db)
+            guard try !PersonDirectory.isErased(old.personId, in: db) else {
+                throw CertificatesError.holderErased(id.rawValue)
+            }
             let series = try CertificateQueries.series("\(old.seriesId.rawValue)", runBy: organization, in: db)
             let facts = try SeriesFacts(series: series, organization: organization, issuedAt: now, in: db)
             guard let rule = settings.rule(forPath: facts.path, id: series.id!) else {

@@ -3,7 +3,8 @@ import GRDB
 import Kernel
 
 /// Who would get a certificate of a series now: the eligible participants without one (valid or revoked), each
-/// with a fresh code and what their certificate would print. Read in one snapshot; nothing is written.
+/// with a fresh code and what their certificate would print; never a person erased at their request (their
+/// attendance still counts in the series' figures). Read in one snapshot; nothing is written.
 struct IssuePlan: Sendable {
     let facts: SeriesFacts
     let eligibility: Eligibility
@@ -26,6 +27,7 @@ struct IssuePlan: Sendable {
             try Person.ID.fetchAll(
                 db, sql: "SELECT personId FROM certificates_certificate WHERE seriesId = ?", arguments: [series.id]))
         alreadyIssued = holders.count
+        let erased = try PersonDirectory.erased(enrolledIn: series.id!, in: db)
         let names = try PersonDirectory.displayNames(enrolledIn: series.id!, in: db)
         let languages = try PersonDirectory.preferredLanguages(enrolledIn: series.id!, in: db)
         var generator = SystemRandomNumberGenerator()
@@ -35,7 +37,9 @@ struct IssuePlan: Sendable {
             uniqueKeysWithValues: Language.shipped.map {
                 ($0, facts.wording(in: CertificatesPlugin.translations.localizer(for: $0)))
             })
-        certificates = eligibility.verdicts.filter { $0.eligible && !holders.contains($0.personId) }.map { verdict in
+        certificates = eligibility.verdicts.filter {
+            $0.eligible && !holders.contains($0.personId) && !erased.contains($0.personId)
+        }.map { verdict in
             Certificate.draft(
                 person: verdict.personId, name: names[verdict.personId] ?? "", facts: facts,
                 wording: wordings[languages[verdict.personId] ?? facts.organization.language ?? .english]!,

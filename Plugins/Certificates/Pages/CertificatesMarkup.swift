@@ -61,7 +61,10 @@ struct CertificatesMarkup {
             return "<h2>\(t("Issued certificates"))</h2><p>\(t("None issued yet."))</p>"
         }
         let holders = Set(certificates.filter { $0.status == .valid }.map(\.personId))
-        let items: [HTML] = certificates.map { item($0, replaceable: !holders.contains($0.personId)) }
+        // Nothing replaces a certificate whose holder was erased.
+        let items: [HTML] = certificates.map {
+            item($0, replaceable: !holders.contains($0.personId) && !CertificateErasure.removedFiles(of: $0))
+        }
         return "<h2>\(t("Issued certificates"))</h2><ul class=\"certificates\">\(items)</ul>"
     }
 
@@ -88,13 +91,19 @@ struct CertificatesMarkup {
                 <form method="post" action="\(page.basePath)certificates/\(id)/reissue" class="inline">\(page.formField(for: "\(page.basePath)certificates/\(id)/reissue"))\
                 <p><button type="submit">\(t("Issue a new certificate (new code; this one stays revoked)"))</button></p></form>
                 """ : ""
+        // An erased holder's files are gone: no links to them.
+        let files: HTML =
+            CertificateErasure.removedFiles(of: certificate)
+            ? ""
+            : """
+             <a href="\(page.basePath)certificates/\(id)/certificate.pdf">PDF</a> \
+            <a href="\(page.basePath)certificates/\(id)/credential.jwt">\(t("Open Badges credential"))</a>
+            """
         return """
             <li><p><strong><bdi>\(certificate.recipientName)</bdi></strong>\(t.comma) \
             \(t("certificate {id} ({state}), code", ["id": String(id), "state": state])) \
             <code dir="ltr">\(certificate.code)</code></p>
-            <p class="actions"><a href="/verify/\(certificate.code)">\(t("Verification page"))</a> \
-            <a href="\(page.basePath)certificates/\(id)/certificate.pdf">PDF</a> \
-            <a href="\(page.basePath)certificates/\(id)/credential.jwt">\(t("Open Badges credential"))</a></p>
+            <p class="actions"><a href="/verify/\(certificate.code)">\(t("Verification page"))</a>\(files)</p>
             \(revoke)</li>
             """
     }

@@ -144,7 +144,7 @@ struct CertificatesPage {
     func credential(_ page: PageRequest) async throws -> PageResponse {
         let certificate = try await certificate(page)
         return .file(
-            Data(certificate.credential.utf8), contentType: "application/vc+jwt",
+            try plugin.credential(of: certificate), contentType: "application/vc+jwt",
             filename: "certificate-\(certificate.id!.rawValue).jwt")
     }
 

@@ -52,7 +52,7 @@ extension CertificatesPlugin {
         pages.page("certificates/:certificate/credential.jwt") { page in
             let certificate = try await held(page)
             return .file(
-                Data(certificate.credential.utf8), contentType: "application/vc+jwt",
+                try credential(of: certificate), contentType: "application/vc+jwt",
                 filename: "certificate-\(certificate.id!.rawValue).jwt")
         }
     }
@@ -102,6 +102,15 @@ extension CertificatesPlugin {
 /// Erasing a person revokes their certificates (a printed one must no longer verify as theirs), removes the name
 /// from them and deletes the stored PDFs and credentials, whichever organization issued them, enabled or not.
 enum CertificateErasure {
+    /// The name an erased holder's certificates keep.
+    static let recipientName = "Erased person"
+
+    /// Whether `certificate`'s PDF and credential were deleted with its holder (it is revoked, nameless, without a
+    /// credential).
+    static func removedFiles(of certificate: Certificate) -> Bool {
+        certificate.status == .revoked && certificate.credential.isEmpty && certificate.recipientName == recipientName
+    }
+
     static let handlers: [EventHandler] = [
         .maintaining(PersonErased.self) { event, db in
             let ids = try Certificate.ID.fetchAll(
@@ -109,11 +118,11 @@ enum CertificateErasure {
             guard !ids.isEmpty else { return }
             try db.execute(
                 sql: """
-                    UPDATE certificates_certificate SET recipientName = 'Erased person', credential = '',
+                    UPDATE certificates_certificate SET recipientName = ?, credential = '',
                     revokedReason = coalesce(revokedReason, 'Erased at the holder''s request'),
                     revokedAt = coalesce(revokedAt, CURRENT_TIMESTAMP), revokedBy = coalesce(revokedBy, 'erasure'),
                     status = 'revoked' WHERE personId = ?
-                    """, arguments: [event.personId])
+                    """, arguments: [recipientName, event.personId])
             try db.execute(
                 sql: """
                     DELETE FROM certificates_document WHERE certificateId IN \

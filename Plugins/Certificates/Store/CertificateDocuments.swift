@@ -19,8 +19,13 @@ enum CertificateDocuments {
 extension CertificatesPlugin {
     /// The certificate's PDF: the file it was issued as. A certificate issued before PDFs were kept is drawn once
     /// with today's settings, and that file is kept from then on.
+    /// - Throws: ``CertificatesError/removedWithHolder(_:)`` once its holder was erased (the file was deleted then,
+    ///   and is not drawn again).
     func pdf(of certificate: Certificate) async throws -> Data {
         let id = certificate.id!
+        guard !CertificateErasure.removedFiles(of: certificate) else {
+            throw CertificatesError.removedWithHolder(id.rawValue)
+        }
         if let kept = try await context.store.read({ db in try CertificateDocuments.pdf(of: id, in: db) }) {
             return kept
         }
@@ -32,5 +37,14 @@ extension CertificatesPlugin {
             try CertificateDocuments.store(drawn, for: id, in: transaction.db)
             return drawn
         }
+    }
+
+    /// The certificate's Open Badges credential, as issued.
+    /// - Throws: ``CertificatesError/removedWithHolder(_:)`` once its holder was erased (it was deleted then).
+    func credential(of certificate: Certificate) throws -> Data {
+        guard !CertificateErasure.removedFiles(of: certificate) else {
+            throw CertificatesError.removedWithHolder(certificate.id!.rawValue)
+        }
+        return Data(certificate.credential.utf8)
     }
 }

@@ -15,6 +15,22 @@ public enum PersonDirectory {
             .map { row in (row[0], (row[1] as String?).flatMap { Language(tag: $0) }) }
     }
 
+    /// Whether `person` was erased at their request (their record stays, for the counts, without what named them).
+    public static func isErased(_ person: Person.ID, in db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT erasedAt IS NOT NULL FROM person WHERE id = ?", arguments: [person]) ?? false
+    }
+
+    /// The people enrolled in `series` who were erased at their request.
+    public static func erased(enrolledIn series: WebinarSeries.ID, in db: Database) throws -> Set<Person.ID> {
+        Set(
+            try Person.ID.fetchAll(
+                db,
+                sql: """
+                    SELECT p.id FROM person p JOIN enrolment e ON e.personId = p.id
+                    WHERE e.seriesId = ? AND p.erasedAt IS NOT NULL
+                    """, arguments: [series]))
+    }
+
     /// The display names of the people enrolled in `series`, by person.
     public static func displayNames(enrolledIn series: WebinarSeries.ID, in db: Database) throws
         -> [Person.ID: String]
