@@ -29,10 +29,12 @@ enum CertificatesAPIDescription {
                     responses: ["200": "The certificate"]),
                 "/certificates/{certificate}/certificate.pdf": path(
                     "get", "The certificate as PDF (A4 landscape)", parameters: [pathParameter("certificate")],
-                    responses: ["200": "PDF"], type: "application/pdf"),
+                    responses: ["200": "PDF", "410": "Deleted when the holder was erased at their request"],
+                    type: "application/pdf"),
                 "/certificates/{certificate}/credential.jwt": path(
                     "get", "The certificate as an Open Badges 3.0 credential, a VC-JWT signed ES256",
-                    parameters: [pathParameter("certificate")], responses: ["200": "Compact JWS"],
+                    parameters: [pathParameter("certificate")],
+                    responses: ["200": "Compact JWS", "410": "Deleted when the holder was erased at their request"],
                     type: "application/vc+jwt"),
                 "/certificates/{certificate}/revoke": path(
                     "post", "Revoke a certificate (body {\"reason\": \"…\"})",
@@ -43,7 +45,8 @@ enum CertificatesAPIDescription {
                     parameters: [pathParameter("certificate")],
                     responses: [
                         "201": "The new certificate",
-                        "409": "The holder has a valid certificate, or is not eligible now (for a revoked one)",
+                        "409":
+                            "The holder has a valid certificate, is not eligible now (for a revoked one), or was erased",
                     ]),
                 "/keys/rotate": path(
                     "post", "Make a new signing key; earlier keys stay in the JWK set", parameters: [],
