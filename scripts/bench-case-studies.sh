@@ -39,7 +39,7 @@ $INDABA case-studies bench --db "$DB" --org bench --queries "$WORK/q4_batch.sql"
 
 echo
 echo "== B7 again on one processor (taskset -c 1): the same work, with both sides' threads on one core, so that neither"
-echo "   pays for the scheduler moving it (the search's read runs on a reader thread of the workspace, bare on the caller's)"
+echo "   pays for the scheduler moving it (both read on the caller's thread since 0b88877; before, ours on a reader thread)"
 taskset -c 1 $INDABA case-studies bench --db "$DB" --org bench --queries "$WORK/q4_batch.sql" \
     --bare "$DATA/community.sqlite" --runs "$RUNS" --report "$WORK/per-query-one-processor.tsv" | sed 's/^/  /'
 

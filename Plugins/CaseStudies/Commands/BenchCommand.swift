@@ -130,8 +130,8 @@ struct BenchCommand: PluginCommand {
             "bare FTS5 (the batch's own SQL on the kit's database, same process):",
             "  per-query p50: median \(format(median(bares))) ms, slowest \(format(bares.max() ?? 0)) ms",
             "ratio ours/bare per query: median \(format(median(ratios)))x, max \(format(ratios.last ?? 0))x",
-            "  both timed on their connection (without the read around them: the workspace's asynchronous read for "
-                + "ours, a synchronous one for bare): median \(format(median(connectionRatios)))x, "
+            "  both timed on their connection (without the read around them: the workspace's, on this thread, for "
+                + "ours, GRDB's synchronous one for bare): median \(format(median(connectionRatios)))x, "
                 + "max \(format(connectionRatios.last ?? 0))x, within 1.5x: "
                 + "\(connectionRatios.filter { $0 <= 1.5 }.count) of \(ours.count)",
             "the floor: the search's SQL alone (the same statement stepped through its rows, none decoded) over bare, "
