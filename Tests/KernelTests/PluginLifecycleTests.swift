@@ -141,6 +141,27 @@ struct PluginLifecycleTests {
         #expect(notBoolean?.description.hasSuffix("is invalid: expected true or false.") == true)
     }
 
+    @Test(
+        "a number a whole-number setting cannot hold is named by its path (the decoder says only 'not valid JSON')",
+        arguments: [JSONValue.number(1.5), .number(1e300), .number(99_999_999_999_999_999_999)])
+    func misfitNumberNamed(number: JSONValue) throws {
+        struct Reminders: PluginSettings {
+            var weight: Double
+            var rules: [Rule]
+            struct Rule: Codable, Sendable, Equatable { var hours: [Int] }
+            static let defaults = Reminders(weight: 0.5, rules: [])
+        }
+        let settings: [String: JSONValue] = [
+            "weight": .number(0.25), "rules": .array([.object(["hours": .array([.integer(24), number])])]),
+        ]
+        let refused = #expect(throws: SettingsError.self) {
+            try SettingsCodec.decode(Reminders.self, from: settings, plugin: "reminders")
+        }
+        #expect(
+            refused?.description
+                == "Setting 'rules.[0].hours.[1]' of plugin reminders is invalid: must be a whole number, such as 3.")
+    }
+
     @Test("settings are strict: unknown keys and wrong types are refused, defaults fill the rest")
     func strictSettings() async throws {
         let (harness, network, _) = try await prepared()

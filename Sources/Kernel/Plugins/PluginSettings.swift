@@ -130,6 +130,11 @@ public enum SettingsCodec {
             throw SettingsError.invalidValue(
                 plugin: plugin, key: path(context.codingPath), reason: expectation(expected))
         } catch let DecodingError.dataCorrupted(context) {
+            if context.codingPath.isEmpty, let key = misfitNumber(in: object, decoding: S.self) {
+                throw SettingsError.invalidValue(
+                    plugin: plugin, key: key,
+                    reason: FieldReason("must be a whole number, such as {example}", ["example": "3"]))
+            }
             throw SettingsError.invalidValue(
                 plugin: plugin, key: path(context.codingPath), reason: FieldReason(english: context.debugDescription))
         } catch let DecodingError.keyNotFound(key, context) {
@@ -144,8 +149,68 @@ public enum SettingsCodec {
         }
     }
 
+    /// The path of the number that an integer setting cannot hold (`1.5`, `1e300`, twenty digits), if one is to blame:
+    /// Foundation's decoder calls that "not valid JSON", with no path. It is the first number (in key order) whose
+    /// replacement by a whole one lets `S` decode past it.
+    static func misfitNumber<S: PluginSettings>(in object: [String: JSONValue], decoding: S.Type) -> String? {
+        func stillMisfit(_ candidate: JSONValue) -> Bool {
+            guard let data = try? JSONEncoder().encode(candidate) else { return true }
+            do {
+                _ = try JSONDecoder().decode(S.self, from: data)
+                return false
+            } catch let DecodingError.dataCorrupted(context) {
+                return context.codingPath.isEmpty
+            } catch {
+                return false
+            }
+        }
+        let root = JSONValue.object(object)
+        for (path, _) in numbers(in: root, at: []) where !stillMisfit(root.replacing(at: path, with: .integer(0))) {
+            return path.map { $0.index.map { "[\($0)]" } ?? $0.key ?? "" }.joined(separator: ".")
+        }
+        return nil
+    }
+
+    /// A step into a JSON value: a key of an object or an index of a list.
+    struct Step {
+        let key: String?
+        let index: Int?
+    }
+
+    /// Every number that is not whole (``JSONValue/number(_:)``) in `value`, with its path, in key order.
+    private static func numbers(in value: JSONValue, at path: [Step]) -> [([Step], Double)] {
+        switch value {
+        case let .number(number): [(path, number)]
+        case let .array(items):
+            items.enumerated().flatMap { numbers(in: $1, at: path + [Step(key: nil, index: $0)]) }
+        case let .object(fields):
+            fields.sorted { $0.key < $1.key }.flatMap { numbers(in: $1, at: path + [Step(key: $0, index: nil)]) }
+        default: []
+        }
+    }
+
     /// A setting's path as refusals name it: `rules.[0].minimumSessions`.
     static func path(_ codingPath: [any CodingKey]) -> String {
         codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    }
+}
+
+extension JSONValue {
+    /// The value with the one at `path` replaced by `replacement`.
+    fileprivate func replacing(at path: [SettingsCodec.Step], with replacement: JSONValue) -> JSONValue {
+        guard let step = path.first else { return replacement }
+        let rest = Array(path.dropFirst())
+        switch self {
+        case var .array(items):
+            guard let index = step.index, items.indices.contains(index) else { return self }
+            items[index] = items[index].replacing(at: rest, with: replacement)
+            return .array(items)
+        case var .object(fields):
+            guard let key = step.key, let field = fields[key] else { return self }
+            fields[key] = field.replacing(at: rest, with: replacement)
+            return .object(fields)
+        default:
+            return self
+        }
     }
 }
