@@ -30,6 +30,17 @@ struct DomainRulesTests {
         #expect(Slug.isValid(slug) == valid)
     }
 
+    @Test("a thing not found points to the command that lists its kind, and to none where there is none")
+    func notFoundHints() {
+        #expect(
+            KernelError.notFound(entity: "series", reference: "x").description
+                == "No series matches 'x'; list them with `indaba series list`.")
+        // There is no `indaba review item list` (nor `indaba enrolment list`): a hint to it would mislead.
+        #expect(
+            KernelError.notFound(entity: "review item", reference: "3").description == "No review item matches '3'.")
+        #expect(KernelError.notFound(entity: "enrolment", reference: "4").description == "No enrolment matches '4'.")
+    }
+
     @Test("field rules accept and refuse what a coordinator would expect")
     func fieldRules() {
         #expect(FieldRules.timeZoneProblem("Africa/Harare") == nil)

@@ -13,12 +13,17 @@ public enum KernelError: Error, CustomStringConvertible, Equatable {
     case pluginRequiredBy(PluginID, dependents: [PluginID], organization: Organization.ID)
     case pluginDisabled(PluginID, organization: Organization.ID)
 
+    /// The things `indaba THING list` lists: a "not found" for one of them says how to see the others.
+    static let listedByCommand: Set<String> = ["org", "programme", "series", "session", "person", "token"]
+
     public var description: String {
         switch self {
         case let .notFound(entity, reference):
             reference.hasPrefix("(")
                 ? "No \(entity) has that e-mail address; list people with `indaba person list`."
-                : "No \(entity) matches '\(reference)'; list them with `indaba \(entity) list`."
+                : Self.listedByCommand.contains(entity)
+                    ? "No \(entity) matches '\(reference)'; list them with `indaba \(entity) list`."
+                    : "No \(entity) matches '\(reference)'."
         case let .invalidField(field, reason):
             "\(field) \(reason)."
         case let .duplicateSlug(entity, slug, parent):
