@@ -1,5 +1,6 @@
 import HTTPTypes
 import Kernel
+import PluginKit
 
 /// Why a certificates operation was refused. Messages name ids, never a person's name.
 enum CertificatesError: Error, CustomStringConvertible, Equatable {
@@ -74,5 +75,10 @@ extension CertificatesError {
         case .unknownCode: .notFound
         case .keyStore, .output: nil
         }
+    }
+
+    /// What a route or a page answers with, worded in the client's language; nil for a fault of the server's own.
+    var problem: PluginProblem? {
+        status.map { status in PluginProblem(status, of: CertificatesPlugin.id) { self.worded($0) } }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+public import GRDB
 public import Kernel
 
 /// An organization's certificate settings: eligibility rules per series, where verification links point, and the
@@ -87,6 +88,26 @@ public struct CertificatesSettings: PluginSettings {
             if let problem = FieldRules.textProblem(value, limit: limit) {
                 throw SettingRefusal(field: problem, forKey: key, in: container)
             }
+        }
+    }
+
+    /// Refuses a second rule for a series the organization runs, named another way (`"3"` and its slug path): the
+    /// first would silently win. A rule naming a series the organization does not run, or not yet (an import
+    /// enables plugins before it creates the series), is kept and applies to nothing: another organization's series
+    /// and a missing one are alike here, as everywhere.
+    public func check(for organization: Organization.ID, in db: Database) throws {
+        var first: [WebinarSeries.ID: (index: Int, name: String)] = [:]
+        for (index, rule) in rules.enumerated() {
+            guard let found = try? Lookup.series(rule.series, in: db),
+                let series = try OrganizationSeries.series(found.id!, runBy: organization, in: db)
+            else { continue }
+            if let earlier = first[series.id!] {
+                throw SettingRefusal(
+                    "series '{series}' is the series of rule {earlier} ('{other}'): give each series one rule",
+                    ["series": rule.series, "earlier": "\(earlier.index + 1)", "other": earlier.name],
+                    key: "rules.[\(index)].series")
+            }
+            first[series.id!] = (index, rule.series)
         }
     }
 

@@ -99,6 +99,43 @@ struct EligibilityTests {
         }
     }
 
+    @Test("two rules for one series are refused when one names it by id and the other by slug path")
+    func oneSeriesNamedTwoWays() async throws {
+        let fixture = try await CertificatesFixture()
+        let (registry, organization, id) = (
+            fixture.harness.workspace.registry, fixture.organization, fixture.series.id!.rawValue
+        )
+        let before = try await fixture.plugin.context.settings(CertificatesSettings.self, for: organization)
+        let twice =
+            #"[{"series": "\#(id)", "minimumSessions": 1}, {"series": "certnet/webinars/inclusive", "minimumSessions": 4}]"#
+        let refused = await #expect(throws: SettingsError.self) {
+            try await fixture.harness.workspace.write(as: AuditActor("test")) { transaction in
+                try transaction.changeSettings(
+                    of: "certificates", for: organization, ["rules": JSONValue(commandLine: twice)], registry: registry)
+            }
+        }
+        #expect(
+            refused?.description
+                == "Setting 'rules.[1].series' of plugin certificates is invalid: series 'certnet/webinars/inclusive' is "
+                + "the series of rule 1 ('\(id)'): give each series one rule.")
+        #expect(try await fixture.plugin.context.settings(CertificatesSettings.self, for: organization) == before)
+        // A series the organization does not run, or that does not exist (yet), is named alike: kept, applying to
+        // nothing.
+        let elsewhere = #"[{"series": "9999", "minimumSessions": 1}, {"series": "9999", "minimumSessions": 2}]"#
+        let saved = #"[{"series": "nowhere/x/y", "minimumSessions": 1}, {"series": "\#(id)", "minimumSessions": 4}]"#
+        try await fixture.harness.workspace.write(as: AuditActor("test")) { transaction in
+            try transaction.changeSettings(
+                of: "certificates", for: organization, ["rules": JSONValue(commandLine: saved)], registry: registry)
+        }
+        await #expect(throws: SettingsError.self) {  // the same text twice: refused without looking
+            try await fixture.harness.workspace.write(as: AuditActor("test")) { transaction in
+                try transaction.changeSettings(
+                    of: "certificates", for: organization, ["rules": JSONValue(commandLine: elsewhere)],
+                    registry: registry)
+            }
+        }
+    }
+
     @Test("a rule asking for more sessions than the series has is refused when used")
     func ruleDoesNotFit() async throws {
         let fixture = try await CertificatesFixture()

@@ -99,6 +99,9 @@ struct DownloadCommand: PluginCommand {
             }
             return try ids.map { try CertificatesPlugin.owned(Certificate.ID($0), by: organization, in: db) }
         }
+        if let removed = chosen.first(where: CertificateErasure.removedFiles(of:)) {
+            throw CertificatesError.removedWithHolder(removed.id!.rawValue)
+        }
         let folder = URL(fileURLWithPath: out)
         let bar = ProgressBar(label: "Drawing")
         if combined, let first = chosen.first {
@@ -114,7 +117,7 @@ struct DownloadCommand: PluginCommand {
                 try CertificateFile.write(
                     try await plugin.pdf(of: certificate), to: folder.appendingPathComponent("\(name).pdf"))
                 try CertificateFile.write(
-                    Data(certificate.credential.utf8), to: folder.appendingPathComponent("\(name).jwt"))
+                    try plugin.credential(of: certificate), to: folder.appendingPathComponent("\(name).jwt"))
                 bar.update(index + 1, of: chosen.count)
             }
         }

@@ -81,8 +81,7 @@ struct CertificatesRoutes {
             do {
                 return try await handler(request, context)
             } catch let error as CertificatesError {
-                guard let status = error.status else { throw error }
-                throw PluginProblem(status, of: CertificatesPlugin.id) { error.worded($0) }
+                throw error.problem ?? error
             } catch let error as RenderingError {
                 // The organization's branding (a logo that is not a PNG) or the fonts stop drawing: a 409 that
                 // says what to fix in the settings, not a 500.

@@ -137,14 +137,22 @@ struct CertificatesPage {
         } catch let error as RenderingError {
             // The organization's settings or the fonts are wrong, not the request.
             throw PluginProblem(.conflict, of: CertificatesPlugin.id) { error.worded($0) }
+        } catch let error as CertificatesError {
+            throw error.problem ?? error
         }
         return .file(pdf, contentType: "application/pdf", filename: "certificate-\(certificate.id!.rawValue).pdf")
     }
 
     func credential(_ page: PageRequest) async throws -> PageResponse {
         let certificate = try await certificate(page)
+        let credential: Data
+        do {
+            credential = try plugin.credential(of: certificate)
+        } catch let error as CertificatesError {
+            throw error.problem ?? error
+        }
         return .file(
-            try plugin.credential(of: certificate), contentType: "application/vc+jwt",
+            credential, contentType: "application/vc+jwt",
             filename: "certificate-\(certificate.id!.rawValue).jwt")
     }
 

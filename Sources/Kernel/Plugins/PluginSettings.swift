@@ -1,4 +1,5 @@
 import Foundation
+public import GRDB
 
 /// A plugin's per-organization settings: a `Codable` struct with a default for every field.
 ///
@@ -10,6 +11,15 @@ public protocol PluginSettings: Codable, Sendable, Equatable {
     /// Labels, help and kinds of field for the settings form, by key (see ``SettingDescription``); a key left out
     /// is labelled from its name. Describe every setting people change.
     static var descriptions: [String: SettingDescription] { get }
+    /// Checks the settings against the organization's data as they are saved, in the same transaction (two rules
+    /// that name one series in two ways, a rule for another organization's series). What needs no data is checked
+    /// in `init(from:)`; nothing by default.
+    /// - Throws: ``SettingRefusal`` naming the setting at fault; nothing is saved then.
+    func check(for organization: Organization.ID, in db: Database) throws
+}
+
+extension PluginSettings {
+    public func check(for organization: Organization.ID, in db: Database) throws {}
 }
 
 /// Settings of a plugin that has none.
@@ -115,6 +125,20 @@ public enum SettingsCodec {
         if type == [Any].self { return FieldReason("expected a list ([…])") }
         if type == [String: Any].self { return FieldReason("expected an object ({…})") }
         return FieldReason("expected a value of another kind")
+    }
+
+    /// Decodes complete settings of `type` from a JSON object and checks them against `organization`'s data
+    /// (``PluginSettings/check(for:in:)``).
+    /// - Throws: ``SettingsError`` naming the first invalid value.
+    public static func check(
+        _ object: [String: JSONValue], as type: any PluginSettings.Type, plugin: PluginID,
+        for organization: Organization.ID, in db: Database
+    ) throws {
+        do {
+            try decode(type, from: object, plugin: plugin).check(for: organization, in: db)
+        } catch let refusal as SettingRefusal {
+            throw SettingsError.invalidValue(plugin: plugin, key: refusal.key, reason: refusal.reason)
+        }
     }
 
     /// Decodes complete settings from a JSON object.

@@ -24,6 +24,13 @@ public struct SettingRefusal: Error, Sendable, Equatable {
         self.init(reason: .init(field: problem), forKey: key, in: container)
     }
 
+    /// A refusal of the setting at `key` (a path such as `rules.[1].series`), outside decoding
+    /// (``PluginSettings/check(for:in:)``).
+    public init(_ message: String, _ values: [String: String] = [:], key: String) {
+        self.key = key
+        self.reason = FieldReason(message, values)
+    }
+
     private init<Key: CodingKey>(reason: FieldReason, forKey key: Key, in container: KeyedDecodingContainer<Key>) {
         self.key = SettingsCodec.path(container.codingPath + [key])
         self.reason = reason
