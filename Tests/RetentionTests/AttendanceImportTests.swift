@@ -345,7 +345,7 @@ struct AttendanceImportTests {
             "9223372036854775807", "inf", "1e308", "99999999999999999999", "99999999999999999999h",
             "99999999999999999999 hr", "527041",
         ])
-    func durationsTooLong(text: String) {
+    func durationsTooLong(text: String) throws {
         #expect(throws: ExportDuration.DurationError.longerThanAYear) { try ExportDuration.seconds(text).get() }
         #expect(throws: ExportDuration.DurationError.unreadable) { try ExportDuration.seconds("nan").get() }
         #expect(try ExportDuration.seconds("527040").get() == 366 * 24 * 3600)
