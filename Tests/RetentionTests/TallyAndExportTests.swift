@@ -273,6 +273,9 @@ struct TallyAndExportTests {
         #expect(theirs.status == 200)
         let items = try JSONSerialization.jsonObject(with: Data(theirs.text.utf8)) as? [[String: Any]] ?? []
         #expect(items.count == 1)
+        // Lists, as the import's own answer gives them (they were the stored text, "[]" and "2").
+        #expect(items.first?["candidates"] is [Any])
+        #expect((items.first?["lines"] as? [Int])?.isEmpty == false)
         let item = items.first?["id"] as? Int ?? 0
         let create = try await client.request(
             .post, "\(base)/attendance/unmatched/\(item)", token: facilitator,

@@ -167,7 +167,7 @@ struct ReviewQueuePage {
             let items = try ReviewQueue.items(of: organization, includeResolved: false, scope: scope, in: db)
             let sessions = try scope.sessions().filter(keys: Set(items.map(\.sessionId))).fetchAll(db)
                 .reduce(into: [Session.ID: String]()) { $0[$1.id!] = $1.title }
-            let ids = Set(items.flatMap { Self.candidates($0) })
+            let ids = Set(items.flatMap { $0.candidateIds })
             let people = try scope.people().filter(keys: ids).fetchAll(db)
                 .reduce(into: [Person.ID: Person]()) { $0[$1.id!] = $1 }
             return (items, sessions, people)
@@ -247,7 +247,7 @@ struct ReviewQueuePage {
             page.context.parameters.get("item", as: Int64.self) == id && !page.form[name].isEmpty
                 ? page.form[name] : nil
         }
-        let candidates: [HTML] = Self.candidates(item).compactMap { people[$0] }.map { person in
+        let candidates: [HTML] = item.candidateIds.compactMap { people[$0] }.map { person in
             "<option value=\"\(person.id!.rawValue)\">\(t("{name} ({email})", ["name": person.displayName, "email": person.email]))</option>"
         }
         let choose: HTML =
@@ -296,10 +296,5 @@ struct ReviewQueuePage {
             <p><button type="submit" class="secondary">\(t("Ignore"))</button></p></form>
             </section>
             """
-    }
-
-    static func candidates(_ item: ReviewItem) -> [Person.ID] {
-        item.candidates.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).split(separator: ",")
-            .compactMap { Int64($0.trimmingCharacters(in: .whitespaces)) }.map(Person.ID.init)
     }
 }

@@ -12,10 +12,42 @@ struct ReviewItem: Codable, Sendable, Equatable, FetchableRecord {
     let email: String?
     let minutes: Int
     let reason: String
+    /// The people the row might be, as stored: `[3,7]`.
     let candidates: String
+    /// The export's lines the row came from, as stored: `2,5`.
     let lines: String
     let status: String
     let personId: Person.ID?
+
+    /// ``candidates`` read.
+    var candidateIds: [Person.ID] {
+        candidates.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).split(separator: ",")
+            .compactMap { Int64($0.trimmingCharacters(in: .whitespaces)) }.map(Person.ID.init)
+    }
+
+    /// ``lines`` read.
+    var lineNumbers: [Int] { lines.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, sessionId, identityKey, displayName, email, minutes, reason, candidates, lines, status, personId
+    }
+
+    /// As the API answers: the candidates and the lines as lists of numbers, as the import's answer gives them (they
+    /// were the stored text, `"[3,7]"` and `"2,5"`).
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(sessionId, forKey: .sessionId)
+        try container.encode(identityKey, forKey: .identityKey)
+        try container.encode(displayName, forKey: .displayName)
+        try container.encode(email, forKey: .email)
+        try container.encode(minutes, forKey: .minutes)
+        try container.encode(reason, forKey: .reason)
+        try container.encode(candidateIds, forKey: .candidates)
+        try container.encode(lineNumbers, forKey: .lines)
+        try container.encode(status, forKey: .status)
+        try container.encode(personId, forKey: .personId)
+    }
 }
 
 /// What an administrator decides for a review item.

@@ -28,7 +28,7 @@ public struct SettingRefusal: Error, Sendable, Equatable {
     /// (``PluginSettings/check(for:in:)``).
     public init(_ message: String, _ values: [String: String] = [:], key: String) {
         self.key = key
-        self.reason = FieldReason(message, values)
+        self.reason = .init(message, values)
     }
 
     private init<Key: CodingKey>(reason: FieldReason, forKey key: Key, in container: KeyedDecodingContainer<Key>) {
