@@ -91,23 +91,25 @@ public struct CertificatesSettings: PluginSettings {
         }
     }
 
-    /// Refuses a second rule for a series the organization runs, named another way (`"3"` and its slug path): the
-    /// first would silently win. A rule naming a series the organization does not run, or not yet (an import
-    /// enables plugins before it creates the series), is kept and applies to nothing: another organization's series
-    /// and a missing one are alike here, as everywhere.
+    /// Refuses a second rule for one of the organization's series (a draft too), named another way (`"3"` and its
+    /// slug path): the first would silently win. A rule naming a series the organization does not run, or not yet
+    /// (an import enables plugins before it creates the series), is kept and applies to nothing: another
+    /// organization's series and a missing one are alike here, as everywhere.
     public func check(for organization: Organization.ID, in db: Database) throws {
         var first: [WebinarSeries.ID: (index: Int, name: String)] = [:]
         for (index, rule) in rules.enumerated() {
-            guard let found = try? Lookup.series(rule.series, in: db),
-                let series = try OrganizationSeries.series(found.id!, runBy: organization, in: db)
+            // The series the rule applies to, named as ``rule(forPath:id:)`` matches it: its id or its slug path.
+            guard let found = try? Lookup.series(rule.series, in: db), let id = found.id,
+                try SeriesOwnership.owner(ofSeries: id, in: db) == organization,
+                try rule.series == "\(id.rawValue)" || rule.series == Lookup.path(of: found, in: db)
             else { continue }
-            if let earlier = first[series.id!] {
+            if let earlier = first[id] {
                 throw SettingRefusal(
                     "series '{series}' is the series of rule {earlier} ('{other}'): give each series one rule",
                     ["series": rule.series, "earlier": "\(earlier.index + 1)", "other": earlier.name],
                     key: "rules.[\(index)].series")
             }
-            first[series.id!] = (index, rule.series)
+            first[id] = (index, rule.series)
         }
     }
 

@@ -136,6 +136,45 @@ struct EligibilityTests {
         }
     }
 
+    @Test(
+        "settings saved faulty before the check (two rules for one series) still let the plugin be changed and disabled"
+    )
+    func faultyStoredSettingsDoNotBlock() async throws {
+        let fixture = try await CertificatesFixture()
+        let (registry, organization, id) = (
+            fixture.harness.workspace.registry, fixture.organization, fixture.series.id!.rawValue
+        )
+        let twice =
+            #"[{"series": "\#(id)", "minimumSessions": 1}, {"series": "certnet/webinars/inclusive", "minimumSessions": 4}]"#
+        // As an older build saved them, without the check.
+        try await fixture.harness.workspace.write(as: AuditActor("test")) { transaction in
+            var stored = try #require(
+                try PluginEnablementRecord.filter(
+                    Column("organizationId") == organization && Column("pluginId") == "certificates"
+                )
+                .fetchOne(transaction.db))
+            var object = stored.settingsObject
+            object["rules"] = JSONValue(commandLine: twice)
+            stored.settings = String(decoding: try JSONEncoder().encode(JSONValue.object(object)), as: UTF8.self)
+            try stored.update(transaction.db)
+        }
+        try await fixture.harness.workspace.write(as: AuditActor("test")) { transaction in
+            try transaction.changeSettings(
+                of: "certificates", for: organization, ["primaryColour": "#000000"], registry: registry)
+            try transaction.disable("certificates", for: organization, registry: registry)
+            try transaction.enable("certificates", for: organization, registry: registry)
+        }
+        // A change that adds a fault of its own is still refused.
+        let three =
+            #"[{"series": "certnet/webinars/inclusive", "minimumSessions": 2}, {"series": "\#(id)", "minimumSessions": 1}]"#
+        await #expect(throws: SettingsError.self) {
+            try await fixture.harness.workspace.write(as: AuditActor("test")) { transaction in
+                try transaction.changeSettings(
+                    of: "certificates", for: organization, ["rules": JSONValue(commandLine: three)], registry: registry)
+            }
+        }
+    }
+
     @Test("a rule asking for more sessions than the series has is refused when used")
     func ruleDoesNotFit() async throws {
         let fixture = try await CertificatesFixture()

@@ -20,7 +20,7 @@ struct ReaderPermitsTests {
                     order.list.withLock { $0.append(index) }
                 })
             // Each waits before the next is started.
-            try await Task.sleep(for: .milliseconds(20))
+            while permits.waiting < index + 1 { try await Task.sleep(for: .milliseconds(1)) }
         }
         for _ in 0..<3 { permits.release() }
         for waiter in waiters { try await waiter.value }
@@ -35,9 +35,9 @@ struct ReaderPermitsTests {
         let permits = ReaderPermits(count: 1)
         try await permits.acquire()
         let cancelled = Task { try await permits.acquire() }
-        try await Task.sleep(for: .milliseconds(20))
+        while permits.waiting < 1 { try await Task.sleep(for: .milliseconds(1)) }
         let next = Task { try await permits.acquire() }
-        try await Task.sleep(for: .milliseconds(20))
+        while permits.waiting < 2 { try await Task.sleep(for: .milliseconds(1)) }
         cancelled.cancel()
         await #expect(throws: CancellationError.self) { try await cancelled.value }
         permits.release()

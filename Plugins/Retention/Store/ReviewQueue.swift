@@ -40,13 +40,13 @@ struct ReviewItem: Codable, Sendable, Equatable, FetchableRecord {
         try container.encode(sessionId, forKey: .sessionId)
         try container.encode(identityKey, forKey: .identityKey)
         try container.encode(displayName, forKey: .displayName)
-        try container.encode(email, forKey: .email)
+        try container.encodeIfPresent(email, forKey: .email)
         try container.encode(minutes, forKey: .minutes)
         try container.encode(reason, forKey: .reason)
         try container.encode(candidateIds, forKey: .candidates)
         try container.encode(lineNumbers, forKey: .lines)
         try container.encode(status, forKey: .status)
-        try container.encode(personId, forKey: .personId)
+        try container.encodeIfPresent(personId, forKey: .personId)
     }
 }
 

@@ -20,7 +20,8 @@ extension WriteTransaction {
         let existing = try enablement(of: plugin, for: organization)
         let settings = try SettingsCodec.merge(
             changes, onto: existing?.settingsObject, for: type.settings, plugin: plugin)
-        try SettingsCodec.check(settings, as: type.settings, plugin: plugin, for: organization, in: db)
+        try SettingsCodec.check(
+            settings, replacing: existing?.settingsObject, as: type.settings, plugin: plugin, for: organization, in: db)
         if existing?.enabled != true {
             try audit("plugin.enabled", organization: organization, plugin: plugin, detail: changes)
         }
@@ -63,7 +64,8 @@ extension WriteTransaction {
         let existing = try enablement(of: plugin, for: organization)
         let settings = try SettingsCodec.merge(
             changes, onto: existing?.settingsObject, for: type, plugin: plugin)
-        try SettingsCodec.check(settings, as: type, plugin: plugin, for: organization, in: db)
+        try SettingsCodec.check(
+            settings, replacing: existing?.settingsObject, as: type, plugin: plugin, for: organization, in: db)
         if existing == nil {
             // `store` audits changes to a stored record; the first change of a never-enabled plugin is one too.
             let defaults = try SettingsCodec.merge([:], onto: nil, for: type, plugin: plugin)

@@ -12,8 +12,9 @@ public protocol PluginSettings: Codable, Sendable, Equatable {
     /// is labelled from its name. Describe every setting people change.
     static var descriptions: [String: SettingDescription] { get }
     /// Checks the settings against the organization's data as they are saved, in the same transaction (two rules
-    /// that name one series in two ways, a rule for another organization's series). What needs no data is checked
-    /// in `init(from:)`; nothing by default.
+    /// that name one of its series in two ways). What needs no data is checked in `init(from:)`; nothing by default.
+    /// Refuse nothing about another organization's objects that would not be refused of a missing one: a refusal
+    /// must not tell that they exist.
     /// - Throws: ``SettingRefusal`` naming the setting at fault; nothing is saved then.
     func check(for organization: Organization.ID, in db: Database) throws
 }
@@ -128,17 +129,26 @@ public enum SettingsCodec {
     }
 
     /// Decodes complete settings of `type` from a JSON object and checks them against `organization`'s data
-    /// (``PluginSettings/check(for:in:)``).
+    /// (``PluginSettings/check(for:in:)``), unless they are the stored ones (`replacing`) or the stored ones fail the
+    /// check the same way: a save refuses only a fault it adds. (Settings saved before a check existed, or made
+    /// faulty by a later change of the data, must not block disabling the plugin or changing something else.)
     /// - Throws: ``SettingsError`` naming the first invalid value.
     public static func check(
-        _ object: [String: JSONValue], as type: any PluginSettings.Type, plugin: PluginID,
-        for organization: Organization.ID, in db: Database
+        _ object: [String: JSONValue], replacing stored: [String: JSONValue]?, as type: any PluginSettings.Type,
+        plugin: PluginID, for organization: Organization.ID, in db: Database
     ) throws {
-        do {
-            try decode(type, from: object, plugin: plugin).check(for: organization, in: db)
-        } catch let refusal as SettingRefusal {
-            throw SettingsError.invalidValue(plugin: plugin, key: refusal.key, reason: refusal.reason)
+        guard object != stored else { return }
+        func refusal(_ object: [String: JSONValue]) throws -> SettingsError? {
+            do {
+                try decode(type, from: object, plugin: plugin).check(for: organization, in: db)
+                return nil
+            } catch let refusal as SettingRefusal {
+                return SettingsError.invalidValue(plugin: plugin, key: refusal.key, reason: refusal.reason)
+            }
         }
+        guard let refused = try refusal(object) else { return }
+        if let stored, (try? refusal(stored)) == refused { return }
+        throw refused
     }
 
     /// Decodes complete settings from a JSON object.
@@ -173,9 +183,9 @@ public enum SettingsCodec {
         }
     }
 
-    /// The path of the number that an integer setting cannot hold (`1.5`, `1e300`, twenty digits), if one is to blame:
-    /// Foundation's decoder calls that "not valid JSON", with no path. It is the first number (in key order) whose
-    /// replacement by a whole one lets `S` decode past it.
+    /// The path of a number that an integer setting cannot hold (`1.5`, `1e300`, twenty digits), if one is to blame:
+    /// Foundation's decoder calls that "not valid JSON", with no path. It is the first number (in key order) that
+    /// still fails `S` when every other number that is not whole is replaced by a whole one.
     static func misfitNumber<S: PluginSettings>(in object: [String: JSONValue], decoding: S.Type) -> String? {
         func stillMisfit(_ candidate: JSONValue) -> Bool {
             guard let data = try? JSONEncoder().encode(candidate) else { return true }
@@ -189,8 +199,15 @@ public enum SettingsCodec {
             }
         }
         let root = JSONValue.object(object)
-        for (path, _) in numbers(in: root, at: []) where !stillMisfit(root.replacing(at: path, with: .integer(0))) {
-            return path.map { $0.index.map { "[\($0)]" } ?? $0.key ?? "" }.joined(separator: ".")
+        let paths = numbers(in: root, at: []).map(\.0)
+        for (index, path) in paths.enumerated() {
+            var others = root
+            for (otherIndex, other) in paths.enumerated() where otherIndex != index {
+                others = others.replacing(at: other, with: .integer(0))
+            }
+            if stillMisfit(others) {
+                return path.map { $0.index.map { "[\($0)]" } ?? $0.key ?? "" }.joined(separator: ".")
+            }
         }
         return nil
     }

@@ -104,9 +104,11 @@ final class ReadCancellation: Sendable {
             }
 
     private static let shouldStop: @convention(c) (UnsafeMutableRawPointer?) -> Int32 = { context in
-        if let context, Unmanaged<ReadCancellation>.fromOpaque(context).takeUnretainedValue().mustStop {
-            return 1
-        }
-        return Task.isCancelled ? 1 : 0
+        let flag = context.map { Unmanaged<ReadCancellation>.fromOpaque($0).takeUnretainedValue() }
+        if flag?.mustStop == true { return 1 }
+        guard Task.isCancelled else { return 0 }
+        // The task is cancelled before its handler sets the flag: set it now, so the stop reads as a cancellation.
+        flag?.cancel()
+        return 1
     }
 }

@@ -72,4 +72,7 @@ final class ReaderPermits: Sendable {
 
     /// How many permits are free (for tests).
     var available: Int { state.withLock { $0.available } }
+
+    /// How many tasks wait for one (for tests).
+    var waiting: Int { state.withLock { $0.waiting.count } }
 }

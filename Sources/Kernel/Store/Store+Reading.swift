@@ -26,27 +26,29 @@ extension Store {
         defer { permits.release() }
         return try await withTaskCancellationHandler {
             if startingOnCallersThread {
-                if let limit = callersThreadLimitNanoseconds { cancellation.limitTime(toNanoseconds: limit) }
                 do {
-                    return try readHere(body, cancellation)
+                    return try readHere(body, cancellation, limit: callersThreadLimitNanoseconds)
                 } catch is ReadCancellation.OutranItsTime {
                     cancellation.removeTimeLimit()
                 }
             }
-            // GRDB's `asyncRead` resumes the task once, from the reader's queue, in the same read-only transaction.
+            // GRDB's asynchronous read gives the connection back before it returns, so the permit released after it
+            // is a free connection (its `asyncRead` resumes the task first, and frees the connection after).
             // GRDB is not told of a cancellation; the flag stops the read (``ReadCancellation``).
-            return try await withCheckedThrowingContinuation { continuation in
-                writer.asyncRead { database in
-                    continuation.resume(with: Result { try cancellation.watching(database.get(), body) })
-                }
-            }
+            return try await writer.read { db in try cancellation.watching(db, body) }
         } onCancel: {
             cancellation.cancel()
         }
     }
 
-    /// The read on this thread (GRDB's synchronous read: its reader's queue is entered here, not hopped to).
-    private func readHere<T>(_ body: (Database) throws -> T, _ cancellation: ReadCancellation) throws -> T {
-        try writer.read { db in try cancellation.watching(db, body) }
+    /// The read on this thread (GRDB's synchronous read: its reader's queue is entered here, not hopped to), its
+    /// time counted from when it has its connection (a queue in memory may first wait for a write).
+    private func readHere<T>(_ body: (Database) throws -> T, _ cancellation: ReadCancellation, limit: Int64?) throws
+        -> T
+    {
+        try writer.read { db in
+            if let limit { cancellation.limitTime(toNanoseconds: limit) }
+            return try cancellation.watching(db, body)
+        }
     }
 }

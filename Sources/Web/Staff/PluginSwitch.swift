@@ -56,6 +56,12 @@ struct PluginSwitch {
                 heading: t("Nothing changed"), error.worded(t),
                 link: ("/workspace#org-\(id)", t("Back to the workspace")),
                 chrome: chrome, status: .conflict)
+        } catch let error as SettingsError {
+            // Settings that no longer hold (a setting's rules changed since they were saved): say which.
+            return web.renderer.message(
+                heading: t("Nothing changed"), error.worded(t),
+                link: ("/workspace#org-\(id)", t("Back to the workspace")),
+                chrome: chrome, status: .unprocessableContent)
         }
         return web.redirect(to: "/workspace#org-\(id)")
     }
