@@ -220,6 +220,13 @@ struct AttendanceImportTests {
         #expect(error == .unrecognized(expected: .teams))
     }
 
+    /// The scope of an administrator of `organization`, who resolves review items.
+    static func administrator(of organization: Organization.ID, in db: Database) throws -> Scope {
+        Scope(
+            try Access.granted(
+                role: .organizationAdmin, organization: organization, person: nil, principal: "test", in: db))
+    }
+
     @Test("Review queue: a row whose name no person can have is not made a person, and nothing is written")
     func reviewQueueCreateNeedsAName() async throws {
         let fixture = try await RetentionFixture()
@@ -241,10 +248,7 @@ struct AttendanceImportTests {
         for (index, item) in items.enumerated() {
             let error = await #expect(throws: KernelError.self) {
                 try await fixture.harness.workspace.write(as: AuditActor("test")) { transaction in
-                    let scope = Scope(
-                        try Access.granted(
-                            role: .organizationAdmin, organization: organization, person: nil, principal: "test",
-                            in: transaction.db))
+                    let scope = try Self.administrator(of: organization, in: transaction.db)
                     try ReviewQueue.resolve(
                         item.id, of: organization, decision: .create(email: "row\(index)@example.org"),
                         settings: settings, scope: scope, in: transaction)
@@ -277,10 +281,7 @@ struct AttendanceImportTests {
             try Lookup.person("tariro.moyo@example.org", in: db).id!
         }
         try await fixture.harness.workspace.write(as: AuditActor("test")) { transaction in
-            let scope = Scope(
-                try Access.granted(
-                    role: .organizationAdmin, organization: organization, person: nil, principal: "test",
-                    in: transaction.db))
+            let scope = try Self.administrator(of: organization, in: transaction.db)
             try ReviewQueue.resolve(
                 items[0].id, of: organization, decision: .link(tariro), settings: settings, scope: scope,
                 in: transaction)
