@@ -199,33 +199,40 @@ public enum SettingsCodec {
             }
         }
         let root = JSONValue.object(object)
-        let paths = numbers(in: root, at: []).map(\.0)
+        let paths = numbers(in: root, at: [])
         for (index, path) in paths.enumerated() {
             var others = root
             for (otherIndex, other) in paths.enumerated() where otherIndex != index {
                 others = others.replacing(at: other, with: .integer(0))
             }
             if stillMisfit(others) {
-                return path.map { $0.index.map { "[\($0)]" } ?? $0.key ?? "" }.joined(separator: ".")
+                return path.map(\.name).joined(separator: ".")
             }
         }
         return nil
     }
 
     /// A step into a JSON value: a key of an object or an index of a list.
-    struct Step {
-        let key: String?
-        let index: Int?
+    enum Step {
+        case key(String)
+        case index(Int)
+
+        /// As a refusal's path writes it: `rules`, `[0]`.
+        var name: String {
+            switch self {
+            case let .key(key): key
+            case let .index(index): "[\(index)]"
+            }
+        }
     }
 
-    /// Every number that is not whole (``JSONValue/number(_:)``) in `value`, with its path, in key order.
-    private static func numbers(in value: JSONValue, at path: [Step]) -> [([Step], Double)] {
+    /// The paths of every number that is not whole (``JSONValue/number(_:)``) in `value`, in key order.
+    private static func numbers(in value: JSONValue, at path: [Step]) -> [[Step]] {
         switch value {
-        case let .number(number): [(path, number)]
-        case let .array(items):
-            items.enumerated().flatMap { numbers(in: $1, at: path + [Step(key: nil, index: $0)]) }
+        case .number: [path]
+        case let .array(items): items.enumerated().flatMap { numbers(in: $1, at: path + [.index($0)]) }
         case let .object(fields):
-            fields.sorted { $0.key < $1.key }.flatMap { numbers(in: $1, at: path + [Step(key: $0, index: nil)]) }
+            fields.sorted { $0.key < $1.key }.flatMap { numbers(in: $1, at: path + [.key($0)]) }
         default: []
         }
     }
@@ -241,13 +248,12 @@ extension JSONValue {
     fileprivate func replacing(at path: [SettingsCodec.Step], with replacement: JSONValue) -> JSONValue {
         guard let step = path.first else { return replacement }
         let rest = Array(path.dropFirst())
-        switch self {
-        case var .array(items):
-            guard let index = step.index, items.indices.contains(index) else { return self }
+        switch (self, step) {
+        case (var .array(items), let .index(index)) where items.indices.contains(index):
             items[index] = items[index].replacing(at: rest, with: replacement)
             return .array(items)
-        case var .object(fields):
-            guard let key = step.key, let field = fields[key] else { return self }
+        case (var .object(fields), let .key(key)):
+            guard let field = fields[key] else { return self }
             fields[key] = field.replacing(at: rest, with: replacement)
             return .object(fields)
         default:

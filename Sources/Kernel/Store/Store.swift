@@ -17,8 +17,8 @@ public final class Store: Sendable {
     /// ``callersThreadLimit`` in nanoseconds; negative for none.
     private let callersThreadNanoseconds = Atomic<Int64>(Store.defaultCallersThreadLimit)
 
-    /// 20 ms: longer than any search or page's read of the benchmarks (7 ms at most), short enough that a request
-    /// waits no longer than that for a thread while reads that turn out long move off.
+    /// 20 ms: longer than any search or page's read of the benchmarks (7 ms at most), short enough that a read that
+    /// turns out long holds a request's thread for no longer than that before it moves off.
     static let defaultCallersThreadLimit: Int64 = 20_000_000
 
     private init(writer: any DatabaseWriter, path: String?) {
