@@ -18,6 +18,11 @@ enum CaseStudySearch {
         let markedTitle: String
         /// The best passage of the study with matches between ``SearchMarkers``.
         let markedSnippet: String
+
+        /// The ranking: the lower score first, then the lower id (the order of the index).
+        static func ranksBefore(_ one: Hit, _ other: Hit) -> Bool {
+            (one.score, one.study.id) < (other.score, other.study.id)
+        }
     }
 
     static func search(
@@ -71,6 +76,8 @@ enum CaseStudySearch {
                     study: study, score: row[FoundStudy.columnCount], markedTitle: snippets.title(study.title, matches),
                     markedSnippet: snippets.snippet(summary: study.summary, body: body, matches)))
         }
+        // The statement's order, made sure of (it has no `ORDER BY` of its own).
+        hits.sort(by: Hit.ranksBefore)
         return hits
     }
 
@@ -84,17 +91,20 @@ enum CaseStudySearch {
     ) throws -> (Statement, StatementArguments) {
         let (conditions, arguments) = filters.sql(alias: "s")
         // Two steps in one statement. First the best `limit` visible matches, ranked by `bm25()` with ties by id
-        // (index order): the sort holds ids and scores only, and each match's study is read only as far as the
-        // network, visibility and filter columns. Then the columns a hit shows, and the body for its snippet, of
-        // those rows alone. `ORDER BY rank` (FTS5 sorting its matches itself) made the same SQL up to 1.45 times
+        // (index order): the sort holds ids, scores and instances only, and each match's study is read only as far
+        // as the network, visibility and filter columns. Then the columns a hit shows, and the body for its snippet,
+        // of those rows alone. `ORDER BY rank` (FTS5 sorting its matches itself) made the same SQL up to 1.45 times
         // slower than the bare query on phrases, and the text in the sort of every match cost far more. Titles and
         // snippets are marked in Swift afterwards (``SnippetBuilder``): FTS5's `snippet()` scores every window over
         // every match and cost many times the query itself.
         // FTS5's instances of the phrases come from the first step, where FTS5 has them (after bm25(), which read
         // them): a blob of a few dozen bytes a match. Cached per connection: the text changes only with the reader and
         // the filters used.
+        // The second step reads the first's rows as they come out of its sort (a co-routine): copying them into a
+        // table and sorting them again was a tenth of the statement on `X OR Y` queries of 200 matches. Without
+        // `ORDER BY` SQL promises no order, so ``run`` puts the hits in order itself.
         let sql = """
-            WITH best AS (
+            WITH best AS NOT MATERIALIZED (
                 SELECT s.id AS id, bm25(caseStudies_search) AS score, \(MatchInstances.function)(caseStudies_search) AS matches
                 FROM caseStudies_search JOIN caseStudies_study s ON s.id = caseStudies_search.rowid
                 WHERE caseStudies_search MATCH ? AND s.networkId = ? \
@@ -102,7 +112,6 @@ enum CaseStudySearch {
                 ORDER BY score, s.id LIMIT ?)
             SELECT \(FoundStudy.columnsOfS), best.score, best.matches
             FROM best JOIN caseStudies_study s ON s.id = best.id
-            ORDER BY best.score, best.id
             """
         let statement: Statement
         do {
