@@ -59,3 +59,12 @@ import Testing
         #expect(read([]) == nil)
     }
 }
+
+extension MatchInstances {
+    /// ``samePhrases(into:counting:)`` with buffers left dirty by another study, as the snippet builder's are.
+    fileprivate func samePhrases() -> [Int] {
+        var (same, found) = ([7, 7, 7, 7, 7], [9, 9, 9, 9, 9])
+        samePhrases(into: &same, counting: &found)
+        return same
+    }
+}

@@ -28,11 +28,14 @@ struct MatchInstances {
 
     /// For each phrase number, the first phrase found at exactly the same places in the study: FTS5 numbers a phrase
     /// given twice (`bet OR bet`) twice, and a window that holds it holds one phrase, not two.
-    func samePhrases() -> [Int] {
+    /// Written into `same`; `found` counts each phrase's instances (both are buffers the caller keeps).
+    func samePhrases(into same: inout [Int], counting found: inout [Int]) {
         let count = (instances.lazy.map(\.phrase).max() ?? -1) + 1
-        var same = Array(0..<count)
-        guard count > 1 else { return same }
-        var found = [Int](repeating: 0, count: count)
+        same.removeAll(keepingCapacity: true)
+        same.append(contentsOf: 0..<count)
+        guard count > 1 else { return }
+        found.removeAll(keepingCapacity: true)
+        found.append(contentsOf: repeatElement(0, count: count))
         for instance in instances { found[instance.phrase] += 1 }
         for phrase in 1..<count where found[phrase] > 0 {
             let earlier = (0..<phrase).first {
@@ -40,7 +43,6 @@ struct MatchInstances {
             }
             if let earlier { same[phrase] = earlier }
         }
-        return same
     }
 
     /// Whether two phrases found as often were found at the same places: the instances are in the order of their

@@ -18,6 +18,17 @@ struct SnippetBuilder {
     /// For each phrase, the last window (`round`) that counted it.
     private var seen: [Int] = []
     private var round = 0
+    // Buffers kept from one result to the next, so that a result allocates little more than its two strings
+    // (allocations were most of the Swift side of a search): the matches of each column, each phrase's first equal
+    // (``MatchInstances/samePhrases(into:counting:)``), the matches inside a window, their runs, the marked bytes.
+    private var titleHits: [Hit] = []
+    private var summaryHits: [Hit] = []
+    private var bodyHits: [Hit] = []
+    private var same: [Int] = []
+    private var found: [Int] = []
+    private var inWindow: [Hit] = []
+    private var runs: [(first: Int, last: Int)] = []
+    private var out: [UInt8] = []
 
     init(words: Int) {
         self.words = max(1, words)
@@ -25,9 +36,10 @@ struct SnippetBuilder {
 
     /// The title with every match marked.
     mutating func title(_ title: String, _ matches: MatchInstances) -> String {
-        let hits = Self.hits(in: 0, of: matches, same: [])
-        guard !hits.isEmpty else { return title }
+        Self.collect(&titleHits, in: 0, of: matches, same: [])
+        guard !titleHits.isEmpty else { return title }
         var title = title
+        let hits = titleHits
         return title.withUTF8 {
             marked($0, hits: hits, tokens: matches.tokens.title, from: 0, to: matches.tokens.title)
         }
@@ -36,9 +48,10 @@ struct SnippetBuilder {
     /// The best window of the summary or the body (its UTF-8 bytes as the database has them, not made a `String`),
     /// marked.
     mutating func snippet(summary: String, body: UnsafeBufferPointer<UInt8>, _ matches: MatchInstances) -> String {
-        let same = matches.samePhrases()
-        let fromSummary = Self.hits(in: 1, of: matches, same: same)
-        let fromBody = Self.hits(in: 2, of: matches, same: same)
+        matches.samePhrases(into: &same, counting: &found)
+        Self.collect(&summaryHits, in: 1, of: matches, same: same)
+        Self.collect(&bodyHits, in: 2, of: matches, same: same)
+        let (fromSummary, fromBody) = (summaryHits, bodyHits)
         let bestInSummary = best(fromSummary)
         let bestInBody = best(fromBody)
         if bestInBody.distinct > bestInSummary.distinct || matches.tokens.summary == 0 {
@@ -56,9 +69,9 @@ struct SnippetBuilder {
     }
 
     /// The matches of a column, in the order of their last tokens (the order a window ending at each is counted in),
-    /// each phrase counted as the first found at the same places (`same`, when given).
-    private static func hits(in column: Int, of matches: MatchInstances, same: [Int]) -> [Hit] {
-        var hits: [Hit] = []
+    /// each phrase counted as the first found at the same places (`same`, when given), into `hits`.
+    private static func collect(_ hits: inout [Hit], in column: Int, of matches: MatchInstances, same: [Int]) {
+        hits.removeAll(keepingCapacity: true)
         var ordered = true
         for instance in matches.instances where instance.column == column {
             let phrase = same.isEmpty ? instance.phrase : same[instance.phrase]
@@ -67,7 +80,6 @@ struct SnippetBuilder {
             hits.append(hit)
         }
         if !ordered { hits.sort { $0.last < $1.last } }
-        return hits
     }
 
     /// The window of ``words`` tokens that holds the most distinct phrases, the earliest of equals: how many, its first
@@ -168,8 +180,15 @@ struct SnippetBuilder {
         guard let firstSpan = spans.first, let lastSpan = spans.last else { return "" }
         let lower = from == 0 ? 0 : firstSpan.start
         let upper = to == tokens ? bytes.count : lastSpan.end
-        var runs: [(first: Int, last: Int)] = []
-        for hit in hits.filter({ $0.last >= from && $0.first < to }).sorted(by: { $0.first < $1.first }) {
+        inWindow.removeAll(keepingCapacity: true)
+        var ordered = true
+        for hit in hits where hit.last >= from && hit.first < to {
+            if let previous = inWindow.last, previous.first > hit.first { ordered = false }
+            inWindow.append(hit)
+        }
+        if !ordered { inWindow.sort { $0.first < $1.first } }
+        runs.removeAll(keepingCapacity: true)
+        for hit in inWindow {
             let run = (first: max(hit.first, from), last: min(hit.last, from + spans.count - 1))
             if let last = runs.last, run.first <= last.last {
                 runs[runs.count - 1].last = max(last.last, run.last)
@@ -178,7 +197,7 @@ struct SnippetBuilder {
             }
         }
         let ellipsis = "…".utf8
-        var out: [UInt8] = []
+        out.removeAll(keepingCapacity: true)
         out.reserveCapacity(upper - lower + runs.count * 6 + 6)
         if from > 0 { out += ellipsis }
         var offset = lower
