@@ -122,6 +122,35 @@ import Testing
         #expect(PlainPassage.text(of: "a **b**") == nil)
     }
 
+    @Test("a snippet's HTML in one pass is the escaped plain text, on Markdown, prose and Latin passages (30,000)")
+    func htmlInOnePass() {
+        var generator = SeededGenerator(seed: 19_205)
+        let latin =
+            Self.prosePieces.filter { $0.unicodeScalars.allSatisfy(\.isASCII) }
+            + [Self.open, Self.close, "\u{B}", "\u{C}", "é", "ọ", "—", "’", "\u{AD}", "\u{A0}", "&quot;", "0"]
+        var onePass = 0
+        for (pieces, count) in [(Self.pieces, 10_000), (Self.prosePieces, 10_000), (latin, 10_000)] {
+            for _ in 0..<count {
+                let marked = (0..<Int.random(in: 0...24, using: &generator))
+                    .map { _ in pieces.randomElement(using: &generator)! }.joined()
+                let expected = SearchMarkers.html(SnippetText.plain(marked))
+                if let html = PlainPassage.html(of: marked) {
+                    onePass += 1
+                    #expect(html == expected, "\(marked.debugDescription)")
+                }
+                #expect(SnippetText.html(marked) == expected, "\(marked.debugDescription)")
+            }
+        }
+        // Enough of them take the one pass for the comparison to mean something.
+        #expect(onePass > 3_000, "\(onePass) of 30,000 took the one pass")
+        #expect(
+            PlainPassage.html(of: "  women \(Self.marked("producers")) & 'co'\n\n  joined…  ")
+                == "women <mark>producers</mark> &amp; &#39;co&#39; joined…")
+        for other in ["- a list", "a\n2. b", "a **b**", "(early)", "a\u{301}", "x <b>"] {
+            #expect(PlainPassage.html(of: other) == nil, "\(other.debugDescription)")
+        }
+    }
+
     @Test("tags go and the cut's edges are tidied as by the regular expressions, on raw text too (6,000 texts)")
     func sameEdgesAsTheRegularExpressions() {
         var generator = SeededGenerator(seed: 19_203)

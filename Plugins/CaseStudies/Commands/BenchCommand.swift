@@ -76,7 +76,7 @@ struct BenchCommand: PluginCommand {
                     let hits = try CaseStudySearch.search(
                         query.match, network: network, reader: reader, filters: SearchFilters(), limit: 20,
                         snippetWords: settings.snippetWords, in: db)
-                    let served = hits.map { SearchMarkers.html($0.markedTitle) + SearchMarkers.html($0.plainSnippet) }
+                    let served = hits.map { SearchMarkers.html($0.markedTitle) + $0.snippetHTML }
                     return (hits, served, (ContinuousClock.now - searchStart).milliseconds)
                 }
                 ourTimes.append((ContinuousClock.now - start).milliseconds)

@@ -67,7 +67,7 @@ extension CaseStudiesPlugin {
                         id: $0.study.id, slug: $0.study.slug, country: $0.study.country, sector: $0.study.sector,
                         visibility: $0.study.visibility),
                     title: HTML(trusted: SearchMarkers.html($0.markedTitle)),
-                    text: HTML(trusted: SearchMarkers.html($0.plainSnippet)), staff: staff, localizer: t)
+                    text: HTML(trusted: $0.snippetHTML), staff: staff, localizer: t)
             }
         }
         let heading: HTML =

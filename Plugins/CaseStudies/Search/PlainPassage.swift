@@ -84,7 +84,7 @@ enum PlainPassage {
 
     /// Whether the scalar of `length` UTF-8 bytes at `index` is one ``simpleText(of:)`` takes: a character of its
     /// own, whatever is around it, and not white space.
-    private static func standsAlone(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> Bool {
+    static func standsAlone(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> Bool {
         var value = UInt32(bytes[index] & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07))
         for offset in index + 1..<index + length { value = value << 6 | UInt32(bytes[offset] & 0x3F) }
         switch value {

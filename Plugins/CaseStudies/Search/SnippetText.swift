@@ -16,6 +16,11 @@ enum SnippetText {
         PlainPassage.text(of: marked) ?? rendered(marked)
     }
 
+    /// ``plain(_:)`` as HTML (``SearchMarkers/html(_:)``): escaped, matches in `<mark>`.
+    static func html(_ marked: String) -> String {
+        PlainPassage.html(of: marked) ?? SearchMarkers.html(plain(marked))
+    }
+
     /// ``plain(_:)`` the long way, for any passage: rendered, tags dropped, unescaped, edges tidied.
     static func rendered(_ marked: String) -> String {
         var text = String(withoutTags(Array(MarkdownRenderer.html(marked))))
@@ -86,4 +91,7 @@ enum SnippetText {
 extension CaseStudySearch.Hit {
     /// The snippet as plain text (no Markdown), with its match markers: escape it with ``SearchMarkers``.
     var plainSnippet: String { SnippetText.plain(markedSnippet) }
+
+    /// The snippet as HTML: ``plainSnippet`` escaped, matches in `<mark>`.
+    var snippetHTML: String { SnippetText.html(markedSnippet) }
 }
