@@ -9,19 +9,22 @@ enum SearchMarkers {
     /// Marked text as HTML: everything escaped, matches in `<mark>`. One pass over the UTF-8 bytes (two searches
     /// and replacements through Foundation for each title and snippet were a tenth of a search answered over HTTP),
     /// and every marker becomes a tag, even where a combining mark follows it. The same as escaping each scalar with
-    /// ``HTMLText/append(_:to:)``.
+    /// ``HTMLText/append(_:to:)``. Text with nothing to escape and no match (most titles) is given back as it is.
     static func html(_ marked: String) -> String {
         var copy = marked
-        return copy.withUTF8 { html($0) }
+        return copy.withUTF8 { bytes in
+            bytes.firstIndex { $0 < 0x3F ? mayNeedEscaping($0) : $0 == 0xEE }.map { html(bytes, from: $0) }
+        } ?? marked
     }
 
-    private static func html(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    /// ``html(_:)`` of bytes the first of which to escape, or to read as a marker, is at `first`.
+    private static func html(_ bytes: UnsafeBufferPointer<UInt8>, from first: Int) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 32)
         // Bytes that stay as they are (most of them) are copied a run at a time, from `copied` to the next that
         // does not.
         var copied = 0
-        var index = 0
+        var index = first
         while index < bytes.count {
             let byte = bytes[index]
             guard byte < 0x3F ? mayNeedEscaping(byte) : byte == 0xEE else {
