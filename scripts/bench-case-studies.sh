@@ -78,8 +78,10 @@ rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1])][1:]
 bare = {r[-1]: float(r[2]) for r in ([l.rstrip("\n").split("\t") for l in open(sys.argv[2])][1:])}
 ratios = sorted(float(r[1]) / bare[r[0]] for r in rows if r[0] in bare)
 within = sum(1 for r in ratios if r <= 1.5)
+# Not the target's measure: that is the library's search against bare FTS5 in one process (above). Over HTTP the
+# round trip alone (/healthz, above) takes longer than most bare queries.
 print(f"  over HTTP / bare FTS5 per query (p50s): median {ratios[len(ratios)//2]:.2f}x, max {ratios[-1]:.2f}x; "
-      f"target within 1.5x: {within} of {len(ratios)} ({'met' if within == len(ratios) else 'NOT met'})")
+      f"within 1.5x: {within} of {len(ratios)} (for reference, not a target: the round trip, HTTP and JSON are on top)")
 PY
 kill $SERVER 2>/dev/null || true
 echo
