@@ -60,7 +60,7 @@ struct BenchCommand: PluginCommand {
         var samples = Array(repeating: Samples(), count: batch.queries.count)
         // Each query's runs in three blocks, one block of each query per pass over the batch: a disturbance of the
         // machine (a few tens of milliseconds of another process) then costs a query a block at most, not all its
-        // runs; it had put single queries at 1.75x and 1.86x in runs whose others were all within 1.43x. Within a
+        // runs; it had put single queries at 1.75x and 1.86x in runs whose others were all within 1.48x. Within a
         // block the runs follow each other, as a server answering the same search again would.
         let passes = min(3, runs)
         for pass in 0..<passes {
