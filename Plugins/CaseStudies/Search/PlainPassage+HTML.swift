@@ -71,8 +71,8 @@ extension PlainPassage {
             }
             let length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
             guard index + length <= bytes.count, standsAlone(bytes, at: index, length: length) else { return nil }
-            if byte == 0xEE {
-                // U+E000 or U+E001, the markers (the only scalars from U+E000 that stand alone).
+            if length == 3, byte == 0xEE, bytes[index + 1] == 0x80, bytes[index + 2] & 0xFE == 0x80 {
+                // U+E000 or U+E001, the markers, tested as ``SearchMarkers/html(_:)`` tests them.
                 write(bytes[index + 2] == 0x80 ? "<mark>" : "</mark>")
             } else {
                 for offset in index..<index + length {
