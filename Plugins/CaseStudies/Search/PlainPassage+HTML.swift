@@ -15,8 +15,9 @@ extension PlainPassage {
     }
 
     /// ``html(of:)``'s bytes, written into `out`; how many, or `nil` for a passage it does not take. The rules are
-    /// ``text(of:)``'s: no syntax byte, no line starting with `-`, `+` or a digit, every other scalar one that stands
-    /// alone; white space runs become one space, none at either end.
+    /// ``text(of:)``'s, through the same ``role(of:)`` and ``standsAlone(_:at:length:)``: no syntax byte, no line
+    /// starting with `-`, `+` or a digit, every other scalar one that stands alone; white space runs become one
+    /// space, none at either end.
     private static func simpleHTML(of bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>)
         -> Int?
     {
@@ -30,31 +31,18 @@ extension PlainPassage {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            switch byte {
-            case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+            let role = role(of: byte)
+            if role == .syntax || byte == UInt8(ascii: ")") || (role == .listMarker && lineStart) { return nil }
+            if role == .lineBreak {
                 lineStart = true
-                pendingSpace = true
-                index += 1
-                continue
-            case UInt8(ascii: " "), UInt8(ascii: "\t"):
-                pendingSpace = true
-                index += 1
-                continue
-            case 0x0B, 0x0C:
+            } else if role != .blank {
                 lineStart = false
+            }
+            if isWhiteSpace(byte) {
                 pendingSpace = true
                 index += 1
                 continue
-            case 0, UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
-                UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "#"), UInt8(ascii: "~"),
-                UInt8(ascii: ")"):
-                return nil
-            case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                if lineStart { return nil }
-            default:
-                break
             }
-            lineStart = false
             if pendingSpace, written > 0 { write(" ") }
             pendingSpace = false
             if byte < 0x80 {

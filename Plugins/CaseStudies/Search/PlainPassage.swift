@@ -62,7 +62,7 @@ enum PlainPassage {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            if (0x09...0x0D).contains(byte) || byte == UInt8(ascii: " ") {
+            if isWhiteSpace(byte) {
                 pendingSpace = true
                 index += 1
                 continue
@@ -105,21 +105,48 @@ enum PlainPassage {
     private static func bytesNeedNoRendering(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var lineStart = true
         for byte in bytes {
-            switch byte {
-            case 0, UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
-                UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "#"), UInt8(ascii: "~"):
-                return false
-            case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
-                lineStart = true
-            case UInt8(ascii: " "), UInt8(ascii: "\t"):
-                break
-            case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                if lineStart { return false }
-            default:
-                lineStart = false
+            switch role(of: byte) {
+            case .syntax: return false
+            case .lineBreak: lineStart = true
+            case .blank: break
+            case .listMarker: if lineStart { return false }
+            case .other: lineStart = false
             }
         }
         return true
+    }
+
+    /// Whether a byte is white space that the one-line text makes one space of (tab to carriage return, space).
+    @inline(__always)
+    static func isWhiteSpace(_ byte: UInt8) -> Bool {
+        (0x09...0x0D).contains(byte) || byte == UInt8(ascii: " ")
+    }
+
+    /// What a byte is to the renderer, for ``bytesNeedNoRendering(_:)`` and ``html(of:)``.
+    enum ByteRole {
+        /// A character it reads as syntax anywhere, or NUL.
+        case syntax
+        /// `\n` or `\r`: the next byte starts a line.
+        case lineBreak
+        /// A space or a tab: a line still starts after it.
+        case blank
+        /// `-`, `+` or a digit: a list's marker at the start of a line.
+        case listMarker
+        /// Anything else.
+        case other
+    }
+
+    @inline(__always)
+    static func role(of byte: UInt8) -> ByteRole {
+        switch byte {
+        case 0, UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+            UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "#"), UInt8(ascii: "~"):
+            .syntax
+        case UInt8(ascii: "\n"), UInt8(ascii: "\r"): .lineBreak
+        case UInt8(ascii: " "), UInt8(ascii: "\t"): .blank
+        case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "0")...UInt8(ascii: "9"): .listMarker
+        default: .other
+        }
     }
 
     /// `&`, `"` and `'` are written as references; with a mark joined to one, the long way does not find the

@@ -13,7 +13,7 @@ enum SearchMarkers {
     static func html(_ marked: String) -> String {
         var copy = marked
         return copy.withUTF8 { bytes in
-            bytes.firstIndex { $0 < 0x3F ? mayNeedEscaping($0) : $0 == 0xEE }.map { html(bytes, from: $0) }
+            bytes.firstIndex(where: mayChange).map { html(bytes, from: $0) }
         } ?? marked
     }
 
@@ -27,7 +27,7 @@ enum SearchMarkers {
         var index = first
         while index < bytes.count {
             let byte = bytes[index]
-            guard byte < 0x3F ? mayNeedEscaping(byte) : byte == 0xEE else {
+            guard mayChange(byte) else {
                 index += 1
                 continue
             }
@@ -50,6 +50,12 @@ enum SearchMarkers {
         }
         out += UnsafeBufferPointer(rebasing: bytes[copied..<bytes.count])
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether ``html(_:)`` may write a byte otherwise: one to escape, or the first of a marker's.
+    @inline(__always)
+    private static func mayChange(_ byte: UInt8) -> Bool {
+        byte < 0x3F ? mayNeedEscaping(byte) : byte == 0xEE
     }
 
     /// Whether a byte below 0x3F is one ``html(_:)`` writes otherwise: `&`, `<`, `>`, `"`, `'` or NUL.
