@@ -32,6 +32,7 @@ public struct CommandRunner<Installed: PluginInstallation> {
                 let workspace = try environment.workspace(
                     path: path, creating: type(of: command).createsDatabase, baseURL: command.baseURL,
                     fallbackBaseURL: command.fallbackBaseURL)
+                defer { close(workspace) }
                 if !type(of: command).servesRequests { workspace.store.limitReadsOnCallersThread(to: nil) }
                 try await command.run(in: environment.acting(as: command.global.actingAs), workspace: workspace)
             case let command as any PluginCommand:
@@ -50,6 +51,7 @@ public struct CommandRunner<Installed: PluginInstallation> {
         let options = command.pluginOptions
         let path = options.db ?? ProcessInfo.processInfo.environment["INDABA_DB"] ?? "indaba.sqlite"
         let workspace = try environment.workspace(path: path)
+        defer { close(workspace) }
         workspace.store.limitReadsOnCallersThread(to: nil)
         guard
             let plugin = workspace.installedPlugins.first(where: {
@@ -64,6 +66,18 @@ public struct CommandRunner<Installed: PluginInstallation> {
             in: PluginCommandContext(
                 workspace: workspace, organization: organization, plugin: plugin, json: options.json,
                 actor: environment.actor, output: environment.output))
+    }
+
+    /// Closes the command's database, leaving it as one file (``Kernel/Store/close()``). A failure is only logged:
+    /// every change was committed before.
+    private func close(_ workspace: Workspace) {
+        do {
+            try workspace.store.close()
+        } catch {
+            logger.notice(
+                "The database was not closed; its write-ahead log stays until the next write",
+                metadata: ["error": "\(error)"])
+        }
     }
 
     private func report(_ error: any Error) -> Int32 {

@@ -181,6 +181,22 @@ struct IndabaExecutableTests {
         #expect(again.status == 1 && again.stderr.contains("already exists"))
     }
 
+    @Test("a command, the kernel's or a plugin's, leaves the database as one file: its write-ahead log emptied")
+    func commandsEmptyTheLog() throws {
+        let indaba = try IndabaBinary()
+        defer { indaba.remove() }
+        func logBytes() throws -> Int {
+            try FileManager.default.attributesOfItem(atPath: indaba.database + "-wal")[.size] as? Int ?? -1
+        }
+        try indaba.importDemo()
+        #expect(try logBytes() == 0)
+        #expect(try indaba.run("plugin", "enable", "case-studies", "--org", "asknet").status == 0)
+        let imported = try indaba.run("case-studies", "import", Fixtures.url("case-studies").path, "--org", "asknet")
+        #expect(imported.status == 0 && imported.stdout.contains("6 created"))
+        #expect(try logBytes() == 0)
+        #expect(try indaba.run("export", "asknet").stdout.contains("case-studies"))
+    }
+
     @Test("no personal data reaches the logs, even at trace level")
     func logsCarryNoPersonalData() throws {
         let indaba = try IndabaBinary()
