@@ -345,6 +345,7 @@ let package = Package(
             dependencies: [
                 "CLI", "Kernel", "PluginKit", "KernelTesting", "ServerTesting", "indaba",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
         ),
