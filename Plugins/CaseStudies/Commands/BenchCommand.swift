@@ -157,9 +157,9 @@ struct BenchCommand: PluginCommand {
         }
         let ratios = zip(ours, bares).map { $0 / $1 }.sorted()
         let pairedRatios = paired.sorted()
-        // The target is judged on the paired ratio: the machine's speed changes by up to half within seconds, and a
-        // query's p50s, taken over the same runs, can then come from a slow spell for one side and a quick one for the
-        // other (one query at 1.63x by its p50s and 1.36x paired, in a run whose others were within 1.33x).
+        // The target is judged on the paired ratio: the machine's speed changes by up to half from one spell to the
+        // next, and a query's p50s, taken over the same runs, can then come from a slow spell for one side and a quick
+        // one for the other (one query at 1.63x by its p50s and 1.36x paired, in a run whose others were within 1.33x).
         let withinRatio = pairedRatios.filter { $0 <= 1.5 }.count
         let connectionRatios = onConnection.sorted()
         let sqlRatios = sqlAlone.sorted()
