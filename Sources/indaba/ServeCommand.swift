@@ -70,14 +70,26 @@ struct ServeCommand: KernelCommand {
             pseudoLocalization: pseudoLocalization)
         let host = host
         let worker = startOutboxWorker(workspace: workspace, environment: environment)
-        defer { worker?.cancel() }
         let application = IndabaApp.application(
             workspace: workspace, configuration: configuration, logger: environment.logger
         ) { port in
             // Printed once the socket listens, so scripts (and tests) can wait for it and read the port.
             FileHandle.standardOutput.write(Data("Indaba is serving http://\(host):\(port) (Ctrl-C to stop)\n".utf8))
         }
-        try await application.runService()
+        do {
+            try await application.runService()
+        } catch {
+            await stop(worker)
+            throw error
+        }
+        await stop(worker)
+    }
+
+    /// Stops the outbox worker and waits for its pass to end: the database is closed once `run` returns, and a
+    /// message handed to the mail program must be marked sent before that.
+    private func stop(_ worker: Task<Void, Never>?) async {
+        worker?.cancel()
+        await worker?.value
     }
 
     /// Runs an outbox pass every `--outbox-interval` seconds while the server runs, when mail is configured;

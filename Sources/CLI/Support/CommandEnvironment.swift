@@ -41,9 +41,14 @@ public struct CommandEnvironment: Sendable {
             .flatMap { $0.isEmpty ? nil : $0 }
         // Before the first migration there is no siteSetting table, and so no recorded URL.
         let recorded = (try? store.writer.read { db in try SiteSettings.baseURL(in: db) }) ?? nil
-        return try Workspace.open(
-            store: store, registry: registry, logger: logger,
-            baseURL: baseURL ?? environmentURL ?? recorded ?? fallbackBaseURL ?? Workspace.defaultBaseURL)
+        do {
+            return try Workspace.open(
+                store: store, registry: registry, logger: logger,
+                baseURL: baseURL ?? environmentURL ?? recorded ?? fallbackBaseURL ?? Workspace.defaultBaseURL)
+        } catch {
+            try? store.close()
+            throw error
+        }
     }
 
     /// The same environment, with `name` (`--as`) at the keyboard.

@@ -17,6 +17,8 @@ public final class Store: Sendable {
     let permits: ReaderPermits
     /// ``callersThreadLimit`` in nanoseconds; negative for none.
     private let callersThreadNanoseconds = Atomic<Int64>(Store.defaultCallersThreadLimit)
+    /// Whether ``close()`` was called.
+    private let closed = Atomic<Bool>(false)
 
     /// 20 ms: longer than any search or page's read of the benchmarks (7 ms at most), short enough that a read that
     /// turns out long holds a request's thread for no longer than that before it moves off.
@@ -67,9 +69,10 @@ public final class Store: Sendable {
         }
     }
 
-    /// Closes the database, once a process is done with it: a file database is left as one file, its write-ahead log
-    /// copied into it and emptied, unless another process (a server) is reading from the log at that moment, which
-    /// then empties it with its next write. Nothing is read or written through the store afterwards.
+    /// Closes the database, once a process is done with it: the write-ahead log of a file database is copied into the
+    /// file and emptied (the `-wal` file stays, at 0 bytes), unless another process (a server) is reading from the log
+    /// at that moment, which then starts it afresh with its next write. Nothing is read or written through the store
+    /// afterwards; closing again does nothing.
     ///
     /// SQLite's own close would empty the log, but GRDB closes a pool's writer before its readers, and the last
     /// connection, a read-only one, may not. A log left full slows every process that opens the file after (see
@@ -77,9 +80,13 @@ public final class Store: Sendable {
     /// - Throws: What GRDB throws when a connection cannot be closed; every change was committed before, so nothing
     ///   is lost.
     public func close() throws {
+        guard !closed.exchange(true, ordering: .relaxed) else { return }
         if let pool = writer as? DatabasePool {
             _ = try? pool.writeWithoutTransaction { db in
-                // Never wait for another process's readers: it empties the log itself, later.
+                // First the copy, which never holds back another process's writes; then the emptying, which holds
+                // them only for what was written meanwhile. Never wait for another process's readers: that process
+                // starts the log afresh itself, later.
+                try db.checkpoint(.passive)
                 sqlite3_busy_timeout(db.sqliteConnection, 0)
                 return try db.checkpoint(.truncate)
             }
