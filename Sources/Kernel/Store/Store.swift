@@ -55,7 +55,7 @@ public final class Store: Sendable {
     /// A write-ahead log left by a process that stopped without ``close()`` is copied into the file first (a passive
     /// checkpoint, which never waits for anyone): SQLite cannot tell how much of such a log was copied already, so until
     /// the next checkpoint every reader would take each page in it from the log, a `read(2)` into its small page cache,
-    /// instead of from the file's memory map. After an import had left its whole database in the log, searches ran 4% to
+    /// instead of from the file's memory map. After an import had left its whole database in the log, searches ran 3% to
     /// 8% slower, however long the server had been up, until something was written.
     /// - Throws: ``StoreError/cannotOpen(path:reason:)`` when the file cannot be opened as a database.
     public static func open(path: String) throws -> Store {
