@@ -68,7 +68,7 @@ public struct CommandRunner<Installed: PluginInstallation> {
                 actor: environment.actor, output: environment.output))
     }
 
-    /// Closes the command's database, leaving it as one file (``Kernel/Store/close()``). A failure is only logged:
+    /// Closes the command's database, its write-ahead log emptied (``Kernel/Store/close()``). A failure is only logged:
     /// every change was committed before.
     private func close(_ workspace: Workspace) {
         do {
