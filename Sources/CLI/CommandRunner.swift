@@ -29,12 +29,14 @@ public struct CommandRunner<Installed: PluginInstallation> {
             switch command {
             case let command as any KernelCommand:
                 let path = type(of: command).usesDatabaseFile ? command.global.databasePath : nil
-                let workspace = try environment.workspace(
-                    path: path, creating: type(of: command).createsDatabase, baseURL: command.baseURL,
-                    fallbackBaseURL: command.fallbackBaseURL)
-                defer { close(workspace) }
-                if !type(of: command).servesRequests { workspace.store.limitReadsOnCallersThread(to: nil) }
-                try await command.run(in: environment.acting(as: command.global.actingAs), workspace: workspace)
+                try await withWorkspace(
+                    environment.workspace(
+                        path: path, creating: type(of: command).createsDatabase, baseURL: command.baseURL,
+                        fallbackBaseURL: command.fallbackBaseURL),
+                    servesRequests: type(of: command).servesRequests
+                ) { workspace in
+                    try await command.run(in: environment.acting(as: command.global.actingAs), workspace: workspace)
+                }
             case let command as any PluginCommand:
                 try await runPluginCommand(command, environment: environment)
             default:
@@ -50,34 +52,40 @@ public struct CommandRunner<Installed: PluginInstallation> {
     private func runPluginCommand(_ command: any PluginCommand, environment: CommandEnvironment) async throws {
         let options = command.pluginOptions
         let path = options.db ?? ProcessInfo.processInfo.environment["INDABA_DB"] ?? "indaba.sqlite"
-        let workspace = try environment.workspace(path: path)
-        defer { close(workspace) }
-        workspace.store.limitReadsOnCallersThread(to: nil)
-        guard
-            let plugin = workspace.installedPlugins.first(where: {
-                type(of: $0).allCommands.contains { ObjectIdentifier($0) == ObjectIdentifier(type(of: command)) }
-            })
-        else { throw ValidationError("This command belongs to no installed plugin.") }
-        let pluginId = type(of: plugin).id
-        let reference = try await workspace.read { db in try Lookup.organization(options.org, in: db) }
-        let organization = try await workspace.gate.organization(
-            reference.id!, plugin: pluginId, scope: Scope(.administrator(of: reference)), surface: .commandLine)
-        try await command.run(
-            in: PluginCommandContext(
-                workspace: workspace, organization: organization, plugin: plugin, json: options.json,
-                actor: environment.actor, output: environment.output))
+        try await withWorkspace(environment.workspace(path: path)) { workspace in
+            guard
+                let plugin = workspace.installedPlugins.first(where: {
+                    type(of: $0).allCommands.contains { ObjectIdentifier($0) == ObjectIdentifier(type(of: command)) }
+                })
+            else { throw ValidationError("This command belongs to no installed plugin.") }
+            let pluginId = type(of: plugin).id
+            let reference = try await workspace.read { db in try Lookup.organization(options.org, in: db) }
+            let organization = try await workspace.gate.organization(
+                reference.id!, plugin: pluginId, scope: Scope(.administrator(of: reference)), surface: .commandLine)
+            try await command.run(
+                in: PluginCommandContext(
+                    workspace: workspace, organization: organization, plugin: plugin, json: options.json,
+                    actor: environment.actor, output: environment.output))
+        }
     }
 
-    /// Closes the command's database, its write-ahead log emptied (``Kernel/Store/close()``). A failure is only logged:
-    /// every change was committed before.
-    private func close(_ workspace: Workspace) {
-        do {
-            try workspace.store.close()
-        } catch {
-            logger.notice(
-                "The database was not closed; its write-ahead log stays until the next write",
-                metadata: ["error": "\(error)"])
+    /// Runs one command's `body` with its open workspace, then closes the database, its write-ahead log emptied
+    /// (``Kernel/Store/close()``; a failure to close is only logged: every change was committed before). A command
+    /// that does not serve requests reads with no time limit on its thread: nothing else waits for that thread.
+    private func withWorkspace(
+        _ workspace: Workspace, servesRequests: Bool = false, _ body: (Workspace) async throws -> Void
+    ) async throws {
+        defer {
+            do {
+                try workspace.store.close()
+            } catch {
+                logger.notice(
+                    "The database was not closed; its write-ahead log stays until the next write",
+                    metadata: ["error": "\(error)"])
+            }
         }
+        if !servesRequests { workspace.store.limitReadsOnCallersThread(to: nil) }
+        try await body(workspace)
     }
 
     private func report(_ error: any Error) -> Int32 {

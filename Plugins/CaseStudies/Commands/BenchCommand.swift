@@ -65,8 +65,6 @@ struct BenchCommand: PluginCommand {
             var bareAfterBare: [Double] = []
             var sql: [Double] = []
             var bareAfterSQL: [Double] = []
-            /// Each run's ours over the bare run right after it (a fraction of a millisecond apart).
-            var paired: [Double] = []
             var ourTop: [(Int64, Double)] = []
             var bareTop: [(Int64, Double)] = []
         }
@@ -99,7 +97,7 @@ struct BenchCommand: PluginCommand {
                             query.match, network: network, reader: reader, filters: SearchFilters(), limit: 20,
                             snippetWords: settings.snippetWords, in: db)
                         // Two strings a hit, as the API's answer and the library page take them.
-                        let served = hits.map { (SearchMarkers.html($0.markedTitle), $0.snippetHTML) }
+                        let served = hits.map { ($0.titleHTML, $0.snippetHTML) }
                         return (hits, served, (ContinuousClock.now - searchStart).milliseconds)
                     }
                 }
@@ -112,15 +110,13 @@ struct BenchCommand: PluginCommand {
                     samples[index].bareAfterBare.append(try bare().time)
                     let start = ContinuousClock.now
                     let (hits, served, searchTime) = try await search()
-                    let oursTime = (ContinuousClock.now - start).milliseconds
-                    samples[index].ours.append(oursTime)
+                    samples[index].ours.append((ContinuousClock.now - start).milliseconds)
                     samples[index].onConnection.append(searchTime)
                     servedBytes += served.reduce(0) { $0 + $1.title.utf8.count + $1.snippet.utf8.count }
                     samples[index].ourTop = hits.map { (Int64($0.study.slug.dropFirst(3)) ?? -1, $0.score) }
                     let afterOurs = try bare()
                     samples[index].bare.append(afterOurs.time)
                     samples[index].bareOnConnection.append(afterOurs.onConnection)
-                    samples[index].paired.append(oursTime / afterOurs.time)
                     samples[index].bareTop = afterOurs.rows.map { ($0[1], $0[2]) }
                     // The same statement stepped through its rows, none of them decoded, then bare once more (which the
                     // next run's first bare follows).
@@ -146,7 +142,9 @@ struct BenchCommand: PluginCommand {
             onConnection.append(median(times.onConnection) / median(times.bareOnConnection))
             bareAfterBare.append(median(times.bareAfterBare) / bareP50)
             sqlAlone.append(median(times.sql) / median(times.bareAfterSQL))
-            paired.append(median(times.paired))
+            // Each run's ours over the bare run right after it (a fraction of a millisecond apart): the two lists are
+            // filled together, a run at a time.
+            paired.append(median(zip(times.ours, times.bare).map { $0 / $1 }))
             bares.append(bareP50)
             lines.append(
                 "\(query.index)\t\(format(our))\t\(format(bareP50))\t\(format(our / bareP50))\t\(equal)\t"

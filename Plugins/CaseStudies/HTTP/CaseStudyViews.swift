@@ -60,7 +60,7 @@ struct SearchHitView: Encodable, Sendable {
     init(_ hit: CaseStudySearch.Hit) {
         self.init(
             study: StudySummaryView(hit.study), score: (hit.score * 1_000_000).rounded() / 1_000_000,
-            titleHTML: SearchMarkers.html(hit.markedTitle), snippetHTML: hit.snippetHTML)
+            titleHTML: hit.titleHTML, snippetHTML: hit.snippetHTML)
     }
 
     init(study: StudySummaryView, score: Double, titleHTML: String, snippetHTML: String) {

@@ -66,7 +66,7 @@ extension CaseStudiesPlugin {
                     Card(
                         id: $0.study.id, slug: $0.study.slug, country: $0.study.country, sector: $0.study.sector,
                         visibility: $0.study.visibility),
-                    title: HTML(trusted: SearchMarkers.html($0.markedTitle)),
+                    title: HTML(trusted: $0.titleHTML),
                     text: HTML(trusted: $0.snippetHTML), staff: staff, localizer: t)
             }
         }

@@ -94,4 +94,7 @@ extension CaseStudySearch.Hit {
 
     /// The snippet as HTML: ``plainSnippet`` escaped, matches in `<mark>`.
     var snippetHTML: String { SnippetText.html(markedSnippet) }
+
+    /// The title as HTML: escaped, matches in `<mark>`.
+    var titleHTML: String { SearchMarkers.html(markedTitle) }
 }
